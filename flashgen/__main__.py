@@ -1,0 +1,5 @@
+"""Run the command line as `python -m flashgen`."""
+
+from flashgen.cli import main
+
+main()

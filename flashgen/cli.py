@@ -1,0 +1,50 @@
+"""The `flashgen` command: a click group whose subcommands load lazily."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+import click
+
+# name -> "module:attribute"; each module is imported only when its command runs,
+# so `flashgen --help` never pays for markdown-it, genanki or kubernetes.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("flashgen.commands.build_cmd:build", "Build the Anki decks and the study site from the notes."),
+    "serve": ("flashgen.commands.serve_cmd:serve", "Serve the study site on 127.0.0.1 and rebuild on change."),
+    "labs": ("flashgen.commands.labs_cmd:labs", "List the hands-on labs."),
+    "verify": ("flashgen.commands.labs_cmd:verify", "Check a lab against a cluster or the simulated cluster."),
+    "lint": ("flashgen.commands.labs_cmd:lint", "Validate the Kubernetes manifests in the notes."),
+    "sim": ("flashgen.commands.sim_cmd:sim", "Drive the simulated cluster (no Docker needed)."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when the subcommand is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not _available(name):
+            return None
+        target, _ = COMMANDS[name]
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _available(name: str) -> bool:
+    module_name = COMMANDS[name][0].split(":")[0]
+    return importlib.util.find_spec(module_name) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="flashgen")
+def main() -> None:
+    """flashgen turns Obsidian Kubernetes notes into Anki decks, a study site and labs."""

@@ -1,0 +1,126 @@
+"""`flashgen.toml` settings and per-note frontmatter overrides."""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from flashgen.diagnostics import Diagnostic, error, warning
+
+CARD_RULES = ("explicit", "cloze", "definitions", "terms", "lists", "questions", "explain", "manifests")
+HIERARCHIES = ("vault/folder/note", "vault/note", "vault/folder", "vault")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Build settings; every field has a default so that the file is optional."""
+
+    vault_name: str = ""  # the Obsidian vault's name, for obsidian:// links (default: the folder's name)
+    deck: str = ""  # the top deck and the .apkg's name (default: the vault name)
+    deck_hierarchy: str = "vault/folder/note"
+    exclude: tuple[str, ...] = ()
+    rules: frozenset[str] = frozenset(CARD_RULES)
+    course_headings: bool = True
+    max_answer_chars: int = 600
+    max_answer_lines: int = 12
+    source: str = ""  # the file the settings came from, if any
+
+    def rule_on(self, rule: str) -> bool:
+        """Whether a card rule is switched on."""
+        return rule in self.rules
+
+    def excluded(self, rel_path: str) -> bool:
+        """Whether a vault-relative path matches an `exclude` pattern."""
+        return any(fnmatch.fnmatch(rel_path, pattern) or rel_path.startswith(pattern.rstrip("/") + "/")
+                   for pattern in self.exclude)
+
+
+def find_config(vault: Path) -> Path | None:
+    """`flashgen.toml` beside the vault folder, else inside it."""
+    for candidate in (vault.parent / "flashgen.toml", vault / "flashgen.toml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(vault: Path, path: Path | None = None) -> tuple[Config, list[Diagnostic]]:
+    """Read the settings; a broken file gives an error and the defaults."""
+    path = path or find_config(vault)
+    base = Config(vault_name=vault.resolve().name)
+    if path is None:
+        return _finish(base), []
+    shown = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return _finish(base), [error(shown, _toml_line(exc), f"cannot read settings: {exc}", "config")]
+    problems: list[Diagnostic] = []
+    values: dict[str, Any] = {"source": str(path)}
+    for key in ("vault_name", "deck", "deck_hierarchy"):
+        if key in data:
+            if isinstance(data[key], str):
+                values[key] = data[key]
+            else:
+                problems.append(warning(shown, 0, f"`{key}` must be a string", "config"))
+    if values.get("deck_hierarchy", base.deck_hierarchy) not in HIERARCHIES:
+        problems.append(warning(shown, 0, f"`deck_hierarchy` must be one of {', '.join(HIERARCHIES)}", "config"))
+        values.pop("deck_hierarchy")
+    if "exclude" in data:
+        values["exclude"] = tuple(str(p) for p in data["exclude"]) if isinstance(data["exclude"], list) else ()
+    cards = data.get("cards", {})
+    if isinstance(cards, dict):
+        rules = set(base.rules)
+        for name, value in cards.items():
+            if name in CARD_RULES:
+                (rules.add if value else rules.discard)(name)
+            elif name in ("max_answer_chars", "max_answer_lines") and isinstance(value, int) and value > 0:
+                values[name] = value
+            elif name == "course_headings":
+                values["course_headings"] = bool(value)
+            else:
+                problems.append(warning(shown, 0, f"unknown setting `cards.{name}`; known: "
+                                        f"{', '.join(CARD_RULES)}, course_headings, max_answer_chars, max_answer_lines",
+                                        "config"))
+        values["rules"] = frozenset(rules)
+    unknown = set(data) - {"vault_name", "deck", "deck_hierarchy", "exclude", "cards"}
+    for name in sorted(unknown):
+        problems.append(warning(shown, 0, f"unknown setting `{name}`", "config"))
+    return _finish(replace(base, **values)), problems
+
+
+def _finish(config: Config) -> Config:
+    return replace(config, deck=config.deck or config.vault_name)
+
+
+def _toml_line(exc: Exception) -> int:
+    lineno = getattr(exc, "lineno", None)
+    return int(lineno) if lineno else 0
+
+
+@dataclass(frozen=True)
+class NoteSettings:
+    """What a note's frontmatter may override: `flashgen: {cards: false}`, `deck: ...`."""
+
+    cards: bool = True
+    deck: str | None = None
+    rules: frozenset[str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def note_settings(frontmatter: dict[str, Any]) -> NoteSettings:
+    """The per-note overrides found in a note's frontmatter."""
+    own = frontmatter.get("flashgen")
+    own = own if isinstance(own, dict) else {}
+    deck = own.get("deck", frontmatter.get("deck"))
+    rules = None
+    if isinstance(own.get("rules"), list):
+        rules = frozenset(str(r) for r in own["rules"])
+    return NoteSettings(cards=bool(own.get("cards", True)), deck=str(deck) if deck else None, rules=rules)

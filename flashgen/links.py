@@ -1,0 +1,57 @@
+"""Vault-wide link checks: missing notes and images, and embeds that loop."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flashgen.diagnostics import Diagnostic, warning
+from flashgen.vault import ATTACHMENT_EXTENSIONS, outside_vault
+
+if TYPE_CHECKING:
+    from flashgen.parse import Vault
+
+
+def is_image(path: str) -> bool:
+    """Whether a path names an image attachment."""
+    return "." in path and "." + path.rsplit(".", 1)[-1].lower() in ATTACHMENT_EXTENSIONS
+
+
+def check_links(vault: "Vault") -> list[Diagnostic]:
+    """A warning for every link or embed whose target is missing, and for every embed loop."""
+    problems: list[Diagnostic] = []
+    for note in vault.notes:
+        for link in note.links:
+            if link.external or outside_vault(link.target, note.path):
+                continue
+            if vault.resolve(link, note.path) is None:
+                what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
+                problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
+                                        "missing-image" if what == "image" else "broken-link"))
+    problems.extend(_embed_loops(vault))
+    return problems
+
+
+def _embed_loops(vault: "Vault") -> list[Diagnostic]:
+    edges: dict[str, list[tuple[str, int]]] = {}
+    for note in vault.notes:
+        for link in note.embeds:
+            target = vault.resolve(link, note.path)
+            if target and target in vault.resolver.notes:
+                edges.setdefault(note.path, []).append((target, link.line))
+    problems = []
+    reported: set[tuple[str, int]] = set()
+    for start in sorted(edges):
+        stack = [(start, [start])]
+        while stack:
+            node, trail = stack.pop()
+            for target, line in edges.get(node, []):
+                if target == start:
+                    key = (node, line)
+                    if key not in reported:
+                        reported.add(key)
+                        cycle = " → ".join(trail + [target])
+                        problems.append(warning(node, line, f"embeds loop ({cycle}); the loop is shown as a link",
+                                                "embed-loop"))
+                elif target not in trail and len(trail) < 50:
+                    stack.append((target, trail + [target]))
+    return problems

@@ -1,0 +1,141 @@
+"""The parse model: plain frozen dataclasses for a vault's notes, shared by decks and site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from flashgen.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or embed in a note: `[[x]]`, `![[x]]`, `[t](x)` or `![a](x)`."""
+
+    target: str  # as written (a note name, a path, or a URL); "" for a link into the same note
+    line: int
+    embed: bool = False
+    wiki: bool = True
+    heading: str | None = None
+    block: str | None = None
+    alias: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+    @property
+    def external(self) -> bool:
+        """True for URLs (http:, https:, mailto: ...)."""
+        return not self.wiki and ":" in self.target.split("/")[0]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level piece of a section: paragraph, list, code, table, quote, callout, rule, html, log date."""
+
+    kind: str
+    line: int  # 1-based first line
+    end_line: int  # 1-based last line
+    source: str  # the block's markdown, exactly as written
+    block_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (or a numbered lesson line, `implicit`) and what stands under it until the next one."""
+
+    title: str
+    level: int  # 0 for the part before the first heading
+    slug: str
+    line: int
+    path: tuple[str, ...]  # titles from the top heading down to this one (the breadcrumb)
+    blocks: tuple[Block, ...] = ()
+    children: tuple["Section", ...] = ()
+    implicit: bool = False
+
+    def walk(self):
+        """This section and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """A fenced or indented code block."""
+
+    lang: str
+    code: str
+    line: int  # 1-based line of the first code line
+    fence_line: int  # 1-based line of the opening fence
+    section: tuple[str, ...]
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A dated study-log entry: from a date line until the next date or a heading that ends it."""
+
+    date: dt.date
+    line: int
+    end_line: int
+    text: str  # the words after the date on its line, may be ""
+    section: tuple[str, ...]
+    section_slug: str
+    source: str  # the entry's markdown
+    anchor: str = ""  # the id of the date line in the rendered note
+    topics: tuple[str, ...] = ()  # titles of the sections (lesson lines included) that start inside the entry
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag from frontmatter or a `#tag` in the text."""
+
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Note:
+    """One parsed note: everything decks and site need, with source line numbers."""
+
+    path: str  # vault-relative POSIX path, NFC
+    title: str
+    source: str
+    frontmatter: dict[str, Any]
+    aliases: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    root: Section
+    links: tuple[Link, ...]
+    code_blocks: tuple[CodeBlock, ...]
+    log_entries: tuple[LogEntry, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    body_line: int = 1  # first line after the frontmatter
+    tokens: tuple = field(default=(), compare=False, repr=False)
+
+    @property
+    def folder(self) -> str:
+        """The note's folder inside the vault ("" at the top)."""
+        return self.path.rpartition("/")[0]
+
+    @property
+    def embeds(self) -> tuple[Link, ...]:
+        """The links that embed (images, transclusions)."""
+        return tuple(link for link in self.links if link.embed)
+
+    @property
+    def tag_names(self) -> tuple[str, ...]:
+        """Distinct tag names in order of first use."""
+        return tuple(dict.fromkeys(tag.name for tag in self.tags))
+
+    def sections(self) -> tuple[Section, ...]:
+        """Every section, in document order, the root first."""
+        return tuple(self.root.walk())
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file in the vault that notes can embed (png, jpg, jpeg, gif, webp, svg)."""
+
+    path: str  # vault-relative POSIX path, NFC
+    size: int

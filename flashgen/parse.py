@@ -1,0 +1,374 @@
+"""Parse notes into the model: one markdown-it pass per note feeds the decks and the site."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from flashgen.config import Config, load_config
+from flashgen.diagnostics import Diagnostic, warning
+from flashgen.links import check_links
+from flashgen.markdown import create_parser
+from flashgen.markdown.comments import strip_comments
+from flashgen.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag
+from flashgen.slug import SlugRegistry
+from flashgen.vault import Resolver, VaultFile, outside_vault, read_note, walk_vault
+
+BLOCK_KINDS = {
+    "paragraph_open": "paragraph", "bullet_list_open": "list", "ordered_list_open": "list",
+    "fence": "code", "code_block": "code", "table_open": "table", "blockquote_open": "quote",
+    "callout_open": "callout", "hr": "rule", "html_block": "html", "log_date_open": "log_date",
+    "footnote_block_open": "footnotes", "dl_open": "list",
+}
+FENCE_LINE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+
+
+@dataclass
+class Vault:
+    """A parsed vault: its notes, attachments, settings, link resolver and what went wrong."""
+
+    root: Path
+    config: Config
+    notes: tuple[Note, ...]
+    attachments: tuple[Attachment, ...]
+    resolver: Resolver
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # vault path -> file on disk
+
+    def note(self, path: str) -> Note | None:
+        """The note at a vault path."""
+        return self._by_path.get(path)
+
+    def __post_init__(self) -> None:
+        self._by_path = {note.path: note for note in self.notes}
+
+    def resolve(self, link: Link, from_path: str) -> str | None:
+        """The vault path a link points at, or None when it is missing or outside the vault."""
+        if link.external:
+            return None
+        return self.resolver.resolve(link.target, from_path)
+
+
+def parse_vault(root: Path, config: Config | None = None) -> Vault:
+    """Walk, read and parse every note of the vault at `root`, then check its links."""
+    root = Path(root)
+    problems: list[Diagnostic] = []
+    if config is None:
+        config, problems = load_config(root)
+    files = walk_vault(root, config)
+    notes = []
+    for file in files.notes:
+        note = parse_file(file, config)
+        if note is not None:
+            notes.append(note)
+        problems.extend(note.diagnostics if note else _unreadable(file))
+    resolver = Resolver([n.path for n in files.notes], [a.path for a in files.attachments])
+    vault = Vault(
+        root=root, config=config, notes=tuple(notes),
+        attachments=tuple(Attachment(a.path, a.size) for a in files.attachments),
+        resolver=resolver, diagnostics=problems,
+        files={f.path: f.disk for f in files.notes + files.attachments},
+    )
+    vault.diagnostics.extend(check_links(vault))
+    return vault
+
+
+def _unreadable(file: VaultFile) -> list[Diagnostic]:
+    return read_note(file)[1]
+
+
+def parse_file(file: VaultFile, config: Config) -> Note | None:
+    """Parse one note file; None when it cannot be read at all (the reason is in read_note's list)."""
+    text, problems = read_note(file)
+    if text is None:
+        return None
+    return parse_note(file.path, text, config, problems)
+
+
+def parse_note(path: str, text: str, config: Config | None = None,
+               problems: list[Diagnostic] | None = None) -> Note:
+    """Parse a note's text (path is vault-relative) into a Note."""
+    config = config or Config()
+    diagnostics = list(problems or [])
+    clean = strip_comments_outside_code(text)
+    tokens = create_parser(config.course_headings).parse(clean, {})
+    lines = clean.split("\n")
+
+    frontmatter, body_line = _frontmatter(tokens, path, diagnostics)
+    builder = _SectionBuilder(path)
+    links: list[Link] = []
+    tags: list[Tag] = [Tag(name, 1) for name in _frontmatter_list(frontmatter, "tags", "tag")]
+    code_blocks: list[CodeBlock] = []
+    dates: list[tuple[int, Any, str, int, str]] = []  # (line, date, text, ending heading level, anchor)
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "front_matter":
+            i += 1
+            continue
+        if token.level == 0 and token.type in ("heading_open", "course_heading_open"):
+            inline = tokens[i + 1]
+            implicit = token.type == "course_heading_open"
+            title = inline.content.strip()
+            level = int(token.tag[1]) if not implicit else None
+            found_date = _date_prefix(title)
+            section = builder.open(title, level, token.map[0] + 1)
+            token.attrSet("id", section.slug)
+            if found_date and not implicit:
+                dates.append((token.map[0] + 1, found_date[0], found_date[1], level, section.slug))
+            _collect_inline(inline, links, tags)
+            i += 3
+            continue
+        if token.level == 0 and token.type in BLOCK_KINDS:
+            end = _block_end(tokens, i)
+            first, last = token.map[0], token.map[1]
+            kind = BLOCK_KINDS[token.type]
+            source = "\n".join(lines[first:last])
+            block_id = (token.meta or {}).get("block_id") if token.meta else None
+            builder.add(Block(kind, first + 1, last, source, block_id))
+            if kind == "log_date":
+                anchor = builder.slugs.make("log-" + token.meta["date"].isoformat())
+                token.attrSet("id", anchor)
+                dates.append((first + 1, token.meta["date"], token.meta["text"], builder.real_level, anchor))
+            for inner in tokens[i:end + 1]:
+                if inner.type == "inline":
+                    _collect_inline(inner, links, tags)
+                elif inner.type in ("fence", "code_block"):
+                    code_blocks.append(_code_block(inner, lines, builder.path, path, diagnostics))
+            i = end + 1
+            continue
+        i += 1
+
+    root = builder.finish(len(lines))
+    log_entries = _log_entries(dates, root, lines)
+    title = unicodedata.normalize("NFC", path.rsplit("/", 1)[-1][:-3] if path.endswith(".md") else path)
+    for link in links:
+        if not link.external and outside_vault(link.target, path):
+            diagnostics.append(warning(path, link.line, f"link `{link.target}` points outside the vault; ignored",
+                                       "outside-vault"))
+    return Note(
+        path=path, title=title, source=text, frontmatter=frontmatter,
+        aliases=tuple(_frontmatter_list(frontmatter, "aliases", "alias")),
+        tags=tuple(tags), root=root, links=tuple(links), code_blocks=tuple(code_blocks),
+        log_entries=tuple(log_entries), diagnostics=tuple(diagnostics), body_line=body_line,
+        tokens=tuple(tokens),
+    )
+
+
+def strip_comments_outside_code(text: str) -> str:
+    """Blank `%%comments%%` and `<!-- comments -->` (keeping line numbers), but never inside code fences."""
+    if "%%" not in text and "<!--" not in text:
+        return text
+    out: list[str] = []
+    chunk: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        match = FENCE_LINE.match(line)
+        if fence is None and match:
+            out.append(strip_comments("\n".join(chunk)))
+            chunk = []
+            fence = match.group(1)
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not line.strip()[len(match.group(1)):].strip():
+                fence = None
+        else:
+            chunk.append(line)
+    if fence is None or chunk:
+        out.append(strip_comments("\n".join(chunk)))
+    return "\n".join(part for part in out if part is not None)
+
+
+def _frontmatter(tokens: list[Token], path: str, diagnostics: list[Diagnostic]) -> tuple[dict[str, Any], int]:
+    if not tokens or tokens[0].type != "front_matter":
+        return {}, 1
+    token = tokens[0]
+    body_line = token.map[1] + 1
+    try:
+        data = yaml.safe_load(token.content) if token.content.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = token.map[0] + 2 + mark.line if mark else token.map[0] + 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        diagnostics.append(warning(path, line, f"frontmatter is not valid YAML ({reason}); it is ignored", "frontmatter"))
+        return {}, body_line
+    if data is None:
+        return {}, body_line
+    if not isinstance(data, dict):
+        diagnostics.append(warning(path, token.map[0] + 1, "frontmatter must be a mapping of keys to values; it is ignored",
+                                   "frontmatter"))
+        return {}, body_line
+    return {str(k): v for k, v in data.items()}, body_line
+
+
+def _frontmatter_list(frontmatter: dict[str, Any], *keys: str) -> list[str]:
+    for key in keys:
+        value = frontmatter.get(key)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
+        return [unicodedata.normalize("NFC", str(item)).lstrip("#").strip() for item in items if str(item).strip()]
+    return []
+
+
+def _date_prefix(title: str):
+    from flashgen.markdown.datelog import match_date
+    return match_date(title)
+
+
+def _block_end(tokens: list[Token], start: int) -> int:
+    if tokens[start].nesting == 0:
+        return start
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _collect_inline(inline: Token, links: list[Link], tags: list[Tag]) -> None:
+    line = (inline.map[0] if inline.map else 0) + 1
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type in ("wikilink", "wikiembed"):
+            parts = child.meta["target"]
+            links.append(Link(parts.target, line, child.meta["embed"], True, parts.heading, parts.block,
+                              parts.alias, parts.width, parts.height))
+        elif child.type == "link_open":
+            href = str(child.attrGet("href") or "")
+            links.append(_markdown_link(href, line, embed=False))
+        elif child.type == "image":
+            links.append(_markdown_link(str(child.attrGet("src") or ""), line, embed=True, alt=child.content))
+        elif child.type == "tag":
+            tags.append(Tag(unicodedata.normalize("NFC", child.meta["tag"]), line))
+        elif child.type == "text":
+            line += child.content.count("\n")
+
+
+def _markdown_link(href: str, line: int, embed: bool, alt: str = "") -> Link:
+    from urllib.parse import unquote
+
+    if re.match(r"^[a-zA-Z][\w+.-]*:", href) or href.startswith("//"):
+        return Link(href, line, embed, wiki=False, alias=alt or None)
+    target, _, fragment = unquote(href).partition("#")
+    size = re.match(r"^(.*?)\|(\d+)(?:x(\d+))?$", alt) if alt else None
+    width = int(size.group(2)) if size else None
+    height = int(size.group(3)) if size and size.group(3) else None
+    return Link(target, line, embed, wiki=False, heading=fragment or None,
+                alias=(size.group(1) if size else alt) or None, width=width, height=height)
+
+
+def _code_block(token: Token, lines: list[str], section: tuple[str, ...], path: str,
+                diagnostics: list[Diagnostic]) -> CodeBlock:
+    fence_line = token.map[0] + 1
+    lang = token.info.strip().split()[0].lower() if token.info.strip() else ""
+    closed = True
+    if token.type == "fence":
+        last = lines[token.map[1] - 1].strip() if token.map[1] - 1 < len(lines) else ""
+        closed = token.map[1] - token.map[0] >= 2 and last.startswith(token.markup) and not last.strip(token.markup[0])
+        if not closed:
+            diagnostics.append(warning(path, fence_line, f"code fence `{token.markup}` is never closed; "
+                                                         "the rest of the note is read as code", "unclosed-fence"))
+    first_code = fence_line + 1 if token.type == "fence" else fence_line
+    return CodeBlock(lang, token.content, first_code, fence_line, section, closed)
+
+
+class _SectionBuilder:
+    """Turns headings and lesson lines met in order into the section tree."""
+
+    def __init__(self, path: str) -> None:
+        self.note_path = path
+        self.slugs = SlugRegistry()
+        self.root = _Open("", 0, "", 1, (), False)
+        self.stack: list[_Open] = [self.root]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.stack[-1].path
+
+    @property
+    def real_level(self) -> int:
+        """The level of the innermost real heading (lesson lines do not count)."""
+        for item in reversed(self.stack):
+            if not item.implicit:
+                return item.level
+        return 0
+
+    def open(self, title: str, level: int | None, line: int) -> _Open:
+        implicit = level is None
+        if implicit:
+            # a lesson line sits one below the current real heading; lesson lines are siblings
+            level = min(self.real_level + 1, 7)
+        while len(self.stack) > 1 and self.stack[-1].level >= level:
+            self._close()
+        parent = self.stack[-1]
+        section = _Open(title, level, self.slugs.make(title), line, parent.path + (title,), implicit)
+        parent.children.append(section)
+        self.stack.append(section)
+        return section
+
+    def add(self, block: Block) -> None:
+        self.stack[-1].blocks.append(block)
+
+    def _close(self) -> None:
+        self.stack.pop()
+
+    def finish(self, line_count: int) -> Section:
+        return self.root.freeze()
+
+
+@dataclass
+class _Open:
+    title: str
+    level: int
+    slug: str
+    line: int
+    path: tuple[str, ...]
+    implicit: bool
+    blocks: list[Block] = field(default_factory=list)
+    children: list["_Open"] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(self.title, self.level, self.slug, self.line, self.path, tuple(self.blocks),
+                       tuple(child.freeze() for child in self.children), self.implicit)
+
+
+def _log_entries(dates: list[tuple[int, Any, str, int, str]], root: Section, lines: list[str]) -> list[LogEntry]:
+    """Each date runs until the next date or the next real heading at its level or above."""
+    headings = [(s.line, s.level) for s in root.walk() if s.level and not s.implicit]
+    sections = [s for s in root.walk() if s.level]
+    entries = []
+    for index, (line, day, text, level, anchor) in enumerate(dates):
+        end = len(lines)
+        if index + 1 < len(dates):
+            end = dates[index + 1][0] - 1
+        for h_line, h_level in headings:
+            if h_line > line and (level == 0 or h_level <= level):
+                end = min(end, h_line - 1)
+                break
+        while end > line and not lines[end - 1].strip() or (end > line and lines[end - 1].strip() == "---"):
+            end -= 1
+        owner = _section_at(sections, line)
+        topics = tuple(s.title for s in sections if line < s.line <= end)
+        entries.append(LogEntry(day, line, end, text, owner.path if owner else (),
+                                owner.slug if owner else "", "\n".join(lines[line - 1:end]), anchor, topics))
+    return entries
+
+
+def _section_at(sections: list[Section], line: int) -> Section | None:
+    found = None
+    for section in sections:
+        if section.line <= line:
+            found = section
+    return found

@@ -1,0 +1,276 @@
+"""HTML rendering of parsed notes and card fragments; links, embeds and images go through a Linker."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html import escape
+from typing import Any, Protocol
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from flashgen.highlight_code import highlight
+from flashgen.markdown import create_parser
+from flashgen.markdown.wikilink import WikiTarget
+from flashgen.model import Link
+
+SAFE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul", "font",
+    "center", "figure", "figcaption", "caption", "colgroup", "col",
+}
+SAFE_ATTRS = {"*": {"class", "title", "id", "align", "lang", "dir"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
+              "font": {"color"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "details": {"open"}}
+
+
+def sanitize(html: str) -> str:
+    """Raw HTML from a note with scripts, handlers and unknown tags removed; harmless tags kept."""
+    return nh3.clean(html, tags=SAFE_TAGS, attributes=SAFE_ATTRS, url_schemes={"http", "https", "mailto", "obsidian"},
+                     link_rel="noopener noreferrer")
+
+
+class Linker(Protocol):
+    """Where links, embeds and images of a note point in one output (the site or a deck)."""
+
+    def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
+        """(href or None, exists) for a link to a note, heading or block."""
+
+    def image(self, link: Link, from_path: str) -> str | None:
+        """The `src` for an embedded image, or None when the image is missing."""
+
+    def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
+        """HTML for `![[note]]` / `![[note#heading]]`, or None to show a link instead."""
+
+    def tag_href(self, tag: str) -> str | None:
+        """Where a `#tag` links to, or None for plain text."""
+
+
+class PlainLinker:
+    """Links as plain text and no images: the fallback when an output gives no Linker."""
+
+    def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
+        return None, True
+
+    def image(self, link: Link, from_path: str) -> str | None:
+        return None
+
+    def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
+        return None
+
+    def tag_href(self, tag: str) -> str | None:
+        return None
+
+
+def link_from_target(parts: WikiTarget, embed: bool, line: int = 0) -> Link:
+    """The model Link for a wikilink token's parts."""
+    return Link(parts.target, line, embed, True, parts.heading, parts.block, parts.alias, parts.width, parts.height)
+
+
+def link_text(link: Link) -> str:
+    """What Obsidian shows for a wikilink: the alias, else `name > heading`, else the name."""
+    if link.alias:
+        return link.alias
+    name = posixpath.basename(link.target)
+    if name.lower().endswith(".md"):
+        name = name[:-3]
+    fragment = link.heading or (("^" + link.block) if link.block else None)
+    if fragment:
+        return f"{name} > {fragment}" if name else fragment
+    return name
+
+
+def missing_image(name: str) -> str:
+    """A visible placeholder for an image that is not in the vault."""
+    return (f'<span class="missing-image" title="missing image">'
+            f'<span aria-hidden="true">🖼</span> {escape(name)} <em>(missing)</em></span>')
+
+
+def _env_linker(env: dict[str, Any]) -> Linker:
+    return env.get("linker") or PlainLinker()
+
+
+def _wikilink(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    link = link_from_target(token.meta["target"], False)
+    return _anchor(link, env)
+
+
+def _anchor(link: Link, env: dict[str, Any]) -> str:
+    href, exists = _env_linker(env).link(link, env.get("from", ""))
+    text = escape(link_text(link))
+    if href is None and exists:
+        return f'<span class="internal-link">{text}</span>'
+    cls = "internal-link" if exists else "internal-link is-unresolved"
+    title = "" if exists else ' title="missing note"'
+    if href is None:
+        return f'<span class="{cls}"{title}>{text}</span>'
+    return f'<a class="{cls}" href="{escape(href)}"{title}>{text}</a>'
+
+
+def _image_html(link: Link, env: dict[str, Any]) -> str:
+    src = _env_linker(env).image(link, env.get("from", ""))
+    name = posixpath.basename(link.target)
+    if src is None:
+        env.setdefault("missing_images", []).append(link.target)
+        return missing_image(name)
+    size = ""
+    if link.width:
+        size += f' width="{link.width}"'
+    if link.height:
+        size += f' height="{link.height}"'
+    alt = escape(link.alias or name)
+    return f'<img src="{escape(src)}" alt="{alt}"{size} loading="lazy">'
+
+
+def _wikiembed(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    link = link_from_target(token.meta["target"], True)
+    from flashgen.links import is_image
+
+    if is_image(link.target):
+        return _image_html(link, env)
+    html = _env_linker(env).transclude(link, env.get("from", ""), env)
+    if html is None:
+        return _anchor(link, env)
+    return html
+
+
+def _image(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    if ":" in src.split("/")[0] or src.startswith("//"):
+        return f'<img src="{escape(src)}" alt="{escape(token.content)}" loading="lazy">'
+    from flashgen.parse import _markdown_link
+
+    link = _markdown_link(src, 0, embed=True, alt=token.content)
+    return _image_html(link, env)
+
+
+def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    href = str(token.attrGet("href") or "")
+    if href and not (":" in href.split("/")[0] or href.startswith(("//", "#"))):
+        from flashgen.parse import _markdown_link
+
+        link = _markdown_link(href, 0, embed=False)
+        new_href, exists = _env_linker(env).link(link, env.get("from", ""))
+        if new_href is not None:
+            token.attrSet("href", new_href)
+        if not exists:
+            token.attrSet("class", "internal-link is-unresolved")
+    elif href.startswith(("http://", "https://")):
+        token.attrSet("rel", "noopener")
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _tag(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    tag = tokens[idx].meta["tag"]
+    href = _env_linker(env).tag_href(tag)
+    if href is None:
+        return f'<span class="tag">#{escape(tag)}</span>'
+    return f'<a class="tag" href="{escape(href)}">#{escape(tag)}</a>'
+
+
+def _callout_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    meta = tokens[idx].meta
+    kind = escape(meta["kind"])
+    title = escape(meta["title"])
+    if meta["fold"]:
+        state = " open" if meta["fold"] == "+" else ""
+        return (f'<details class="callout" data-callout="{kind}"{state}><summary class="callout-title">{title}</summary>'
+                f'<div class="callout-content">\n')
+    return f'<div class="callout" data-callout="{kind}"><div class="callout-title">{title}</div><div class="callout-content">\n'
+
+
+def _callout_close(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    for token in reversed(tokens[:idx]):
+        if token.type == "callout_open" and token.level == tokens[idx].level:
+            return "</div></details>\n" if token.meta["fold"] else "</div></div>\n"
+    return "</div></div>\n"
+
+
+def _log_date_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    day = token.meta["date"].isoformat()
+    anchor = token.attrGet("id")
+    ident = f' id="{escape(str(anchor))}"' if anchor else ""
+    return f'<p class="log-date"{ident}><time datetime="{day}">{day}</time> '
+
+
+def _course_heading_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    anchor = tokens[idx].attrGet("id")
+    ident = f' id="{escape(str(anchor))}"' if anchor else ""
+    return f'<p class="lesson"{ident}><strong>'
+
+
+def _fence(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    lang = token.info.strip().split()[0] if token.info.strip() else ""
+    return highlight(token.content, lang, inline_styles=env.get("inline_styles", False))
+
+
+def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    return highlight(tokens[idx].content, "", inline_styles=env.get("inline_styles", False))
+
+
+def _html(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    return sanitize(tokens[idx].content)
+
+
+_INLINE_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(/?)>$", re.DOTALL)
+_ATTR = re.compile(r"""([A-Za-z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def _html_inline(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    """One inline tag at a time: a harmless tag is rebuilt with its harmless attributes, anything else dropped."""
+    match = _INLINE_TAG.match(tokens[idx].content.strip())
+    if not match or match.group(2).lower() not in SAFE_TAGS:
+        return ""
+    closing, name = match.group(1), match.group(2).lower()
+    if closing:
+        return f"</{name}>"
+    allowed = SAFE_ATTRS["*"] | SAFE_ATTRS.get(name, set())
+    attrs = ""
+    for attr in _ATTR.finditer(match.group(3) or ""):
+        key = attr.group(1).lower()
+        value = next((v for v in attr.group(2, 3, 4) if v is not None), "")
+        if key not in allowed:
+            continue
+        if key in ("href", "src") and not re.match(r"^(https?:|mailto:|obsidian:|#|[^:]*$)", value.strip(), re.I):
+            continue
+        attrs += f' {key}="{escape(value)}"'
+    return f"<{name}{attrs}{' /' if match.group(4) else ''}>"
+
+
+RULES = {
+    "wikilink": _wikilink, "wikiembed": _wikiembed, "image": _image, "link_open": _link_open, "tag": _tag,
+    "callout_open": _callout_open, "callout_close": _callout_close, "log_date_open": _log_date_open,
+    "log_date_close": lambda self, t, i, o, e: "</p>\n", "course_heading_open": _course_heading_open,
+    "course_heading_close": lambda self, t, i, o, e: "</strong></p>\n", "fence": _fence, "code_block": _code_block,
+    "html_block": _html, "html_inline": _html_inline,
+}
+
+
+def renderer_for(md: MarkdownIt) -> MarkdownIt:
+    """Install flashgen's render rules on a parser (idempotent)."""
+    if not getattr(md, "_flashgen_rules", False):
+        for name, rule in RULES.items():
+            md.add_render_rule(name, rule)
+        md._flashgen_rules = True  # type: ignore[attr-defined]
+    return md
+
+
+def render_tokens(tokens, env: dict[str, Any] | None = None, course_headings: bool = True) -> str:
+    """HTML for already parsed tokens (a note's `tokens`)."""
+    md = renderer_for(create_parser(course_headings))
+    return md.renderer.render(list(tokens), md.options, env if env is not None else {})
+
+
+def render_markdown(text: str, env: dict[str, Any] | None = None, course_headings: bool = False) -> str:
+    """HTML for a markdown fragment such as a card side (lesson-line detection off by default)."""
+    md = renderer_for(create_parser(course_headings))
+    env = env if env is not None else {}
+    return md.renderer.render(md.parse(text, env), md.options, env)

@@ -1,0 +1,136 @@
+"""Walk a vault as Obsidian does and resolve links the way Obsidian does."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from flashgen.config import Config
+from flashgen.diagnostics import Diagnostic, warning
+
+ATTACHMENT_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+MAX_NOTE_BYTES = 5 * 1024 * 1024
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: macOS stores Korean file names decomposed (NFD); links are typed composed."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class VaultFile:
+    """A file found in the vault: its NFC vault-relative path and where it really is on disk."""
+
+    path: str
+    disk: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class VaultFiles:
+    """The notes and attachments of a vault."""
+
+    root: Path
+    notes: tuple[VaultFile, ...]
+    attachments: tuple[VaultFile, ...]
+
+
+def walk_vault(root: Path, config: Config) -> VaultFiles:
+    """Every `.md` note and image below `root`, skipping dot folders (`.obsidian`, `.trash`) and excluded paths."""
+    notes: list[VaultFile] = []
+    attachments: list[VaultFile] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            disk = Path(folder) / name
+            rel = nfc(name if rel_folder == "." else f"{rel_folder}/{name}")
+            if config.excluded(rel) or disk.is_symlink():
+                continue
+            ext = os.path.splitext(name)[1].lower()
+            if ext == ".md":
+                notes.append(VaultFile(rel, disk, disk.stat().st_size))
+            elif ext in ATTACHMENT_EXTENSIONS:
+                attachments.append(VaultFile(rel, disk, disk.stat().st_size))
+    return VaultFiles(root, tuple(notes), tuple(attachments))
+
+
+def read_note(file: VaultFile) -> tuple[str | None, list[Diagnostic]]:
+    """The note's text, or None when it cannot be used; bad bytes become U+FFFD with a warning."""
+    if file.size > MAX_NOTE_BYTES:
+        return None, [warning(file.path, 0, f"note is {file.size // 1024} KiB, over the {MAX_NOTE_BYTES // 1024 // 1024} MiB "
+                                            "limit; skipped", "too-large")]
+    try:
+        data = file.disk.read_bytes()
+    except OSError as exc:
+        return None, [warning(file.path, 0, f"cannot read note: {exc.strerror}", "unreadable")]
+    try:
+        text = data.decode("utf-8-sig")
+        problems: list[Diagnostic] = []
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        text = data.decode("utf-8", errors="replace")
+        problems = [warning(file.path, line, "invalid UTF-8 (is the file saved in another encoding?); "
+                                             "bad bytes are shown as \ufffd", "encoding")]
+    if not text.strip():
+        problems.append(warning(file.path, 0, "empty note", "empty"))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+class Resolver:
+    """Finds what a link names: an exact vault path wins, then a file in the linking note's folder,
+    then the shortest path; case-insensitive as Obsidian is."""
+
+    def __init__(self, note_paths: list[str], attachment_paths: list[str]) -> None:
+        self.notes = set(note_paths)
+        self._exact: dict[str, str] = {}
+        self._by_name: dict[str, list[str]] = {}
+        for path in sorted(note_paths) + sorted(attachment_paths):
+            self._exact.setdefault(path.lower(), path)
+            self._by_name.setdefault(posixpath.basename(path).lower(), []).append(path)
+
+    def resolve(self, target: str, from_path: str) -> str | None:
+        """The vault path that `target` names, or None (also for anything outside the vault)."""
+        target = nfc(target.strip()).replace("\\", "/")
+        if not target:
+            return from_path
+        if outside_vault(target, from_path):
+            return None
+        candidates = [target] if posixpath.splitext(target)[1].lower() in ATTACHMENT_EXTENSIONS | {".md"} \
+            else [target + ".md", target]
+        for name in candidates:
+            found = self._lookup(name, from_path)
+            if found:
+                return found
+        return None
+
+    def _lookup(self, name: str, from_path: str) -> str | None:
+        folder = posixpath.dirname(from_path)
+        if name.startswith(("./", "../")):
+            name = posixpath.normpath(posixpath.join(folder, name))
+        name = name.lstrip("/")
+        exact = self._exact.get(name.lower())
+        if exact:
+            return exact
+        matches = [p for p in self._by_name.get(posixpath.basename(name).lower(), [])
+                   if p.lower().endswith(name.lower()) and (p.lower() == name.lower() or p.lower().endswith("/" + name.lower()))]
+        if not matches:
+            return None
+        same_folder = [p for p in matches if posixpath.dirname(p) == folder]
+        if same_folder:
+            return same_folder[0]
+        return min(matches, key=lambda p: (p.count("/"), len(p), p))
+
+
+def outside_vault(target: str, from_path: str) -> bool:
+    """True when a link climbs out of the vault (`../../etc/passwd`) or names an absolute path."""
+    if ".." not in target:
+        return False
+    base = posixpath.dirname(from_path) if target.startswith(("./", "../")) else ""
+    joined = posixpath.normpath(posixpath.join(base, target))
+    return joined == ".." or joined.startswith("../")
