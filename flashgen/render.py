@@ -274,3 +274,33 @@ def render_markdown(text: str, env: dict[str, Any] | None = None, course_heading
     md = renderer_for(create_parser(course_headings))
     env = env if env is not None else {}
     return md.renderer.render(md.parse(text, env), md.options, env)
+
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+
+def render_cloze(text: str, env: dict[str, Any] | None = None, mode: str = "anki") -> str:
+    """HTML for cloze text: deletions survive markdown and code highlighting. `anki` keeps `{{cN::x}}` for
+    Anki's own cloze templates; `html` gives `<span class="cloze" data-c="N">x</span>` for the site."""
+    found: list[tuple[str, str, str | None]] = []
+
+    def hold(match: re.Match) -> str:
+        found.append((match.group(1), match.group(2), match.group(3)))
+        return f"\ue000{len(found) - 1}\ue001"
+
+    html = render_markdown(_CLOZE.sub(hold, text), env)
+    code_spans = [(m.start(), m.end()) for m in re.finditer(r"<pre\b.*?</pre>", html, re.DOTALL)]
+
+    def put(match: re.Match) -> str:
+        number, inner, hint = found[int(match.group(1))]
+        if any(start <= match.start() < end for start, end in code_spans):
+            shown = escape(inner, quote=False)  # inside code: the value as written
+        else:
+            shown = render_markdown(inner, dict(env or {})).strip()
+            shown = re.sub(r"^<p>(.*)</p>$", r"\1", shown, flags=re.DOTALL)
+        if mode == "anki":
+            return f"{{{{c{number}::{shown}{'::' + escape(hint) if hint else ''}}}}}"
+        hint_attr = f' data-hint="{escape(hint)}"' if hint else ""
+        return f'<span class="cloze" data-c="{number}"{hint_attr}>{shown}</span>'
+
+    return re.sub("\ue000(\\d+)\ue001", put, html)

@@ -1,0 +1,135 @@
+"""`build()`: parse the vault once, make the cards, write the decks and the site, and report."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from flashgen.diagnostics import Diagnostic, Level, error
+from flashgen.fsutil import write_text
+
+
+@dataclass
+class BuildResult:
+    """What a build made and what it found wrong."""
+
+    notes: int = 0
+    cards_by_kind: Counter = field(default_factory=Counter)
+    cards_by_rule: Counter = field(default_factory=Counter)
+    media: int = 0
+    deck_path: Path | None = None
+    site_path: Path | None = None
+    labs: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        """Errors fail a build; with `strict`, warnings do too."""
+        return bool(self.errors or (strict and self.warnings))
+
+
+def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = True,
+          progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
+    """Build everything from the vault at notes_dir into out_dir. Never writes inside notes_dir."""
+    started = time.perf_counter()
+    notes_dir, out_dir = Path(notes_dir), Path(out_dir)
+    result = BuildResult()
+    if not notes_dir.is_dir():
+        result.diagnostics.append(error(str(notes_dir), 0, "notes folder not found", "no-vault"))
+        return result
+    if _inside(out_dir, notes_dir):
+        result.diagnostics.append(error(str(out_dir), 0, "the output folder must not be inside the notes folder "
+                                                         "(flashgen never writes into your notes)", "out-in-vault"))
+        return result
+    step = progress or (lambda stage, done, total: None)
+    from flashgen.cards import extract_cards
+    from flashgen.parse import parse_vault
+
+    step("parse", 0, 4)
+    vault = parse_vault(notes_dir)
+    result.notes = len(vault.notes)
+    result.diagnostics.extend(vault.diagnostics)
+    step("cards", 1, 4)
+    cards = extract_cards(vault)
+    result.cards_by_kind = Counter(card.kind for card in cards)
+    result.cards_by_rule = Counter(card.rule for card in cards)
+    if decks:
+        step("anki", 2, 4)
+        from flashgen.emit.anki import write_deck
+
+        deck = write_deck(vault, cards, out_dir / "anki")
+        result.deck_path, result.media = deck.path, deck.media
+        result.diagnostics.extend(d for d in deck.diagnostics if d.code != "missing-image")
+    labs = _optional("flashgen.labs", "load_labs")
+    lab_list = []
+    if labs:
+        try:
+            lab_list, lab_problems = _call_labs(labs, notes_dir)
+            result.labs = len(lab_list)
+            result.diagnostics.extend(lab_problems)
+        except Exception as exc:  # noqa: BLE001 - a broken lab file must not stop the decks
+            result.diagnostics.append(error("labs", 0, f"cannot load labs: {exc}", "labs"))
+    lint = _optional("flashgen.lint", "lint_manifests")
+    if lint:
+        result.diagnostics.extend(lint(vault))
+    if site:
+        step("site", 3, 4)
+        build_site = _optional("flashgen.site", "build_site")
+        if build_site:
+            site_result = build_site(vault, cards, out_dir / "site", labs=lab_list)
+            result.site_path = out_dir / "site"
+            result.diagnostics.extend(getattr(site_result, "diagnostics", []) or [])
+    step("done", 4, 4)
+    result.diagnostics = sorted(set(result.diagnostics))
+    result.seconds = time.perf_counter() - started
+    write_report(result, out_dir / "report.json")
+    return result
+
+
+def _call_labs(load_labs, notes_dir: Path):
+    found = load_labs(Path("labs")) if Path("labs").is_dir() else load_labs(notes_dir.parent / "labs")
+    if isinstance(found, tuple) and len(found) == 2:
+        return list(found[0]), list(found[1])
+    return list(found), []
+
+
+def _optional(module: str, name: str):
+    """A function from a part of flashgen that may not be installed in this build."""
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def write_report(result: BuildResult, path: Path) -> None:
+    """The build report as JSON (counts and every diagnostic with file and line)."""
+    data = {
+        "notes": result.notes, "cards": dict(result.cards_by_kind), "rules": dict(result.cards_by_rule),
+        "media": result.media, "labs": result.labs, "seconds": round(result.seconds, 3),
+        "deck": str(result.deck_path) if result.deck_path else None,
+        "site": str(result.site_path) if result.site_path else None,
+        "diagnostics": [{"file": d.path, "line": d.line, "level": d.level.value, "code": d.code, "message": d.message}
+                        for d in result.diagnostics],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

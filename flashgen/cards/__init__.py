@@ -1,0 +1,105 @@
+"""Turn parsed notes into flashcards: explicit syntax first, then plain-note rules and manifests."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from flashgen.cards.context import RuleContext
+from flashgen.cards.explicit import explicit_cards
+from flashgen.cards.manifests import manifest_cards
+from flashgen.cards.model import Card
+from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
+from flashgen.config import Config, note_settings
+from flashgen.model import Note, Section
+
+if TYPE_CHECKING:
+    from flashgen.parse import Vault
+
+__all__ = ["Card", "extract_cards", "note_cards", "deck_path"]
+
+
+def extract_cards(vault: "Vault") -> list[Card]:
+    """Every card of the vault, note by note, in document order."""
+    missing = {d.message.split("`")[1] for d in vault.diagnostics if d.code == "missing-image" and "`" in d.message}
+    cards: list[Card] = []
+    for note in vault.notes:
+        cards.extend(note_cards(note, vault.config, missing))
+    return cards
+
+
+def deck_path(note: Note, config: Config) -> tuple[str, ...]:
+    """The deck a note's cards go to: frontmatter `deck:` wins, else the configured hierarchy."""
+    override = note_settings(note.frontmatter).deck
+    if override:
+        return tuple(part.strip() for part in override.split("::") if part.strip())
+    parts = [config.deck]
+    if "folder" in config.deck_hierarchy and note.folder:
+        parts.extend(note.folder.split("/"))
+    if config.deck_hierarchy.endswith("note"):
+        parts.append(note.title)
+    return tuple(parts)
+
+
+def note_cards(note: Note, config: Config, missing: set[str] | None = None) -> list[Card]:
+    """The cards of one note (none when its frontmatter says `flashgen: {cards: false}`)."""
+    settings = note_settings(note.frontmatter)
+    if not settings.cards:
+        return []
+    rules = settings.rules if settings.rules is not None else config.rules
+    ctx = RuleContext(note, config, note.tag_names, deck_path(note, config), rules)
+    missing = missing or set()
+    cards: list[Card] = []
+    sections = note.sections()
+    for section in sections:
+        cards.extend(_section_cards(ctx, section, missing))
+    if ctx.on("manifests"):
+        for code in note.code_blocks:
+            section = _section_for(sections, code.fence_line)
+            cards.extend(manifest_cards(ctx, code, section))
+    return _dedupe(sorted(cards, key=lambda c: c.line))
+
+
+def _section_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card]:
+    cards: list[Card] = []
+    used: set[int] = set()
+    if ctx.on("explicit") or ctx.on("cloze"):
+        found, used = explicit_cards(ctx, section)
+        cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
+    if ctx.on("definitions") or ctx.on("terms"):
+        cards.extend(definition_cards(ctx, section, used))
+    if ctx.on("lists"):
+        cards.extend(list_cards(ctx, section, used))
+    if ctx.on("questions"):
+        cards.extend(question_cards(ctx, section, used))
+    if ctx.on("explain"):
+        cards.extend(label_cards(ctx, section, used))
+        card = explain_card(ctx, section, used, missing, covered=len(cards))
+        if card:
+            cards.append(card)
+    return cards
+
+
+def _section_for(sections: tuple[Section, ...], line: int) -> Section:
+    found = sections[0]
+    for section in sections:
+        if section.line <= line and section.level:
+            found = section
+    return found
+
+
+def _dedupe(cards: list[Card]) -> list[Card]:
+    """Two rules must not make the same card: keep the first of each identity."""
+    seen: set[str] = set()
+    out = []
+    for card in cards:
+        if card.identity in seen:
+            continue
+        seen.add(card.identity)
+        if not _blank(card.front) and (card.kind == "cloze" or not _blank(card.back)):
+            out.append(card)
+    return out
+
+
+def _blank(text: str) -> bool:
+    return not re.sub(r"\s|!\[\[[^\]]*\]\]", "", text)

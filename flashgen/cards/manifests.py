@@ -1,0 +1,105 @@
+"""Kubernetes manifests in code fences become cloze cards that blank their key fields."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from flashgen.cards.context import RuleContext
+from flashgen.cards.model import Card
+from flashgen.model import CodeBlock, Section
+
+# field paths (list indexes dropped) whose values the learner should recall, grouped so that fields that
+# must agree (a selector and the pod labels it selects) are hidden together
+KEY_FIELDS: list[tuple[str, tuple[str, ...]]] = [
+    ("kind", ("kind",)),
+    ("replicas", ("spec.replicas",)),
+    ("selector", ("spec.selector.matchLabels.*", "spec.template.metadata.labels.*", "spec.selector.*")),
+    ("type", ("spec.type",)),
+    ("ports", ("spec.ports.port", "spec.ports.targetPort", "spec.ports.nodePort")),
+    ("containerPort", ("spec.template.spec.containers.ports.containerPort", "spec.containers.ports.containerPort")),
+    ("restartPolicy", ("spec.template.spec.restartPolicy", "spec.jobTemplate.spec.template.spec.restartPolicy",
+                       "spec.restartPolicy")),
+    ("schedule", ("spec.schedule",)),
+    ("completions", ("spec.completions", "spec.parallelism", "spec.backoffLimit")),
+    ("serviceName", ("spec.serviceName",)),
+    ("clusterIP", ("spec.clusterIP",)),
+    ("image", ("spec.template.spec.containers.image", "spec.containers.image",
+               "spec.jobTemplate.spec.template.spec.containers.image")),
+]
+KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w.\-/]*):(?P<gap>\s*)(?P<value>[^#\n]*?)(?P<rest>\s*(?:#.*)?)$")
+
+
+def manifest_docs(code: CodeBlock) -> list[dict]:
+    """The Kubernetes objects (mappings with apiVersion and kind) in a YAML code block."""
+    if code.lang not in ("yaml", "yml", ""):
+        return []
+    try:
+        docs = [doc for doc in yaml.safe_load_all(code.code) if isinstance(doc, dict)]
+    except yaml.YAMLError:
+        return []
+    return [doc for doc in docs if isinstance(doc.get("apiVersion"), str) and isinstance(doc.get("kind"), str)]
+
+
+def _field_paths(text: str) -> list[tuple[int, str, "re.Match[str]"]]:
+    """(line index, dotted path, match) for every `key: value` line, following indentation."""
+    stack: list[tuple[int, str]] = []
+    out = []
+    for index, line in enumerate(text.split("\n")):
+        match = KEY_LINE.match(line)
+        if not match:
+            continue
+        indent = len(match.group("indent")) + (len(match.group("dash")) if match.group("dash") else 0)
+        if match.group("dash"):
+            # a list item's first key sits at the dash's indentation plus the dash
+            while stack and stack[-1][0] >= indent - len(match.group("dash")) + 1 and stack[-1][0] >= indent:
+                stack.pop()
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        path = ".".join([name for _, name in stack] + [match.group("key")])
+        out.append((index, path, match))
+        if not match.group("value").strip():
+            stack.append((indent, match.group("key")))
+    return out
+
+
+def _matches(path: str, pattern: str) -> bool:
+    if pattern.endswith(".*"):
+        return path.startswith(pattern[:-1]) and path.count(".") == pattern.count(".")
+    return path == pattern
+
+
+def cloze_manifest(code: str) -> tuple[str, list[str]]:
+    """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups."""
+    lines = code.split("\n")
+    groups: list[str] = []
+    numbers: dict[str, int] = {}
+    for index, path, match in _field_paths(code):
+        value = match.group("value").strip()
+        if not value or value in ("|", ">", "|-", ">-"):
+            continue
+        for name, patterns in KEY_FIELDS:
+            if any(_matches(path, p) for p in patterns):
+                if name not in numbers:
+                    numbers[name] = len(numbers) + 1
+                    groups.append(name)
+                start, end = match.span("value")
+                lines[index] = f"{lines[index][:start]}{{{{c{numbers[name]}::{value}}}}}{lines[index][end:]}"
+                break
+    return "\n".join(lines), groups
+
+
+def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
+    """One cloze card per manifest, each key field a deletion; a block with several documents gives one card."""
+    docs = manifest_docs(code)
+    if not docs:
+        return []
+    text, groups = cloze_manifest(code.code.rstrip("\n"))
+    if not groups:
+        return []
+    names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
+    front = f"```yaml\n{text}\n```"
+    anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
+    return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", code.fence_line, section, "manifest", anchor,
+                     prompt=f"{names} — 빈칸의 필드 값은? · Recall the key fields")]

@@ -1,0 +1,47 @@
+"""Small text helpers for card rules: masking code, splitting list items, cleaning titles."""
+
+from __future__ import annotations
+
+import re
+
+CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+WIKI_OR_LINK = re.compile(r"!?\[\[[^\]]*\]\]|!?\[[^\]]*\]\([^)]*\)")
+LEADING_NUMBER = re.compile(r"^\d+(?:[-.]\d+)*\.?\s+")
+BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?")
+SENTENCE_END = re.compile(r"(?:[.!?。]|다|요|임|음|함|됨|네|듯|죠|까)\s*$")
+
+
+def mask_code(text: str, char: str = "\u2591") -> str:
+    """`text` with inline code spans and URLs replaced by filler of the same length (positions kept)."""
+    def fill(match: re.Match) -> str:
+        return char * len(match.group(0))
+    return URL.sub(fill, CODE_SPAN.sub(fill, text))
+
+
+def clean_title(title: str) -> str:
+    """A heading without its lesson number: `6-4. DaemonSet` -> `DaemonSet`, `2 쿠버네티스 컴포넌트` -> `쿠버네티스 컴포넌트`."""
+    stripped = LEADING_NUMBER.sub("", title.strip())
+    return stripped or title.strip()
+
+
+def visible_text(markdown: str) -> str:
+    """Roughly what a reader sees: markdown without links, embeds, URLs and markup characters."""
+    text = WIKI_OR_LINK.sub("", markdown)
+    text = URL.sub("", text)
+    text = re.sub(r"[`*_=>#|\-\[\]()!:]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_short_label(text: str, limit: int = 40) -> bool:
+    """A term or label: short, one line, not a sentence."""
+    text = text.strip()
+    return bool(text) and len(text) <= limit and "\n" not in text and len(text.split()) <= 6
+
+
+def dedent_lines(lines: list[str]) -> list[str]:
+    """Remove the indentation common to all non-blank lines (tabs count as four spaces)."""
+    expanded = [line.replace("\t", "    ") for line in lines]
+    widths = [len(line) - len(line.lstrip()) for line in expanded if line.strip()]
+    cut = min(widths) if widths else 0
+    return [line[cut:] for line in expanded]

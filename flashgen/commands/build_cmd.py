@@ -1,0 +1,56 @@
+"""`flashgen build`: decks and site from the notes, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=Path("notes"), show_default=True,
+              help="The vault (a folder of Obsidian notes).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Where decks, site and report go.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--no-site", is_flag=True, help="Build the Anki decks only.")
+def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
+    """Build the Anki decks and the study site from the notes."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flashgen.build import build as run_build
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(), console=console,
+                  transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("parse", total=4)
+
+        def step(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=stage, completed=done, total=total)
+
+        result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
+    print_summary(result, strict)
+    sys.exit(1 if result.failed(strict) else 0)
+
+
+def print_summary(result, strict: bool) -> None:
+    """Diagnostics first (file:line: level: message), then what was built."""
+    out = click.echo
+    for diagnostic in result.diagnostics:
+        out(str(diagnostic), err=True)
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.cards_by_kind.items())) or "none"
+    out(f"notes: {result.notes}")
+    out(f"cards: {sum(result.cards_by_kind.values())} ({kinds})")
+    if result.cards_by_rule:
+        out("  by rule: " + ", ".join(f"{k} {n}" for k, n in sorted(result.cards_by_rule.items())))
+    out(f"media: {result.media}")
+    if result.deck_path:
+        out(f"deck: {result.deck_path}")
+    if result.site_path:
+        out(f"site: {result.site_path / 'index.html'}")
+    if result.labs:
+        out(f"labs: {result.labs}")
+    out(f"warnings: {len(result.warnings)}, errors: {len(result.errors)}"
+        + (" (--strict: warnings fail the build)" if strict and result.warnings else ""))

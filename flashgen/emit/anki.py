@@ -1,0 +1,182 @@
+"""Write the vault's cards as one Anki package (.apkg); the only module that imports genanki."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from flashgen.cards.model import Card
+from flashgen.diagnostics import Diagnostic, warning
+from flashgen.emit import anki_style as style
+from flashgen.emit.ledger import Ledger
+from flashgen.fsutil import atomic_path
+from flashgen.model import Link
+from flashgen.render import render_cloze, render_markdown
+
+# Fixed note type IDs. A note type's fields never change under the same ID: a new field set gets a new ID.
+BASIC_MODEL_ID = 1_746_310_001
+REVERSED_MODEL_ID = 1_746_310_002
+CLOZE_MODEL_ID = 1_746_310_003
+
+BASIC_MODEL = genanki.Model(
+    BASIC_MODEL_ID, "flashgen Basic",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Prompt"}, {"name": "Source"}],
+    templates=[{"name": "Card 1", "qfmt": style.FRONT, "afmt": style.BACK}], css=style.CSS,
+)
+REVERSED_MODEL = genanki.Model(
+    REVERSED_MODEL_ID, "flashgen Basic (and reversed card)",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Prompt"}, {"name": "Source"}],
+    templates=[{"name": "Card 1", "qfmt": style.FRONT, "afmt": style.BACK},
+               {"name": "Card 2", "qfmt": style.REVERSE_FRONT, "afmt": style.REVERSE_BACK}], css=style.CSS,
+)
+CLOZE_MODEL = genanki.Model(
+    CLOZE_MODEL_ID, "flashgen Cloze",
+    fields=[{"name": "Text"}, {"name": "Extra"}, {"name": "Context"}, {"name": "Prompt"}, {"name": "Source"}],
+    templates=[{"name": "Cloze", "qfmt": style.CLOZE_FRONT, "afmt": style.CLOZE_BACK}], css=style.CSS,
+    model_type=genanki.Model.CLOZE,
+)
+
+
+class _Note(genanki.Note):
+    """A genanki note that carries its own modification time."""
+
+    def __init__(self, mod: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # noqa: D401 - genanki's signature
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+
+@dataclass
+class AnkiLinker:
+    """Images become media files named by content hash; note links become plain styled text."""
+
+    vault: Any
+    media: dict[str, Path] = field(default_factory=dict)  # media name -> file on disk
+
+    def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
+        return None, self.vault.resolve(link, from_path) is not None
+
+    def image(self, link: Link, from_path: str) -> str | None:
+        path = self.vault.resolve(link, from_path)
+        disk = self.vault.files.get(path) if path else None
+        if disk is None or path in self.vault.resolver.notes:
+            return None
+        name = media_name(disk)
+        self.media[name] = disk
+        return name
+
+    def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
+        return None
+
+    def tag_href(self, tag: str) -> str | None:
+        return None
+
+
+def media_name(disk: Path) -> str:
+    """`fg-<sha256 of the bytes>.<ext>`: two different images never share a name, an edited image gets a new one."""
+    digest = hashlib.sha256(disk.read_bytes()).hexdigest()[:24]
+    ext = disk.suffix.lower() or ".bin"
+    return f"fg-{digest}{ext}"
+
+
+def anki_tag(text: str) -> str:
+    """An Anki tag: no spaces (they separate tags), hierarchy with `::`, Korean kept."""
+    text = re.sub(r"\s+", "_", text.strip())
+    return text.replace("/", "::").strip(":") or "_"
+
+
+def deck_id(name: str) -> int:
+    """A stable deck ID from the deck's full name."""
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:12], 16) % (1 << 52) + (1 << 30)
+
+
+def source_html(card: Card, vault_name: str) -> str:
+    """A link that opens the note in Obsidian, and `file:line`."""
+    query = urllib.parse.urlencode({"vault": vault_name, "file": card.note_path[:-3] if card.note_path.endswith(".md")
+                                    else card.note_path}, quote_via=urllib.parse.quote)
+    title = posixpath.basename(card.note_path)[:-3]
+    where = " › ".join((title,) + card.heading_path)
+    return (f'<a href="obsidian://open?{escape(query)}">{escape(where)}</a> · '
+            f'<span class="file">{escape(card.note_path)}:{card.line}</span>')
+
+
+@dataclass
+class AnkiResult:
+    """What writing the deck produced."""
+
+    path: Path
+    notes: int
+    media: int
+    diagnostics: list[Diagnostic]
+
+
+def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None) -> AnkiResult:
+    """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically."""
+    config = vault.config
+    out_dir.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
+    target = out_dir / f"{safe}.apkg"
+    ledger = Ledger.load(out_dir / f"{safe}.ledger.json")
+    problems: list[Diagnostic] = [warning("", 0, ledger.problem, "ledger")] if ledger.problem else []
+    linker = AnkiLinker(vault)
+    guids = ledger.assign(cards)
+    decks: dict[tuple[str, ...], genanki.Deck] = {}
+    records: dict[str, dict] = {}
+    for index, card in enumerate(cards):
+        env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True}
+        context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
+        source = source_html(card, config.vault_name)
+        prompt = escape(card.prompt)
+        if card.kind == "cloze":
+            fields = [render_cloze(card.front, env), render_markdown(card.back, env) if card.back else "",
+                      context, prompt, source]
+            model = CLOZE_MODEL
+        else:
+            fields = [render_markdown(card.front, env), render_markdown(card.back, env), context, prompt, source]
+            model = REVERSED_MODEL if card.kind == "reversed" else BASIC_MODEL
+        for name in env.get("missing_images", []):
+            problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
+                                    "missing-image"))
+        tags = [anki_tag(t) for t in card.tags] + ["flashgen::" + "::".join(anki_tag(h) for h in card.heading_path)
+                                                  if card.heading_path else "flashgen"]
+        guid = guids[index]
+        content_hash = hashlib.sha256("\x1f".join(fields + sorted(tags) + [str(model.model_id)]).encode()).hexdigest()
+        mod = ledger.modified(guid, content_hash, now)
+        note = _Note(mod, model=model, fields=fields, guid=guid, tags=sorted(set(tags)))
+        deck_name = "::".join(card.deck) or config.deck
+        deck = decks.get(card.deck)
+        if deck is None:
+            deck = decks[card.deck] = genanki.Deck(deck_id(deck_name), deck_name)
+        deck.add_note(note)
+        records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
+                         "anchor": card.anchor, "kind": card.kind, "hash": content_hash, "mod": mod}
+    package = genanki.Package(list(decks.values()) or [genanki.Deck(deck_id(config.deck), config.deck)])
+    package.media_files = [str(path) for path in _media_copies(linker.media, out_dir)]
+    with atomic_path(target) as tmp:
+        package.write_to_file(str(tmp))
+    ledger.save(records)
+    return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+def _media_copies(media: dict[str, Path], out_dir: Path) -> list[Path]:
+    """genanki packs a media file under its base name: give it a copy named by content hash."""
+    folder = out_dir / "media"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, disk in sorted(media.items()):
+        copy = folder / name
+        if not copy.exists():
+            with atomic_path(copy) as tmp:
+                tmp.write_bytes(disk.read_bytes())
+        paths.append(copy)
+    return paths

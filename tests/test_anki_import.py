@@ -1,0 +1,178 @@
+"""The built .apkg imported into a real Anki collection: counts, updates, review history, media."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from flashgen.build import build
+from tests.conftest import SEED_NOTE, png_bytes, write_note
+
+anki_collection = pytest.importorskip("anki.collection")
+Collection = anki_collection.Collection
+ImportAnkiPackageRequest = anki_collection.ImportAnkiPackageRequest
+ImportAnkiPackageOptions = anki_collection.ImportAnkiPackageOptions
+
+
+class Anki:
+    """A fresh Anki collection that imports packages the way Anki's import dialog does by default."""
+
+    def __init__(self, path: Path) -> None:
+        self.col = Collection(str(path))
+
+    def import_(self, package: Path):
+        request = ImportAnkiPackageRequest(package_path=str(package),
+                                           options=ImportAnkiPackageOptions(with_scheduling=False))
+        return self.col.import_anki_package(request).log
+
+    def note_by_front(self, text: str):
+        for nid in self.col.find_notes(""):
+            note = self.col.get_note(nid)
+            if text in note.fields[0]:
+                return note
+        raise AssertionError(f"no note whose first field contains {text!r}")
+
+    def review(self, note, ease: int = 3) -> int:
+        card = note.cards()[0]
+        self.col.sched.answerCard(self._started(card), ease)
+        return card.id
+
+    @staticmethod
+    def _started(card):
+        card.start_timer()
+        return card
+
+    def revlog(self, card_id: int) -> int:
+        return self.col.db.scalar("select count() from revlog where cid = ?", card_id)
+
+    def media_names(self) -> set[str]:
+        folder = Path(self.col.media.dir())
+        return {p.name for p in folder.iterdir()}
+
+
+@pytest.fixture
+def anki(tmp_path: Path):
+    (tmp_path / "collection").mkdir(exist_ok=True)
+    collection = Anki(tmp_path / "collection" / "collection.anki2")
+    yield collection
+    collection.col.close()
+
+
+def _build(vault: Path, out: Path) -> Path:
+    result = build(vault, out, site=False)
+    assert not result.errors, result.errors
+    return result.deck_path
+
+
+def test_seed_imports_every_note_with_korean_text(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
+    deck = _build(seed_vault, tmp_path / "out")
+    log = anki.import_(deck)
+    built = len(__import__("json").loads((deck.parent / "쿠버네티스.ledger.json").read_text())["notes"])
+    assert len(log.new) == built >= 25
+    assert not log.duplicate and not log.conflicting
+    etcd = anki.note_by_front("etcd")
+    assert "key-value 데이터의 저장소" in etcd.fields[1]
+    assert etcd.note_type()["name"] == "flashgen Basic"
+    assert any(tag.startswith("flashgen::2_쿠버네티스_컴포넌트") for tag in etcd.tags)
+    assert "obsidian://open?vault=" in etcd["Source"] and f"{SEED_NOTE}:" in etcd["Source"]
+    names = {d.name for d in anki.col.decks.all_names_and_ids()}
+    assert "쿠버네티스::쿠버네티스 학습 과정" in names
+
+
+def test_manifest_cloze_keeps_indentation_and_highlighting(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
+    anki.import_(_build(seed_vault, tmp_path / "out"))
+    note = anki.note_by_front("webui-deployment")
+    assert note.note_type()["name"] == "flashgen Cloze"
+    text = note["Text"]
+    assert "{{c2::3}}" in text and "style=" in text  # replicas hidden; pygments inline styles
+    assert re.search(r"\n {6}app", re.sub(r"<[^>]+>", "", text))  # indentation intact under matchLabels
+    cards = note.cards()
+    assert len(cards) >= 4  # kind, replicas, selector, image, containerPort: one card each
+    assert "[...]" in cards[1].question() or "..." in cards[1].question()
+
+
+def test_reimporting_an_unchanged_build_adds_nothing(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
+    out = tmp_path / "out"
+    first = anki.import_(_build(seed_vault, out))
+    count = anki.col.note_count()
+    again = anki.import_(_build(seed_vault, out))
+    assert len(first.new) == count
+    assert not again.new and not again.updated
+    assert anki.col.note_count() == count
+
+
+def test_editing_an_answer_updates_in_place_and_keeps_history(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
+    out = tmp_path / "out"
+    anki.import_(_build(seed_vault, out))
+    note = anki.note_by_front("kube-scheduler")
+    card_id = anki.review(note)
+    assert anki.revlog(card_id) == 1
+    count = anki.col.note_count()
+    path = seed_vault / SEED_NOTE
+    path.write_text(path.read_text(encoding="utf-8").replace("파드를 실행할 노드 선택", "파드를 배치할 노드를 고름"),
+                    encoding="utf-8")
+    log = anki.import_(_build(seed_vault, out))  # the same second as the first build: must still update
+    assert len(log.updated) == 1 and not log.new
+    assert anki.col.note_count() == count
+    updated = anki.col.get_note(note.id)
+    assert "파드를 배치할 노드를 고름" in updated.fields[1]
+    assert anki.revlog(card_id) == 1 and anki.col.get_card(card_id).reps == 1
+
+
+def test_rewording_a_question_keeps_the_card(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
+    out = tmp_path / "out"
+    anki.import_(_build(seed_vault, out))
+    note = anki.note_by_front("kube-controller-manager")
+    card_id = anki.review(note)
+    path = seed_vault / SEED_NOTE
+    path.write_text(path.read_text(encoding="utf-8").replace("- kube-controller-manager  -", "- kube-controller-mgr -"),
+                    encoding="utf-8")
+    log = anki.import_(_build(seed_vault, out))
+    assert not log.new and len(log.updated) >= 1
+    assert "kube-controller-mgr" in anki.col.get_note(note.id).fields[0]
+    assert anki.revlog(card_id) == 1
+
+
+def test_moving_a_card_within_its_section_keeps_its_guid(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
+    out = tmp_path / "out"
+    anki.import_(_build(seed_vault, out))
+    before = anki.note_by_front("etcd").guid
+    path = seed_vault / SEED_NOTE
+    text = path.read_text(encoding="utf-8")
+    line = "- etcd - key-value 데이터의 저장소\n"
+    text = text.replace(line, "").replace("- kube-controller-manager  - 파드를 관찰하며 개수를 보장\n",
+                                          "- kube-controller-manager  - 파드를 관찰하며 개수를 보장\n" + line)
+    path.write_text(text, encoding="utf-8")
+    log = anki.import_(_build(seed_vault, out))
+    assert not log.new
+    assert anki.note_by_front("etcd").guid == before
+
+
+def test_images_are_packed_under_content_hash_names(tmp_path: Path, anki: Anki) -> None:
+    vault = tmp_path / "vault"
+    (vault / "a").mkdir(parents=True)
+    (vault / "b").mkdir()
+    (vault / "a" / "image.png").write_bytes(png_bytes((255, 0, 0)))
+    (vault / "b" / "image.png").write_bytes(png_bytes((0, 0, 255)))
+    write_note(vault, "a/Red.md", "# Red\n\n- 빨강 - 이 그림 ![[image.png]]\n")
+    write_note(vault, "b/Blue.md", "# Blue\n\n- 파랑 - 이 그림 ![[image.png]]\n- 없음 - ![[nothere.png]] 그림\n")
+    out = tmp_path / "out"
+    result = build(vault, out, site=False)
+    assert any(d.code == "missing-image" and d.path == "b/Blue.md" and d.line == 4 for d in result.diagnostics)
+    anki.import_(result.deck_path)
+    names = {n for n in anki.media_names() if n.startswith("fg-")}
+    assert len(names) == 2
+    red, blue = anki.note_by_front("빨강"), anki.note_by_front("파랑")
+    red_src = re.search(r'src="([^"]+)"', red.fields[1]).group(1)
+    blue_src = re.search(r'src="([^"]+)"', blue.fields[1]).group(1)
+    assert red_src != blue_src and {red_src, blue_src} == names
+    missing = anki.note_by_front("없음")
+    assert "missing-image" in missing.fields[1] and "nothere.png" in missing.fields[1]
+    # an edited image gets a new name; the old picture is not overwritten in the collection
+    (vault / "a" / "image.png").write_bytes(png_bytes((0, 255, 0)))
+    log = anki.import_(build(vault, out, site=False).deck_path)
+    assert len(log.updated) == 1
+    assert len({n for n in anki.media_names() if n.startswith("fg-")}) == 3
+    assert red_src in anki.media_names()
