@@ -100,10 +100,13 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
 
 
 def _call_labs(load_labs, notes_dir: Path):
-    found = load_labs(Path("labs")) if Path("labs").is_dir() else load_labs(notes_dir.parent / "labs")
-    if isinstance(found, tuple) and len(found) == 2:
-        return list(found[0]), list(found[1])
-    return list(found), []
+    """The labs beside the vault (`<vault>/../labs`), else the project's own; none when neither exists."""
+    from flashgen.labs import default_labs_dir
+
+    for folder in (notes_dir.parent / "labs", default_labs_dir()):
+        if folder.is_dir():
+            return list(load_labs(folder)), []
+    return [], []
 
 
 def _optional(module: str, name: str):

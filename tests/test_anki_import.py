@@ -60,6 +60,11 @@ def anki(tmp_path: Path):
     collection.col.close()
 
 
+def _visible(html: str) -> str:
+    """What a reviewer sees: no CSS, no tags (Anki keeps hidden answers in attributes)."""
+    return re.sub(r"<style>.*?</style>|<[^>]+>", "", html, flags=re.DOTALL)
+
+
 def _build(vault: Path, out: Path) -> Path:
     result = build(vault, out, site=False)
     assert not result.errors, result.errors
@@ -176,3 +181,23 @@ def test_images_are_packed_under_content_hash_names(tmp_path: Path, anki: Anki) 
     assert len(log.updated) == 1
     assert len({n for n in anki.media_names() if n.startswith("fg-")}) == 3
     assert red_src in anki.media_names()
+
+
+def test_a_new_highlight_before_another_keeps_each_cards_history(tmp_path: Path, anki: Anki) -> None:
+    vault = tmp_path / "vault"
+    note = write_note(vault, "svc.md", "# 서비스\n기본 타입은 ==ClusterIP== 이고 외부 노출은 ==NodePort== 이다\n")
+    out = tmp_path / "out"
+    anki.import_(build(vault, out, site=False).deck_path)
+    cloze = anki.note_by_front("ClusterIP")
+    nodeport_card = next(c for c in cloze.cards() if "ClusterIP" in _visible(c.question()))
+    nodeport_card.start_timer()
+    anki.col.sched.answerCard(nodeport_card, 3)
+    note.write_text("# 서비스\n파드는 ==Pod== 이고 기본 타입은 ==ClusterIP== 이고 외부 노출은 ==NodePort== 이다\n",
+                    encoding="utf-8")
+    log = anki.import_(build(vault, out, site=False).deck_path)
+    assert not log.new and len(log.updated) == 1
+    reviewed = anki.col.get_card(nodeport_card.id)
+    assert reviewed.reps == 1
+    assert "NodePort" in reviewed.answer() and "[...]" in reviewed.question()
+    assert "NodePort" not in _visible(reviewed.question())
+    assert len(anki.col.get_note(cloze.id).cards()) == 3

@@ -39,8 +39,9 @@ def chunks_of(section: Section) -> list[Chunk]:
     """The section's own blocks grouped into chunks."""
     groups: list[list[Block]] = []
     for block in section.blocks:
-        if groups and block.line == groups[-1][-1].end_line + 1 and block.kind not in ("code", "rule") \
-                and groups[-1][-1].kind not in ("code", "rule"):
+        apart = ("code", "rule", "log_date")
+        if groups and block.line == groups[-1][-1].end_line + 1 and block.kind not in apart \
+                and groups[-1][-1].kind not in apart:
             groups[-1].append(block)
         else:
             groups.append([block])

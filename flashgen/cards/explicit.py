@@ -4,6 +4,7 @@ multi-line `?`/`??` cards and cloze paragraphs (`==x==`, `{{x}}`, `{{c1::x}}`)."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
@@ -83,6 +84,11 @@ def _multiline(ctx: RuleContext, section: Section, chunk: Chunk, lines: list[str
 def to_anki_cloze(text: str) -> tuple[str, int]:
     """`text` with `==x==` and `{{x}}` turned into `{{cN::x}}` after the highest number already used
     (Anki's own numbers are kept), and how many deletions there are."""
+    converted, count, _ = _convert_cloze(text)
+    return converted, count
+
+
+def _convert_cloze(text: str) -> tuple[str, int, tuple[int, ...]]:
     masked = mask_code(text)
     numbers = [int(m.group(1)) for m in ANKI_CLOZE.finditer(masked)]
     spans: list[tuple[int, int, str]] = []
@@ -103,7 +109,8 @@ def to_anki_cloze(text: str) -> tuple[str, int]:
         out.append(f"{{{{c{next_number}::{inner}}}}}")
         last = end
     out.append(text[last:])
-    return "".join(out), len(numbers) + len(spans)
+    auto = tuple(range(max(numbers, default=0) + 1, next_number + 1))
+    return "".join(out), len(numbers) + len(spans), auto
 
 
 def _cloze(ctx: RuleContext, section: Section, chunk: Chunk) -> Card | None:
@@ -111,10 +118,11 @@ def _cloze(ctx: RuleContext, section: Section, chunk: Chunk) -> Card | None:
     masked = mask_code(text)
     if not (HIGHLIGHT.search(masked) or CURLY_CLOZE.search(masked) or ANKI_CLOZE.search(masked)):
         return None
-    converted, count = to_anki_cloze(text)
+    converted, count, auto = _convert_cloze(text)
     if not count:
         return None
     # the anchor is the text with its deletions blanked: editing a hidden answer keeps the card
     anchor = ANKI_CLOZE.sub("[...]", converted)
     block_id = next((b.block_id for b in chunk.blocks if b.block_id), None)
-    return ctx.card("cloze", converted, "", chunk.line, section, "cloze", anchor, block_id)
+    card = ctx.card("cloze", converted, "", chunk.line, section, "cloze", anchor, block_id)
+    return replace(card, auto_clozes=auto)

@@ -22,6 +22,7 @@ class Card:
     block_id: str | None = None
     prompt: str = ""  # a short instruction shown with the front, e.g. "설명해 보세요 · Explain"
     section_slug: str = ""
+    auto_clozes: tuple[int, ...] = ()  # cloze numbers flashgen chose (for `==x==`, `{{x}}`), not the author
 
     @property
     def identity(self) -> str:

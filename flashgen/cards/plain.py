@@ -72,7 +72,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
         definition = text[match.start("def"):].strip()
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12:
             continue
-        if len(visible_text(definition)) < 2 or "::" in text:
+        if not visible_text(definition) or "::" in text:
             continue
         return term, definition
     return None
@@ -216,7 +216,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         kinds = chunk.kinds
         if kinds[0] in ("rule", "log_date") and parts:
             break
-        if kinds[0] in ("rule", "log_date", "html", "footnotes"):
+        if kinds[0] in ("rule", "log_date", "html", "footnotes") or chunk.line in used:
             continue
         text = "\n".join(line for line in chunk.lines if not _skippable(line, missing))
         if kinds[0] != "code":
@@ -241,12 +241,14 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
 
 
 def _skippable(line: str, missing: set[str]) -> bool:
-    """Embeds of images that are not in the vault: a card must not show only a placeholder."""
+    """Bare URL lines, and embeds of images that are not in the vault: a card must not show only a placeholder."""
+    if URL.fullmatch(line.strip()):
+        return True
     match = EMBED_ONLY.match(line)
     if not match:
         return False
     name = re.sub(r"^!\[\[|\]\]$|\|.*$", "", line.strip())
-    return name in missing or not missing and False
+    return name in missing
 
 
 def _is_log_line(line: str) -> bool:

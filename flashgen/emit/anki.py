@@ -137,6 +137,10 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
         context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
         source = source_html(card, config.vault_name)
         prompt = escape(card.prompt)
+        guid = guids[index]
+        clozes: dict[str, int] = {}
+        if card.auto_clozes:
+            card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
         if card.kind == "cloze":
             fields = [render_cloze(card.front, env), render_markdown(card.back, env) if card.back else "",
                       context, prompt, source]
@@ -149,7 +153,6 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
                                     "missing-image"))
         tags = [anki_tag(t) for t in card.tags] + ["flashgen::" + "::".join(anki_tag(h) for h in card.heading_path)
                                                   if card.heading_path else "flashgen"]
-        guid = guids[index]
         content_hash = hashlib.sha256("\x1f".join(fields + sorted(tags) + [str(model.model_id)]).encode()).hexdigest()
         mod = ledger.modified(guid, content_hash, now)
         note = _Note(mod, model=model, fields=fields, guid=guid, tags=sorted(set(tags)))
@@ -160,12 +163,47 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
         deck.add_note(note)
         records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                          "anchor": card.anchor, "kind": card.kind, "hash": content_hash, "mod": mod}
+        if clozes:
+            records[guid]["clozes"] = clozes
     package = genanki.Package(list(decks.values()) or [genanki.Deck(deck_id(config.deck), config.deck)])
     package.media_files = [str(path) for path in _media_copies(linker.media, out_dir)]
     with atomic_path(target) as tmp:
         package.write_to_file(str(tmp))
     ledger.save(records)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+
+
+def renumber_clozes(card: Card, previous: dict[str, int]) -> tuple[Card, dict[str, int]]:
+    """Keep each flashgen-numbered deletion on the number it had in the last build, so that adding a
+    highlight before another never moves review history to a different card. New deletions get numbers
+    above every number in use now or before; numbers the author wrote (`{{c2::x}}`) are never touched."""
+    from dataclasses import replace as dc_replace
+
+    deletions = [(m, int(m.group(1))) for m in _DELETION.finditer(card.front)]
+    auto = set(card.auto_clozes)
+    fixed = {n for _, n in deletions if n not in auto}
+    taken = set(fixed)
+    wanted: dict[int, int] = {}
+    for match, number in deletions:
+        if number in auto and match.group(2) in previous and previous[match.group(2)] not in taken:
+            wanted[match.start()] = previous[match.group(2)]
+            taken.add(previous[match.group(2)])
+    next_free = max(taken | set(previous.values()) | {0}) + 1
+    mapping: dict[str, int] = {}
+    out, last = [], 0
+    for match, number in deletions:
+        if number in auto:
+            number = wanted.get(match.start())
+            if number is None:
+                number, next_free = next_free, next_free + 1
+            mapping[match.group(2)] = number
+        out.append(card.front[last:match.start()] + f"{{{{c{number}::{match.group(2)}}}}}")
+        last = match.end()
+    out.append(card.front[last:])
+    return dc_replace(card, front="".join(out)), mapping
 
 
 def _media_copies(media: dict[str, Path], out_dir: Path) -> list[Path]:
