@@ -209,11 +209,13 @@ def _course_heading_open(self, tokens: list[Token], idx: int, options, env: dict
 def _fence(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     token = tokens[idx]
     lang = token.info.strip().split()[0] if token.info.strip() else ""
-    return highlight(token.content, lang, inline_styles=env.get("inline_styles", False))
+    return highlight(token.content, lang, inline_styles=env.get("inline_styles", False),
+                     style=env.get("code_style", "default"))
 
 
 def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    return highlight(tokens[idx].content, "", inline_styles=env.get("inline_styles", False))
+    return highlight(tokens[idx].content, "", inline_styles=env.get("inline_styles", False),
+                     style=env.get("code_style", "default"))
 
 
 def _html(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:

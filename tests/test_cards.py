@@ -134,3 +134,11 @@ def test_explain_card_is_cut_short_and_skips_dates_and_missing_images(tmp_path: 
     card = next(c for c in extract_cards(parse_vault(tmp_path)) if c.rule == "explain")
     assert "2024-01-02" not in card.back and "없음.png" not in card.back
     assert card.back.count("\n") < 12 and card.back.endswith("…")
+
+
+def test_block_ids_anchor_cards_and_are_not_shown() -> None:
+    cards = cards_of("# A\n파드::가장 작은 단위 ^pod-card\n- etcd - 저장소 ^etcd\n")
+    assert [(c.front, c.back, c.block_id) for c in cards] == [
+        ("파드", "가장 작은 단위", "pod-card"), ("etcd", "저장소", "etcd")]
+    moved = cards_of("# B\n## C\n파드 (바뀐 질문)::가장 작은 단위 ^pod-card\n")
+    assert moved[0].identity == cards[0].identity == "n.md#^pod-card"

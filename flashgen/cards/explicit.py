@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
-from flashgen.cards.text import BULLET, mask_code
+from flashgen.cards.text import BULLET, mask_code, split_block_id
 from flashgen.model import Section
 
 ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
@@ -53,6 +53,7 @@ def _strip_bullet(text: str) -> str:
 
 
 def _inline(ctx: RuleContext, section: Section, line: str, number: int) -> Card | None:
+    line, block_id = split_block_id(line)
     masked = _masked(line)
     for separator, kind in ((":::", "reversed"), ("::", "basic")):
         at = masked.find(separator)
@@ -64,7 +65,7 @@ def _inline(ctx: RuleContext, section: Section, line: str, number: int) -> Card 
         answer = line[at + len(separator):].strip()
         if not question or not answer:
             return None
-        return ctx.card(kind, question, answer, number, section, "explicit", question)
+        return ctx.card(kind, question, answer, number, section, "explicit", question, block_id)
     return None
 
 
@@ -73,11 +74,11 @@ def _multiline(ctx: RuleContext, section: Section, chunk: Chunk, lines: list[str
         marker = line.strip()
         if marker in ("?", "??") and 0 < index < len(lines) - 1:
             question = "\n".join(lines[:index]).strip()
-            answer = "\n".join(lines[index + 1:]).strip()
+            answer, block_id = split_block_id("\n".join(lines[index + 1:]).strip())
             if not question or not answer:
                 return None
             kind = "reversed" if marker == "??" else "basic"
-            return ctx.card(kind, question, answer, chunk.line, section, "multiline", question)
+            return ctx.card(kind, question, answer, chunk.line, section, "multiline", question, block_id)
     return None
 
 
@@ -114,7 +115,7 @@ def _convert_cloze(text: str) -> tuple[str, int, tuple[int, ...]]:
 
 
 def _cloze(ctx: RuleContext, section: Section, chunk: Chunk) -> Card | None:
-    text = chunk.source
+    text, own_id = split_block_id(chunk.source)
     masked = mask_code(text)
     if not (HIGHLIGHT.search(masked) or CURLY_CLOZE.search(masked) or ANKI_CLOZE.search(masked)):
         return None
@@ -123,6 +124,6 @@ def _cloze(ctx: RuleContext, section: Section, chunk: Chunk) -> Card | None:
         return None
     # the anchor is the text with its deletions blanked: editing a hidden answer keeps the card
     anchor = ANKI_CLOZE.sub("[...]", converted)
-    block_id = next((b.block_id for b in chunk.blocks if b.block_id), None)
+    block_id = own_id or next((b.block_id for b in chunk.blocks if b.block_id), None)
     card = ctx.card("cloze", converted, "", chunk.line, section, "cloze", anchor, block_id)
     return replace(card, auto_clozes=auto)

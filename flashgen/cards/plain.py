@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from flashgen.cards.context import RuleContext, chunks_of
 from flashgen.cards.model import Card
-from flashgen.cards.text import BULLET, SENTENCE_END, URL, clean_title, dedent_lines, is_short_label, mask_code, visible_text
+from flashgen.cards.text import (BULLET, SENTENCE_END, URL, clean_title, dedent_lines, is_short_label, mask_code,
+                                 split_block_id, visible_text)
 from flashgen.model import Block, Section
 
 # `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`
@@ -109,16 +110,18 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         for item in list_items(block):
             if item.line in used:
                 continue
-            found = split_definition(item.head) if ctx.on("definitions") else None
+            head, block_id = split_block_id(item.head)
+            found = split_definition(head) if ctx.on("definitions") else None
             body = _body_markdown(item.body)
             if found:
                 term, definition = found
                 back = definition + ("\n\n" + body if body else "")
-                cards.append(ctx.card("basic", term, back, item.line, section, "definition", term, prompt=prompt))
+                cards.append(ctx.card("basic", term, back, item.line, section, "definition", term, block_id,
+                                      prompt=prompt))
                 continue
             if not ctx.on("terms") or item.ordered:
                 continue  # numbered items are steps, not terms
-            head = item.head.strip()
+            head = head.strip()
             if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4:
                 cards.append(ctx.card("basic", head, body, item.line, section, "term", head, prompt=prompt))
                 continue

@@ -45,3 +45,14 @@ def dedent_lines(lines: list[str]) -> list[str]:
     widths = [len(line) - len(line.lstrip()) for line in expanded if line.strip()]
     cut = min(widths) if widths else 0
     return [line[cut:] for line in expanded]
+
+
+BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
+
+
+def split_block_id(text: str) -> tuple[str, str | None]:
+    """`text` without a trailing Obsidian block id (`... ^my-card`), and the id."""
+    match = BLOCK_ID.search(text)
+    if not match:
+        return text, None
+    return text[:match.start()].rstrip(), match.group(1)

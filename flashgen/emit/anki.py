@@ -45,6 +45,9 @@ CLOZE_MODEL = genanki.Model(
 )
 
 
+CODE_STYLE = "github-dark"  # one dark code style reads well in Anki's light and dark modes alike
+
+
 class _Note(genanki.Note):
     """A genanki note that carries its own modification time."""
 
@@ -133,7 +136,8 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     decks: dict[tuple[str, ...], genanki.Deck] = {}
     records: dict[str, dict] = {}
     for index, card in enumerate(cards):
-        env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True}
+        env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True,
+                               "code_style": CODE_STYLE}
         context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
         source = source_html(card, config.vault_name)
         prompt = escape(card.prompt)

@@ -11,10 +11,11 @@ CSS = """
 .prompt { font-size: 0.75em; color: #0969da; margin-top: 0.4em; }
 .front { font-weight: 600; }
 hr#answer { border: 0; border-top: 1px solid #d0d7de; margin: 1em 0; }
+.back .extra, .extra { font-size: 0.8em; color: #656d76; }
 .source { font-size: 0.65em; color: #656d76; margin-top: 1.2em; }
 .source a { color: inherit; }
 pre.code { font-family: "D2Coding", "JetBrains Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace;
-  font-size: 0.75em; line-height: 1.45; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px;
+  font-size: 0.75em; line-height: 1.45; background: #0d1117; color: #e6edf3; border: 1px solid #30363d; border-radius: 6px;
   padding: 0.8em 1em; overflow-x: auto; white-space: pre; tab-size: 2; }
 code { font-family: "D2Coding", Menlo, Consolas, monospace; font-size: 0.85em; background: rgba(175,184,193,0.2);
   border-radius: 4px; padding: 0.1em 0.3em; }
@@ -32,7 +33,6 @@ img { max-width: 100%; height: auto; }
 .nightMode .context, .night_mode .context, .nightMode .source, .night_mode .source { color: #9198a1; }
 .nightMode .prompt, .night_mode .prompt, .nightMode .cloze, .night_mode .cloze,
 .nightMode .internal-link, .night_mode .internal-link, .nightMode .tag, .night_mode .tag { color: #4493f8; }
-.nightMode pre.code, .night_mode pre.code { background: #161b22; border-color: #30363d; filter: invert(0.88) hue-rotate(180deg); }
 .nightMode mark, .night_mode mark { background: #bb800926; }
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #30363d; }
 """
@@ -60,5 +60,5 @@ CLOZE_FRONT = """<div class="context">{{Context}}</div>
 
 CLOZE_BACK = """<div class="context">{{Context}}</div>
 <div class="text">{{cloze:Text}}</div>
-{{#Extra}}<hr id="answer"><div class="back">{{Extra}}</div>{{/Extra}}
+{{#Extra}}<hr id="answer"><div class="extra">{{Extra}}</div>{{/Extra}}
 <div class="source">{{Source}}</div>"""
