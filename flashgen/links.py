@@ -23,12 +23,33 @@ def check_links(vault: "Vault") -> list[Diagnostic]:
         for link in note.links:
             if link.external or outside_vault(link.target, note.path):
                 continue
-            if vault.resolve(link, note.path) is None:
+            target = vault.resolve(link, note.path)
+            if target is None:
                 what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
                 problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
                                         "missing-image" if what == "image" else "broken-link"))
+                continue
+            linked = vault.note(target)
+            if linked is not None and (link.heading or link.block):
+                problem = _missing_anchor(linked, link.heading, link.block)
+                if problem:
+                    problems.append(warning(note.path, link.line, problem, "broken-anchor"))
     problems.extend(_embed_loops(vault))
     return problems
+
+
+def _missing_anchor(note, heading: str | None, block: str | None) -> str:
+    """Why `[[note#heading]]` / `[[note#^block]]` points nowhere, or "" when it is fine."""
+    from flashgen.slug import slugify
+
+    if heading:
+        wanted = slugify(heading)
+        if not any(slugify(s.title) == wanted for s in note.sections() if s.level):
+            return f"no heading `{heading}` in `{note.title}`"
+    if block:
+        if block not in note.block_ids:
+            return f"no block `^{block}` in `{note.title}`"
+    return ""
 
 
 def _embed_loops(vault: "Vault") -> list[Diagnostic]:

@@ -111,6 +111,7 @@ class Note:
     log_entries: tuple[LogEntry, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     body_line: int = 1  # first line after the frontmatter
+    block_ids: tuple[str, ...] = ()  # every `^id` in the note (paragraphs and list items)
     tokens: tuple = field(default=(), compare=False, repr=False)
 
     @property

@@ -64,10 +64,12 @@ def parse_vault(root: Path, config: Config | None = None) -> Vault:
     files = walk_vault(root, config)
     notes = []
     for file in files.notes:
-        note = parse_file(file, config)
+        note, read_problems = parse_file(file, config)
         if note is not None:
             notes.append(note)
-        problems.extend(note.diagnostics if note else _unreadable(file))
+            problems.extend(note.diagnostics)
+        else:
+            problems.extend(read_problems)
     resolver = Resolver([n.path for n in files.notes], [a.path for a in files.attachments])
     vault = Vault(
         root=root, config=config, notes=tuple(notes),
@@ -79,16 +81,12 @@ def parse_vault(root: Path, config: Config | None = None) -> Vault:
     return vault
 
 
-def _unreadable(file: VaultFile) -> list[Diagnostic]:
-    return read_note(file)[1]
-
-
-def parse_file(file: VaultFile, config: Config) -> Note | None:
-    """Parse one note file; None when it cannot be read at all (the reason is in read_note's list)."""
+def parse_file(file: VaultFile, config: Config) -> tuple[Note | None, list[Diagnostic]]:
+    """Parse one note file; the note is None when the file cannot be used at all (the problems say why)."""
     text, problems = read_note(file)
     if text is None:
-        return None
-    return parse_note(file.path, text, config, problems)
+        return None, problems
+    return parse_note(file.path, text, config, problems), []
 
 
 def parse_note(path: str, text: str, config: Config | None = None,
@@ -158,6 +156,7 @@ def parse_note(path: str, text: str, config: Config | None = None,
         aliases=tuple(_frontmatter_list(frontmatter, "aliases", "alias")),
         tags=tuple(tags), root=root, links=tuple(links), code_blocks=tuple(code_blocks),
         log_entries=tuple(log_entries), diagnostics=tuple(diagnostics), body_line=body_line,
+        block_ids=tuple(t.meta["block_id"] for t in tokens if t.meta and "block_id" in t.meta),
         tokens=tuple(tokens),
     )
 

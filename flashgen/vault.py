@@ -117,8 +117,9 @@ class Resolver:
         exact = self._exact.get(name.lower())
         if exact:
             return exact
+        suffix = "/" + name.lower()
         matches = [p for p in self._by_name.get(posixpath.basename(name).lower(), [])
-                   if p.lower().endswith(name.lower()) and (p.lower() == name.lower() or p.lower().endswith("/" + name.lower()))]
+                   if ("/" + p.lower()).endswith(suffix)]
         if not matches:
             return None
         same_folder = [p for p in matches if posixpath.dirname(p) == folder]

@@ -125,3 +125,11 @@ def test_dated_heading_opens_an_entry_until_a_heading_of_its_level() -> None:
 
 def test_invalid_dates_are_not_log_lines() -> None:
     assert parse_note("n.md", "2024-13-45\n").log_entries == ()
+
+
+def test_links_to_missing_headings_and_blocks_are_reported(tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    write_note(vault, "파드.md", "# 스펙\n문단 ^p1\n\n- 항목 ^p2\n\n6-4. DaemonSet\n")
+    write_note(vault, "a.md", "[[파드#스펙]] [[파드#없는 제목]]\n[[파드#^p1]] [[파드#^nope]] [[파드#6-4. DaemonSet]] [[파드#^p2]]\n")
+    found = [(d.line, d.message) for d in parse_vault(vault).diagnostics if d.code == "broken-anchor"]
+    assert found == [(1, "no heading `없는 제목` in `파드`"), (2, "no block `^nope` in `파드`")]
