@@ -7,6 +7,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from flashgen.markdown.lineblock import line_text, push_line_block
+
 # `6-2 레플리카 셋`, `6-4. DaemonSet`: two or more 1-2 digit numbers joined by `-`, then a short title.
 COURSE_LINE = re.compile(r"^(\d{1,2}(?:-\d{1,2})+)\.?[ \t]+(\S.{0,59}?)[ \t]*$")
 
@@ -22,22 +24,13 @@ def match_course_line(line: str) -> tuple[str, str] | None:
 def _rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     if state.is_code_block(start_line) or state.blkIndent or state.sCount[start_line] > 0:
         return False
-    begin = state.bMarks[start_line] + state.tShift[start_line]
-    found = match_course_line(state.src[begin:state.eMarks[start_line]])
+    text = line_text(state, start_line)
+    found = match_course_line(text)
     if not found:
         return False
-    if silent:
-        return True
-    number, title = found
-    token = state.push("course_heading_open", "p", 1)
-    token.map = [start_line, start_line + 1]
-    token.meta = {"number": number, "title": title}
-    inline = state.push("inline", "", 0)
-    inline.content = state.src[begin:state.eMarks[start_line]].strip()
-    inline.map = [start_line, start_line + 1]
-    inline.children = []
-    state.push("course_heading_close", "p", -1)
-    state.line = start_line + 1
+    if not silent:
+        number, title = found
+        push_line_block(state, start_line, "course_heading", {"number": number, "title": title}, text.strip())
     return True
 
 

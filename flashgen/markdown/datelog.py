@@ -8,6 +8,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from flashgen.markdown.lineblock import line_text, push_line_block
+
 DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*(.*?)[ \t]*$")
 
 
@@ -26,23 +28,12 @@ def match_date(line: str) -> tuple[dt.date, str] | None:
 def _rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     if state.is_code_block(start_line):
         return False
-    begin = state.bMarks[start_line] + state.tShift[start_line]
-    line = state.src[begin:state.eMarks[start_line]]
-    found = match_date(line)
+    found = match_date(line_text(state, start_line))
     if not found:
         return False
-    if silent:
-        return True
-    day, rest = found
-    token = state.push("log_date_open", "p", 1)
-    token.map = [start_line, start_line + 1]
-    token.meta = {"date": day, "text": rest}
-    inline = state.push("inline", "", 0)
-    inline.content = rest
-    inline.map = [start_line, start_line + 1]
-    inline.children = []
-    state.push("log_date_close", "p", -1)
-    state.line = start_line + 1
+    if not silent:
+        day, rest = found
+        push_line_block(state, start_line, "log_date", {"date": day, "text": rest}, rest)
     return True
 
 
