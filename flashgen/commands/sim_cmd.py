@@ -1,0 +1,516 @@
+"""`flashgen sim`: practise kubectl-style commands against a persistent simulated kind cluster.
+
+Virtual time passes only when you say so: `flashgen sim advance 30s`. To keep practice natural, every command that
+changes the cluster (apply, create, run, delete, scale, rollout undo) is followed by MUTATION_SECONDS virtual seconds,
+about the time it takes to type the next command. Reading commands (get, describe, logs, rollout status/history)
+never move the clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import click
+
+MUTATION_SECONDS = 5.0
+ALL_KINDS = ("Pod", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "Job", "CronJob")
+
+
+class Ctx:
+    """Per-invocation settings shared by the subcommands."""
+
+    def __init__(self, state: str | None):
+        from flashgen.sim import state as st
+        self.path: Path = st.resolve(state)
+
+
+@contextlib.contextmanager
+def _cluster(ctx: Ctx, *, write: bool, settle: bool = False) -> Iterator[Any]:
+    """Load the cluster under the lock, hand it out, and save it (after MUTATION_SECONDS when settle)."""
+    from flashgen.sim import state as st
+    with st.locked(ctx.path):
+        sim = st.load(ctx.path)
+        yield sim
+        if settle:
+            sim.advance(MUTATION_SECONDS)
+        if write or not ctx.path.exists():
+            st.save(sim, ctx.path)
+
+
+def _handle(fn: Callable[..., None]) -> Callable[..., None]:
+    """Turn user errors into kubectl-like messages and exit code 1, never a traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        from flashgen.sim.errors import ApiError
+        from flashgen.sim.manifests import ManifestError
+        from flashgen.sim.state import StateError
+        try:
+            fn(*args, **kwargs)
+        except ApiError as e:
+            click.echo(f"Error from server ({e.reason}): {e.message}", err=True)
+            sys.exit(1)
+        except (ManifestError, StateError) as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+    return wrapper
+
+
+def _kind(word: str) -> Any:
+    from flashgen.sim import kinds
+    k = kinds.lookup(word)
+    if k is None:
+        raise click.UsageError(f'the server doesn\'t have a resource type "{word}"')
+    return k
+
+
+def _ref(k: Any) -> str:
+    """`deployment.apps` or `pod` as kubectl prefixes names."""
+    return f"{k.kind.lower()}.{k.group}" if k.group else k.kind.lower()
+
+
+def _split_target(args: tuple[str, ...]) -> list[tuple[Any, str | None]]:
+    """`pod x`, `pod/x`, `pods x y`, `deploy` -> [(Kind, name or None)]."""
+    if not args:
+        raise click.UsageError("You must specify the type of resource")
+    out = []
+    if "/" in args[0]:
+        for a in args:
+            if "/" not in a:
+                raise click.UsageError(f"there is no need to specify a resource type as a separate argument when "
+                                       f"passing arguments in resource/name form (e.g. 'kubectl get resource/<name>' "
+                                       f"instead of 'kubectl get resource resource/<name>'")
+            kw, name = a.split("/", 1)
+            out.append((_kind(kw), name))
+        return out
+    kinds_ = [_kind(w) for w in args[0].split(",")] if args[0] != "all" else None
+    if kinds_ is None:
+        from flashgen.sim import kinds as km
+        kinds_ = [km.BY_KIND[k] for k in ALL_KINDS]
+    names = args[1:]
+    if not names:
+        return [(k, None) for k in kinds_]
+    return [(k, n) for k in kinds_ for n in names]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--state", "state", type=click.Path(dir_okay=False), default=None,
+              help="State file (default $FLASHGEN_SIM_STATE or build/sim/state.json).")
+@click.pass_context
+def sim(ctx: click.Context, state: str | None) -> None:
+    """Drive a simulated kind cluster (1 control plane, 2 workers) with kubectl-like commands.
+
+    Virtual time moves only with `advance`, plus 5 virtual seconds after each command that changes the cluster."""
+    ctx.obj = Ctx(state)
+
+
+pass_ctx = click.make_pass_decorator(Ctx)
+
+
+@sim.command()
+@click.option("-f", "--filename", "files", multiple=True, required=True, help="Manifest file ('-' for stdin).")
+@click.option("-n", "--namespace", default=None)
+@pass_ctx
+@_handle
+def apply(ctx: Ctx, files: tuple[str, ...], namespace: str | None) -> None:
+    """Create or update objects from YAML manifests (several documents and -f allowed)."""
+    from flashgen.sim import kinds, manifests
+    from flashgen.sim.errors import ApiError
+    docs = [d for f in files for d in manifests.read(f)]
+    failed = False
+    with _cluster(ctx, write=True, settle=True) as c:
+        for d in docs:
+            k = kinds.for_object(str(d.obj.get("apiVersion", "")), str(d.obj.get("kind", "")))
+            name = (d.obj.get("metadata") or {}).get("name", "")
+            ns = (d.obj.get("metadata") or {}).get("namespace") or namespace
+            before = None
+            if k is not None and name:
+                live = c.store.find(k.kind, ns, name)
+                before = live["metadata"]["resourceVersion"] if live else None
+            try:
+                out = c.apply(d.obj, namespace)
+            except ApiError as e:
+                verb = "patching" if before else "creating"
+                click.echo(f'Error from server ({e.reason}): error when {verb} "{d.source}" (line {d.line}): '
+                           f"{e.message}", err=True)
+                failed = True
+                continue
+            k = kinds.for_object(out["apiVersion"], out["kind"])
+            after = out["metadata"]["resourceVersion"]
+            word = "created" if before is None else ("unchanged" if before == after else "configured")
+            click.echo(f"{_ref(k)}/{out['metadata']['name']} {word}")
+    if failed:
+        sys.exit(1)
+
+
+def _print_objects(c: Any, k: Any, objs: list[dict], output: str | None, all_ns: bool, with_kind: bool) -> None:
+    from flashgen.sim import printers
+    if output == "name":
+        for o in objs:
+            click.echo(f"{_ref(k)}/{o['metadata']['name']}")
+        return
+    click.echo(printers.table(k.kind, objs, c.now(), wide=output == "wide", all_namespaces=all_ns,
+                              with_kind=_ref(k) if with_kind else None))
+
+
+@sim.command()
+@click.argument("args", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Choice(["wide", "yaml", "json", "name"]), default=None)
+@click.option("-n", "--namespace", default=None)
+@click.option("-A", "--all-namespaces", "all_ns", is_flag=True)
+@click.option("-l", "--selector", default=None, help="Label selector, e.g. app=web,tier!=db")
+@pass_ctx
+@_handle
+def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | None, all_ns: bool,
+        selector: str | None) -> None:
+    """Show objects: get KIND [NAME...] (aliases po, deploy, rs, svc, ...; `all`)."""
+    import yaml
+    from flashgen.sim.errors import not_found
+    targets = _split_target(args)
+    ns = None if all_ns else (namespace or "default")
+    with _cluster(ctx, write=False) as c:
+        found: list[tuple[Any, list[dict]]] = []
+        missing = []
+        for k, name in targets:
+            if name:
+                o = c.store.find(k.kind, ns, name)
+                if o is None:
+                    missing.append(not_found(k.resource, name).message)
+                else:
+                    found.append((k, [c.store.get(k.kind, ns, name)]))
+            else:
+                try:
+                    objs = c.store.list(k.kind, ns if k.namespaced else None, selector)
+                except ValueError as e:
+                    raise click.UsageError(str(e))
+                if objs:
+                    found.append((k, objs))
+        if output in ("yaml", "json"):
+            items = [o for _, objs in found for o in objs]
+            single = len(items) == 1 and len(targets) == 1 and targets[0][1] is not None
+            data = items[0] if single else {"apiVersion": "v1", "kind": "List", "items": items,
+                                           "metadata": {"resourceVersion": ""}}
+            if output == "json":
+                click.echo(json.dumps(data, indent=4))
+            else:
+                click.echo(yaml.safe_dump(data, sort_keys=False, default_flow_style=False).rstrip())
+        else:
+            merged: dict[str, tuple[Any, list[dict]]] = {}
+            for k, objs in found:
+                merged.setdefault(k.kind, (k, []))[1].extend(objs)
+            several = len(merged) > 1 or (args and args[0] == "all")
+            for i, (k, objs) in enumerate(merged.values()):
+                if i:
+                    click.echo("")
+                _print_objects(c, k, objs, output, all_ns and k.namespaced, bool(several))
+        for m in missing:
+            click.echo(f"Error from server (NotFound): {m}", err=True)
+        if not found and not missing:
+            where = "" if all_ns else f" in {ns} namespace"
+            if all(not k.namespaced for k, _ in targets):
+                where = ""
+            click.echo(f"No resources found{where}.", err=True)
+        if missing:
+            sys.exit(1)
+
+
+@sim.command()
+@click.argument("args", nargs=-1, required=True)
+@click.option("-n", "--namespace", default=None)
+@pass_ctx
+@_handle
+def describe(ctx: Ctx, args: tuple[str, ...], namespace: str | None) -> None:
+    """Show details and Events: describe KIND NAME (or KIND/NAME, or KIND for all of that kind)."""
+    from flashgen.sim.describe import describe as describe_obj
+    from flashgen.sim.errors import not_found
+    ns = namespace or "default"
+    with _cluster(ctx, write=False) as c:
+        texts = []
+        for k, name in _split_target(args):
+            if name:
+                o = c.store.find(k.kind, ns, name)
+                if o is None:
+                    raise not_found(k.resource, name)
+                texts.append(describe_obj(c, o))
+            else:
+                texts += [describe_obj(c, o) for o in c.store.items(k.kind, ns if k.namespaced else None)]
+        if texts:
+            click.echo("\n\n".join(texts))
+        else:
+            click.echo(f"No resources found in {ns} namespace.", err=True)
+
+
+@sim.command()
+@click.argument("args", nargs=-1)
+@click.option("-f", "--filename", "files", multiple=True)
+@click.option("-n", "--namespace", default=None)
+@click.option("-l", "--selector", default=None)
+@click.option("--cascade", type=click.Choice(["background", "foreground", "orphan"]), default="background")
+@click.option("--grace-period", type=int, default=None, help="Seconds a pod gets to stop (default: its own, 30).")
+@click.option("--now", is_flag=True, help="Same as --grace-period=1.")
+@click.option("--force", is_flag=True, help="With --grace-period=0: remove pods at once.")
+@click.option("--wait", type=click.BOOL, default=True, is_flag=False, flag_value=True, show_default=True,
+              help="Wait (in virtual time) until the objects are gone, as kubectl does; --wait=false to return.")
+@pass_ctx
+@_handle
+def delete(ctx: Ctx, args: tuple[str, ...], files: tuple[str, ...], namespace: str | None, selector: str | None,
+           cascade: str, grace_period: int | None, now: bool, force: bool, wait: bool) -> None:
+    """Delete objects: delete KIND NAME..., KIND/NAME, -l SELECTOR, or -f FILE.
+
+    Running pods terminate gracefully: a server stops within a second, a shell or `sleep` only when its grace
+    period (30 s) ends."""
+    from flashgen.sim import kinds, manifests
+    from flashgen.sim.errors import not_found
+    ns = namespace or "default"
+    propagation = cascade.capitalize()
+    if now:
+        grace_period = 1
+    if grace_period == 0 and not force:
+        raise click.UsageError("--grace-period=0 must have --force specified")
+    targets: list[tuple[Any, str, str | None]] = []
+    for f in files:
+        for d in manifests.read(f):
+            k = kinds.for_object(str(d.obj.get("apiVersion", "")), str(d.obj.get("kind", "")))
+            if k is None:
+                raise manifests.ManifestError(f"{d.where}: unknown kind {d.obj.get('kind')!r}")
+            targets.append((k, d.obj.get("metadata", {}).get("name", ""), d.obj.get("metadata", {}).get("namespace")))
+    with _cluster(ctx, write=True, settle=True) as c:
+        if args:
+            for k, name in _split_target(args):
+                if name:
+                    targets.append((k, name, None))
+                elif selector is not None:
+                    targets += [(k, o["metadata"]["name"], None) for o in c.store.list(
+                        k.kind, ns if k.namespaced else None, selector)]
+                else:
+                    raise click.UsageError("resource(s) were provided, but no name was specified")
+        if not targets:
+            raise click.UsageError("You must provide one or more resources by argument or filename.")
+        errors_ = []
+        deleted = []
+        for k, name, obj_ns in targets:
+            where = obj_ns or ns
+            if c.store.find(k.kind, where, name) is None:
+                errors_.append(not_found(k.resource, name).message)
+                continue
+            before = c.store.find(k.kind, where, name)["metadata"]["uid"]
+            c.store.delete(k.kind, where, name, propagation, grace_period)
+            c.settle()
+            deleted.append((k, where, name, before))
+            if force and grace_period == 0:
+                click.echo("Warning: Immediate deletion does not wait for confirmation that the running resource "
+                           "has been terminated. The resource may continue to run on the cluster indefinitely.",
+                           err=True)
+            click.echo(f'{_ref(k)} "{name}" ' + ("force deleted" if force and grace_period == 0 else "deleted")
+                       + (f" from {where} namespace" if k.namespaced and where != "default" else ""))
+        if wait:
+            limit = c.now() + 3600
+
+            def still_there() -> bool:
+                return any((o := c.store.find(k.kind, w, n)) is not None and o["metadata"]["uid"] == uid
+                           for k, w, n, uid in deleted)
+            while still_there() and c.step(limit):
+                pass
+        for e in errors_:
+            click.echo(f"Error from server (NotFound): {e}", err=True)
+    if errors_:
+        sys.exit(1)
+
+
+@sim.command()
+@click.argument("target")
+@click.option("--replicas", type=int, required=True)
+@click.option("-n", "--namespace", default=None)
+@pass_ctx
+@_handle
+def scale(ctx: Ctx, target: str, replicas: int, namespace: str | None) -> None:
+    """Set the replica count: scale deploy/NAME --replicas N."""
+    (k, name), = _split_target((target,)) if "/" in target else [(None, None)]
+    if k is None:
+        raise click.UsageError("use the KIND/NAME form, e.g. deployment/web")
+    with _cluster(ctx, write=True, settle=True) as c:
+        c.scale(k.kind, name, replicas, namespace)
+        click.echo(f"{_ref(k)}/{name} scaled")
+
+
+@sim.command()
+@click.argument("action", type=click.Choice(["status", "history", "undo"]))
+@click.argument("target")
+@click.option("--to-revision", type=int, default=None)
+@click.option("-n", "--namespace", default=None)
+@pass_ctx
+@_handle
+def rollout(ctx: Ctx, action: str, target: str, to_revision: int | None, namespace: str | None) -> None:
+    """Rollouts: rollout status|history|undo deploy/NAME [--to-revision N]."""
+    if "/" not in target:
+        raise click.UsageError("use the KIND/NAME form, e.g. deployment/web")
+    (k, name), = _split_target((target,))
+    with _cluster(ctx, write=action == "undo", settle=action == "undo") as c:
+        if action == "status":
+            done, msg = c.rollout_status(k.kind, name, namespace)
+            click.echo(msg)
+            if not done:
+                click.echo("(the simulated clock is paused: `flashgen sim advance 10s` lets the rollout continue)",
+                           err=True)
+        elif action == "history":
+            if k.kind != "Deployment":
+                raise click.UsageError("history is simulated for deployments only")
+            c.store.get("Deployment", namespace, name)
+            click.echo(f"{_ref(k)}/{name} ")
+            rows = [("REVISION", "CHANGE-CAUSE")] + [(str(r), cause) for r, cause in
+                                                      c.rollout_history(k.kind, name, namespace)]
+            w = max(len(r[0]) for r in rows)
+            for r in rows:
+                click.echo(f"{r[0].ljust(w)}  {r[1]}".rstrip())
+            click.echo("")
+        else:
+            if k.kind != "Deployment":
+                raise click.UsageError("undo is simulated for deployments only")
+            before = c.store.get("Deployment", namespace, name)["spec"]["template"]
+            out = c.rollout_undo(k.kind, name, namespace, to_revision)
+            word = "skipped rollback (current template already matches revision)" \
+                if out["spec"]["template"] == before else "rolled back"
+            click.echo(f"{_ref(k)}/{name} {word}")
+
+
+@sim.command(context_settings={"ignore_unknown_options": True})
+@click.argument("name")
+@click.option("--image", required=True)
+@click.option("--restart", type=click.Choice(["Always", "OnFailure", "Never"]), default="Always")
+@click.option("--command", "use_command", is_flag=True, help="Treat the arguments as the command, not args.")
+@click.option("--port", type=int, default=None)
+@click.option("--labels", default=None, help="key=value,key2=value2 (default run=NAME)")
+@click.option("--env", multiple=True)
+@click.option("-n", "--namespace", default=None)
+@click.argument("argv", nargs=-1, type=click.UNPROCESSED)
+@pass_ctx
+@_handle
+def run(ctx: Ctx, name: str, image: str, restart: str, use_command: bool, port: int | None, labels: str | None,
+        env: tuple[str, ...], namespace: str | None, argv: tuple[str, ...]) -> None:
+    """Create a pod: run NAME --image IMG [--restart Never] [--command] [-- ARGS...]."""
+    lab = dict(x.split("=", 1) for x in labels.split(",")) if labels else {"run": name}
+    container: dict[str, Any] = {"name": name, "image": image}
+    args = list(argv)
+    if args and args[0] == "--":
+        args = args[1:]
+    if args:
+        container["command" if use_command else "args"] = args
+    if port:
+        container["ports"] = [{"containerPort": port}]
+    if env:
+        container["env"] = [{"name": e.split("=", 1)[0], "value": e.split("=", 1)[1] if "=" in e else ""}
+                            for e in env]
+    pod = {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name, "labels": lab},
+           "spec": {"containers": [container], "restartPolicy": restart}}
+    with _cluster(ctx, write=True, settle=True) as c:
+        c.create(pod, namespace)
+        click.echo(f"pod/{name} created")
+
+
+@sim.group()
+def create() -> None:
+    """Create objects from the command line (job, deployment, namespace)."""
+
+
+@create.command("job", context_settings={"ignore_unknown_options": True})
+@click.argument("name")
+@click.option("--image", required=True)
+@click.option("-n", "--namespace", default=None)
+@click.argument("argv", nargs=-1, type=click.UNPROCESSED)
+@click.pass_obj
+@_handle
+def create_job(ctx: Ctx, name: str, image: str, namespace: str | None, argv: tuple[str, ...]) -> None:
+    """create job NAME --image IMG [-- COMMAND...]"""
+    args = [a for a in argv if a != "--"] if argv[:1] == ("--",) else list(argv)
+    container: dict[str, Any] = {"name": name, "image": image}
+    if args:
+        container["command"] = args
+    job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": name},
+           "spec": {"template": {"metadata": {}, "spec": {"containers": [container], "restartPolicy": "Never"}}}}
+    with _cluster(ctx, write=True, settle=True) as c:
+        c.create(job, namespace)
+        click.echo(f"job.batch/{name} created")
+
+
+@create.command("deployment")
+@click.argument("name")
+@click.option("--image", required=True)
+@click.option("--replicas", type=int, default=1)
+@click.option("--port", type=int, default=None)
+@click.option("-n", "--namespace", default=None)
+@click.pass_obj
+@_handle
+def create_deployment(ctx: Ctx, name: str, image: str, replicas: int, port: int | None,
+                      namespace: str | None) -> None:
+    """create deployment NAME --image IMG [--replicas N] [--port P]"""
+    cname = image.split("/")[-1].split(":")[0].split("@")[0]
+    container: dict[str, Any] = {"name": cname, "image": image}
+    if port:
+        container["ports"] = [{"containerPort": port}]
+    d = {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": name, "labels": {"app": name}},
+         "spec": {"replicas": replicas, "selector": {"matchLabels": {"app": name}},
+                  "template": {"metadata": {"labels": {"app": name}}, "spec": {"containers": [container]}}}}
+    with _cluster(ctx, write=True, settle=True) as c:
+        c.create(d, namespace)
+        click.echo(f"deployment.apps/{name} created")
+
+
+@create.command("namespace")
+@click.argument("name")
+@click.pass_obj
+@_handle
+def create_namespace(ctx: Ctx, name: str) -> None:
+    """create namespace NAME"""
+    with _cluster(ctx, write=True, settle=True) as c:
+        c.create({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}})
+        click.echo(f"namespace/{name} created")
+
+
+@sim.command()
+@click.argument("pod")
+@click.option("-c", "--container", default=None)
+@click.option("-p", "--previous", is_flag=True)
+@click.option("-n", "--namespace", default=None)
+@pass_ctx
+@_handle
+def logs(ctx: Ctx, pod: str, container: str | None, previous: bool, namespace: str | None) -> None:
+    """Print a container's output: logs POD [-c CONTAINER] [-p]."""
+    if pod.startswith(("pod/", "po/", "pods/")):
+        pod = pod.split("/", 1)[1]
+    with _cluster(ctx, write=False) as c:
+        for line in c.logs(pod, namespace, container, previous):
+            click.echo(line)
+
+
+@sim.command()
+@click.argument("duration")
+@pass_ctx
+@_handle
+def advance(ctx: Ctx, duration: str) -> None:
+    """Let virtual time pass: advance 30s | 5m | 1h | 2d."""
+    from flashgen.sim.timefmt import parse_duration, rfc3339
+    try:
+        seconds = parse_duration(duration)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="DURATION")
+    with _cluster(ctx, write=True) as c:
+        c.advance(seconds)
+        click.echo(f"advanced {duration}; the virtual time is now {rfc3339(c.now())}")
+
+
+@sim.command()
+@click.option("--workers", type=click.IntRange(0, 20), default=2, show_default=True)
+@click.option("--control-planes", type=click.IntRange(1, 5), default=1, show_default=True)
+@pass_ctx
+@_handle
+def reset(ctx: Ctx, workers: int, control_planes: int) -> None:
+    """Throw the simulated cluster away and start a fresh one (also repairs a corrupt state file)."""
+    from flashgen.sim import SimCluster
+    from flashgen.sim import state as st
+    with st.locked(ctx.path):
+        st.save(SimCluster(workers=workers, control_planes=control_planes), ctx.path)
+    click.echo(f"a fresh simulated cluster ({control_planes} control plane, {workers} workers) is in {ctx.path}")

@@ -1,0 +1,20 @@
+"""A deterministic, in-process simulated kind cluster on a virtual clock (no Docker needed).
+
+    from flashgen.sim import SimCluster, ApiError
+    sim = SimCluster()                       # kind-control-plane (tainted), kind-worker, kind-worker2
+    sim.apply(manifest)                      # like `kubectl apply`; ApiError(code, reason, message) when refused
+    sim.run_until_settled(max_seconds=3600)  # virtual seconds until nothing more will change soon
+    sim.advance(31 * 86400)                  # event-driven: only the moments where something happens cost
+    sim.list("v1", "Pod", "default", "app=web")
+
+Modules: store (API objects, resourceVersions, watch log, GC), validation and defaults (what the API server
+checks and fills in), admission (service-account volumes, Service IPs and NodePorts), scheduler, kubelet
+(container lifecycle) with images and programs (what an image and command do), controllers/* (one per workload
+kind), engine (the clock and the control loop), cluster (SimCluster), printers and describe (kubectl-like text),
+state (the CLI's state file).
+"""
+
+from .cluster import SimCluster
+from .errors import ApiError
+
+__all__ = ["SimCluster", "ApiError"]

@@ -1,0 +1,1 @@
+"""The controllers of the simulated kube-controller-manager, one module each."""

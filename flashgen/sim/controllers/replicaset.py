@@ -1,0 +1,87 @@
+"""The ReplicaSet controller (and the ReplicationController one, which differs only in its map selector)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import selectors
+from . import common
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+Obj = dict[str, Any]
+
+
+def _matcher(rs: Obj) -> Any:
+    sel = rs["spec"].get("selector")
+    return selectors.from_map(sel) if rs["kind"] == "ReplicationController" else selectors.from_label_selector(sel)
+
+
+def _pods(sim: "Engine", rs: Obj) -> list[Obj]:
+    """Active pods the set owns, adopting matching orphans."""
+    match = _matcher(rs)
+    uid = rs["metadata"]["uid"]
+    out = []
+    for pod in list(sim.store.items("Pod", rs["metadata"]["namespace"])):
+        if not match(pod["metadata"].get("labels") or {}):
+            if common.controller_uid(pod) == uid:  # relabelled: release it
+                p = dict(pod)
+                p["metadata"] = {k: v for k, v in pod["metadata"].items() if k != "ownerReferences"}
+                sim.store.write(p)
+            continue
+        owner = common.controller_uid(pod)
+        if owner is None:
+            p = dict(pod)
+            p["metadata"] = dict(pod["metadata"], ownerReferences=[common.owner_ref(rs)])
+            sim.store.write(p)
+            pod = sim.store.find("Pod", p["metadata"]["namespace"], p["metadata"]["name"])
+            owner = uid
+        if owner == uid and common.is_active(pod):
+            out.append(pod)
+    return out
+
+
+def reconcile(sim: "Engine", kind: str = "ReplicaSet") -> None:
+    for rs in list(sim.store.items(kind)):
+        sync(sim, rs)
+
+
+def sync(sim: "Engine", rs: Obj) -> None:
+    pods = _pods(sim, rs)
+    want = rs["spec"].get("replicas", 1)
+    if len(pods) < want:
+        for _ in range(want - len(pods)):
+            pods.append(common.create_pod(sim, rs, rs["spec"].get("template") or {}))
+    elif len(pods) > want:
+        for pod in sorted(pods, key=common.pod_delete_order)[: len(pods) - want]:
+            common.delete_pod(sim, rs, pod)
+            pods.remove(pod)
+    pods = [sim.store.find("Pod", p["metadata"]["namespace"], p["metadata"]["name"]) for p in pods]
+    pods = [p for p in pods if p]
+    min_ready = rs["spec"].get("minReadySeconds", 0)
+    tpl_labels = ((rs["spec"].get("template") or {}).get("metadata") or {}).get("labels") or {}
+    status = {"replicas": len(pods),
+              "fullyLabeledReplicas": sum(1 for p in pods if all(
+                  (p["metadata"].get("labels") or {}).get(k) == v for k, v in tpl_labels.items())),
+              "readyReplicas": sum(1 for p in pods if common.is_ready(p)),
+              "availableReplicas": sum(1 for p in pods if common.is_available(p, min_ready, sim.time)),
+              "observedGeneration": rs["metadata"].get("generation", 1)}
+    if rs["kind"] == "ReplicaSet":
+        status["terminatingReplicas"] = 0
+    new = dict(rs)
+    new["status"] = common.prune_zero(status, keep=("replicas",))
+    sim.store.write(new)
+
+
+def wakeups(sim: "Engine", kind: str = "ReplicaSet") -> list[tuple[float, bool]]:
+    """minReadySeconds: when a ready pod becomes available."""
+    out = []
+    for rs in sim.store.items(kind):
+        mrs = rs["spec"].get("minReadySeconds", 0)
+        if mrs:
+            for p in sim.store.owned_by(rs, "Pod"):
+                since = common.ready_since(p)
+                if since is not None and since + mrs > sim.time:
+                    out.append((since + mrs, True))
+    return out

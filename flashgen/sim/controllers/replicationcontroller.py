@@ -1,0 +1,18 @@
+"""The ReplicationController controller: a ReplicaSet with an equality-only map selector."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import replicaset
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+
+def reconcile(sim: "Engine") -> None:
+    replicaset.reconcile(sim, "ReplicationController")
+
+
+def wakeups(sim: "Engine") -> list[tuple[float, bool]]:
+    return replicaset.wakeups(sim, "ReplicationController")

@@ -1,0 +1,67 @@
+"""core/v1 Events as `kubectl describe` and `kubectl get events` show them, de-duplicated with a count."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .timefmt import parse_rfc3339, rfc3339
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+Obj = dict[str, Any]
+EVENT_TTL = 3600.0
+
+
+def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *, warning: bool = False,
+           host: str | None = None, field_path: str | None = None) -> None:
+    """Record an Event about obj; the same reason and message again bumps count and lastTimestamp."""
+    meta = obj["metadata"]
+    ns = meta.get("namespace") or "default"
+    now = rfc3339(sim.time)
+    typ = "Warning" if warning else "Normal"
+    for ev in sim.store.items("Event", ns):
+        io = ev["involvedObject"]
+        if io.get("uid") == meta.get("uid") and ev["reason"] == reason and ev["message"] == message \
+                and io.get("fieldPath") == field_path:
+            if ev["lastTimestamp"] == now:
+                return
+            updated = dict(ev, count=ev.get("count", 1) + 1, lastTimestamp=now)
+            sim.store.write(updated)
+            return
+    involved = {"kind": obj["kind"], "name": meta["name"], "uid": meta.get("uid", ""),
+                "apiVersion": obj["apiVersion"]}
+    if meta.get("namespace"):
+        involved["namespace"] = meta["namespace"]
+    if meta.get("resourceVersion"):
+        involved["resourceVersion"] = meta["resourceVersion"]
+    if field_path:
+        involved["fieldPath"] = field_path
+    source = {"component": component}
+    if host:
+        source["host"] = host
+    ev = {"apiVersion": "v1", "kind": "Event",
+          "metadata": {"name": f"{meta['name']}.{sim.names.hex(16)}", "namespace": ns},
+          "involvedObject": involved, "reason": reason, "message": message, "source": source,
+          "firstTimestamp": now, "lastTimestamp": now, "count": 1, "type": typ,
+          "reportingComponent": component, "reportingInstance": host or ""}
+    from .errors import ApiError
+    try:
+        sim.store.create(ev, validate=False)
+    except ApiError:  # the namespace is being deleted
+        pass
+
+
+def prune(sim: "Engine") -> None:
+    """Drop events older than the API server's one-hour TTL."""
+    for ev in list(sim.store.items("Event")):
+        if sim.time - parse_rfc3339(ev["lastTimestamp"]) > EVENT_TTL:
+            sim.store.delete("Event", ev["metadata"]["namespace"], ev["metadata"]["name"])
+
+
+def for_object(sim: "Engine", obj: Obj) -> list[Obj]:
+    """Events about one object, oldest first."""
+    uid = obj["metadata"].get("uid")
+    evs = [e for e in sim.store.items("Event", obj["metadata"].get("namespace") or "default")
+           if e["involvedObject"].get("uid") == uid]
+    return sorted(evs, key=lambda e: (e["firstTimestamp"], int(e["metadata"]["resourceVersion"])))

@@ -1,0 +1,432 @@
+"""The kubelet: runs bound pods' containers on the virtual clock and reports pod status.
+
+Timeline of a container: the pod sandbox is ready 1 s after binding (pod IP assigned, ContainerCreating);
+the image pull takes 2 s (or 1 s when the image is already on the node and the pull policy allows it);
+then the process runs as images.py/programs.py say. An exited container is restarted according to the pod's
+restartPolicy: the first restart comes 1 s after the exit, later ones wait 10 s, 20 s, 40 s ... up to 300 s
+(CrashLoopBackOff, counted from the exit); a run of 10 minutes or more resets the back-off. Failed pulls retry
+with the same doubling back-off (ErrImagePull, then ImagePullBackOff).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+from typing import TYPE_CHECKING, Any
+
+from . import events, images, programs
+from .timefmt import rfc3339
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+Obj = dict[str, Any]
+BACKOFF_START = 10.0
+BACKOFF_CAP = 300.0
+BACKOFF_RESET = 600.0
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256(":".join(parts).encode()).hexdigest()
+
+
+def qos_class(spec: Obj) -> str:
+    """Guaranteed, Burstable or BestEffort from the containers' requests and limits."""
+    cs = spec.get("containers") or []
+    res = [c.get("resources") or {} for c in cs]
+    if not any(r.get("requests") or r.get("limits") for r in res):
+        return "BestEffort"
+    for r in res:
+        lim, req = r.get("limits") or {}, r.get("requests") or lim
+        if not lim.get("cpu") or not lim.get("memory") or req != {k: v for k, v in lim.items() if k in req}:
+            return "Burstable"
+    return "Guaranteed"
+
+
+def _env(c: Obj) -> dict[str, str]:
+    return {e["name"]: str(e.get("value", "")) for e in c.get("env") or [] if "name" in e}
+
+
+def _pod_ref(pod: Obj) -> str:
+    return f"{pod['metadata']['name']}_{pod['metadata'].get('namespace', 'default')}({pod['metadata']['uid']})"
+
+
+class Kubelet:
+    """All nodes' kubelets; per-pod bookkeeping lives in engine.runtime["pods"] (JSON-serialisable)."""
+
+    def __init__(self, sim: "Engine"):
+        self.sim = sim
+
+    @property
+    def pods(self) -> dict[str, Any]:
+        return self.sim.runtime.setdefault("pods", {})
+
+    # ----- IP addresses -----
+    def _allocate_ip(self, node: Obj) -> str:
+        ipam = self.sim.runtime.setdefault("ipam", {}).setdefault(node["metadata"]["name"], {"last": 1})
+        net = ipaddress.ip_network(node["spec"]["podCIDR"])
+        used = {r.get("ip") for r in self.pods.values() if r.get("node") == node["metadata"]["name"]}
+        n = ipam["last"]
+        for _ in range(net.num_addresses):
+            n = n + 1 if n + 1 < net.num_addresses - 1 else 2
+            ip = str(net[n])
+            if ip not in used:
+                ipam["last"] = n
+                return ip
+        raise RuntimeError("pod CIDR exhausted")
+
+    def forget(self, pod: Obj) -> None:
+        """Drop a deleted pod's bookkeeping."""
+        self.pods.pop(pod["metadata"]["uid"], None)
+
+    # ----- the sync loop -----
+    def reconcile(self) -> None:
+        for pod in list(self.sim.store.items("Pod")):
+            node_name = pod["spec"].get("nodeName")
+            if not node_name:
+                continue
+            rec = self.pods.get(pod["metadata"]["uid"])
+            if pod["metadata"].get("deletionTimestamp"):
+                self._terminate(pod, rec)
+                continue
+            if rec is None:
+                rec = {"node": node_name, "bound": self.sim.time, "sandbox": self.sim.time + 1, "ip": None,
+                       "containers": {}}
+                self.pods[pod["metadata"]["uid"]] = rec
+            self._sync(pod, rec)
+
+    def _terminate(self, pod: Obj, rec: dict[str, Any] | None) -> None:
+        """Stop a deleted pod: a server stops on SIGTERM within a second; a shell or sleep as PID 1 ignores
+        SIGTERM and is killed when the grace period ends. Then the pod object goes."""
+        meta = pod["metadata"]
+        if rec is None or rec.get("ip") is None:
+            self.sim.store.remove("Pod", meta["namespace"], meta["name"])
+            return
+        if "stop_at" not in rec:
+            grace = float(meta.get("deletionGracePeriodSeconds", 30))
+            delay = 0.0
+            for c in pod["spec"]["containers"]:
+                cr = rec["containers"].get(c["name"])
+                if cr and cr["state"] == "running":
+                    serves = any(s[0] == "serve" for s in cr.get("program") or [])
+                    delay = max(delay, min(grace, 1.0) if serves else grace)
+                    self._event(pod, c, cr, "Killing", f"Stopping container {c['name']}")
+            rec["stop_at"] = self.sim.time + delay
+        if self.sim.time >= rec["stop_at"]:
+            self.sim.store.remove("Pod", meta["namespace"], meta["name"])
+
+    def wakeups(self) -> list[tuple[float, bool]]:
+        out = []
+        for rec in self.pods.values():
+            if "stop_at" in rec:
+                out.append((rec["stop_at"], True))
+                continue
+            if rec["ip"] is None:
+                out.append((rec["sandbox"], True))
+            for cr in list(rec["containers"].values()) + list((rec.get("init") or {}).values()):
+                if cr.get("next") is not None:
+                    steady = cr["state"] in ("backoff", "pullbackoff") and not rec.get("job")
+                    out.append((cr["next"], not steady))
+                if cr.get("ready_at") is not None and cr["ready_at"] > self.sim.time:
+                    out.append((cr["ready_at"], True))
+        return out
+
+    def _sync(self, pod: Obj, rec: dict[str, Any]) -> None:
+        sim = self.sim
+        node = sim.store.find("Node", None, rec["node"])
+        if node is None:
+            return
+        rec["job"] = any(r.get("kind") == "Job" for r in pod["metadata"].get("ownerReferences") or [])
+        if sim.time >= rec["sandbox"] and rec["ip"] is None:
+            rec["ip"] = self._allocate_ip(node)
+        if rec["ip"] is not None and self._run_init(pod, rec, node):
+            for c in pod["spec"]["containers"]:
+                if c["name"] not in rec["containers"]:
+                    rec["containers"][c["name"]] = self._new_record(c, max(rec["sandbox"], sim.time))
+        for c in pod["spec"]["containers"]:
+            cr = rec["containers"].get(c["name"])
+            if cr is None:
+                continue
+            if cr["image"] != c["image"] and cr["state"] in ("running", "backoff", "exited", "errpull",
+                                                             "pullbackoff", "invalid"):
+                self._image_changed(pod, c, cr)
+            guard = 0
+            while cr.get("next") is not None and cr["next"] <= sim.time and guard < 1000:
+                guard += 1
+                self._transition(pod, rec, c, cr, node)
+        self._report(pod, rec, node)
+
+    @staticmethod
+    def _new_record(c: Obj, t: float, init: bool = False) -> dict[str, Any]:
+        rec = {"state": "creating", "t": t, "next": t, "restarts": 0, "exits": 0, "pulls": 0, "image": c["image"]}
+        if init:
+            rec["init"] = True
+        return rec
+
+    def _run_init(self, pod: Obj, rec: dict[str, Any], node: Obj) -> bool:
+        """Run the init containers one after another; True once all have exited 0."""
+        inits = rec.setdefault("init", {})
+        for c in pod["spec"].get("initContainers") or []:
+            cr = inits.get(c["name"])
+            if cr is None:
+                cr = inits[c["name"]] = self._new_record(c, self.sim.time, init=True)
+            guard = 0
+            while cr.get("next") is not None and cr["next"] <= self.sim.time and guard < 1000:
+                guard += 1
+                self._transition(pod, rec, c, cr, node)
+            if not (cr["state"] == "exited" and cr.get("exit_code") == 0):
+                return False
+        return True
+
+    def _image_changed(self, pod: Obj, c: Obj, cr: dict[str, Any]) -> None:
+        events.record(self.sim, pod, "Killing", f"Container {c['name']} definition changed, will be restarted",
+                      "kubelet", host=self._host(pod), field_path=f"spec.containers{{{c['name']}}}")
+        if cr["state"] == "running":
+            cr["last"] = self._terminated(pod, c, cr, 137, "Error", self.sim.time)
+            cr["restarts"] += 1
+        cr.update(image=c["image"], state="creating", t=self.sim.time, next=self.sim.time, pulls=0, ready_at=None)
+
+    def _host(self, pod: Obj) -> str:
+        return pod["spec"].get("nodeName", "")
+
+    def _event(self, pod: Obj, c: Obj, cr: dict[str, Any], reason: str, message: str,
+               warning: bool = False) -> None:
+        group = "initContainers" if cr.get("init") else "containers"
+        events.record(self.sim, pod, reason, message, "kubelet", warning=warning, host=self._host(pod),
+                      field_path=f"spec.{group}{{{c['name']}}}")
+
+    def _terminated(self, pod: Obj, c: Obj, cr: dict[str, Any], code: int, reason: str, when: float) -> Obj:
+        return {"exitCode": code, "reason": reason, "startedAt": rfc3339(cr["start"]), "finishedAt": rfc3339(when),
+                "containerID": self._cid(pod, c, cr)}
+
+    def _cid(self, pod: Obj, c: Obj, cr: dict[str, Any]) -> str:
+        return "containerd://" + _digest(pod["metadata"]["uid"], c["name"], str(cr["restarts"]))
+
+    def _transition(self, pod: Obj, rec: dict[str, Any], c: Obj, cr: dict[str, Any], node: Obj) -> None:
+        sim = self.sim
+        now = cr["next"]
+        state = cr["state"]
+        img = images.parse(c["image"])
+        cache = sim.runtime.setdefault("images", {}).setdefault(rec["node"], [])
+        if state in ("creating", "pullbackoff"):
+            if img.error_reason == "InvalidImageName":
+                cr.update(state="invalid", t=now, next=None, message=img.error_message)
+                self._event(pod, c, cr, "InspectFailed", img.error_message, warning=True)
+                self._event(pod, c, cr, "Failed", "Error: InvalidImageName", warning=True)
+                return
+            policy = c.get("imagePullPolicy", "IfNotPresent")
+            present = img.full in cache and policy != "Always"
+            if (not present or policy == "Always" or img.error_reason) and not cr.get("pulling"):
+                self._event(pod, c, cr, "Pulling", f'Pulling image "{c["image"]}"')
+            if img.error_reason and not cr.get("pulling"):
+                cr["pulling"] = True
+                cr.update(next=now + 2.0)
+                return
+            if img.error_reason:
+                cr["pulling"] = False
+                cr["pulls"] += 1
+                cr.update(state="errpull", t=now, next=now + 1, message=f'rpc error: code = NotFound desc = '
+                          f'{img.error_message}')
+                self._event(pod, c, cr, "Failed", f'Failed to pull image "{c["image"]}": {cr["message"]}', warning=True)
+                self._event(pod, c, cr, "Failed", "Error: ErrImagePull", warning=True)
+                return
+            if not cr.get("pulling"):
+                cr["pulling"] = True
+                pull = 1.0 if present else 2.0
+                cr.update(next=now + pull)
+                return
+            cr["pulling"] = False
+            if present:
+                self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
+            else:
+                size = int(_digest(img.full)[:6], 16) * 100 + 5_000_000
+                self._event(pod, c, cr, "Pulled", f'Successfully pulled image "{c["image"]}" in 2s (2s including '
+                            f"waiting). Image size: {size} bytes.")
+                if img.full not in cache:
+                    cache.append(img.full)
+            self._start(pod, c, cr, now)
+        elif state == "errpull":
+            delay = min(BACKOFF_START * 2 ** (cr["pulls"] - 1), BACKOFF_CAP)
+            cr.update(state="pullbackoff", t=now, next=now + delay)
+            self._event(pod, c, cr, "BackOff", f'Back-off pulling image "{c["image"]}"')
+            self._event(pod, c, cr, "Failed", "Error: ImagePullBackOff", warning=True)
+        elif state == "running":
+            code = cr["exit_code"]
+            cr["term"] = self._terminated(pod, c, cr, code, "Completed" if code == 0 else "Error", now)
+            cr["runs"] = (cr.get("runs") or [])[-1:] + [[cr["start"], now]]
+            policy = pod["spec"].get("restartPolicy", "Always")
+            restart = policy == "Always" or (policy == "OnFailure" and code != 0)
+            if cr.get("init"):
+                restart = code != 0 and policy != "Never"
+            cr.update(state="exited", t=now, next=None, ready_at=None)
+            if restart:
+                cr["exits"] = 1 if now - cr["start"] >= BACKOFF_RESET else cr["exits"] + 1
+                delay = 0.0 if cr["exits"] == 1 else min(BACKOFF_START * 2 ** (cr["exits"] - 2), BACKOFF_CAP)
+                cr["backoff"] = delay
+                cr["restart_at"] = now + max(delay, 1.0)
+                cr["next"] = now + 1.0
+        elif state == "exited":
+            if cr["restart_at"] <= now:
+                cr["last"] = cr.pop("term")
+                cr["restarts"] += 1
+                self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
+                self._start(pod, c, cr, now)
+            else:
+                cr.update(state="backoff", t=now, next=cr["restart_at"])
+                self._event(pod, c, cr, "BackOff", f"Back-off restarting failed container {c['name']} in pod "
+                            f"{_pod_ref(pod)}", warning=True)
+        elif state == "backoff":
+            cr["last"] = cr.pop("term")
+            cr["restarts"] += 1
+            self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
+            self._start(pod, c, cr, now)
+
+    def _start(self, pod: Obj, c: Obj, cr: dict[str, Any], now: float) -> None:
+        img = images.parse(c["image"])
+        env = dict(_env(c), HOSTNAME=pod["metadata"]["name"])
+        steps = programs.program_for(img, c.get("command"), c.get("args"), env)
+        dur = programs.duration(steps)
+        cr.update(state="running", t=now, start=now, program=[list(s) if s[0] != "loop" else
+                                                              ["loop", [list(x) for x in s[1]]] for s in steps])
+        delay = float(((c.get("readinessProbe") or {}).get("initialDelaySeconds")) or 0)
+        cr["ready_at"] = now + delay
+        if dur is None:
+            cr.update(next=None, exit_code=None)
+        else:
+            cr.update(next=now + dur[0], exit_code=dur[1])
+        self._event(pod, c, cr, "Created", f"Created container: {c['name']}")
+        self._event(pod, c, cr, "Started", f"Started container {c['name']}")
+
+    # ----- status -----
+    def _container_status(self, pod: Obj, c: Obj, cr: dict[str, Any] | None,
+                          waiting: str = "ContainerCreating") -> Obj:
+        img = images.parse(c["image"])
+        st: Obj = {"name": c["name"], "image": img.full if not img.error_reason else c["image"],
+                   "imageID": "", "ready": False, "restartCount": cr["restarts"] if cr else 0, "started": False}
+        last: Obj = {}
+        if cr and cr.get("last"):
+            last = {"terminated": cr["last"]}
+        st["lastState"] = last
+        now = self.sim.time
+        if cr is None or cr["state"] == "creating":
+            st["state"] = {"waiting": {"reason": waiting if cr is None else
+                                       ("PodInitializing" if cr.get("init") else "ContainerCreating")}}
+        elif cr["state"] in ("errpull", "pullbackoff", "invalid"):
+            reason = {"errpull": "ErrImagePull", "pullbackoff": "ImagePullBackOff", "invalid": "InvalidImageName"}[
+                cr["state"]]
+            msg = cr.get("message", "")
+            if cr["state"] == "pullbackoff":
+                msg = f'Back-off pulling image "{c["image"]}": ErrImagePull: {msg}'
+            st["state"] = {"waiting": {"reason": reason, "message": msg}}
+        elif cr["state"] == "running":
+            st["state"] = {"running": {"startedAt": rfc3339(cr["start"])}}
+            st["started"] = True
+            st["ready"] = cr.get("ready_at") is not None and cr["ready_at"] <= now
+            st["containerID"] = self._cid(pod, c, cr)
+        elif cr["state"] == "exited":
+            st["state"] = {"terminated": cr["term"]}
+            st["containerID"] = cr["term"]["containerID"]
+        elif cr["state"] == "backoff":
+            st["state"] = {"waiting": {"reason": "CrashLoopBackOff", "message":
+                                       f"back-off {int(cr['backoff'])}s restarting failed container={c['name']} "
+                                       f"pod={_pod_ref(pod)}"}}
+            st["lastState"] = {"terminated": cr["term"]}
+            st["containerID"] = cr["term"]["containerID"]
+        if cr and (cr.get("restarts") or cr["state"] in ("running", "exited", "backoff")):
+            st["imageID"] = f"{img.host}/{img.repo}@sha256:{_digest(img.full)}"
+        return st
+
+    def _report(self, pod: Obj, rec: dict[str, Any], node: Obj) -> None:
+        sim = self.sim
+        now = sim.time
+        old = pod.get("status") or {}
+        status: Obj = {"phase": "Pending", "qosClass": qos_class(pod["spec"])}
+        conds_old = {c["type"]: c for c in old.get("conditions") or []}
+
+        def cond(ctype: str, ok: bool, reason: str | None = None, message: str | None = None) -> Obj:
+            prev = conds_old.get(ctype)
+            value = "True" if ok else "False"
+            t = prev["lastTransitionTime"] if prev and prev["status"] == value else rfc3339(now)
+            out = {"type": ctype, "status": value, "lastProbeTime": None, "lastTransitionTime": t}
+            if reason:
+                out["reason"] = reason
+            if message:
+                out["message"] = message
+            return out
+        address = next((a["address"] for a in node["status"].get("addresses", []) if a["type"] == "InternalIP"), "")
+        status["hostIP"] = address
+        status["hostIPs"] = [{"ip": address}]
+        if rec["ip"] is None:
+            return  # the kubelet has not synced the pod yet: the scheduler's status stands
+        else:
+            inits = pod["spec"].get("initContainers") or []
+            init_recs = [(c, (rec.get("init") or {}).get(c["name"])) for c in inits]
+            init_done = all(cr and cr["state"] == "exited" and cr.get("exit_code") == 0 for _, cr in init_recs)
+            init_failed = any(cr and cr["state"] == "exited" and cr.get("exit_code") != 0 and cr.get("next") is None
+                              for _, cr in init_recs)
+            crs = [(c, rec["containers"].get(c["name"])) for c in pod["spec"]["containers"]]
+            cstats = [self._container_status(pod, c, cr, "ContainerCreating" if init_done else "PodInitializing")
+                      for c, cr in crs]
+            ever_ran = any(cr and (cr["state"] in ("running", "exited", "backoff") or cr["restarts"]) for _, cr in crs)
+            policy = pod["spec"].get("restartPolicy", "Always")
+            exited = [cr for _, cr in crs if cr and cr["state"] == "exited" and cr.get("next") is None]
+            phase = "Pending"
+            if ever_ran:
+                phase = "Running"
+                if len(exited) == len(crs) and policy != "Always":
+                    phase = "Succeeded" if all(cr["exit_code"] == 0 for cr in exited) else "Failed"
+            if init_failed:
+                phase = "Failed"
+            status["phase"] = phase
+            all_ready = all(s["ready"] for s in cstats)
+            unready = [s["name"] for s in cstats if not s["ready"]]
+            if phase in ("Succeeded", "Failed"):
+                ready_c = cond("Ready", False, "PodCompleted")
+                cready_c = cond("ContainersReady", False, "PodCompleted")
+            else:
+                msg = f"containers with unready status: [{' '.join(unready)}]"
+                ready_c = cond("Ready", all_ready, None if all_ready else "ContainersNotReady",
+                               None if all_ready else msg)
+                cready_c = cond("ContainersReady", all_ready, None if all_ready else "ContainersNotReady",
+                                None if all_ready else msg)
+            if init_done:
+                init_c = cond("Initialized", True, "PodCompleted" if phase in ("Succeeded", "Failed") else None)
+            else:
+                pending = [c["name"] for c, cr in init_recs if not (cr and cr["state"] == "exited"
+                                                                    and cr.get("exit_code") == 0)]
+                init_c = cond("Initialized", False, "ContainersNotInitialized",
+                              f"containers with incomplete status: [{' '.join(pending)}]")
+            status["conditions"] = [cond("PodReadyToStartContainers", phase not in ("Succeeded", "Failed")),
+                                    init_c, ready_c, cready_c, cond("PodScheduled", True)]
+            status["podIP"] = rec["ip"]
+            status["podIPs"] = [{"ip": rec["ip"]}]
+            status["startTime"] = rfc3339(rec["bound"])
+            if inits:
+                status["initContainerStatuses"] = [self._container_status(pod, c, cr, "PodInitializing")
+                                                   for c, cr in init_recs]
+            status["containerStatuses"] = cstats
+        new = dict(pod)
+        new["status"] = status
+        sim.store.write(new)
+
+    # ----- logs -----
+    def logs(self, pod: Obj, container: str | None = None, previous: bool = False) -> list[str]:
+        """What the container printed: the current (or last finished) run, or the one before with previous=True."""
+        rec = self.pods.get(pod["metadata"]["uid"])
+        name = container or pod["spec"]["containers"][0]["name"]
+        cr = (rec["containers"].get(name) or (rec.get("init") or {}).get(name)) if rec else None
+        if cr is None or "program" not in cr:
+            return []
+        steps = [tuple(s) if s[0] != "loop" else ("loop", [tuple(x) for x in s[1]]) for s in cr["program"]]
+        runs = list(cr.get("runs") or [])
+        if cr["state"] == "running":
+            runs.append([cr["start"], self.sim.time])
+        if previous:
+            if len(runs) < 2:
+                raise LookupError(f'previous terminated container "{name}" in pod "{pod["metadata"]["name"]}" '
+                                  "not found")
+            start, end = runs[-2]
+        else:
+            start, end = runs[-1]
+        out, _ = programs.run(steps, start, end, pod["metadata"]["name"])
+        return [line for _, line in out]

@@ -1,0 +1,74 @@
+"""The simulated cluster's state file: JSON, written atomically, locked against concurrent use."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from .cluster import SimCluster
+
+DEFAULT_PATH = Path("build/sim/state.json")
+ENV_VAR = "FLASHGEN_SIM_STATE"
+
+
+class StateError(Exception):
+    """The state file cannot be used (corrupt, unreadable, or locked)."""
+
+
+def resolve(path: str | os.PathLike[str] | None) -> Path:
+    """--state, else $FLASHGEN_SIM_STATE, else build/sim/state.json."""
+    if path:
+        return Path(path)
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `<state>.lock` for the duration of one command."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StateError(f"{path} is in use by another `flashgen sim` command; try again when it has finished") \
+                from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def load(path: Path, *, workers: int = 2, control_planes: int = 1) -> SimCluster:
+    """The saved cluster, or a fresh one when there is no state file yet."""
+    if not path.exists():
+        return SimCluster(workers=workers, control_planes=control_planes)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("the top level is not a JSON object")
+        return SimCluster.from_state(data)
+    except (ValueError, UnicodeDecodeError, OSError) as e:
+        raise StateError(f"{path}: the simulated cluster's state is unreadable ({e}). "
+                         "Run `flashgen sim reset` to start a fresh cluster.") from None
+
+
+def save(sim: SimCluster, path: Path) -> None:
+    """Write atomically: a temporary file in the same folder, then os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(sim.to_state(), fh, separators=(",", ":"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,293 @@
+"""The object store of the simulated API server: create/get/list/update/patch/delete, resourceVersions,
+an ADDED/MODIFIED/DELETED event log for watches, and garbage collection by ownerReferences."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable, Iterator
+
+from . import admission, defaults, errors, kinds, patch as patching, selectors, validation
+from .names import NameSource
+from .timefmt import rfc3339
+
+Obj = dict[str, Any]
+Key = tuple[str, str, str]  # (kind, namespace or "", name)
+GENERATION_KINDS = {"Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob",
+                    "ReplicationController"}
+LOG_LIMIT = 5000
+
+
+def _key(kind: str, namespace: str | None, name: str) -> Key:
+    k = kinds.BY_KIND[kind]
+    return (kind, (namespace or "default") if k.namespaced else "", name)
+
+
+class Store:
+    """Objects by kind, namespace and name, each change numbered by a cluster-wide resourceVersion."""
+
+    def __init__(self, clock: Callable[[], float], names: NameSource):
+        self.clock = clock
+        self.names = names
+        self.objects: dict[Key, Obj] = {}
+        self.rv = 0
+        self.log: list[dict[str, Any]] = []  # {"type", "object"} newest last
+        self.on_delete: list[Callable[[Obj], None]] = []
+
+    # ----- reading -----
+    def kind_of(self, api_version: str, kind: str) -> kinds.Kind:
+        k = kinds.for_object(api_version, kind)
+        if k is None:
+            raise errors.ApiError(404, "NotFound", f'no matches for kind "{kind}" in version "{api_version}" '
+                                  "(the simulated cluster does not serve it)")
+        return k
+
+    def find(self, kind: str, namespace: str | None, name: str) -> Obj | None:
+        """The stored object itself (do not mutate; use write)."""
+        return self.objects.get(_key(kind, namespace, name))
+
+    def get(self, kind: str, namespace: str | None, name: str) -> Obj:
+        """A copy of one object, or ApiError 404."""
+        obj = self.find(kind, namespace, name)
+        if obj is None:
+            raise errors.not_found(kinds.BY_KIND[kind].resource, name)
+        return copy.deepcopy(obj)
+
+    def items(self, kind: str, namespace: str | None = None) -> Iterator[Obj]:
+        """Stored objects of a kind (all namespaces when namespace is None), sorted by namespace and name."""
+        for key in sorted(k for k in self.objects if k[0] == kind and (namespace is None or k[1] == namespace)):
+            yield self.objects[key]
+
+    def list(self, kind: str, namespace: str | None = None, label_selector: str | None = None,
+             field_name: str | None = None) -> list[Obj]:
+        """Copies of matching objects."""
+        match = selectors.parse(label_selector)
+        return [copy.deepcopy(o) for o in self.items(kind, namespace)
+                if match((o["metadata"].get("labels") or {})) and (field_name is None or
+                                                                   o["metadata"]["name"] == field_name)]
+
+    def owned_by(self, owner: Obj, kind: str) -> list[Obj]:
+        """Stored objects of a kind whose controller ownerReference points at owner."""
+        uid = owner["metadata"]["uid"]
+        ns = owner["metadata"].get("namespace")
+        return [o for o in self.items(kind, ns)
+                if any(r.get("uid") == uid for r in o["metadata"].get("ownerReferences") or [])]
+
+    # ----- writing -----
+    def _record(self, event_type: str, obj: Obj) -> None:
+        self.log.append({"type": event_type, "object": copy.deepcopy(obj)})
+        if len(self.log) > LOG_LIMIT:
+            del self.log[: len(self.log) - LOG_LIMIT]
+
+    def _bump(self, obj: Obj) -> None:
+        self.rv += 1
+        obj["metadata"]["resourceVersion"] = str(self.rv)
+
+    def create(self, manifest: Obj, namespace: str | None = None, *, validate: bool = True) -> Obj:
+        """Create an object as the API server would: validate, default, admit, assign uid and resourceVersion."""
+        obj = copy.deepcopy(manifest)
+        k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
+        meta = obj.setdefault("metadata", {})
+        if k.namespaced:
+            ns = meta.get("namespace") or namespace or "default"
+            if namespace and meta.get("namespace") and meta["namespace"] != namespace:
+                raise errors.bad_request("the namespace of the provided object does not match the namespace sent "
+                                         "on the request")
+            meta["namespace"] = ns
+            nso = self.find("Namespace", None, ns)
+            if nso is None:
+                raise errors.not_found("namespaces", ns)
+            if nso.get("status", {}).get("phase") == "Terminating":
+                raise errors.ApiError(403, "Forbidden", f'{k.plural} "{meta.get("name", "")}" is forbidden: unable '
+                                      f"to create new content in namespace {ns} because it is being terminated")
+        else:
+            meta.pop("namespace", None)
+        if not meta.get("name") and meta.get("generateName"):
+            meta["name"] = meta["generateName"] + self.names.suffix(5)
+        for f in ("uid", "resourceVersion", "creationTimestamp", "generation", "deletionTimestamp",
+                  "deletionGracePeriodSeconds"):
+            meta.pop(f, None)
+        if validate:
+            validation.check_schema(obj, k)
+        defaults.apply_defaults(obj)
+        if validate:
+            validation.check_fields(obj, k)
+        key = _key(k.kind, meta.get("namespace"), meta["name"])
+        if key in self.objects:
+            raise errors.already_exists(k.resource, meta["name"])
+        meta["uid"] = self.names.uid()
+        admission.admit(self, obj, None)
+        meta["creationTimestamp"] = rfc3339(self.clock())
+        if k.kind in GENERATION_KINDS:
+            meta["generation"] = 1
+        self._order(obj)
+        self._bump(obj)
+        self.objects[key] = obj
+        self._record("ADDED", obj)
+        return copy.deepcopy(obj)
+
+    def update(self, new: Obj, *, validate: bool = True, subresource: str | None = None) -> Obj:
+        """Replace an object (PUT). A stale metadata.resourceVersion gives 409 Conflict. `subresource="status"`
+        changes only status; otherwise status is kept and spec changes bump metadata.generation."""
+        obj = copy.deepcopy(new)
+        k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
+        meta = obj.setdefault("metadata", {})
+        key = _key(k.kind, meta.get("namespace"), meta.get("name", ""))
+        old = self.objects.get(key)
+        if old is None:
+            raise errors.not_found(k.resource, meta.get("name", ""))
+        rv = meta.get("resourceVersion")
+        if rv and rv != old["metadata"]["resourceVersion"]:
+            raise errors.conflict(k.resource, meta["name"])
+        if subresource == "status":
+            merged = copy.deepcopy(old)
+            if "status" in obj:
+                merged["status"] = obj["status"]
+            obj = merged
+        else:
+            if validate:
+                validation.check_schema(obj, k)
+            defaults.apply_defaults(obj)
+            if validate:
+                validation.check_fields(obj, k)
+                admission.check_update(self, obj, old, k)
+            if "status" in old and k.kind not in ("Namespace",):
+                obj["status"] = copy.deepcopy(old["status"])
+            admission.admit(self, obj, old)
+            for f in ("uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds",
+                      "namespace"):
+                if f in old["metadata"]:
+                    meta[f] = old["metadata"][f]
+            if k.kind in GENERATION_KINDS and obj.get("spec") != old.get("spec"):
+                meta["generation"] = old["metadata"].get("generation", 1) + 1
+        return self._replace(key, old, obj)
+
+    def _replace(self, key: Key, old: Obj, obj: Obj) -> Obj:
+        obj["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]
+        if obj == old:
+            return copy.deepcopy(old)
+        self._order(obj)
+        self._bump(obj)
+        self.objects[key] = obj
+        self._record("MODIFIED", obj)
+        return copy.deepcopy(obj)
+
+    def write(self, obj: Obj) -> bool:
+        """Controller write of a whole stored object (spec, status, metadata); a no-op when nothing changed.
+        Returns whether it changed. Bumps generation when spec changed."""
+        meta = obj["metadata"]
+        key = _key(obj["kind"], meta.get("namespace"), meta["name"])
+        old = self.objects.get(key)
+        if old is None:
+            return False
+        if obj["kind"] in GENERATION_KINDS and obj.get("spec") != old.get("spec"):
+            meta["generation"] = old["metadata"].get("generation", 1) + 1
+        before = old["metadata"]["resourceVersion"]
+        if {**obj, "metadata": {**meta, "resourceVersion": before}} == old:
+            return False
+        self._replace(key, old, copy.deepcopy(obj))
+        return self.objects[key]["metadata"]["resourceVersion"] != before
+
+    def patch(self, kind: str, namespace: str | None, name: str, body: Obj, patch_type: str = "strategic") -> Obj:
+        """PATCH with `merge` (application/merge-patch+json) or `strategic` (strategic-merge-patch+json)."""
+        current = self.get(kind, namespace, name)
+        if patch_type == "merge":
+            merged = patching.merge_patch(current, body)
+        elif patch_type == "strategic":
+            merged = patching.strategic_merge_patch(current, body)
+        else:
+            raise errors.ApiError(415, "UnsupportedMediaType", f"unsupported patch type {patch_type!r}")
+        if "resourceVersion" not in (body.get("metadata") or {}):
+            merged["metadata"]["resourceVersion"] = current["metadata"]["resourceVersion"]
+        if "status" in body and "spec" not in body and set(body) <= {"status", "metadata"}:
+            return self.update(merged, subresource="status")
+        return self.update(merged)
+
+    def delete(self, kind: str, namespace: str | None, name: str, propagation: str = "Background",
+               grace_period: int | None = None) -> Obj:
+        """Delete an object and, unless propagation is Orphan, its dependents; returns the object.
+
+        A running pod is deleted gracefully: it gets metadata.deletionTimestamp (now + grace period) and stays,
+        Terminating, until the kubelet has stopped it; grace_period=0 removes it at once. A namespace turns
+        Terminating, its contents are deleted, and it goes when it is empty."""
+        key = _key(kind, namespace, name)
+        obj = self.objects.get(key)
+        if obj is None:
+            raise errors.not_found(kinds.BY_KIND[kind].resource, name)
+        if obj["metadata"].get("deletionTimestamp"):
+            if kind == "Pod" and grace_period == 0:
+                return self.remove(kind, namespace, name)
+            return copy.deepcopy(obj)
+        if kind == "Namespace":
+            if name in ("default", "kube-system", "kube-public", "kube-node-lease"):
+                raise errors.ApiError(403, "Forbidden", f'namespaces "{name}" is forbidden: this namespace may not be '
+                                      "deleted")
+            ns = copy.deepcopy(obj)
+            ns["metadata"]["deletionTimestamp"] = rfc3339(self.clock())
+            ns["status"] = {"phase": "Terminating"}
+            self._replace(key, obj, ns)
+            for k in list(self.objects):
+                if k[1] == name and k in self.objects and k[0] != "Event":
+                    self.delete(k[0], k[1], k[2])
+            return self.get(kind, namespace, name)
+        if kind == "Pod" and grace_period != 0 and obj["spec"].get("nodeName") and \
+                (obj.get("status") or {}).get("phase") not in ("Succeeded", "Failed"):
+            grace = obj["spec"].get("terminationGracePeriodSeconds", 30) if grace_period is None else grace_period
+            pod = copy.deepcopy(obj)
+            pod["metadata"]["deletionTimestamp"] = rfc3339(self.clock() + grace)
+            pod["metadata"]["deletionGracePeriodSeconds"] = grace
+            self._replace(key, obj, pod)
+            return copy.deepcopy(pod)
+        return self.remove(kind, namespace, name, propagation)
+
+    def remove(self, kind: str, namespace: str | None, name: str, propagation: str = "Background") -> Obj:
+        """Remove an object from the store now (the end of a deletion), collecting its dependents."""
+        key = _key(kind, namespace, name)
+        obj = self.objects[key]
+        del self.objects[key]
+        self._bump(obj)
+        obj["metadata"].setdefault("deletionTimestamp", rfc3339(self.clock()))
+        self._record("DELETED", obj)
+        uid = obj["metadata"]["uid"]
+        for k2, dep in list(self.objects.items()):
+            refs = dep["metadata"].get("ownerReferences") or []
+            if any(r.get("uid") == uid for r in refs):
+                if propagation == "Orphan":
+                    d = copy.deepcopy(dep)
+                    d["metadata"]["ownerReferences"] = [r for r in refs if r.get("uid") != uid] or None
+                    if d["metadata"]["ownerReferences"] is None:
+                        del d["metadata"]["ownerReferences"]
+                    self._replace(k2, dep, d)
+                elif k2 in self.objects:
+                    self.delete(k2[0], k2[1], k2[2])
+        for hook in self.on_delete:
+            hook(obj)
+        return copy.deepcopy(obj)
+
+    @staticmethod
+    def _order(obj: Obj) -> None:
+        """Key order as the API server prints: apiVersion, kind, metadata, spec, status, then the rest."""
+        first = [k for k in ("apiVersion", "kind", "metadata", "spec") if k in obj]
+        rest = [k for k in obj if k not in first and k != "status"]
+        ordered = {k: obj[k] for k in first + rest + (["status"] if "status" in obj else [])}
+        obj.clear()
+        obj.update(ordered)
+
+    def events_since(self, resource_version: int) -> list[dict[str, Any]]:
+        """Watch events with a resourceVersion greater than the one given (410 Gone if compacted away)."""
+        if self.log and resource_version < int(self.log[0]["object"]["metadata"]["resourceVersion"]) - 1:
+            raise errors.ApiError(410, "Expired", f"too old resource version: {resource_version} "
+                                  f"({self.log[0]['object']['metadata']['resourceVersion']})")
+        return [copy.deepcopy(e) for e in self.log
+                if int(e["object"]["metadata"]["resourceVersion"]) > resource_version]
+
+    # ----- persistence -----
+    def dump(self, log_limit: int = 200) -> dict[str, Any]:
+        """JSON-ready contents; only the newest log_limit watch events are kept."""
+        return {"rv": self.rv, "objects": list(self.objects.values()), "log": self.log[-log_limit:] if log_limit else []}
+
+    def load(self, data: dict[str, Any]) -> None:
+        self.rv = int(data["rv"])
+        self.objects = {}
+        for o in data["objects"]:
+            self.objects[_key(o["kind"], o["metadata"].get("namespace"), o["metadata"]["name"])] = o
+        self.log = list(data.get("log") or [])

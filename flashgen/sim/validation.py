@@ -1,0 +1,273 @@
+"""Validation as the API server does it: strict schema decoding (400) and field validation (422)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from croniter import croniter
+
+from . import errors
+from .kinds import Kind
+
+Obj = dict[str, Any]
+SCHEMA_VERSION = "1.33"
+
+_DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+_DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+_LABEL_KINDS = {"Namespace", "Service"}
+
+
+@functools.lru_cache(maxsize=64)
+def _validator(api_version: str, kind: str) -> Any:
+    """A cached jsonschema validator for one kind (kubernetes-validate's strict 1.33 schemas)."""
+    import jsonschema
+    from kubernetes_validate import utils as kvu
+    from referencing import Registry, Resource
+
+    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
+    api = re.sub(r"^([^./]*)(?:\.[^/]*)?/", r"\1-", api_version)
+    folder = f"v{version}-local-strict"
+    schema = kvu.schema_contents(f"kubernetes-json-schema/{folder}/{kind.lower()}-{api}.json", SCHEMA_VERSION)
+    defs = kvu.schema_contents(f"kubernetes-json-schema/{folder}/_definitions.json", SCHEMA_VERSION)
+    registry = Resource.from_contents(defs) @ (Resource.from_contents(schema) @ Registry())
+    return jsonschema.validators.Draft202012Validator(schema, registry=registry)
+
+
+def _path(parts: Any) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _go_type(schema_type: Any) -> str:
+    t = schema_type if isinstance(schema_type, str) else next((x for x in schema_type if x != "null"), "object")
+    return {"integer": "int32", "string": "string", "boolean": "bool", "array": "[]", "object": "struct"}.get(t, t)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def schema_errors(obj: Obj) -> list[Any]:
+    """All jsonschema errors of obj against the strict schema (empty when valid)."""
+    return list(_validator(obj["apiVersion"], obj["kind"]).iter_errors(obj))
+
+
+def check_schema(obj: Obj, kind: Kind) -> None:
+    """Raise ApiError 400 for unknown fields or wrong types, 422 for missing required fields."""
+    errs = schema_errors(obj)
+    if not errs:
+        return
+    flat = []
+    for e in errs:
+        flat.extend(_leaves(e))
+    unknown = []
+    for e in flat:
+        if e.validator == "additionalProperties":
+            extra = sorted(set(e.instance) - set(e.schema.get("properties", {})))
+            unknown += [_path(list(e.absolute_path) + [x]) for x in extra]
+    head = f'{kind.kind} in version "{kind.api_version.split("/")[-1]}" cannot be handled as a {kind.kind}'
+    if unknown:
+        fields = ", ".join(f'unknown field "{u}"' for u in unknown)
+        raise errors.bad_request(f"{head}: strict decoding error: {fields}")
+    types = [e for e in flat if e.validator == "type"]
+    if types:
+        e = types[0]
+        raise errors.bad_request(
+            f"{head}: json: cannot unmarshal {_json_type(e.instance)} into Go struct field "
+            f"{kind.kind}.{_path(e.absolute_path)} of type {_go_type(e.validator_value)}")
+    causes = []
+    for e in flat:
+        if e.validator == "required":
+            missing = re.search(r"'([^']+)' is a required property", e.message)
+            name = missing.group(1) if missing else "?"
+            causes.append(f"{_path(list(e.absolute_path) + [name])}: Required value")
+        elif e.validator == "enum":
+            allowed = ", ".join(f'"{v}"' for v in e.validator_value if v is not None)
+            causes.append(f'{_path(e.absolute_path)}: Unsupported value: "{e.instance}": supported values: {allowed}')
+        else:
+            causes.append(f"{_path(e.absolute_path)}: Invalid value: {e.message}")
+    raise errors.invalid(kind.qualified, (obj.get("metadata") or {}).get("name", ""), causes)
+
+
+def _leaves(e: Any) -> list[Any]:
+    if e.context:
+        out = []
+        for c in e.context:
+            out.extend(_leaves(c))
+        return out
+    return [e]
+
+
+def _go_map(labels: dict[str, str]) -> str:
+    inner = ", ".join(f'"{k}":"{v}"' for k, v in sorted(labels.items()))
+    return "map[string]string{" + inner + "}"
+
+
+def _name_problem(name: str, label: bool) -> str | None:
+    if label:
+        if len(name) <= 63 and _DNS1123_LABEL.match(name):
+            return None
+        return ("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
+                "start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
+                "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")
+    if len(name) <= 253 and _DNS1123_SUBDOMAIN.match(name):
+        return None
+    return ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
+            "must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
+            "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")
+
+
+def _pod_spec(spec: Obj, path: str, causes: list[str], allowed_restart: tuple[str, ...] | None) -> None:
+    names = set()
+    containers = spec.get("containers") or []
+    if not containers:
+        causes.append(f"{path}.containers: Required value")
+    for i, c in enumerate(containers + (spec.get("initContainers") or [])):
+        group = "containers" if i < len(containers) else "initContainers"
+        idx = i if i < len(containers) else i - len(containers)
+        cp = f"{path}.{group}[{idx}]"
+        n = c.get("name", "")
+        if n in names:
+            causes.append(f'{cp}.name: Duplicate value: "{n}"')
+        names.add(n)
+        if n and not (len(n) <= 63 and _DNS1123_LABEL.match(n)):
+            causes.append(f'{cp}.name: Invalid value: "{n}": ' + str(_name_problem(n, True)))
+        if not c.get("image"):
+            causes.append(f"{cp}.image: Required value")
+        for j, p in enumerate(c.get("ports") or []):
+            port = p.get("containerPort")
+            if isinstance(port, int) and not 1 <= port <= 65535:
+                causes.append(f"{cp}.ports[{j}].containerPort: Invalid value: {port}: must be between 1 and 65535, "
+                              "inclusive")
+    rp = spec.get("restartPolicy")
+    if allowed_restart and rp not in allowed_restart:
+        vals = ", ".join(f'"{v}"' for v in allowed_restart)
+        if rp is None:
+            causes.append(f"{path}.restartPolicy: Required value: valid values: {vals}")
+        else:
+            causes.append(f'{path}.restartPolicy: Unsupported value: "{rp}": supported values: {vals}')
+
+
+def check_fields(obj: Obj, kind: Kind) -> None:
+    """Field validation after defaulting (422 Invalid), for the rules learners most often trip over."""
+    meta = obj.get("metadata") or {}
+    name = meta.get("name", "")
+    causes: list[str] = []
+    if not name:
+        causes.append("metadata.name: Required value: name or generateName is required")
+    else:
+        problem = _name_problem(name, kind.kind in _LABEL_KINDS)
+        if problem:
+            causes.append(f'metadata.name: Invalid value: "{name}": {problem}')
+    spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else {}
+    if kind.kind == "Pod":
+        _pod_spec(spec, "spec", causes, ("Always", "OnFailure", "Never"))
+    if kind.kind in ("Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "ReplicationController"):
+        tpl = spec.get("template") or {}
+        labels = (tpl.get("metadata") or {}).get("labels") or {}
+        restart = ("OnFailure", "Never") if kind.kind == "Job" else ("Always",)
+        if kind.kind != "Job" or spec.get("manualSelector"):
+            sel = spec.get("selector")
+            if not sel:
+                causes.append("spec.selector: Required value")
+            else:
+                from . import selectors
+                matcher = selectors.from_map(sel) if kind.kind == "ReplicationController" \
+                    else selectors.from_label_selector(sel)
+                if not matcher(labels):
+                    causes.append(f"spec.template.metadata.labels: Invalid value: {_go_map(labels)}: "
+                                  "`selector` does not match template `labels`")
+        _pod_spec(tpl.get("spec") or {}, "spec.template.spec", causes, restart)
+        if isinstance(spec.get("replicas"), int) and spec["replicas"] < 0:
+            causes.append(f"spec.replicas: Invalid value: {spec['replicas']}: must be greater than or equal to 0")
+    if kind.kind == "CronJob":
+        sched = spec.get("schedule", "")
+        fields = sched.split()
+        if len(fields) != 5 and not sched.startswith("@"):
+            causes.append(f'spec.schedule: Invalid value: "{sched}": Expected exactly 5 fields, found '
+                          f"{len(fields)}: {sched}")
+        elif not croniter.is_valid(sched):
+            causes.append(f'spec.schedule: Invalid value: "{sched}": unparseable schedule')
+        tz = spec.get("timeZone")
+        if tz:
+            try:
+                from zoneinfo import ZoneInfo
+                ZoneInfo(tz)
+            except (ValueError, KeyError, OSError, ImportError):
+                causes.append(f'spec.timeZone: Invalid value: "{tz}": unknown time zone {tz}')
+        jt = (spec.get("jobTemplate") or {}).get("spec") or {}
+        _pod_spec((jt.get("template") or {}).get("spec") or {}, "spec.jobTemplate.spec.template.spec", causes,
+                  ("OnFailure", "Never"))
+        if len(name) > 52:
+            causes.append(f'metadata.name: Invalid value: "{name}": must be no more than 52 characters')
+    if kind.kind == "Service":
+        ports = spec.get("ports") or []
+        if not ports and spec.get("clusterIP") != "None" and spec.get("type") != "ExternalName":
+            causes.append("spec.ports: Required value")
+        if spec.get("type") == "ExternalName" and not spec.get("externalName"):
+            causes.append("spec.externalName: Required value")
+        for i, p in enumerate(ports):
+            np = p.get("nodePort")
+            if np is not None and not 30000 <= np <= 32767:
+                causes.append(f"spec.ports[{i}].nodePort: Invalid value: {np}: provided port is not in the valid "
+                              "range. The range of valid ports is 30000-32767")
+            if len(ports) > 1 and not p.get("name"):
+                causes.append(f"spec.ports[{i}].name: Required value")
+    _enums(kind.kind, spec, causes)
+    if causes:
+        raise errors.invalid(kind.qualified, name, causes)
+
+
+def _unsupported(path: str, value: Any, allowed: tuple[str, ...]) -> str:
+    vals = ", ".join(f'"{v}"' for v in allowed)
+    return f'{path}: Unsupported value: "{value}": supported values: {vals}'
+
+
+def _enums(kind: str, spec: Obj, causes: list[str]) -> None:
+    """Enumerated fields the schemas leave as free strings."""
+    def containers(pod_spec: Obj, path: str) -> None:
+        for group in ("containers", "initContainers"):
+            for i, c in enumerate(pod_spec.get(group) or []):
+                pol = c.get("imagePullPolicy")
+                if pol is not None and pol not in ("Always", "IfNotPresent", "Never"):
+                    causes.append(_unsupported(f"{path}.{group}[{i}].imagePullPolicy", pol,
+                                               ("Always", "IfNotPresent", "Never")))
+                for j, p in enumerate(c.get("ports") or []):
+                    if p.get("protocol") not in (None, "TCP", "UDP", "SCTP"):
+                        causes.append(_unsupported(f"{path}.{group}[{i}].ports[{j}].protocol", p["protocol"],
+                                                   ("SCTP", "TCP", "UDP")))
+    if kind == "Pod":
+        containers(spec, "spec")
+    tpl_spec = ((spec.get("template") or {}).get("spec")) or {}
+    if kind in ("Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "ReplicationController"):
+        containers(tpl_spec, "spec.template.spec")
+    if kind == "Deployment":
+        st = spec.get("strategy") or {}
+        if st.get("type") not in (None, "Recreate", "RollingUpdate"):
+            causes.append(_unsupported("spec.strategy.type", st["type"], ("Recreate", "RollingUpdate")))
+        if st.get("type") == "Recreate" and st.get("rollingUpdate"):
+            causes.append("spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is "
+                          "'Recreate'")
+    if kind == "StatefulSet" and spec.get("podManagementPolicy") not in (None, "OrderedReady", "Parallel"):
+        causes.append(_unsupported("spec.podManagementPolicy", spec["podManagementPolicy"],
+                                   ("OrderedReady", "Parallel")))
+    if kind == "CronJob" and spec.get("concurrencyPolicy") not in (None, "Allow", "Forbid", "Replace"):
+        causes.append(_unsupported("spec.concurrencyPolicy", spec["concurrencyPolicy"], ("Allow", "Forbid", "Replace")))
+    if kind == "Service":
+        types = ("ClusterIP", "ExternalName", "LoadBalancer", "NodePort")
+        if spec.get("type") not in (None, *types):
+            causes.append(_unsupported("spec.type", spec["type"], types))
+        if spec.get("sessionAffinity") not in (None, "ClientIP", "None"):
+            causes.append(_unsupported("spec.sessionAffinity", spec["sessionAffinity"], ("ClientIP", "None")))
