@@ -1,0 +1,111 @@
+"""Apply a lab's steps to a cluster and poll its checks until they pass or time runs out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from flashgen.cluster import Cluster, ClusterError
+from flashgen.labs.engine import run_check
+from flashgen.labs.kinds import describe, namespace_for
+from flashgen.labs.model import Check, Lab, Step
+from flashgen.labs.results import CheckResult, LabResult
+
+Settle = Callable[[Cluster], None]
+Progress = Callable[[list[CheckResult], float], None]  # latest results, seconds left
+
+
+class ApplyFailed(Exception):
+    """The cluster refused a manifest; `result` is the failed check to report."""
+
+    def __init__(self, result: CheckResult, applied: list[str]):
+        super().__init__(result.error)
+        self.result, self.applied = result, applied
+
+
+def _rejection_message(exc: Exception) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    code = getattr(exc, "code", None)
+    reason = getattr(exc, "reason", None)
+    prefix = " ".join(str(p) for p in (code, reason) if p)
+    return f"{prefix}: {message}" if prefix else message
+
+
+def poll(checks: Iterable[Check], cluster: Cluster, namespace: str, timeout: float,
+         interval: float = 2.0, progress: Progress | None = None) -> list[CheckResult]:
+    """Run the checks until all pass or `timeout` seconds of cluster time have passed; the last results."""
+    checks = list(checks)
+    deadline = cluster.now() + timeout
+    while True:
+        results = [run_check(check, cluster, namespace) for check in checks]
+        if all(r.passed for r in results) or cluster.now() >= deadline:
+            return results
+        if progress is not None:
+            progress(results, deadline - cluster.now())
+        cluster.wait(min(interval, max(deadline - cluster.now(), 0.001)))
+
+
+def apply_steps(steps: Iterable[Step], cluster: Cluster, namespace: str, timeout: float,
+                settle: Settle | None = None, rejected: tuple[type[Exception], ...] = ()) -> list[str]:
+    """Apply each step in order, settling and waiting for its `wait_for` checks before the next.
+
+    Raises ApplyFailed when the cluster rejects a manifest (errors of the `rejected` types) or a
+    step's wait does not finish in time; ClusterError (cannot reach the cluster) passes through.
+    """
+    applied: list[str] = []
+    for number, step in enumerate(steps, start=1):
+        for doc, manifest in enumerate(step.manifests, start=1):
+            kind = manifest.get("kind", "?")
+            name = (manifest.get("metadata") or {}).get("name", "?")
+            ns = namespace_for(kind, (manifest.get("metadata") or {}).get("namespace") or namespace)
+            what = describe(kind, name, ns)
+            try:
+                cluster.apply(manifest, namespace=ns)
+            except ClusterError:
+                raise
+            except rejected as exc:
+                source = f" ({step.source}, document {doc})" if step.source else ""
+                error = f"the cluster rejected {what}{source}: {_rejection_message(exc)}"
+                result = CheckResult(name=f"apply {what}", passed=False, error=error,
+                                     hint="fix the manifest; the message above is the API server's")
+                raise ApplyFailed(result, applied) from None
+            applied.append(f"{what} applied ({step.title})")
+        if settle is not None:
+            settle(cluster)
+        if step.wait_for:
+            results = poll(step.wait_for, cluster, namespace, timeout)
+            failed = [r for r in results if not r.passed]
+            if failed:
+                first = failed[0]
+                result = replace(first, name=f"step {number} ({step.title}): {first.name}",
+                                 hint=first.hint or "the next step needs this step to finish first")
+                raise ApplyFailed(result, applied)
+    return applied
+
+
+def verify(lab: Lab, cluster: Cluster, namespace: str | None = None, timeout: float | None = None,
+           steps: Iterable[Step] = (), settle: Settle | None = None,
+           rejected: tuple[type[Exception], ...] = (), interval: float = 2.0,
+           progress: Progress | None = None) -> LabResult:
+    """Apply `steps` (may be none), then poll the lab's checks; ClusterError passes through."""
+    ns = namespace or lab.namespace
+    limit = lab.timeout if timeout is None else timeout
+    base = LabResult(lab_id=lab.id, title=lab.title, note=lab.note, heading=lab.heading,
+                     cluster=cluster.name, namespace=ns)
+    section = f"see the note '{lab.note}', section '{lab.heading}'"
+    try:
+        applied = apply_steps(steps, cluster, ns, limit, settle=settle, rejected=rejected)
+    except ApplyFailed as failed:
+        result = replace(failed.result, hint=f"{failed.result.hint} ({section})")
+        return replace(base, applied=tuple(failed.applied), checks=(result,))
+    results = poll(lab.checks, cluster, ns, limit, interval, progress)
+    results = [r if r.passed else replace(r, hint=f"{r.hint} ({section})" if r.hint else section) for r in results]
+    return replace(base, applied=tuple(applied), checks=tuple(results))
+
+
+def step_from_manifests(manifests: list[dict], source: str) -> Step:
+    """A step that applies the documents of one user file."""
+    return Step(title=source, manifests=tuple(manifests), source=source)
+
+
+__all__ = ["ApplyFailed", "apply_steps", "poll", "step_from_manifests", "verify"]

@@ -1,0 +1,212 @@
+"""Validate the Kubernetes manifests in the notes' code fences against the API schema (strict)."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from typing import Any
+
+import kubernetes_validate
+from kubernetes_validate.utils import (InvalidSchemaError, SchemaNotFoundError, ValidationError,
+                                      VersionNotSupportedError)
+from referencing.exceptions import Unresolvable
+
+from flashgen.diagnostics import Diagnostic, warning
+from flashgen.labs.yamlpos import Document, Path, YamlError, format_path, load_documents
+
+KUBERNETES_VERSION = "1.33"
+YAML_LANGS = {"yaml", "yml", "json", "", "k8s", "kubernetes"}
+MAX_ROUNDS = 25
+# Lines that stand for "more here" in a snippet; blanked before parsing so the rest can still be checked.
+PLACEHOLDER = re.compile(r"^\s*(\.\.\.|…|#\s*\.\.\.|\(\.\.\.\))\s*$")
+TOP_LEVEL = {"apiVersion", "kind", "metadata", "spec", "data", "stringData", "type", "immutable", "binaryData"}
+# Kinds recognised in a section heading, longest first so "CronJob" wins over "Job".
+KIND_WORDS: list[tuple[str, str, str]] = [
+    ("cronjob", "batch/v1", "CronJob"), ("cron job", "batch/v1", "CronJob"),
+    ("statefulset", "apps/v1", "StatefulSet"), ("stateful set", "apps/v1", "StatefulSet"),
+    ("daemonset", "apps/v1", "DaemonSet"), ("replicaset", "apps/v1", "ReplicaSet"),
+    ("replica set", "apps/v1", "ReplicaSet"), ("레플리카 셋", "apps/v1", "ReplicaSet"),
+    ("레플리카셋", "apps/v1", "ReplicaSet"), ("deployment", "apps/v1", "Deployment"),
+    ("디플로이먼트", "apps/v1", "Deployment"), ("replicationcontroller", "v1", "ReplicationController"),
+    ("레플리케이션 컨트롤러", "v1", "ReplicationController"), ("job", "batch/v1", "Job"),
+    ("service", "v1", "Service"), ("서비스", "v1", "Service"), ("namespace", "v1", "Namespace"),
+    ("네임스페이스", "v1", "Namespace"), ("configmap", "v1", "ConfigMap"), ("ingress", "networking.k8s.io/v1", "Ingress"),
+    ("pod", "v1", "Pod"), ("파드", "v1", "Pod"),
+]
+API_VERSIONS = {kind: api for _, api, kind in KIND_WORDS}
+
+
+def suggest(word: str, known: list[str]) -> str | None:
+    """The known field name the user probably meant: same letters in another case, else a close match."""
+    for name in known:
+        if name.lower() == word.lower():
+            return name
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _blank_placeholders(code: str) -> str:
+    return "\n".join("" if PLACEHOLDER.match(line) else line for line in code.split("\n"))
+
+
+def _parse(code: str) -> list[Document] | None:
+    """Documents of a fence, tolerating `...` placeholder lines; None when it is not YAML at all."""
+    for text in (code, _blank_placeholders(code)):
+        try:
+            return load_documents(text)
+        except YamlError:
+            continue
+    return None
+
+
+def _guess_kind(obj: dict, section: tuple[str, ...]) -> tuple[str, str] | None:
+    """(apiVersion, kind) for a fragment without them, from its kind, its shape or the heading above it."""
+    if isinstance(obj.get("kind"), str) and obj["kind"] in API_VERSIONS:
+        return API_VERSIONS[obj["kind"]], obj["kind"]
+    spec = obj.get("spec")
+    if isinstance(spec, dict) and "schedule" in spec:
+        return "batch/v1", "CronJob"
+    for heading in reversed(section):
+        lowered = heading.lower()
+        for word, api, kind in KIND_WORDS:
+            if re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", lowered):
+                return api, kind
+    return None
+
+
+def _get(obj: Any, path: Path) -> Any:
+    for part in path:
+        obj = obj[part]
+    return obj
+
+
+class _Renames:
+    """Keys renamed while fixing a copy, so later messages name the fields as the user wrote them."""
+
+    def __init__(self) -> None:
+        self.map: dict[Path, Path] = {}
+
+    def add(self, new: Path, old: Path) -> None:
+        self.map[new] = self.original(old)
+
+    def original(self, path: Path) -> Path:
+        for size in range(len(path), 0, -1):
+            if path[:size] in self.map:
+                return self.map[path[:size]] + path[size:]
+        return path
+
+
+def _problem(err: ValidationError, obj: dict, kind: str, renames: _Renames) -> tuple[list[tuple[Path, str]], bool]:
+    """(path, message) pairs for one schema error, after fixing the copy `obj` when possible; the
+    flag says whether the copy was fixed so validation can go on to the next error. Paths are
+    the user's own (before renames)."""
+    path: Path = renames.original(tuple(err.path))
+    at = tuple(err.path)
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    known = sorted((schema.get("properties") or {}).keys())
+    instance = err.instance
+    if err.validator == "additionalProperties" and isinstance(instance, dict):
+        out = []
+        target = _get(obj, at)
+        for key in [k for k in instance if k not in known]:
+            better = suggest(key, known)
+            where = format_path(path + (key,))
+            hint = f'; did you mean "{better}"?' if better else f" (known fields here: {', '.join(known)})"
+            out.append((path + (key,), f'unknown field "{where}" in {kind}: Kubernetes rejects it{hint}'))
+            if better and better not in target:
+                target[better] = target.pop(key)
+                renames.add(at + (better,), path + (key,))
+            else:
+                target.pop(key)
+        return out, True
+    if err.validator == "required" and isinstance(instance, dict):
+        missing = [name for name in err.validator_value if name not in instance]
+        out, fixed = [], False
+        target = _get(obj, at)
+        for name in missing:
+            extra = [k for k in instance if k not in known]
+            wrong = next((k for k in extra if suggest(k, [name]) == name), None)
+            if wrong is not None:
+                where = format_path(path + (wrong,))
+                out.append((path + (wrong,), f'unknown field "{where}" in {kind}: Kubernetes rejects it; '
+                                             f'did you mean "{name}"?'))
+                target[name] = target.pop(wrong)
+                renames.add(at + (name,), path + (wrong,))
+                fixed = True
+            else:
+                out.append((path, f'missing required field "{format_path(path + (name,))}" in {kind}'))
+        return out, fixed
+    message = f'{format_path(path) or kind}: {err.message}' if path else f"{kind}: {err.message}"
+    if path:
+        parent = _get(obj, at[:-1])
+        if isinstance(parent, dict):
+            parent.pop(at[-1], None)
+            return [(path, message)], True
+    return [(path, message)], False
+
+
+def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
+    """Every schema problem found in one object, fixing a copy after each so later ones show too."""
+    work = copy.deepcopy(obj)
+    kind = obj["kind"]
+    found: list[tuple[Path, str]] = []
+    renames = _Renames()
+    for _ in range(MAX_ROUNDS):
+        try:
+            kubernetes_validate.validate(work, KUBERNETES_VERSION, strict=True)
+            break
+        except ValidationError as err:
+            problems, fixed = _problem(err, work, kind, renames)
+        except (SchemaNotFoundError, VersionNotSupportedError, Unresolvable, InvalidSchemaError):
+            break  # a kind or version the schemas do not cover (custom resources): nothing to say
+        for path, message in problems:
+            if fragment and "unknown field" not in message:
+                continue  # a fragment leaves out required parts on purpose
+            found.append((path, message))
+        if not fixed:
+            break
+    return found
+
+
+def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Diagnostics for the manifests in one code block whose first code line is `first_line` of `path`."""
+    if "{{" in code and "}}" in code:
+        return []  # a Helm or other template, not a manifest yet
+    documents = _parse(code)
+    if documents is None:
+        if re.search(r"^\s*apiVersion:", code, re.M) and re.search(r"^\s*kind:", code, re.M):
+            return [warning(path, first_line, "this manifest is not valid YAML", "manifest-yaml")]
+        return []
+    out: list[Diagnostic] = []
+    for doc in documents:
+        obj = doc.data
+        if not isinstance(obj, dict) or not obj:
+            continue
+        full = all(isinstance(obj.get(key), str) and obj[key].strip() for key in ("apiVersion", "kind"))
+        if not full:
+            if not set(obj) <= TOP_LEVEL or not ({"spec", "metadata", "data"} & set(obj)):
+                continue
+            guess = _guess_kind(obj, section)
+            if guess is None:
+                continue
+            obj = {**obj, "apiVersion": guess[0], "kind": guess[1]}
+            if not isinstance(obj.get("metadata"), dict):
+                obj["metadata"] = {"name": "fragment"}
+        for field_path, message in _lint_object(obj, fragment=not full):
+            line = first_line - 1 + doc.line_of(field_path)
+            if not full:
+                message += f" (checked as a {obj['kind']} fragment)"
+            out.append(warning(path, line, message, "manifest-schema"))
+    return out
+
+
+def lint_manifests(vault: Any) -> list[Diagnostic]:
+    """Diagnostics for every Kubernetes manifest in the vault's code fences, sorted by file and line."""
+    out: list[Diagnostic] = []
+    for note in vault.notes:
+        for block in note.code_blocks:
+            if (block.lang or "").lower() not in YAML_LANGS:
+                continue
+            out.extend(lint_manifest_text(block.code, note.path, block.line, tuple(getattr(block, "section", ()))))
+    return sorted(out)

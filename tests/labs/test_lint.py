@@ -1,0 +1,89 @@
+"""Manifest lint: strict schema checks of the notes' code fences, with lines and field suggestions."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from flashgen.lint import lint_manifest_text, lint_manifests, suggest
+
+NOTES = Path(__file__).resolve().parents[2] / "notes"
+NOTE_PATH = "쿠버네티스 학습 과정.md"
+
+SERVICE = """\
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  tpye: ClusterIP
+  selector:
+    app: web
+  ports:
+    - port: 80
+      protcol: TCP
+"""
+
+
+def test_the_seed_cronjob_snippet_gets_jobtemplate_suggested():
+    from flashgen.parse import parse_vault
+
+    found = lint_manifests(parse_vault(NOTES))
+    job_template = [d for d in found if '"spec.JobTemplate"' in d.message]
+    assert len(job_template) == 1
+    diag = job_template[0]
+    assert diag.path == NOTE_PATH
+    lines = (NOTES / NOTE_PATH).read_text(encoding="utf-8").splitlines()
+    assert lines[diag.line - 1].strip() == "JobTemplate:"
+    assert 'did you mean "jobTemplate"' in diag.message
+    # the webui Deployment and Service examples in section 7 are valid
+    assert all("Deployment" not in d.message and "Service" not in d.message for d in found)
+
+
+def test_unknown_fields_are_reported_at_their_own_line_with_suggestions():
+    found = lint_manifest_text(SERVICE, "n.md", 20)
+    by_line = {d.line: d.message for d in found}
+    assert 'did you mean "type"' in by_line[25]
+    assert 'did you mean "protocol"' in by_line[30]
+    assert len(found) == 2
+
+
+def test_a_valid_manifest_and_a_fragment_without_kind_are_quiet():
+    valid = SERVICE.replace("tpye", "type").replace("protcol", "protocol")
+    assert lint_manifest_text(valid, "n.md", 1) == []
+    assert lint_manifest_text("containers:\n  - name: a\n    image: nginx\n", "n.md", 1) == []
+    assert lint_manifest_text("echo hello | grep h", "n.md", 1) == []
+    helm = "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n  tpye: x\n"
+    assert lint_manifest_text(helm, "n.md", 1) == []
+
+
+def test_wrong_types_and_missing_required_fields_in_full_manifests():
+    code = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: three\n  selector: {}\n"
+    found = lint_manifest_text(code, "n.md", 1)
+    assert any(d.line == 6 and "three" in d.message for d in found)
+    assert any('missing required field "spec.template"' in d.message for d in found)
+
+
+def test_invalid_yaml_that_looks_like_a_manifest_is_reported():
+    [diag] = lint_manifest_text("apiVersion: v1\nkind: Pod\nmetadata: [\n", "n.md", 7)
+    assert diag.line == 7 and "not valid YAML" in diag.message
+
+
+def test_suggest_prefers_case_then_close_match():
+    assert suggest("JobTemplate", ["jobTemplate", "schedule"]) == "jobTemplate"
+    assert suggest("schedul", ["jobTemplate", "schedule"]) == "schedule"
+    assert suggest("zzz", ["jobTemplate", "schedule"]) is None
+
+
+def test_lint_command_reports_and_exits_1():
+    run = subprocess.run([sys.executable, "-m", "flashgen", "lint", "--notes", str(NOTES)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    assert f"{NOTE_PATH}:135:" in run.stdout and "jobTemplate" in run.stdout
+
+
+def test_lint_command_on_a_clean_vault_exits_0(tmp_path):
+    (tmp_path / "n.md").write_text("# Pod\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
+                                   "spec:\n  containers:\n    - name: a\n      image: nginx\n```\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "flashgen", "lint", "--notes", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
