@@ -1,0 +1,89 @@
+"""Cards as the site shows them: both sides rendered, a stable id, the deck and the source place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from flashgen.cards.model import Card
+
+Render = Callable[[str, str, str], str]
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::(.+?))?\}\}", re.DOTALL)
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class CardView:
+    """One card ready for a page."""
+
+    id: str
+    kind: str
+    front_html: str
+    back_html: str
+    front_text: str
+    back_text: str
+    note_path: str
+    line: int
+    heading_path: tuple[str, ...]
+    tags: tuple[str, ...]
+    deck: str
+    prompt: str = ""
+    section_slug: str = ""
+
+
+def card_id(card: Any, index: int) -> str:
+    """A DOM-safe id from the card's identity (stable across builds, so study state survives edits)."""
+    identity = getattr(card, "identity", None)
+    if identity:
+        import hashlib
+
+        return "c-" + hashlib.sha1(str(identity).encode("utf-8")).hexdigest()[:12]
+    anchor = str(getattr(card, "anchor", "") or "")
+    if not anchor:
+        anchor = f"{getattr(card, 'note_path', '')}:{getattr(card, 'line', 0)}:{getattr(card, 'front', '')}"
+    safe = _ID_UNSAFE.sub("-", anchor).strip("-")
+    if not safe or safe != anchor:
+        import hashlib
+
+        safe = (safe[:40] + "-" if safe else "c-") + hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:10]
+    return safe if safe[0].isalpha() else "c" + safe
+
+
+def deck_of(card: Any, default_deck: str) -> str:
+    """The card's deck: its own when the card knows it, else the top deck plus the note's folders."""
+    own = getattr(card, "deck", None)
+    if own:
+        return "::".join(own) if isinstance(own, (tuple, list)) else str(own)
+    folder = str(getattr(card, "note_path", "")).rpartition("/")[0]
+    return default_deck + ("::" + folder.replace("/", "::") if folder else "")
+
+
+def card_views(cards: list[Card], default_deck: str, render: Render | None = None) -> list[CardView]:
+    """Every card with its sides rendered by `render(markdown, note_path, mode)` (mode "markdown", or "front" /
+    "back" for cloze text); without `render` the sides stay empty (for page-independent facts)."""
+    views = []
+    seen: set[str] = set()
+    for index, card in enumerate(cards):
+        ident = card_id(card, index)
+        while ident in seen:
+            ident += "-x"
+        seen.add(ident)
+        if render is None:
+            front_html = back_html = ""
+        elif card.kind == "cloze":
+            front_html = render(card.front, card.note_path, "front")
+            back_html = render(card.front, card.note_path, "back")
+            if card.back.strip():
+                back_html += render(card.back, card.note_path, "markdown")
+        else:
+            front_html = render(card.front, card.note_path, "markdown")
+            back_html = render(card.back, card.note_path, "markdown")
+        views.append(CardView(
+            id=ident, kind=card.kind, front_html=front_html, back_html=back_html,
+            front_text=_CLOZE.sub(lambda m: m.group(2), card.front), back_text=card.back,
+            note_path=card.note_path, line=card.line, heading_path=card.heading_path, tags=card.tags,
+            deck=deck_of(card, default_deck), prompt=card.prompt, section_slug=card.section_slug,
+        ))
+    return views

@@ -1,0 +1,139 @@
+"""The site's Linker: relative URLs between pages, copied images and note or heading transclusion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from flashgen.links import is_image
+from flashgen.model import Link, Note
+from flashgen.render import link_text, render_tokens
+from flashgen.site import tokens as note_tokens
+from flashgen.site.urls import SiteUrls, relative
+
+MAX_EMBED_DEPTH = 4
+_IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<li\b[^>]*?) id="\^[^"]*"')
+_BACKREF = re.compile(r' ?<a href="#fnref[^"]*" class="footnote-backref">[^<]*</a>')
+_DIV = re.compile(r"<div\b|</div>")
+_OPEN = '<p><div class="embed">'
+
+
+def unwrap_embeds(html: str) -> str:
+    """A paragraph that holds only a transclusion becomes the transclusion (a <div> may not sit in a <p>)."""
+    start = html.find(_OPEN)
+    while start >= 0:
+        depth, end = 0, -1
+        for match in _DIV.finditer(html, start + 3):
+            depth += 1 if match.group() == "<div" else -1
+            if depth == 0:
+                end = match.end()
+                break
+        if end < 0:
+            break
+        rest = html[end:]
+        closing = len(rest) - len(rest.lstrip("\n"))
+        if rest[closing:].startswith("</p>"):
+            html = html[:start] + html[start + 3:end] + "\n" + rest[closing + 4:]
+        start = html.find(_OPEN, start + 1)
+    return html
+
+
+@dataclass
+class LinkTargets:
+    """What every page's linker shares: the vault, the page map, and the set of pages that exist."""
+
+    vault: Any  # flashgen.parse.Vault
+    urls: SiteUrls
+    tags_with_pages: set[str] = field(default_factory=set)
+    course_headings: bool = True
+
+
+class SiteLinker:
+    """Links, images, tags and transclusions for one site page (URLs are relative to that page)."""
+
+    def __init__(self, targets: LinkTargets, page: str, page_note: str | None = None) -> None:
+        self.targets = targets
+        self.page = page
+        self.page_note = page_note  # the note whose own page this is, for `#heading` links
+
+    # -- Linker protocol
+    def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
+        if link.external:
+            return link.target, True
+        vault = self.targets.vault
+        target = vault.resolve(link, from_path)
+        if target is None:
+            return None, False
+        if target not in vault.resolver.notes:
+            if is_image(target):
+                return relative(self.page, self.targets.urls.image(target)), True
+            return None, True  # another kind of file: shown as text
+        note = vault.note(target)
+        fragment, found = self._fragment(note, link)
+        if target == self.page_note and fragment:
+            return "#" + relative(self.page, self.page, fragment).split("#", 1)[1], found
+        return relative(self.page, self.targets.urls.note(target), fragment), found
+
+    def image(self, link: Link, from_path: str) -> str | None:
+        target = self.targets.vault.resolve(link, from_path)
+        if target is None or target in self.targets.vault.resolver.notes or not is_image(target):
+            return None
+        return relative(self.page, self.targets.urls.image(target))
+
+    def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
+        vault = self.targets.vault
+        target = vault.resolve(link, from_path)
+        if target is None or target not in vault.resolver.notes:
+            return None
+        stack: tuple[str, ...] = env.get("embed_stack", (from_path,))
+        if target in stack or len(stack) > MAX_EMBED_DEPTH:
+            return None  # a loop or a chain too deep: show a link instead
+        note = vault.note(target)
+        if note is None:
+            return None
+        if link.block:
+            tokens = note_tokens.block_tokens(note, link.block)
+        elif link.heading:
+            section = note_tokens.find_section(note, link.heading)
+            tokens = note_tokens.section_tokens(note, section) if section else []
+        else:
+            tokens = note_tokens.body(note)
+        if not tokens:
+            return None
+        tokens = note_tokens.with_footnotes(note, tokens)
+        counter = env.setdefault("embed_counter", [0])  # shared by nested embeds' envs
+        counter[0] += 1
+        # footnote ids get a per-embed prefix (markdown-it's docId) so they stay unique on the page
+        inner_env = {**env, "from": target, "embed_stack": stack + (target,), "docId": f"e{counter[0]}"}
+        inner_env.pop("missing_images", None)
+        html = unwrap_embeds(render_tokens(tokens, inner_env, self.targets.course_headings))
+        env.setdefault("missing_images", []).extend(inner_env.get("missing_images", []))
+        html = _IDS.sub(lambda m: m.group(1) or m.group(2), html)  # those anchors belong to the note's own page
+        html = _BACKREF.sub("", html)  # a part of a note may not hold the place a footnote was cited
+        if html.lstrip().startswith("<li"):  # a list item named by a block id
+            html = f"<ul>\n{html}</ul>\n"
+        href, _ = self.link(link, from_path)
+        title = escape(link_text(link) if (link.heading or link.block or link.alias) else note.title)
+        return (f'<div class="embed"><div class="embed-title"><a class="internal-link" href="{escape(href or "")}">'
+                f'{title}</a></div><div class="embed-content">\n{html}</div></div>\n')
+
+    def tag_href(self, tag: str) -> str | None:
+        if tag not in self.targets.tags_with_pages:
+            return None
+        return relative(self.page, self.targets.urls.tag(tag))
+
+    # -- helpers
+    @staticmethod
+    def _fragment(note: Note | None, link: Link) -> tuple[str | None, bool]:
+        if note is None:
+            return None, False
+        if link.block:
+            found = any(block.block_id == link.block for s in note.sections() for block in s.blocks) \
+                or bool(note_tokens.block_tokens(note, link.block))
+            return ("^" + link.block, True) if found else (None, False)
+        if link.heading:
+            section = note_tokens.find_section(note, link.heading)
+            return (section.slug, True) if section else (None, False)
+        return None, True

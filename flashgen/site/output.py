@@ -1,0 +1,55 @@
+"""Writing the site: build everything in a folder beside the target, then swap it into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+class SiteWriter:
+    """Collects the files of one build in a temporary folder next to `out_dir`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = Path(out_dir)
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-new-", dir=self.out_dir.parent))
+        self.written: list[str] = []
+
+    def text(self, site_path: str, content: str) -> None:
+        """Write a text file (UTF-8) at a site path."""
+        target = self._target(site_path)
+        target.write_text(content, encoding="utf-8")
+        self.written.append(site_path)
+
+    def copy(self, site_path: str, source: Path) -> None:
+        """Copy a file (an image) to a site path."""
+        shutil.copyfile(source, self._target(site_path))
+        self.written.append(site_path)
+
+    def _target(self, site_path: str) -> Path:
+        target = self.tmp / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def commit(self) -> None:
+        """Put the new site in place of the old one; the old one is removed only after the swap."""
+        old = None
+        if self.out_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-old-", dir=self.out_dir.parent))
+            os.rmdir(old)
+            os.replace(self.out_dir, old)
+        try:
+            os.replace(self.tmp, self.out_dir)
+        except OSError:
+            if old is not None:
+                os.replace(old, self.out_dir)
+            raise
+        os.chmod(self.out_dir, 0o755)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Throw the half-built site away; the previous site stays untouched."""
+        shutil.rmtree(self.tmp, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""The search data: one record per note section and per card, shipped as a script that sets a global.
+
+Why this shape: the site must search from file:// (no fetch of JSON) and find Korean words inside
+compounds (`업데이트` in `롤링업데이트`), which token indexes (Pagefind, lunr, FlexSearch) miss. So the
+browser scans plain section texts with substring matching (`indexOf` on pre-lowercased strings) and
+ranks by where the hit is (title, heading, text) and whether it starts a word. A scan of a few MB of
+text takes milliseconds, which covers vaults of a few thousand notes; the data loads on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+from flashgen.model import Note, Section
+
+NOTE, SECTION, CARD = 0, 1, 2
+
+_FENCE = re.compile(r"^\s*(```|~~~).*$", re.MULTILINE)
+_EMBED = re.compile(r"!\[\[[^\]]*\]\]")
+_WIKI = re.compile(r"\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+_MDLINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"(\*\*|__|==|~~|`|^\s{0,3}#{1,6}\s|^\s*>\s?(\[![^\]]*\][+-]?)?|^\s*[-*+]\s(\[.\]\s)?|^\s*\d+[.)]\s|\^[\w-]+\s*$)",
+                    re.MULTILINE)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to the words a reader sees (good enough to search and show in context)."""
+    text = _FENCE.sub("", markdown)
+    text = _EMBED.sub("", text)
+    text = _WIKI.sub(lambda m: m.group(2) or m.group(1), text)
+    text = _MDLINK.sub(lambda m: m.group(1), text)
+    text = _MARKS.sub("", text)
+    text = text.replace("|", " ")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line and not set(line) <= set("-: "))
+
+
+def note_records(note: Note, note_url: str) -> list[list]:
+    """[kind, title, heading, url, text] for the note itself and each of its sections with text."""
+    records: list[list] = []
+    for section in note.sections():
+        text = plain_text("\n".join(block.source for block in section.blocks))
+        if section.level == 0:
+            aliases = " · ".join(note.aliases)
+            records.append([NOTE, note.title, aliases, note_url, text])
+        elif text or section.title:
+            records.append([SECTION, note.title, _heading(section), f"{note_url}#{quote(section.slug, safe='-_.~')}", text])
+    return records
+
+
+def _heading(section: Section) -> str:
+    return " › ".join(section.path)
+
+
+def card_record(title: str, heading: str, url: str, front: str, back: str) -> list:
+    """[kind, title, heading, url, text] for a card."""
+    return [CARD, title, heading, url, plain_text(front) + "\n" + plain_text(back)]
+
+
+def search_script(records: list[list]) -> str:
+    """The JavaScript file that hands the records to the page's search code."""
+    data = json.dumps({"version": 1, "docs": records}, ensure_ascii=False, separators=(",", ":"))
+    # `</script` cannot occur in a .js file loaded by src, but keep U+2028/9 and `<` harmless anyway
+    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return "window.FLASHGEN_SEARCH=" + data + ";\n"

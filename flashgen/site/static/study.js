@@ -1,0 +1,118 @@
+/* The study session on a flashcards page: new, learning and due cards in turn; Space or a click
+   flips the card, 1-4 grade it (Again, Hard, Good, Easy); states are saved by FlashgenSRS. */
+(function () {
+  "use strict";
+  var panel = document.getElementById("study");
+  if (!panel || typeof FlashgenSRS === "undefined") { return; }
+  var LEARN_AHEAD = 20 * 60 * 1000;
+  var items = Array.prototype.slice.call(document.querySelectorAll(".card-list .card"));
+  var byId = {};
+  items.forEach(function (item) { byId[item.getAttribute("data-card")] = item; });
+  var states = FlashgenSRS.load();
+  var front = document.getElementById("study-front"), back = document.getElementById("study-back");
+  var divider = document.getElementById("study-divider"), flip = document.getElementById("study-flip");
+  var grades = document.getElementById("study-grades"), done = document.getElementById("study-done");
+  var cardBox = document.getElementById("study-card"), source = document.getElementById("study-source");
+  var current = null, flipped = false;
+
+  function stateOf(id) { return states[id] || FlashgenSRS.fresh(); }
+
+  function counts(now) {
+    var c = { fresh: 0, learning: 0, due: 0 };
+    items.forEach(function (item) {
+      var s = stateOf(item.getAttribute("data-card"));
+      if (s.state === "new") { c.fresh += 1; }
+      else if (s.state === "learning" || s.state === "relearning") { if (s.due <= now + LEARN_AHEAD) { c.learning += 1; } }
+      else if (s.due <= now) { c.due += 1; }
+    });
+    return c;
+  }
+
+  function next(now) {
+    var learning = null, review = null, fresh = null;
+    items.forEach(function (item) {
+      var id = item.getAttribute("data-card"), s = stateOf(id);
+      if (s.state === "learning" || s.state === "relearning") {
+        if (s.due <= now + LEARN_AHEAD && (!learning || s.due < stateOf(learning).due)) { learning = id; }
+      } else if (s.state === "review") {
+        if (s.due <= now && (!review || s.due < stateOf(review).due)) { review = id; }
+      } else if (!fresh) { fresh = id; }
+    });
+    var dueLearning = learning && stateOf(learning).due <= now ? learning : null;
+    return dueLearning || review || fresh || learning;
+  }
+
+  function labelStates(now) {
+    items.forEach(function (item) {
+      var label = item.querySelector(".card-state");
+      if (!label) { return; }
+      var s = stateOf(item.getAttribute("data-card"));
+      label.textContent = s.state === "new" ? "· new" : (s.due <= now ? "· due now" : "· due in " + FlashgenSRS.describe(s.due - now));
+    });
+  }
+
+  function render() {
+    var now = Date.now(), c = counts(now);
+    panel.querySelector(".count-new").textContent = c.fresh;
+    panel.querySelector(".count-learn").textContent = c.learning;
+    panel.querySelector(".count-due").textContent = c.due;
+    labelStates(now);
+    current = next(now);
+    flipped = false;
+    if (!current) {
+      cardBox.hidden = true; flip.hidden = true; grades.hidden = true; source.textContent = "";
+      var upcoming = items.map(function (i) { return stateOf(i.getAttribute("data-card")).due; })
+        .filter(function (d) { return d > now; }).sort(function (a, b) { return a - b; });
+      document.getElementById("study-next").textContent = upcoming.length
+        ? "The next card is due in " + FlashgenSRS.describe(upcoming[0] - now) + "." : "";
+      done.hidden = false;
+      return;
+    }
+    var item = byId[current];
+    done.hidden = true; cardBox.hidden = false; flip.hidden = false; grades.hidden = true;
+    var prompt = item.querySelector(".card-prompt");
+    front.innerHTML = (prompt ? prompt.outerHTML : "") + item.querySelector(".card-front").innerHTML;
+    back.innerHTML = item.querySelector(".card-back").innerHTML;
+    back.hidden = true; divider.hidden = true;
+    var link = item.querySelector(".card-source a");
+    source.textContent = "";
+    if (link) { source.appendChild(link.cloneNode(true)); }
+    var s = stateOf(current);
+    Array.prototype.forEach.call(grades.querySelectorAll(".grade"), function (button) {
+      var after = FlashgenSRS.answer(s, Number(button.getAttribute("data-grade")), now);
+      button.querySelector("small").textContent = FlashgenSRS.describe(after.due - now);
+    });
+  }
+
+  function show() {
+    if (!current || flipped) { return; }
+    flipped = true;
+    back.hidden = false; divider.hidden = false; flip.hidden = true; grades.hidden = false;
+  }
+
+  function grade(value) {
+    if (!current || !flipped) { return; }
+    states = FlashgenSRS.load();  // another tab may have studied meanwhile
+    states[current] = FlashgenSRS.answer(stateOf(current), value, Date.now());
+    FlashgenSRS.save(states);
+    render();
+  }
+
+  flip.addEventListener("click", show);
+  cardBox.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a")) { return; }
+    show();
+  });
+  grades.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".grade") : null;
+    if (button) { grade(Number(button.getAttribute("data-grade"))); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target && event.target.tagName) || "";
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if ((event.key === " " || event.key === "Enter") && current && !flipped) { event.preventDefault(); show(); }
+    else if (/^[1-4]$/.test(event.key) && flipped) { event.preventDefault(); grade(Number(event.key)); }
+  });
+  panel.hidden = false;
+  render();
+})();

@@ -1,0 +1,54 @@
+"""The study timeline: dated log lines of every note, grouped by day, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from flashgen.model import LogEntry, Note
+from flashgen.site.tokens import find_section
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """What one note's log says about one day: where to jump and the lessons it covered."""
+
+    note: Note
+    entry: LogEntry
+    topics: tuple[tuple[str, str], ...]  # (title, slug) of the sections started that day
+    preview: str = ""  # the words after the date, else the entry's first line of text
+
+
+@dataclass(frozen=True)
+class StudyDay:
+    """Everything studied on one date."""
+
+    date: dt.date
+    items: tuple[TimelineItem, ...]
+
+
+def study_days(notes: tuple[Note, ...] | list[Note]) -> list[StudyDay]:
+    """All study days, newest first; within a day, in note order."""
+    by_day: dict[dt.date, list[TimelineItem]] = {}
+    for note in notes:
+        for entry in note.log_entries:
+            topics = []
+            inside = [s for s in note.sections() if s.level and entry.line < s.line <= entry.end_line]
+            for title in entry.topics:
+                section = next((s for s in inside if s.title == title), None) or find_section(note, title)
+                if section is not None:
+                    topics.append((title, section.slug))
+            by_day.setdefault(entry.date, []).append(TimelineItem(note, entry, tuple(topics), _preview(entry)))
+    return [StudyDay(day, tuple(items)) for day, items in sorted(by_day.items(), reverse=True)]
+
+
+def _preview(entry: LogEntry, limit: int = 140) -> str:
+    from flashgen.site.search_index import plain_text
+
+    if entry.text.strip():
+        return entry.text.strip()
+    lines = [line for line in plain_text("\n".join(entry.source.split("\n")[1:])).split("\n") if line.strip()]
+    if not lines:
+        return ""
+    first = lines[0]
+    return first if len(first) <= limit else first[:limit].rstrip() + "…"

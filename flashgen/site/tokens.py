@@ -1,0 +1,88 @@
+"""Pieces of a note's token stream: its body, a heading's section, a block, its footnotes."""
+
+from __future__ import annotations
+
+from flashgen.model import Note, Section
+
+
+def body(note: Note) -> list:
+    """Every token of the note but its frontmatter."""
+    return [t for t in note.tokens if t.type != "front_matter"]
+
+
+def find_section(note: Note, heading: str) -> Section | None:
+    """The section a `#heading` fragment names: same title, then ignoring case, then same slug."""
+    from flashgen.slug import slugify
+
+    sections = [s for s in note.sections() if s.level]
+    wanted = heading.strip()
+    for test in (lambda s: s.title == wanted, lambda s: s.title.lower() == wanted.lower(),
+                 lambda s: s.slug == slugify(wanted) or slugify(s.title) == slugify(wanted)):
+        for section in sections:
+            if test(section):
+                return section
+    return None
+
+
+def section_tokens(note: Note, section: Section) -> list:
+    """The top-level tokens from the section's heading up to the next heading at its level or above."""
+    sections = [s for s in note.sections() if s.level]
+    end = None
+    after = False
+    for other in sections:
+        if other is section:
+            after = True
+            continue
+        if after and other.line > section.line and other.level <= section.level:
+            end = other.line
+            break
+    return _tokens_in_lines(note, section.line, end)
+
+
+def block_tokens(note: Note, block_id: str) -> list:
+    """The tokens of the paragraph or list item carrying `^block_id`."""
+    tokens = list(note.tokens)
+    for index, token in enumerate(tokens):
+        if token.nesting == 1 and token.attrGet("id") == "^" + block_id:
+            depth = 0
+            for end in range(index, len(tokens)):
+                depth += tokens[end].nesting
+                if depth == 0:
+                    return tokens[index:end + 1]
+    return []
+
+
+def with_footnotes(note: Note, tokens: list) -> list:
+    """The tokens plus the note's footnote list when they cite footnotes but do not include it."""
+    cites = any(child.type == "footnote_ref" for t in tokens if t.type == "inline" for child in t.children or [])
+    if not cites or any(t.type == "footnote_block_open" for t in tokens):
+        return tokens
+    every = list(note.tokens)
+    for index, token in enumerate(every):
+        if token.type == "footnote_block_open":
+            end = next(j for j in range(index, len(every)) if every[j].type == "footnote_block_close")
+            return list(tokens) + every[index:end + 1]
+    return tokens
+
+
+def _tokens_in_lines(note: Note, first_line: int, end_line: int | None) -> list:
+    tokens = list(note.tokens)
+    out = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.level == 0 and token.nesting >= 0 and token.map and token.type != "front_matter":
+            start = token.map[0] + 1
+            j = i
+            if token.nesting == 1:
+                depth = 0
+                for j in range(i, len(tokens)):
+                    depth += tokens[j].nesting
+                    if depth == 0:
+                        break
+            if start >= first_line and (end_line is None or start < end_line):
+                out.extend(tokens[i:j + 1])
+            i = j + 1
+            continue
+        i += 1
+    return out
