@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -73,25 +73,19 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
         deck = write_deck(vault, cards, out_dir / "anki")
         result.deck_path, result.media = deck.path, deck.media
         result.diagnostics.extend(d for d in deck.diagnostics if d.code != "missing-image")
-    labs = _optional("flashgen.labs", "load_labs")
-    lab_list = []
-    if labs:
-        try:
-            lab_list, lab_problems = _call_labs(labs, notes_dir)
-            result.labs = len(lab_list)
-            result.diagnostics.extend(lab_problems)
-        except Exception as exc:  # noqa: BLE001 - a broken lab file must not stop the decks
-            result.diagnostics.append(error("labs", 0, f"cannot load labs: {exc}", "labs"))
-    lint = _optional("flashgen.lint", "lint_manifests")
-    if lint:
-        result.diagnostics.extend(lint(vault))
+    lab_list, lab_problems = load_course_labs(notes_dir)
+    result.labs = len(lab_list)
+    result.diagnostics.extend(lab_problems)
+    from flashgen.lint import lint_manifests
+
+    result.diagnostics.extend(lint_manifests(vault))
     if site:
         step("site", 3, 4)
-        build_site = _optional("flashgen.site", "build_site")
-        if build_site:
-            site_result = build_site(vault, cards, out_dir / "site", labs=lab_list)
-            result.site_path = out_dir / "site"
-            result.diagnostics.extend(getattr(site_result, "diagnostics", []) or [])
+        from flashgen.site import build_site
+
+        site_result = build_site(vault, cards, out_dir / "site", labs=lab_list)
+        result.site_path = out_dir / "site"
+        result.diagnostics.extend(site_result.diagnostics)
     step("done", 4, 4)
     result.diagnostics = sorted(set(result.diagnostics))
     result.seconds = time.perf_counter() - started
@@ -99,21 +93,30 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
     return result
 
 
-def _call_labs(load_labs, notes_dir: Path):
-    """The labs beside the vault (`<vault>/../labs`), else the project's own; none when neither exists."""
+def labs_dir(notes_dir: Path) -> Path | None:
+    """Where the labs are: `$FLASHGEN_LABS`, else `labs/` beside the vault, else the ones flashgen ships."""
     from flashgen.labs import default_labs_dir
 
-    for folder in (notes_dir.parent / "labs", default_labs_dir()):
+    env = os.environ.get("FLASHGEN_LABS")
+    for folder in ([Path(env)] if env else []) + [notes_dir.parent / "labs", default_labs_dir()]:
         if folder.is_dir():
-            return list(load_labs(folder)), []
-    return [], []
+            return folder
+    return None
 
 
-def _optional(module: str, name: str):
-    """A function from a part of flashgen that may not be installed in this build."""
-    if importlib.util.find_spec(module) is None:
-        return None
-    return getattr(importlib.import_module(module), name, None)
+def load_course_labs(notes_dir: Path) -> tuple[list, list[Diagnostic]]:
+    """The labs, and a diagnostic with file and line for a lab file that cannot be used."""
+    folder = labs_dir(notes_dir)
+    if folder is None:
+        return [], []
+    from flashgen.labs import LabError, load_labs
+
+    try:
+        return list(load_labs(folder)), []
+    except LabError as exc:
+        return [], [error(exc.path, exc.line, f"lab not loaded: {exc.message}", "lab")]
+    except OSError as exc:
+        return [], [error(str(folder), 0, f"cannot read the labs: {exc.strerror}", "lab")]
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -19,8 +19,8 @@ class Diagnostic:
 
     path: str  # vault-relative POSIX path, or "" for the vault as a whole
     line: int  # 1-based; 0 when the message is about the whole file
-    level: Level = field(compare=False)
-    message: str = field(compare=False)
+    message: str = ""
+    level: Level = field(default=Level.WARNING, compare=False)
     code: str = field(default="", compare=False)  # a short stable id, e.g. "missing-image"
 
     def location(self) -> str:
@@ -36,9 +36,9 @@ class Diagnostic:
 
 def warning(path: str, line: int, message: str, code: str = "") -> Diagnostic:
     """A warning at path:line."""
-    return Diagnostic(path, line, Level.WARNING, message, code)
+    return Diagnostic(path, line, message, Level.WARNING, code)
 
 
 def error(path: str, line: int, message: str, code: str = "") -> Diagnostic:
     """An error at path:line."""
-    return Diagnostic(path, line, Level.ERROR, message, code)
+    return Diagnostic(path, line, message, Level.ERROR, code)

@@ -124,6 +124,13 @@ def parse_note(path: str, text: str, config: Config | None = None,
             _collect_inline(inline, links, tags)
             i += 3
             continue
+        if token.level == 0 and token.type in BLOCK_KINDS and token.map is None:
+            end = _block_end(tokens, i)  # footnote blocks carry no line map: links and tags only
+            for inner in tokens[i:end + 1]:
+                if inner.type == "inline":
+                    _collect_inline(inner, links, tags)
+            i = end + 1
+            continue
         if token.level == 0 and token.type in BLOCK_KINDS:
             end = _block_end(tokens, i)
             first, last = token.map[0], token.map[1]

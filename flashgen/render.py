@@ -150,7 +150,7 @@ def _image(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) ->
 
 
 def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    token = tokens[idx]
+    token = tokens[idx].copy(attrs=dict(tokens[idx].attrs))  # tokens are rendered again: never change them
     href = str(token.attrGet("href") or "")
     if href and not (":" in href.split("/")[0] or href.startswith(("//", "#"))):
         from flashgen.parse import _markdown_link
@@ -163,7 +163,7 @@ def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]
             token.attrSet("class", "internal-link is-unresolved")
     elif href.startswith(("http://", "https://")):
         token.attrSet("rel", "noopener")
-    return self.renderToken(tokens, idx, options, env)
+    return self.renderToken([token], 0, options, env)
 
 
 def _tag(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
@@ -226,9 +226,20 @@ _INLINE_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(/?)>$
 _ATTR = re.compile(r"""([A-Za-z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
+def _checkbox(attrs: str) -> str:
+    """Task-list checkboxes (`- [x]`) are the one kind of `<input>` a note may show, always disabled."""
+    found = {a.group(1).lower(): a for a in _ATTR.finditer(attrs)}
+    if "type" not in found or next(v for v in found["type"].group(2, 3, 4) if v is not None) != "checkbox":
+        return ""
+    checked = " checked" if "checked" in found else ""
+    return f'<input class="task-list-item-checkbox" type="checkbox" disabled{checked}>'
+
+
 def _html_inline(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     """One inline tag at a time: a harmless tag is rebuilt with its harmless attributes, anything else dropped."""
     match = _INLINE_TAG.match(tokens[idx].content.strip())
+    if match and match.group(2).lower() == "input":
+        return _checkbox(match.group(3) or "")
     if not match or match.group(2).lower() not in SAFE_TAGS:
         return ""
     closing, name = match.group(1), match.group(2).lower()
@@ -283,7 +294,8 @@ _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 def render_cloze(text: str, env: dict[str, Any] | None = None, mode: str = "anki") -> str:
     """HTML for cloze text: deletions survive markdown and code highlighting. `anki` keeps `{{cN::x}}` for
-    Anki's own cloze templates; `html` gives `<span class="cloze" data-c="N">x</span>` for the site."""
+    Anki's own cloze templates; `front` hides every deletion as `[...]` (or its hint) and `back` marks each
+    revealed one, as `<span class="cloze" data-c="N">`, for the site."""
     found: list[tuple[str, str, str | None]] = []
 
     def hold(match: re.Match) -> str:
@@ -302,7 +314,8 @@ def render_cloze(text: str, env: dict[str, Any] | None = None, mode: str = "anki
             shown = re.sub(r"^<p>(.*)</p>$", r"\1", shown, flags=re.DOTALL)
         if mode == "anki":
             return f"{{{{c{number}::{shown}{'::' + escape(hint) if hint else ''}}}}}"
-        hint_attr = f' data-hint="{escape(hint)}"' if hint else ""
-        return f'<span class="cloze" data-c="{number}"{hint_attr}>{shown}</span>'
+        if mode == "front":
+            shown = f"[{escape(hint) if hint else '...'}]"
+        return f'<span class="cloze" data-c="{number}">{shown}</span>'
 
     return re.sub("\ue000(\\d+)\ue001", put, html)
