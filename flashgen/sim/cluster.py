@@ -43,7 +43,9 @@ class SimCluster(Engine):
                                      and not manifest.get("kind") else "apiVersion and kind must be set")
         k = self._kind(manifest["apiVersion"], manifest["kind"])
         desired = copy.deepcopy(manifest)
-        meta = desired.setdefault("metadata", {})
+        if not isinstance(desired.get("metadata"), dict):
+            desired["metadata"] = {}  # `metadata:` left empty in YAML: the name check below reports it
+        meta = desired["metadata"]
         if k.namespaced:
             meta["namespace"] = meta.get("namespace") or namespace or "default"
         applied = json.dumps(manifest, sort_keys=True, separators=(",", ":"))

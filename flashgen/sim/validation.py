@@ -190,6 +190,9 @@ def check_fields(obj: Obj, kind: Kind) -> None:
                     causes.append(f"spec.template.metadata.labels: Invalid value: {_go_map(labels)}: "
                                   "`selector` does not match template `labels`")
         _pod_spec(tpl.get("spec") or {}, "spec.template.spec", causes, restart)
+        for i, claim in enumerate(spec.get("volumeClaimTemplates") or [] if kind.kind == "StatefulSet" else []):
+            if not ((claim or {}).get("metadata") or {}).get("name"):
+                causes.append(f"spec.volumeClaimTemplates[{i}].metadata.name: Required value")
         if isinstance(spec.get("replicas"), int) and spec["replicas"] < 0:
             causes.append(f"spec.replicas: Invalid value: {spec['replicas']}: must be greater than or equal to 0")
     if kind.kind == "CronJob":

@@ -256,3 +256,22 @@ def test_enumerated_fields(sim: SimCluster) -> None:
     with pytest.raises(ApiError) as e:
         sim.apply(pod("p", restart="Sometimes"))
     assert 'spec.restartPolicy: Unsupported value: "Sometimes"' in e.value.message
+
+
+def test_malformed_manifests_are_rejected_not_crashed():
+    from flashgen.sim import ApiError, SimCluster
+
+    claim = {"spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}
+    sts = {"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "w"},
+           "spec": {"serviceName": "w", "selector": {"matchLabels": {"a": "b"}}, "volumeClaimTemplates": [claim],
+                    "template": {"metadata": {"labels": {"a": "b"}},
+                                 "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}}
+    for manifest, expected in ((sts, "volumeClaimTemplates[0].metadata.name: Required value"),
+                               ({"apiVersion": "v1", "kind": "Pod", "metadata": None}, "metadata.name: Required")):
+        cluster = SimCluster()
+        try:
+            cluster.apply(manifest)
+        except ApiError as exc:
+            assert exc.code == 422 and expected in exc.message
+        else:
+            raise AssertionError("accepted an invalid object")
