@@ -7,15 +7,14 @@ import difflib
 import re
 from typing import Any
 
-import kubernetes_validate
 from kubernetes_validate.utils import (InvalidSchemaError, SchemaNotFoundError, ValidationError,
                                       VersionNotSupportedError)
 from referencing.exceptions import Unresolvable
 
+from flashgen import k8s_schema
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.labs.yamlpos import Document, Path, YamlError, format_path, load_documents
 
-KUBERNETES_VERSION = "1.33"
 YAML_LANGS = {"yaml", "yml", "json", "", "k8s", "kubernetes"}
 MAX_ROUNDS = 25
 # Lines that stand for "more here" in a snippet; blanked before parsing so the rest can still be checked.
@@ -154,7 +153,7 @@ def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
     renames = _Renames()
     for _ in range(MAX_ROUNDS):
         try:
-            kubernetes_validate.validate(work, KUBERNETES_VERSION, strict=True)
+            k8s_schema.validate(work)
             break
         except ValidationError as err:
             problems, fixed = _problem(err, work, kind, renames)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from html import escape
 from typing import Any, Protocol
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from flashgen.highlight_code import highlight
@@ -282,11 +284,26 @@ def render_tokens(tokens, env: dict[str, Any] | None = None, course_headings: bo
     return md.renderer.render(list(tokens), md.options, env if env is not None else {})
 
 
+# Text with none of these renders as one plain paragraph: markdown syntax, Obsidian syntax (tags, wikilinks,
+# highlights, block ids, comments), autolinks, HTML and entities, and line starts that open a block.
+_SYNTAX = re.compile(r"[\\`*_\[\]<>!#=~|{}&:@^%$\n\r\t]|www\.|^[\s\-+\d]|\s$")
+
+
 def render_markdown(text: str, env: dict[str, Any] | None = None, course_headings: bool = False) -> str:
     """HTML for a markdown fragment such as a card side (lesson-line detection off by default)."""
+    if text and not _SYNTAX.search(text):
+        return f"<p>{escapeHtml(text)}</p>\n"  # most card sides: the same HTML without a parse
     md = renderer_for(create_parser(course_headings))
     env = env if env is not None else {}
-    return md.renderer.render(md.parse(text, env), md.options, env)
+    if "[^" in text:  # footnotes keep state in env between parse and render
+        return md.renderer.render(md.parse(text, env), md.options, env)
+    return md.renderer.render(_parsed(text, course_headings), md.options, env)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(text: str, course_headings: bool) -> list[Token]:
+    """Tokens of a fragment, parsed once: card sides are rendered for Anki and for several site pages."""
+    return create_parser(course_headings).parse(text, {})
 
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)

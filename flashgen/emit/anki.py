@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
 import urllib.parse
@@ -46,6 +47,30 @@ CLOZE_MODEL = genanki.Model(
 
 
 CODE_STYLE = "github-dark"  # one dark code style reads well in Anki's light and dark modes alike
+
+
+class _Package(genanki.Package):
+    """genanki's package, writing the deck and note type tables once: genanki rewrites both for every
+    deck, which grows with the square of the number of decks (a vault with a deck per note)."""
+
+    def write_to_db(self, cursor, timestamp, id_gen):  # noqa: D401 - genanki's signature
+        from genanki.apkg_col import APKG_COL
+        from genanki.apkg_schema import APKG_SCHEMA
+
+        cursor.executescript(APKG_SCHEMA)
+        cursor.executescript(APKG_COL)
+        decks = json.loads(cursor.execute("SELECT decks FROM col").fetchone()[0])
+        models = json.loads(cursor.execute("SELECT models FROM col").fetchone()[0])
+        for deck in self.decks:
+            decks[str(deck.deck_id)] = deck.to_json()
+            for note in deck.notes:
+                if note.model.model_id not in models:
+                    models[note.model.model_id] = note.model.to_json(timestamp, deck.deck_id)
+        cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+        for deck in self.decks:
+            for note in deck.notes:
+                note.write_to_db(cursor, timestamp, deck.deck_id, id_gen)
 
 
 class _Note(genanki.Note):
@@ -169,7 +194,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
                          "anchor": card.anchor, "kind": card.kind, "hash": content_hash, "mod": mod}
         if clozes:
             records[guid]["clozes"] = clozes
-    package = genanki.Package(list(decks.values()) or [genanki.Deck(deck_id(config.deck), config.deck)])
+    package = _Package(list(decks.values()) or [genanki.Deck(deck_id(config.deck), config.deck)])
     package.media_files = [str(path) for path in _media_copies(linker.media, out_dir)]
     with atomic_path(target) as tmp:
         package.write_to_file(str(tmp))

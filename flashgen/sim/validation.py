@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from croniter import croniter
 
+from flashgen import k8s_schema
+
 from . import errors
 from .kinds import Kind
 
 Obj = dict[str, Any]
-SCHEMA_VERSION = "1.33"
 
 _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 _LABEL_KINDS = {"Namespace", "Service"}
 
 
-@functools.lru_cache(maxsize=64)
 def _validator(api_version: str, kind: str) -> Any:
-    """A cached jsonschema validator for one kind (kubernetes-validate's strict 1.33 schemas)."""
-    import jsonschema
-    from kubernetes_validate import utils as kvu
-    from referencing import Registry, Resource
-
-    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
-    api = re.sub(r"^([^./]*)(?:\.[^/]*)?/", r"\1-", api_version)
-    folder = f"v{version}-local-strict"
-    schema = kvu.schema_contents(f"kubernetes-json-schema/{folder}/{kind.lower()}-{api}.json", SCHEMA_VERSION)
-    defs = kvu.schema_contents(f"kubernetes-json-schema/{folder}/_definitions.json", SCHEMA_VERSION)
-    registry = Resource.from_contents(defs) @ (Resource.from_contents(schema) @ Registry())
-    return jsonschema.validators.Draft202012Validator(schema, registry=registry)
+    """The cached strict 1.33 schema validator for one kind."""
+    return k8s_schema.validator(api_version, kind)
 
 
 def _path(parts: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from functools import lru_cache
 import re
 import unicodedata
 from urllib.parse import quote
@@ -79,12 +80,21 @@ class SiteUrls:
 
 def relative(from_page: str, to_path: str, fragment: str | None = None) -> str:
     """A percent-encoded URL from one site page to another site path, working from file:// and any sub-path."""
-    base = posixpath.dirname(from_page) or "."
-    rel = posixpath.relpath(to_path, base)
-    url = quote(rel, safe="/-_.~")
+    url = _relative_url(posixpath.dirname(from_page), to_path)
     if fragment:
         url += "#" + quote(fragment, safe="-_.~")
     return url
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_url(base: str, to_path: str) -> str:
+    """`to_path` relative to the folder `base` (both site paths, no `..` in them), percent-encoded."""
+    here = base.split("/") if base else []
+    there = to_path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return quote("/".join([".."] * (len(here) - common) + there[common:]), safe="/-_.~")
 
 
 def root_of(page: str) -> str:

@@ -1,0 +1,53 @@
+"""Kubernetes' published JSON schemas (strict, 1.33) from kubernetes-validate, each kind loaded once."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+SCHEMA_VERSION = "1.33"
+
+
+@functools.lru_cache(maxsize=128)
+def validator(api_version: str, kind: str) -> Any:
+    """A jsonschema validator for one kind. kubernetes_validate.validate() reads and parses the schema
+    files on every call (milliseconds each); this reads them once. Raises kubernetes-validate's
+    SchemaNotFoundError for kinds it has no schema for (custom resources)."""
+    import jsonschema
+    from kubernetes_validate import utils as kvu
+    from referencing import Registry, Resource
+
+    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
+    api = re.sub(r"^([^./]*)(?:\.[^/]*)?/", r"\1-", api_version)
+    folder = f"kubernetes-json-schema/v{version}-local-strict"
+    try:
+        schema = kvu.schema_contents(f"{folder}/{kind.lower()}-{api}.json", SCHEMA_VERSION)
+    except FileNotFoundError:
+        raise kvu.SchemaNotFoundError(version=SCHEMA_VERSION, kind=kind, api_version=api_version) from None
+    definitions = _definitions(folder)
+    registry = Resource.from_contents(definitions) @ (Resource.from_contents(schema) @ Registry())
+    return jsonschema.validators.Draft202012Validator(schema, registry=registry)
+
+
+@functools.lru_cache(maxsize=2)
+def _definitions(folder: str) -> Any:
+    from kubernetes_validate import utils as kvu
+
+    return kvu.schema_contents(f"{folder}/_definitions.json", SCHEMA_VERSION)
+
+
+def validate(obj: dict[str, Any]) -> None:
+    """Raise what `kubernetes_validate.validate(obj, "1.33", strict=True)` raises, from cached schemas."""
+    import jsonschema
+    from kubernetes_validate.utils import ValidationError
+
+    try:
+        validator(obj["apiVersion"], obj["kind"]).validate(obj)
+    except jsonschema.ValidationError as exc:
+        raise ValidationError(exc, version=SCHEMA_VERSION) from None
+
+
+def errors(obj: dict[str, Any]) -> list[Any]:
+    """Every schema error of an object (jsonschema errors), none when it is valid."""
+    return list(validator(obj["apiVersion"], obj["kind"]).iter_errors(obj))

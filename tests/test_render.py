@@ -1,0 +1,50 @@
+"""Rendering fragments: the plain-text shortcut gives exactly what markdown-it gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flashgen.cards import extract_cards
+from flashgen.markdown import create_parser
+from flashgen.parse import parse_vault
+from flashgen.render import render_markdown, renderer_for
+
+
+def full(text: str) -> str:
+    md = renderer_for(create_parser(False))
+    env: dict = {}
+    return md.renderer.render(md.parse(text, env), md.options, env)
+
+
+def test_shortcut_matches_a_full_render(seed_vault: Path) -> None:
+    samples = ["etcd", "key-value 데이터의 저장소", 'say "hi" to 파드', "3 replicas", "a - b", "x.y/z", "(괄호) 안",
+               "- list", "1. step", "# head", "a #tag", "**b**", "a  b", "é ü", "x:y", "a@b.c", "www.x.io", " lead",
+               "trail ", "50%", "a^b", "{{c1::x}}", "[[link]]", "==m==", "<b>x</b>", "a & b", "tab\there"]
+    for card in extract_cards(parse_vault(seed_vault)):
+        samples.extend([card.front, card.back])
+    for text in samples:
+        assert render_markdown(text) == full(text), text
+
+
+def test_cached_parses_render_with_each_callers_links() -> None:
+    class Linker:
+        def __init__(self, prefix: str) -> None:
+            self.prefix = prefix
+
+        def link(self, link, from_path):
+            return f"{self.prefix}/{link.target}.html", True
+
+        def image(self, link, from_path):
+            return None
+
+        def transclude(self, link, from_path, env):
+            return None
+
+        def tag_href(self, tag):
+            return None
+
+    text = "see [[파드]] and [md](서비스.md)"
+    one = render_markdown(text, {"linker": Linker("a")})
+    two = render_markdown(text, {"linker": Linker("b")})
+    assert 'href="a/파드.html"' in one and 'href="b/파드.html"' in two
+    assert 'href="a/서비스.md.html"' in one and 'href="b/서비스.md.html"' in two
