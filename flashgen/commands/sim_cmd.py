@@ -4,6 +4,9 @@ Virtual time passes only when you say so: `flashgen sim advance 30s`. To keep pr
 changes the cluster (apply, create, run, delete, scale, rollout undo) is followed by MUTATION_SECONDS virtual seconds,
 about the time it takes to type the next command. Reading commands (get, describe, logs, rollout status/history)
 never move the clock.
+
+`flashgen sim serve` instead serves the same cluster (the same state file) as a Kubernetes API server for the real
+kubectl; there the clock runs in real time (times --speed).
 """
 
 from __future__ import annotations
@@ -514,3 +517,64 @@ def reset(ctx: Ctx, workers: int, control_planes: int) -> None:
     with st.locked(ctx.path):
         st.save(SimCluster(workers=workers, control_planes=control_planes), ctx.path)
     click.echo(f"a fresh simulated cluster ({control_planes} control plane, {workers} workers) is in {ctx.path}")
+
+
+@sim.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=6443, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--kubeconfig-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the kubeconfig (default build/sim/kubeconfig).")
+@click.option("--speed", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Virtual seconds per real second (10: ten times faster; 0: the clock stands still).")
+@click.option("--merge-kubeconfig", is_flag=True,
+              help="Also add the flashgen-sim context to your own kubeconfig ($KUBECONFIG or ~/.kube/config) "
+                   "and make it the current one.")
+@pass_ctx
+@_handle
+def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, merge_kubeconfig: bool) -> None:
+    """Serve the simulated cluster as a Kubernetes API server for kubectl (plain http on 127.0.0.1).
+
+    Time runs in real time (times --speed). The state file is the one `flashgen sim` uses; it is loaded at start,
+    saved after every change and at exit, and locked while serving (other `flashgen sim` commands are refused
+    until the server stops). Stop with Ctrl-C."""
+    import time
+
+    from flashgen.sim import SimCluster
+    from flashgen.sim import state as st
+    from flashgen.simapi import kubeconfig, server
+    from flashgen.simapi.runtime import Runtime
+
+    out = kubeconfig_out or kubeconfig.DEFAULT_PATH
+    try:
+        sock = server.bind(port)
+    except OSError as e:
+        raise click.ClickException(f"cannot listen on {server.HOST}:{port} ({e.strerror or e}); "
+                                   "is another server running? try --port 0 or another port")
+    url = server.url_of(sock)
+    holder = (f"`flashgen sim serve` at {url}; use kubectl with the context {kubeconfig.NAME} "
+              f"(kubectl --kubeconfig {out} ...), or stop the server (Ctrl-C) first")
+    try:
+        with st.locked(ctx.path, holder=holder):
+            # a new cluster starts at the wall clock's time, so that ages kubectl computes itself look right
+            sim = st.load(ctx.path) if ctx.path.exists() else SimCluster(start_time=time.time())
+            rt = Runtime(sim, ctx.path, speed)
+            try:
+                kubeconfig.write(out, url)
+                if merge_kubeconfig:
+                    kubeconfig.merge(kubeconfig.user_kubeconfig(), url)
+            except kubeconfig.KubeconfigError as e:
+                raise click.ClickException(str(e))
+            try:
+                click.echo(f"flashgen's simulated cluster is serving the Kubernetes API at {url} (speed {speed:g}x)")
+                click.echo(f"state: {ctx.path}")
+                click.echo(f"kubeconfig: {out}   try: kubectl --kubeconfig {out} get nodes")
+                if merge_kubeconfig:
+                    click.echo(f"context {kubeconfig.NAME} added to {kubeconfig.user_kubeconfig()} and made current")
+                click.echo("press Ctrl-C to stop", err=True)
+                server.run(rt, sock)
+            except KeyboardInterrupt:  # Ctrl-C before the server took over signal handling
+                pass
+            rt.save()
+            click.echo(f"stopped; the cluster is saved in {ctx.path}", err=True)
+    finally:
+        sock.close()

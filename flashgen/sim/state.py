@@ -28,18 +28,34 @@ def resolve(path: str | os.PathLike[str] | None) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `<state>.lock` for the duration of one command."""
+def locked(path: Path, holder: str | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on `<state>.lock` for the duration of one command.
+
+    A long-running holder (`flashgen sim serve`) names itself in the lock file, so that a command refused while
+    it runs can say who holds the state and what to do instead."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(path.name + ".lock"), "a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            fh.seek(0)
+            who = fh.read().strip()
+            if who:
+                raise StateError(f"{path} is in use by {who}") from None
             raise StateError(f"{path} is in use by another `flashgen sim` command; try again when it has finished") \
                 from None
         try:
+            if holder:
+                fh.seek(0)
+                fh.truncate()
+                fh.write(holder)
+                fh.flush()
             yield
         finally:
+            if holder:
+                fh.seek(0)
+                fh.truncate()
+                fh.flush()
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 

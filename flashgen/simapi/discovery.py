@@ -1,0 +1,80 @@
+"""Discovery documents: /version, /api, /apis and the resource list of each group-version.
+
+Served as the legacy (unaggregated) JSON forms; kubectl 1.27-1.33 falls back to them when the reply to its
+aggregated-discovery request is plain application/json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flashgen.sim import kinds
+
+from .paths import group_versions
+
+VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+ALL_CATEGORY = {"Pod", "Service", "Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob",
+                "ReplicationController"}
+SCALABLE = {"Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"}
+NO_STATUS = {"ConfigMap", "Secret", "ServiceAccount", "Endpoints", "EndpointSlice", "Event", "StorageClass",
+             "IngressClass", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "PriorityClass",
+             "ControllerRevision", "LimitRange"}
+VERSION = {"major": "1", "minor": "33", "gitVersion": "v1.33.1-flashgen-sim", "gitCommit": "", "gitTreeState": "clean",
+           "buildDate": "2025-05-15T00:00:00Z", "goVersion": "go1.24", "compiler": "gc", "platform": "linux/amd64"}
+
+
+def version() -> dict[str, Any]:
+    return dict(VERSION)
+
+
+def core_versions() -> dict[str, Any]:
+    return {"kind": "APIVersions", "versions": ["v1"],
+            "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1"}]}
+
+
+def _group(name: str) -> dict[str, Any]:
+    versions = [gv.split("/")[1] for gv in group_versions() if gv.startswith(name + "/")]
+    entries = [{"groupVersion": f"{name}/{v}", "version": v} for v in versions]
+    return {"name": name, "versions": entries, "preferredVersion": entries[0]}
+
+
+def groups() -> dict[str, Any]:
+    names: list[str] = []
+    for gv in group_versions():
+        if "/" in gv and gv.split("/")[0] not in names:
+            names.append(gv.split("/")[0])
+    return {"kind": "APIGroupList", "apiVersion": "v1", "groups": [_group(n) for n in names]}
+
+
+def group(name: str) -> dict[str, Any] | None:
+    if not any(gv.startswith(name + "/") for gv in group_versions()):
+        return None
+    return {"kind": "APIGroup", "apiVersion": "v1", **_group(name)}
+
+
+def _entry(name: str, k: kinds.Kind, verbs: list[str], **extra: Any) -> dict[str, Any]:
+    return {"name": name, "singularName": "" if "/" in name else k.kind.lower(), "namespaced": k.namespaced,
+            "kind": k.kind, "verbs": verbs, **extra}
+
+
+def resources(group_version: str) -> dict[str, Any]:
+    """The APIResourceList of one group-version, with subresources such as deployments/scale."""
+    out: list[dict[str, Any]] = []
+    for k in kinds.KINDS:
+        if k.api_version != group_version:
+            continue
+        extra: dict[str, Any] = {}
+        if k.short_names:
+            extra["shortNames"] = list(k.short_names)
+        if k.kind in ALL_CATEGORY:
+            extra["categories"] = ["all"]
+        out.append(_entry(k.plural, k, list(VERBS), storageVersionHash="", **extra))
+        if k.kind not in NO_STATUS:
+            out.append(_entry(f"{k.plural}/status", k, ["get", "patch", "update"]))
+        if k.kind in SCALABLE:
+            out.append(_entry(f"{k.plural}/scale", k, ["get", "patch", "update"], group="autoscaling",
+                              version="v1") | {"kind": "Scale"})
+        if k.kind == "Pod":
+            out.append(_entry("pods/log", k, ["get"]))
+            for sub in ("exec", "attach", "portforward"):
+                out.append(_entry(f"pods/{sub}", k, ["create", "get"]) | {"kind": "PodExecOptions"})
+    return {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": group_version, "resources": out}

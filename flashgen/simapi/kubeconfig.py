@@ -1,0 +1,84 @@
+"""The kubeconfig for the served cluster: context, cluster and user `flashgen-sim`, written atomically, and
+optionally merged into the user's own kubeconfig."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+NAME = "flashgen-sim"
+DEFAULT_PATH = Path("build/sim/kubeconfig")
+
+
+class KubeconfigError(Exception):
+    """A kubeconfig that cannot be read or written."""
+
+
+def entries(url: str) -> dict[str, Any]:
+    """The cluster, user and context entries (no TLS; any token is accepted)."""
+    return {"cluster": {"name": NAME, "cluster": {"server": url}},
+            "user": {"name": NAME, "user": {"token": "flashgen-sim"}},
+            "context": {"name": NAME, "context": {"cluster": NAME, "user": NAME, "namespace": "default"}}}
+
+
+def config(url: str) -> dict[str, Any]:
+    e = entries(url)
+    return {"apiVersion": "v1", "kind": "Config", "preferences": {}, "clusters": [e["cluster"]],
+            "users": [e["user"]], "contexts": [e["context"]], "current-context": NAME}
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yaml.safe_dump(data, fh, sort_keys=False, default_flow_style=False)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write(path: Path, url: str) -> None:
+    """A kubeconfig with only the flashgen-sim context."""
+    try:
+        _write(path, config(url))
+    except OSError as e:
+        raise KubeconfigError(f"{path}: cannot write the kubeconfig ({e.strerror or e})") from None
+
+
+def user_kubeconfig() -> Path:
+    """The file kubectl writes to: the first of $KUBECONFIG, else ~/.kube/config."""
+    env = [p for p in os.environ.get("KUBECONFIG", "").split(os.pathsep) if p]
+    return Path(env[0]).expanduser() if env else Path("~/.kube/config").expanduser()
+
+
+def merge(path: Path, url: str, *, switch: bool = True) -> None:
+    """Add (or refresh) the flashgen-sim entries in an existing kubeconfig, keeping everything else."""
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            raise KubeconfigError(f"{path}: cannot read the kubeconfig to merge into it ({e})") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise KubeconfigError(f"{path}: not a kubeconfig (the top level is not a mapping)")
+        data = loaded or {}
+    data.setdefault("apiVersion", "v1")
+    data.setdefault("kind", "Config")
+    for section, entry in (("clusters", "cluster"), ("users", "user"), ("contexts", "context")):
+        items = [x for x in (data.get(section) or []) if not (isinstance(x, dict) and x.get("name") == NAME)]
+        data[section] = items + [entries(url)[entry]]
+    if switch or not data.get("current-context"):
+        data["current-context"] = NAME
+    try:
+        _write(path, data)
+    except OSError as e:
+        raise KubeconfigError(f"{path}: cannot write the kubeconfig ({e.strerror or e})") from None
