@@ -526,12 +526,14 @@ def reset(ctx: Ctx, workers: int, control_planes: int) -> None:
               help="Where to write the kubeconfig (default build/sim/kubeconfig).")
 @click.option("--speed", type=click.FloatRange(min=0), default=1.0, show_default=True,
               help="Virtual seconds per real second (10: ten times faster; 0: the clock stands still).")
+@click.option("--fresh", is_flag=True, help="Throw the saved cluster away and start a new one at the current time.")
 @click.option("--merge-kubeconfig", is_flag=True,
               help="Also add the flashgen-sim context to your own kubeconfig ($KUBECONFIG or ~/.kube/config) "
                    "and make it the current one.")
 @pass_ctx
 @_handle
-def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, merge_kubeconfig: bool) -> None:
+def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, fresh: bool,
+          merge_kubeconfig: bool) -> None:
     """Serve the simulated cluster as a Kubernetes API server for kubectl (plain http on 127.0.0.1).
 
     Time runs in real time (times --speed). The state file is the one `flashgen sim` uses; it is loaded at start,
@@ -556,7 +558,8 @@ def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, merge_
     try:
         with st.locked(ctx.path, holder=holder):
             # a new cluster starts at the wall clock's time, so that ages kubectl computes itself look right
-            sim = st.load(ctx.path) if ctx.path.exists() else SimCluster(start_time=time.time())
+            new = fresh or not ctx.path.exists()
+            sim = SimCluster(start_time=time.time()) if new else st.load(ctx.path)
             rt = Runtime(sim, ctx.path, speed)
             try:
                 kubeconfig.write(out, url)
@@ -566,7 +569,12 @@ def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, merge_
                 raise click.ClickException(str(e))
             try:
                 click.echo(f"flashgen's simulated cluster is serving the Kubernetes API at {url} (speed {speed:g}x)")
-                click.echo(f"state: {ctx.path}")
+                click.echo(f"state: {ctx.path}" + (" (a new cluster)" if new else ""))
+                behind = time.time() - sim.now()
+                if not new and behind > 3600:
+                    click.echo(f"note: the saved cluster's clock is {behind / 86400:.0f} day(s) behind yours; kubectl "
+                               "computes some ages itself (describe's Events), so they look odd. --fresh starts a "
+                               "new cluster at the current time.", err=True)
                 click.echo(f"kubeconfig: {out}   try: kubectl --kubeconfig {out} get nodes")
                 if merge_kubeconfig:
                     click.echo(f"context {kubeconfig.NAME} added to {kubeconfig.user_kubeconfig()} and made current")

@@ -18,6 +18,9 @@ from .runtime import Runtime
 
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 log = logging.getLogger("flashgen.simapi")
+ALLOWED = {"kind": "SelfSubjectAccessReview", "apiVersion": "authorization.k8s.io/v1", "metadata": {}, "spec": {},
+           "status": {"allowed": True, "reason": "flashgen's simulated cluster has no authorization: everything is "
+                                                 "allowed"}}
 
 
 def _json_bytes(data: bytes) -> Response:
@@ -32,6 +35,9 @@ async def _dispatch(rt: Runtime, request: Request) -> Response:
             return PlainTextResponse("ok")
         if path == "/version":
             return JSONResponse(discovery.version())
+        if path in ("/api", "/apis") and discovery.wants_aggregated(request.headers.get("accept")):
+            return JSONResponse(discovery.aggregated(core=path == "/api"),
+                                headers={"Content-Type": discovery.AGGREGATED, "Vary": "Accept"})
         if path == "/api":
             return JSONResponse(discovery.core_versions())
         if path == "/apis":
@@ -51,6 +57,8 @@ async def _dispatch(rt: Runtime, request: Request) -> Response:
             if "protobuf" in (request.headers.get("accept") or ""):
                 return Response(openapi_v2.document(), media_type=openapi_v2.MEDIA_TYPE)
             return status.unsupported("OpenAPI v2 as JSON", "it publishes OpenAPI v3 at /openapi/v3", code=404)
+    if request.method == "POST" and path == "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews":
+        return JSONResponse(ALLOWED, status_code=201)
     target = paths.parse(path)
     if target is None:
         return status.error(404, f"the server could not find the requested resource ({request.method} {path})")

@@ -78,3 +78,52 @@ def resources(group_version: str) -> dict[str, Any]:
             for sub in ("exec", "attach", "portforward"):
                 out.append(_entry(f"pods/{sub}", k, ["create", "get"]) | {"kind": "PodExecOptions"})
     return {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": group_version, "resources": out}
+
+
+AGGREGATED = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"
+
+
+def wants_aggregated(accept: str | None) -> bool:
+    """Whether the client asks for aggregated discovery (apidiscovery.k8s.io/v2), as kubectl 1.30+ does first."""
+    for part in (accept or "").split(","):
+        params = {p.strip() for p in part.split(";")[1:]}
+        if {"g=apidiscovery.k8s.io", "v=v2", "as=APIGroupDiscoveryList"} <= params:
+            return True
+    return False
+
+
+def _aggregated_resource(k: kinds.Kind, group_version: str) -> dict[str, Any]:
+    group, _, version = group_version.rpartition("/")
+    subs = []
+    for entry in resources(group_version)["resources"]:
+        name = entry["name"]
+        if not name.startswith(k.plural + "/"):
+            continue
+        sub_group, sub_version = entry.get("group", group), entry.get("version", version)
+        subs.append({"subresource": name.split("/", 1)[1], "verbs": entry["verbs"],
+                     "responseKind": {"group": sub_group, "version": sub_version, "kind": entry["kind"]}})
+    out: dict[str, Any] = {"resource": k.plural, "responseKind": {"group": group, "version": version, "kind": k.kind},
+                           "scope": "Namespaced" if k.namespaced else "Cluster", "singularResource": k.kind.lower(),
+                           "verbs": list(VERBS)}
+    if k.short_names:
+        out["shortNames"] = list(k.short_names)
+    if k.kind in ALL_CATEGORY:
+        out["categories"] = ["all"]
+    if subs:
+        out["subresources"] = subs
+    return out
+
+
+def aggregated(core: bool) -> dict[str, Any]:
+    """The APIGroupDiscoveryList for /api (core) or /apis (named groups)."""
+    by_group: dict[str, list[str]] = {}
+    for gv in group_versions():
+        if ("/" not in gv) == core:
+            by_group.setdefault(gv.rpartition("/")[0], []).append(gv)
+    items = []
+    for group, gvs in by_group.items():
+        versions = [{"version": gv.rpartition("/")[2], "freshness": "Current",
+                     "resources": [_aggregated_resource(k, gv) for k in kinds.KINDS if k.api_version == gv]}
+                    for gv in gvs]
+        items.append({"metadata": {"name": group, "creationTimestamp": None}, "versions": versions})
+    return {"kind": "APIGroupDiscoveryList", "apiVersion": "apidiscovery.k8s.io/v2", "metadata": {}, "items": items}

@@ -113,7 +113,7 @@ async def _list_or_watch(rt: Runtime, target: Target, request: Request, match: A
         timeout = request.query_params.get("timeoutSeconds")
         gen = watch.stream(rt, k.kind, match, request.query_params.get("resourceVersion"),
                            _flag(request, "allowWatchBookmarks"), float(timeout) if timeout else None,
-                           include if as_table else None)
+                           include if as_table else None, _flag(request, "sendInitialEvents"))
         return StreamingResponse(gen, media_type="application/json",
                                  headers={"Transfer-Encoding": "chunked", "Cache-Control": "no-cache"})
     sim = rt.sim
