@@ -70,6 +70,10 @@ def apply_defaults(obj: Obj) -> Obj:
     spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else None
     if kind == "Pod" and spec is not None:
         pod_spec(spec)
+        from flashgen.sim.kubelet import qos_class  # the API server sets both when a pod is created
+
+        if not obj.get("status"):
+            obj["status"] = {"phase": "Pending", "qosClass": qos_class(spec)}
         spec.setdefault("enableServiceLinks", True)
         spec.setdefault("preemptionPolicy", "PreemptLowerPriority")
         spec.setdefault("priority", 0)

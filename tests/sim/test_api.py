@@ -275,3 +275,13 @@ def test_malformed_manifests_are_rejected_not_crashed():
             assert exc.code == 422 and expected in exc.message
         else:
             raise AssertionError("accepted an invalid object")
+
+
+def test_a_new_pod_is_pending_before_it_is_scheduled():
+    from flashgen.sim import SimCluster
+
+    cluster = SimCluster()
+    pod = {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+           "spec": {"containers": [{"name": "c", "image": "nginx"}]}}
+    created = cluster.store.create(pod, "default")
+    assert created["status"] == {"phase": "Pending", "qosClass": "BestEffort"}
