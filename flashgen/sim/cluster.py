@@ -175,7 +175,7 @@ class SimCluster(Engine):
                 raise errors.bad_request("no rollout history found for deployment " + repr(name))
             target = by_rev[max(older)]
         tpl = deploy_ctl.template_without_hash(target)
-        if tpl == d["spec"]["template"]:
+        if deploy_ctl.same_template(target, d["spec"]["template"]):
             return d
         d["spec"]["template"] = tpl
         cause = (target["metadata"].get("annotations") or {}).get(deploy_ctl.CHANGE_CAUSE)

@@ -149,7 +149,7 @@ def _deployment(sim: "Engine", d: Obj) -> list[str]:
         out.append(f"  {c['type']:<15}{c['status']:<8}{c.get('reason', '')}")
     from .controllers import deployment as dc
     rss = dc.owned_replicasets(sim, d)
-    new = [rs for rs in rss if dc.template_without_hash(rs) == tpl]
+    new = [rs for rs in rss if dc.same_template(rs, tpl)]
     olds = [rs for rs in rss if rs not in new and (rs.get("spec") or {}).get("replicas", 0)]
 
     def fmt(rs: Obj) -> str:

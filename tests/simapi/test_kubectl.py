@@ -50,7 +50,12 @@ def test_apply_get_and_reapply_the_notes_manifests(kubectl):
     assert images == "nginx:1.25"
     history = kubectl.run("rollout", "history", "deployment/webui-deployment").stdout
     assert "REVISION" in history and "2 " in history
+    first_rs = {line.split()[0] for line in kubectl.run("get", "rs").stdout.splitlines()[1:]}
     assert "rolled back" in kubectl.run("rollout", "undo", "deployment/webui-deployment").stdout
+    # the undo goes back to revision 1's ReplicaSet, which becomes revision 3, as Kubernetes does it
+    assert {line.split()[0] for line in kubectl.run("get", "rs").stdout.splitlines()[1:]} == first_rs
+    history = kubectl.run("rollout", "history", "deployment/webui-deployment").stdout
+    assert [line.split()[0] for line in history.splitlines()[2:] if line.strip()] == ["2", "3"]
     assert "restarted" in kubectl.run("rollout", "restart", "deployment/webui-deployment").stdout
     yaml_out = kubectl.run("get", "deploy", "webui-deployment", "-o", "yaml").stdout
     assert "kubectl.kubernetes.io/restartedAt" in yaml_out

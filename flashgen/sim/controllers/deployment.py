@@ -57,6 +57,21 @@ def template_without_hash(rs: Obj) -> Obj:
     return t
 
 
+def without_nulls(value: Any) -> Any:
+    """`value` without null fields: `creationTimestamp: null` in a template (kubectl sends it on
+    `rollout undo`) means the same template as no field at all, as the API server decodes it."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def same_template(rs: Obj, template: Obj) -> bool:
+    """Whether a ReplicaSet runs this pod template (its pod-template-hash label aside)."""
+    return without_nulls(template_without_hash(rs)) == without_nulls(template)
+
+
 def owned_replicasets(sim: "Engine", d: Obj) -> list[Obj]:
     uid = d["metadata"]["uid"]
     return sorted((rs for rs in sim.store.items("ReplicaSet", d["metadata"]["namespace"])
@@ -91,7 +106,7 @@ def _scale(sim: "Engine", d: Obj, rs: Obj, replicas: int) -> Obj:
 def _new_replicaset(sim: "Engine", d: Obj, rss: list[Obj], max_rev: int, initial: int) -> Obj:
     tpl = copy.deepcopy(d["spec"]["template"])
     collisions = d.get("status", {}).get("collisionCount", 0)
-    h = names.template_hash(tpl, collisions)
+    h = names.template_hash(without_nulls(tpl), collisions)
     tpl.setdefault("metadata", {}).setdefault("labels", {})[HASH] = h
     sel = copy.deepcopy(d["spec"]["selector"])
     sel.setdefault("matchLabels", {})[HASH] = h
@@ -122,7 +137,7 @@ def sync(sim: "Engine", d: Obj) -> None:
     replicas = spec.get("replicas", 1)
     rss = owned_replicasets(sim, d)
     tpl = spec.get("template") or {}
-    new_rs = next((rs for rs in rss if template_without_hash(rs) == tpl), None)
+    new_rs = next((rs for rs in rss if same_template(rs, tpl)), None)
     olds = [rs for rs in rss if rs is not new_rs]
     max_rev = max([revision(rs) for rs in olds] or [0])
     surge, unavail = surge_and_unavailable(d)
