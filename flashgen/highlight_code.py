@@ -26,6 +26,7 @@ def _formatter(inline: bool, style: str):
     return HtmlFormatter(noclasses=inline, style=style, nowrap=True)
 
 
+@lru_cache(maxsize=4096)
 def highlight(code: str, lang: str, inline_styles: bool = False, style: str = "default") -> str:
     """`<pre class="code"><code>` HTML for a code block; indentation and every space are kept."""
     lang = (lang or "").lower()
