@@ -27,6 +27,7 @@ class BuildResult:
     labs: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    unchanged: bool = False  # nothing was read or written: inputs and outputs were as the last build left them
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -55,8 +56,16 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
                                                          "(flashgen never writes into your notes)", "out-in-vault"))
         return result
     step = progress or (lambda stage, done, total: None)
+    from flashgen import buildstate
     from flashgen.cards import extract_cards
+    from flashgen.config import find_config
     from flashgen.parse import parse_vault
+
+    extra = [p for p in (find_config(notes_dir), labs_dir(notes_dir)) if p is not None]
+    key = buildstate.input_key(notes_dir, extra, f"site={site},decks={decks}")
+    previous = buildstate.unchanged(out_dir, key)
+    if previous is not None:
+        return _from_report(previous, time.perf_counter() - started)
 
     step("parse", 0, 4)
     vault = parse_vault(notes_dir)
@@ -90,7 +99,20 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
     result.diagnostics = sorted(set(result.diagnostics))
     result.seconds = time.perf_counter() - started
     write_report(result, out_dir / "report.json")
+    buildstate.remember(out_dir, key)
     return result
+
+
+def _from_report(report: dict, seconds: float) -> BuildResult:
+    """The result of a build that found nothing changed: the last build's, read back from its report."""
+    return BuildResult(
+        notes=report["notes"], cards_by_kind=Counter(report["cards"]), cards_by_rule=Counter(report["rules"]),
+        media=report["media"], labs=report["labs"], seconds=seconds, unchanged=True,
+        deck_path=Path(report["deck"]) if report["deck"] else None,
+        site_path=Path(report["site"]) if report["site"] else None,
+        diagnostics=[Diagnostic(d["file"], d["line"], d["message"], Level(d["level"]), d["code"])
+                     for d in report["diagnostics"]],
+    )
 
 
 def labs_dir(notes_dir: Path) -> Path | None:

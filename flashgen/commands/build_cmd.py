@@ -40,6 +40,8 @@ def print_summary(result, strict: bool) -> None:
     out = click.echo
     for diagnostic in result.diagnostics:
         out(str(diagnostic), err=True)
+    if result.unchanged:
+        out("nothing changed since the last build; the outputs are up to date")
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.cards_by_kind.items())) or "none"
     out(f"notes: {result.notes}")
     out(f"cards: {sum(result.cards_by_kind.values())} ({kinds})")

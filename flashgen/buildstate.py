@@ -1,0 +1,76 @@
+"""What the last build read and wrote: a build whose inputs and outputs are untouched writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from flashgen import __version__
+from flashgen.fsutil import write_text
+
+STATE_FILE = ".flashgen-build.json"
+OUTPUTS = ("anki", "site", "report.json")
+
+
+def _stat_tree(root: Path, skip_dot: bool = True) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime in ns) of every file below root, sorted."""
+    if root.is_file():
+        st = root.stat()
+        return [(root.name, st.st_size, st.st_mtime_ns)]
+    out = []
+    for folder, dirs, files in os.walk(root):
+        if skip_dot:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(folder) / name
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out.append((path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+    return sorted(out)
+
+
+def input_key(notes_dir: Path, extra: list[Path], flags: str) -> str:
+    """A digest of everything a build reads: the vault's files, settings and labs (by size and modification
+    time), flashgen's own code and version, and the build's options."""
+    digest = hashlib.sha256(f"{__version__}\0{flags}\0{os.environ.get('FLASHGEN_LABS', '')}".encode())
+    package = Path(__file__).resolve().parent
+    for label, root in [("code", package), ("vault", notes_dir)] + [("extra", p) for p in extra]:
+        digest.update(f"\0{label}:{root}".encode())
+        if root.exists():
+            for entry in _stat_tree(root, skip_dot=label != "code"):
+                digest.update(repr(entry).encode())
+    return digest.hexdigest()
+
+
+def output_listing(out_dir: Path) -> list[tuple[str, int, int]]:
+    """The files a build writes, as they are now."""
+    listing = []
+    for name in OUTPUTS:
+        path = out_dir / name
+        if path.exists():
+            listing.extend((f"{name}/{rel}" if path.is_dir() else name, size, mtime)
+                           for rel, size, mtime in _stat_tree(path))
+    return listing
+
+
+def unchanged(out_dir: Path, key: str) -> dict | None:
+    """The last build's report when its inputs had this key and its outputs are still as it left them."""
+    try:
+        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+        report = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("key") != key:
+        return None
+    if [tuple(entry) for entry in state.get("outputs", [])] != output_listing(out_dir):
+        return None
+    return report
+
+
+def remember(out_dir: Path, key: str) -> None:
+    """Record this build's input key and its outputs (atomically, after everything else is written)."""
+    write_text(out_dir / STATE_FILE, json.dumps({"key": key, "outputs": output_listing(out_dir)}))
