@@ -4,7 +4,6 @@ nothing in the notes folder is touched, and outputs are never half written."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest

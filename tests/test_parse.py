@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flashgen.parse import parse_note, parse_vault
 from flashgen.render import render_markdown
-from tests.conftest import SEED_NOTE, write_note
+from tests.conftest import write_note
 
 
 def test_seed_sections_follow_headings_and_lesson_lines(seed_vault: Path) -> None:

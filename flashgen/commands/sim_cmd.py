@@ -84,9 +84,9 @@ def _split_target(args: tuple[str, ...]) -> list[tuple[Any, str | None]]:
     if "/" in args[0]:
         for a in args:
             if "/" not in a:
-                raise click.UsageError(f"there is no need to specify a resource type as a separate argument when "
-                                       f"passing arguments in resource/name form (e.g. 'kubectl get resource/<name>' "
-                                       f"instead of 'kubectl get resource resource/<name>'")
+                raise click.UsageError("there is no need to specify a resource type as a separate argument when "
+                                       "passing arguments in resource/name form (e.g. 'kubectl get resource/<name>' "
+                                       "instead of 'kubectl get resource resource/<name>'")
             kw, name = a.split("/", 1)
             out.append((_kind(kw), name))
         return out

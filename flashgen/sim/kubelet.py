@@ -37,7 +37,8 @@ def qos_class(spec: Obj) -> str:
     if not any(r.get("requests") or r.get("limits") for r in res):
         return "BestEffort"
     for r in res:
-        lim, req = r.get("limits") or {}, r.get("requests") or lim
+        lim = r.get("limits") or {}
+        req = r.get("requests") or lim  # requests left out default to the limits
         if not lim.get("cpu") or not lim.get("memory") or req != {k: v for k, v in lim.items() if k in req}:
             return "Burstable"
     return "Guaranteed"

@@ -19,11 +19,6 @@ _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-
 _LABEL_KINDS = {"Namespace", "Service"}
 
 
-def _validator(api_version: str, kind: str) -> Any:
-    """The cached strict 1.33 schema validator for one kind."""
-    return k8s_schema.validator(api_version, kind)
-
-
 def _path(parts: Any) -> str:
     out = ""
     for p in parts:
@@ -50,7 +45,7 @@ def _json_type(value: Any) -> str:
 
 def schema_errors(obj: Obj) -> list[Any]:
     """All jsonschema errors of obj against the strict schema (empty when valid)."""
-    return list(_validator(obj["apiVersion"], obj["kind"]).iter_errors(obj))
+    return k8s_schema.errors(obj)
 
 
 def check_schema(obj: Obj, kind: Kind) -> None:

@@ -161,7 +161,7 @@ class _Build:
     def _card_pages(self, cards_by_note: dict[str, list[CardView]]) -> None:
         raw_by_note: dict[str, list[Any]] = {}
         for card in self.cards:
-            raw_by_note.setdefault(str(getattr(card, "note_path", "")), []).append(card)
+            raw_by_note.setdefault(card.note_path, []).append(card)
         decks: dict[str, list[Any]] = {}
         for card, view in zip(self.cards, card_views(self.cards, self.default_deck)):
             parts = view.deck.split("::")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 from flashgen.cards.model import Card
 
 Render = Callable[[str, str, str], str]
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::(.+?))?\}\}", re.DOTALL)
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -33,31 +33,14 @@ class CardView:
     section_slug: str = ""
 
 
-def card_id(card: Any, index: int) -> str:
+def card_id(card: Card) -> str:
     """A DOM-safe id from the card's identity (stable across builds, so study state survives edits)."""
-    identity = getattr(card, "identity", None)
-    if identity:
-        import hashlib
-
-        return "c-" + hashlib.sha1(str(identity).encode("utf-8")).hexdigest()[:12]
-    anchor = str(getattr(card, "anchor", "") or "")
-    if not anchor:
-        anchor = f"{getattr(card, 'note_path', '')}:{getattr(card, 'line', 0)}:{getattr(card, 'front', '')}"
-    safe = _ID_UNSAFE.sub("-", anchor).strip("-")
-    if not safe or safe != anchor:
-        import hashlib
-
-        safe = (safe[:40] + "-" if safe else "c-") + hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:10]
-    return safe if safe[0].isalpha() else "c" + safe
+    return "c-" + hashlib.sha1(card.identity.encode("utf-8")).hexdigest()[:12]
 
 
-def deck_of(card: Any, default_deck: str) -> str:
-    """The card's deck: its own when the card knows it, else the top deck plus the note's folders."""
-    own = getattr(card, "deck", None)
-    if own:
-        return "::".join(own) if isinstance(own, (tuple, list)) else str(own)
-    folder = str(getattr(card, "note_path", "")).rpartition("/")[0]
-    return default_deck + ("::" + folder.replace("/", "::") if folder else "")
+def deck_of(card: Card, default_deck: str) -> str:
+    """The card's deck (`top::folder::note`), or the top deck for a card that names none."""
+    return "::".join(card.deck) or default_deck
 
 
 def card_views(cards: list[Card], default_deck: str, render: Render | None = None) -> list[CardView]:
@@ -65,8 +48,8 @@ def card_views(cards: list[Card], default_deck: str, render: Render | None = Non
     "back" for cloze text); without `render` the sides stay empty (for page-independent facts)."""
     views = []
     seen: set[str] = set()
-    for index, card in enumerate(cards):
-        ident = card_id(card, index)
+    for card in cards:
+        ident = card_id(card)
         while ident in seen:
             ident += "-x"
         seen.add(ident)

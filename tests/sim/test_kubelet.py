@@ -219,3 +219,17 @@ def test_failing_init_container(sim: SimCluster) -> None:
     assert pod_status(sim.get("v1", "Pod", "a")) in ("Init:CrashLoopBackOff", "Init:Error")
     b = sim.get("v1", "Pod", "b")
     assert b["status"]["phase"] == "Failed" and pod_status(b) == "Init:Error"
+
+
+def test_qos_class_follows_requests_and_limits():
+    from flashgen.sim.kubelet import qos_class
+
+    def spec(*resources):
+        return {"containers": [{"name": f"c{i}", "image": "nginx", "resources": r} for i, r in enumerate(resources)]}
+
+    full = {"cpu": "100m", "memory": "64Mi"}
+    assert qos_class(spec({})) == "BestEffort"
+    assert qos_class(spec({"limits": full})) == "Guaranteed"  # requests default to the limits
+    assert qos_class(spec({"limits": full, "requests": full})) == "Guaranteed"
+    assert qos_class(spec({"requests": {"cpu": "100m"}})) == "Burstable"
+    assert qos_class(spec({"limits": full}, {})) == "Burstable"
