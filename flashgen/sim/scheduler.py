@@ -3,6 +3,7 @@ spreading a controller's pods over nodes deterministically."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from . import events
@@ -78,12 +79,17 @@ def reconcile(sim: "Engine") -> None:
     """Bind every unscheduled pod that fits somewhere."""
     nodes = list(sim.store.items("Node"))
     pods = list(sim.store.items("Pod"))
+    placed = [q for q in pods if q["spec"].get("nodeName")]
+    on_node = Counter(q["spec"]["nodeName"] for q in placed if not _terminated(q))
+    owner_on_node = Counter((q["spec"]["nodeName"], _owner_uid(q)) for q in placed)
     for pod in pods:
         if pod["spec"].get("nodeName") or pod["spec"].get("schedulerName", "default-scheduler") != "default-scheduler":
             continue
         fits, reasons = [], {}
         for node in nodes:
             r = why_not(pod, node)
+            if r is None and on_node[node["metadata"]["name"]] >= _max_pods(node):
+                r = "Too many pods"
             if r is None:
                 fits.append(node)
             else:
@@ -104,15 +110,14 @@ def reconcile(sim: "Engine") -> None:
             events.record(sim, pod, "FailedScheduling", msg, "default-scheduler", warning=True)
             continue
         owner = _owner_uid(pod)
-        all_pods = [q for q in sim.store.items("Pod") if q["spec"].get("nodeName")]
 
         def score(node: Obj) -> tuple[int, int, str]:
             name = node["metadata"]["name"]
-            same = sum(1 for q in all_pods if q["spec"]["nodeName"] == name and owner and _owner_uid(q) == owner)
-            total = sum(1 for q in all_pods if q["spec"]["nodeName"] == name)
-            return (same, total, name)
+            return (owner_on_node[(name, owner)] if owner else 0, on_node[name], name)
         node = min(fits, key=score)
         name = node["metadata"]["name"]
+        on_node[name] += 1
+        owner_on_node[(name, owner)] += 1
         p["spec"]["nodeName"] = name
         status = {"phase": "Pending", "conditions": [
             {"type": "PodScheduled", "status": "True", "lastProbeTime": None, "lastTransitionTime": rfc3339(sim.time)}],
@@ -122,6 +127,18 @@ def reconcile(sim: "Engine") -> None:
         ns = pod["metadata"].get("namespace")
         events.record(sim, pod, "Scheduled", f"Successfully assigned {ns}/{pod['metadata']['name']} to {name}",
                       "default-scheduler")
+
+
+def _terminated(pod: Obj) -> bool:
+    return (pod.get("status") or {}).get("phase") in ("Succeeded", "Failed")
+
+
+def _max_pods(node: Obj) -> int:
+    """How many pods the node's kubelet takes (kind's default 110)."""
+    try:
+        return int(((node.get("status") or {}).get("allocatable") or {}).get("pods", 110))
+    except (TypeError, ValueError):
+        return 110
 
 
 def _kept_time(pod: Obj, ctype: str, status: str, sim: "Engine") -> str:

@@ -22,13 +22,67 @@ def _key(kind: str, namespace: str | None, name: str) -> Key:
     return (kind, (namespace or "default") if k.namespaced else "", name)
 
 
+def _controller(obj: Obj) -> str | None:
+    for ref in obj.get("metadata", {}).get("ownerReferences") or []:
+        if ref.get("controller"):
+            return ref.get("uid")
+    return None
+
+
+class _Objects(dict):
+    """Stored objects by (kind, namespace, name) that also keep each kind's keys in order: controllers list
+    one kind many times per event, and sorting every key of every kind each time grows with the cube."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sorted: dict[str, list[Key]] = {}
+        # (controller uid or None, kind, namespace) -> keys; and each key's uid as indexed, since stored
+        # objects may be changed in place
+        self._controlled: dict[tuple[str | None, str, str | None], set[Key]] = {}
+        self._controller_of: dict[Key, str | None] = {}
+
+    def _unindex(self, key: Key) -> None:
+        if key in self._controller_of:
+            self._controlled[(self._controller_of.pop(key), key[0], key[1])].discard(key)
+
+    def __setitem__(self, key: Key, value: Obj) -> None:
+        if key not in self:
+            self._sorted.pop(key[0], None)
+        self._unindex(key)
+        super().__setitem__(key, value)
+        uid = _controller(value)
+        self._controller_of[key] = uid
+        self._controlled.setdefault((uid, key[0], key[1]), set()).add(key)
+
+    def __delitem__(self, key: Key) -> None:
+        super().__delitem__(key)
+        self._unindex(key)
+        self._sorted.pop(key[0], None)
+
+    def pop(self, key: Key, *default: Any) -> Any:  # type: ignore[override]
+        self._unindex(key)
+        self._sorted.pop(key[0], None)
+        return super().pop(key, *default)
+
+    def controlled_by(self, uid: str | None, kind: str, namespace: str | None) -> list[Key]:
+        """Sorted keys of one kind in a namespace whose controller is `uid` (None: no controller)."""
+        return sorted(self._controlled.get((uid, kind, namespace), ()))
+
+    def keys_of(self, kind: str) -> list[Key]:
+        """The keys of one kind, sorted by namespace and name."""
+        keys = self._sorted.get(kind)
+        if keys is None:
+            keys = self._sorted[kind] = sorted(k for k in self if k[0] == kind)
+        return keys
+
+
 class Store:
     """Objects by kind, namespace and name, each change numbered by a cluster-wide resourceVersion."""
 
     def __init__(self, clock: Callable[[], float], names: NameSource):
         self.clock = clock
         self.names = names
-        self.objects: dict[Key, Obj] = {}
+        self.objects: _Objects = _Objects()
         self.rv = 0
         self.log: list[dict[str, Any]] = []  # {"type", "object"} newest last
         self.on_delete: list[Callable[[Obj], None]] = []
@@ -54,8 +108,9 @@ class Store:
 
     def items(self, kind: str, namespace: str | None = None) -> Iterator[Obj]:
         """Stored objects of a kind (all namespaces when namespace is None), sorted by namespace and name."""
-        for key in sorted(k for k in self.objects if k[0] == kind and (namespace is None or k[1] == namespace)):
-            yield self.objects[key]
+        for key in list(self.objects.keys_of(kind)):
+            if (namespace is None or key[1] == namespace) and key in self.objects:
+                yield self.objects[key]
 
     def list(self, kind: str, namespace: str | None = None, label_selector: str | None = None,
              field_name: str | None = None) -> list[Obj]:
@@ -64,6 +119,10 @@ class Store:
         return [copy.deepcopy(o) for o in self.items(kind, namespace)
                 if match((o["metadata"].get("labels") or {})) and (field_name is None or
                                                                    o["metadata"]["name"] == field_name)]
+
+    def controlled(self, uid: str | None, kind: str, namespace: str | None) -> list[Obj]:
+        """Stored objects of a kind in a namespace whose controller has this uid (None: that have none)."""
+        return [self.objects[k] for k in self.objects.controlled_by(uid, kind, namespace)]
 
     def owned_by(self, owner: Obj, kind: str) -> list[Obj]:
         """Stored objects of a kind whose controller ownerReference points at owner."""
@@ -287,7 +346,7 @@ class Store:
 
     def load(self, data: dict[str, Any]) -> None:
         self.rv = int(data["rv"])
-        self.objects = {}
+        self.objects = _Objects()
         for o in data["objects"]:
             self.objects[_key(o["kind"], o["metadata"].get("namespace"), o["metadata"]["name"])] = o
         self.log = list(data.get("log") or [])

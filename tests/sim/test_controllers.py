@@ -507,3 +507,21 @@ def test_relabelled_pod_is_released_and_replaced(sim: SimCluster) -> None:
     sim.delete("apps/v1", "Deployment", "web")
     sim.advance(1)
     assert [p["metadata"]["name"] for p in sim.list("v1", "Pod", "default")] == [victim]
+
+
+def test_a_node_takes_at_most_110_pods_and_the_rest_wait():
+    from flashgen.sim import SimCluster
+
+    cluster = SimCluster()
+    cluster.apply({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "many"},
+                   "spec": {"replicas": 230, "selector": {"matchLabels": {"app": "many"}},
+                            "template": {"metadata": {"labels": {"app": "many"}},
+                                         "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}})
+    cluster.run_until_settled(600)
+    pods = cluster.list("v1", "Pod", "default")
+    placed = [p for p in pods if p["spec"].get("nodeName")]
+    assert len(pods) == 230 and len(placed) == 220
+    assert {p["spec"]["nodeName"] for p in placed} == {"kind-worker", "kind-worker2"}
+    waiting = [p for p in pods if not p["spec"].get("nodeName")]
+    message = waiting[0]["status"]["conditions"][0]["message"]
+    assert "2 Too many pods" in message and "1 node(s) had untolerated taint" in message

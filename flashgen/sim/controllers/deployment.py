@@ -74,8 +74,7 @@ def same_template(rs: Obj, template: Obj) -> bool:
 
 def owned_replicasets(sim: "Engine", d: Obj) -> list[Obj]:
     uid = d["metadata"]["uid"]
-    return sorted((rs for rs in sim.store.items("ReplicaSet", d["metadata"]["namespace"])
-                   if common.controller_uid(rs) == uid),
+    return sorted(sim.store.controlled(uid, "ReplicaSet", d["metadata"]["namespace"]),
                   key=lambda rs: (parse_rfc3339(rs["metadata"]["creationTimestamp"]), rs["metadata"]["name"]))
 
 

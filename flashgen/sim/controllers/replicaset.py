@@ -23,7 +23,10 @@ def _pods(sim: "Engine", rs: Obj) -> list[Obj]:
     match = _matcher(rs)
     uid = rs["metadata"]["uid"]
     out = []
-    for pod in list(sim.store.items("Pod", rs["metadata"]["namespace"])):
+    namespace = rs["metadata"]["namespace"]
+    # only its own pods and orphans can be the set's: pods of other controllers are never looked at
+    candidates = sim.store.controlled(uid, "Pod", namespace) + sim.store.controlled(None, "Pod", namespace)
+    for pod in sorted(candidates, key=lambda p: p["metadata"]["name"]):
         if not match(pod["metadata"].get("labels") or {}):
             if common.controller_uid(pod) == uid:  # relabelled: release it
                 p = dict(pod)
