@@ -40,12 +40,8 @@ def check_links(vault: "Vault") -> list[Diagnostic]:
 
 def _missing_anchor(note, heading: str | None, block: str | None) -> str:
     """Why `[[note#heading]]` / `[[note#^block]]` points nowhere, or "" when it is fine."""
-    from flashgen.slug import slugify
-
-    if heading:
-        wanted = slugify(heading)
-        if not any(slugify(s.title) == wanted for s in note.sections() if s.level):
-            return f"no heading `{heading}` in `{note.title}`"
+    if heading and note.find_section(heading) is None:
+        return f"no heading `{heading}` in `{note.title}`"
     if block:
         if block not in note.block_ids:
             return f"no block `^{block}` in `{note.title}`"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flashgen.diagnostics import Diagnostic
+from flashgen.slug import slugify
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,18 @@ class Note:
     def sections(self) -> tuple[Section, ...]:
         """Every section, in document order, the root first."""
         return tuple(self.root.walk())
+
+    def find_section(self, heading: str) -> Section | None:
+        """The section a `#heading` fragment names: same title, then ignoring case, then same slug."""
+        sections = [s for s in self.sections() if s.level]
+        wanted = heading.strip()
+        slug = slugify(wanted)
+        for test in (lambda s: s.title == wanted, lambda s: s.title.lower() == wanted.lower(),
+                     lambda s: s.slug == slug or slugify(s.title) == slug):
+            for section in sections:
+                if test(section):
+                    return section
+        return None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 from markdown_it.token import Token
@@ -16,6 +17,7 @@ from flashgen.diagnostics import Diagnostic, warning
 from flashgen.links import check_links
 from flashgen.markdown import create_parser
 from flashgen.markdown.comments import strip_comments
+from flashgen.markdown.datelog import match_date
 from flashgen.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag
 from flashgen.slug import SlugRegistry
 from flashgen.vault import Resolver, VaultFile, outside_vault, read_note, walk_vault
@@ -116,7 +118,7 @@ def parse_note(path: str, text: str, config: Config | None = None,
             implicit = token.type == "course_heading_open"
             title = inline.content.strip()
             level = int(token.tag[1]) if not implicit else None
-            found_date = _date_prefix(title)
+            found_date = match_date(title)
             section = builder.open(title, level, token.map[0] + 1)
             token.attrSet("id", section.slug)
             if found_date and not implicit:
@@ -226,11 +228,6 @@ def _frontmatter_list(frontmatter: dict[str, Any], *keys: str) -> list[str]:
     return []
 
 
-def _date_prefix(title: str):
-    from flashgen.markdown.datelog import match_date
-    return match_date(title)
-
-
 def _block_end(tokens: list[Token], start: int) -> int:
     if tokens[start].nesting == 0:
         return start
@@ -253,18 +250,17 @@ def _collect_inline(inline: Token, links: list[Link], tags: list[Tag]) -> None:
                               parts.alias, parts.width, parts.height))
         elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
-            links.append(_markdown_link(href, line, embed=False))
+            links.append(markdown_link(href, line, embed=False))
         elif child.type == "image":
-            links.append(_markdown_link(str(child.attrGet("src") or ""), line, embed=True, alt=child.content))
+            links.append(markdown_link(str(child.attrGet("src") or ""), line, embed=True, alt=child.content))
         elif child.type == "tag":
             tags.append(Tag(unicodedata.normalize("NFC", child.meta["tag"]), line))
         elif child.type == "text":
             line += child.content.count("\n")
 
 
-def _markdown_link(href: str, line: int, embed: bool, alt: str = "") -> Link:
-    from urllib.parse import unquote
-
+def markdown_link(href: str, line: int, embed: bool, alt: str = "") -> Link:
+    """The model Link for a markdown link or image (`[t](x.md)`, `![alt|300](pic.png)`)."""
     if re.match(r"^[a-zA-Z][\w+.-]*:", href) or href.startswith("//"):
         return Link(href, line, embed, wiki=False, alias=alt or None)
     target, _, fragment = unquote(href).partition("#")

@@ -17,6 +17,7 @@ from flashgen.highlight_code import highlight
 from flashgen.markdown import create_parser
 from flashgen.markdown.wikilink import WikiTarget
 from flashgen.model import Link
+from flashgen.parse import markdown_link
 
 SAFE_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2",
@@ -145,9 +146,7 @@ def _image(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) ->
     src = str(token.attrGet("src") or "")
     if ":" in src.split("/")[0] or src.startswith("//"):
         return f'<img src="{escape(src)}" alt="{escape(token.content)}" loading="lazy">'
-    from flashgen.parse import _markdown_link
-
-    link = _markdown_link(src, 0, embed=True, alt=token.content)
+    link = markdown_link(src, 0, embed=True, alt=token.content)
     return _image_html(link, env)
 
 
@@ -155,9 +154,7 @@ def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]
     token = tokens[idx].copy(attrs=dict(tokens[idx].attrs))  # tokens are rendered again: never change them
     href = str(token.attrGet("href") or "")
     if href and not (":" in href.split("/")[0] or href.startswith(("//", "#"))):
-        from flashgen.parse import _markdown_link
-
-        link = _markdown_link(href, 0, embed=False)
+        link = markdown_link(href, 0, embed=False)
         new_href, exists = _env_linker(env).link(link, env.get("from", ""))
         if new_href is not None:
             token.attrSet("href", new_href)

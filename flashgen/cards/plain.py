@@ -10,6 +10,7 @@ from flashgen.cards.context import RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.text import (BULLET, SENTENCE_END, URL, clean_title, dedent_lines, is_short_label, mask_code,
                                  split_block_id, visible_text)
+from flashgen.markdown.datelog import match_date
 from flashgen.model import Block, Section
 
 # `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`
@@ -255,8 +256,6 @@ def _skippable(line: str, missing: set[str]) -> bool:
 
 
 def _is_log_line(line: str) -> bool:
-    from flashgen.markdown.datelog import match_date
-
     return match_date(line.strip()) is not None
 
 

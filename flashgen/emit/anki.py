@@ -7,7 +7,7 @@ import json
 import posixpath
 import re
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -209,8 +209,6 @@ def renumber_clozes(card: Card, previous: dict[str, int]) -> tuple[Card, dict[st
     """Keep each flashgen-numbered deletion on the number it had in the last build, so that adding a
     highlight before another never moves review history to a different card. New deletions get numbers
     above every number in use now or before; numbers the author wrote (`{{c2::x}}`) are never touched."""
-    from dataclasses import replace as dc_replace
-
     deletions = [(m, int(m.group(1))) for m in _DELETION.finditer(card.front)]
     auto = set(card.auto_clozes)
     fixed = {n for _, n in deletions if n not in auto}
@@ -232,7 +230,7 @@ def renumber_clozes(card: Card, previous: dict[str, int]) -> tuple[Card, dict[st
         out.append(card.front[last:match.start()] + f"{{{{c{number}::{match.group(2)}}}}}")
         last = match.end()
     out.append(card.front[last:])
-    return dc_replace(card, front="".join(out)), mapping
+    return replace(card, front="".join(out)), mapping
 
 
 def _media_copies(media: dict[str, Path], out_dir: Path) -> list[Path]:

@@ -11,18 +11,8 @@ def body(note: Note) -> list:
 
 
 def find_section(note: Note, heading: str) -> Section | None:
-    """The section a `#heading` fragment names: same title, then ignoring case, then same slug."""
-    from flashgen.slug import slugify
-
-    sections = [s for s in note.sections() if s.level]
-    wanted = heading.strip()
-    for test in (lambda s: s.title == wanted, lambda s: s.title.lower() == wanted.lower(),
-                 lambda s: s.slug == slugify(wanted) or slugify(s.title) == slugify(wanted)):
-        for section in sections:
-            if test(section):
-                return section
-    return None
-
+    """The section a `#heading` fragment names (see Note.find_section)."""
+    return note.find_section(heading)
 
 def section_tokens(note: Note, section: Section) -> list:
     """The top-level tokens from the section's heading up to the next heading at its level or above."""

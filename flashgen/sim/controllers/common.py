@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 Obj = dict[str, Any]
 
 
+# the controller that reports a pod's creation and deletion in events, by owner kind
+COMPONENTS = {"ReplicaSet": "replicaset-controller", "ReplicationController": "replication-controller",
+              "Job": "job-controller", "DaemonSet": "daemonset-controller",
+              "StatefulSet": "statefulset-controller"}
+
 def owner_ref(owner: Obj, block: bool = True) -> Obj:
     """A controller ownerReference pointing at owner."""
     return {"apiVersion": owner["apiVersion"], "kind": owner["kind"], "name": owner["metadata"]["name"],
@@ -68,9 +73,7 @@ def create_pod(sim: "Engine", owner: Obj, template: Obj, *, name: str | None = N
         spec.update(copy.deepcopy(spec_patch))
     pod = {"apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec}
     created = sim.store.create(pod, validate=False)
-    component = {"ReplicaSet": "replicaset-controller", "ReplicationController": "replication-controller",
-                 "Job": "job-controller", "DaemonSet": "daemonset-controller",
-                 "StatefulSet": "statefulset-controller"}.get(owner["kind"], "controller-manager")
+    component = COMPONENTS.get(owner["kind"], "controller-manager")
     msg = f"Created pod: {created['metadata']['name']}"
     if owner["kind"] == "StatefulSet":
         msg = f"create Pod {created['metadata']['name']} in StatefulSet {owner['metadata']['name']} successful"
@@ -81,9 +84,7 @@ def create_pod(sim: "Engine", owner: Obj, template: Obj, *, name: str | None = N
 def delete_pod(sim: "Engine", owner: Obj, pod: Obj) -> None:
     name = pod["metadata"]["name"]
     sim.store.delete("Pod", pod["metadata"]["namespace"], name)
-    component = {"ReplicaSet": "replicaset-controller", "ReplicationController": "replication-controller",
-                 "Job": "job-controller", "DaemonSet": "daemonset-controller",
-                 "StatefulSet": "statefulset-controller"}.get(owner["kind"], "controller-manager")
+    component = COMPONENTS.get(owner["kind"], "controller-manager")
     msg = f"Deleted pod: {name}"
     if owner["kind"] == "StatefulSet":
         msg = f"delete Pod {name} in StatefulSet {owner['metadata']['name']} successful"
