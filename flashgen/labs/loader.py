@@ -157,17 +157,22 @@ class _Reader:
         return Step(title=str(title), manifests=objs, wait_for=checks, source=self.path)
 
 
-def load_lab(file: FsPath, display: str | None = None) -> Lab:
-    """Read and validate one lab file; raises LabError naming the file and line."""
-    path = display or str(file)
+def _documents(file: FsPath, path: str, what: str) -> list[Document]:
+    """The YAML documents of a file, with positions; LabError naming the file (and line) otherwise."""
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LabError(path, 0, f"cannot read the lab file: {exc}") from None
+        raise LabError(path, 0, f"cannot read {what}: {exc}") from None
     try:
-        docs = load_documents(text)
+        return load_documents(text)
     except YamlError as exc:
         raise LabError(path, exc.line, exc.message) from None
+
+
+def load_lab(file: FsPath, display: str | None = None) -> Lab:
+    """Read and validate one lab file; raises LabError naming the file and line."""
+    path = display or str(file)
+    docs = _documents(file, path, "the lab file")
     if len(docs) != 1:
         raise LabError(path, docs[1].line if len(docs) > 1 else 0,
                        "a lab file holds exactly one YAML document" if docs else "the lab file is empty")
@@ -245,14 +250,7 @@ def find_lab(lab_id: str, directory: FsPath | None = None) -> Lab:
 def load_manifest_file(file: FsPath) -> list[dict]:
     """The Kubernetes objects in a user's YAML file; raises LabError naming the file and line."""
     path = str(file)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LabError(path, 0, f"cannot read the file: {exc}") from None
-    try:
-        docs = load_documents(text)
-    except YamlError as exc:
-        raise LabError(path, exc.line, exc.message) from None
+    docs = _documents(file, path, "the file")
     if not docs:
         raise LabError(path, 0, "the file holds no Kubernetes objects")
     objs = []
