@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,6 @@ class NoteSettings:
     cards: bool = True
     deck: str | None = None
     rules: frozenset[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def note_settings(frontmatter: dict[str, Any]) -> NoteSettings:

@@ -153,7 +153,7 @@ def parse_note(path: str, text: str, config: Config | None = None,
             continue
         i += 1
 
-    root = builder.finish(len(lines))
+    root = builder.finish()
     log_entries = _log_entries(dates, root, lines)
     title = unicodedata.normalize("NFC", path.rsplit("/", 1)[-1][:-3] if path.endswith(".md") else path)
     for link in links:
@@ -326,7 +326,7 @@ class _SectionBuilder:
     def _close(self) -> None:
         self.stack.pop()
 
-    def finish(self, line_count: int) -> Section:
+    def finish(self) -> Section:
         return self.root.freeze()
 
 
