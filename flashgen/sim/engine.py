@@ -2,7 +2,8 @@
 
 Time is event driven. After every change the controllers reconcile until nothing changes (quiescence); then the
 clock jumps straight to the next moment something is due (a container exit, a back-off, a cron schedule), so
-advancing a month costs only the events in it.
+advancing a month costs only the events in it. When the clock has moved every controller looks at every object;
+otherwise each looks only at what its work queue holds (queues.py), which gives the same result.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .controllers import (cronjob, daemonset, deployment, endpoints, job, namesp
                           replicationcontroller, statefulset, volumes)
 from .kubelet import Kubelet
 from .names import NameSource
+from .queues import WorkQueues
 from .store import Store
 from .timefmt import DEFAULT_START, parse_rfc3339
 
@@ -35,11 +37,19 @@ class Engine:
         self.runtime: dict[str, Any] = {}
         self.kubelet = Kubelet(self)
         self.store.on_delete.append(self._on_delete)
+        self.queues = WorkQueues(self.store)
+        self.store.watchers.append(self.queues.changed)
+        self.dirty_tracking = True  # False: every controller looks at every object on every pass
+        self._settled_at: float | None = None
         self.config = {"workers": workers, "control_planes": control_planes, "seed": seed}
-        self.reconcilers: list[Callable[["Engine"], None]] = [
-            namespace.reconcile, scheduler.reconcile, lambda s: s.kubelet.reconcile(), volumes.reconcile,
-            deployment.reconcile, replicaset.reconcile, replicationcontroller.reconcile, daemonset.reconcile,
-            statefulset.reconcile, cronjob.reconcile, job.reconcile, endpoints.reconcile]
+        # (work queue, reconcile(engine, keys or None for all)); no queue: it always looks at everything
+        self.reconcilers: list[tuple[str | None, Callable[["Engine", Any], None]]] = [
+            (None, namespace.reconcile), ("scheduler", scheduler.reconcile),
+            ("kubelet", lambda s, keys: s.kubelet.reconcile(keys)), (None, volumes.reconcile),
+            ("deployment", deployment.reconcile), ("replicaset", replicaset.reconcile),
+            ("replicationcontroller", replicationcontroller.reconcile), ("daemonset", daemonset.reconcile),
+            ("statefulset", statefulset.reconcile), ("cronjob", cronjob.reconcile), ("job", job.reconcile),
+            ("endpoints", endpoints.reconcile)]
         self.wakeup_sources: list[Callable[["Engine"], list[tuple[float, bool]]]] = [
             lambda s: s.kubelet.wakeups(), replicaset.wakeups, replicationcontroller.wakeups, deployment.wakeups,
             job.wakeups, cronjob.wakeups, daemonset.wakeups, statefulset.wakeups]
@@ -53,14 +63,20 @@ class Engine:
 
     # ----- the loop -----
     def settle(self) -> None:
-        """Reconcile every controller until a full pass changes nothing."""
+        """Reconcile every controller until a pass changes nothing."""
+        queues = self.queues
+        if self._settled_at != self.time or not self.dirty_tracking:
+            queues.everything()
+            self._settled_at = self.time
         for _ in range(200):
             before = self.store.rv
-            for rec in self.reconcilers:
-                rec(self)
+            for name, rec in self.reconcilers:
+                keys = queues.take(name) if name else None
+                rec(self, None if not self.dirty_tracking else keys)
             if self.store.rv == before:
                 break
-        events.prune(self)
+        changed_events = queues.take("events")
+        events.prune(self, changed_events if self.dirty_tracking else None)
 
     def wakeups(self) -> list[tuple[float, bool]]:
         """(time, transient) of everything due after now; transient means part of settling down."""

@@ -20,15 +20,14 @@ def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *
     ns = meta.get("namespace") or "default"
     now = rfc3339(sim.time)
     typ = "Warning" if warning else "Normal"
-    for ev in sim.store.items("Event", ns):
-        io = ev["involvedObject"]
-        if io.get("uid") == meta.get("uid") and ev["reason"] == reason and ev["message"] == message \
-                and io.get("fieldPath") == field_path:
-            if ev["lastTimestamp"] == now:
-                return
-            updated = dict(ev, count=ev.get("count", 1) + 1, lastTimestamp=now)
-            sim.store.write(updated)
+    same = sim.store.objects.events.first(ns, meta.get("uid"), reason, message, field_path)
+    if same is not None:
+        ev = sim.store.objects[same]
+        if ev["lastTimestamp"] == now:
             return
+        updated = dict(ev, count=ev.get("count", 1) + 1, lastTimestamp=now)
+        sim.store.write(updated)
+        return
     involved = {"kind": obj["kind"], "name": meta["name"], "uid": meta.get("uid", ""),
                 "apiVersion": obj["apiVersion"]}
     if meta.get("namespace"):
@@ -52,9 +51,9 @@ def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *
         pass
 
 
-def prune(sim: "Engine") -> None:
-    """Drop events older than the API server's one-hour TTL."""
-    for ev in list(sim.store.items("Event")):
+def prune(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Drop events older than the API server's one-hour TTL (only those among keys unless None)."""
+    for ev in sim.store.pick("Event", keys):
         if sim.time - parse_rfc3339(ev["lastTimestamp"]) > EVENT_TTL:
             sim.store.delete("Event", ev["metadata"]["namespace"], ev["metadata"]["name"])
 

@@ -57,6 +57,8 @@ class Kubelet:
 
     def __init__(self, sim: "Engine"):
         self.sim = sim
+        self._ips: dict[str, set[str]] = {}  # node -> addresses in use, kept for the pods dict below
+        self._ips_of: dict[str, Any] | None = None
 
     @property
     def pods(self) -> dict[str, Any]:
@@ -66,23 +68,37 @@ class Kubelet:
     def _allocate_ip(self, node: Obj) -> str:
         ipam = self.sim.runtime.setdefault("ipam", {}).setdefault(node["metadata"]["name"], {"last": 1})
         net = ipaddress.ip_network(node["spec"]["podCIDR"])
-        used = {r.get("ip") for r in self.pods.values() if r.get("node") == node["metadata"]["name"]}
+        used = self._used_ips(node["metadata"]["name"])
         n = ipam["last"]
         for _ in range(net.num_addresses):
             n = n + 1 if n + 1 < net.num_addresses - 1 else 2
             ip = str(net[n])
             if ip not in used:
                 ipam["last"] = n
+                used.add(ip)
                 return ip
         raise RuntimeError("pod CIDR exhausted")
 
+    def _used_ips(self, node: str) -> set[str]:
+        """The addresses of the node's pods (the set is kept up to date by _allocate_ip and forget)."""
+        if self._ips_of is not self.pods:
+            self._ips = {}
+            for r in self.pods.values():
+                if r.get("ip") is not None:
+                    self._ips.setdefault(r.get("node"), set()).add(r["ip"])
+            self._ips_of = self.pods
+        return self._ips.setdefault(node, set())
+
     def forget(self, pod: Obj) -> None:
         """Drop a deleted pod's bookkeeping."""
-        self.pods.pop(pod["metadata"]["uid"], None)
+        rec = self.pods.pop(pod["metadata"]["uid"], None)
+        if rec and rec.get("ip") is not None and self._ips_of is self.pods:
+            self._ips.get(rec.get("node"), set()).discard(rec["ip"])
 
     # ----- the sync loop -----
-    def reconcile(self) -> None:
-        for pod in list(self.sim.store.items("Pod")):
+    def reconcile(self, keys: set[tuple[str, str, str]] | None = None) -> None:
+        """Sync every bound pod (only those among keys unless None)."""
+        for pod in self.sim.store.pick("Pod", keys):
             node_name = pod["spec"].get("nodeName")
             if not node_name:
                 continue

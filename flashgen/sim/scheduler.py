@@ -3,7 +3,6 @@ spreading a controller's pods over nodes deterministically."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from . import events
@@ -75,14 +74,13 @@ def _owner_uid(pod: Obj) -> str | None:
     return None
 
 
-def reconcile(sim: "Engine") -> None:
-    """Bind every unscheduled pod that fits somewhere."""
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Bind every unscheduled pod (only those among keys unless None) that fits somewhere. The store counts
+    the pods on each node, and a binding written below counts at once."""
     nodes = list(sim.store.items("Node"))
-    pods = list(sim.store.items("Pod"))
-    placed = [q for q in pods if q["spec"].get("nodeName")]
-    on_node = Counter(q["spec"]["nodeName"] for q in placed if not _terminated(q))
-    owner_on_node = Counter((q["spec"]["nodeName"], _owner_uid(q)) for q in placed)
-    for pod in pods:
+    placement = sim.store.objects.placement
+    on_node, owner_on_node = placement.on_node, placement.owner_on_node
+    for pod in sim.store.pick("Pod", keys):
         if pod["spec"].get("nodeName") or pod["spec"].get("schedulerName", "default-scheduler") != "default-scheduler":
             continue
         fits, reasons = [], {}
@@ -116,8 +114,6 @@ def reconcile(sim: "Engine") -> None:
             return (owner_on_node[(name, owner)] if owner else 0, on_node[name], name)
         node = min(fits, key=score)
         name = node["metadata"]["name"]
-        on_node[name] += 1
-        owner_on_node[(name, owner)] += 1
         p["spec"]["nodeName"] = name
         status = {"phase": "Pending", "conditions": [
             {"type": "PodScheduled", "status": "True", "lastProbeTime": None, "lastTransitionTime": rfc3339(sim.time)}],
@@ -127,10 +123,6 @@ def reconcile(sim: "Engine") -> None:
         ns = pod["metadata"].get("namespace")
         events.record(sim, pod, "Scheduled", f"Successfully assigned {ns}/{pod['metadata']['name']} to {name}",
                       "default-scheduler")
-
-
-def _terminated(pod: Obj) -> bool:
-    return (pod.get("status") or {}).get("phase") in ("Succeeded", "Failed")
 
 
 def _max_pods(node: Obj) -> int:

@@ -3,11 +3,11 @@ an ADDED/MODIFIED/DELETED event log for watches, and garbage collection by owner
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Callable, Iterator
 
 from . import admission, defaults, errors, kinds, patch as patching, selectors, validation
 from .names import NameSource
+from .objects import Objects, clone
 from .timefmt import rfc3339
 
 Obj = dict[str, Any]
@@ -22,70 +22,18 @@ def _key(kind: str, namespace: str | None, name: str) -> Key:
     return (kind, (namespace or "default") if k.namespaced else "", name)
 
 
-def _controller(obj: Obj) -> str | None:
-    for ref in obj.get("metadata", {}).get("ownerReferences") or []:
-        if ref.get("controller"):
-            return ref.get("uid")
-    return None
-
-
-class _Objects(dict):
-    """Stored objects by (kind, namespace, name) that also keep each kind's keys in order: controllers list
-    one kind many times per event, and sorting every key of every kind each time grows with the cube."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._sorted: dict[str, list[Key]] = {}
-        # (controller uid or None, kind, namespace) -> keys; and each key's uid as indexed, since stored
-        # objects may be changed in place
-        self._controlled: dict[tuple[str | None, str, str | None], set[Key]] = {}
-        self._controller_of: dict[Key, str | None] = {}
-
-    def _unindex(self, key: Key) -> None:
-        if key in self._controller_of:
-            self._controlled[(self._controller_of.pop(key), key[0], key[1])].discard(key)
-
-    def __setitem__(self, key: Key, value: Obj) -> None:
-        if key not in self:
-            self._sorted.pop(key[0], None)
-        self._unindex(key)
-        super().__setitem__(key, value)
-        uid = _controller(value)
-        self._controller_of[key] = uid
-        self._controlled.setdefault((uid, key[0], key[1]), set()).add(key)
-
-    def __delitem__(self, key: Key) -> None:
-        super().__delitem__(key)
-        self._unindex(key)
-        self._sorted.pop(key[0], None)
-
-    def pop(self, key: Key, *default: Any) -> Any:  # type: ignore[override]
-        self._unindex(key)
-        self._sorted.pop(key[0], None)
-        return super().pop(key, *default)
-
-    def controlled_by(self, uid: str | None, kind: str, namespace: str | None) -> list[Key]:
-        """Sorted keys of one kind in a namespace whose controller is `uid` (None: no controller)."""
-        return sorted(self._controlled.get((uid, kind, namespace), ()))
-
-    def keys_of(self, kind: str) -> list[Key]:
-        """The keys of one kind, sorted by namespace and name."""
-        keys = self._sorted.get(kind)
-        if keys is None:
-            keys = self._sorted[kind] = sorted(k for k in self if k[0] == kind)
-        return keys
-
-
 class Store:
     """Objects by kind, namespace and name, each change numbered by a cluster-wide resourceVersion."""
 
     def __init__(self, clock: Callable[[], float], names: NameSource):
         self.clock = clock
         self.names = names
-        self.objects: _Objects = _Objects()
+        self.objects: Objects = Objects()
         self.rv = 0
         self.log: list[dict[str, Any]] = []  # {"type", "object"} newest last
         self.on_delete: list[Callable[[Obj], None]] = []
+        # called with (key, old or None, new or None) after every stored change
+        self.watchers: list[Callable[[Key, Obj | None, Obj | None], None]] = []
 
     # ----- reading -----
     def kind_of(self, api_version: str, kind: str) -> kinds.Kind:
@@ -104,7 +52,7 @@ class Store:
         obj = self.find(kind, namespace, name)
         if obj is None:
             raise errors.not_found(kinds.BY_KIND[kind].resource, name)
-        return copy.deepcopy(obj)
+        return clone(obj)
 
     def items(self, kind: str, namespace: str | None = None) -> Iterator[Obj]:
         """Stored objects of a kind (all namespaces when namespace is None), sorted by namespace and name."""
@@ -112,11 +60,18 @@ class Store:
             if (namespace is None or key[1] == namespace) and key in self.objects:
                 yield self.objects[key]
 
+    def pick(self, kind: str, keys: set[Key] | None = None) -> list[Obj]:
+        """Stored objects of a kind in key order: all of them when keys is None, else those among keys."""
+        if keys is None:
+            return list(self.items(kind))
+        objects = self.objects
+        return [objects[k] for k in sorted(keys) if k[0] == kind and k in objects]
+
     def list(self, kind: str, namespace: str | None = None, label_selector: str | None = None,
              field_name: str | None = None) -> list[Obj]:
         """Copies of matching objects."""
         match = selectors.parse(label_selector)
-        return [copy.deepcopy(o) for o in self.items(kind, namespace)
+        return [clone(o) for o in self.items(kind, namespace)
                 if match((o["metadata"].get("labels") or {})) and (field_name is None or
                                                                    o["metadata"]["name"] == field_name)]
 
@@ -127,15 +82,17 @@ class Store:
     def owned_by(self, owner: Obj, kind: str) -> list[Obj]:
         """Stored objects of a kind whose controller ownerReference points at owner."""
         uid = owner["metadata"]["uid"]
-        ns = owner["metadata"].get("namespace")
-        return [o for o in self.items(kind, ns)
-                if any(r.get("uid") == uid for r in o["metadata"].get("ownerReferences") or [])]
+        return [self.objects[k] for k in self.objects.owned(uid, kind, owner["metadata"].get("namespace"))]
 
     # ----- writing -----
     def _record(self, event_type: str, obj: Obj) -> None:
-        self.log.append({"type": event_type, "object": copy.deepcopy(obj)})
+        self.log.append({"type": event_type, "object": clone(obj)})
         if len(self.log) > LOG_LIMIT:
             del self.log[: len(self.log) - LOG_LIMIT]
+
+    def _notify(self, key: Key, old: Obj | None, new: Obj | None) -> None:
+        for watcher in self.watchers:
+            watcher(key, old, new)
 
     def _bump(self, obj: Obj) -> None:
         self.rv += 1
@@ -143,7 +100,7 @@ class Store:
 
     def create(self, manifest: Obj, namespace: str | None = None, *, validate: bool = True) -> Obj:
         """Create an object as the API server would: validate, default, admit, assign uid and resourceVersion."""
-        obj = copy.deepcopy(manifest)
+        obj = clone(manifest)
         k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
         meta = obj.setdefault("metadata", {})
         if k.namespaced:
@@ -182,12 +139,13 @@ class Store:
         self._bump(obj)
         self.objects[key] = obj
         self._record("ADDED", obj)
-        return copy.deepcopy(obj)
+        self._notify(key, None, obj)
+        return clone(obj)
 
     def update(self, new: Obj, *, validate: bool = True, subresource: str | None = None) -> Obj:
         """Replace an object (PUT). A stale metadata.resourceVersion gives 409 Conflict. `subresource="status"`
         changes only status; otherwise status is kept and spec changes bump metadata.generation."""
-        obj = copy.deepcopy(new)
+        obj = clone(new)
         k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
         meta = obj.setdefault("metadata", {})
         key = _key(k.kind, meta.get("namespace"), meta.get("name", ""))
@@ -198,7 +156,7 @@ class Store:
         if rv and rv != old["metadata"]["resourceVersion"]:
             raise errors.conflict(k.resource, meta["name"])
         if subresource == "status":
-            merged = copy.deepcopy(old)
+            merged = clone(old)
             if "status" in obj:
                 merged["status"] = obj["status"]
             obj = merged
@@ -210,7 +168,7 @@ class Store:
                 validation.check_fields(obj, k)
                 admission.check_update(self, obj, old, k)
             if "status" in old and k.kind not in ("Namespace",):
-                obj["status"] = copy.deepcopy(old["status"])
+                obj["status"] = clone(old["status"])
             admission.admit(self, obj, old)
             for f in ("uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds",
                       "namespace"):
@@ -220,15 +178,16 @@ class Store:
                 meta["generation"] = old["metadata"].get("generation", 1) + 1
         return self._replace(key, old, obj)
 
-    def _replace(self, key: Key, old: Obj, obj: Obj) -> Obj:
+    def _replace(self, key: Key, old: Obj, obj: Obj, copy_out: bool = True) -> Obj | None:
         obj["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]
         if obj == old:
-            return copy.deepcopy(old)
+            return clone(old) if copy_out else None
         self._order(obj)
         self._bump(obj)
         self.objects[key] = obj
         self._record("MODIFIED", obj)
-        return copy.deepcopy(obj)
+        self._notify(key, old, obj)
+        return clone(obj) if copy_out else None
 
     def write(self, obj: Obj) -> bool:
         """Controller write of a whole stored object (spec, status, metadata); a no-op when nothing changed.
@@ -243,7 +202,7 @@ class Store:
         before = old["metadata"]["resourceVersion"]
         if {**obj, "metadata": {**meta, "resourceVersion": before}} == old:
             return False
-        self._replace(key, old, copy.deepcopy(obj))
+        self._replace(key, old, clone(obj), copy_out=False)
         return self.objects[key]["metadata"]["resourceVersion"] != before
 
     def patch(self, kind: str, namespace: str | None, name: str, body: Obj, patch_type: str = "strategic") -> Obj:
@@ -275,12 +234,12 @@ class Store:
         if obj["metadata"].get("deletionTimestamp"):
             if kind == "Pod" and grace_period == 0:
                 return self.remove(kind, namespace, name)
-            return copy.deepcopy(obj)
+            return clone(obj)
         if kind == "Namespace":
             if name in ("default", "kube-system", "kube-public", "kube-node-lease"):
                 raise errors.ApiError(403, "Forbidden", f'namespaces "{name}" is forbidden: this namespace may not be '
                                       "deleted")
-            ns = copy.deepcopy(obj)
+            ns = clone(obj)
             ns["metadata"]["deletionTimestamp"] = rfc3339(self.clock())
             ns["status"] = {"phase": "Terminating"}
             self._replace(key, obj, ns)
@@ -291,11 +250,11 @@ class Store:
         if kind == "Pod" and grace_period != 0 and obj["spec"].get("nodeName") and \
                 (obj.get("status") or {}).get("phase") not in ("Succeeded", "Failed"):
             grace = obj["spec"].get("terminationGracePeriodSeconds", 30) if grace_period is None else grace_period
-            pod = copy.deepcopy(obj)
+            pod = clone(obj)
             pod["metadata"]["deletionTimestamp"] = rfc3339(self.clock() + grace)
             pod["metadata"]["deletionGracePeriodSeconds"] = grace
             self._replace(key, obj, pod)
-            return copy.deepcopy(pod)
+            return clone(pod)
         return self.remove(kind, namespace, name, propagation)
 
     def remove(self, kind: str, namespace: str | None, name: str, propagation: str = "Background") -> Obj:
@@ -306,12 +265,13 @@ class Store:
         self._bump(obj)
         obj["metadata"].setdefault("deletionTimestamp", rfc3339(self.clock()))
         self._record("DELETED", obj)
+        self._notify(key, obj, None)
         uid = obj["metadata"]["uid"]
-        for k2, dep in list(self.objects.items()):
+        for k2, dep in [(k, self.objects[k]) for k in self.objects.dependents(uid)]:
             refs = dep["metadata"].get("ownerReferences") or []
             if any(r.get("uid") == uid for r in refs):
                 if propagation == "Orphan":
-                    d = copy.deepcopy(dep)
+                    d = clone(dep)
                     d["metadata"]["ownerReferences"] = [r for r in refs if r.get("uid") != uid] or None
                     if d["metadata"]["ownerReferences"] is None:
                         del d["metadata"]["ownerReferences"]
@@ -320,7 +280,7 @@ class Store:
                     self.delete(k2[0], k2[1], k2[2])
         for hook in self.on_delete:
             hook(obj)
-        return copy.deepcopy(obj)
+        return clone(obj)
 
     @staticmethod
     def _order(obj: Obj) -> None:
@@ -336,7 +296,7 @@ class Store:
         if self.log and resource_version < int(self.log[0]["object"]["metadata"]["resourceVersion"]) - 1:
             raise errors.ApiError(410, "Expired", f"too old resource version: {resource_version} "
                                   f"({self.log[0]['object']['metadata']['resourceVersion']})")
-        return [copy.deepcopy(e) for e in self.log
+        return [clone(e) for e in self.log
                 if int(e["object"]["metadata"]["resourceVersion"]) > resource_version]
 
     # ----- persistence -----
@@ -346,7 +306,7 @@ class Store:
 
     def load(self, data: dict[str, Any]) -> None:
         self.rv = int(data["rv"])
-        self.objects = _Objects()
+        self.objects = Objects()
         for o in data["objects"]:
             self.objects[_key(o["kind"], o["metadata"].get("namespace"), o["metadata"]["name"])] = o
         self.log = list(data.get("log") or [])

@@ -53,8 +53,9 @@ def _job_state(job: Obj) -> str | None:
     return None
 
 
-def reconcile(sim: "Engine") -> None:
-    for cj in list(sim.store.items("CronJob")):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Sync every CronJob (only those among keys unless None)."""
+    for cj in sim.store.pick("CronJob", keys):
         sync(sim, cj)
 
 

@@ -44,8 +44,9 @@ def _eligible(ds: Obj, node: Obj) -> bool:
     return scheduler.why_not(probe, node) is None
 
 
-def reconcile(sim: "Engine") -> None:
-    for ds in list(sim.store.items("DaemonSet")):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Sync every DaemonSet (only those among keys unless None)."""
+    for ds in sim.store.pick("DaemonSet", keys):
         sync(sim, ds)
 
 

@@ -78,8 +78,9 @@ def owned_replicasets(sim: "Engine", d: Obj) -> list[Obj]:
                   key=lambda rs: (parse_rfc3339(rs["metadata"]["creationTimestamp"]), rs["metadata"]["name"]))
 
 
-def reconcile(sim: "Engine") -> None:
-    for d in list(sim.store.items("Deployment")):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Sync every Deployment (only those among keys unless None)."""
+    for d in sim.store.pick("Deployment", keys):
         sync(sim, d)
 
 

@@ -28,8 +28,9 @@ def _target_port(port: Obj, pod: Obj) -> int | None:
     return None
 
 
-def reconcile(sim: "Engine") -> None:
-    for svc in list(sim.store.items("Service")):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Endpoints and slices of every Service (only those among keys unless None)."""
+    for svc in sim.store.pick("Service", keys):
         if svc["metadata"]["name"] == "kubernetes" and svc["metadata"]["namespace"] == "default":
             _apiserver(sim, svc)
             continue

@@ -42,8 +42,9 @@ def _pod_finish_time(pod: Obj) -> float:
     return t or parse_rfc3339(pod["metadata"]["creationTimestamp"])
 
 
-def reconcile(sim: "Engine") -> None:
-    for job in list(sim.store.items("Job")):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Sync every Job (only those among keys unless None)."""
+    for job in sim.store.pick("Job", keys):
         sync(sim, job)
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 CA = "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIsimulatedcaAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END CERTIFICATE-----\n"
 
 
-def reconcile(sim: "Engine") -> None:
+def reconcile(sim: "Engine", keys: object = None) -> None:
     for ns in list(sim.store.items("Namespace")):
         name = ns["metadata"]["name"]
         if (ns.get("status") or {}).get("phase") == "Terminating":

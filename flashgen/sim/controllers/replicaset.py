@@ -45,8 +45,9 @@ def _pods(sim: "Engine", rs: Obj) -> list[Obj]:
     return out
 
 
-def reconcile(sim: "Engine", kind: str = "ReplicaSet") -> None:
-    for rs in list(sim.store.items(kind)):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None, kind: str = "ReplicaSet") -> None:
+    """Sync every set of the kind (only those among keys unless None)."""
+    for rs in sim.store.pick(kind, keys):
         sync(sim, rs)
 
 

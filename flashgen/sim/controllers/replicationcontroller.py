@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from ..engine import Engine
 
 
-def reconcile(sim: "Engine") -> None:
-    replicaset.reconcile(sim, "ReplicationController")
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    replicaset.reconcile(sim, keys, "ReplicationController")
 
 
 def wakeups(sim: "Engine") -> list[tuple[float, bool]]:

@@ -27,8 +27,9 @@ def _ordinal(sts: Obj, pod: Obj) -> int | None:
     return None
 
 
-def reconcile(sim: "Engine") -> None:
-    for sts in list(sim.store.items("StatefulSet")):
+def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
+    """Sync every StatefulSet (only those among keys unless None)."""
+    for sts in sim.store.pick("StatefulSet", keys):
         sync(sim, sts)
 
 

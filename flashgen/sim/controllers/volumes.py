@@ -14,22 +14,14 @@ if TYPE_CHECKING:
 Obj = dict[str, Any]
 
 
-def _claims_in_use(sim: "Engine") -> dict[tuple[str, str], str]:
-    """(namespace, claim) -> node of a scheduled pod that mounts it."""
-    out = {}
-    for pod in sim.store.items("Pod"):
-        node = pod["spec"].get("nodeName")
-        if not node:
-            continue
-        for v in pod["spec"].get("volumes") or []:
-            claim = (v.get("persistentVolumeClaim") or {}).get("claimName")
-            if claim:
-                out.setdefault((pod["metadata"]["namespace"], claim), node)
-    return out
+def _claim_node(sim: "Engine", namespace: str, claim: str) -> str | None:
+    """The node of the first scheduled pod (in name order) that mounts the claim."""
+    users = sim.store.objects.claims.users(namespace, claim)
+    return sim.store.objects[users[0]]["spec"]["nodeName"] if users else None
 
 
-def reconcile(sim: "Engine") -> None:
-    in_use = _claims_in_use(sim)
+def reconcile(sim: "Engine", keys: object = None) -> None:
+    """Provision and bind every claim not yet Bound (always all of them: there are few)."""
     for pvc in list(sim.store.items("PersistentVolumeClaim")):
         if (pvc.get("status") or {}).get("phase") == "Bound":
             continue
@@ -41,7 +33,7 @@ def reconcile(sim: "Engine") -> None:
                 events.record(sim, pvc, "ProvisioningFailed", f'storageclass.storage.k8s.io "{sc_name}" not found',
                               "persistentvolume-controller", warning=True)
             continue
-        node = in_use.get((ns, name))
+        node = _claim_node(sim, ns, name)
         if node is None and sc.get("volumeBindingMode") == "WaitForFirstConsumer":
             events.record(sim, pvc, "WaitForFirstConsumer",
                           "waiting for first consumer to be created before binding", "persistentvolume-controller")
