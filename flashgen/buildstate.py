@@ -33,12 +33,21 @@ def _stat_tree(root: Path, skip_dot: bool = True) -> list[tuple[str, int, int]]:
     return sorted(out)
 
 
+def setup_key(extra: list[Path], flags: str) -> str:
+    """A digest of what a build reads besides the notes: flashgen's own code and version, the settings and
+    labs (by size and modification time), and the build's options."""
+    return _digest([], extra, flags)
+
+
 def input_key(notes_dir: Path, extra: list[Path], flags: str) -> str:
-    """A digest of everything a build reads: the vault's files, settings and labs (by size and modification
-    time), flashgen's own code and version, and the build's options."""
+    """A digest of everything a build reads: the vault's files (by size and modification time) and the setup."""
+    return _digest([("vault", notes_dir)], extra, flags)
+
+
+def _digest(roots: list[tuple[str, Path]], extra: list[Path], flags: str) -> str:
     digest = hashlib.sha256(f"{__version__}\0{flags}\0{os.environ.get('FLASHGEN_LABS', '')}".encode())
     package = Path(__file__).resolve().parent
-    for label, root in [("code", package), ("vault", notes_dir)] + [("extra", p) for p in extra]:
+    for label, root in [("code", package)] + roots + [("extra", p) for p in extra]:
         digest.update(f"\0{label}:{root}".encode())
         if root.exists():
             for entry in _stat_tree(root, skip_dot=label != "code"):

@@ -13,6 +13,7 @@ from referencing.exceptions import Unresolvable
 
 from flashgen import k8s_schema
 from flashgen.diagnostics import Diagnostic, warning
+from flashgen.memo import KeyedMemo
 from flashgen.labs.yamlpos import Document, Path, YamlError, format_path, load_documents
 
 YAML_LANGS = {"yaml", "yml", "json", "", "k8s", "kubernetes"}
@@ -200,12 +201,22 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
     return out
 
 
-def lint_manifests(vault: Any) -> list[Diagnostic]:
-    """Diagnostics for every Kubernetes manifest in the vault's code fences, sorted by file and line."""
+def lint_manifests(vault: Any, memo: dict[str, tuple[Any, list[Diagnostic]]] | None = None) -> list[Diagnostic]:
+    """Diagnostics for every Kubernetes manifest in the vault's code fences, sorted by file and line. With a
+    `memo` of an earlier build, a note whose file is unchanged keeps its diagnostics; `memo` is updated."""
     out: list[Diagnostic] = []
+    stamps = getattr(vault, "stamps", {})
+    kept = KeyedMemo(memo)
     for note in vault.notes:
-        for block in note.code_blocks:
-            if (block.lang or "").lower() not in YAML_LANGS:
-                continue
-            out.extend(lint_manifest_text(block.code, note.path, block.line, tuple(getattr(block, "section", ()))))
+        out.extend(kept.get(note.path, stamps.get(note.path), lambda: lint_note(note)))
+    kept.close()
     return sorted(out)
+
+
+def lint_note(note: Any) -> list[Diagnostic]:
+    """Diagnostics for the manifests in one note's code fences."""
+    out: list[Diagnostic] = []
+    for block in note.code_blocks:
+        if (block.lang or "").lower() in YAML_LANGS:
+            out.extend(lint_manifest_text(block.code, note.path, block.line, tuple(getattr(block, "section", ()))))
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -21,6 +22,7 @@ from flashgen.markdown.datelog import match_date
 from flashgen.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag
 from flashgen.slug import SlugRegistry
 from flashgen.vault import Resolver, VaultFile, outside_vault, read_note, walk_vault
+from flashgen.yamlsafe import safe_load
 
 BLOCK_KINDS = {
     "paragraph_open": "paragraph", "bullet_list_open": "list", "ordered_list_open": "list",
@@ -42,6 +44,7 @@ class Vault:
     resolver: Resolver
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # vault path -> file on disk
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # vault path -> (size, mtime in ns)
 
     def note(self, path: str) -> Note | None:
         """The note at a vault path."""
@@ -57,16 +60,23 @@ class Vault:
         return self.resolver.resolve(link.target, from_path)
 
 
-def parse_vault(root: Path, config: Config | None = None) -> Vault:
-    """Walk, read and parse every note of the vault at `root`, then check its links."""
+def parse_vault(root: Path, config: Config | None = None,
+                reuse: dict[str, tuple[tuple[int, int], Note]] | None = None) -> Vault:
+    """Walk, read and parse every note of the vault at `root`, then check its links. `reuse` maps a vault path
+    to the (size, mtime) stamp and Note of an earlier parse: a file with the same stamp is not read again."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if config is None:
         config, problems = load_config(root)
     files = walk_vault(root, config)
+    reuse = reuse or {}
     notes = []
     for file in files.notes:
-        note, read_problems = parse_file(file, config)
+        earlier = reuse.get(file.path)
+        if earlier is not None and earlier[0] == file.stamp:
+            note = earlier[1]
+        else:
+            note, read_problems = parse_file(file, config)
         if note is not None:
             notes.append(note)
             problems.extend(note.diagnostics)
@@ -78,9 +88,23 @@ def parse_vault(root: Path, config: Config | None = None) -> Vault:
         attachments=tuple(Attachment(a.path, a.size) for a in files.attachments),
         resolver=resolver, diagnostics=problems,
         files={f.path: f.disk for f in files.notes + files.attachments},
+        stamps={f.path: f.stamp for f in files.notes + files.attachments},
     )
     vault.diagnostics.extend(check_links(vault))
     return vault
+
+
+def note_tokens(note: Note, config: Config) -> tuple:
+    """The note's tokens: those of its parse, or, for a note kept from an earlier build without them, a new
+    parse of the same text (which gives the same tokens)."""
+    if note.tokens or not note.source.strip():
+        return note.tokens
+    return _reparsed(note.path, note.source, config.course_headings)
+
+
+@lru_cache(maxsize=256)
+def _reparsed(path: str, source: str, course_headings: bool) -> tuple:
+    return parse_note(path, source, Config(course_headings=course_headings)).tokens
 
 
 def parse_file(file: VaultFile, config: Config) -> tuple[Note | None, list[Diagnostic]]:
@@ -202,7 +226,7 @@ def _frontmatter(tokens: list[Token], path: str, diagnostics: list[Diagnostic]) 
     token = tokens[0]
     body_line = token.map[1] + 1
     try:
-        data = yaml.safe_load(token.content) if token.content.strip() else {}
+        data = safe_load(token.content) if token.content.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = token.map[0] + 2 + mark.line if mark else token.map[0] + 1

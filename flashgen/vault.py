@@ -27,6 +27,12 @@ class VaultFile:
     path: str
     disk: Path
     size: int
+    mtime_ns: int = 0
+
+    @property
+    def stamp(self) -> tuple[int, int]:
+        """(size, modification time in ns): what tells an edited file from the one seen before."""
+        return self.size, self.mtime_ns
 
 
 @dataclass(frozen=True)
@@ -53,10 +59,9 @@ def walk_vault(root: Path, config: Config) -> VaultFiles:
             if config.excluded(rel) or disk.is_symlink():
                 continue
             ext = os.path.splitext(name)[1].lower()
-            if ext == ".md":
-                notes.append(VaultFile(rel, disk, disk.stat().st_size))
-            elif ext in ATTACHMENT_EXTENSIONS:
-                attachments.append(VaultFile(rel, disk, disk.stat().st_size))
+            if ext == ".md" or ext in ATTACHMENT_EXTENSIONS:
+                st = disk.stat()
+                (notes if ext == ".md" else attachments).append(VaultFile(rel, disk, st.st_size, st.st_mtime_ns))
     return VaultFiles(root, tuple(notes), tuple(attachments))
 
 
@@ -93,9 +98,17 @@ class Resolver:
         for path in sorted(note_paths) + sorted(attachment_paths):
             self._exact.setdefault(path.lower(), path)
             self._by_name.setdefault(posixpath.basename(path).lower(), []).append(path)
+        self._memo: dict[tuple[str, str], str | None] = {}
 
     def resolve(self, target: str, from_path: str) -> str | None:
         """The vault path that `target` names, or None (also for anything outside the vault)."""
+        # the answer depends on the linking note's folder only (an empty target names the note itself)
+        key = (target, posixpath.dirname(from_path) if target.strip() else from_path)
+        if key not in self._memo:
+            self._memo[key] = self._resolve(target, from_path)
+        return self._memo[key]
+
+    def _resolve(self, target: str, from_path: str) -> str | None:
         target = nfc(target.strip()).replace("\\", "/")
         if not target:
             return from_path

@@ -11,6 +11,7 @@ from flashgen.cards.manifests import manifest_cards
 from flashgen.cards.model import Card
 from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
 from flashgen.config import Config, note_settings
+from flashgen.memo import KeyedMemo
 from flashgen.model import Note, Section
 
 if TYPE_CHECKING:
@@ -19,12 +20,17 @@ if TYPE_CHECKING:
 __all__ = ["Card", "extract_cards", "note_cards", "deck_path"]
 
 
-def extract_cards(vault: "Vault") -> list[Card]:
-    """Every card of the vault, note by note, in document order."""
+def extract_cards(vault: "Vault", keys: dict[str, str] | None = None,
+                  memo: dict[str, tuple[str, list[Card]]] | None = None) -> list[Card]:
+    """Every card of the vault, note by note, in document order. With dependency `keys` (flashgen.depkeys)
+    and a `memo` of an earlier build, a note whose key is unchanged keeps its cards; `memo` is updated."""
     missing = {d.message.split("`")[1] for d in vault.diagnostics if d.code == "missing-image" and "`" in d.message}
     cards: list[Card] = []
+    kept = KeyedMemo(memo)
     for note in vault.notes:
-        cards.extend(note_cards(note, vault.config, missing))
+        key = keys.get(note.path) if keys else None
+        cards.extend(kept.get(note.path, key, lambda: note_cards(note, vault.config, missing)))
+    kept.close()
     return cards
 
 

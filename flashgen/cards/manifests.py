@@ -9,6 +9,7 @@ import yaml
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.model import CodeBlock, Section
+from flashgen.yamlsafe import safe_load_all
 
 # field paths (list indexes dropped) whose values the learner should recall, grouped so that fields that
 # must agree (a selector and the pod labels it selects) are hidden together
@@ -36,7 +37,7 @@ def manifest_docs(code: CodeBlock) -> list[dict]:
     if code.lang not in ("yaml", "yml", ""):
         return []
     try:
-        docs = [doc for doc in yaml.safe_load_all(code.code) if isinstance(doc, dict)]
+        docs = [doc for doc in safe_load_all(code.code) if isinstance(doc, dict)]
     except yaml.YAMLError:
         return []
     return [doc for doc in docs if isinstance(doc.get("apiVersion"), str) and isinstance(doc.get("kind"), str)]

@@ -90,6 +90,7 @@ class AnkiLinker:
 
     vault: Any
     media: dict[str, Path] = field(default_factory=dict)  # media name -> file on disk
+    used: list[tuple[str, Path]] = field(default_factory=list)  # the media of the card being rendered
 
     def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
         return None, self.vault.resolve(link, from_path) is not None
@@ -101,6 +102,7 @@ class AnkiLinker:
             return None
         name = media_name(disk)
         self.media[name] = disk
+        self.used.append((name, disk))
         return name
 
     def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
@@ -148,8 +150,11 @@ class AnkiResult:
     diagnostics: list[Diagnostic]
 
 
-def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None) -> AnkiResult:
-    """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically."""
+def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None,
+               keys: dict[str, str] | None = None, memo: dict[str, tuple[str, dict]] | None = None) -> AnkiResult:
+    """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With dependency `keys`
+    (flashgen.depkeys) and a `memo` of an earlier build, the cards of a note whose key is unchanged keep
+    their rendered fields; `memo` is updated."""
     config = vault.config
     out_dir.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
@@ -160,46 +165,82 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     guids = ledger.assign(cards)
     decks: dict[tuple[str, ...], genanki.Deck] = {}
     records: dict[str, dict] = {}
+    fresh: dict[str, tuple[str, dict, dict]] = {}  # path -> (key, fields now, fields before)
     for index, card in enumerate(cards):
-        env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True,
-                               "code_style": CODE_STYLE}
-        context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
-        source = source_html(card, config.vault_name)
-        prompt = escape(card.prompt)
         guid = guids[index]
         clozes: dict[str, int] = {}
         if card.auto_clozes:
             card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
-        if card.kind == "cloze":
-            fields = [render_cloze(card.front, env), render_markdown(card.back, env) if card.back else "",
-                      context, prompt, source]
-            model = CLOZE_MODEL
+        key = keys.get(card.note_path) if keys else None
+        if key and card.note_path not in fresh:
+            earlier = memo.get(card.note_path) if memo is not None else None
+            fresh[card.note_path] = (key, {}, earlier[1] if earlier and earlier[0] == key else {})
+        rendered = fresh[card.note_path][2].get(card) if key else None
+        if rendered is None:
+            rendered = _render_card(card, linker, config.vault_name)
         else:
-            fields = [render_markdown(card.front, env), render_markdown(card.back, env), context, prompt, source]
-            model = REVERSED_MODEL if card.kind == "reversed" else BASIC_MODEL
-        for name in env.get("missing_images", []):
+            linker.media.update(rendered.media)
+        if key:
+            fresh[card.note_path][1][card] = rendered
+        for name in rendered.missing:
             problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
                                     "missing-image"))
-        tags = [anki_tag(t) for t in card.tags] + ["flashgen::" + "::".join(anki_tag(h) for h in card.heading_path)
-                                                  if card.heading_path else "flashgen"]
-        content_hash = hashlib.sha256("\x1f".join(fields + sorted(tags) + [str(model.model_id)]).encode()).hexdigest()
-        mod = ledger.modified(guid, content_hash, now)
-        note = _Note(mod, model=model, fields=fields, guid=guid, tags=sorted(set(tags)))
+        mod = ledger.modified(guid, rendered.content_hash, now)
+        note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
+                     tags=list(rendered.tags))
         deck_name = "::".join(card.deck) or config.deck
         deck = decks.get(card.deck)
         if deck is None:
             deck = decks[card.deck] = genanki.Deck(deck_id(deck_name), deck_name)
         deck.add_note(note)
         records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
-                         "anchor": card.anchor, "kind": card.kind, "hash": content_hash, "mod": mod}
+                         "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
         if clozes:
             records[guid]["clozes"] = clozes
+    if memo is not None:
+        memo.clear()
+        memo.update({path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()})
     package = _Package(list(decks.values()) or [genanki.Deck(deck_id(config.deck), config.deck)])
     package.media_files = [str(path) for path in _media_copies(linker.media, out_dir)]
     with atomic_path(target) as tmp:
         package.write_to_file(str(tmp))
     ledger.save(records)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A card's Anki note before its GUID and modification time: fields, note type, tags and media."""
+
+    fields: tuple[str, ...]
+    model: int
+    tags: tuple[str, ...]
+    content_hash: str
+    missing: tuple[str, ...]  # missing images shown as placeholders
+    media: tuple[tuple[str, Path], ...]
+
+
+_MODELS = {m.model_id: m for m in (BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL)}
+
+
+def _render_card(card: Card, linker: AnkiLinker, vault_name: str) -> _Rendered:
+    env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True, "code_style": CODE_STYLE}
+    linker.used = []
+    context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
+    source = source_html(card, vault_name)
+    prompt = escape(card.prompt)
+    if card.kind == "cloze":
+        fields = [render_cloze(card.front, env), render_markdown(card.back, env) if card.back else "",
+                  context, prompt, source]
+        model = CLOZE_MODEL
+    else:
+        fields = [render_markdown(card.front, env), render_markdown(card.back, env), context, prompt, source]
+        model = REVERSED_MODEL if card.kind == "reversed" else BASIC_MODEL
+    tags = [anki_tag(t) for t in card.tags] + ["flashgen::" + "::".join(anki_tag(h) for h in card.heading_path)
+                                              if card.heading_path else "flashgen"]
+    content_hash = hashlib.sha256("\x1f".join(fields + sorted(tags) + [str(model.model_id)]).encode()).hexdigest()
+    return _Rendered(tuple(fields), model.model_id, tuple(sorted(set(tags))), content_hash,
+                     tuple(env.get("missing_images", [])), tuple(linker.used))
 
 
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)

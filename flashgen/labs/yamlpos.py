@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from flashgen.yamlsafe import SafeLoader
+
 Path = tuple[Any, ...]  # keys (str) and list indices (int) from the document root
 
 
@@ -53,7 +55,7 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
 
 def load_documents(text: str) -> list[Document]:
     """Every non-empty document in `text`, with field lines; raises YamlError on bad YAML."""
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     documents: list[Document] = []
     try:
         while loader.check_node():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +11,11 @@ from typing import Any, Callable
 
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.links import is_image
+from flashgen.memo import KeyedMemo
 from flashgen.model import Note
 from flashgen.render import render_cloze, render_markdown, render_tokens
 from flashgen.site import assets, search_index
-from flashgen.site.cards_view import CardView, card_views
+from flashgen.site.cards_view import CardView, card_views, deck_data_script
 from flashgen.site.labs_view import lab_pages
 from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
 from flashgen.site.output import SiteWriter
@@ -38,18 +40,25 @@ class SiteResult:
 
 
 def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | None = None,
-               report: Callable[[Diagnostic], Any] | list | None = None) -> SiteResult:
+               report: Callable[[Diagnostic], Any] | list | None = None, keys: dict[str, str] | None = None,
+               memo: dict[str, Any] | None = None) -> SiteResult:
     """Write the study site for `vault` into `out_dir` (replacing it only once the build succeeded).
 
     `cards` are the cards of `flashgen.cards.extract_cards(vault)`; `labs` the loaded lab definitions,
     or None for a site without labs. `report` receives each new diagnostic (a callable, or a list to
-    append to); all of them are also in the result.
+    append to); all of them are also in the result. With dependency `keys` (flashgen.depkeys) and the `memo`
+    of an earlier build, a page whose inputs are unchanged is kept from the last build instead of being
+    rendered again; `memo` is updated.
     """
     out_dir = Path(out_dir)
     writer = SiteWriter(out_dir)
     try:
-        result = _Build(vault, list(cards or []), list(labs or []), writer).run()
+        build = _Build(vault, list(cards or []), list(labs or []), writer, keys or {}, memo)
+        result = build.run()
         writer.commit()
+        if memo is not None:
+            memo.clear()
+            memo.update(build.new_memo)
     except BaseException:
         writer.abort()
         raise
@@ -63,7 +72,8 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
 
 
 class _Build:
-    def __init__(self, vault, cards: list[Any], labs: list[Any], writer: SiteWriter) -> None:
+    def __init__(self, vault, cards: list[Any], labs: list[Any], writer: SiteWriter, keys: dict[str, str],
+                 memo: dict[str, Any] | None) -> None:
         self.vault = vault
         self.cards = cards
         self.labs = labs
@@ -81,6 +91,13 @@ class _Build:
         self.result = SiteResult(writer.out_dir)
         self.records: list[list] = []
         self._card_html: dict[tuple[str, str, str, str], str] = {}
+        self.keys = keys
+        self.site_key = _digest([self.site_name, self.default_deck, repr(vault.config.course_headings)] +
+                                [repr((lab.id, lab.title, getattr(lab, "note", ""))) for lab in labs])
+        old = memo or {}
+        self.old_files: dict[str, tuple[str, list[str]]] = old.get("files", {})
+        self.old_search: dict[str, tuple[str, list]] = old.get("search", {})
+        self.new_memo: dict[str, Any] = {"files": {}, "search": {}}
 
     def run(self) -> SiteResult:
         self.result.broken_links.extend(self._link_problems())
@@ -93,7 +110,7 @@ class _Build:
         for note in self.notes:
             self._note_page(note, backlinks.get(note.path, []), cards_by_note.get(note.path, []),
                             labs_by_note.get(note.path, []))
-        self._card_pages(cards_by_note)
+        self._card_pages(card_list)
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
             self._page(page, html)
         self._tag_pages()
@@ -117,32 +134,64 @@ class _Build:
         self.writer.text(page, html)
         self.result.pages.append(page)
 
+    def _keyed(self, path: str, key: str, produce: Callable[[], str], page: bool = True) -> None:
+        """Write `produce()` at `path`, or keep the last build's file when it was made from the same key."""
+        old = self.old_files.get(path)
+        if key and old is not None and old[0] == key and self.writer.reuse(path):
+            for image in old[1]:
+                self.urls.image(image)  # the page shows these: copy them again
+        else:
+            self.urls.trace = []
+            try:
+                self.writer.text(path, produce())
+                old = (key, sorted(set(self.urls.trace)))
+            finally:
+                self.urls.trace = None
+        self.new_memo["files"][path] = old
+        if page:
+            self.result.pages.append(path)
+
+    def _template_page(self, template: str, page: str, title: str, **values: Any) -> None:
+        """A page of plain values, kept from the last build when the values are the same."""
+        key = _digest([self.site_key, template, page, title, repr(sorted(values.items()))])
+        self._keyed(page, key, lambda: self.renderer.page(template, page, title, **values))
+
     def _render_note(self, note: Note, page: str) -> tuple[str, list[str]]:
         env: dict[str, Any] = {"linker": SiteLinker(self.targets, page, note.path), "from": note.path}
-        html = unwrap_embeds(render_tokens(body(note), env, self.vault.config.course_headings))
+        html = unwrap_embeds(render_tokens(body(note, self.vault.config.course_headings), env,
+                                                  self.vault.config.course_headings))
         return html, env.get("missing_images", [])
 
     def _note_page(self, note: Note, backlinks: list[tuple[Note, tuple[str, ...]]], cards: list[CardView],
                    labs: list[Any]) -> None:
         page = self.urls.note(note.path)
-        content, _missing = self._render_note(note, page)
-        headings = [s for s in note.sections() if s.level]
-        toc = headings if len(headings) >= TOC_MIN_HEADINGS else []
-        top = min((s.level for s in toc), default=1)
         links = [(relative(page, self.urls.note(src.path)), src.title,
                   " › ".join(where[1:] if where[:1] == (src.title,) else where)) for src, where in backlinks]
-        first = headings[0] if headings else None
-        inline_title = not (first and first.level == 1 and first.title == note.title and
-                            not any(b.kind != "html" for b in note.root.blocks))
-        html = self.renderer.page(
-            "note.html", page, note.title, note=note, content=content,
-            toc=[(s.title, s.slug, min(s.level - top, 3)) for s in toc], backlinks=links,
-            tags=[(t, relative(page, self.urls.tag(t))) for t in note.tag_names],
-            cards_href=relative(page, self.urls.note_cards(note.path)) if cards else None, card_count=len(cards),
-            labs=[(lab.id, lab.title, relative(page, self.urls.lab(lab.id))) for lab in labs],
-            folder=note.folder, inline_title=inline_title,
-        )
-        self._page(page, html)
+        lab_links = [(lab.id, lab.title, relative(page, self.urls.lab(lab.id))) for lab in labs]
+        cards_href = relative(page, self.urls.note_cards(note.path)) if cards else None
+
+        def produce() -> str:
+            content, _missing = self._render_note(note, page)
+            headings = [s for s in note.sections() if s.level]
+            toc = headings if len(headings) >= TOC_MIN_HEADINGS else []
+            top = min((s.level for s in toc), default=1)
+            first = headings[0] if headings else None
+            inline_title = not (first and first.level == 1 and first.title == note.title and
+                                not any(b.kind != "html" for b in note.root.blocks))
+            return self.renderer.page(
+                "note.html", page, note.title, note=note, content=content,
+                toc=[(s.title, s.slug, min(s.level - top, 3)) for s in toc], backlinks=links,
+                tags=[(t, relative(page, self.urls.tag(t))) for t in note.tag_names],
+                cards_href=cards_href, card_count=len(cards), labs=lab_links, folder=note.folder,
+                inline_title=inline_title,
+            )
+        key = self._note_key(note, "note", page, repr(links), repr(lab_links), repr((cards_href, len(cards))))
+        self._keyed(page, key, produce)
+
+    def _note_key(self, note: Note, *parts: str) -> str:
+        """The key of something made from one note: "" (never reused) when the note has no dependency key."""
+        own = self.keys.get(note.path)
+        return _digest([self.site_key, own, *parts]) if own else ""
 
     def _cards_for_page(self, cards: list[Any], page: str) -> list[CardView]:
         folder = posixpath.dirname(page)
@@ -158,37 +207,53 @@ class _Build:
             return self._card_html[key]
         return card_views(cards, self.default_deck, render=render)
 
-    def _card_pages(self, cards_by_note: dict[str, list[CardView]]) -> None:
+    def _card_pages(self, card_list: list[CardView]) -> None:
+        """A flashcards page per note (every card listed, for reading and for study), a card data script per
+        note for the deck pages, and a study page per deck that loads the data scripts of the notes below it
+        (a deck holds its sub-decks' cards, as in Anki) instead of repeating their cards."""
         raw_by_note: dict[str, list[Any]] = {}
         for card in self.cards:
             raw_by_note.setdefault(card.note_path, []).append(card)
-        decks: dict[str, list[Any]] = {}
-        for card, view in zip(self.cards, card_views(self.cards, self.default_deck)):
+        deck_notes: dict[str, dict[str, int]] = {}  # deck -> note path -> cards of the deck in that note
+        for card, view in zip(self.cards, card_list):
             parts = view.deck.split("::")
-            for depth in range(1, len(parts) + 1):  # a deck holds its sub-decks' cards, as in Anki
-                decks.setdefault("::".join(parts[:depth]), []).append(card)
+            for depth in range(1, len(parts) + 1):
+                counts = deck_notes.setdefault("::".join(parts[:depth]), {})
+                counts[card.note_path] = counts.get(card.note_path, 0) + 1
         note_rows = []
         for note in self.notes:
             raw = raw_by_note.get(note.path)
             if not raw:
                 continue
             page = self.urls.note_cards(note.path)
-            views = self._cards_for_page(raw, page)
-            self._page(page, self.renderer.page(
-                "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views,
-                note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views)))
+
+            def cards_page(raw: list[Any] = raw, page: str = page, note: Note = note) -> str:
+                views = self._cards_for_page(raw, page)
+                return self.renderer.page(
+                    "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views,
+                    note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views))
+
+            def data_script(raw: list[Any] = raw, data: str = self.urls.deck_data(note.path)) -> str:
+                views = self._cards_for_page(raw, data)
+                return deck_data_script(views, self._source_links(data, views))
+
+            self._keyed(page, self._note_key(note, "cards", page), cards_page)
+            data = self.urls.deck_data(note.path)
+            self._keyed(data, self._note_key(note, "deck-data", data), data_script, page=False)
             note_rows.append((note.title, relative("decks/index.html", page), len(raw)))
         deck_rows = []
-        for deck in sorted(decks):
+        order = {note.path: index for index, note in enumerate(self.notes)}
+        for deck in sorted(deck_notes):
             page = self.urls.deck(deck)
-            views = self._cards_for_page(decks[deck], page)
-            self._page(page, self.renderer.page(
-                "cards.html", page, f"{deck} · flashcards", heading=deck.replace("::", " › "), cards=views,
-                note_href=None, source=self._source_links(page, views)))
-            deck_rows.append((deck.replace("::", " › "), relative("decks/index.html", page), len(decks[deck]),
-                              deck.count("::")))
-        self._page("decks/index.html", self.renderer.page(
-            "decks.html", "decks/index.html", "Flashcards", decks=deck_rows, notes=note_rows))
+            members = [self.vault.note(path) for path in sorted(deck_notes[deck], key=order.__getitem__)]
+            total = sum(deck_notes[deck].values())
+            self._template_page(
+                "deck.html", page, f"{deck} · flashcards", heading=deck.replace("::", " › "), deck=deck,
+                count=total, data=[relative(page, self.urls.deck_data(note.path)) for note in members],
+                notes=[(note.title, relative(page, self.urls.note_cards(note.path)), deck_notes[deck][note.path])
+                       for note in members])
+            deck_rows.append((deck.replace("::", " › "), relative("decks/index.html", page), total, deck.count("::")))
+        self._template_page("decks.html", "decks/index.html", "Flashcards", decks=deck_rows, notes=note_rows)
 
     def _source_links(self, page: str, views: list[CardView]) -> dict[str, tuple[str, str]]:
         out = {}
@@ -211,7 +276,7 @@ class _Build:
         for tag in sorted(self.tags, key=str.lower):
             page = self.urls.tag(tag)
             notes = [(n.title, relative(page, self.urls.note(n.path)), n.folder) for n in self.tags[tag]]
-            self._page(page, self.renderer.page("tag.html", page, f"#{tag}", tag=tag, notes=notes))
+            self._template_page("tag.html", page, f"#{tag}", tag=tag, notes=notes)
             rows.append((tag, relative("tags/index.html", page), len(notes)))
         self._page("tags/index.html", self.renderer.page("tags.html", "tags/index.html", "Tags", tags=rows))
 
@@ -285,12 +350,22 @@ class _Build:
         return out
 
     def _search_records(self, card_list: list[CardView]) -> None:
-        for note in self.notes:
-            self.records.extend(search_index.note_records(note, relative("index.html", self.urls.note(note.path))))
+        by_note: dict[str, list[CardView]] = {}
         for card in card_list:
-            note = self.vault.note(card.note_path)
-            if note is None:
-                continue
+            by_note.setdefault(card.note_path, []).append(card)
+        kept = KeyedMemo(self.old_search)
+        for note in self.notes:
+            self.records.extend(kept.get(note.path, self._note_key(note, "search"),
+                                         lambda: self._note_search_records(note, by_note.get(note.path, []))))
+        self.new_memo["search"] = kept.now
+
+    def _note_search_records(self, note: Note, cards: list[CardView]) -> list[list]:
+        records = search_index.note_records(note, relative("index.html", self.urls.note(note.path)))
+        for card in cards:
             url = relative("index.html", self.urls.note_cards(note.path), card.id)
-            self.records.append(search_index.card_record(note.title, " › ".join(card.heading_path), url,
-                                                         card.front_text, card.back_text))
+            records.append(search_index.card_record(note.title, " › ".join(card.heading_path), url,
+                                                    card.front_text, card.back_text))
+        return records
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()

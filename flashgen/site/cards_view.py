@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -70,3 +71,11 @@ def card_views(cards: list[Card], default_deck: str, render: Render | None = Non
             deck=deck_of(card, default_deck), prompt=card.prompt, section_slug=card.section_slug,
         ))
     return views
+
+
+def deck_data_script(views: list[CardView], source: dict[str, tuple[str, str]]) -> str:
+    """A script that adds one note's cards to `window.flashgenCards` for the deck pages' study session."""
+    rows = [{"id": v.id, "deck": v.deck, "prompt": v.prompt, "front": v.front_html, "back": v.back_html,
+             "source": list(source.get(v.id, ("", "")))} for v in views]
+    return ("(window.flashgenCards = window.flashgenCards || []).push("
+            + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ");\n")

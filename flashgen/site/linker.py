@@ -94,15 +94,15 @@ class SiteLinker:
         if note is None:
             return None
         if link.block:
-            tokens = note_tokens.block_tokens(note, link.block)
+            tokens = note_tokens.block_tokens(note, link.block, self.targets.course_headings)
         elif link.heading:
             section = note_tokens.find_section(note, link.heading)
-            tokens = note_tokens.section_tokens(note, section) if section else []
+            tokens = note_tokens.section_tokens(note, section, self.targets.course_headings) if section else []
         else:
-            tokens = note_tokens.body(note)
+            tokens = note_tokens.body(note, self.targets.course_headings)
         if not tokens:
             return None
-        tokens = note_tokens.with_footnotes(note, tokens)
+        tokens = note_tokens.with_footnotes(note, tokens, self.targets.course_headings)
         counter = env.setdefault("embed_counter", [0])  # shared by nested embeds' envs
         counter[0] += 1
         # footnote ids get a per-embed prefix (markdown-it's docId) so they stay unique on the page
@@ -130,8 +130,8 @@ class SiteLinker:
         if note is None:
             return None, False
         if link.block:
-            found = any(block.block_id == link.block for s in note.sections() for block in s.blocks) \
-                or bool(note_tokens.block_tokens(note, link.block))
+            found = link.block in note.block_ids \
+                or any(block.block_id == link.block for s in note.sections() for block in s.blocks)
             return ("^" + link.block, True) if found else (None, False)
         if link.heading:
             section = note_tokens.find_section(note, link.heading)

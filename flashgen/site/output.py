@@ -28,6 +28,23 @@ class SiteWriter:
         shutil.copyfile(source, self._target(site_path))
         self.written.append(site_path)
 
+    def reuse(self, site_path: str) -> bool:
+        """Keep the file the last build wrote at a site path (a hard link, or a copy where links are not
+        possible); False when there is none."""
+        old = self.out_dir / site_path
+        target = self._target(site_path)
+        try:
+            os.link(old, target)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            try:
+                shutil.copyfile(old, target)
+            except OSError:
+                return False
+        self.written.append(site_path)
+        return True
+
     def _target(self, site_path: str) -> Path:
         target = self.tmp / site_path
         target.parent.mkdir(parents=True, exist_ok=True)

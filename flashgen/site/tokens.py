@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from flashgen.config import Config
 from flashgen.model import Note, Section
+from flashgen.parse import note_tokens
+
+_COURSE = {True: Config(course_headings=True), False: Config(course_headings=False)}
 
 
-def body(note: Note) -> list:
+def all_tokens(note: Note, course_headings: bool = True) -> list:
+    """The note's tokens (parsed again for a note an earlier build kept without them)."""
+    return list(note_tokens(note, _COURSE[course_headings]))
+
+
+def body(note: Note, course_headings: bool = True) -> list:
     """Every token of the note but its frontmatter."""
-    return [t for t in note.tokens if t.type != "front_matter"]
+    return [t for t in all_tokens(note, course_headings) if t.type != "front_matter"]
 
 
 def find_section(note: Note, heading: str) -> Section | None:
     """The section a `#heading` fragment names (see Note.find_section)."""
     return note.find_section(heading)
 
-def section_tokens(note: Note, section: Section) -> list:
+def section_tokens(note: Note, section: Section, course_headings: bool = True) -> list:
     """The top-level tokens from the section's heading up to the next heading at its level or above."""
     sections = [s for s in note.sections() if s.level]
     end = None
@@ -26,12 +35,12 @@ def section_tokens(note: Note, section: Section) -> list:
         if after and other.line > section.line and other.level <= section.level:
             end = other.line
             break
-    return _tokens_in_lines(note, section.line, end)
+    return _tokens_in_lines(all_tokens(note, course_headings), section.line, end)
 
 
-def block_tokens(note: Note, block_id: str) -> list:
+def block_tokens(note: Note, block_id: str, course_headings: bool = True) -> list:
     """The tokens of the paragraph or list item carrying `^block_id`."""
-    tokens = list(note.tokens)
+    tokens = all_tokens(note, course_headings)
     for index, token in enumerate(tokens):
         if token.nesting == 1 and token.attrGet("id") == "^" + block_id:
             depth = 0
@@ -42,12 +51,12 @@ def block_tokens(note: Note, block_id: str) -> list:
     return []
 
 
-def with_footnotes(note: Note, tokens: list) -> list:
+def with_footnotes(note: Note, tokens: list, course_headings: bool = True) -> list:
     """The tokens plus the note's footnote list when they cite footnotes but do not include it."""
     cites = any(child.type == "footnote_ref" for t in tokens if t.type == "inline" for child in t.children or [])
     if not cites or any(t.type == "footnote_block_open" for t in tokens):
         return tokens
-    every = list(note.tokens)
+    every = all_tokens(note, course_headings)
     for index, token in enumerate(every):
         if token.type == "footnote_block_open":
             end = next(j for j in range(index, len(every)) if every[j].type == "footnote_block_close")
@@ -55,8 +64,7 @@ def with_footnotes(note: Note, tokens: list) -> list:
     return tokens
 
 
-def _tokens_in_lines(note: Note, first_line: int, end_line: int | None) -> list:
-    tokens = list(note.tokens)
+def _tokens_in_lines(tokens: list, first_line: int, end_line: int | None) -> list:
     out = []
     i = 0
     while i < len(tokens):

@@ -39,6 +39,7 @@ class SiteUrls:
         self._tags: dict[str, str] = {}
         self._decks: dict[str, str] = {}
         self._images: dict[str, str] = {}
+        self.trace: list[str] | None = None  # when a list, image() adds each vault image asked for to it
 
     def note(self, path: str) -> str:
         """The page of a note."""
@@ -60,6 +61,10 @@ class SiteUrls:
             self._decks[deck] = f"decks/{slugify(deck.replace('::', '-'))}-{_short_hash(deck)}.html"
         return self._decks[deck]
 
+    def deck_data(self, path: str) -> str:
+        """The script with a note's cards, rendered for the deck pages (which all live in `decks/`)."""
+        return "decks/data/" + self._notes[path][len("notes/"):-len(".html")] + ".js"
+
     @staticmethod
     def lab(lab_id: str) -> str:
         """The page of a hands-on lab."""
@@ -68,6 +73,8 @@ class SiteUrls:
     def image(self, vault_path: str) -> str:
         """Where a vault image is copied: its name made safe plus a hash of its vault path, so two
         images with the same name in different folders never collide."""
+        if self.trace is not None:
+            self.trace.append(vault_path)
         if vault_path not in self._images:
             stem, ext = posixpath.splitext(posixpath.basename(vault_path))
             self._images[vault_path] = f"assets/img/{slugify(stem)[:60]}-{_short_hash(vault_path)}{ext.lower()}"

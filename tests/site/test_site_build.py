@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from html import unescape
 
 import pytest
@@ -111,9 +112,22 @@ def test_cards_pages_render_both_sides_and_cloze(site):
     decks = page(result, "decks/index.html")
     assert "vault › guides" in decks
     top = [p for p in result.pages if re.fullmatch(r"decks/vault-[0-9a-f]{8}\.html", p)]
-    assert len(top) == 1 and page(result, top[0]).count('<li class="card"') == 4  # sub-decks' cards too
+    assert len(top) == 1
+
+    def deck_cards(deck_page: str) -> list[dict]:
+        """The cards a deck page studies: those of the data scripts it loads, in its deck or below."""
+        html = page(result, deck_page)
+        deck = re.search(r'id="deck-notes" data-deck="([^"]+)"', html).group(1)
+        cards = []
+        for src in re.findall(r'<script src="(data/[^"]+\.js)"', html):
+            script = (result.out_dir / "decks" / urllib.parse.unquote(src)).read_text(encoding="utf-8")
+            cards += json.loads(script[script.index("push(") + 5:script.rindex(");")])
+        return [c for c in cards if c["deck"] == deck or c["deck"].startswith(deck + "::")]
+
+    assert len(deck_cards(top[0])) == 4 and "4 cards from 3 notes" in page(result, top[0])  # sub-decks' cards too
     note_decks = [p for p in result.pages if p.startswith("decks/vault-") and p not in top]
-    assert len(note_decks) == 4 and all(page(result, p).count('<li class="card"') < 4 for p in note_decks)
+    assert len(note_decks) == 4 and all(0 < len(deck_cards(p)) < 4 for p in note_decks)
+    assert all("[...]" in c["front"] or c["back"] for p in note_decks for c in deck_cards(p))
 
 
 def test_lab_page_shows_task_note_and_verify_commands(site):

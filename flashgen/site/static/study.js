@@ -5,9 +5,9 @@
   var panel = document.getElementById("study");
   if (!panel || typeof FlashgenSRS === "undefined") { return; }
   var LEARN_AHEAD = 20 * 60 * 1000;
-  var items = Array.prototype.slice.call(document.querySelectorAll(".card-list .card"));
+  var items = cardsOfPage();
   var byId = {};
-  items.forEach(function (item) { byId[item.getAttribute("data-card")] = item; });
+  items.forEach(function (item) { byId[item.id] = item; });
   var states = FlashgenSRS.load();
   var front = document.getElementById("study-front"), back = document.getElementById("study-back");
   var divider = document.getElementById("study-divider"), flip = document.getElementById("study-flip");
@@ -17,10 +17,31 @@
 
   function stateOf(id) { return states[id] || FlashgenSRS.fresh(); }
 
+  /* A note's page lists its cards; a deck page loads its notes' card scripts into window.flashgenCards
+     and studies the cards of its deck and of the decks below it. */
+  function cardsOfPage() {
+    var deckList = document.getElementById("deck-notes");
+    if (deckList) {
+      var deck = deckList.getAttribute("data-deck");
+      var all = [];
+      (window.flashgenCards || []).forEach(function (rows) { Array.prototype.push.apply(all, rows); });
+      return all.filter(function (c) { return c.deck === deck || c.deck.indexOf(deck + "::") === 0; })
+        .map(function (c) {
+          return { id: c.id, prompt: c.prompt, front: c.front, back: c.back, href: c.source[0], label: c.source[1], element: null };
+        });
+    }
+    return Array.prototype.map.call(document.querySelectorAll(".card-list .card"), function (item) {
+      var prompt = item.querySelector(".card-prompt"), link = item.querySelector(".card-source a");
+      return { id: item.getAttribute("data-card"), prompt: prompt ? prompt.textContent : "",
+               front: item.querySelector(".card-front").innerHTML, back: item.querySelector(".card-back").innerHTML,
+               href: link ? link.getAttribute("href") : "", label: link ? link.textContent : "", element: item };
+    });
+  }
+
   function counts(now) {
     var c = { fresh: 0, learning: 0, due: 0 };
     items.forEach(function (item) {
-      var s = stateOf(item.getAttribute("data-card"));
+      var s = stateOf(item.id);
       if (s.state === "new") { c.fresh += 1; }
       else if (s.state === "learning" || s.state === "relearning") { if (s.due <= now + LEARN_AHEAD) { c.learning += 1; } }
       else if (s.due <= now) { c.due += 1; }
@@ -31,7 +52,7 @@
   function next(now) {
     var learning = null, review = null, fresh = null;
     items.forEach(function (item) {
-      var id = item.getAttribute("data-card"), s = stateOf(id);
+      var id = item.id, s = stateOf(id);
       if (s.state === "learning" || s.state === "relearning") {
         if (s.due <= now + LEARN_AHEAD && (!learning || s.due < stateOf(learning).due)) { learning = id; }
       } else if (s.state === "review") {
@@ -44,9 +65,9 @@
 
   function labelStates(now) {
     items.forEach(function (item) {
-      var label = item.querySelector(".card-state");
+      var label = item.element && item.element.querySelector(".card-state");
       if (!label) { return; }
-      var s = stateOf(item.getAttribute("data-card"));
+      var s = stateOf(item.id);
       label.textContent = s.state === "new" ? "· new" : (s.due <= now ? "· due now" : "· due in " + FlashgenSRS.describe(s.due - now));
     });
   }
@@ -61,7 +82,7 @@
     flipped = false;
     if (!current) {
       cardBox.hidden = true; flip.hidden = true; grades.hidden = true; source.textContent = "";
-      var upcoming = items.map(function (i) { return stateOf(i.getAttribute("data-card")).due; })
+      var upcoming = items.map(function (i) { return stateOf(i.id).due; })
         .filter(function (d) { return d > now; }).sort(function (a, b) { return a - b; });
       document.getElementById("study-next").textContent = upcoming.length
         ? "The next card is due in " + FlashgenSRS.describe(upcoming[0] - now) + "." : "";
@@ -70,13 +91,22 @@
     }
     var item = byId[current];
     done.hidden = true; cardBox.hidden = false; flip.hidden = false; grades.hidden = true;
-    var prompt = item.querySelector(".card-prompt");
-    front.innerHTML = (prompt ? prompt.outerHTML : "") + item.querySelector(".card-front").innerHTML;
-    back.innerHTML = item.querySelector(".card-back").innerHTML;
+    front.innerHTML = item.front;
+    if (item.prompt) {
+      var prompt = document.createElement("p");
+      prompt.className = "card-prompt muted";
+      prompt.textContent = item.prompt;
+      front.insertBefore(prompt, front.firstChild);
+    }
+    back.innerHTML = item.back;
     back.hidden = true; divider.hidden = true;
-    var link = item.querySelector(".card-source a");
     source.textContent = "";
-    if (link) { source.appendChild(link.cloneNode(true)); }
+    if (item.href) {
+      var link = document.createElement("a");
+      link.href = item.href;
+      link.textContent = item.label;
+      source.appendChild(link);
+    }
     var s = stateOf(current);
     Array.prototype.forEach.call(grades.querySelectorAll(".grade"), function (button) {
       var after = FlashgenSRS.answer(s, Number(button.getAttribute("data-grade")), now);

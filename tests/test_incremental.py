@@ -1,0 +1,141 @@
+"""A rebuild that reuses the last build's parse, cards and pages writes exactly what a clean build writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from flashgen.build import build
+from flashgen.buildcache import CACHE_FILE
+from tests.conftest import png_bytes, write_note
+
+NOTES = {
+    "워크로드/파드.md": "# 파드\n\n2024-01-20\n\n## 정의\n- 파드 - 컨테이너의 묶음 ^pod-def\n- 노드 - 파드가 도는 머신 ![[pod.png]]\n\n"
+                        "## 생명주기\nPending 에서 Running 으로 간다.\n\n#workload\n",
+    "워크로드/디플로이먼트.md": "# 디플로이먼트\n\n[[파드#정의]] 를 관리하는 [[레플리카셋]] 을 만든다.\n\n"
+                             "![[파드#생명주기]]\n\n## 전략\n- 롤링업데이트 - 조금씩 바꾼다\n\n"
+                             "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+                             "  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n"
+                             "    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n"
+                             "      - name: web\n        image: nginx:1.25\n```\n\n#workload\n",
+    "네트워크/서비스.md": "# 서비스\n\n2024-01-22\n\n- 서비스 - 파드 앞의 고정 주소\n\n[[파드#^pod-def]] 와 [[없는 노트]]\n\n"
+                        "![[디플로이먼트]]\n\n이름::값\n",
+    "색인.md": "# 색인\n\n[[파드]] · [[서비스]] · [[디플로이먼트#전략]]\n",
+    "요약.md": "# 요약\n\n![[디플로이먼트]]\n",  # shows 파드's 생명주기 only through 디플로이먼트
+}
+
+
+def _vault(root: Path) -> Path:
+    vault = root / "vault"
+    for rel, text in NOTES.items():
+        write_note(vault, rel, text)
+    (vault / "워크로드" / "pod.png").write_bytes(png_bytes((10, 20, 30)))
+    return vault
+
+
+def _edit(vault: Path, rel: str, old: str, new: str) -> None:
+    path = vault / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _touch_later(path: Path) -> None:
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+SCENARIOS = {
+    "answer edited": lambda v: _edit(v, "워크로드/파드.md", "컨테이너의 묶음", "하나 이상의 컨테이너 묶음"),
+    "linked heading renamed": lambda v: _edit(v, "워크로드/파드.md", "## 정의", "## 파드의 정의"),
+    "embedded note edited": lambda v: _edit(v, "워크로드/파드.md", "Running 으로", "Running 을 거쳐 Succeeded 로"),
+    "heading only a link names renamed": lambda v: _edit(v, "워크로드/디플로이먼트.md", "## 전략", "## 배포 전략"),
+    "embed of an embed edited": lambda v: _edit(v, "워크로드/디플로이먼트.md", "조금씩 바꾼다", "한 번에 몇 개씩 바꾼다"),
+    "new note resolves a broken link": lambda v: write_note(v, "없는 노트.md", "# 없는 노트\n\n- 이제 - 있다\n"),
+    "note deleted": lambda v: (v / "색인.md").unlink(),
+    "image replaced": lambda v: ((v / "워크로드" / "pod.png").write_bytes(png_bytes((200, 0, 0))),
+                                 _touch_later(v / "워크로드" / "pod.png")),
+    "tag added": lambda v: _edit(v, "네트워크/서비스.md", "이름::값", "이름::값\n\n#network"),
+    "block id removed": lambda v: _edit(v, "워크로드/파드.md", " ^pod-def", ""),
+}
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _deck_rows(apkg: Path, tmp: Path) -> tuple[dict, list]:
+    """Notes by GUID (type, fields, tags, modification time, deck names of their cards) and the media names."""
+    with zipfile.ZipFile(apkg) as package:
+        db = tmp / "collection.anki2"
+        db.write_bytes(package.read("collection.anki2"))
+        media = sorted(json.loads(package.read("media")).values())
+    con = sqlite3.connect(db)
+    try:
+        decks = {int(k): v["name"] for k, v in json.loads(con.execute("select decks from col").fetchone()[0]).items()}
+        rows = {}
+        for nid, guid, mid, mod, tags, flds in con.execute("select id, guid, mid, mod, tags, flds from notes"):
+            cards = sorted((ord_, decks[did]) for ord_, did in
+                           con.execute("select ord, did from cards where nid = ?", (nid,)))
+            rows[guid] = (mid, flds, tags, mod, cards)
+    finally:
+        con.close()
+    db.unlink()
+    return rows, media
+
+
+def _report(out: Path) -> dict:
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    data.pop("seconds")
+    data["deck"] = Path(data["deck"]).name
+    data["site"] = Path(data["site"]).name
+    return data
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_a_rebuild_after_an_edit_equals_a_clean_build(scenario: str, tmp_path: Path) -> None:
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out)
+    assert (out / CACHE_FILE).exists()
+    SCENARIOS[scenario](vault)
+    clean = tmp_path / "clean"
+    (clean / "anki").mkdir(parents=True)
+    shutil.copy(out / "anki" / "vault.ledger.json", clean / "anki")  # the same card history, no cache
+
+    again = build(vault, out)
+    fresh = build(vault, clean)
+
+    assert not again.unchanged and not fresh.unchanged
+    assert _site_files(out / "site") == _site_files(clean / "site")
+    assert _report(out) == _report(clean)
+    rows, media = _deck_rows(out / "anki" / "vault.apkg", tmp_path)
+    clean_rows, clean_media = _deck_rows(clean / "anki" / "vault.apkg", tmp_path)
+    assert media == clean_media
+    assert set(rows) == set(clean_rows)
+    for guid, (mid, flds, tags, mod, cards) in rows.items():
+        other = clean_rows[guid]
+        assert (mid, flds, tags, cards) == (other[0], other[1], other[2], other[4]), guid
+        assert abs(mod - other[3]) <= 2  # an edited card is stamped with the build's clock
+
+
+def test_the_cache_is_reused_and_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out)
+    page = out / "site" / "notes" / "색인.html"
+    before = page.stat().st_ino
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
+    build(vault, out)
+    assert page.stat().st_ino == before  # kept from the last build: nothing it shows changed
+    (out / CACHE_FILE).write_bytes(b"not a cache")
+    _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
+    result = build(vault, out)
+    assert not result.errors and page.stat().st_ino != before  # made again from nothing
+    assert "컨테이너들" in (out / "site" / "notes" / "워크로드" / "파드.html").read_text(encoding="utf-8")
