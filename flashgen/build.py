@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from flashgen.background import Background
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
 
@@ -92,13 +93,9 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     cards = extract_cards(vault, keys, cache.cards)
     result.cards_by_kind = Counter(card.kind for card in cards)
     result.cards_by_rule = Counter(card.rule for card in cards)
-    if decks:
-        step("anki", 2, 4)
-        from flashgen.emit.anki import write_deck
-
-        deck = write_deck(vault, cards, out_dir / "anki", keys=keys, memo=cache.anki)
-        result.deck_path, result.media = deck.path, deck.media
-        result.diagnostics.extend(d for d in deck.diagnostics if d.code != "missing-image")
+    # the deck is written in a forked process while this one lints and makes the site
+    deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup) if decks else None
+    step("site" if site else "anki", 2, 4)
     lab_list, lab_problems = load_course_labs(notes_dir)
     result.labs = len(lab_list)
     result.diagnostics.extend(lab_problems)
@@ -106,12 +103,15 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
 
     result.diagnostics.extend(lint_manifests(vault, cache.lint))
     if site:
-        step("site", 3, 4)
         from flashgen.site import build_site
 
         site_result = build_site(vault, cards, out_dir / "site", labs=lab_list, keys=keys, memo=cache.site)
         result.site_path = out_dir / "site"
         result.diagnostics.extend(site_result.diagnostics)
+    if deck_task is not None:
+        step("anki", 3, 4)
+        result.deck_path, result.media, deck_problems = deck_task.result()
+        result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
     cache.keep_notes(vault)
     buildcache.save(out_dir, cache)
     step("done", 4, 4)
@@ -120,6 +120,20 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     write_report(result, out_dir / "report.json")
     buildstate.remember(out_dir, key)
     return result
+
+
+def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: str) -> tuple[Path, int, list]:
+    """Write the Anki package, reusing and then keeping its own part of the cache: rendered fields and the
+    collection, in which only changed notes are replaced."""
+    from flashgen import buildcache
+    from flashgen.emit.anki import DeckMemo, write_deck
+
+    memo = buildcache.load_part(out_dir, "anki", setup)
+    memo = memo if isinstance(memo, DeckMemo) else DeckMemo()
+    keep = buildcache.part_path(out_dir, "anki", ".anki2")
+    deck = write_deck(vault, cards, out_dir / "anki", keys=keys, memo=memo, keep=keep)
+    buildcache.save_part(out_dir, "anki", setup, memo)
+    return deck.path, deck.media, deck.diagnostics
 
 
 def _from_report(report: dict, seconds: float) -> BuildResult:

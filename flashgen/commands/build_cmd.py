@@ -23,12 +23,14 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
     from flashgen.build import build as run_build
 
     console = Console(stderr=True)
+    # refreshed at each stage rather than by a thread: a build forks, and forks only a single-threaded process
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(), console=console,
-                  transient=True, disable=not console.is_terminal) as progress:
+                  transient=True, disable=not console.is_terminal, auto_refresh=False) as progress:
         task = progress.add_task("parse", total=4)
 
         def step(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=total)
+            progress.refresh()
 
         result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
     print_summary(result, strict)

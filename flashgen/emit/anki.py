@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
 import posixpath
 import re
+import shutil
+import sqlite3
+import tempfile
+import time
 import urllib.parse
+import zipfile
 from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
@@ -47,30 +54,6 @@ CLOZE_MODEL = genanki.Model(
 
 
 CODE_STYLE = "github-dark"  # one dark code style reads well in Anki's light and dark modes alike
-
-
-class _Package(genanki.Package):
-    """genanki's package, writing the deck and note type tables once: genanki rewrites both for every
-    deck, which grows with the square of the number of decks (a vault with a deck per note)."""
-
-    def write_to_db(self, cursor, timestamp, id_gen):  # noqa: D401 - genanki's signature
-        from genanki.apkg_col import APKG_COL
-        from genanki.apkg_schema import APKG_SCHEMA
-
-        cursor.executescript(APKG_SCHEMA)
-        cursor.executescript(APKG_COL)
-        decks = json.loads(cursor.execute("SELECT decks FROM col").fetchone()[0])
-        models = json.loads(cursor.execute("SELECT models FROM col").fetchone()[0])
-        for deck in self.decks:
-            decks[str(deck.deck_id)] = deck.to_json()
-            for note in deck.notes:
-                if note.model.model_id not in models:
-                    models[note.model.model_id] = note.model.to_json(timestamp, deck.deck_id)
-        cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
-        cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
-        for deck in self.decks:
-            for note in deck.notes:
-                note.write_to_db(cursor, timestamp, deck.deck_id, id_gen)
 
 
 class _Note(genanki.Note):
@@ -150,12 +133,25 @@ class AnkiResult:
     diagnostics: list[Diagnostic]
 
 
+@dataclass
+class DeckMemo:
+    """What a deck build keeps for the next: each note's rendered cards (valid while the note's dependency
+    key is the same) and what the kept collection holds, so that only changed notes are written again."""
+
+    # note path -> (note key, [(card front, rendered fields)] in card order)
+    fields: dict[str, tuple[str, list[tuple[str, "_Rendered"]]]] = field(default_factory=dict)
+    rows: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # guid -> (content hash, mod, deck id)
+
+
 def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None,
-               keys: dict[str, str] | None = None, memo: dict[str, tuple[str, dict]] | None = None) -> AnkiResult:
+               keys: dict[str, str] | None = None, memo: DeckMemo | None = None,
+               keep: Path | None = None) -> AnkiResult:
     """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With dependency `keys`
-    (flashgen.depkeys) and a `memo` of an earlier build, the cards of a note whose key is unchanged keep
-    their rendered fields; `memo` is updated."""
+    (flashgen.depkeys) and the `memo` of an earlier build, the cards of a note whose key is unchanged keep
+    their rendered fields; with `keep`, the package's collection is kept there and the next build only
+    replaces the notes that changed in it. `memo` is updated."""
     config = vault.config
+    memo = memo if memo is not None else DeckMemo()
     out_dir.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
     target = out_dir / f"{safe}.apkg"
@@ -163,49 +159,115 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     problems: list[Diagnostic] = [warning("", 0, ledger.problem, "ledger")] if ledger.problem else []
     linker = AnkiLinker(vault)
     guids = ledger.assign(cards)
-    decks: dict[tuple[str, ...], genanki.Deck] = {}
+    entries: list[tuple[str, _Rendered, int, str]] = []  # (guid, fields, mod, deck name) per card
     records: dict[str, dict] = {}
-    fresh: dict[str, tuple[str, dict, dict]] = {}  # path -> (key, fields now, fields before)
+    fresh: dict[str, tuple[str, list, list]] = {}  # path -> (key, fields now, fields before)
     for index, card in enumerate(cards):
         guid = guids[index]
         clozes: dict[str, int] = {}
         if card.auto_clozes:
             card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
         key = keys.get(card.note_path) if keys else None
-        if key and card.note_path not in fresh:
-            earlier = memo.get(card.note_path) if memo is not None else None
-            fresh[card.note_path] = (key, {}, earlier[1] if earlier and earlier[0] == key else {})
-        rendered = fresh[card.note_path][2].get(card) if key else None
+        rendered = None
+        if key:
+            if card.note_path not in fresh:
+                earlier = memo.fields.get(card.note_path)
+                fresh[card.note_path] = (key, [], earlier[1] if earlier and earlier[0] == key else [])
+            now_list, before = fresh[card.note_path][1], fresh[card.note_path][2]
+            # same note key: the same cards in the same order; the front also carries the cloze numbers
+            if len(now_list) < len(before) and before[len(now_list)][0] == card.front:
+                rendered = before[len(now_list)][1]
+                linker.media.update((name, Path(disk)) for name, disk in rendered.media)
         if rendered is None:
             rendered = _render_card(card, linker, config.vault_name)
-        else:
-            linker.media.update(rendered.media)
         if key:
-            fresh[card.note_path][1][card] = rendered
+            fresh[card.note_path][1].append((card.front, rendered))
         for name in rendered.missing:
             problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
                                     "missing-image"))
         mod = ledger.modified(guid, rendered.content_hash, now)
-        note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
-                     tags=list(rendered.tags))
-        deck_name = "::".join(card.deck) or config.deck
-        deck = decks.get(card.deck)
-        if deck is None:
-            deck = decks[card.deck] = genanki.Deck(deck_id(deck_name), deck_name)
-        deck.add_note(note)
+        entries.append((guid, rendered, mod, "::".join(card.deck) or config.deck))
         records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                          "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
         if clozes:
             records[guid]["clozes"] = clozes
-    if memo is not None:
-        memo.clear()
-        memo.update({path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()})
-    package = _Package(list(decks.values()) or [genanki.Deck(deck_id(config.deck), config.deck)])
-    package.media_files = [str(path) for path in _media_copies(linker.media, out_dir)]
-    with atomic_path(target) as tmp:
-        package.write_to_file(str(tmp))
+    memo.fields = {path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()}
+    media = _media_copies(linker.media, out_dir)
+    memo.rows = _write_package(target, entries, media, config.deck, keep, memo.rows)
     ledger.save(records)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, str]], media: list[Path],
+                   top_deck: str, keep: Path | None, kept_rows: dict[str, tuple[str, int, int]]
+                   ) -> dict[str, tuple[str, int, int]]:
+    """Write the .apkg: its collection is the kept one with changed, new and gone notes replaced (or a new
+    one), then zipped with the media. Returns what the collection now holds."""
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    rows = {guid: (rendered.content_hash, mod, deck_id(deck)) for guid, rendered, mod, deck in entries}
+    folder = (keep or target).parent
+    fd, name = tempfile.mkstemp(prefix=".collection-", suffix=".anki2", dir=folder)
+    os.close(fd)
+    db = Path(name)
+    try:
+        reuse = keep is not None and keep.exists() and bool(kept_rows)
+        if reuse:
+            shutil.copyfile(keep, db)
+        conn = sqlite3.connect(db)
+        try:
+            cursor = conn.cursor()
+            if not reuse:
+                cursor.executescript(APKG_SCHEMA)
+                kept_rows = {}
+            stale = [guid for guid, row in kept_rows.items() if rows.get(guid) != row]
+            for at in range(0, len(stale), 500):
+                chunk = stale[at:at + 500]
+                marks = ",".join("?" * len(chunk))
+                cursor.execute(f"DELETE FROM cards WHERE nid IN (SELECT id FROM notes WHERE guid IN ({marks}))", chunk)
+                cursor.execute(f"DELETE FROM notes WHERE guid IN ({marks})", chunk)
+            cursor.execute("DELETE FROM col")
+            cursor.executescript(APKG_COL)
+            names = {deck for _, _, _, deck in entries} or {top_deck}
+            _write_tables(cursor, sorted(names), {rendered.model for _, rendered, _, _ in entries})
+            last = max(cursor.execute("SELECT max(id) FROM notes").fetchone()[0] or 0,
+                       cursor.execute("SELECT max(id) FROM cards").fetchone()[0] or 0)
+            id_gen = itertools.count(max(int(time.time() * 1000), last + 1))
+            for guid, rendered, mod, deck in entries:
+                if kept_rows.get(guid) != rows[guid]:
+                    note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
+                                 tags=list(rendered.tags))
+                    note.write_to_db(cursor, mod, deck_id(deck), id_gen)
+            conn.commit()
+        finally:
+            conn.close()
+        with atomic_path(target) as tmp:
+            with zipfile.ZipFile(tmp, "w") as package:
+                package.write(db, "collection.anki2")
+                package.writestr("media", json.dumps({str(i): path.name for i, path in enumerate(media)}))
+                for i, path in enumerate(media):
+                    package.write(path, str(i))
+        if keep is not None:
+            os.replace(db, keep)
+            return rows
+        return {}
+    finally:
+        db.unlink(missing_ok=True)
+
+
+def _write_tables(cursor: Any, deck_names: list[str], model_ids: set[int]) -> None:
+    """The collection's deck and note type tables, as genanki writes them, once for all decks."""
+    timestamp = time.time()
+    decks = json.loads(cursor.execute("SELECT decks FROM col").fetchone()[0])
+    models = json.loads(cursor.execute("SELECT models FROM col").fetchone()[0])
+    for name in deck_names:
+        deck = genanki.Deck(deck_id(name), name)
+        decks[str(deck.deck_id)] = deck.to_json()
+    for model_id in sorted(model_ids):
+        models[str(model_id)] = _MODELS[model_id].to_json(timestamp, deck_id(deck_names[0]))
+    cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
+    cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
 
 
 @dataclass(frozen=True)
@@ -217,7 +279,7 @@ class _Rendered:
     tags: tuple[str, ...]
     content_hash: str
     missing: tuple[str, ...]  # missing images shown as placeholders
-    media: tuple[tuple[str, Path], ...]
+    media: tuple[tuple[str, str], ...]  # (media name, file on disk)
 
 
 _MODELS = {m.model_id: m for m in (BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL)}
@@ -240,7 +302,7 @@ def _render_card(card: Card, linker: AnkiLinker, vault_name: str) -> _Rendered:
                                               if card.heading_path else "flashgen"]
     content_hash = hashlib.sha256("\x1f".join(fields + sorted(tags) + [str(model.model_id)]).encode()).hexdigest()
     return _Rendered(tuple(fields), model.model_id, tuple(sorted(set(tags))), content_hash,
-                     tuple(env.get("missing_images", [])), tuple(linker.used))
+                     tuple(env.get("missing_images", [])), tuple((name, str(disk)) for name, disk in linker.used))
 
 
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)

@@ -89,7 +89,5 @@ class Ledger:
         merged = {guid: entry for guid, entry in self.entries.items() if guid not in records}
         merged.update(records)
         self.entries = merged
-        # one entry per line keeps the file readable; no indent keeps json's fast C encoder
-        body = ",\n".join(json.dumps(guid) + ":" + json.dumps(merged[guid], ensure_ascii=False, sort_keys=True)
-                           for guid in sorted(merged))
-        write_text(self.path, f'{{"version": {LEDGER_VERSION}, "notes": {{\n{body}\n}}}}\n')
+        write_text(self.path, json.dumps({"version": LEDGER_VERSION, "notes": merged}, ensure_ascii=False,
+                                         sort_keys=True, separators=(",", ":")))

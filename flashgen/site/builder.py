@@ -20,7 +20,7 @@ from flashgen.site.labs_view import lab_pages
 from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
 from flashgen.site.output import SiteWriter
 from flashgen.site.templates_env import Renderer
-from flashgen.site.timeline import study_days
+from flashgen.site.timeline import entry_facts, study_days
 from flashgen.site.tokens import body
 from flashgen.site.urls import SiteUrls, relative
 from flashgen.vault import outside_vault
@@ -89,14 +89,15 @@ class _Build:
         self.default_deck = vault.config.deck or self.site_name
         self.renderer = Renderer(self.site_name)
         self.result = SiteResult(writer.out_dir)
-        self.records: list[list] = []
+        self.records: list[str] = []  # search records, encoded note by note
         self._card_html: dict[tuple[str, str, str, str], str] = {}
         self.keys = keys
         self.site_key = _digest([self.site_name, self.default_deck, repr(vault.config.course_headings)] +
                                 [repr((lab.id, lab.title, getattr(lab, "note", ""))) for lab in labs])
         old = memo or {}
         self.old_files: dict[str, tuple[str, list[str]]] = old.get("files", {})
-        self.old_search: dict[str, tuple[str, list]] = old.get("search", {})
+        self.old_search: dict[str, tuple[str, str]] = old.get("search", {})
+        self.old_timeline: dict[str, tuple[str, list]] = old.get("timeline", {})
         self.new_memo: dict[str, Any] = {"files": {}, "search": {}}
 
     def run(self) -> SiteResult:
@@ -114,9 +115,15 @@ class _Build:
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
             self._page(page, html)
         self._tag_pages()
-        days = study_days(self.notes)
-        self._page("timeline.html", self.renderer.page("timeline.html", "timeline.html", "Timeline", days=days,
-                                                       note_url=self._note_href("timeline.html")))
+        kept = KeyedMemo(self.old_timeline)
+        days = study_days(self.notes, lambda note: kept.get(note.path, self._note_key(note, "timeline"),
+                                                            lambda: entry_facts(note)))
+        self.new_memo["timeline"] = kept.now
+        dated = [note for note in self.notes if note.log_entries]
+        key = "" if not all(self.keys.get(n.path) for n in dated) else \
+            _digest([self.site_key, "timeline"] + [self.keys[n.path] + self.urls.note(n.path) for n in dated])
+        self._keyed("timeline.html", key, lambda: self.renderer.page(
+            "timeline.html", "timeline.html", "Timeline", days=days, note_url=self._note_href("timeline.html")))
         self._home(days, len(card_list))
         self._search_records(card_list)
         self.writer.text("assets/search-data.js", search_index.search_script(self.records))
@@ -226,20 +233,25 @@ class _Build:
             if not raw:
                 continue
             page = self.urls.note_cards(note.path)
+            rendered: list[list[CardView]] = []
 
-            def cards_page(raw: list[Any] = raw, page: str = page, note: Note = note) -> str:
-                views = self._cards_for_page(raw, page)
+            def views(raw: list[Any] = raw, page: str = page, rendered: list = rendered) -> list[CardView]:
+                if not rendered:
+                    rendered.append(self._cards_for_page(raw, page))
+                return rendered[0]
+
+            def cards_page(page: str = page, note: Note = note, views=views) -> str:
                 return self.renderer.page(
-                    "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views,
-                    note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views))
+                    "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views(),
+                    note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views()))
 
-            def data_script(raw: list[Any] = raw, data: str = self.urls.deck_data(note.path)) -> str:
-                views = self._cards_for_page(raw, data)
-                return deck_data_script(views, self._source_links(data, views))
+            def data_script(page: str = page, views=views) -> str:
+                # the sides as rendered for the note's flashcards page; deck pages rebase their links
+                return deck_data_script(posixpath.dirname(page) + "/", views(), self._source_links(page, views()))
 
-            self._keyed(page, self._note_key(note, "cards", page), cards_page)
-            data = self.urls.deck_data(note.path)
-            self._keyed(data, self._note_key(note, "deck-data", data), data_script, page=False)
+            key = self._note_key(note, "cards", page)
+            self._keyed(page, key, cards_page)
+            self._keyed(self.urls.deck_data(note.path), key, data_script, page=False)
             note_rows.append((note.title, relative("decks/index.html", page), len(raw)))
         deck_rows = []
         order = {note.path: index for index, note in enumerate(self.notes)}
@@ -355,8 +367,8 @@ class _Build:
             by_note.setdefault(card.note_path, []).append(card)
         kept = KeyedMemo(self.old_search)
         for note in self.notes:
-            self.records.extend(kept.get(note.path, self._note_key(note, "search"),
-                                         lambda: self._note_search_records(note, by_note.get(note.path, []))))
+            self.records.append(kept.get(note.path, self._note_key(note, "search"), lambda: search_index.encode_records(
+                self._note_search_records(note, by_note.get(note.path, [])))))
         self.new_memo["search"] = kept.now
 
     def _note_search_records(self, note: Note, cards: list[CardView]) -> list[list]:

@@ -73,9 +73,11 @@ def card_views(cards: list[Card], default_deck: str, render: Render | None = Non
     return views
 
 
-def deck_data_script(views: list[CardView], source: dict[str, tuple[str, str]]) -> str:
-    """A script that adds one note's cards to `window.flashgenCards` for the deck pages' study session."""
+def deck_data_script(base: str, views: list[CardView], source: dict[str, tuple[str, str]]) -> str:
+    """A script that adds one note's cards to `window.flashgenCards` for the deck pages' study session. The
+    sides are those of the note's flashcards page: their relative links are relative to `base`, that page's
+    folder (from the site root), and the deck pages rebase them."""
     rows = [{"id": v.id, "deck": v.deck, "prompt": v.prompt, "front": v.front_html, "back": v.back_html,
              "source": list(source.get(v.id, ("", "")))} for v in views]
-    return ("(window.flashgenCards = window.flashgenCards || []).push("
-            + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ");\n")
+    payload = json.dumps({"base": base, "cards": rows}, ensure_ascii=False, separators=(",", ":"))
+    return "(window.flashgenCards = window.flashgenCards || []).push(" + payload + ");\n"

@@ -60,9 +60,13 @@ def card_record(title: str, heading: str, url: str, front: str, back: str) -> li
     return [CARD, title, heading, url, plain_text(front) + "\n" + plain_text(back)]
 
 
-def search_script(records: list[list]) -> str:
-    """The JavaScript file that hands the records to the page's search code."""
-    data = json.dumps({"version": 1, "docs": records}, ensure_ascii=False, separators=(",", ":"))
+def encode_records(records: list[list]) -> str:
+    """Records as the comma-separated JSON items search_script joins (kept per note between builds)."""
+    data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1]
     # `</script` cannot occur in a .js file loaded by src, but keep U+2028/9 and `<` harmless anyway
-    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return "window.FLASHGEN_SEARCH=" + data + ";\n"
+    return data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def search_script(parts: list[str]) -> str:
+    """The JavaScript file that hands the records (in parts from encode_records) to the page's search code."""
+    return 'window.FLASHGEN_SEARCH={"version":1,"docs":[' + ",".join(part for part in parts if part) + "]};\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
 from flashgen.model import LogEntry, Note
 from flashgen.site.tokens import find_section
@@ -27,19 +28,31 @@ class StudyDay:
     items: tuple[TimelineItem, ...]
 
 
-def study_days(notes: tuple[Note, ...] | list[Note]) -> list[StudyDay]:
-    """All study days, newest first; within a day, in note order."""
+def study_days(notes: tuple[Note, ...] | list[Note],
+               facts: Callable[[Note], list[tuple[tuple[tuple[str, str], ...], str]]] | None = None) -> list[StudyDay]:
+    """All study days, newest first; within a day, in note order. `facts(note)` gives (topics, preview) for
+    each of the note's log entries (entry_facts, or a memo of it)."""
     by_day: dict[dt.date, list[TimelineItem]] = {}
     for note in notes:
-        for entry in note.log_entries:
-            topics = []
-            inside = [s for s in note.sections() if s.level and entry.line < s.line <= entry.end_line]
-            for title in entry.topics:
-                section = next((s for s in inside if s.title == title), None) or find_section(note, title)
-                if section is not None:
-                    topics.append((title, section.slug))
-            by_day.setdefault(entry.date, []).append(TimelineItem(note, entry, tuple(topics), _preview(entry)))
+        if not note.log_entries:
+            continue
+        for entry, (topics, preview) in zip(note.log_entries, (facts or entry_facts)(note)):
+            by_day.setdefault(entry.date, []).append(TimelineItem(note, entry, topics, preview))
     return [StudyDay(day, tuple(items)) for day, items in sorted(by_day.items(), reverse=True)]
+
+
+def entry_facts(note: Note) -> list[tuple[tuple[tuple[str, str], ...], str]]:
+    """(topics, preview) of each log entry of the note."""
+    out = []
+    for entry in note.log_entries:
+        topics = []
+        inside = [s for s in note.sections() if s.level and entry.line < s.line <= entry.end_line]
+        for title in entry.topics:
+            section = next((s for s in inside if s.title == title), None) or find_section(note, title)
+            if section is not None:
+                topics.append((title, section.slug))
+        out.append((tuple(topics), _preview(entry)))
+    return out
 
 
 def _preview(entry: LogEntry, limit: int = 140) -> str:

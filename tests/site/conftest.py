@@ -31,7 +31,7 @@ def sample_cards() -> list[Card]:
         card("reversed", "Deployment", "디플로이먼트: [[서비스]] 앞의 파드를 관리", "디플로이먼트.md", 8,
              ("디플로이먼트",), (), "card-deploy-2"),
         card("cloze", "서비스는 {{c1::파드}} 앞에 섭니다", "", "서비스.md", 3, ("서비스",), (), "card-svc-1"),
-        card("basic", "What does a readiness probe decide?", "Whether traffic goes to the pod", "guides/Pod basics.md",
+        card("basic", "What does a readiness probe decide?", "Whether traffic goes to the pod ([[서비스]])", "guides/Pod basics.md",
              15, ("Pod basics", "Probes", "Readiness"), (), "card-pod-1"),
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -188,3 +188,23 @@ def test_a_link_to_a_card_opens_the_card_list(tab):
     page.goto(page.url + "#" + card_id)
     page.wait_for_function("() => document.getElementById('browse').open")
     assert page.locator(f"#{card_id} .card-back").is_visible()
+
+
+def test_a_deck_page_studies_its_sub_decks_cards_with_working_links(tab, site):
+    _, result = site
+    top = next(p for p in result.pages if p.startswith("decks/vault-") and p.count("-") == 1)
+    page = tab.open(top)
+    assert page.locator(".count-new").inner_text() == "4"  # every note's cards, loaded from their scripts
+    hrefs = []
+    for _ in range(4):
+        page.keyboard.press("Space")
+        hrefs += page.eval_on_selector_all("#study-front a, #study-back a, #study-source a", "els => els.map(e => e.href)")
+        page.keyboard.press("4")
+    assert page.locator("#study-done").is_visible()
+    assert any(h.endswith("notes/" + quote("서비스.html")) for h in hrefs)  # [[서비스]] in a card's answer
+    for href in hrefs:
+        if tab.base.startswith("file:"):
+            assert Path(unquote(href[len("file://"):].split("#")[0])).is_file(), href
+        else:
+            assert page.request.get(href.split("#")[0]).status == 200, href
+    assert tab.errors == []

@@ -121,7 +121,9 @@ def test_cards_pages_render_both_sides_and_cloze(site):
         cards = []
         for src in re.findall(r'<script src="(data/[^"]+\.js)"', html):
             script = (result.out_dir / "decks" / urllib.parse.unquote(src)).read_text(encoding="utf-8")
-            cards += json.loads(script[script.index("push(") + 5:script.rindex(");")])
+            chunk = json.loads(script[script.index("push(") + 5:script.rindex(");")])
+            assert chunk["base"] == "cards/" or chunk["base"].startswith("cards/")
+            cards += chunk["cards"]
         return [c for c in cards if c["deck"] == deck or c["deck"].startswith(deck + "::")]
 
     assert len(deck_cards(top[0])) == 4 and "4 cards from 3 notes" in page(result, top[0])  # sub-decks' cards too

@@ -17,18 +17,36 @@
 
   function stateOf(id) { return states[id] || FlashgenSRS.fresh(); }
 
+  /* A deck page shows sides rendered for a note's flashcards page: make their relative links absolute. */
+  function rebase(html, base) {
+    if (!base || (html.indexOf("href=") < 0 && html.indexOf("src=") < 0)) { return html; }
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    Array.prototype.forEach.call(holder.content.querySelectorAll("[href], [src]"), function (el) {
+      ["href", "src"].forEach(function (name) {
+        var value = el.getAttribute(name);
+        if (value && !/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(value)) { el.setAttribute(name, new URL(value, base).href); }
+      });
+    });
+    return holder.innerHTML;
+  }
+
   /* A note's page lists its cards; a deck page loads its notes' card scripts into window.flashgenCards
      and studies the cards of its deck and of the decks below it. */
   function cardsOfPage() {
     var deckList = document.getElementById("deck-notes");
     if (deckList) {
-      var deck = deckList.getAttribute("data-deck");
-      var all = [];
-      (window.flashgenCards || []).forEach(function (rows) { Array.prototype.push.apply(all, rows); });
-      return all.filter(function (c) { return c.deck === deck || c.deck.indexOf(deck + "::") === 0; })
-        .map(function (c) {
-          return { id: c.id, prompt: c.prompt, front: c.front, back: c.back, href: c.source[0], label: c.source[1], element: null };
+      var deck = deckList.getAttribute("data-deck"), all = [];
+      var root = new URL(document.documentElement.getAttribute("data-root") || "./", location.href);
+      (window.flashgenCards || []).forEach(function (chunk) {
+        var base = new URL(chunk.base, root);
+        chunk.cards.forEach(function (c) {
+          if (c.deck !== deck && c.deck.indexOf(deck + "::") !== 0) { return; }
+          all.push({ id: c.id, prompt: c.prompt, front: c.front, back: c.back, base: base,
+                     href: c.source[0] ? new URL(c.source[0], base).href : "", label: c.source[1], element: null });
         });
+      });
+      return all;
     }
     return Array.prototype.map.call(document.querySelectorAll(".card-list .card"), function (item) {
       var prompt = item.querySelector(".card-prompt"), link = item.querySelector(".card-source a");
@@ -91,14 +109,14 @@
     }
     var item = byId[current];
     done.hidden = true; cardBox.hidden = false; flip.hidden = false; grades.hidden = true;
-    front.innerHTML = item.front;
+    front.innerHTML = rebase(item.front, item.base);
     if (item.prompt) {
       var prompt = document.createElement("p");
       prompt.className = "card-prompt muted";
       prompt.textContent = item.prompt;
       front.insertBefore(prompt, front.firstChild);
     }
-    back.innerHTML = item.back;
+    back.innerHTML = rebase(item.back, item.base);
     back.hidden = true; divider.hidden = true;
     source.textContent = "";
     if (item.href) {

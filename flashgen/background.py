@@ -1,0 +1,67 @@
+"""Run one task of a build in a forked process beside the rest, where the platform allows it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from typing import Any, Callable
+
+
+def can_fork() -> bool:
+    """Fork only where it is safe and cheap: a POSIX fork start method, a single thread, and not turned off
+    with FLASHGEN_JOBS=1."""
+    return ("fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+            and os.environ.get("FLASHGEN_JOBS", "") != "1")
+
+
+class Background:
+    """`Background(fn, *args)` starts fn(*args) in a forked child (inheriting the parent's memory, so nothing
+    is copied); `result()` waits for its return value (or raises its exception). Without fork the task runs
+    right away in this process."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._process = None
+        self._outcome: tuple[bool, Any] | None = None
+        if can_fork():
+            context = multiprocessing.get_context("fork")
+            self._reader, writer = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(writer, fn, args), daemon=True)
+            self._process.start()
+            writer.close()
+        else:
+            self._outcome = _run(fn, args)
+
+    def result(self) -> Any:
+        if self._process is not None:
+            try:
+                self._outcome = self._reader.recv()
+            except EOFError:
+                self._process.join()
+                raise RuntimeError(f"a build task stopped unexpectedly (exit code {self._process.exitcode})") \
+                    from None
+            finally:
+                self._reader.close()
+            self._process.join()
+            self._process = None
+        ok, value = self._outcome
+        if not ok:
+            raise value
+        return value
+
+
+def _run(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
+    try:
+        return True, fn(*args)
+    except Exception as exc:  # handed to the parent, which raises it
+        return False, exc
+
+
+def _child(writer: Any, fn: Callable[..., Any], args: tuple) -> None:
+    outcome = _run(fn, args)
+    try:
+        writer.send(outcome)
+    except Exception as exc:  # an exception or value that does not pickle
+        writer.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        writer.close()
