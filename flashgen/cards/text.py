@@ -9,11 +9,15 @@ URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 WIKI_OR_LINK = re.compile(r"!?\[\[[^\]]*\]\]|!?\[[^\]]*\]\([^)]*\)")
 LEADING_NUMBER = re.compile(r"^\d+(?:[-.]\d+)*\.?\s+")
 BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?")
+MARKUP = re.compile(r"[`*_=>#|\-\[\]()!:]+")
 SENTENCE_END = re.compile(r"(?:[.!?。]|다|요|임|음|함|됨|네|듯|죠|까)\s*$")
 
 
 def mask_code(text: str, char: str = "\u2591") -> str:
     """`text` with inline code spans and URLs replaced by filler of the same length (positions kept)."""
+    if "`" not in text and "://" not in text and "www." not in text:
+        return text  # most text: nothing to mask
+
     def fill(match: re.Match) -> str:
         return char * len(match.group(0))
     return URL.sub(fill, CODE_SPAN.sub(fill, text))
@@ -29,8 +33,8 @@ def visible_text(markdown: str) -> str:
     """Roughly what a reader sees: markdown without links, embeds, URLs and markup characters."""
     text = WIKI_OR_LINK.sub("", markdown)
     text = URL.sub("", text)
-    text = re.sub(r"[`*_=>#|\-\[\]()!:]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = MARKUP.sub(" ", text)
+    return " ".join(text.split())
 
 
 def is_short_label(text: str, limit: int = 40) -> bool:

@@ -269,15 +269,18 @@ class _Build:
 
     def _source_links(self, page: str, views: list[CardView]) -> dict[str, tuple[str, str]]:
         out = {}
+        headings: dict[str, list[tuple[int, str]]] = {}
         for view in views:
             note = self.vault.note(view.note_path)
             if note is None:
                 continue
             fragment = view.section_slug or None
             if fragment is None:
-                for section in note.sections():
-                    if section.level and section.line <= view.line:
-                        fragment = section.slug
+                if note.path not in headings:
+                    headings[note.path] = [(s.line, s.slug) for s in note.sections() if s.level]
+                for line, slug in headings[note.path]:
+                    if line <= view.line:
+                        fragment = slug
             where = view.heading_path[1:] if view.heading_path[:1] == (note.title,) else view.heading_path
             label = note.title + (" › " + " › ".join(where) if where else "")
             out[view.id] = (relative(page, self.urls.note(note.path), fragment), label)

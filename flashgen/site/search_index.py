@@ -24,10 +24,15 @@ _MDLINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"(\*\*|__|==|~~|`|^\s{0,3}#{1,6}\s|^\s*>\s?(\[![^\]]*\][+-]?)?|^\s*[-*+]\s(\[.\]\s)?|^\s*\d+[.)]\s|\^[\w-]+\s*$)",
                     re.MULTILINE)
 _SPACES = re.compile(r"[ \t]+")
+# what any of the patterns above could act on: a line break, markup characters, a list or quote start
+_MAY_HAVE_MARKUP = re.compile(r"[\n`*_=~!\[\]|^#>]|^\s*(?:[-+]|\d+[.)])\s")
 
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to the words a reader sees (good enough to search and show in context)."""
+    if not _MAY_HAVE_MARKUP.search(markdown):  # one line of words: only spaces to tidy
+        line = _SPACES.sub(" ", markdown).strip()
+        return "" if set(line) <= set("-: ") else line
     text = _FENCE.sub("", markdown)
     text = _EMBED.sub("", text)
     text = _WIKI.sub(lambda m: m.group(2) or m.group(1), text)
