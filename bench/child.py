@@ -12,7 +12,9 @@ from pathlib import Path
 
 
 def _emit(data: dict) -> None:
-    data["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # the larger of this process and its biggest child (a build writes the deck in a forked process)
+    data["maxrss_kb"] = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(json.dumps(data, ensure_ascii=False), flush=True)
 
 

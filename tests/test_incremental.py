@@ -139,3 +139,33 @@ def test_the_cache_is_reused_and_a_damaged_cache_is_ignored(tmp_path: Path) -> N
     result = build(vault, out)
     assert not result.errors and page.stat().st_ino != before  # made again from nothing
     assert "컨테이너들" in (out / "site" / "notes" / "워크로드" / "파드.html").read_text(encoding="utf-8")
+
+
+def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
+    """A build stopped after replacing its outputs but before saving its cache leaves an older cache beside
+    newer outputs; reverting the edit must not bring back pages or Anki notes made for the edit."""
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out)
+    older = {p.name: p.read_bytes() for p in out.glob(".flashgen-cache*.pickle")}
+    note = vault / "워크로드" / "파드.md"
+    original = note.stat()
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "다른 답")
+    _edit(vault, "워크로드/파드.md", "- 노드 - 파드가 도는 머신", "노드는 빼 둔다")  # one card fewer
+    build(vault, out)
+    for name, data in older.items():
+        (out / name).write_bytes(data)
+    _edit(vault, "워크로드/파드.md", "다른 답", "컨테이너의 묶음")
+    _edit(vault, "워크로드/파드.md", "노드는 빼 둔다", "- 노드 - 파드가 도는 머신")
+    os.utime(note, ns=(original.st_atime_ns, original.st_mtime_ns))  # restored with its time, as from a backup
+    clean = tmp_path / "clean"
+    (clean / "anki").mkdir(parents=True)
+    shutil.copy(out / "anki" / "vault.ledger.json", clean / "anki")
+    build(vault, out)
+    build(vault, clean)
+    assert _site_files(out / "site") == _site_files(clean / "site")
+    rows, _ = _deck_rows(out / "anki" / "vault.apkg", tmp_path)
+    clean_rows, _ = _deck_rows(clean / "anki" / "vault.apkg", tmp_path)
+    assert {g: r[1] for g, r in rows.items()} == {g: r[1] for g, r in clean_rows.items()}
+    assert any("노드" in r[1].split("\x1f")[0] for r in rows.values())
+    assert not any("다른 답" in r[1] for r in rows.values())

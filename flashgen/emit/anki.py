@@ -141,6 +141,7 @@ class DeckMemo:
     # note path -> (note key, [(card front, rendered fields)] in card order)
     fields: dict[str, tuple[str, list[tuple[str, "_Rendered"]]]] = field(default_factory=dict)
     rows: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # guid -> (content hash, mod, deck id)
+    kept: tuple[int, int, int] | None = None  # (inode, size, mtime) of the collection `rows` describes
 
 
 def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None,
@@ -193,7 +194,11 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
             records[guid]["clozes"] = clozes
     memo.fields = {path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()}
     media = _media_copies(linker.media, out_dir)
-    memo.rows = _write_package(target, entries, media, config.deck, keep, memo.rows)
+    # the kept collection is used only if it is the very file the memo describes (a build stopped between
+    # replacing it and saving the memo leaves them apart: then the collection is written whole)
+    rows = memo.rows if keep is not None and memo.kept is not None and _stamp(keep) == memo.kept else {}
+    memo.rows = _write_package(target, entries, media, config.deck, keep, rows)
+    memo.kept = _stamp(keep) if keep is not None and memo.rows else None
     ledger.save(records)
     return AnkiResult(target, len(cards), len(linker.media), problems)
 
@@ -254,6 +259,14 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, str]
         return {}
     finally:
         db.unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _write_tables(cursor: Any, deck_names: list[str], model_ids: set[int]) -> None:

@@ -53,12 +53,14 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
     out_dir = Path(out_dir)
     writer = SiteWriter(out_dir)
     try:
-        build = _Build(vault, list(cards or []), list(labs or []), writer, keys or {}, memo)
+        # pages are kept only from the very site folder the memo describes
+        earlier = memo if memo is not None and memo.get("folder") == _folder_stamp(out_dir) else None
+        build = _Build(vault, list(cards or []), list(labs or []), writer, keys or {}, earlier)
         result = build.run()
         writer.commit()
         if memo is not None:
             memo.clear()
-            memo.update(build.new_memo)
+            memo.update(build.new_memo, folder=_folder_stamp(out_dir))
     except BaseException:
         writer.abort()
         raise
@@ -381,6 +383,14 @@ class _Build:
             records.append(search_index.card_record(note.title, " › ".join(card.heading_path), url,
                                                     card.front_text, card.back_text))
         return records
+
+def _folder_stamp(folder: Path) -> tuple[int, int] | None:
+    try:
+        st = folder.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
+
 
 def _digest(parts: list[str]) -> str:
     return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
