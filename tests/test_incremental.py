@@ -169,3 +169,21 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     assert {g: r[1] for g, r in rows.items()} == {g: r[1] for g, r in clean_rows.items()}
     assert any("노드" in r[1].split("\x1f")[0] for r in rows.values())
     assert not any("다른 답" in r[1] for r in rows.values())
+
+
+def test_pages_made_in_a_second_process_are_the_same(tmp_path: Path, monkeypatch) -> None:
+    """From SPLIT_AT notes on, half the notes' pages are made in a forked process: the site is the same."""
+    from flashgen.site import builder
+
+    vault = _vault(tmp_path)
+    monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9)
+    one = build(vault, tmp_path / "one")
+    monkeypatch.setattr(builder, "SPLIT_AT", 2)
+    two = build(vault, tmp_path / "two")
+    assert _site_files(tmp_path / "one" / "site") == _site_files(tmp_path / "two" / "site")
+    assert _report(tmp_path / "one") == _report(tmp_path / "two") and not one.errors and not two.errors
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")  # and again, from the cache
+    build(vault, tmp_path / "two")
+    monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9)
+    build(vault, tmp_path / "three")
+    assert _site_files(tmp_path / "two" / "site") == _site_files(tmp_path / "three" / "site")

@@ -138,7 +138,8 @@ class DeckMemo:
     """What a deck build keeps for the next: each note's rendered cards (valid while the note's dependency
     key is the same) and what the kept collection holds, so that only changed notes are written again."""
 
-    # note path -> (note key, [(card front, rendered fields)] in card order)
+    # note path -> (note key, [(card front, rendered card without its fields)] in card order): the fields
+    # themselves are in the kept collection
     fields: dict[str, tuple[str, list[tuple[str, "_Rendered"]]]] = field(default_factory=dict)
     rows: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # guid -> (content hash, mod, deck id)
     kept: tuple[int, int, int] | None = None  # (inode, size, mtime) of the collection `rows` describes
@@ -162,15 +163,22 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     guids = ledger.assign(cards)
     entries: list[tuple[str, _Rendered, int, str]] = []  # (guid, fields, mod, deck name) per card
     records: dict[str, dict] = {}
-    fresh: dict[str, tuple[str, list, list]] = {}  # path -> (key, fields now, fields before)
+    # the kept collection is used only if it is the very file the memo describes (a build stopped between
+    # replacing it and saving the memo leaves them apart: then the collection is written whole)
+    kept_rows = memo.rows if keep is not None and memo.kept is not None and _stamp(keep) == memo.kept else {}
+    fresh: dict[str, tuple[str, list, list]] = {}  # path -> (key, cards now, cards before)
+    deck_ids: dict[str, int] = {}
     for index, card in enumerate(cards):
         guid = guids[index]
         clozes: dict[str, int] = {}
         if card.auto_clozes:
             card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
+        deck_name = "::".join(card.deck) or config.deck
+        if deck_name not in deck_ids:
+            deck_ids[deck_name] = deck_id(deck_name)
         key = keys.get(card.note_path) if keys else None
         rendered = None
-        if key:
+        if key and kept_rows:
             if card.note_path not in fresh:
                 earlier = memo.fields.get(card.note_path)
                 fresh[card.note_path] = (key, [], earlier[1] if earlier and earlier[0] == key else [])
@@ -178,26 +186,29 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
             # same note key: the same cards in the same order; the front also carries the cloze numbers
             if len(now_list) < len(before) and before[len(now_list)][0] == card.front:
                 rendered = before[len(now_list)][1]
-                linker.media.update((name, Path(disk)) for name, disk in rendered.media)
+                mod = ledger.modified(guid, rendered.content_hash, now)
+                if kept_rows.get(guid) != (rendered.content_hash, mod, deck_ids[deck_name]):
+                    rendered = None  # not in the kept collection as it is now: render it again
+                else:
+                    linker.media.update((name, Path(disk)) for name, disk in rendered.media)
+        elif key and card.note_path not in fresh:
+            fresh[card.note_path] = (key, [], [])
         if rendered is None:
             rendered = _render_card(card, linker, config.vault_name)
+            mod = ledger.modified(guid, rendered.content_hash, now)
         if key:
-            fresh[card.note_path][1].append((card.front, rendered))
+            fresh[card.note_path][1].append((card.front, replace(rendered, fields=())))
         for name in rendered.missing:
             problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
                                     "missing-image"))
-        mod = ledger.modified(guid, rendered.content_hash, now)
-        entries.append((guid, rendered, mod, "::".join(card.deck) or config.deck))
+        entries.append((guid, rendered, mod, deck_name))
         records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                          "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
         if clozes:
             records[guid]["clozes"] = clozes
     memo.fields = {path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()}
     media = _media_copies(linker.media, out_dir)
-    # the kept collection is used only if it is the very file the memo describes (a build stopped between
-    # replacing it and saving the memo leaves them apart: then the collection is written whole)
-    rows = memo.rows if keep is not None and memo.kept is not None and _stamp(keep) == memo.kept else {}
-    memo.rows = _write_package(target, entries, media, config.deck, keep, rows)
+    memo.rows = _write_package(target, entries, media, config.deck, keep, kept_rows)
     memo.kept = _stamp(keep) if keep is not None and memo.rows else None
     ledger.save(records)
     return AnkiResult(target, len(cards), len(linker.media), problems)

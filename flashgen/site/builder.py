@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from flashgen.background import Background
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.links import is_image
 from flashgen.memo import KeyedMemo
@@ -26,6 +27,7 @@ from flashgen.site.urls import SiteUrls, relative
 from flashgen.vault import outside_vault
 
 TOC_MIN_HEADINGS = 4
+SPLIT_AT = 200  # from this many notes, half the notes' pages are made in a forked process
 
 
 @dataclass
@@ -106,14 +108,39 @@ class _Build:
         self.result.broken_links.extend(self._link_problems())
         backlinks = self._backlinks()
         card_list = card_views(self.cards, self.default_deck)  # the page-independent facts
-        cards_by_note: dict[str, list[CardView]] = {}
+        views_by_note: dict[str, list[CardView]] = {}
         for card in card_list:
-            cards_by_note.setdefault(card.note_path, []).append(card)
+            views_by_note.setdefault(card.note_path, []).append(card)
+        raw_by_note: dict[str, list[Any]] = {}
+        for card in self.cards:
+            raw_by_note.setdefault(card.note_path, []).append(card)
         labs_by_note = self._labs_by_note()
-        for note in self.notes:
-            self._note_page(note, backlinks.get(note.path, []), cards_by_note.get(note.path, []),
-                            labs_by_note.get(note.path, []))
-        self._card_pages(card_list)
+
+        def note_outputs(notes: list[Note]) -> _NoteOutputs:
+            """Each note's page, flashcards page, deck data script and search records."""
+            kept = KeyedMemo(self.old_search)
+            records = {}
+            for note in notes:
+                self._note_page(note, backlinks.get(note.path, []), views_by_note.get(note.path, []),
+                                labs_by_note.get(note.path, []))
+                self._note_cards_page(note, raw_by_note.get(note.path, []))
+                records[note.path] = kept.get(note.path, self._note_key(note, "search"), lambda: self._search_part(
+                    note, views_by_note.get(note.path, [])))
+            return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now)
+
+        # the second half of the notes in a forked process (on a vault big enough to be worth it)
+        split = len(self.notes) // 2 if len(self.notes) >= SPLIT_AT else len(self.notes)
+        helper = Background(note_outputs, self.notes[split:]) if split < len(self.notes) else None
+        mine = note_outputs(self.notes[:split])
+        theirs = helper.result() if helper is not None else _NoteOutputs({}, [], {}, {}, {})
+        self.new_memo["files"].update(theirs.files)
+        self.result.pages.extend(theirs.pages)
+        for vault_path in theirs.images:
+            self.urls.image(vault_path)
+        self.new_memo["search"] = {**mine.search_memo, **theirs.search_memo}
+        records = {**mine.records, **theirs.records}
+        self.records = [records[note.path] for note in self.notes]
+        self._card_pages(card_list, raw_by_note)
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
             self._page(page, html)
         self._tag_pages()
@@ -127,7 +154,6 @@ class _Build:
         self._keyed("timeline.html", key, lambda: self.renderer.page(
             "timeline.html", "timeline.html", "Timeline", days=days, note_url=self._note_href("timeline.html")))
         self._home(days, len(card_list))
-        self._search_records(card_list)
         self.writer.text("assets/search-data.js", search_index.search_script(self.records))
         for site_path, content in assets.static_files().items():
             self.writer.text(site_path, content)
@@ -216,45 +242,43 @@ class _Build:
             return self._card_html[key]
         return card_views(cards, self.default_deck, render=render)
 
-    def _card_pages(self, card_list: list[CardView]) -> None:
-        """A flashcards page per note (every card listed, for reading and for study), a card data script per
-        note for the deck pages, and a study page per deck that loads the data scripts of the notes below it
-        (a deck holds its sub-decks' cards, as in Anki) instead of repeating their cards."""
-        raw_by_note: dict[str, list[Any]] = {}
-        for card in self.cards:
-            raw_by_note.setdefault(card.note_path, []).append(card)
+    def _note_cards_page(self, note: Note, raw: list[Any]) -> None:
+        """The note's flashcards page (every card listed, for reading and for study) and the script with its
+        cards for the deck pages."""
+        if not raw:
+            return
+        page = self.urls.note_cards(note.path)
+        rendered: list[list[CardView]] = []
+
+        def views() -> list[CardView]:
+            if not rendered:
+                rendered.append(self._cards_for_page(raw, page))
+            return rendered[0]
+
+        def cards_page() -> str:
+            return self.renderer.page(
+                "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views(),
+                note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views()))
+
+        def data_script() -> str:
+            # the sides as rendered for the note's flashcards page; deck pages rebase their links
+            return deck_data_script(posixpath.dirname(page) + "/", views(), self._source_links(page, views()))
+
+        key = self._note_key(note, "cards", page)
+        self._keyed(page, key, cards_page)
+        self._keyed(self.urls.deck_data(note.path), key, data_script, page=False)
+
+    def _card_pages(self, card_list: list[CardView], raw_by_note: dict[str, list[Any]]) -> None:
+        """A study page per deck that loads the data scripts of the notes below it (a deck holds its sub-decks'
+        cards, as in Anki) instead of repeating their cards, and the list of decks and notes with cards."""
         deck_notes: dict[str, dict[str, int]] = {}  # deck -> note path -> cards of the deck in that note
         for card, view in zip(self.cards, card_list):
             parts = view.deck.split("::")
             for depth in range(1, len(parts) + 1):
                 counts = deck_notes.setdefault("::".join(parts[:depth]), {})
                 counts[card.note_path] = counts.get(card.note_path, 0) + 1
-        note_rows = []
-        for note in self.notes:
-            raw = raw_by_note.get(note.path)
-            if not raw:
-                continue
-            page = self.urls.note_cards(note.path)
-            rendered: list[list[CardView]] = []
-
-            def views(raw: list[Any] = raw, page: str = page, rendered: list = rendered) -> list[CardView]:
-                if not rendered:
-                    rendered.append(self._cards_for_page(raw, page))
-                return rendered[0]
-
-            def cards_page(page: str = page, note: Note = note, views=views) -> str:
-                return self.renderer.page(
-                    "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views(),
-                    note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views()))
-
-            def data_script(page: str = page, views=views) -> str:
-                # the sides as rendered for the note's flashcards page; deck pages rebase their links
-                return deck_data_script(posixpath.dirname(page) + "/", views(), self._source_links(page, views()))
-
-            key = self._note_key(note, "cards", page)
-            self._keyed(page, key, cards_page)
-            self._keyed(self.urls.deck_data(note.path), key, data_script, page=False)
-            note_rows.append((note.title, relative("decks/index.html", page), len(raw)))
+        note_rows = [(note.title, relative("decks/index.html", self.urls.note_cards(note.path)),
+                      len(raw_by_note[note.path])) for note in self.notes if raw_by_note.get(note.path)]
         deck_rows = []
         order = {note.path: index for index, note in enumerate(self.notes)}
         for deck in sorted(deck_notes):
@@ -366,15 +390,9 @@ class _Build:
                 out.setdefault(target, []).append(lab)
         return out
 
-    def _search_records(self, card_list: list[CardView]) -> None:
-        by_note: dict[str, list[CardView]] = {}
-        for card in card_list:
-            by_note.setdefault(card.note_path, []).append(card)
-        kept = KeyedMemo(self.old_search)
-        for note in self.notes:
-            self.records.append(kept.get(note.path, self._note_key(note, "search"), lambda: search_index.encode_records(
-                self._note_search_records(note, by_note.get(note.path, [])))))
-        self.new_memo["search"] = kept.now
+    def _search_part(self, note: Note, cards: list[CardView]) -> str:
+        """The note's search records, encoded for the search data script."""
+        return search_index.encode_records(self._note_search_records(note, cards))
 
     def _note_search_records(self, note: Note, cards: list[CardView]) -> list[list]:
         records = search_index.note_records(note, relative("index.html", self.urls.note(note.path)))
@@ -383,6 +401,17 @@ class _Build:
             records.append(search_index.card_record(note.title, " › ".join(card.heading_path), url,
                                                     card.front_text, card.back_text))
         return records
+
+@dataclass
+class _NoteOutputs:
+    """What rendering some notes' pages added, to merge into the build that asked for them."""
+
+    files: dict[str, tuple[str, list[str]]]  # site path -> (key, images), for the next build
+    pages: list[str]
+    images: dict[str, str]  # vault path -> site path of every image shown
+    records: dict[str, str]  # note path -> encoded search records
+    search_memo: dict[str, tuple[str, str]]
+
 
 def _folder_stamp(folder: Path) -> tuple[int, int] | None:
     try:
