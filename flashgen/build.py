@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from flashgen.background import Background
+from flashgen.background import Background, can_fork
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
 
@@ -85,10 +85,15 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     cache = buildcache.load(out_dir, buildstate.setup_key(extra, flags))
 
     step("parse", 0, 4)
-    vault = parse_vault(notes_dir, reuse=cache.notes)
+    shared = _SharedParse(notes_dir)
+    vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared)
     result.notes = len(vault.notes)
     result.diagnostics.extend(vault.diagnostics)
     keys = note_keys(vault)
+    for path, found in shared.cards.items():  # made beside the parse: kept as if by an earlier build
+        if path in keys:
+            cache.cards[path] = (keys[path], found)
+    cache.lint.update((path, (vault.stamps[path], found)) for path, found in shared.lint.items())
     step("cards", 1, 4)
     cards = extract_cards(vault, keys, cache.cards)
     result.cards_by_kind = Counter(card.kind for card in cards)
@@ -108,18 +113,70 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         site_result = build_site(vault, cards, out_dir / "site", labs=lab_list, keys=keys, memo=cache.site)
         result.site_path = out_dir / "site"
         result.diagnostics.extend(site_result.diagnostics)
+    cache.keep_notes(vault)
+    buildcache.save(out_dir, cache)
     if deck_task is not None:
         step("anki", 3, 4)
         result.deck_path, result.media, deck_problems = deck_task.result()
         result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
-    cache.keep_notes(vault)
-    buildcache.save(out_dir, cache)
     step("done", 4, 4)
     result.diagnostics = sorted(set(result.diagnostics))
     result.seconds = time.perf_counter() - started
     write_report(result, out_dir / "report.json")
     buildstate.remember(out_dir, key)
     return result
+
+
+PARSE_SPLIT_AT = 200  # from this many notes to parse, half are parsed in a forked process
+
+
+class _SharedParse:
+    """parse_many for parse_vault: the second half of the notes is parsed in a forked process, which also
+    makes their cards and manifest diagnostics; this process reads them back without tokens (a page that
+    needs them parses its note again)."""
+
+    def __init__(self, notes_dir: Path) -> None:
+        self.notes_dir = notes_dir
+        self.cards: dict[str, list] = {}
+        self.lint: dict[str, list] = {}
+
+    def __call__(self, files: list, config) -> dict:
+        from flashgen.parse import parse_files
+
+        if len(files) < PARSE_SPLIT_AT or not can_fork():
+            return parse_files(files, config)
+        half = int(len(files) * 0.53)  # the other process also pickles its notes back
+        task = Background(_parse_half, self.notes_dir, files[half:], config, True)
+        parsed, self.cards, self.lint = _parse_half(self.notes_dir, files[:half], config, False)
+        theirs, cards, lint = task.result()
+        parsed.update(theirs)
+        self.cards.update(cards)
+        self.lint.update(lint)
+        return parsed
+
+
+def _parse_half(notes_dir: Path, files: list, config, strip: bool) -> tuple[dict, dict, dict]:
+    """Parse some notes and make their cards and manifest diagnostics (`strip`: without the tokens, for
+    another process)."""
+    from dataclasses import replace
+
+    from flashgen.cards import missing_images, note_cards
+    from flashgen.lint import lint_note
+    from flashgen.parse import parse_files, resolver_of
+    from flashgen.vault import walk_vault
+
+    parsed = parse_files(files, config)
+    resolver = resolver_of(walk_vault(notes_dir, config))
+    cards, lint = {}, {}
+    for path, (note, problems) in parsed.items():
+        if note is None:
+            continue
+        cards[path] = note_cards(note, config, missing_images(
+            note, lambda link, source: None if link.external else resolver.resolve(link.target, source)))
+        lint[path] = lint_note(note)
+        if strip:
+            parsed[path] = (replace(note, tokens=()), problems)
+    return parsed, cards, lint
 
 
 def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: str) -> tuple[Path, int, list]:

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote
 
 import yaml
@@ -21,7 +21,7 @@ from flashgen.markdown.comments import strip_comments
 from flashgen.markdown.datelog import match_date
 from flashgen.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag
 from flashgen.slug import SlugRegistry
-from flashgen.vault import Resolver, VaultFile, outside_vault, read_note, walk_vault
+from flashgen.vault import Resolver, VaultFile, VaultFiles, outside_vault, read_note, walk_vault
 from flashgen.yamlsafe import safe_load
 
 BLOCK_KINDS = {
@@ -61,37 +61,47 @@ class Vault:
 
 
 def parse_vault(root: Path, config: Config | None = None,
-                reuse: dict[str, tuple[tuple[int, int], Note]] | None = None) -> Vault:
+                reuse: dict[str, tuple[tuple[int, int], Note]] | None = None,
+                parse_many: Callable[[list[VaultFile], Config], dict[str, tuple[Note | None, list[Diagnostic]]]]
+                | None = None) -> Vault:
     """Walk, read and parse every note of the vault at `root`, then check its links. `reuse` maps a vault path
-    to the (size, mtime) stamp and Note of an earlier parse: a file with the same stamp is not read again."""
+    to the (size, mtime) stamp and Note of an earlier parse: a file with the same stamp is not read again.
+    `parse_many(files, config)` parses the others (parse_files, or one that shares the work out)."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if config is None:
         config, problems = load_config(root)
     files = walk_vault(root, config)
     reuse = reuse or {}
+    todo = [f for f in files.notes if reuse.get(f.path, (None,))[0] != f.stamp]
+    parsed = (parse_many or parse_files)(todo, config)
     notes = []
     for file in files.notes:
-        earlier = reuse.get(file.path)
-        if earlier is not None and earlier[0] == file.stamp:
-            note = earlier[1]
-        else:
-            note, read_problems = parse_file(file, config)
+        note, read_problems = parsed[file.path] if file.path in parsed else (reuse[file.path][1], [])
         if note is not None:
             notes.append(note)
             problems.extend(note.diagnostics)
         else:
             problems.extend(read_problems)
-    resolver = Resolver([n.path for n in files.notes], [a.path for a in files.attachments])
     vault = Vault(
         root=root, config=config, notes=tuple(notes),
         attachments=tuple(Attachment(a.path, a.size) for a in files.attachments),
-        resolver=resolver, diagnostics=problems,
+        resolver=resolver_of(files), diagnostics=problems,
         files={f.path: f.disk for f in files.notes + files.attachments},
         stamps={f.path: f.stamp for f in files.notes + files.attachments},
     )
     vault.diagnostics.extend(check_links(vault))
     return vault
+
+
+def resolver_of(files: VaultFiles) -> Resolver:
+    """The link resolver of a walked vault."""
+    return Resolver([n.path for n in files.notes], [a.path for a in files.attachments])
+
+
+def parse_files(files: list[VaultFile], config: Config) -> dict[str, tuple[Note | None, list[Diagnostic]]]:
+    """vault path -> (note, or None with the problems that made the file unusable)."""
+    return {file.path: parse_file(file, config) for file in files}
 
 
 def note_tokens(note: Note, config: Config) -> tuple:

@@ -21,7 +21,7 @@ NOTES = {
     "워크로드/디플로이먼트.md": "# 디플로이먼트\n\n[[파드#정의]] 를 관리하는 [[레플리카셋]] 을 만든다.\n\n"
                              "![[파드#생명주기]]\n\n## 전략\n- 롤링업데이트 - 조금씩 바꾼다\n\n"
                              "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
-                             "  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n"
+                             "  replicas: 3\n  minReadySecond: 5\n  selector:\n    matchLabels:\n      app: web\n  template:\n"
                              "    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n"
                              "      - name: web\n        image: nginx:1.25\n```\n\n#workload\n",
     "네트워크/서비스.md": "# 서비스\n\n2024-01-22\n\n- 서비스 - 파드 앞의 고정 주소\n\n[[파드#^pod-def]] 와 [[없는 노트]]\n\n"
@@ -171,19 +171,28 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     assert not any("다른 답" in r[1] for r in rows.values())
 
 
-def test_pages_made_in_a_second_process_are_the_same(tmp_path: Path, monkeypatch) -> None:
-    """From SPLIT_AT notes on, half the notes' pages are made in a forked process: the site is the same."""
+def _one_process(monkeypatch, alone: bool) -> None:
+    from flashgen import build as build_module
     from flashgen.site import builder
 
+    monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9 if alone else 2)
+    monkeypatch.setattr(build_module, "PARSE_SPLIT_AT", 10 ** 9 if alone else 2)
+
+
+def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: Path, monkeypatch) -> None:
+    """On big vaults half the notes are parsed (with their cards) and part of the pages are made in forked
+    processes: the outputs are those of one process, from nothing and from the cache."""
     vault = _vault(tmp_path)
-    monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9)
+    _one_process(monkeypatch, alone=True)
     one = build(vault, tmp_path / "one")
-    monkeypatch.setattr(builder, "SPLIT_AT", 2)
+    _one_process(monkeypatch, alone=False)
     two = build(vault, tmp_path / "two")
     assert _site_files(tmp_path / "one" / "site") == _site_files(tmp_path / "two" / "site")
     assert _report(tmp_path / "one") == _report(tmp_path / "two") and not one.errors and not two.errors
+    rows = {g: r[:3] for g, r in _deck_rows(tmp_path / "one" / "anki" / "vault.apkg", tmp_path)[0].items()}
+    assert rows == {g: r[:3] for g, r in _deck_rows(tmp_path / "two" / "anki" / "vault.apkg", tmp_path)[0].items()}
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")  # and again, from the cache
     build(vault, tmp_path / "two")
-    monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9)
+    _one_process(monkeypatch, alone=True)
     build(vault, tmp_path / "three")
     assert _site_files(tmp_path / "two" / "site") == _site_files(tmp_path / "three" / "site")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.explicit import explicit_cards
@@ -12,7 +12,9 @@ from flashgen.cards.model import Card
 from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
 from flashgen.config import Config, note_settings
 from flashgen.memo import KeyedMemo
-from flashgen.model import Note, Section
+from flashgen.links import is_image
+from flashgen.model import Link, Note, Section
+from flashgen.vault import outside_vault
 
 if TYPE_CHECKING:
     from flashgen.parse import Vault
@@ -24,14 +26,20 @@ def extract_cards(vault: "Vault", keys: dict[str, str] | None = None,
                   memo: dict[str, tuple[str, list[Card]]] | None = None) -> list[Card]:
     """Every card of the vault, note by note, in document order. With dependency `keys` (flashgen.depkeys)
     and a `memo` of an earlier build, a note whose key is unchanged keeps its cards; `memo` is updated."""
-    missing = {d.message.split("`")[1] for d in vault.diagnostics if d.code == "missing-image" and "`" in d.message}
     cards: list[Card] = []
     kept = KeyedMemo(memo)
     for note in vault.notes:
         key = keys.get(note.path) if keys else None
-        cards.extend(kept.get(note.path, key, lambda: note_cards(note, vault.config, missing)))
+        cards.extend(kept.get(note.path, key, lambda: note_cards(note, vault.config,
+                                                                 missing_images(note, vault.resolve))))
     kept.close()
     return cards
+
+
+def missing_images(note: Note, resolve: Callable[[Link, str], str | None]) -> set[str]:
+    """The images this note embeds or links that are not in the vault (their lines stay out of answers)."""
+    return {link.target for link in note.links if not link.external and is_image(link.target)
+            and not outside_vault(link.target, note.path) and resolve(link, note.path) is None}
 
 
 def deck_path(note: Note, config: Config) -> tuple[str, ...]:

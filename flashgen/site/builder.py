@@ -27,7 +27,8 @@ from flashgen.site.urls import SiteUrls, relative
 from flashgen.vault import outside_vault
 
 TOC_MIN_HEADINGS = 4
-SPLIT_AT = 200  # from this many notes, half the notes' pages are made in a forked process
+SPLIT_AT = 200  # from this many notes, part of the notes' pages are made in a forked process
+SPLIT_SHARE = 0.47  # the share of the notes whose pages this process makes (it also makes the gathering pages)
 
 
 @dataclass
@@ -128,9 +129,15 @@ class _Build:
                     note, views_by_note.get(note.path, [])))
             return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now)
 
-        # the second half of the notes in a forked process (on a vault big enough to be worth it)
-        split = len(self.notes) // 2 if len(self.notes) >= SPLIT_AT else len(self.notes)
+        # on a vault big enough to be worth it, a forked process makes the pages of the notes after `split`
+        # while this one makes the pages that gather many notes, then those of the notes before `split`
+        split = int(len(self.notes) * SPLIT_SHARE) if len(self.notes) >= SPLIT_AT else len(self.notes)
         helper = Background(note_outputs, self.notes[split:]) if split < len(self.notes) else None
+        self._card_pages(card_list, raw_by_note)
+        for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
+            self._page(page, html)
+        self._tag_pages()
+        self._timeline_and_home(len(card_list))
         mine = note_outputs(self.notes[:split])
         theirs = helper.result() if helper is not None else _NoteOutputs({}, [], {}, {}, {})
         self.new_memo["files"].update(theirs.files)
@@ -140,20 +147,6 @@ class _Build:
         self.new_memo["search"] = {**mine.search_memo, **theirs.search_memo}
         records = {**mine.records, **theirs.records}
         self.records = [records[note.path] for note in self.notes]
-        self._card_pages(card_list, raw_by_note)
-        for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
-            self._page(page, html)
-        self._tag_pages()
-        kept = KeyedMemo(self.old_timeline)
-        days = study_days(self.notes, lambda note: kept.get(note.path, self._note_key(note, "timeline"),
-                                                            lambda: entry_facts(note)))
-        self.new_memo["timeline"] = kept.now
-        dated = [note for note in self.notes if note.log_entries]
-        key = "" if not all(self.keys.get(n.path) for n in dated) else \
-            _digest([self.site_key, "timeline"] + [self.keys[n.path] + self.urls.note(n.path) for n in dated])
-        self._keyed("timeline.html", key, lambda: self.renderer.page(
-            "timeline.html", "timeline.html", "Timeline", days=days, note_url=self._note_href("timeline.html")))
-        self._home(days, len(card_list))
         self.writer.text("assets/search-data.js", search_index.search_script(self.records))
         for site_path, content in assets.static_files().items():
             self.writer.text(site_path, content)
@@ -163,6 +156,18 @@ class _Build:
                 self.writer.copy(site_path, disk)
                 self.result.images.append(site_path)
         return self.result
+
+    def _timeline_and_home(self, card_count: int) -> None:
+        kept = KeyedMemo(self.old_timeline)
+        days = study_days(self.notes, lambda note: kept.get(note.path, self._note_key(note, "timeline"),
+                                                            lambda: entry_facts(note)))
+        self.new_memo["timeline"] = kept.now
+        dated = [note for note in self.notes if note.log_entries]
+        key = "" if not all(self.keys.get(n.path) for n in dated) else \
+            _digest([self.site_key, "timeline"] + [self.keys[n.path] + self.urls.note(n.path) for n in dated])
+        self._keyed("timeline.html", key, lambda: self.renderer.page(
+            "timeline.html", "timeline.html", "Timeline", days=days, note_url=self._note_href("timeline.html")))
+        self._home(days, card_count)
 
     # -- pages
     def _page(self, page: str, html: str) -> None:
