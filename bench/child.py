@@ -65,8 +65,9 @@ def job_sim(count: str, replicas: str) -> None:
     """Apply `count` Deployments of `replicas` replicas, then run the simulated cluster until it settles."""
     from flashgen.sim import SimCluster
 
-    cluster = SimCluster()
     total = int(count)
+    # enough workers for every pod to run (a node takes at most 110 pods, as kind's do)
+    cluster = SimCluster(workers=max(2, -(-total * int(replicas) // 100)))
     started = time.perf_counter()
     step = max(1, total // 10)
     for index in range(total):

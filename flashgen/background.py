@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from typing import Any, Callable
 
 
 def can_fork() -> bool:
-    """Fork only where it is safe and cheap: a POSIX fork start method, a single thread, and not turned off
-    with FLASHGEN_JOBS=1."""
-    return ("fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-            and os.environ.get("FLASHGEN_JOBS", "") != "1")
+    """Fork only where it is safe and cheap: on Linux (macOS system libraries may not survive a fork), from a
+    single thread, and unless FLASHGEN_JOBS=1 asks for one process."""
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1 and os.environ.get("FLASHGEN_JOBS", "") != "1")
 
 
 class Background:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import hashlib
 import posixpath
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from flashgen.memo import KeyedMemo
 from flashgen.model import Note
 from flashgen.render import render_cloze, render_markdown, render_tokens
 from flashgen.site import assets, search_index
-from flashgen.site.cards_view import CardView, card_views, deck_data_script
+from flashgen.site.cards_view import CardView, card_views, deck_data_script, deck_of
 from flashgen.site.labs_view import lab_pages
 from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
 from flashgen.site.output import SiteWriter
@@ -108,36 +109,36 @@ class _Build:
     def run(self) -> SiteResult:
         self.result.broken_links.extend(self._link_problems())
         backlinks = self._backlinks()
-        card_list = card_views(self.cards, self.default_deck)  # the page-independent facts
-        views_by_note: dict[str, list[CardView]] = {}
-        for card in card_list:
-            views_by_note.setdefault(card.note_path, []).append(card)
         raw_by_note: dict[str, list[Any]] = {}
         for card in self.cards:
             raw_by_note.setdefault(card.note_path, []).append(card)
         labs_by_note = self._labs_by_note()
+
+        def views_of(path: str) -> list[CardView]:
+            """The note's cards as the site shows them, without their rendered sides."""
+            return card_views(raw_by_note.get(path, []), self.default_deck)
 
         def note_outputs(notes: list[Note]) -> _NoteOutputs:
             """Each note's page, flashcards page, deck data script and search records."""
             kept = KeyedMemo(self.old_search)
             records = {}
             for note in notes:
-                self._note_page(note, backlinks.get(note.path, []), views_by_note.get(note.path, []),
+                self._note_page(note, backlinks.get(note.path, []), len(raw_by_note.get(note.path, [])),
                                 labs_by_note.get(note.path, []))
                 self._note_cards_page(note, raw_by_note.get(note.path, []))
                 records[note.path] = kept.get(note.path, self._note_key(note, "search"), lambda: self._search_part(
-                    note, views_by_note.get(note.path, [])))
+                    note, views_of(note.path)))
             return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now)
 
         # on a vault big enough to be worth it, a forked process makes the pages of the notes after `split`
         # while this one makes the pages that gather many notes, then those of the notes before `split`
         split = int(len(self.notes) * SPLIT_SHARE) if len(self.notes) >= SPLIT_AT else len(self.notes)
         helper = Background(note_outputs, self.notes[split:]) if split < len(self.notes) else None
-        self._card_pages(card_list, raw_by_note)
+        self._card_pages(raw_by_note)
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
             self._page(page, html)
         self._tag_pages()
-        self._timeline_and_home(len(card_list))
+        self._timeline_and_home(len(self.cards))
         mine = note_outputs(self.notes[:split])
         theirs = helper.result() if helper is not None else _NoteOutputs({}, [], {}, {}, {})
         self.new_memo["files"].update(theirs.files)
@@ -202,13 +203,13 @@ class _Build:
                                                   self.vault.config.course_headings))
         return html, env.get("missing_images", [])
 
-    def _note_page(self, note: Note, backlinks: list[tuple[Note, tuple[str, ...]]], cards: list[CardView],
+    def _note_page(self, note: Note, backlinks: list[tuple[Note, tuple[str, ...]]], card_count: int,
                    labs: list[Any]) -> None:
         page = self.urls.note(note.path)
         links = [(relative(page, self.urls.note(src.path)), src.title,
                   " › ".join(where[1:] if where[:1] == (src.title,) else where)) for src, where in backlinks]
         lab_links = [(lab.id, lab.title, relative(page, self.urls.lab(lab.id))) for lab in labs]
-        cards_href = relative(page, self.urls.note_cards(note.path)) if cards else None
+        cards_href = relative(page, self.urls.note_cards(note.path)) if card_count else None
 
         def produce() -> str:
             content, _missing = self._render_note(note, page)
@@ -222,10 +223,10 @@ class _Build:
                 "note.html", page, note.title, note=note, content=content,
                 toc=[(s.title, s.slug, min(s.level - top, 3)) for s in toc], backlinks=links,
                 tags=[(t, relative(page, self.urls.tag(t))) for t in note.tag_names],
-                cards_href=cards_href, card_count=len(cards), labs=lab_links, folder=note.folder,
+                cards_href=cards_href, card_count=card_count, labs=lab_links, folder=note.folder,
                 inline_title=inline_title,
             )
-        key = self._note_key(note, "note", page, repr(links), repr(lab_links), repr((cards_href, len(cards))))
+        key = self._note_key(note, "note", page, repr(links), repr(lab_links), repr((cards_href, card_count)))
         self._keyed(page, key, produce)
 
     def _note_key(self, note: Note, *parts: str) -> str:
@@ -273,15 +274,16 @@ class _Build:
         self._keyed(page, key, cards_page)
         self._keyed(self.urls.deck_data(note.path), key, data_script, page=False)
 
-    def _card_pages(self, card_list: list[CardView], raw_by_note: dict[str, list[Any]]) -> None:
+    def _card_pages(self, raw_by_note: dict[str, list[Any]]) -> None:
         """A study page per deck that loads the data scripts of the notes below it (a deck holds its sub-decks'
         cards, as in Anki) instead of repeating their cards, and the list of decks and notes with cards."""
         deck_notes: dict[str, dict[str, int]] = {}  # deck -> note path -> cards of the deck in that note
-        for card, view in zip(self.cards, card_list):
-            parts = view.deck.split("::")
+        for (deck, path), count in Counter((deck_of(card, self.default_deck), card.note_path)
+                                           for card in self.cards).items():
+            parts = deck.split("::")
             for depth in range(1, len(parts) + 1):
                 counts = deck_notes.setdefault("::".join(parts[:depth]), {})
-                counts[card.note_path] = counts.get(card.note_path, 0) + 1
+                counts[path] = counts.get(path, 0) + count
         note_rows = [(note.title, relative("decks/index.html", self.urls.note_cards(note.path)),
                       len(raw_by_note[note.path])) for note in self.notes if raw_by_note.get(note.path)]
         deck_rows = []
