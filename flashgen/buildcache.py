@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,22 +24,71 @@ class BuildCache:
     cards: dict[str, tuple[str, list]] = field(default_factory=dict)  # path -> (note key, cards)
     lint: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)  # path -> (stamp, diagnostics)
     site: dict[str, Any] = field(default_factory=dict)  # the site builder's own memos
+    loaded: dict[str, tuple] = field(default_factory=dict, repr=False)  # per-note entries as read
 
     def keep_notes(self, vault: Any) -> None:
         """Remember the vault's notes, without their tokens (those are parsed again when a page needs them)."""
         self.notes = {note.path: (vault.stamps[note.path], replace(note, tokens=()) if note.tokens else note)
                       for note in vault.notes if note.path in vault.stamps}
 
+    def per_note(self) -> dict[str, tuple]:
+        """Everything kept about each note: (note, cards, lint, search records, timeline facts) memo entries."""
+        parts = [self.notes, self.cards, self.lint] + [self.site.setdefault(name, {}) for name in SITE_PER_NOTE]
+        paths = set().union(*parts)
+        return {path: tuple(part.get(path) for part in parts) for path in paths}
+
+    def put_note(self, path: str, entry: tuple) -> None:
+        parts = [self.notes, self.cards, self.lint] + [self.site.setdefault(name, {}) for name in SITE_PER_NOTE]
+        for part, value in zip(parts, entry):
+            if value is not None:
+                part[path] = value
+
+
+SITE_PER_NOTE = ("search", "timeline")  # the site memos kept note by note
+SHARDS = ".flashgen-cache-notes"  # a file per note: a build rewrites only the notes whose memos changed
+
 
 def load(out_dir: Path, setup: str) -> BuildCache:
     """The last build's memos, or empty ones when there are none or they were made under another setup."""
     cache = _read(Path(out_dir) / CACHE_FILE, setup)
-    return cache if isinstance(cache, BuildCache) else BuildCache(setup=setup)
+    if not isinstance(cache, BuildCache):
+        return BuildCache(setup=setup)
+    for shard in sorted((Path(out_dir) / SHARDS).glob("*.pickle")):
+        entry = _read(shard, setup)
+        if isinstance(entry, tuple) and len(entry) == 2:
+            cache.put_note(*entry)
+            cache.loaded[entry[0]] = entry[1]
+    return cache
 
 
 def save(out_dir: Path, cache: BuildCache) -> None:
-    """Write the memos atomically."""
-    _write(Path(out_dir) / CACHE_FILE, cache.setup, cache)
+    """Write the memos, each atomically: the per-note ones that changed in their own files, the rest in one."""
+    folder = Path(out_dir) / SHARDS
+    folder.mkdir(parents=True, exist_ok=True)
+    now = cache.per_note()
+    for path, entry in now.items():
+        if not _same(entry, cache.loaded.get(path)):
+            _write(folder / _shard_name(path), cache.setup, (path, entry))
+    names = {_shard_name(path) for path in now}
+    for shard in folder.glob("*.pickle"):
+        if shard.name not in names:  # a note that is gone, or a file of another setup
+            shard.unlink(missing_ok=True)
+    cache.loaded = now
+    rest = {name: memo for name, memo in cache.site.items() if name not in SITE_PER_NOTE}
+    _write(Path(out_dir) / CACHE_FILE, cache.setup, BuildCache(setup=cache.setup, site=rest))
+
+
+def _same(entry: tuple, before: tuple | None) -> bool:
+    """Whether a note's memos are those read: same keys and values (the very objects, mostly: reused values
+    are; values made in another process are compared)."""
+    if before is None or len(before) != len(entry):
+        return False
+    return all(a is b or (a is not None and b is not None and a[0] == b[0] and (a[1] is b[1] or a[1] == b[1]))
+               for a, b in zip(entry, before))
+
+
+def _shard_name(path: str) -> str:
+    return hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:24] + ".pickle"
 
 
 def part_path(out_dir: Path, name: str, suffix: str = ".pickle") -> Path:

@@ -147,7 +147,8 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     vault = _vault(tmp_path)
     out = tmp_path / "out"
     build(vault, out)
-    older = {p.name: p.read_bytes() for p in out.glob(".flashgen-cache*.pickle")}
+    older = {p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*/**/*.pickle")}
+    older.update({p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.pickle")})
     note = vault / "워크로드" / "파드.md"
     original = note.stat()
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "다른 답")

@@ -161,7 +161,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     problems: list[Diagnostic] = [warning("", 0, ledger.problem, "ledger")] if ledger.problem else []
     linker = AnkiLinker(vault)
     guids = ledger.assign(cards)
-    entries: list[tuple[str, _Rendered, int, str]] = []  # (guid, fields, mod, deck name) per card
+    entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) per card
     records: dict[str, dict] = {}
     # the kept collection is used only if it is the very file the memo describes (a build stopped between
     # replacing it and saving the memo leaves them apart: then the collection is written whole)
@@ -196,33 +196,37 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
         if rendered is None:
             rendered = _render_card(card, linker, config.vault_name)
             mod = ledger.modified(guid, rendered.content_hash, now)
+            kept_form = replace(rendered, fields=())
+        else:
+            kept_form = rendered
         if key:
-            fresh[card.note_path][1].append((card.front, replace(rendered, fields=())))
+            fresh[card.note_path][1].append((card.front, kept_form))
         for name in rendered.missing:
             problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
                                     "missing-image"))
-        entries.append((guid, rendered, mod, deck_name))
+        entries.append((guid, rendered, mod, deck_ids[deck_name]))
         records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                          "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
         if clozes:
             records[guid]["clozes"] = clozes
     memo.fields = {path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()}
     media = _media_copies(linker.media, out_dir)
-    memo.rows = _write_package(target, entries, media, config.deck, keep, kept_rows)
+    memo.rows = _write_package(target, entries, media, {number: name for name, number in deck_ids.items()},
+                               config.deck, keep, kept_rows)
     memo.kept = _stamp(keep) if keep is not None and memo.rows else None
     ledger.save(records)
     return AnkiResult(target, len(cards), len(linker.media), problems)
 
 
-def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, str]], media: list[Path],
-                   top_deck: str, keep: Path | None, kept_rows: dict[str, tuple[str, int, int]]
-                   ) -> dict[str, tuple[str, int, int]]:
+def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]], media: list[Path],
+                   deck_names: dict[int, str], top_deck: str, keep: Path | None,
+                   kept_rows: dict[str, tuple[str, int, int]]) -> dict[str, tuple[str, int, int]]:
     """Write the .apkg: its collection is the kept one with changed, new and gone notes replaced (or a new
     one), then zipped with the media. Returns what the collection now holds."""
     from genanki.apkg_col import APKG_COL
     from genanki.apkg_schema import APKG_SCHEMA
 
-    rows = {guid: (rendered.content_hash, mod, deck_id(deck)) for guid, rendered, mod, deck in entries}
+    rows = {guid: (rendered.content_hash, mod, deck) for guid, rendered, mod, deck in entries}
     folder = (keep or target).parent
     fd, name = tempfile.mkstemp(prefix=".collection-", suffix=".anki2", dir=folder)
     os.close(fd)
@@ -245,8 +249,8 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, str]
                 cursor.execute(f"DELETE FROM notes WHERE guid IN ({marks})", chunk)
             cursor.execute("DELETE FROM col")
             cursor.executescript(APKG_COL)
-            names = {deck for _, _, _, deck in entries} or {top_deck}
-            _write_tables(cursor, sorted(names), {rendered.model for _, rendered, _, _ in entries})
+            _write_tables(cursor, sorted(deck_names.values()) or [top_deck],
+                          {rendered.model for _, rendered, _, _ in entries})
             last = max(cursor.execute("SELECT max(id) FROM notes").fetchone()[0] or 0,
                        cursor.execute("SELECT max(id) FROM cards").fetchone()[0] or 0)
             id_gen = itertools.count(max(int(time.time() * 1000), last + 1))
@@ -254,7 +258,7 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, str]
                 if kept_rows.get(guid) != rows[guid]:
                     note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
                                  tags=list(rendered.tags))
-                    note.write_to_db(cursor, mod, deck_id(deck), id_gen)
+                    note.write_to_db(cursor, mod, deck, id_gen)
             conn.commit()
         finally:
             conn.close()
