@@ -56,12 +56,17 @@ class Ledger:
                 claimed.add(guid)
             else:
                 pending.append(index)
+        places: dict[tuple, list[str]] = {}  # (note, kind, section) -> GUIDs of the last build's cards there
+        if pending:
+            for guid, entry in self.entries.items():
+                places.setdefault((entry.get("note"), entry.get("kind"), tuple(entry.get("section", ()))),
+                                  []).append(guid)
         for index in pending:
             card = cards[index]
             best, best_ratio = None, SIMILAR
-            for guid, entry in self.entries.items():
-                if guid in claimed or entry.get("note") != card.note_path or entry.get("kind") != card.kind \
-                        or tuple(entry.get("section", ())) != card.heading_path:
+            for guid in places.get((card.note_path, card.kind, card.heading_path), ()):
+                entry = self.entries[guid]
+                if guid in claimed:
                     continue
                 ratio = difflib.SequenceMatcher(None, entry.get("anchor", ""), card.anchor).ratio()
                 if ratio >= best_ratio:
