@@ -8,7 +8,6 @@ import json
 import os
 import posixpath
 import re
-import shutil
 import sqlite3
 import tempfile
 import time
@@ -227,14 +226,14 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
     from genanki.apkg_schema import APKG_SCHEMA
 
     rows = {guid: (rendered.content_hash, mod, deck) for guid, rendered, mod, deck in entries}
-    folder = (keep or target).parent
-    fd, name = tempfile.mkstemp(prefix=".collection-", suffix=".anki2", dir=folder)
-    os.close(fd)
-    db = Path(name)
+    reuse = keep is not None and keep.exists() and bool(kept_rows)
+    if reuse:
+        db = keep  # patched in place: a build stopped half-way leaves it unlike the memo, so it is not used again
+    else:
+        fd, name = tempfile.mkstemp(prefix=".collection-", suffix=".anki2", dir=(keep or target).parent)
+        os.close(fd)
+        db = Path(name)
     try:
-        reuse = keep is not None and keep.exists() and bool(kept_rows)
-        if reuse:
-            shutil.copyfile(keep, db)
         conn = sqlite3.connect(db)
         try:
             cursor = conn.cursor()
@@ -269,11 +268,13 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
                 for i, path in enumerate(media):
                     package.write(path, str(i))
         if keep is not None:
-            os.replace(db, keep)
+            if db != keep:
+                os.replace(db, keep)
             return rows
         return {}
     finally:
-        db.unlink(missing_ok=True)
+        if db != keep:
+            db.unlink(missing_ok=True)
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

@@ -28,6 +28,7 @@ from flashgen.site.urls import SiteUrls, relative
 from flashgen.vault import outside_vault
 
 TOC_MIN_HEADINGS = 4
+TIMELINE_RECENT_DAYS = 14  # study days on timeline.html; every day is on its month's page
 SPLIT_AT = 200  # from this many notes, part of the notes' pages are made in a forked process
 SPLIT_SHARE = 0.47  # the share of the notes whose pages this process makes (it also makes the gathering pages)
 
@@ -163,11 +164,24 @@ class _Build:
         days = study_days(self.notes, lambda note: kept.get(note.path, self._note_key(note, "timeline"),
                                                             lambda: entry_facts(note)))
         self.new_memo["timeline"] = kept.now
-        dated = [note for note in self.notes if note.log_entries]
-        key = "" if not all(self.keys.get(n.path) for n in dated) else \
-            _digest([self.site_key, "timeline"] + [self.keys[n.path] + self.urls.note(n.path) for n in dated])
-        self._keyed("timeline.html", key, lambda: self.renderer.page(
-            "timeline.html", "timeline.html", "Timeline", days=days, note_url=self._note_href("timeline.html")))
+        by_month: dict[str, list[Any]] = {}
+        for day in days:
+            by_month.setdefault(day.date.strftime("%Y-%m"), []).append(day)
+        counts = [(month, len(month_days), sum(len(day.items) for day in month_days))
+                  for month, month_days in by_month.items()]
+        # the newest study days on timeline.html, every day on a page per month
+        pages = [("timeline.html", "Timeline", None, days[:TIMELINE_RECENT_DAYS])]
+        pages += [(self.urls.timeline_month(month), f"Timeline · {month}", month, month_days)
+                  for month, month_days in by_month.items()]
+        for page, title, month, shown in pages:
+            notes = sorted({item.note.path for day in shown for item in day.items})
+            key = "" if not all(self.keys.get(path) for path in notes) else _digest(
+                [self.site_key, "timeline", page, repr(counts)] + [self.keys[path] + self.urls.note(path)
+                                                                  for path in notes])
+            self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown: self.renderer.page(
+                "timeline.html", page, title, days=shown, month=month, recent=TIMELINE_RECENT_DAYS,
+                months=[(m, relative(page, self.urls.timeline_month(m)), n_days, n_items, m == month)
+                        for m, n_days, n_items in counts], note_url=self._note_href(page)))
         self._home(days, card_count)
 
     # -- pages

@@ -66,6 +66,11 @@ class SiteUrls:
         return "decks/data/" + self._notes[path][len("notes/"):-len(".html")] + ".js"
 
     @staticmethod
+    def timeline_month(month: str) -> str:
+        """The timeline page of one month (`2024-01`)."""
+        return f"timeline/{month}.html"
+
+    @staticmethod
     def lab(lab_id: str) -> str:
         """The page of a hands-on lab."""
         return f"labs/{slugify(lab_id)}.html"

@@ -101,6 +101,10 @@ def test_tags_timeline_and_home(site):
     assert days == ["2024-01-22", "2024-01-20"]
     assert 'href="notes/%EB%94%94%ED%94%8C%EB%A1%9C%EC%9D%B4%EB%A8%BC%ED%8A%B8.html#log-2024-01-22"' in timeline
     assert "6-3 디플로이먼트 롤백</a>" in timeline
+    month = page(result, "timeline/2024-01.html")  # every day of the month, links from one folder down
+    assert re.findall(r'<li class="day" id="d-([\d-]+)">', month) == days
+    assert 'href="../notes/%EB%94%94%ED%94%8C%EB%A1%9C%EC%9D%B4%EB%A8%BC%ED%8A%B8.html#log-2024-01-22"' in month
+    assert '<a href="timeline/2024-01.html">2024-01' in timeline and 'aria-current="page">2024-01' in month
     home = page(result, "index.html")
     assert "<strong>4</strong> notes" in home and "<strong>4</strong> cards" in home and "<strong>1</strong> lab<" in home
 
