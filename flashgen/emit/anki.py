@@ -134,87 +134,100 @@ class AnkiResult:
 
 @dataclass
 class DeckMemo:
-    """What a deck build keeps for the next: each note's rendered cards (valid while the note's dependency
-    key is the same) and what the kept collection holds, so that only changed notes are written again."""
+    """What a deck build keeps for the next: each note's cards as the deck holds them (valid while the note's
+    dependency key is the same) and what the kept collection holds, so that only changed notes are done again."""
 
-    # note path -> (note key, [(card front, rendered card without its fields)] in card order): the fields
-    # themselves are in the kept collection
-    fields: dict[str, tuple[str, list[tuple[str, "_Rendered"]]]] = field(default_factory=dict)
+    # note path -> (note key, [(card front as extracted, GUID, rendered card without its fields, mod)]): the
+    # fields themselves are in the kept collection
+    fields: dict[str, tuple[str, list[tuple[str, str, "_Rendered", int]]]] = field(default_factory=dict)
     rows: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # guid -> (content hash, mod, deck id)
     kept: tuple[int, int, int] | None = None  # (inode, size, mtime) of the collection `rows` describes
+    ledger: tuple[int, int, int] | None = None  # the same, of the ledger the GUIDs and times were written to
 
 
 def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None,
                keys: dict[str, str] | None = None, memo: DeckMemo | None = None,
                keep: Path | None = None) -> AnkiResult:
     """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With dependency `keys`
-    (flashgen.depkeys) and the `memo` of an earlier build, the cards of a note whose key is unchanged keep
-    their rendered fields; with `keep`, the package's collection is kept there and the next build only
-    replaces the notes that changed in it. `memo` is updated."""
+    (flashgen.depkeys), the `memo` of an earlier build and `keep` (where the package's collection is kept),
+    the cards of a note whose key is unchanged keep their GUIDs, times and rows in the collection, and only
+    the other notes' cards are rendered and written. `memo` is updated."""
     config = vault.config
     memo = memo if memo is not None else DeckMemo()
     out_dir.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
     target = out_dir / f"{safe}.apkg"
-    ledger = Ledger.load(out_dir / f"{safe}.ledger.json")
+    ledger_path = out_dir / f"{safe}.ledger.json"
+    ledger = Ledger.load(ledger_path)
     problems: list[Diagnostic] = [warning("", 0, ledger.problem, "ledger")] if ledger.problem else []
     linker = AnkiLinker(vault)
-    guids = ledger.assign(cards)
-    entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) per card
-    records: dict[str, dict] = {}
-    # the kept collection is used only if it is the very file the memo describes (a build stopped between
-    # replacing it and saving the memo leaves them apart: then the collection is written whole)
-    kept_rows = memo.rows if keep is not None and memo.kept is not None and _stamp(keep) == memo.kept else {}
-    fresh: dict[str, tuple[str, list, list]] = {}  # path -> (key, cards now, cards before)
     deck_ids: dict[str, int] = {}
+
+    def deck_of(card: Card) -> int:
+        name = "::".join(card.deck) or config.deck
+        if name not in deck_ids:
+            deck_ids[name] = deck_id(name)
+        return deck_ids[name]
+
+    # the kept collection and the memo's GUIDs are used only if the collection and the ledger are the very
+    # files the memo describes (a build stopped half-way leaves them apart: then everything is done again)
+    kept_rows = memo.rows if (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept
+                              and memo.ledger is not None and _stamp(ledger_path) == memo.ledger) else {}
+    kept_cards: dict[int, tuple[str, _Rendered, int]] = {}  # card index -> (GUID, rendered, mod)
+    fields: dict[str, tuple[str, list]] = {}
+    for path, indices in _by_note(cards):
+        key = keys.get(path) if keys else None
+        earlier = memo.fields.get(path) if key and kept_rows else None
+        if earlier and earlier[0] == key and len(earlier[1]) == len(indices) and all(
+                front == cards[i].front and kept_rows.get(guid) == (rendered.content_hash, mod, deck_of(cards[i]))
+                for (front, guid, rendered, mod), i in zip(earlier[1], indices)):
+            for (_, guid, rendered, mod), i in zip(earlier[1], indices):
+                kept_cards[i] = (guid, rendered, mod)
+            fields[path] = earlier
+    todo = [i for i in range(len(cards)) if i not in kept_cards]
+    assigned = ledger.assign([cards[i] for i in todo], taken={guid for guid, _, _ in kept_cards.values()})
+    guids = {i: assigned[n] for n, i in enumerate(todo)}
+    entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) per card
+    records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
     for index, card in enumerate(cards):
-        guid = guids[index]
-        clozes: dict[str, int] = {}
-        if card.auto_clozes:
-            card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
-        deck_name = "::".join(card.deck) or config.deck
-        if deck_name not in deck_ids:
-            deck_ids[deck_name] = deck_id(deck_name)
-        key = keys.get(card.note_path) if keys else None
-        rendered = None
-        if key and kept_rows:
-            if card.note_path not in fresh:
-                earlier = memo.fields.get(card.note_path)
-                fresh[card.note_path] = (key, [], earlier[1] if earlier and earlier[0] == key else [])
-            now_list, before = fresh[card.note_path][1], fresh[card.note_path][2]
-            # same note key: the same cards in the same order; the front also carries the cloze numbers
-            if len(now_list) < len(before) and before[len(now_list)][0] == card.front:
-                rendered = before[len(now_list)][1]
-                mod = ledger.modified(guid, rendered.content_hash, now)
-                if kept_rows.get(guid) != (rendered.content_hash, mod, deck_ids[deck_name]):
-                    rendered = None  # not in the kept collection as it is now: render it again
-                else:
-                    linker.media.update((name, Path(disk)) for name, disk in rendered.media)
-        elif key and card.note_path not in fresh:
-            fresh[card.note_path] = (key, [], [])
-        if rendered is None:
+        if index in kept_cards:
+            guid, rendered, mod = kept_cards[index]
+            linker.media.update((name, Path(disk)) for name, disk in rendered.media)
+        else:
+            guid, front = guids[index], card.front
+            clozes: dict[str, int] = {}
+            if card.auto_clozes:
+                card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
             rendered = _render_card(card, linker, config.vault_name)
             mod = ledger.modified(guid, rendered.content_hash, now)
-            kept_form = replace(rendered, fields=())
-        else:
-            kept_form = rendered
-        if key:
-            fresh[card.note_path][1].append((card.front, kept_form))
+            records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
+                             "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
+            if clozes:
+                records[guid]["clozes"] = clozes
+            key = keys.get(card.note_path) if keys else None
+            if key:
+                fields.setdefault(card.note_path, (key, []))[1].append(
+                    (front, guid, replace(rendered, fields=()), mod))
         for name in rendered.missing:
             problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
                                     "missing-image"))
-        entries.append((guid, rendered, mod, deck_ids[deck_name]))
-        records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
-                         "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
-        if clozes:
-            records[guid]["clozes"] = clozes
-    memo.fields = {path: (key, cards_of) for path, (key, cards_of, _) in fresh.items()}
+        entries.append((guid, rendered, mod, deck_of(card)))
     media = _media_copies(linker.media, out_dir)
     memo.rows = _write_package(target, entries, media, {number: name for name, number in deck_ids.items()},
                                config.deck, keep, kept_rows)
-    memo.kept = _stamp(keep) if keep is not None and memo.rows else None
     ledger.save(records)
+    memo.fields = fields
+    memo.kept = _stamp(keep) if keep is not None and memo.rows else None
+    memo.ledger = _stamp(ledger_path)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+def _by_note(cards: list[Card]) -> list[tuple[str, list[int]]]:
+    """The indices of each note's cards (a note's cards come one after another)."""
+    groups: dict[str, list[int]] = {}
+    for index, card in enumerate(cards):
+        groups.setdefault(card.note_path, []).append(index)
+    return list(groups.items())
 
 
 def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]], media: list[Path],

@@ -42,12 +42,13 @@ class Ledger:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             return cls(path, {}, problem=f"ignored unreadable GUID ledger {path.name}: {exc}")
 
-    def assign(self, cards: list[Card]) -> dict[int, str]:
+    def assign(self, cards: list[Card], taken: set[str] | frozenset[str] = frozenset()) -> dict[int, str]:
         """A GUID for every card (by index): its identity's GUID from the last build, else that of a
-        similar question in the same section that no card claims any more, else a stable hash."""
+        similar question in the same section that no card claims any more, else a stable hash. GUIDs in
+        `taken` belong to other cards already."""
         by_identity = {entry["identity"]: guid for guid, entry in self.entries.items()}
         result: dict[int, str] = {}
-        claimed: set[str] = set()
+        claimed: set[str] = set(taken)
         pending: list[int] = []
         for index, card in enumerate(cards):
             guid = by_identity.get(card.identity)
