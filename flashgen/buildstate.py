@@ -19,17 +19,24 @@ def _stat_tree(root: Path, skip_dot: bool = True) -> list[tuple[str, int, int]]:
     if root.is_file():
         st = root.stat()
         return [(root.name, st.st_size, st.st_mtime_ns)]
-    out = []
-    for folder, dirs, files in os.walk(root):
-        if skip_dot:
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(folder) / name
+    out: list[tuple[str, int, int]] = []
+    todo = [(str(root), "")]
+    while todo:
+        folder, prefix = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not (skip_dot and entry.name.startswith(".")):
+                    todo.append((entry.path, prefix + entry.name + "/"))
+                continue
             try:
-                st = path.stat()
+                st = entry.stat()
             except OSError:
                 continue
-            out.append((path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+            out.append((prefix + entry.name, st.st_size, st.st_mtime_ns))
     return sorted(out)
 
 

@@ -17,7 +17,7 @@ from flashgen.memo import KeyedMemo
 from flashgen.model import Note
 from flashgen.render import render_cloze, render_markdown, render_tokens
 from flashgen.site import assets, search_index
-from flashgen.site.cards_view import CardView, card_views, deck_data_script, deck_of
+from flashgen.site.cards_view import CardView, card_views, deck_data_script
 from flashgen.site.labs_view import lab_pages
 from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
 from flashgen.site.output import SiteWriter
@@ -292,9 +292,8 @@ class _Build:
         """A study page per deck that loads the data scripts of the notes below it (a deck holds its sub-decks'
         cards, as in Anki) instead of repeating their cards, and the list of decks and notes with cards."""
         deck_notes: dict[str, dict[str, int]] = {}  # deck -> note path -> cards of the deck in that note
-        for (deck, path), count in Counter((deck_of(card, self.default_deck), card.note_path)
-                                           for card in self.cards).items():
-            parts = deck.split("::")
+        for (deck_parts, path), count in Counter((card.deck, card.note_path) for card in self.cards).items():
+            parts = ("::".join(deck_parts) or self.default_deck).split("::")  # the deck as deck_of names it
             for depth in range(1, len(parts) + 1):
                 counts = deck_notes.setdefault("::".join(parts[:depth]), {})
                 counts[path] = counts.get(path, 0) + count
@@ -304,13 +303,20 @@ class _Build:
         order = {note.path: index for index, note in enumerate(self.notes)}
         for deck in sorted(deck_notes):
             page = self.urls.deck(deck)
-            members = [self.vault.note(path) for path in sorted(deck_notes[deck], key=order.__getitem__)]
+            members = sorted(deck_notes[deck], key=order.__getitem__)
             total = sum(deck_notes[deck].values())
-            self._template_page(
-                "deck.html", page, f"{deck} · flashcards", heading=deck.replace("::", " › "), deck=deck,
-                count=total, data=[relative(page, self.urls.deck_data(note.path)) for note in members],
-                notes=[(note.title, relative(page, self.urls.note_cards(note.path)), deck_notes[deck][note.path])
-                       for note in members])
+            # the page shows each member's title (its file name), count and pages: the key needs no URL work
+            key = _digest([self.site_key, "deck", page, deck] +
+                          [f"{path}\0{deck_notes[deck][path]}\0{self.urls.note_cards(path)}" for path in members])
+
+            def produce(page: str = page, deck: str = deck, members: list[str] = members, total: int = total) -> str:
+                notes = [self.vault.note(path) for path in members]
+                return self.renderer.page(
+                    "deck.html", page, f"{deck} · flashcards", heading=deck.replace("::", " › "), deck=deck,
+                    count=total, data=[relative(page, self.urls.deck_data(note.path)) for note in notes],
+                    notes=[(note.title, relative(page, self.urls.note_cards(note.path)), deck_notes[deck][note.path])
+                           for note in notes])
+            self._keyed(page, key, produce)
             deck_rows.append((deck.replace("::", " › "), relative("decks/index.html", page), total, deck.count("::")))
         self._template_page("decks.html", "decks/index.html", "Flashcards", decks=deck_rows, notes=note_rows)
 
@@ -343,18 +349,27 @@ class _Build:
         self._page("tags/index.html", self.renderer.page("tags.html", "tags/index.html", "Tags", tags=rows))
 
     def _home(self, days, card_count: int) -> None:
-        folders: dict[str, list[tuple[str, str, int]]] = {}
-        for note in self.notes:
-            folders.setdefault(note.folder, []).append(
-                (note.title, relative("index.html", self.urls.note(note.path)), len(note.log_entries)))
         recent = days[:7]
-        self._page("index.html", self.renderer.page(
-            "home.html", "index.html", self.site_name, folders=sorted(folders.items()), recent=recent,
-            note_url=self._note_href("index.html"), counts={
-                "notes": len(self.notes), "cards": card_count, "labs": len(self.labs), "tags": len(self.tags),
-                "days": len(days)}, labs=[(lab.id, lab.title, relative("index.html", self.urls.lab(lab.id)))
-                                          for lab in self.labs],
-            built=dt.date.today().isoformat()))
+        counts = {"notes": len(self.notes), "cards": card_count, "labs": len(self.labs), "tags": len(self.tags),
+                  "days": len(days)}
+        built = dt.date.today().isoformat()
+        shown = sorted({item.note.path for day in recent for item in day.items})
+        # every note (title, folder, page, number of dated entries), the recent days' notes, counts and date
+        key = "" if not all(self.keys.get(path) for path in shown) else _digest(
+            [self.site_key, "home", built, repr(sorted(counts.items()))] + [self.keys[path] for path in shown] +
+            [f"{note.path}\0{self.urls.note(note.path)}\0{len(note.log_entries)}" for note in self.notes])
+
+        def produce() -> str:
+            folders: dict[str, list[tuple[str, str, int]]] = {}
+            for note in self.notes:
+                folders.setdefault(note.folder, []).append(
+                    (note.title, relative("index.html", self.urls.note(note.path)), len(note.log_entries)))
+            return self.renderer.page(
+                "home.html", "index.html", self.site_name, folders=sorted(folders.items()), recent=recent,
+                note_url=self._note_href("index.html"), counts=counts,
+                labs=[(lab.id, lab.title, relative("index.html", self.urls.lab(lab.id))) for lab in self.labs],
+                built=built)
+        self._keyed("index.html", key, produce)
 
     def _note_href(self, page: str) -> Callable[..., str]:
         def href(note: Note, fragment: str | None = None) -> str:
