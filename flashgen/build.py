@@ -74,6 +74,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     from flashgen.cards import extract_cards
     from flashgen.config import find_config
     from flashgen.depkeys import note_keys
+    from flashgen.links import check_links
     from flashgen.parse import parse_vault
 
     extra = [p for p in (find_config(notes_dir), labs_dir(notes_dir)) if p is not None]
@@ -86,10 +87,11 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
 
     step("parse", 0, 4)
     shared = _SharedParse(notes_dir)
-    vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared)
+    vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared, check=False)
+    keys = note_keys(vault)
+    vault.diagnostics.extend(check_links(vault, keys, cache.links))
     result.notes = len(vault.notes)
     result.diagnostics.extend(vault.diagnostics)
-    keys = note_keys(vault)
     for path, found in shared.cards.items():  # made beside the parse: kept as if by an earlier build
         if path in keys:
             cache.cards[path] = (keys[path], found)

@@ -23,6 +23,7 @@ class BuildCache:
     notes: dict[str, tuple[tuple[int, int], Any]] = field(default_factory=dict)  # path -> (stamp, Note)
     cards: dict[str, tuple[str, list]] = field(default_factory=dict)  # path -> (note key, cards)
     lint: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)  # path -> (stamp, diagnostics)
+    links: dict[str, tuple[str, list]] = field(default_factory=dict)  # path -> (note key, link warnings)
     site: dict[str, Any] = field(default_factory=dict)  # the site builder's own memos
     loaded: dict[str, tuple] = field(default_factory=dict, repr=False)  # per-note entries as read
 
@@ -31,20 +32,23 @@ class BuildCache:
         self.notes = {note.path: (vault.stamps[note.path], replace(note, tokens=()) if note.tokens else note)
                       for note in vault.notes if note.path in vault.stamps}
 
+    def _parts(self) -> list[dict]:
+        return [self.notes, self.cards, self.lint, self.links] + [self.site.setdefault(name, {})
+                                                                  for name in SITE_PER_NOTE]
+
     def per_note(self) -> dict[str, tuple]:
-        """Everything kept about each note: (note, cards, lint, search records, timeline facts) memo entries."""
-        parts = [self.notes, self.cards, self.lint] + [self.site.setdefault(name, {}) for name in SITE_PER_NOTE]
+        """Everything kept about each note: (note, cards, lint, links, then the site's) memo entries."""
+        parts = self._parts()
         paths = set().union(*parts)
         return {path: tuple(part.get(path) for part in parts) for path in paths}
 
     def put_note(self, path: str, entry: tuple) -> None:
-        parts = [self.notes, self.cards, self.lint] + [self.site.setdefault(name, {}) for name in SITE_PER_NOTE]
-        for part, value in zip(parts, entry):
+        for part, value in zip(self._parts(), entry):
             if value is not None:
                 part[path] = value
 
 
-SITE_PER_NOTE = ("search", "timeline")  # the site memos kept note by note
+SITE_PER_NOTE = ("search", "timeline", "links")  # the site memos kept note by note
 SHARDS = ".flashgen-cache-notes"  # a file per note: a build rewrites only the notes whose memos changed
 
 

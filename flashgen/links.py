@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flashgen.diagnostics import Diagnostic, warning
+from flashgen.memo import KeyedMemo
 from flashgen.vault import ATTACHMENT_EXTENSIONS, outside_vault
 
 if TYPE_CHECKING:
@@ -16,25 +17,38 @@ def is_image(path: str) -> bool:
     return "." in path and "." + path.rsplit(".", 1)[-1].lower() in ATTACHMENT_EXTENSIONS
 
 
-def check_links(vault: "Vault") -> list[Diagnostic]:
-    """A warning for every link or embed whose target is missing, and for every embed loop."""
+def check_links(vault: "Vault", keys: dict[str, str] | None = None,
+                memo: dict[str, tuple[str, list[Diagnostic]]] | None = None) -> list[Diagnostic]:
+    """A warning for every link or embed whose target is missing, and for every embed loop. With dependency
+    `keys` (flashgen.depkeys) and a `memo` of an earlier build, a note whose key is unchanged keeps its
+    warnings; `memo` is updated."""
     problems: list[Diagnostic] = []
+    kept = KeyedMemo(memo)
     for note in vault.notes:
-        for link in note.links:
-            if link.external or outside_vault(link.target, note.path):
-                continue
-            target = vault.resolve(link, note.path)
-            if target is None:
-                what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
-                problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
-                                        "missing-image" if what == "image" else "broken-link"))
-                continue
-            linked = vault.note(target)
-            if linked is not None and (link.heading or link.block):
-                problem = _missing_anchor(linked, link.heading, link.block)
-                if problem:
-                    problems.append(warning(note.path, link.line, problem, "broken-anchor"))
+        problems.extend(kept.get(note.path, keys.get(note.path) if keys else None,
+                                 lambda: note_link_problems(vault, note)))
+    kept.close()
     problems.extend(_embed_loops(vault))
+    return problems
+
+
+def note_link_problems(vault: "Vault", note) -> list[Diagnostic]:
+    """The warnings for one note's links and embeds whose targets, headings or blocks are missing."""
+    problems: list[Diagnostic] = []
+    for link in note.links:
+        if link.external or outside_vault(link.target, note.path):
+            continue
+        target = vault.resolve(link, note.path)
+        if target is None:
+            what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
+            problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
+                                    "missing-image" if what == "image" else "broken-link"))
+            continue
+        linked = vault.note(target)
+        if linked is not None and (link.heading or link.block):
+            problem = _missing_anchor(linked, link.heading, link.block)
+            if problem:
+                problems.append(warning(note.path, link.line, problem, "broken-anchor"))
     return problems
 
 

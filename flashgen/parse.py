@@ -63,10 +63,11 @@ class Vault:
 def parse_vault(root: Path, config: Config | None = None,
                 reuse: dict[str, tuple[tuple[int, int], Note]] | None = None,
                 parse_many: Callable[[list[VaultFile], Config], dict[str, tuple[Note | None, list[Diagnostic]]]]
-                | None = None) -> Vault:
+                | None = None, check: bool = True) -> Vault:
     """Walk, read and parse every note of the vault at `root`, then check its links. `reuse` maps a vault path
     to the (size, mtime) stamp and Note of an earlier parse: a file with the same stamp is not read again.
-    `parse_many(files, config)` parses the others (parse_files, or one that shares the work out)."""
+    `parse_many(files, config)` parses the others (parse_files, or one that shares the work out). Without
+    `check`, the caller checks the links (flashgen.links.check_links, with its memo)."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if config is None:
@@ -90,7 +91,8 @@ def parse_vault(root: Path, config: Config | None = None,
         files={f.path: f.disk for f in files.notes + files.attachments},
         stamps={f.path: f.stamp for f in files.notes + files.attachments},
     )
-    vault.diagnostics.extend(check_links(vault))
+    if check:
+        vault.diagnostics.extend(check_links(vault))
     return vault
 
 

@@ -105,6 +105,7 @@ class _Build:
         self.old_files: dict[str, tuple[str, list[str]]] = old.get("files", {})
         self.old_search: dict[str, tuple[str, str]] = old.get("search", {})
         self.old_timeline: dict[str, tuple[str, list]] = old.get("timeline", {})
+        self.old_links: dict[str, tuple[str, list]] = old.get("links", {})
         self.new_memo: dict[str, Any] = {"files": {}, "search": {}}
 
     def run(self) -> SiteResult:
@@ -398,24 +399,31 @@ class _Build:
 
     def _link_problems(self) -> list[Diagnostic]:
         problems = []
+        kept = KeyedMemo(self.old_links)
         for note in self.notes:
-            for link in note.links:
-                if link.external or outside_vault(link.target, note.path):
-                    continue
-                target = self.vault.resolve(link, note.path)
-                if target is None:
-                    what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
-                    problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
-                                            "missing-image" if what == "image" else "broken-link"))
-                    continue
-                if not (link.heading or link.block) or target not in self.vault.resolver.notes:
-                    continue
-                _, found = SiteLinker._fragment(self.vault.note(target), link)
-                if not found:
-                    part = f"#^{link.block}" if link.block else f"#{link.heading}"
-                    problems.append(warning(note.path, link.line,
-                                            f"`{part}` is not in `{posixpath.basename(target)[:-3]}`",
-                                            "missing-heading"))
+            problems.extend(kept.get(note.path, self._note_key(note, "links"), lambda: self._note_link_problems(note)))
+        self.new_memo["links"] = kept.now
+        return problems
+
+    def _note_link_problems(self, note: Note) -> list[Diagnostic]:
+        problems = []
+        for link in note.links:
+            if link.external or outside_vault(link.target, note.path):
+                continue
+            target = self.vault.resolve(link, note.path)
+            if target is None:
+                what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
+                problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
+                                        "missing-image" if what == "image" else "broken-link"))
+                continue
+            if not (link.heading or link.block) or target not in self.vault.resolver.notes:
+                continue
+            _, found = SiteLinker._fragment(self.vault.note(target), link)
+            if not found:
+                part = f"#^{link.block}" if link.block else f"#{link.heading}"
+                problems.append(warning(note.path, link.line,
+                                        f"`{part}` is not in `{posixpath.basename(target)[:-3]}`",
+                                        "missing-heading"))
         return problems
 
     def _labs_by_note(self) -> dict[str, list[Any]]:
