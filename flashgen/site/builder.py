@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from flashgen.background import Background
 from flashgen.diagnostics import Diagnostic, warning
-from flashgen.links import is_image
+from flashgen.links import note_link_problems
 from flashgen.memo import KeyedMemo
 from flashgen.model import Note
 from flashgen.render import render_cloze, render_markdown, render_tokens
@@ -406,17 +406,14 @@ class _Build:
         return problems
 
     def _note_link_problems(self, note: Note) -> list[Diagnostic]:
-        problems = []
+        """Links to missing notes and images (as the parse reports them) and to headings or blocks the site
+        cannot point at."""
+        problems = [d for d in note_link_problems(self.vault, note) if d.code in ("missing-image", "broken-link")]
         for link in note.links:
-            if link.external or outside_vault(link.target, note.path):
+            if not (link.heading or link.block) or link.external or outside_vault(link.target, note.path):
                 continue
             target = self.vault.resolve(link, note.path)
-            if target is None:
-                what = "image" if is_image(link.target) else ("embedded note" if link.embed else "note")
-                problems.append(warning(note.path, link.line, f"missing {what} `{link.target}`",
-                                        "missing-image" if what == "image" else "broken-link"))
-                continue
-            if not (link.heading or link.block) or target not in self.vault.resolver.notes:
+            if target is None or target not in self.vault.resolver.notes:
                 continue
             _, found = SiteLinker._fragment(self.vault.note(target), link)
             if not found:
@@ -424,7 +421,7 @@ class _Build:
                 problems.append(warning(note.path, link.line,
                                         f"`{part}` is not in `{posixpath.basename(target)[:-3]}`",
                                         "missing-heading"))
-        return problems
+        return sorted(problems, key=lambda d: d.line)
 
     def _labs_by_note(self) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {}
