@@ -168,21 +168,24 @@ class _Build:
         by_month: dict[str, list[Any]] = {}
         for day in days:
             by_month.setdefault(day.date.strftime("%Y-%m"), []).append(day)
-        counts = [(month, len(month_days), sum(len(day.items) for day in month_days))
-                  for month, month_days in by_month.items()]
+        counts = [(month, len(month_days)) for month, month_days in by_month.items()]
         # the newest study days on timeline.html, every day on a page per month
         pages = [("timeline.html", "Timeline", None, days[:TIMELINE_RECENT_DAYS])]
         pages += [(self.urls.timeline_month(month), f"Timeline · {month}", month, month_days)
                   for month, month_days in by_month.items()]
         for page, title, month, shown in pages:
+            # the index counts each month's days; a month page names the months only, so that it is made
+            # again only when its own notes change (or a month comes or goes)
+            months = [(m, n_days if month is None else 0) for m, n_days in counts]
             notes = sorted({item.note.path for day in shown for item in day.items})
             key = "" if not all(self.keys.get(path) for path in notes) else _digest(
-                [self.site_key, "timeline", page, repr(counts)] + [self.keys[path] + self.urls.note(path)
+                [self.site_key, "timeline", page, repr(months)] + [self.keys[path] + self.urls.note(path)
                                                                   for path in notes])
-            self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown: self.renderer.page(
-                "timeline.html", page, title, days=shown, month=month, recent=TIMELINE_RECENT_DAYS,
-                months=[(m, relative(page, self.urls.timeline_month(m)), n_days, n_items, m == month)
-                        for m, n_days, n_items in counts], note_url=self._note_href(page)))
+            self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown, months=months:
+                        self.renderer.page("timeline.html", page, title, days=shown, month=month,
+                                           recent=TIMELINE_RECENT_DAYS, note_url=self._note_href(page),
+                                           months=[(m, relative(page, self.urls.timeline_month(m)), n_days, m == month)
+                                                   for m, n_days in months]))
         self._home(days, card_count)
 
     # -- pages
