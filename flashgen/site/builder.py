@@ -31,6 +31,7 @@ TOC_MIN_HEADINGS = 4
 TIMELINE_RECENT_DAYS = 14  # study days on timeline.html; every day is on its month's page
 SPLIT_AT = 200  # from this many notes, part of the notes' pages are made in a forked process
 SPLIT_SHARE = 0.47  # the share of the notes whose pages this process makes (it also makes the gathering pages)
+FEW_CHANGED = 0.05  # below this share of changed notes, the forked process makes every note's pages
 
 
 @dataclass
@@ -101,7 +102,7 @@ class _Build:
         self.keys = keys
         self.site_key = _digest([self.site_name, self.default_deck, repr(vault.config.course_headings)] +
                                 [repr((lab.id, lab.title, getattr(lab, "note", ""))) for lab in labs])
-        old = memo or {}
+        old = self.old = memo or {}
         self.old_files: dict[str, tuple[str, list[str]]] = old.get("files", {})
         self.old_search: dict[str, tuple[str, str]] = old.get("search", {})
         self.old_timeline: dict[str, tuple[str, list]] = old.get("timeline", {})
@@ -134,7 +135,14 @@ class _Build:
 
         # on a vault big enough to be worth it, a forked process makes the pages of the notes after `split`
         # while this one makes the pages that gather many notes, then those of the notes before `split`
-        split = int(len(self.notes) * SPLIT_SHARE) if len(self.notes) >= SPLIT_AT else len(self.notes)
+        # while this process makes the gathering pages: when few notes changed, their pages are mostly kept
+        # ones, quick enough for the forked process to take them all
+        old_keys = self.old.get("keys", {})
+        changed = sum(1 for note in self.notes if old_keys.get(note.path, "") != self.keys.get(note.path) or
+                      not old_keys.get(note.path))
+        self.new_memo["keys"] = {note.path: self.keys.get(note.path, "") for note in self.notes}
+        share = SPLIT_SHARE if changed >= len(self.notes) * FEW_CHANGED else 0.0
+        split = int(len(self.notes) * share) if len(self.notes) >= SPLIT_AT else len(self.notes)
         helper = Background(note_outputs, self.notes[split:]) if split < len(self.notes) else None
         self._card_pages(raw_by_note)
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
