@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -74,7 +76,8 @@ def _build(vault: Path, out: Path) -> Path:
 def test_seed_imports_every_note_with_korean_text(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:
     deck = _build(seed_vault, tmp_path / "out")
     log = anki.import_(deck)
-    built = len(__import__("json").loads((deck.parent / "쿠버네티스.ledger.json").read_text())["notes"])
+    with closing(sqlite3.connect(deck.parent / "쿠버네티스.ledger.sqlite")) as ledger:
+        built = ledger.execute("SELECT count(*) FROM entries").fetchone()[0]
     assert len(log.new) == built >= 25
     assert not log.duplicate and not log.conflicting
     etcd = anki.note_by_front("etcd")

@@ -107,7 +107,7 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(scenario: str, tmp_path: P
     SCENARIOS[scenario](vault)
     clean = tmp_path / "clean"
     (clean / "anki").mkdir(parents=True)
-    shutil.copy(out / "anki" / "vault.ledger.json", clean / "anki")  # the same card history, no cache
+    shutil.copy(out / "anki" / "vault.ledger.sqlite", clean / "anki")  # the same card history, no cache
 
     again = build(vault, out)
     fresh = build(vault, clean)
@@ -161,7 +161,7 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     os.utime(note, ns=(original.st_atime_ns, original.st_mtime_ns))  # restored with its time, as from a backup
     clean = tmp_path / "clean"
     (clean / "anki").mkdir(parents=True)
-    shutil.copy(out / "anki" / "vault.ledger.json", clean / "anki")
+    shutil.copy(out / "anki" / "vault.ledger.sqlite", clean / "anki")
     build(vault, out)
     build(vault, clean)
     assert _site_files(out / "site") == _site_files(clean / "site")

@@ -132,16 +132,26 @@ class AnkiResult:
     diagnostics: list[Diagnostic]
 
 
+@dataclass(frozen=True)
+class _NoteInDeck:
+    """What the kept collection holds of one note's cards, enough to keep them without reading them again."""
+
+    key: str  # the note's dependency key when its cards were written ("" when it had none)
+    fronts: str  # digest of its cards' fronts as extracted, in order
+    guids: tuple[str, ...]
+    decks: tuple[str, ...]  # the decks its cards are in
+    models: tuple[int, ...]
+    media: tuple[tuple[str, str], ...]  # (media name, file on disk)
+    missing: tuple[tuple[int, str], ...]  # (line, image name) of the placeholders its cards show
+
+
 @dataclass
 class DeckMemo:
-    """What a deck build keeps for the next: each note's cards as the deck holds them (valid while the note's
-    dependency key is the same) and what the kept collection holds, so that only changed notes are done again."""
+    """What a deck build keeps for the next: note by note, what the kept collection holds of its cards (valid
+    while the note's dependency key is the same), so that only changed notes are done again."""
 
-    # note path -> (note key, [(card front as extracted, GUID, rendered card without its fields, mod)]): the
-    # fields themselves are in the kept collection
-    fields: dict[str, tuple[str, list[tuple[str, str, "_Rendered", int]]]] = field(default_factory=dict)
-    rows: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # guid -> (content hash, mod, deck id)
-    kept: tuple[int, int, int] | None = None  # (inode, size, mtime) of the collection `rows` describes
+    notes: dict[str, _NoteInDeck] = field(default_factory=dict)  # every note whose cards the collection holds
+    kept: tuple[int, int, int] | None = None  # (inode, size, mtime) of the collection `notes` describes
     ledger: tuple[int, int, int] | None = None  # the same, of the ledger the GUIDs and times were written to
 
 
@@ -157,69 +167,79 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     out_dir.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
     target = out_dir / f"{safe}.apkg"
-    ledger_path = out_dir / f"{safe}.ledger.json"
+    ledger_path = out_dir / f"{safe}.ledger.sqlite"
     ledger = Ledger.load(ledger_path)
     problems: list[Diagnostic] = [warning("", 0, ledger.problem, "ledger")] if ledger.problem else []
     linker = AnkiLinker(vault)
-    deck_ids: dict[str, int] = {}
+    deck_names: set[str] = set()
+    models: set[int] = set()
 
-    def deck_of(card: Card) -> int:
-        name = "::".join(card.deck) or config.deck
-        if name not in deck_ids:
-            deck_ids[name] = deck_id(name)
-        return deck_ids[name]
-
-    # the kept collection and the memo's GUIDs are used only if the collection and the ledger are the very
-    # files the memo describes (a build stopped half-way leaves them apart: then everything is done again)
-    kept_rows = memo.rows if (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept
-                              and memo.ledger is not None and _stamp(ledger_path) == memo.ledger) else {}
-    kept_cards: dict[int, tuple[str, _Rendered, int]] = {}  # card index -> (GUID, rendered, mod)
-    fields: dict[str, tuple[str, list]] = {}
+    # the kept collection and the memo are used only if the collection and the ledger are the very files the
+    # memo describes (a build stopped half-way leaves them apart: then everything is written again)
+    reuse = (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept and memo.ledger is not None
+             and _stamp(ledger_path) == memo.ledger)
+    earlier = memo.notes if reuse else {}
+    now_notes: dict[str, _NoteInDeck] = {}
+    todo: list[tuple[str, list[int]]] = []
     for path, indices in _by_note(cards):
-        key = keys.get(path) if keys else None
-        earlier = memo.fields.get(path) if key and kept_rows else None
-        if earlier and earlier[0] == key and len(earlier[1]) == len(indices) and all(
-                front == cards[i].front and kept_rows.get(guid) == (rendered.content_hash, mod, deck_of(cards[i]))
-                for (front, guid, rendered, mod), i in zip(earlier[1], indices)):
-            for (_, guid, rendered, mod), i in zip(earlier[1], indices):
-                kept_cards[i] = (guid, rendered, mod)
-            fields[path] = earlier
-    todo = [i for i in range(len(cards)) if i not in kept_cards]
-    assigned = ledger.assign([cards[i] for i in todo], taken={guid for guid, _, _ in kept_cards.values()})
-    guids = {i: assigned[n] for n, i in enumerate(todo)}
-    entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) per card
-    records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
-    for index, card in enumerate(cards):
-        if index in kept_cards:
-            guid, rendered, mod = kept_cards[index]
-            linker.media.update((name, Path(disk)) for name, disk in rendered.media)
+        key = keys.get(path, "") if keys else ""
+        before = earlier.get(path)
+        if key and before is not None and before.key == key and len(before.guids) == len(indices) and \
+                before.fronts == _fronts(cards, indices):
+            now_notes[path] = before
+            linker.media.update((name, Path(disk)) for name, disk in before.media)
+            deck_names.update(before.decks)
+            models.update(before.models)
+            problems.extend(_missing_warning(path, line, name) for line, name in before.missing)
         else:
-            guid, front = guids[index], card.front
+            todo.append((path, indices))
+    stale = [guid for path, before in earlier.items() if now_notes.get(path) is not before for guid in before.guids]
+    pending = [i for _, indices in todo for i in indices]
+    assigned = ledger.assign([cards[i] for i in pending], taken={g for n in now_notes.values() for g in n.guids})
+    guids = {i: assigned[n] for n, i in enumerate(pending)}
+    entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) of the cards written
+    records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
+    for path, indices in todo:
+        done: list[tuple[str, str, _Rendered]] = []  # (guid, deck, rendered)
+        for index in indices:
+            card, guid = cards[index], guids[index]
             clozes: dict[str, int] = {}
             if card.auto_clozes:
-                card, clozes = renumber_clozes(card, ledger.entries.get(guid, {}).get("clozes", {}))
+                card, clozes = renumber_clozes(card, (ledger.entry(guid) or {}).get("clozes", {}))
             rendered = _render_card(card, linker, config.vault_name)
             mod = ledger.modified(guid, rendered.content_hash, now)
             records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                              "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
             if clozes:
                 records[guid]["clozes"] = clozes
-            key = keys.get(card.note_path) if keys else None
-            if key:
-                fields.setdefault(card.note_path, (key, []))[1].append(
-                    (front, guid, replace(rendered, fields=()), mod))
-        for name in rendered.missing:
-            problems.append(warning(card.note_path, card.line, f"card shows a placeholder for missing image `{name}`",
-                                    "missing-image"))
-        entries.append((guid, rendered, mod, deck_of(card)))
+            deck = "::".join(card.deck) or config.deck
+            entries.append((guid, rendered, mod, deck_id(deck)))
+            done.append((guid, deck, rendered))
+            problems.extend(_missing_warning(path, card.line, name) for name in rendered.missing)
+        deck_names.update(deck for _, deck, _ in done)
+        models.update(rendered.model for _, _, rendered in done)
+        now_notes[path] = _NoteInDeck(
+            keys.get(path, "") if keys else "", _fronts(cards, indices), tuple(guid for guid, _, _ in done),
+            tuple(sorted({deck for _, deck, _ in done})), tuple(sorted({r.model for _, _, r in done})),
+            tuple(sorted({m for _, _, r in done for m in r.media})),
+            tuple((cards[i].line, name) for i, (_, _, r) in zip(indices, done) for name in r.missing))
     media = _media_copies(linker.media, out_dir)
-    memo.rows = _write_package(target, entries, media, {number: name for name, number in deck_ids.items()},
-                               config.deck, keep, kept_rows)
+    written = _write_package(target, entries, stale, media, {deck_id(name): name for name in deck_names},
+                             models, config.deck, keep, reuse)
     ledger.save(records)
-    memo.fields = fields
-    memo.kept = _stamp(keep) if keep is not None and memo.rows else None
+    ledger.close()
+    memo.notes = now_notes if written else {}
+    memo.kept = _stamp(keep) if keep is not None and written else None
     memo.ledger = _stamp(ledger_path)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+def _fronts(cards: list[Card], indices: list[int]) -> str:
+    return hashlib.sha1("\x1f".join(cards[i].front for i in indices).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _missing_warning(path: str, line: int, name: str) -> Diagnostic:
+    return warning(path, line, f"card shows a placeholder for missing image `{name}`", "missing-image")
 
 
 def _by_note(cards: list[Card]) -> list[tuple[str, list[int]]]:
@@ -230,16 +250,15 @@ def _by_note(cards: list[Card]) -> list[tuple[str, list[int]]]:
     return list(groups.items())
 
 
-def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]], media: list[Path],
-                   deck_names: dict[int, str], top_deck: str, keep: Path | None,
-                   kept_rows: dict[str, tuple[str, int, int]]) -> dict[str, tuple[str, int, int]]:
-    """Write the .apkg: its collection is the kept one with changed, new and gone notes replaced (or a new
-    one), then zipped with the media. Returns what the collection now holds."""
+def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]], stale: list[str],
+                   media: list[Path], deck_names: dict[int, str], models: set[int], top_deck: str,
+                   keep: Path | None, reuse: bool) -> bool:
+    """Write the .apkg: its collection is the kept one (with `reuse`) with the `stale` GUIDs' notes replaced by
+    `entries`, or a new one of `entries`, then zipped with the media. Returns whether the collection is kept."""
     from genanki.apkg_col import APKG_COL
     from genanki.apkg_schema import APKG_SCHEMA
 
-    rows = {guid: (rendered.content_hash, mod, deck) for guid, rendered, mod, deck in entries}
-    reuse = keep is not None and keep.exists() and bool(kept_rows)
+    reuse = reuse and keep is not None and keep.exists()
     if reuse:
         db = keep  # patched in place: a build stopped half-way leaves it unlike the memo, so it is not used again
     else:
@@ -252,8 +271,7 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
             cursor = conn.cursor()
             if not reuse:
                 cursor.executescript(APKG_SCHEMA)
-                kept_rows = {}
-            stale = [guid for guid, row in kept_rows.items() if rows.get(guid) != row]
+                stale = []
             for at in range(0, len(stale), 500):
                 chunk = stale[at:at + 500]
                 marks = ",".join("?" * len(chunk))
@@ -261,16 +279,14 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
                 cursor.execute(f"DELETE FROM notes WHERE guid IN ({marks})", chunk)
             cursor.execute("DELETE FROM col")
             cursor.executescript(APKG_COL)
-            _write_tables(cursor, sorted(deck_names.values()) or [top_deck],
-                          {rendered.model for _, rendered, _, _ in entries})
+            _write_tables(cursor, sorted(deck_names.values()) or [top_deck], models)
             last = max(cursor.execute("SELECT max(id) FROM notes").fetchone()[0] or 0,
                        cursor.execute("SELECT max(id) FROM cards").fetchone()[0] or 0)
             id_gen = itertools.count(max(int(time.time() * 1000), last + 1))
             for guid, rendered, mod, deck in entries:
-                if kept_rows.get(guid) != rows[guid]:
-                    note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
-                                 tags=list(rendered.tags))
-                    note.write_to_db(cursor, mod, deck, id_gen)
+                note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
+                             tags=list(rendered.tags))
+                note.write_to_db(cursor, mod, deck, id_gen)
             conn.commit()
         finally:
             conn.close()
@@ -283,8 +299,8 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
         if keep is not None:
             if db != keep:
                 os.replace(db, keep)
-            return rows
-        return {}
+            return True
+        return False
     finally:
         if db != keep:
             db.unlink(missing_ok=True)
