@@ -16,11 +16,13 @@ class SiteWriter:
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-new-", dir=self.out_dir.parent))
         self.written: list[str] = []
+        self._old, self._new = str(self.out_dir), str(self.tmp)
+        self._folders: set[str] = {""}  # folders made in tmp (a site has a few thousand files in a few folders)
 
     def text(self, site_path: str, content: str) -> None:
         """Write a text file (UTF-8) at a site path."""
-        target = self._target(site_path)
-        target.write_text(content, encoding="utf-8")
+        with open(self._target(site_path), "w", encoding="utf-8") as handle:
+            handle.write(content)
         self.written.append(site_path)
 
     def copy(self, site_path: str, source: Path) -> None:
@@ -31,7 +33,7 @@ class SiteWriter:
     def reuse(self, site_path: str) -> bool:
         """Keep the file the last build wrote at a site path (a hard link, or a copy where links are not
         possible); False when there is none."""
-        old = self.out_dir / site_path
+        old = os.path.join(self._old, site_path)
         target = self._target(site_path)
         try:
             os.link(old, target)
@@ -45,10 +47,12 @@ class SiteWriter:
         self.written.append(site_path)
         return True
 
-    def _target(self, site_path: str) -> Path:
-        target = self.tmp / site_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+    def _target(self, site_path: str) -> str:
+        folder = site_path.rpartition("/")[0]
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self._new, folder), exist_ok=True)
+            self._folders.add(folder)
+        return os.path.join(self._new, site_path)
 
     def commit(self) -> None:
         """Put the new site in place of the old one; the old one is removed only after the swap."""
