@@ -88,6 +88,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     step("parse", 0, 4)
     shared = _SharedParse(notes_dir)
     vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared, check=False)
+    vault.resolver.adopt(cache.resolved)
     keys = note_keys(vault)
     vault.diagnostics.extend(check_links(vault, keys, cache.links))
     result.notes = len(vault.notes)
@@ -116,6 +117,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         result.site_path = out_dir / "site"
         result.diagnostics.extend(site_result.diagnostics)
     cache.keep_notes(vault)
+    cache.resolved = vault.resolver.answers()
     buildcache.save(out_dir, cache)
     if deck_task is not None:
         step("anki", 3, 4)

@@ -25,6 +25,7 @@ class BuildCache:
     lint: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)  # path -> (stamp, diagnostics)
     links: dict[str, tuple[str, list]] = field(default_factory=dict)  # path -> (note key, link warnings)
     site: dict[str, Any] = field(default_factory=dict)  # the site builder's own memos
+    resolved: tuple[str, dict] | None = None  # the link resolver's answers, for a vault of the same files
     loaded: dict[str, tuple] = field(default_factory=dict, repr=False)  # per-note entries as read
 
     def keep_notes(self, vault: Any) -> None:
@@ -79,7 +80,7 @@ def save(out_dir: Path, cache: BuildCache) -> None:
             shard.unlink(missing_ok=True)
     cache.loaded = now
     rest = {name: memo for name, memo in cache.site.items() if name not in SITE_PER_NOTE}
-    _write(Path(out_dir) / CACHE_FILE, cache.setup, BuildCache(setup=cache.setup, site=rest))
+    _write(Path(out_dir) / CACHE_FILE, cache.setup, BuildCache(setup=cache.setup, site=rest, resolved=cache.resolved))
 
 
 def _same(entry: tuple, before: tuple | None) -> bool:

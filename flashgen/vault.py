@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import unicodedata
@@ -99,6 +100,18 @@ class Resolver:
             self._exact.setdefault(path.lower(), path)
             self._by_name.setdefault(posixpath.basename(path).lower(), []).append(path)
         self._memo: dict[tuple[str, str], str | None] = {}
+        self.files_digest = hashlib.sha1("\0".join(sorted(note_paths) + ["\1"] + sorted(attachment_paths)).encode(
+            "utf-8", "surrogatepass")).hexdigest()
+
+    def answers(self) -> tuple[str, dict]:
+        """What this resolver has worked out, with the digest of the files it knows (for `adopt`)."""
+        return self.files_digest, self._memo
+
+    def adopt(self, answers: tuple[str, dict] | None) -> None:
+        """Take the answers of a resolver of the very same files (an earlier build's) instead of working
+        them out again; answers about other files are ignored."""
+        if answers and answers[0] == self.files_digest:
+            self._memo.update(answers[1])
 
     def resolve(self, target: str, from_path: str) -> str | None:
         """The vault path that `target` names, or None (also for anything outside the vault)."""

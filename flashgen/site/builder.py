@@ -232,12 +232,12 @@ class _Build:
     def _note_page(self, note: Note, backlinks: list[tuple[Note, tuple[str, ...]]], card_count: int,
                    labs: list[Any]) -> None:
         page = self.urls.note(note.path)
-        links = [(relative(page, self.urls.note(src.path)), src.title,
-                  " › ".join(where[1:] if where[:1] == (src.title,) else where)) for src, where in backlinks]
         lab_links = [(lab.id, lab.title, relative(page, self.urls.lab(lab.id))) for lab in labs]
         cards_href = relative(page, self.urls.note_cards(note.path)) if card_count else None
 
         def produce() -> str:
+            links = [(relative(page, self.urls.note(src.path)), src.title,
+                      " › ".join(where[1:] if where[:1] == (src.title,) else where)) for src, where in backlinks]
             content, _missing = self._render_note(note, page)
             headings = [s for s in note.sections() if s.level]
             toc = headings if len(headings) >= TOC_MIN_HEADINGS else []
@@ -252,7 +252,9 @@ class _Build:
                 cards_href=cards_href, card_count=card_count, labs=lab_links, folder=note.folder,
                 inline_title=inline_title,
             )
-        key = self._note_key(note, "note", page, repr(links), repr(lab_links), repr((cards_href, card_count)))
+        # the backlinks by their pages' site paths: their URLs from this page follow from those
+        shown = [(self.urls.note(src.path), src.title, where) for src, where in backlinks]
+        key = self._note_key(note, "note", page, repr(shown), repr(lab_links), repr((cards_href, card_count)))
         self._keyed(page, key, produce)
 
     def _note_key(self, note: Note, *parts: str) -> str:
