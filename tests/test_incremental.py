@@ -63,6 +63,8 @@ SCENARIOS = {
                                  _touch_later(v / "워크로드" / "pod.png")),
     "tag added": lambda v: _edit(v, "네트워크/서비스.md", "이름::값", "이름::값\n\n#network"),
     "block id removed": lambda v: _edit(v, "워크로드/파드.md", " ^pod-def", ""),
+    "study day's words edited": lambda v: _edit(v, "네트워크/서비스.md", "2024-01-22", "2024-01-22 서비스 복습"),
+    "study day added": lambda v: _edit(v, "워크로드/디플로이먼트.md", "## 전략", "2024-02-03\n\n## 전략"),
 }
 
 

@@ -121,7 +121,7 @@ class _Build:
             """The note's cards as the site shows them, without their rendered sides."""
             return card_views(raw_by_note.get(path, []), self.default_deck)
 
-        def note_outputs(notes: list[Note]) -> _NoteOutputs:
+        def note_outputs(notes: list[Note], apart: bool = False) -> _NoteOutputs:
             """Each note's page, flashcards page, deck data script and search records."""
             kept = KeyedMemo(self.old_search)
             records = {}
@@ -131,7 +131,13 @@ class _Build:
                 self._note_cards_page(note, raw_by_note.get(note.path, []))
                 records[note.path] = kept.get(note.path, self._note_key(note, "search"), lambda: self._search_part(
                     note, views_of(note.path)))
-            return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now)
+            same = []
+            if apart:  # made in another process: search parts kept from the last build stay out of the pipe
+                same = [path for path, part in records.items() if self.old_search.get(path, (None, None))[1] is part]
+                for path in same:
+                    del records[path], kept.now[path]
+            return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now,
+                                same)
 
         # on a vault big enough to be worth it, a forked process makes the pages of the notes after `split`
         # while this one makes the pages that gather many notes, then those of the notes before `split`
@@ -143,14 +149,17 @@ class _Build:
         self.new_memo["keys"] = {note.path: self.keys.get(note.path, "") for note in self.notes}
         share = SPLIT_SHARE if changed >= len(self.notes) * FEW_CHANGED else 0.0
         split = int(len(self.notes) * share) if len(self.notes) >= SPLIT_AT else len(self.notes)
-        helper = Background(note_outputs, self.notes[split:]) if split < len(self.notes) else None
+        helper = Background(note_outputs, self.notes[split:], True) if split < len(self.notes) else None
         self._card_pages(raw_by_note)
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
             self._page(page, html)
         self._tag_pages()
         self._timeline_and_home(len(self.cards))
         mine = note_outputs(self.notes[:split])
-        theirs = helper.result() if helper is not None else _NoteOutputs({}, [], {}, {}, {})
+        theirs = helper.result() if helper is not None else _NoteOutputs({}, [], {}, {}, {}, [])
+        for path in theirs.kept_search:
+            theirs.search_memo[path] = self.old_search[path]
+            theirs.records[path] = self.old_search[path][1]
         self.new_memo["files"].update(theirs.files)
         self.result.pages.extend(theirs.pages)
         for vault_path in theirs.images:
@@ -185,10 +194,10 @@ class _Build:
             # the index counts each month's days; a month page names the months only, so that it is made
             # again only when its own notes change (or a month comes or goes)
             months = [(m, n_days if month is None else 0) for m, n_days in counts]
-            notes = sorted({item.note.path for day in shown for item in day.items})
-            key = "" if not all(self.keys.get(path) for path in notes) else _digest(
-                [self.site_key, "timeline", page, repr(months)] + [self.keys[path] + self.urls.note(path)
-                                                                  for path in notes])
+            # keyed by what the page shows of each note, so that an edit remakes only the days it touches
+            key = _digest([self.site_key, "timeline", page, repr(months)] + [
+                repr((day.date, item.note.title, self.urls.note(item.note.path), item.entry.anchor,
+                      item.entry.section, item.topics, item.preview)) for day in shown for item in day.items])
             self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown, months=months:
                         self.renderer.page("timeline.html", page, title, days=shown, month=month,
                                            recent=TIMELINE_RECENT_DAYS, note_url=self._note_href(page),
@@ -465,6 +474,7 @@ class _NoteOutputs:
     images: dict[str, str]  # vault path -> site path of every image shown
     records: dict[str, str]  # note path -> encoded search records
     search_memo: dict[str, tuple[str, str]]
+    kept_search: list[str]  # notes whose search records are the last build's (left out of `records`)
 
 
 def _folder_stamp(folder: Path) -> tuple[int, int] | None:
