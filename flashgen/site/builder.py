@@ -167,7 +167,7 @@ class _Build:
         self.new_memo["search"] = {**mine.search_memo, **theirs.search_memo}
         records = {**mine.records, **theirs.records}
         self.records = [records[note.path] for note in self.notes]
-        self.writer.text("assets/search-data.js", search_index.search_script(self.records))
+        self._search_files()
         for site_path, content in assets.static_files().items():
             self.writer.text(site_path, content)
         for vault_path, site_path in sorted(self.urls.used_images().items()):
@@ -176,6 +176,21 @@ class _Build:
                 self.writer.copy(site_path, disk)
                 self.result.images.append(site_path)
         return self.result
+
+    def _search_files(self) -> None:
+        """The search data in files of about CHUNK_NOTES notes each (a file whose notes' records are unchanged
+        is kept), and the script that names them."""
+        memo = self.new_memo["search"]
+        files = []
+        for number, members in enumerate(search_index.chunks([note.path for note in self.notes])):
+            keys = [memo.get(self.notes[i].path, ("",))[0] for i in members]
+            key = _digest([self.site_key, "search", str(number)] + [
+                self.notes[i].path + "\0" + k for i, k in zip(members, keys)]) if all(keys) else ""
+            name = f"search/{number}-{(key or _digest([str(number)] + [self.records[i] for i in members]))[:10]}.js"
+            self._keyed("assets/" + name, key, lambda number=number, members=members: search_index.chunk_script(
+                number, [self.records[i] for i in members]), page=False)
+            files.append(name)
+        self.writer.text("assets/search-data.js", search_index.search_script(files))
 
     def _timeline_and_home(self, card_count: int) -> None:
         kept = KeyedMemo(self.old_timeline)

@@ -1,4 +1,4 @@
-"""The search data: one record per note section and per card, shipped as a script that sets a global.
+"""The search data: one record per note section and per card, shipped as scripts that set globals.
 
 Why this shape: the site must search from file:// (no fetch of JSON) and find Korean words inside
 compounds (`업데이트` in `롤링업데이트`), which token indexes (Pagefind, lunr, FlexSearch) miss. So the
@@ -9,6 +9,7 @@ text takes milliseconds, which covers vaults of a few thousand notes; the data l
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from urllib.parse import quote
@@ -72,6 +73,29 @@ def encode_records(records: list[list]) -> str:
     return data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def search_script(parts: list[str]) -> str:
-    """The JavaScript file that hands the records (in parts from encode_records) to the page's search code."""
-    return 'window.FLASHGEN_SEARCH={"version":1,"docs":[' + ",".join(part for part in parts if part) + "]};\n"
+CHUNK_NOTES = 128  # notes per search data file, on average
+
+
+def chunks(paths: list[str]) -> list[list[int]]:
+    """The notes (by index, in order) of each search data file. A file ends after a note whose path hashes
+    to a multiple of CHUNK_NOTES (or at four times that many notes), so adding or removing a note changes
+    only its own file and the others are kept from the last build."""
+    out: list[list[int]] = [[]]
+    for index, path in enumerate(paths):
+        out[-1].append(index)
+        ends = int(hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % CHUNK_NOTES == 0
+        if ends or len(out[-1]) >= 4 * CHUNK_NOTES:
+            out.append([])
+    return [chunk for chunk in out if chunk]
+
+
+def chunk_script(number: int, parts: list[str]) -> str:
+    """A search data file: the records of some notes (parts from encode_records), as part `number`."""
+    return (f"(window.FLASHGEN_SEARCH_PARTS=window.FLASHGEN_SEARCH_PARTS||{{}})[{number}]=["
+            + ",".join(part for part in parts if part) + "];\n")
+
+
+def search_script(files: list[str]) -> str:
+    """The JavaScript file that names the search data files (site paths under assets/, in order); the page's
+    search code loads them all on first use and searches their records as one list."""
+    return 'window.FLASHGEN_SEARCH=' + json.dumps({"version": 2, "parts": files}, ensure_ascii=False) + ";\n"

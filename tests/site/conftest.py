@@ -52,9 +52,16 @@ def build_fixture_site(out: Path, vault_dir: Path = VAULT, cards=None, labs=None
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """(vault, SiteResult) of the fixture vault built once for the whole session."""
+    """(vault, SiteResult) of the fixture vault built once for the whole session, its search data in a file
+    per note (so that the browser tests load several)."""
+    from flashgen.site import search_index
+
     out = tmp_path_factory.mktemp("build") / "site"
-    return build_fixture_site(out)
+    chunk, search_index.CHUNK_NOTES = search_index.CHUNK_NOTES, 1
+    try:
+        return build_fixture_site(out)
+    finally:
+        search_index.CHUNK_NOTES = chunk
 
 
 @pytest.fixture

@@ -115,6 +115,14 @@ def test_korean_search_finds_word_beginnings_and_words_inside_compounds(tab):
     assert quote("디플로이먼트.html") in page.url or quote("서비스.html") in page.url
 
 
+def test_search_finds_every_note_whichever_data_file_holds_it(tab, site):
+    vault, _ = site
+    page = tab.open("index.html")
+    for note in vault.notes:  # the session's site has a search data file per note
+        hits = _search(page, note.title)
+        assert any(h[0].lower().startswith("note") and note.title in h[0] for h in hits), (note.title, hits)
+
+
 def test_search_has_no_hit_for_a_word_not_in_the_notes(tab):
     page = tab.open("index.html")
     page.fill("#search-input", "존재하지않는단어")

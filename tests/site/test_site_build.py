@@ -146,14 +146,36 @@ def test_lab_page_shows_task_note_and_verify_commands(site):
 
 def test_search_data_is_a_script_with_sections_and_cards(site):
     _, result = site
-    script = page(result, "assets/search-data.js")
-    assert script.startswith("window.FLASHGEN_SEARCH=")
-    data = json.loads(script[len("window.FLASHGEN_SEARCH="):].rstrip().rstrip(";"))
+    data = {"docs": _search_records(result)}
     kinds = {record[0] for record in data["docs"]}
     assert kinds == {0, 1, 2}
     strategy = [r for r in data["docs"] if r[2] == "디플로이먼트 › 전략"]
     assert strategy and "롤링업데이트" in strategy[0][4] and strategy[0][3].endswith("#%EC%A0%84%EB%9E%B5")
     assert any(r[0] == 2 and "readiness" in r[4] for r in data["docs"])
+
+
+def _search_records(result) -> list:
+    """The records of every search data file, in the order the page's search code joins them."""
+    script = page(result, "assets/search-data.js")
+    assert script.startswith("window.FLASHGEN_SEARCH=")
+    files = json.loads(script[len("window.FLASHGEN_SEARCH="):].rstrip().rstrip(";"))["parts"]
+    records = []
+    for number, name in enumerate(files):
+        part = page(result, "assets/" + name)
+        prefix = f"(window.FLASHGEN_SEARCH_PARTS=window.FLASHGEN_SEARCH_PARTS||{{}})[{number}]="
+        assert part.startswith(prefix)
+        records += json.loads(part[len(prefix):].rstrip().rstrip(";"))
+    return records
+
+
+def test_search_data_in_several_files_is_the_same_records(vault_copy, tmp_path, monkeypatch):
+    from flashgen.site import search_index
+
+    _, whole = build_fixture_site(tmp_path / "one", vault_copy)
+    monkeypatch.setattr(search_index, "CHUNK_NOTES", 1)  # a file per note
+    _, split = build_fixture_site(tmp_path / "many", vault_copy)
+    assert len(list((tmp_path / "many" / "assets" / "search").iterdir())) > 2
+    assert _search_records(split) == _search_records(whole) and len(_search_records(whole)) >= 20
 
 
 def test_only_used_images_are_copied_under_distinct_names(vault_copy, tmp_path):

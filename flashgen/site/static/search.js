@@ -1,7 +1,8 @@
 /* Full-text search in the browser over notes and cards (Korean too: matches inside compounds).
 
-   The data (assets/search-data.js) is a list of [kind, title, heading, url, text] records, one per
-   note section and per card, loaded by a <script> element on first use so it works from file://.
+   The data is a list of [kind, title, heading, url, text] records, one per note section and per card,
+   in files of about a hundred notes each (assets/search/…, named by assets/search-data.js), loaded by
+   <script> elements on first use so it works from file://.
    Every query word must occur somewhere in a record (substring match on lowercased NFC text);
    hits in the title outrank hits in headings, which outrank hits in the text, and a hit that is a
    whole word or a word beginning outranks one inside a word. */
@@ -18,21 +19,35 @@
 
   function fold(text) { return (text || "").normalize("NFC").toLowerCase(); }
 
+  function addScript(src, onload, onerror) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = onload;
+    script.onerror = onerror;
+    document.head.appendChild(script);
+  }
+
+  /* assets/search-data.js names the data files; each one adds its records as one numbered part. */
   function load(then) {
     if (docs) { then(); return; }
     waiting = then;
     if (loading) { return; }
     loading = true;
-    var script = document.createElement("script");
-    script.src = root + "assets/search-data.js";
-    script.onload = function () {
-      var data = window.FLASHGEN_SEARCH || { docs: [] };
-      docs = data.docs;
-      folded = docs.map(function (d) { return [fold(d[1]), fold(d[2]), fold(d[4])]; });
-      if (waiting) { waiting(); }
-    };
-    script.onerror = function () { loading = false; show([], "The search index could not be loaded."); };
-    document.head.appendChild(script);
+    function failed() { loading = false; show([], "The search index could not be loaded."); }
+    addScript(root + "assets/search-data.js", function () {
+      var files = (window.FLASHGEN_SEARCH || { parts: [] }).parts, left = files.length;
+      function done() {
+        var parts = window.FLASHGEN_SEARCH_PARTS || {};
+        docs = [];
+        files.forEach(function (_, number) { docs = docs.concat(parts[number] || []); });
+        folded = docs.map(function (d) { return [fold(d[1]), fold(d[2]), fold(d[4])]; });
+        if (waiting) { waiting(); }
+      }
+      if (!left) { done(); return; }
+      files.forEach(function (file) {
+        addScript(root + "assets/" + file, function () { left -= 1; if (!left) { done(); } }, failed);
+      });
+    }, failed);
   }
 
   /* 0: absent; 1: inside a word; 2: starts a word; 3: a whole word. Also the first position. */
