@@ -269,7 +269,9 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
         conn = sqlite3.connect(db)
         try:
             cursor = conn.cursor()
-            if not reuse:
+            if not reuse:  # a new file, zipped and kept only once complete: it needs no journal of its own
+                cursor.execute("PRAGMA journal_mode = OFF")
+                cursor.execute("PRAGMA synchronous = OFF")
                 cursor.executescript(APKG_SCHEMA)
                 stale = []
             for at in range(0, len(stale), 500):

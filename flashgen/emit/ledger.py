@@ -200,10 +200,14 @@ class Ledger:
         os.close(fd)
         try:
             db = sqlite3.connect(name)
+            # a new file, put in place whole once complete: it needs no journal of its own
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
             with db:
-                db.executescript(_SCHEMA)
-                db.execute(f"PRAGMA user_version = {LEDGER_VERSION}")
+                db.execute(_SCHEMA.split(";")[0])
                 db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({','.join('?' * len(_COLUMNS))})", rows)
+                db.executescript(";".join(_SCHEMA.split(";")[1:]))
+                db.execute(f"PRAGMA user_version = {LEDGER_VERSION}")
             db.close()
             os.replace(name, self.path)
         finally:
