@@ -14,6 +14,7 @@ import time
 import urllib.parse
 import zipfile
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,7 @@ def anki_tag(text: str) -> str:
     return text.replace("/", "::").strip(":") or "_"
 
 
+@lru_cache(maxsize=None)
 def deck_id(name: str) -> int:
     """A stable deck ID from the deck's full name."""
     return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:12], 16) % (1 << 52) + (1 << 30)
@@ -258,7 +260,8 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
     from genanki.apkg_col import APKG_COL
     from genanki.apkg_schema import APKG_SCHEMA
 
-    reuse = reuse and keep is not None and keep.exists()
+    if reuse and not (keep is not None and keep.exists()):
+        raise FileNotFoundError(f"the kept Anki collection {keep} went away during the build; build again")
     if reuse:
         db = keep  # patched in place: a build stopped half-way leaves it unlike the memo, so it is not used again
     else:

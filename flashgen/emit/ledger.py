@@ -58,11 +58,15 @@ class Ledger:
             return cls(path, imported={})
         try:
             db = sqlite3.connect(path)
+        except sqlite3.Error as exc:
+            return cls(path, f"ignored unreadable GUID ledger {path.name}: {exc}", imported={})
+        try:
             if db.execute("PRAGMA user_version").fetchone()[0] != LEDGER_VERSION:
                 db.close()
                 return cls(path, f"ignored GUID ledger {path.name} of another version", imported={})
             db.execute("SELECT count(*) FROM entries").fetchone()
         except sqlite3.Error as exc:
+            db.close()
             return cls(path, f"ignored unreadable GUID ledger {path.name}: {exc}", imported={})
         ledger = cls(path)
         ledger._db = db
