@@ -140,12 +140,11 @@ class _Build:
                                 same)
 
         # on a vault big enough to be worth it, a forked process makes the pages of the notes after `split`
-        # while this one makes the pages that gather many notes, then those of the notes before `split`
-        # while this process makes the gathering pages: when few notes changed, their pages are mostly kept
-        # ones, quick enough for the forked process to take them all
+        # while this one makes the pages that gather many notes, then those of the notes before `split`; when
+        # few notes changed, their pages are mostly kept ones, quick enough for the forked process to take all
         old_keys = self.old.get("keys", {})
-        changed = sum(1 for note in self.notes if old_keys.get(note.path, "") != self.keys.get(note.path) or
-                      not old_keys.get(note.path))
+        changed = sum(1 for note in self.notes
+                      if not old_keys.get(note.path) or old_keys[note.path] != self.keys.get(note.path))
         self.new_memo["keys"] = {note.path: self.keys.get(note.path, "") for note in self.notes}
         share = SPLIT_SHARE if changed >= len(self.notes) * FEW_CHANGED else 0.0
         split = int(len(self.notes) * share) if len(self.notes) >= SPLIT_AT else len(self.notes)
