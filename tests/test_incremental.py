@@ -127,6 +127,20 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(scenario: str, tmp_path: P
         assert abs(mod - other[3]) <= 2  # an edited card is stamped with the build's clock
 
 
+def test_search_records_are_made_again_when_the_last_builds_search_file_is_gone(tmp_path: Path) -> None:
+    """A rebuild takes unchanged notes' search records out of the last build's search file; with the file
+    gone from the site folder, it makes them again."""
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out)
+    for data in (out / "site" / "assets" / "search").iterdir():
+        data.unlink()
+    SCENARIOS["answer edited"](vault)
+    build(vault, out)
+    build(vault, tmp_path / "clean")
+    assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
+
+
 def test_the_cache_is_reused_and_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     vault = _vault(tmp_path)
     out = tmp_path / "out"

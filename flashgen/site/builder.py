@@ -31,6 +31,7 @@ TOC_MIN_HEADINGS = 4
 TIMELINE_RECENT_DAYS = 14  # study days on timeline.html; every day is on its month's page
 SPLIT_AT = 200  # from this many notes, part of the notes' pages are made in a forked process
 SPLIT_SHARE = 0.47  # the share of the notes whose pages this process makes (it also makes the gathering pages)
+IN_FILE = True  # a search memo's value when the note's records are in the last build's search file
 FEW_CHANGED = 0.05  # below this share of changed notes, the forked process makes every note's pages
 
 
@@ -97,7 +98,6 @@ class _Build:
         self.default_deck = vault.config.deck or self.site_name
         self.renderer = Renderer(self.site_name)
         self.result = SiteResult(writer.out_dir)
-        self.records: list[str] = []  # search records, encoded note by note
         self._card_html: dict[tuple[str, str, str, str], str] = {}
         self.keys = keys
         self.site_key = _digest([self.site_name, self.default_deck, repr(vault.config.course_headings)] +
@@ -165,8 +165,7 @@ class _Build:
             self.urls.image(vault_path)
         self.new_memo["search"] = {**mine.search_memo, **theirs.search_memo}
         records = {**mine.records, **theirs.records}
-        self.records = [records[note.path] for note in self.notes]
-        self._search_files()
+        self._search_files(records, lambda path: self._search_part(self.vault.note(path), views_of(path)))
         for site_path, content in assets.static_files().items():
             self.writer.text(site_path, content)
         for vault_path, site_path in sorted(self.urls.used_images().items()):
@@ -176,20 +175,52 @@ class _Build:
                 self.result.images.append(site_path)
         return self.result
 
-    def _search_files(self) -> None:
-        """The search data in files of about CHUNK_NOTES notes each (a file whose notes' records are unchanged
-        is kept), and the script that names them."""
+    def _search_files(self, records: dict[str, Any], remake: Callable[[str], str]) -> None:
+        """The search data in files of about CHUNK_NOTES notes each, and the script that names them. A file whose
+        notes' records are unchanged is kept. A note's records are remembered not in its memo (which says only
+        IN_FILE) but as where they are in its file, so that a file made again takes the unchanged notes' records
+        out of the last build's (`remake(path)` makes them again should that file be gone)."""
         memo = self.new_memo["search"]
-        files = []
+        old_at: dict[str, tuple[str, int, int]] = self.old.get("search_at", {})
+        at: dict[str, tuple[str, int, int]] = {}
+        old_files: dict[str, str | None] = {}
+
+        def part(path: str) -> str:
+            value = records[path]
+            if isinstance(value, str):
+                return value
+            name, start, end = old_at.get(path) or ("", 0, 0)
+            if name not in old_files:
+                try:
+                    old_files[name] = (self.writer.out_dir / "assets" / name).read_text(encoding="utf-8") \
+                        if name else None
+                except (OSError, UnicodeDecodeError):
+                    old_files[name] = None
+            text = old_files[name]
+            return text[start:end] if text is not None else remake(path)
+
+        names = []
         for number, members in enumerate(search_index.chunks([note.path for note in self.notes])):
-            keys = [memo.get(self.notes[i].path, ("",))[0] for i in members]
+            paths = [self.notes[i].path for i in members]
+            keys = [memo.get(path, ("",))[0] for path in paths]
             key = _digest([self.site_key, "search", str(number)] + [
-                self.notes[i].path + "\0" + k for i, k in zip(members, keys)]) if all(keys) else ""
-            name = f"search/{number}-{(key or _digest([str(number)] + [self.records[i] for i in members]))[:10]}.js"
-            self._keyed("assets/" + name, key, lambda number=number, members=members: search_index.chunk_script(
-                number, [self.records[i] for i in members]), page=False)
-            files.append(name)
-        self.writer.text("assets/search-data.js", search_index.search_script(files))
+                path + "\0" + k for path, k in zip(paths, keys)]) if all(keys) else ""
+            name = f"search/{number}-{(key or _digest([str(number)] + [part(path) for path in paths]))[:10]}.js"
+
+            def produce(number: int = number, paths: list[str] = paths, name: str = name) -> str:
+                text, spans = search_index.chunk_script(number, [part(path) for path in paths])
+                at.update((path, (name, start, end)) for path, (start, end) in zip(paths, spans))
+                return text
+            self._keyed("assets/" + name, key, produce, page=False)
+            for path in paths:  # a kept file: its notes' records are where they were
+                if path not in at and old_at.get(path, ("",))[0] == name:
+                    at[path] = old_at[path]
+            names.append(name)
+        for path, entry in memo.items():
+            if path in at:
+                memo[path] = (entry[0], IN_FILE)
+        self.new_memo["search_at"] = at
+        self.writer.text("assets/search-data.js", search_index.search_script(names))
 
     def _timeline_and_home(self, card_count: int) -> None:
         kept = KeyedMemo(self.old_timeline)

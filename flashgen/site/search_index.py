@@ -89,10 +89,22 @@ def chunks(paths: list[str]) -> list[list[int]]:
     return [chunk for chunk in out if chunk]
 
 
-def chunk_script(number: int, parts: list[str]) -> str:
-    """A search data file: the records of some notes (parts from encode_records), as part `number`."""
-    return (f"(window.FLASHGEN_SEARCH_PARTS=window.FLASHGEN_SEARCH_PARTS||{{}})[{number}]=["
-            + ",".join(part for part in parts if part) + "];\n")
+def chunk_script(number: int, parts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A search data file: the records of some notes (parts from encode_records), as part `number`; and
+    where in it each part is (start, end), so that a later build can take a part back out of the file."""
+    text = [f"(window.FLASHGEN_SEARCH_PARTS=window.FLASHGEN_SEARCH_PARTS||{{}})[{number}]=["]
+    at, spans, first = len(text[0]), [], True
+    for part in parts:
+        if part and not first:
+            text.append(",")
+            at += 1
+        spans.append((at, at + len(part)))
+        if part:
+            text.append(part)
+            at += len(part)
+            first = False
+    text.append("];\n")
+    return "".join(text), spans
 
 
 def search_script(files: list[str]) -> str:
