@@ -116,12 +116,17 @@ def deck_id(name: str) -> int:
 
 def source_html(card: Card, vault_name: str) -> str:
     """A link that opens the note in Obsidian, and `file:line`."""
-    query = urllib.parse.urlencode({"vault": vault_name, "file": card.note_path[:-3] if card.note_path.endswith(".md")
-                                    else card.note_path}, quote_via=urllib.parse.quote)
-    title = posixpath.basename(card.note_path)[:-3]
+    href, title, file = _note_source(card.note_path, vault_name)
     where = " › ".join((title,) + card.heading_path)
-    return (f'<a href="obsidian://open?{escape(query)}">{escape(where)}</a> · '
-            f'<span class="file">{escape(card.note_path)}:{card.line}</span>')
+    return f'<a href="{href}">{escape(where)}</a> · <span class="file">{file}:{card.line}</span>'
+
+
+@lru_cache(maxsize=4096)
+def _note_source(note_path: str, vault_name: str) -> tuple[str, str, str]:
+    """The Obsidian link (escaped), title and escaped path of a note: the same for all its cards."""
+    query = urllib.parse.urlencode({"vault": vault_name, "file": note_path[:-3] if note_path.endswith(".md")
+                                    else note_path}, quote_via=urllib.parse.quote)
+    return escape(f"obsidian://open?{query}"), posixpath.basename(note_path)[:-3], escape(note_path)
 
 
 @dataclass

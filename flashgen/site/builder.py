@@ -358,7 +358,8 @@ class _Build:
 
     def _card_pages(self, raw_by_note: dict[str, list[Any]]) -> None:
         """A study page per deck that loads the data scripts of the notes below it (a deck holds its sub-decks'
-        cards, as in Anki) instead of repeating their cards, and the list of decks and notes with cards."""
+        cards, as in Anki) instead of repeating their cards, and the list of decks and notes with cards. A deck
+        that holds one note's cards and nothing else is studied on that note's flashcards page."""
         deck_notes: dict[str, dict[str, int]] = {}  # deck -> note path -> cards of the deck in that note
         for (deck_parts, path), count in Counter((card.deck, card.note_path) for card in self.cards).items():
             parts = ("::".join(deck_parts) or self.default_deck).split("::")  # the deck as deck_of names it
@@ -370,9 +371,16 @@ class _Build:
         deck_rows = []
         order = {note.path: index for index, note in enumerate(self.notes)}
         for deck in sorted(deck_notes):
-            page = self.urls.deck(deck)
             members = sorted(deck_notes[deck], key=order.__getitem__)
             total = sum(deck_notes[deck].values())
+            if len(members) == 1 and total == len(raw_by_note[members[0]]):
+                # a deck of exactly one note's cards (each note's own deck, mostly): its study page is the
+                # note's flashcards page, which studies the same cards
+                deck_rows.append((deck.replace("::", " › "),
+                                  relative("decks/index.html", self.urls.note_cards(members[0])), total,
+                                  deck.count("::")))
+                continue
+            page = self.urls.deck(deck)
             # the page shows each member's title (its file name), count and pages: the key needs no URL work
             key = _digest([self.site_key, "deck", page, deck] +
                           [f"{path}\0{deck_notes[deck][path]}\0{self.urls.note_cards(path)}" for path in members])
@@ -504,10 +512,10 @@ class _Build:
 
     def _note_search_records(self, note: Note, cards: list[CardView]) -> list[list]:
         records = search_index.note_records(note, relative("index.html", self.urls.note(note.path)))
-        for card in cards:
-            url = relative("index.html", self.urls.note_cards(note.path), card.id)
-            records.append(search_index.card_record(note.title, " › ".join(card.heading_path), url,
-                                                    card.front_text, card.back_text))
+        cards_url = relative("index.html", self.urls.note_cards(note.path))
+        for card in cards:  # a card id needs no percent-encoding
+            records.append(search_index.card_record(note.title, " › ".join(card.heading_path),
+                                                    f"{cards_url}#{card.id}", card.front_text, card.back_text))
         return records
 
 @dataclass

@@ -33,15 +33,14 @@ def plain_text(markdown: str) -> str:
     """Markdown reduced to the words a reader sees (good enough to search and show in context)."""
     if not _MAY_HAVE_MARKUP.search(markdown):  # one line of words: only spaces to tidy
         line = _SPACES.sub(" ", markdown).strip()
-        return "" if set(line) <= set("-: ") else line
+        return line if line.strip("-: ") else ""  # a line of only dashes, colons and spaces says nothing
     text = _FENCE.sub("", markdown)
     text = _EMBED.sub("", text)
     text = _WIKI.sub(lambda m: m.group(2) or m.group(1), text)
     text = _MDLINK.sub(lambda m: m.group(1), text)
     text = _MARKS.sub("", text)
-    text = text.replace("|", " ")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line and not set(line) <= set("-: "))
+    lines = _SPACES.sub(" ", text.replace("|", " ")).split("\n")
+    return "\n".join(line for line in map(str.strip, lines) if line.strip("-: "))
 
 
 def note_records(note: Note, note_url: str) -> list[list]:
