@@ -9,9 +9,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from flashgen.background import Background, can_fork
+from flashgen.background import Background, Worker, can_fork
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
 
@@ -86,84 +86,127 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     cache = buildcache.load(out_dir, buildstate.setup_key(extra, flags))
 
     step("parse", 0, 4)
-    shared = _SharedParse(notes_dir)
-    vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared, check=False)
-    vault.resolver.adopt(cache.resolved)
-    keys = note_keys(vault)
-    vault.diagnostics.extend(check_links(vault, keys, cache.links))
-    result.notes = len(vault.notes)
-    result.diagnostics.extend(vault.diagnostics)
-    for path, found in shared.cards.items():  # made beside the parse: kept as if by an earlier build
-        if path in keys:
-            cache.cards[path] = (keys[path], found)
-    cache.lint.update((path, (vault.stamps[path], found)) for path, found in shared.lint.items())
-    step("cards", 1, 4)
-    cards = extract_cards(vault, keys, cache.cards)
-    result.cards_by_kind = Counter(card.kind for card in cards)
-    result.cards_by_rule = Counter(card.rule for card in cards)
-    # the deck is written in a forked process while this one lints and makes the site
-    deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup) if decks else None
-    step("site" if site else "anki", 2, 4)
-    lab_list, lab_problems = load_course_labs(notes_dir)
-    result.labs = len(lab_list)
-    result.diagnostics.extend(lab_problems)
-    from flashgen.lint import lint_manifests
+    with _SharedParse(notes_dir) as shared:
+        vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared, check=False)
+        vault.resolver.adopt(cache.resolved)
+        keys = note_keys(vault)
+        vault.diagnostics.extend(check_links(vault, keys, cache.links))
+        result.notes = len(vault.notes)
+        result.diagnostics.extend(vault.diagnostics)
+        for path, found in shared.cards.items():  # made beside the parse: kept as if by an earlier build
+            if path in keys:
+                cache.cards[path] = (keys[path], found)
+        cache.lint.update((path, (vault.stamps[path], found)) for path, found in shared.lint.items())
+        step("cards", 1, 4)
+        cards = extract_cards(vault, keys, cache.cards)
+        result.cards_by_kind = Counter(card.kind for card in cards)
+        result.cards_by_rule = Counter(card.rule for card in cards)
+        # the deck is written in a forked process while this one lints and makes the site
+        deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup) if decks else None
+        step("site" if site else "anki", 2, 4)
+        lab_list, lab_problems = load_course_labs(notes_dir)
+        result.labs = len(lab_list)
+        result.diagnostics.extend(lab_problems)
+        from flashgen.lint import lint_manifests
 
-    result.diagnostics.extend(lint_manifests(vault, cache.lint))
-    if site:
-        from flashgen.site import build_site
+        result.diagnostics.extend(lint_manifests(vault, cache.lint))
+        if site:
+            from flashgen.site import build_site
 
-        site_result = build_site(vault, cards, out_dir / "site", labs=lab_list, keys=keys, memo=cache.site)
-        result.site_path = out_dir / "site"
-        result.diagnostics.extend(site_result.diagnostics)
-    cache.keep_notes(vault)
-    cache.resolved = vault.resolver.answers()
-    buildcache.save(out_dir, cache)
-    if deck_task is not None:
-        step("anki", 3, 4)
-        result.deck_path, result.media, deck_problems = deck_task.result()
-        result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
-    step("done", 4, 4)
-    result.diagnostics = sorted(set(result.diagnostics))
-    result.seconds = time.perf_counter() - started
-    write_report(result, out_dir / "report.json")
-    buildstate.remember(out_dir, key)
-    return result
+            site_result = build_site(vault, cards, out_dir / "site", labs=lab_list, keys=keys, memo=cache.site,
+                                     helper=shared.helper())
+            result.site_path = out_dir / "site"
+            result.diagnostics.extend(site_result.diagnostics)
+        cache.keep_notes(vault)
+        cache.resolved = vault.resolver.answers()
+        buildcache.save(out_dir, cache)
+        if deck_task is not None:
+            step("anki", 3, 4)
+            result.deck_path, result.media, deck_problems = deck_task.result()
+            result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
+        step("done", 4, 4)
+        result.diagnostics = sorted(set(result.diagnostics))
+        result.seconds = time.perf_counter() - started
+        write_report(result, out_dir / "report.json")
+        buildstate.remember(out_dir, key)
+        return result
 
 
-PARSE_SPLIT_AT = 200  # from this many notes to parse, half are parsed in a forked process
+PARSE_SPLIT_AT = 200  # from this many notes to parse, about half are parsed in a forked process
 
 
 class _SharedParse:
     """parse_many for parse_vault: the second half of the notes is parsed in a forked process, which also
-    makes their cards and manifest diagnostics; this process reads them back without tokens (a page that
-    needs them parses its note again)."""
+    makes their cards and manifest diagnostics; this process reads them back without tokens. That process
+    stays, holding its notes with their tokens, to make their site pages (`helper()`), until the `with` ends."""
 
     def __init__(self, notes_dir: Path) -> None:
         self.notes_dir = notes_dir
         self.cards: dict[str, list] = {}
         self.lint: dict[str, list] = {}
+        self.worker: Worker | None = None
+        self.paths: frozenset[str] = frozenset()
 
     def __call__(self, files: list, config) -> dict:
         from flashgen.parse import parse_files
 
         if len(files) < PARSE_SPLIT_AT or not can_fork():
             return parse_files(files, config)
-        half = int(len(files) * 0.53)  # the other process also pickles its notes back
-        task = Background(_parse_half, self.notes_dir, files[half:], config, True)
-        parsed, self.cards, self.lint = _parse_half(self.notes_dir, files[:half], config, False)
-        theirs, cards, lint = task.result()
+        half = int(len(files) * PARSE_SHARE)
+        self.worker = Worker(_parse_and_hold, self.notes_dir, files[half:], config)
+        parsed, self.cards, self.lint = _parse_half(self.notes_dir, files[:half], config)
+        theirs, cards, lint = self.worker.result()
+        self.paths = frozenset(path for path, (note, _) in theirs.items() if note is not None)
         parsed.update(theirs)
         self.cards.update(cards)
         self.lint.update(lint)
         return parsed
 
+    def helper(self) -> _ParseHelper | None:
+        """The process that parsed the second half, to make those notes' pages (site.builder.Helper)."""
+        return _ParseHelper(self.worker, self.paths) if self.worker is not None else None
 
-def _parse_half(notes_dir: Path, files: list, config, strip: bool) -> tuple[dict, dict, dict]:
-    """Parse some notes and make their cards and manifest diagnostics (`strip`: without the tokens, for
-    another process)."""
+    def __enter__(self) -> _SharedParse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+
+
+PARSE_SHARE = 0.47  # the share of the notes this process parses (the other one also pickles its notes back)
+_HELD: dict[str, tuple] = {}  # in the parse worker: the notes it parsed, with their tokens, and their cards
+
+
+@dataclass(frozen=True)
+class _ParseHelper:
+    worker: Worker
+    paths: frozenset[str]
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.worker.submit(_with_held, fn, *args)
+
+
+def _with_held(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(_HELD, *args)
+
+
+def _parse_and_hold(notes_dir: Path, files: list, config) -> tuple[dict, dict, dict]:
+    """In the parse worker: parse some notes and make their cards and manifest diagnostics; keep the notes
+    and cards, and hand the notes back without their tokens."""
     from dataclasses import replace
 
+    parsed, cards, lint = _parse_half(notes_dir, files, config)
+    for path, (note, problems) in parsed.items():
+        if note is not None:
+            _HELD[path] = (note, cards[path])
+            parsed[path] = (replace(note, tokens=()), problems)
+    return parsed, cards, lint
+
+
+def _parse_half(notes_dir: Path, files: list, config) -> tuple[dict, dict, dict]:
+    """Parse some notes and make their cards and manifest diagnostics."""
     from flashgen.cards import missing_images, note_cards
     from flashgen.lint import lint_note
     from flashgen.parse import parse_files, resolver_of
@@ -178,8 +221,6 @@ def _parse_half(notes_dir: Path, files: list, config, strip: bool) -> tuple[dict
         cards[path] = note_cards(note, config, missing_images(
             note, lambda link, source: None if link.external else resolver.resolve(link.target, source)))
         lint[path] = lint_note(note)
-        if strip:
-            parsed[path] = (replace(note, tokens=()), problems)
     return parsed, cards, lint
 
 

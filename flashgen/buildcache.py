@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import pickle
+import shutil
+import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from flashgen.fsutil import write_bytes
+from flashgen.fsutil import atomic_path, write_bytes
 
 CACHE_FILE = ".flashgen-cache.pickle"
 FORMAT = 1
@@ -50,7 +51,10 @@ class BuildCache:
 
 
 SITE_PER_NOTE = ("search", "timeline", "links")  # the site memos kept note by note
-SHARDS = ".flashgen-cache-notes"  # a file per note: a build rewrites only the notes whose memos changed
+NOTES_FILE = ".flashgen-cache-notes.sqlite"  # a row per note: a build rewrites only the notes whose memos changed
+_OLD_SHARDS = ".flashgen-cache-notes"  # the folder of one file per note that earlier versions kept
+_TABLE = "CREATE TABLE notes (path TEXT PRIMARY KEY, entry BLOB NOT NULL)"
+_META = "CREATE TABLE meta (format INTEGER NOT NULL, setup TEXT NOT NULL)"
 
 
 def load(out_dir: Path, setup: str) -> BuildCache:
@@ -58,29 +62,84 @@ def load(out_dir: Path, setup: str) -> BuildCache:
     cache = _read(Path(out_dir) / CACHE_FILE, setup)
     if not isinstance(cache, BuildCache):
         return BuildCache(setup=setup)
-    for shard in sorted((Path(out_dir) / SHARDS).glob("*.pickle")):
-        entry = _read(shard, setup)
-        if isinstance(entry, tuple) and len(entry) == 2:
-            cache.put_note(*entry)
-            cache.loaded[entry[0]] = entry[1]
+    for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
+        cache.put_note(path, entry)
+        cache.loaded[path] = entry
     return cache
 
 
+def _read_notes(db_path: Path, setup: str) -> list[tuple[str, tuple]]:
+    """The per-note memos of the notes file, or none when it is missing, damaged or of another setup."""
+    if not db_path.exists():
+        return []
+    try:
+        db = sqlite3.connect(db_path)
+        try:
+            if db.execute("SELECT format, setup FROM meta").fetchall() != [(FORMAT, setup)]:
+                return []
+            rows = [(path, pickle.loads(blob)) for path, blob in db.execute("SELECT path, entry FROM notes")]
+        finally:
+            db.close()
+    except Exception:  # a damaged or foreign file: build from nothing
+        return []
+    return [(path, entry) for path, entry in rows if isinstance(entry, tuple)]
+
+
 def save(out_dir: Path, cache: BuildCache) -> None:
-    """Write the memos, each atomically: the per-note ones that changed in their own files, the rest in one."""
-    folder = Path(out_dir) / SHARDS
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the memos: the per-note ones that changed as rows of one SQLite file, in one transaction, and
+    the rest in a file of their own (each write atomic)."""
+    out_dir = Path(out_dir)
     now = cache.per_note()
-    for path, entry in now.items():
-        if not _same(entry, cache.loaded.get(path)):
-            _write(folder / _shard_name(path), cache.setup, (path, entry))
-    names = {_shard_name(path) for path in now}
-    for shard in folder.glob("*.pickle"):
-        if shard.name not in names:  # a note that is gone, or a file of another setup
-            shard.unlink(missing_ok=True)
+    changed = {path: entry for path, entry in now.items() if not _same(entry, cache.loaded.get(path))}
+    gone = set(cache.loaded) - set(now)
+    if not _update_notes(out_dir / NOTES_FILE, cache.setup, changed, gone):
+        _new_notes(out_dir / NOTES_FILE, cache.setup, now)
+    shutil.rmtree(out_dir / _OLD_SHARDS, ignore_errors=True)
     cache.loaded = now
     rest = {name: memo for name, memo in cache.site.items() if name not in SITE_PER_NOTE}
-    _write(Path(out_dir) / CACHE_FILE, cache.setup, BuildCache(setup=cache.setup, site=rest, resolved=cache.resolved))
+    _write(out_dir / CACHE_FILE, cache.setup, BuildCache(setup=cache.setup, site=rest, resolved=cache.resolved))
+
+
+def _update_notes(db_path: Path, setup: str, changed: dict[str, tuple], gone: set[str]) -> bool:
+    """Change the rows of an existing notes file of this setup in one transaction; False when there is no
+    such file (or it cannot be used), and it must be written whole."""
+    if not db_path.exists():
+        return False
+    try:
+        db = sqlite3.connect(db_path)
+    except sqlite3.Error:
+        return False
+    try:
+        if db.execute("SELECT format, setup FROM meta").fetchall() != [(FORMAT, setup)]:
+            return False
+        with db:
+            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(changed))
+            db.executemany("DELETE FROM notes WHERE path = ?", [(path,) for path in gone])
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
+def _new_notes(db_path: Path, setup: str, entries: dict[str, tuple]) -> None:
+    """Write a whole notes file beside the old one, then put it in its place."""
+    with atomic_path(db_path) as tmp:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # a new file, put in place only once it is whole
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute(_TABLE)
+            db.execute(_META)
+            db.execute("INSERT INTO meta VALUES (?, ?)", (FORMAT, setup))
+            db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
+            db.commit()
+        finally:
+            db.close()
+
+
+def _rows(entries: dict[str, tuple]) -> list[tuple[str, bytes]]:
+    return [(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)) for path, entry in entries.items()]
 
 
 def _same(entry: tuple, before: tuple | None) -> bool:
@@ -90,10 +149,6 @@ def _same(entry: tuple, before: tuple | None) -> bool:
         return False
     return all(a is b or (a is not None and b is not None and a[0] == b[0] and (a[1] is b[1] or a[1] == b[1]))
                for a, b in zip(entry, before))
-
-
-def _shard_name(path: str) -> str:
-    return hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:24] + ".pickle"
 
 
 def part_path(out_dir: Path, name: str, suffix: str = ".pickle") -> Path:

@@ -7,12 +7,16 @@ import os
 import shutil
 import sqlite3
 import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from flashgen.build import build
-from flashgen.buildcache import CACHE_FILE
+from flashgen.buildcache import CACHE_FILE, NOTES_FILE
+from flashgen.depkeys import note_keys
+from flashgen import parse as parse_module
+from flashgen.parse import parse_vault
 from tests.conftest import png_bytes, write_note
 
 NOTES = {
@@ -157,6 +161,38 @@ def test_the_cache_is_reused_and_a_damaged_cache_is_ignored(tmp_path: Path) -> N
     assert "컨테이너들" in (out / "site" / "notes" / "워크로드" / "파드.html").read_text(encoding="utf-8")
 
 
+def test_the_notes_memos_are_kept_row_by_row_and_a_damaged_file_is_replaced(tmp_path: Path) -> None:
+    """Each note's memos are a row of one SQLite file: an edit changes the rows of the edited note and of the
+    notes that depend on it and no other, and a damaged file is ignored (the notes are done again) and
+    written anew."""
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out)
+    notes_file = out / NOTES_FILE
+
+    def rows() -> dict[str, bytes]:
+        with closing(sqlite3.connect(notes_file)) as db:
+            return dict(db.execute("SELECT path, entry FROM notes"))
+
+    def keys() -> dict[str, str]:
+        return note_keys(parse_vault(vault))
+
+    before, keys_before = rows(), keys()
+    assert len(before) == len(list(vault.rglob("*.md")))
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
+    build(vault, out)
+    after, keys_after = rows(), keys()
+    depending = {path for path in keys_before if keys_after[path] != keys_before[path]}  # the note, its embedders
+    assert "워크로드/파드.md" in depending and len(depending) < len(before)
+    assert {path for path in before if after[path] != before[path]} == depending
+    notes_file.write_bytes(b"not a database" * 100)
+    _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
+    result = build(vault, out)
+    assert not result.errors and set(rows()) == set(before)
+    build(vault, tmp_path / "clean")
+    assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
+
+
 def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     """A build stopped after replacing its outputs but before saving its cache leaves an older cache beside
     newer outputs; reverting the edit must not bring back pages or Anki notes made for the edit."""
@@ -165,6 +201,8 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     build(vault, out)
     older = {p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*/**/*.pickle")}
     older.update({p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.pickle")})
+    older.update({p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.sqlite")})
+    assert len(older) == 3  # the cache, the notes' memos and the deck writer's
     note = vault / "워크로드" / "파드.md"
     original = note.stat()
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "다른 답")
@@ -196,6 +234,16 @@ def _one_process(monkeypatch, alone: bool) -> None:
     monkeypatch.setattr(build_module, "PARSE_SPLIT_AT", 10 ** 9 if alone else 2)
 
 
+def _not_again(reparsed):
+    """A note parsed in the parse worker makes its pages there, from its tokens: never parsed again there."""
+    from flashgen import build as build_module
+
+    def checked(path: str, source: str, course_headings: bool):
+        assert path not in build_module._HELD, f"{path} parsed again in the process that holds its parse"
+        return reparsed(path, source, course_headings)
+    return checked
+
+
 def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: Path, monkeypatch) -> None:
     """On big vaults half the notes are parsed (with their cards) and part of the pages are made in forked
     processes: the outputs are those of one process, from nothing and from the cache."""
@@ -203,6 +251,7 @@ def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: P
     _one_process(monkeypatch, alone=True)
     one = build(vault, tmp_path / "one")
     _one_process(monkeypatch, alone=False)
+    monkeypatch.setattr(parse_module, "_reparsed", _not_again(parse_module._reparsed))
     two = build(vault, tmp_path / "two")
     assert _site_files(tmp_path / "one" / "site") == _site_files(tmp_path / "two" / "site")
     assert _report(tmp_path / "one") == _report(tmp_path / "two") and not one.errors and not two.errors

@@ -5,14 +5,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 import time
 from pathlib import Path
 from typing import Iterable
 
 from flashgen.cards.model import Card
+from flashgen.fsutil import atomic_path
 
 LEDGER_VERSION = 2  # 1 was one JSON file (`<deck>.ledger.json`), read once and imported
 SIMILAR = 0.75  # how alike a reworded question must be to keep its card
@@ -197,24 +196,20 @@ class Ledger:
             self._rows[guid] = dict(entry, guid=guid)
 
     def _write_new(self, rows: list[tuple]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        os.close(fd)
-        try:
-            db = sqlite3.connect(name)
-            # a new file, put in place whole once complete: it needs no journal of its own
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            with db:
-                db.execute(_TABLE)
-                db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({','.join('?' * len(_COLUMNS))})", rows)
-                db.executescript(_INDEXES)
-                db.execute(f"PRAGMA user_version = {LEDGER_VERSION}")
-            db.close()
-            os.replace(name, self.path)
-        finally:
-            if os.path.exists(name):
-                os.unlink(name)
+        with atomic_path(self.path) as tmp:
+            db = sqlite3.connect(tmp)
+            try:
+                # a new file, put in place whole once complete: it needs no journal of its own
+                db.execute("PRAGMA journal_mode = OFF")
+                db.execute("PRAGMA synchronous = OFF")
+                with db:
+                    db.execute(_TABLE)
+                    db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({','.join('?' * len(_COLUMNS))})",
+                                   rows)
+                    db.executescript(_INDEXES)
+                    db.execute(f"PRAGMA user_version = {LEDGER_VERSION}")
+            finally:
+                db.close()
         legacy = self.path.with_suffix(".json")
         if legacy.exists():  # imported: the new file holds all of it now
             legacy.unlink()

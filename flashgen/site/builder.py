@@ -8,7 +8,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from flashgen.background import Background
 from flashgen.diagnostics import Diagnostic, warning
@@ -48,14 +48,15 @@ class SiteResult:
 
 def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | None = None,
                report: Callable[[Diagnostic], Any] | list | None = None, keys: dict[str, str] | None = None,
-               memo: dict[str, Any] | None = None) -> SiteResult:
+               memo: dict[str, Any] | None = None, helper: Helper | None = None) -> SiteResult:
     """Write the study site for `vault` into `out_dir` (replacing it only once the build succeeded).
 
     `cards` are the cards of `flashgen.cards.extract_cards(vault)`; `labs` the loaded lab definitions,
     or None for a site without labs. `report` receives each new diagnostic (a callable, or a list to
     append to); all of them are also in the result. With dependency `keys` (flashgen.depkeys) and the `memo`
     of an earlier build, a page whose inputs are unchanged is kept from the last build instead of being
-    rendered again; `memo` is updated.
+    rendered again; `memo` is updated. A `helper` (a process that parsed some of the notes and still holds
+    them) makes those notes' pages, so that they are not parsed again here.
     """
     out_dir = Path(out_dir)
     writer = SiteWriter(out_dir)
@@ -63,7 +64,7 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
         # pages are kept only from the very site folder the memo describes
         earlier = memo if memo is not None and memo.get("folder") == _folder_stamp(out_dir) else None
         build = _Build(vault, list(cards or []), list(labs or []), writer, keys or {}, earlier)
-        result = build.run()
+        result = build.run(helper)
         writer.commit()
         if memo is not None:
             memo.clear()
@@ -109,53 +110,41 @@ class _Build:
         self.old_links: dict[str, tuple[str, list]] = old.get("links", {})
         self.new_memo: dict[str, Any] = {"files": {}, "search": {}}
 
-    def run(self) -> SiteResult:
+    def run(self, helper: Helper | None = None) -> SiteResult:
         self.result.broken_links.extend(self._link_problems())
         backlinks = self._backlinks()
-        raw_by_note: dict[str, list[Any]] = {}
-        for card in self.cards:
-            raw_by_note.setdefault(card.note_path, []).append(card)
+        raw_by_note = self._raw_by_note()
         labs_by_note = self._labs_by_note()
 
-        def views_of(path: str) -> list[CardView]:
-            """The note's cards as the site shows them, without their rendered sides."""
-            return card_views(raw_by_note.get(path, []), self.default_deck)
-
-        def note_outputs(notes: list[Note], apart: bool = False) -> _NoteOutputs:
-            """Each note's page, flashcards page, deck data script and search records."""
-            kept = KeyedMemo(self.old_search)
-            records = {}
-            for note in notes:
-                self._note_page(note, backlinks.get(note.path, []), len(raw_by_note.get(note.path, [])),
-                                labs_by_note.get(note.path, []))
-                self._note_cards_page(note, raw_by_note.get(note.path, []))
-                records[note.path] = kept.get(note.path, self._note_key(note, "search"), lambda: self._search_part(
-                    note, views_of(note.path)))
-            same = []
-            if apart:  # made in another process: search parts kept from the last build stay out of the pipe
-                same = [path for path, part in records.items() if self.old_search.get(path, (None, None))[1] is part]
-                for path in same:
-                    del records[path], kept.now[path]
-            return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now,
-                                same)
-
-        # on a vault big enough to be worth it, a forked process makes the pages of the notes after `split`
-        # while this one makes the pages that gather many notes, then those of the notes before `split`; when
-        # few notes changed, their pages are mostly kept ones, quick enough for the forked process to take all
+        # on a vault big enough to be worth it, another process makes the pages of part of the notes while this
+        # one makes the pages that gather many notes, then those of the other notes. That process is the
+        # helper, which makes the pages of the notes it parsed (and has their tokens), or else a fork that
+        # makes those of the notes after `split`. When few notes changed, their pages are mostly kept ones,
+        # quick enough for a fork to take all of them
         old_keys = self.old.get("keys", {})
         changed = sum(1 for note in self.notes
                       if not old_keys.get(note.path) or old_keys[note.path] != self.keys.get(note.path))
         self.new_memo["keys"] = {note.path: self.keys.get(note.path, "") for note in self.notes}
         share = SPLIT_SHARE if changed >= len(self.notes) * FEW_CHANGED else 0.0
         split = int(len(self.notes) * share) if len(self.notes) >= SPLIT_AT else len(self.notes)
-        helper = Background(note_outputs, self.notes[split:], True) if split < len(self.notes) else None
+        my_notes, their_notes = self.notes[:split], self.notes[split:]
+        pending = None
+        if helper is not None and their_notes and share:
+            # the helper's notes, and of the others (kept from the last build) those after `split`
+            their_notes = [note for index, note in enumerate(self.notes)
+                           if note.path in helper.paths or (index >= split and not note.tokens)]
+            taken = {note.path for note in their_notes}
+            my_notes = [note for note in self.notes if note.path not in taken]
+            pending = helper.submit(_note_outputs_there, self._share(their_notes, helper.paths, raw_by_note))
+        elif their_notes:
+            pending = Background(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
         self._card_pages(raw_by_note)
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
             self._page(page, html)
         self._tag_pages()
         self._timeline_and_home(len(self.cards))
-        mine = note_outputs(self.notes[:split])
-        theirs = helper.result() if helper is not None else _NoteOutputs({}, [], {}, {}, {}, [])
+        mine = self._note_outputs(my_notes, backlinks, raw_by_note, labs_by_note)
+        theirs = pending.result() if pending is not None else _NoteOutputs({}, [], {}, {}, {}, [])
         for path in theirs.kept_search:
             theirs.search_memo[path] = self.old_search[path]
             theirs.records[path] = self.old_search[path][1]
@@ -165,7 +154,8 @@ class _Build:
             self.urls.image(vault_path)
         self.new_memo["search"] = {**mine.search_memo, **theirs.search_memo}
         records = {**mine.records, **theirs.records}
-        self._search_files(records, lambda path: self._search_part(self.vault.note(path), views_of(path)))
+        self._search_files(records, lambda path: self._search_part(self.vault.note(path),
+                                                                   self._views_of(raw_by_note, path)))
         for site_path, content in assets.static_files().items():
             self.writer.text(site_path, content)
         for vault_path, site_path in sorted(self.urls.used_images().items()):
@@ -174,6 +164,46 @@ class _Build:
                 self.writer.copy(site_path, disk)
                 self.result.images.append(site_path)
         return self.result
+
+    def _raw_by_note(self) -> dict[str, list[Any]]:
+        raw_by_note: dict[str, list[Any]] = {}
+        for card in self.cards:
+            raw_by_note.setdefault(card.note_path, []).append(card)
+        return raw_by_note
+
+    def _views_of(self, raw_by_note: dict[str, list[Any]], path: str) -> list[CardView]:
+        """The note's cards as the site shows them, without their rendered sides."""
+        return card_views(raw_by_note.get(path, []), self.default_deck)
+
+    def _note_outputs(self, notes: list[Note], backlinks: dict[str, list], raw_by_note: dict[str, list[Any]],
+                      labs_by_note: dict[str, list[Any]], apart: bool = False) -> _NoteOutputs:
+        """Each note's page, flashcards page, deck data script and search records (`apart`: made in another
+        process, which hands them back)."""
+        kept = KeyedMemo(self.old_search)
+        records = {}
+        for note in notes:
+            self._note_page(note, backlinks.get(note.path, []), len(raw_by_note.get(note.path, [])),
+                            labs_by_note.get(note.path, []))
+            self._note_cards_page(note, raw_by_note.get(note.path, []))
+            records[note.path] = kept.get(note.path, self._note_key(note, "search"), lambda: self._search_part(
+                note, self._views_of(raw_by_note, note.path)))
+        same = []
+        if apart:  # search parts kept from the last build stay out of the pipe
+            same = [path for path, part in records.items() if self.old_search.get(path, (None, None))[1] is part]
+            for path in same:
+                del records[path], kept.now[path]
+        return _NoteOutputs(self.new_memo["files"], self.result.pages, self.urls.used_images(), records, kept.now,
+                            same)
+
+    def _share(self, notes: list[Note], held: frozenset[str], raw_by_note: dict[str, list[Any]]) -> _Share:
+        """What a helper needs to make some notes' pages: the notes it does not hold (without tokens), the
+        cards of those it is to make but does not hold, and this build's inputs."""
+        from dataclasses import replace
+
+        others = tuple(replace(n, tokens=()) if n.tokens else n for n in self.vault.notes if n.path not in held)
+        return _Share(replace(self.vault, notes=others), [n.path for n in self.vault.notes],
+                      {n.path: raw_by_note.get(n.path, []) for n in notes if n.path not in held}, self.labs,
+                      str(self.writer.out_dir), str(self.writer.tmp), self.keys, self.old, [n.path for n in notes])
 
     def _search_files(self, records: dict[str, Any], remake: Callable[[str], str]) -> None:
         """The search data in files of about CHUNK_NOTES notes each, and the script that names them. A file whose
@@ -517,6 +547,45 @@ class _Build:
             records.append(search_index.card_record(note.title, " › ".join(card.heading_path),
                                                     f"{cards_url}#{card.id}", card.front_text, card.back_text))
         return records
+
+class Helper(Protocol):
+    """Another process that holds some notes as it parsed them (tokens and all) with their cards."""
+
+    paths: frozenset[str]  # the notes it holds
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run fn(held, *args) there (held: vault path -> (Note, cards)); the handle's `result()` is its
+        return value."""
+
+
+@dataclass
+class _Share:
+    """A helper's part of the note pages, and what it needs to make them."""
+
+    vault: Any  # with only the notes the helper does not hold, without tokens
+    order: list[str]  # every note, in the vault's order
+    cards: dict[str, list[Any]]  # the cards of the notes in `paths` the helper does not hold
+    labs: list[Any]
+    out_dir: str
+    tmp: str  # the folder the new site is written into
+    keys: dict[str, str]
+    memo: dict[str, Any]
+    paths: list[str]  # the notes whose pages the helper makes
+
+
+def _note_outputs_there(held: dict[str, tuple[Note, list[Any]]], share: _Share) -> _NoteOutputs:
+    """In a helper: make the pages of the notes of `share`, with the tokens and cards of those it holds."""
+    from dataclasses import replace
+
+    sent = {note.path: note for note in share.vault.notes}
+    notes = tuple(held[path][0] if path in held else sent[path] for path in share.order)
+    vault = replace(share.vault, notes=notes)
+    cards = [card for path in share.paths for card in (held[path][1] if path in held else share.cards[path])]
+    build = _Build(vault, cards, share.labs, SiteWriter(Path(share.out_dir), Path(share.tmp)), share.keys,
+                   share.memo)
+    mine = [vault.note(path) for path in share.paths]
+    return build._note_outputs(mine, build._backlinks(), build._raw_by_note(), build._labs_by_note(), apart=True)
+
 
 @dataclass
 class _NoteOutputs:

@@ -11,10 +11,13 @@ from pathlib import Path
 class SiteWriter:
     """Collects the files of one build in a temporary folder next to `out_dir`."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, tmp: Path | None = None) -> None:
+        """`tmp`: the folder another writer of the same build made (in another process), to write into too."""
         self.out_dir = Path(out_dir)
-        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-new-", dir=self.out_dir.parent))
+        if tmp is None:
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-new-", dir=self.out_dir.parent))
+        self.tmp = Path(tmp)
         self.written: list[str] = []
         self._old, self._new = str(self.out_dir), str(self.tmp)
         self._folders: set[str] = {""}  # folders made in tmp (a site has a few thousand files in a few folders)
