@@ -86,7 +86,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     cache = buildcache.load(out_dir, buildstate.setup_key(extra, flags))
 
     step("parse", 0, 4)
-    with _SharedParse(notes_dir) as shared:
+    with _SharedParse(notes_dir, decks) as shared:
         vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared, check=False)
         vault.resolver.adopt(cache.resolved)
         keys = note_keys(vault)
@@ -102,7 +102,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         result.cards_by_kind = Counter(card.kind for card in cards)
         result.cards_by_rule = Counter(card.rule for card in cards)
         # the deck is written in a forked process while this one lints and makes the site
-        deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup) if decks else None
+        deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup, shared.fields) \
+            if decks else None
         step("site" if site else "anki", 2, 4)
         lab_list, lab_problems = load_course_labs(notes_dir)
         result.labs = len(lab_list)
@@ -140,10 +141,12 @@ class _SharedParse:
     makes their cards and manifest diagnostics; this process reads them back without tokens. That process
     stays, holding its notes with their tokens, to make their site pages (`helper()`), until the `with` ends."""
 
-    def __init__(self, notes_dir: Path) -> None:
+    def __init__(self, notes_dir: Path, decks: bool) -> None:
         self.notes_dir = notes_dir
+        self.decks = decks
         self.cards: dict[str, list] = {}
         self.lint: dict[str, list] = {}
+        self.fields: dict[str, list] = {}  # note path -> its cards' Anki fields (emit.anki.prerender)
         self.worker: Worker | None = None
         self.paths: frozenset[str] = frozenset()
 
@@ -153,13 +156,14 @@ class _SharedParse:
         if len(files) < PARSE_SPLIT_AT or not can_fork():
             return parse_files(files, config)
         half = int(len(files) * PARSE_SHARE)
-        self.worker = Worker(_parse_and_hold, self.notes_dir, files[half:], config)
-        parsed, self.cards, self.lint = _parse_half(self.notes_dir, files[:half], config)
-        theirs, cards, lint = self.worker.result()
+        self.worker = Worker(_parse_and_hold, self.notes_dir, files[half:], config, self.decks)
+        parsed, self.cards, self.lint, self.fields = _parse_half(self.notes_dir, files[:half], config, self.decks)
+        theirs, cards, lint, fields = self.worker.result()
         self.paths = frozenset(path for path, (note, _) in theirs.items() if note is not None)
         parsed.update(theirs)
         self.cards.update(cards)
         self.lint.update(lint)
+        self.fields.update(fields)
         return parsed
 
     def helper(self) -> _ParseHelper | None:
@@ -192,48 +196,55 @@ def _with_held(fn: Callable[..., Any], *args: Any) -> Any:
     return fn(_HELD, *args)
 
 
-def _parse_and_hold(notes_dir: Path, files: list, config) -> tuple[dict, dict, dict]:
+def _parse_and_hold(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict, dict, dict, dict]:
     """In the parse worker: parse some notes and make their cards and manifest diagnostics; keep the notes
     and cards, and hand the notes back without their tokens."""
     from dataclasses import replace
 
-    parsed, cards, lint = _parse_half(notes_dir, files, config)
+    parsed, cards, lint, fields = _parse_half(notes_dir, files, config, decks)
     for path, (note, problems) in parsed.items():
         if note is not None:
             _HELD[path] = (note, cards[path])
             parsed[path] = (replace(note, tokens=()), problems)
-    return parsed, cards, lint
+    return parsed, cards, lint, fields
 
 
-def _parse_half(notes_dir: Path, files: list, config) -> tuple[dict, dict, dict]:
-    """Parse some notes and make their cards and manifest diagnostics."""
+def _parse_half(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict, dict, dict, dict]:
+    """Parse some notes and make their cards, manifest diagnostics and (for `decks`) their cards' Anki fields,
+    while the notes' card sides are parsed at hand."""
     from flashgen.cards import missing_images, note_cards
     from flashgen.lint import lint_note
-    from flashgen.parse import parse_files, resolver_of
+    from flashgen.parse import Vault, parse_files, resolver_of
     from flashgen.vault import walk_vault
 
     parsed = parse_files(files, config)
-    resolver = resolver_of(walk_vault(notes_dir, config))
-    cards, lint = {}, {}
+    walked = walk_vault(notes_dir, config)
+    resolver = resolver_of(walked)
+    links = Vault(notes_dir, config, (), (), resolver, files={f.path: f.disk for f in walked.notes + walked.attachments})
+    cards, lint, fields = {}, {}, {}
     for path, (note, problems) in parsed.items():
         if note is None:
             continue
-        cards[path] = note_cards(note, config, missing_images(
-            note, lambda link, source: None if link.external else resolver.resolve(link.target, source)))
+        cards[path] = note_cards(note, config, missing_images(note, links.resolve))
         lint[path] = lint_note(note)
-    return parsed, cards, lint
+    if decks:
+        from flashgen.emit.anki import prerender
+
+        fields = {path: prerender(links, found) for path, found in cards.items()}
+    return parsed, cards, lint, fields
 
 
-def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: str) -> tuple[Path, int, list]:
+def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: str,
+                prerendered: dict[str, list] | None = None) -> tuple[Path, int, list]:
     """Write the Anki package, reusing and then keeping its own part of the cache: rendered fields and the
-    collection, in which only changed notes are replaced."""
+    collection, in which only changed notes are replaced (`prerendered`: fields rendered beside the parse)."""
     from flashgen import buildcache
     from flashgen.emit.anki import DeckMemo, write_deck
 
     memo = buildcache.load_part(out_dir, "anki", setup)
     memo = memo if isinstance(memo, DeckMemo) else DeckMemo()
     keep = buildcache.part_path(out_dir, "anki", ".anki2")
-    deck = write_deck(vault, cards, out_dir / "anki", keys=keys, memo=memo, keep=keep)
+    deck = write_deck(vault, cards, out_dir / "anki", keys=keys, memo=memo, keep=keep, prerendered=prerendered)
     buildcache.save_part(out_dir, "anki", setup, memo)
     return deck.path, deck.media, deck.diagnostics
 

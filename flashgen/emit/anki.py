@@ -162,13 +162,22 @@ class DeckMemo:
     ledger: tuple[int, int, int] | None = None  # the same, of the ledger the GUIDs and times were written to
 
 
+def prerender(vault: Any, cards: list[Card]) -> list[_Rendered | None]:
+    """The Anki fields of a note's cards, rendered ahead of the deck by a process that has just parsed the note
+    (and so has its cards' sides parsed at hand, for the site too); None for a card whose deletions the ledger
+    numbers, which write_deck renders."""
+    linker = AnkiLinker(vault)
+    return [None if card.auto_clozes else _render_card(card, linker, vault.config.vault_name) for card in cards]
+
+
 def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None,
                keys: dict[str, str] | None = None, memo: DeckMemo | None = None,
-               keep: Path | None = None) -> AnkiResult:
+               keep: Path | None = None, prerendered: dict[str, list[_Rendered | None]] | None = None) -> AnkiResult:
     """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With dependency `keys`
     (flashgen.depkeys), the `memo` of an earlier build and `keep` (where the package's collection is kept),
     the cards of a note whose key is unchanged keep their GUIDs, times and rows in the collection, and only
-    the other notes' cards are rendered and written. `memo` is updated."""
+    the other notes' cards are rendered and written. `memo` is updated. `prerendered`: note path -> the
+    `prerender` of its cards, used instead of rendering them again."""
     config = vault.config
     memo = memo if memo is not None else DeckMemo()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -208,12 +217,19 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
     for path, indices in todo:
         done: list[tuple[str, str, _Rendered]] = []  # (guid, deck, rendered)
-        for index in indices:
+        ready = (prerendered or {}).get(path)
+        if ready is not None and len(ready) != len(indices):
+            ready = None
+        for position, index in enumerate(indices):
             card, guid = cards[index], guids[index]
             clozes: dict[str, int] = {}
             if card.auto_clozes:
                 card, clozes = renumber_clozes(card, (ledger.entry(guid) or {}).get("clozes", {}))
-            rendered = _render_card(card, linker, config.vault_name)
+            rendered = ready[position] if ready is not None else None
+            if rendered is None:
+                rendered = _render_card(card, linker, config.vault_name)
+            else:
+                linker.media.update((name, Path(disk)) for name, disk in rendered.media)
             mod = ledger.modified(guid, rendered.content_hash, now)
             records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                              "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
