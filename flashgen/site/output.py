@@ -8,6 +8,9 @@ import tempfile
 from pathlib import Path
 
 
+_WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)  # bytes as given, on every system
+
+
 class SiteWriter:
     """Collects the files of one build in a temporary folder next to `out_dir`."""
 
@@ -24,8 +27,13 @@ class SiteWriter:
 
     def text(self, site_path: str, content: str) -> None:
         """Write a text file (UTF-8) at a site path."""
-        with open(self._target(site_path), "w", encoding="utf-8") as handle:
-            handle.write(content)
+        data = content.encode("utf-8")
+        fd = os.open(self._target(site_path), _WRITE, 0o666)
+        try:
+            while data:  # a site has thousands of files: plain descriptors, no buffered text layer
+                data = data[os.write(fd, data):]
+        finally:
+            os.close(fd)
         self.written.append(site_path)
 
     def copy(self, site_path: str, source: Path) -> None:
