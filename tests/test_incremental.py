@@ -286,3 +286,14 @@ def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: P
     _one_process(monkeypatch, alone=True)
     build(vault, tmp_path / "three")
     assert _site_files(tmp_path / "two" / "site") == _site_files(tmp_path / "three" / "site")
+    # two notes changed: parsed apart again, with the other pages kept from the cache
+    _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
+    _edit(vault, "네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 고정된 주소")
+    _one_process(monkeypatch, alone=False)
+    build(vault, tmp_path / "two")
+    _one_process(monkeypatch, alone=True)
+    build(vault, tmp_path / "four")
+    assert _site_files(tmp_path / "two" / "site") == _site_files(tmp_path / "four" / "site")
+    rows = {g: r[:3] for g, r in _deck_rows(tmp_path / "two" / "anki" / "vault.apkg", tmp_path)[0].items()}
+    assert rows == {g: r[:3] for g, r in _deck_rows(tmp_path / "four" / "anki" / "vault.apkg", tmp_path)[0].items()}
+    assert any("고정된 주소" in r[1] for r in rows.values())
