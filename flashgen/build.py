@@ -306,4 +306,8 @@ def write_report(result: BuildResult, path: Path) -> None:
                         for d in result.diagnostics],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
+    # one diagnostic per line, each by json's C encoder (an indented dump takes its slow pure-Python path)
+    rows = [json.dumps(row, ensure_ascii=False) for row in data.pop("diagnostics")]
+    head = json.dumps(data, ensure_ascii=False)[:-1]
+    write_text(path, head + ',\n "diagnostics": [' + ",\n  ".join(rows) + "]}\n" if rows else
+               head + ', "diagnostics": []}\n')

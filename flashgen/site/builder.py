@@ -424,7 +424,10 @@ class _Build:
                            for note in notes])
             self._keyed(page, key, produce)
             deck_rows.append((deck.replace("::", " › "), relative("decks/index.html", page), total, deck.count("::")))
-        self._template_page("decks.html", "decks/index.html", "Flashcards", decks=deck_rows, notes=note_rows)
+        # each note's own deck is in the list already when decks go down to notes: then no list by note
+        listed = {href for _, href, _, _ in deck_rows}
+        by_note = [] if all(href in listed for _, href, _ in note_rows) else note_rows
+        self._template_page("decks.html", "decks/index.html", "Flashcards", decks=deck_rows, notes=by_note)
 
     def _source_links(self, page: str, views: list[CardView]) -> dict[str, tuple[str, str]]:
         out = {}

@@ -143,6 +143,20 @@ def test_cards_pages_render_both_sides_and_cloze(site):
         assert page(result, cards_page).count('<li class="card"') == int(count), name
 
 
+def test_the_decks_page_lists_notes_apart_only_when_decks_stop_above_them(site, tmp_path):
+    _, result = site  # decks down to each note: the deck list names every note already
+    assert "By note" not in page(result, "decks/index.html")
+    from dataclasses import replace
+
+    by_folder = [replace(c, deck=c.deck[:-1]) for c in sample_cards()]  # `vault/folder`: notes share decks
+    _, folders = build_fixture_site(tmp_path / "site", cards=by_folder)
+    decks = page(folders, "decks/index.html")
+    assert "By note" in decks
+    notes = re.findall(r'<li><a href="\.\./cards/([^"]+)">([^<]+)</a> <span class="muted">(\d+) card', decks)
+    assert sorted((urllib.parse.unquote(href), int(n)) for href, _, n in notes) == [
+        ("guides/Pod basics.html", 1), ("디플로이먼트.html", 2), ("서비스.html", 1)]
+
+
 def test_lab_page_shows_task_note_and_verify_commands(site):
     _, result = site
     html = page(result, "labs/lab6-3.html")
