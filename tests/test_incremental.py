@@ -297,3 +297,25 @@ def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: P
     rows = {g: r[:3] for g, r in _deck_rows(tmp_path / "two" / "anki" / "vault.apkg", tmp_path)[0].items()}
     assert rows == {g: r[:3] for g, r in _deck_rows(tmp_path / "four" / "anki" / "vault.apkg", tmp_path)[0].items()}
     assert any("고정된 주소" in r[1] for r in rows.values())
+
+
+def test_a_site_build_that_fails_leaves_no_half_written_folder(tmp_path: Path, monkeypatch) -> None:
+    """When this process fails while another one still writes note pages, the new site folder is removed
+    only once that one is done: nothing of it is left beside the last good site, which stays."""
+    from flashgen.site import builder
+
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    _one_process(monkeypatch, alone=False)
+    build(vault, out)
+    before = _site_files(out / "site")
+
+    def fail(self, card_count):
+        raise RuntimeError("timeline broke")
+    monkeypatch.setattr(builder._Build, "_timeline_and_home", fail)
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
+    _edit(vault, "네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 고정된 주소")
+    with pytest.raises(RuntimeError, match="timeline broke"):
+        build(vault, out)
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".site")) == []
+    assert _site_files(out / "site") == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 import hashlib
@@ -138,12 +139,18 @@ class _Build:
             pending = helper.submit(_note_outputs_there, self._share(their_notes, helper.paths, raw_by_note))
         elif their_notes:
             pending = Background(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
-        self._card_pages(raw_by_note)
-        for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
-            self._page(page, html)
-        self._tag_pages()
-        self._timeline_and_home(len(self.cards))
-        mine = self._note_outputs(my_notes, backlinks, raw_by_note, labs_by_note)
+        try:
+            self._card_pages(raw_by_note)
+            for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
+                self._page(page, html)
+            self._tag_pages()
+            self._timeline_and_home(len(self.cards))
+            mine = self._note_outputs(my_notes, backlinks, raw_by_note, labs_by_note)
+        except BaseException:
+            if pending is not None:  # let the other process finish writing before the new site is thrown away
+                with contextlib.suppress(Exception):
+                    pending.result()
+            raise
         theirs = pending.result() if pending is not None else _NoteOutputs({}, [], {}, {}, {}, [])
         for path in theirs.kept_search:
             theirs.search_memo[path] = self.old_search[path]
