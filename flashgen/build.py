@@ -179,7 +179,7 @@ class _SharedParse:
             self.worker = None
 
 
-PARSE_SHARE = 0.47  # the share of the notes this process parses (the other one also pickles its notes back)
+PARSE_SHARE = 0.5  # the share of the notes this process parses
 _HELD: dict[str, tuple] = {}  # in the parse worker: the notes it parsed, with their tokens, and their cards
 
 

@@ -112,10 +112,7 @@ class _Build:
         self.new_memo: dict[str, Any] = {"files": {}, "search": {}}
 
     def run(self, helper: Helper | None = None) -> SiteResult:
-        self.result.broken_links.extend(self._link_problems())
-        backlinks = self._backlinks()
         raw_by_note = self._raw_by_note()
-        labs_by_note = self._labs_by_note()
 
         # on a vault big enough to be worth it, another process makes the pages of part of the notes while this
         # one makes the pages that gather many notes, then those of the other notes. That process is the
@@ -130,14 +127,17 @@ class _Build:
         split = int(len(self.notes) * share) if len(self.notes) >= SPLIT_AT else len(self.notes)
         my_notes, their_notes = self.notes[:split], self.notes[split:]
         pending = None
-        if helper is not None and their_notes and share:
+        if helper is not None and their_notes and share:  # the helper starts first, and finds its own facts
             # the helper's notes, and of the others (kept from the last build) those after `split`
             their_notes = [note for index, note in enumerate(self.notes)
                            if note.path in helper.paths or (index >= split and not note.tokens)]
             taken = {note.path for note in their_notes}
             my_notes = [note for note in self.notes if note.path not in taken]
             pending = helper.submit(_note_outputs_there, self._share(their_notes, helper.paths, raw_by_note))
-        elif their_notes:
+        self.result.broken_links.extend(self._link_problems())
+        backlinks = self._backlinks()
+        labs_by_note = self._labs_by_note()
+        if pending is None and their_notes:
             pending = Background(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
         try:
             self._card_pages(raw_by_note)
