@@ -58,14 +58,14 @@ def _run(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return False, exc
 
 
-class Worker(Background):
-    """A Background task whose process then stays, holding what the task left in its memory, to run more
-    tasks there: `submit(fn, *args)` sends one (fn a module-level function, args picklable) and returns a
-    handle on its result; `close()` lets the process end. Forked only (callers check `can_fork()` first)."""
+class Worker:
+    """Like Background, fn(*args) in a forked child, whose process then stays, holding what the task left in
+    its memory, to run more tasks there: `submit(fn, *args)` sends one (fn a module-level function, args
+    picklable) and returns a handle on its result; `close()` lets the process end. Forked only (callers check
+    `can_fork()` first)."""
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
         context = multiprocessing.get_context("fork")
-        self._outcome = None
         self._reader, child_end = context.Pipe(duplex=True)
         self._process = context.Process(target=_serve, args=(child_end, fn, args), daemon=True)
         self._process.start()

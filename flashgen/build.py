@@ -220,17 +220,18 @@ def _parse_half(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict
     parsed = parse_files(files, config)
     walked = walk_vault(notes_dir, config)
     resolver = resolver_of(walked)
-    links = Vault(notes_dir, config, (), (), resolver, files={f.path: f.disk for f in walked.notes + walked.attachments})
+    # the vault's files without its notes: enough to resolve links and find the images cards show
+    files = Vault(notes_dir, config, (), (), resolver, files={f.path: f.disk for f in walked.notes + walked.attachments})
     cards, lint, fields = {}, {}, {}
     for path, (note, problems) in parsed.items():
         if note is None:
             continue
-        cards[path] = note_cards(note, config, missing_images(note, links.resolve))
+        cards[path] = note_cards(note, config, missing_images(note, files.resolve))
         lint[path] = lint_note(note)
     if decks:
         from flashgen.emit.anki import prerender
 
-        fields = {path: prerender(links, found) for path, found in cards.items()}
+        fields = {path: prerender(files, found) for path, found in cards.items()}
     return parsed, cards, lint, fields
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 import hashlib
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
@@ -134,12 +134,12 @@ class _Build:
             taken = {note.path for note in their_notes}
             my_notes = [note for note in self.notes if note.path not in taken]
             pending = helper.submit(_note_outputs_there, self._share(their_notes, helper.paths, raw_by_note))
-        self.result.broken_links.extend(self._link_problems())
-        backlinks = self._backlinks()
-        labs_by_note = self._labs_by_note()
-        if pending is None and their_notes:
-            pending = Background(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
         try:
+            self.result.broken_links.extend(self._link_problems())
+            backlinks = self._backlinks()
+            labs_by_note = self._labs_by_note()
+            if pending is None and their_notes:
+                pending = Background(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
             self._card_pages(raw_by_note)
             for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
                 self._page(page, html)
@@ -205,8 +205,6 @@ class _Build:
     def _share(self, notes: list[Note], held: frozenset[str], raw_by_note: dict[str, list[Any]]) -> _Share:
         """What a helper needs to make some notes' pages: the notes it does not hold (without tokens), the
         cards of those it is to make but does not hold, and this build's inputs."""
-        from dataclasses import replace
-
         others = tuple(replace(n, tokens=()) if n.tokens else n for n in self.vault.notes if n.path not in held)
         return _Share(replace(self.vault, notes=others), [n.path for n in self.vault.notes],
                       {n.path: raw_by_note.get(n.path, []) for n in notes if n.path not in held}, self.labs,
@@ -558,6 +556,7 @@ class _Build:
                                                     f"{cards_url}#{card.id}", card.front_text, card.back_text))
         return records
 
+
 class Helper(Protocol):
     """Another process that holds some notes as it parsed them (tokens and all) with their cards."""
 
@@ -585,8 +584,6 @@ class _Share:
 
 def _note_outputs_there(held: dict[str, tuple[Note, list[Any]]], share: _Share) -> _NoteOutputs:
     """In a helper: make the pages of the notes of `share`, with the tokens and cards of those it holds."""
-    from dataclasses import replace
-
     sent = {note.path: note for note in share.vault.notes}
     notes = tuple(held[path][0] if path in held else sent[path] for path in share.order)
     vault = replace(share.vault, notes=notes)
