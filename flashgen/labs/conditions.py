@@ -14,6 +14,7 @@ from flashgen.labs.match import compare as compare_values
 from flashgen.labs.match import match, show
 from flashgen.labs.results import Finding
 from flashgen.labs.yamlpos import get_path, parse_path
+from flashgen.rollout import deployment_rollout
 
 Args = dict[str, Any]
 ConditionFn = Callable[[Cluster, str, Args], list[Finding]]
@@ -57,24 +58,18 @@ def rollout_complete(cluster: Cluster, namespace: str, args: Args) -> list[Findi
     if dep is None:
         return _missing("Deployment", name, ns)
     where = describe("Deployment", name, ns)
-    spec, status = dep.get("spec") or {}, dep.get("status") or {}
-    want = spec.get("replicas", 1)
-    generation = (dep.get("metadata") or {}).get("generation", 0)
-    observed = status.get("observedGeneration", 0)
-    updated = status.get("updatedReplicas", 0)
-    replicas = status.get("replicas", 0)
-    available = status.get("availableReplicas", 0)
-    if observed < generation:
-        return [Finding(where, "status.observedGeneration", f">= {generation} (the controller saw the latest spec)",
-                        str(observed))]
-    if updated < want:
-        return [Finding(where, "status.updatedReplicas", f"{want} new replicas updated", f"{updated} out of {want}")]
-    if replicas > updated:
-        return [Finding(where, "status.replicas", f"{updated} (old replicas terminated)",
-                        f"{replicas - updated} old replicas pending termination")]
-    if available < updated:
-        return [Finding(where, "status.availableReplicas", f"{updated} updated replicas available",
-                        f"{available} of {updated}")]
+    step = deployment_rollout(dep)
+    have, want = step.have, step.want
+    if step.pending == "observed":
+        return [Finding(where, "status.observedGeneration", f">= {want} (the controller saw the latest spec)",
+                        str(have))]
+    if step.pending == "updated":
+        return [Finding(where, "status.updatedReplicas", f"{want} new replicas updated", f"{have} out of {want}")]
+    if step.pending == "old":
+        return [Finding(where, "status.replicas", f"{want} (old replicas terminated)",
+                        f"{have - want} old replicas pending termination")]
+    if step.pending == "available":
+        return [Finding(where, "status.availableReplicas", f"{want} updated replicas available", f"{have} of {want}")]
     return []
 
 

@@ -7,6 +7,8 @@ import copy
 import json
 from typing import Any
 
+from flashgen.rollout import deployment_rollout
+
 from . import errors, kinds
 from .controllers import deployment as deploy_ctl
 from .controllers import volumes
@@ -193,21 +195,19 @@ class SimCluster(Engine):
         obj = self.store.get(kname, namespace, name)
         st, spec = obj.get("status") or {}, obj["spec"]
         if kname == "Deployment":
-            if st.get("observedGeneration", 0) < obj["metadata"].get("generation", 1):
+            step = deployment_rollout(obj)
+            if step.pending == "observed":
                 return False, "Waiting for deployment spec update to be observed..."
             for c in st.get("conditions") or []:
                 if c["type"] == "Progressing" and c.get("reason") == "ProgressDeadlineExceeded":
                     return False, f'error: deployment "{name}" exceeded its progress deadline'
-            want, upd = spec.get("replicas", 1), st.get("updatedReplicas", 0)
-            if upd < want:
-                return False, (f'Waiting for deployment "{name}" rollout to finish: {upd} out of {want} new replicas '
-                               "have been updated...")
-            if st.get("replicas", 0) > upd:
-                return False, (f'Waiting for deployment "{name}" rollout to finish: {st["replicas"] - upd} old '
-                               "replicas are pending termination...")
-            if st.get("availableReplicas", 0) < upd:
-                return False, (f'Waiting for deployment "{name}" rollout to finish: {st.get("availableReplicas", 0)} '
-                               f"of {upd} updated replicas are available...")
+            waiting = f'Waiting for deployment "{name}" rollout to finish: '
+            if step.pending == "updated":
+                return False, f"{waiting}{step.have} out of {step.want} new replicas have been updated..."
+            if step.pending == "old":
+                return False, f"{waiting}{step.have - step.want} old replicas are pending termination..."
+            if step.pending == "available":
+                return False, f"{waiting}{step.have} of {step.want} updated replicas are available..."
             return True, f'deployment "{name}" successfully rolled out'
         if kname == "DaemonSet":
             want = st.get("desiredNumberScheduled", 0)

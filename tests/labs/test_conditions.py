@@ -43,6 +43,24 @@ def test_rollout_complete_revision_and_old_replicaset(cluster_from):
     assert run_check(revision, cluster, "default").passed
 
 
+@pytest.mark.parametrize("status, path, expected, actual", [
+    ("observedGeneration: 1, replicas: 3, updatedReplicas: 3, availableReplicas: 3",
+     "status.observedGeneration", ">= 2 (the controller saw the latest spec)", "1"),
+    ("observedGeneration: 2, replicas: 3, updatedReplicas: 1, availableReplicas: 1",
+     "status.updatedReplicas", "3 new replicas updated", "1 out of 3"),
+    ("observedGeneration: 2, replicas: 5, updatedReplicas: 3, availableReplicas: 3",
+     "status.replicas", "3 (old replicas terminated)", "2 old replicas pending termination"),
+    ("observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 2",
+     "status.availableReplicas", "3 updated replicas available", "2 of 3"),
+])
+def test_an_unfinished_rollout_names_the_step_kubectl_waits_for(cluster_from, status, path, expected, actual):
+    manifest = DEPLOYMENT_ROLLED_OUT.replace("OLD", "0").replace(
+        "observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3", status)
+    result = run_check(cond("rollout-complete", name="webui"), cluster_from(manifest), "default")
+    [finding] = result.findings
+    assert not result.passed and (finding.path, finding.expected, finding.found) == (path, expected, actual)
+
+
 def test_old_replicaset_still_running_is_named(cluster_from):
     cluster = cluster_from(DEPLOYMENT_ROLLED_OUT.replace("OLD", "1"))
     result = run_check(cond("old-replicasets-scaled-down", name="webui"), cluster, "default")
