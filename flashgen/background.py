@@ -45,10 +45,15 @@ class Background:
                 self._reader.close()
             self._process.join()
             self._process = None
-        ok, value = self._outcome
-        if not ok:
-            raise value
-        return value
+        return _value(self._outcome)
+
+
+def _value(outcome: tuple[bool, Any]) -> Any:
+    """A task's return value, or its exception raised."""
+    ok, value = outcome
+    if not ok:
+        raise value
+    return value
 
 
 def _run(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
@@ -76,10 +81,7 @@ class Worker:
         """The first task's result."""
         if self._first is None:
             self._first = self._receive()
-        ok, value = self._first
-        if not ok:
-            raise value
-        return value
+        return _value(self._first)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> "_Pending":
         """Start fn(*args) in the worker's process; the returned handle's `result()` waits for it."""
@@ -135,10 +137,7 @@ class _Pending:
         self._worker = worker
 
     def result(self) -> Any:
-        ok, value = self._worker._receive()
-        if not ok:
-            raise value
-        return value
+        return _value(self._worker._receive())
 
 
 def _child(writer: Any, fn: Callable[..., Any], args: tuple) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from flashgen.fsutil import atomic_path, write_bytes
+from flashgen.fsutil import new_sqlite, write_bytes
 
 CACHE_FILE = ".flashgen-cache.pickle"
 FORMAT = 1
@@ -75,7 +75,7 @@ def _read_notes(db_path: Path, setup: str) -> list[tuple[str, tuple]]:
     try:
         db = sqlite3.connect(db_path)
         try:
-            if db.execute("SELECT format, setup FROM meta").fetchall() != [(FORMAT, setup)]:
+            if not _of_setup(db, setup):
                 return []
             rows = [(path, pickle.loads(blob)) for path, blob in db.execute("SELECT path, entry FROM notes")]
         finally:
@@ -83,6 +83,11 @@ def _read_notes(db_path: Path, setup: str) -> list[tuple[str, tuple]]:
     except Exception:  # a damaged or foreign file: build from nothing
         return []
     return [(path, entry) for path, entry in rows if isinstance(entry, tuple)]
+
+
+def _of_setup(db: sqlite3.Connection, setup: str) -> bool:
+    """Whether a notes file was written by this format and setup."""
+    return db.execute("SELECT format, setup FROM meta").fetchall() == [(FORMAT, setup)]
 
 
 def save(out_dir: Path, cache: BuildCache) -> None:
@@ -110,7 +115,7 @@ def _update_notes(db_path: Path, setup: str, changed: dict[str, tuple], gone: se
     except sqlite3.Error:
         return False
     try:
-        if db.execute("SELECT format, setup FROM meta").fetchall() != [(FORMAT, setup)]:
+        if not _of_setup(db, setup):
             return False
         with db:
             db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(changed))
@@ -124,18 +129,11 @@ def _update_notes(db_path: Path, setup: str, changed: dict[str, tuple], gone: se
 
 def _new_notes(db_path: Path, setup: str, entries: dict[str, tuple]) -> None:
     """Write a whole notes file beside the old one, then put it in its place."""
-    with atomic_path(db_path) as tmp:
-        db = sqlite3.connect(tmp)
-        try:
-            db.execute("PRAGMA journal_mode = OFF")  # a new file, put in place only once it is whole
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute(_TABLE)
-            db.execute(_META)
-            db.execute("INSERT INTO meta VALUES (?, ?)", (FORMAT, setup))
-            db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
-            db.commit()
-        finally:
-            db.close()
+    with new_sqlite(db_path) as db:
+        db.execute(_TABLE)
+        db.execute(_META)
+        db.execute("INSERT INTO meta VALUES (?, ?)", (FORMAT, setup))
+        db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
 
 
 def _rows(entries: dict[str, tuple]) -> list[tuple[str, bytes]]:

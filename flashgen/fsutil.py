@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,21 @@ def atomic_path(target: Path):
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def new_sqlite(target: Path):
+    """Yield a connection to a new SQLite file beside `target`, which replaces `target` once the block ends
+    without error: the file is put in place whole, so it needs no journal of its own."""
+    with atomic_path(target) as tmp:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            yield db
+            db.commit()
+        finally:
+            db.close()
 
 
 def write_text(target: Path, text: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from flashgen.cards.model import Card
-from flashgen.fsutil import atomic_path
+from flashgen.fsutil import new_sqlite
 
 LEDGER_VERSION = 2  # 1 was one JSON file (`<deck>.ledger.json`), read once and imported
 SIMILAR = 0.75  # how alike a reworded question must be to keep its card
@@ -196,20 +196,11 @@ class Ledger:
             self._rows[guid] = dict(entry, guid=guid)
 
     def _write_new(self, rows: list[tuple]) -> None:
-        with atomic_path(self.path) as tmp:
-            db = sqlite3.connect(tmp)
-            try:
-                # a new file, put in place whole once complete: it needs no journal of its own
-                db.execute("PRAGMA journal_mode = OFF")
-                db.execute("PRAGMA synchronous = OFF")
-                with db:
-                    db.execute(_TABLE)
-                    db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({','.join('?' * len(_COLUMNS))})",
-                                   rows)
-                    db.executescript(_INDEXES)
-                    db.execute(f"PRAGMA user_version = {LEDGER_VERSION}")
-            finally:
-                db.close()
+        with new_sqlite(self.path) as db:
+            db.execute(_TABLE)
+            db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({','.join('?' * len(_COLUMNS))})", rows)
+            db.executescript(_INDEXES)
+            db.execute(f"PRAGMA user_version = {LEDGER_VERSION}")
         legacy = self.path.with_suffix(".json")
         if legacy.exists():  # imported: the new file holds all of it now
             legacy.unlink()
