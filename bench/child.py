@@ -19,9 +19,9 @@ def _emit(data: dict) -> None:
 
 
 def job_build(notes_dir: str, out_dir: str) -> None:
-    """One `flashgen.build.build` call; the modules it imports are loaded before the clock starts."""
-    from flashgen.build import build
-    for module in ("flashgen.parse", "flashgen.cards", "flashgen.emit.anki", "flashgen.site", "flashgen.lint",
+    """One `flashgen.build.pipeline.build` call; the modules it imports are loaded before the clock starts."""
+    from flashgen.build.pipeline import build
+    for module in ("flashgen.vault.parse", "flashgen.cards", "flashgen.emit.anki", "flashgen.site", "flashgen.kube.lint",
                    "flashgen.labs"):
         try:
             __import__(module)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.build import build
+from flashgen.build.pipeline import build
 from tests.conftest import SEED_NOTE, png_bytes, write_note
 
 anki_collection = pytest.importorskip("anki.collection")

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from flashgen.background import Worker, can_fork
+from flashgen.build.processes import Worker, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the worker forks (Linux, one thread)")
 

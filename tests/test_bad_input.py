@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.build import build
+from flashgen.build.pipeline import build
 from tests.conftest import write_note
 
 
@@ -54,7 +54,7 @@ def test_every_problem_is_named_with_file_and_line(bad_vault: Path, tmp_path: Pa
 
 def test_the_rest_of_the_vault_still_gives_cards(bad_vault: Path, tmp_path: Path) -> None:
     from flashgen.cards import extract_cards
-    from flashgen.parse import parse_vault
+    from flashgen.vault.parse import parse_vault
 
     cards = extract_cards(parse_vault(bad_vault))
     fronts = {(c.note_path, c.front) for c in cards}

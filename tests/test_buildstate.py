@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flashgen.build import build
+from flashgen.build.pipeline import build
 from tests.conftest import SEED_NOTE
 from tests.test_cli import run
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from flashgen.cards import extract_cards, note_cards
 from flashgen.cards.explicit import to_anki_cloze
 from flashgen.config import Config
-from flashgen.parse import parse_note, parse_vault
+from flashgen.vault.parse import parse_note, parse_vault
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_cards.txt"
 

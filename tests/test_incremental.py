@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.build import build
-from flashgen.buildcache import CACHE_FILE, NOTES_FILE
-from flashgen.depkeys import note_keys
-from flashgen import parse as parse_module
-from flashgen.parse import parse_vault
+from flashgen.build.cache import CACHE_FILE, NOTES_FILE
+from flashgen.build.depkeys import note_keys
+from flashgen.build.pipeline import build
+from flashgen.vault import parse as parse_module
+from flashgen.vault.parse import parse_vault
 from tests.conftest import png_bytes, write_note
 
 NOTES = {
@@ -227,7 +227,7 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
 
 
 def _one_process(monkeypatch, alone: bool) -> None:
-    from flashgen import build as build_module
+    from flashgen.build import pipeline as build_module
     from flashgen.site import builder
 
     monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9 if alone else 2)
@@ -236,7 +236,7 @@ def _one_process(monkeypatch, alone: bool) -> None:
 
 def _not_again(reparsed):
     """A note parsed in the parse worker makes its pages there, from its tokens: never parsed again there."""
-    from flashgen import build as build_module
+    from flashgen.build import pipeline as build_module
 
     def checked(path: str, source: str, course_headings: bool):
         assert path not in build_module._HELD, f"{path} parsed again in the process that holds its parse"

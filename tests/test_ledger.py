@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from flashgen.build import build
+from flashgen.build.pipeline import build
 from tests.conftest import write_note
 
 NOTES = {

@@ -6,8 +6,8 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
-from flashgen.parse import parse_note, parse_vault
-from flashgen.render import render_markdown
+from flashgen.render.html import render_markdown
+from flashgen.vault.parse import parse_note, parse_vault
 from tests.conftest import write_note
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from flashgen.cards import extract_cards
-from flashgen.markdown import create_parser
-from flashgen.parse import parse_vault
-from flashgen.render import render_markdown, renderer_for
+from flashgen.render.html import render_markdown, renderer_for
+from flashgen.vault.markdown import create_parser
+from flashgen.vault.parse import parse_vault
 
 
 def full(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.explicit import explicit_cards
@@ -12,19 +12,16 @@ from flashgen.cards.model import Card
 from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
 from flashgen.config import Config, note_settings
 from flashgen.memo import KeyedMemo
-from flashgen.links import is_image
-from flashgen.model import Link, Note, Section
-from flashgen.vault import outside_vault
-
-if TYPE_CHECKING:
-    from flashgen.parse import Vault
+from flashgen.vault.files import outside_vault
+from flashgen.vault.links import is_image
+from flashgen.vault.model import Link, Note, Section, Vault
 
 __all__ = ["Card", "extract_cards", "note_cards", "deck_path"]
 
 
 def extract_cards(vault: "Vault", keys: dict[str, str] | None = None,
                   memo: dict[str, tuple[str, list[Card]]] | None = None) -> list[Card]:
-    """Every card of the vault, note by note, in document order. With dependency `keys` (flashgen.depkeys)
+    """Every card of the vault, note by note, in document order. With dependency `keys` (flashgen.build.depkeys)
     and a `memo` of an earlier build, a note whose key is unchanged keeps its cards; `memo` is updated."""
     cards: list[Card] = []
     kept = KeyedMemo(memo)

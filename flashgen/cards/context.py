@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flashgen.cards.model import Card
 from flashgen.config import Config
-from flashgen.model import Block, Note, Section
+from flashgen.vault.model import Block, Note, Section
 
 
 @dataclass(frozen=True)

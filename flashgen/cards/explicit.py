@@ -9,7 +9,7 @@ from dataclasses import replace
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.text import BULLET, mask_code, split_block_id
-from flashgen.model import Section
+from flashgen.vault.model import Section
 
 ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
 CURLY_CLOZE = re.compile(r"\{\{(?!c\d+::)(.+?)\}\}", re.DOTALL)

@@ -8,7 +8,7 @@ import yaml
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
-from flashgen.model import CodeBlock, Section
+from flashgen.vault.model import CodeBlock, Section
 from flashgen.yamlsafe import safe_load_all
 
 # field paths (list indexes dropped) whose values the learner should recall, grouped so that fields that

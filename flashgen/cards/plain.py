@@ -8,10 +8,19 @@ from dataclasses import dataclass
 
 from flashgen.cards.context import RuleContext, chunks_of
 from flashgen.cards.model import Card
-from flashgen.cards.text import (BULLET, SENTENCE_END, URL, clean_title, dedent_lines, is_short_label, mask_code,
-                                 split_block_id, visible_text)
-from flashgen.markdown.datelog import match_date
-from flashgen.model import Block, Section
+from flashgen.cards.text import (
+    BULLET,
+    SENTENCE_END,
+    URL,
+    clean_title,
+    dedent_lines,
+    is_short_label,
+    mask_code,
+    split_block_id,
+    visible_text,
+)
+from flashgen.vault.markdown.datelog import match_date
+from flashgen.vault.model import Block, Section
 
 # `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`
 DEF_DASH = re.compile(r"^(?P<term>[^\s].*?)\s+[-–—]{1,2}\s+(?P<def>\S.*)$")

@@ -26,8 +26,8 @@ from flashgen.diagnostics import Diagnostic, warning
 from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
 from flashgen.fsutil import atomic_path
-from flashgen.model import Link
-from flashgen.render import render_cloze, render_markdown
+from flashgen.render.html import render_cloze, render_markdown
+from flashgen.vault.model import Link
 
 # Fixed note type IDs. A note type's fields never change under the same ID: a new field set gets a new ID.
 BASIC_MODEL_ID = 1_746_310_001
@@ -174,7 +174,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
                keys: dict[str, str] | None = None, memo: DeckMemo | None = None,
                keep: Path | None = None, prerendered: dict[str, list[_Rendered | None]] | None = None) -> AnkiResult:
     """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With dependency `keys`
-    (flashgen.depkeys), the `memo` of an earlier build and `keep` (where the package's collection is kept),
+    (flashgen.build.depkeys), the `memo` of an earlier build and `keep` (where the package's collection is kept),
     the cards of a note whose key is unchanged keep their GUIDs, times and rows in the collection, and only
     the other notes' cards are rendered and written. `memo` is updated. `prerendered`: note path -> the
     `prerender` of its cards, used instead of rendering them again."""

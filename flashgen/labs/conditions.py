@@ -8,13 +8,13 @@ from typing import Any, Callable
 
 from croniter import croniter
 
-from flashgen.cluster import Cluster, ClusterError
+from flashgen.kube.cluster import Cluster, ClusterError
+from flashgen.kube.fieldpath import get_path, parse_path
+from flashgen.kube.rollout import deployment_rollout
 from flashgen.labs.kinds import describe, is_pod_ready, label_selector, namespace_for, owned_by
 from flashgen.labs.match import compare as compare_values
 from flashgen.labs.match import match, show
 from flashgen.labs.results import Finding
-from flashgen.labs.yamlpos import get_path, parse_path
-from flashgen.rollout import deployment_rollout
 
 Args = dict[str, Any]
 ConditionFn = Callable[[Cluster, str, Args], list[Finding]]

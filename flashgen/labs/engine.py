@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flashgen.cluster import Cluster
+from flashgen.kube.cluster import Cluster
 from flashgen.labs.conditions import CONDITIONS
 from flashgen.labs.kinds import describe, namespace_for
 from flashgen.labs.match import match

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path as FsPath
 from typing import Any
 
+from flashgen.kube.fieldpath import Path, parse_path
 from flashgen.labs.conditions import COMPARE_OPS, CONDITIONS
 from flashgen.labs.match import validate_pattern
 from flashgen.labs.model import Check, Lab, Step
-from flashgen.labs.yamlpos import Document, Path, YamlError, load_documents, parse_path
+from flashgen.yamlsafe import Document, YamlError, load_documents
 
 LAB_KEYS = {"id", "title", "note", "heading", "task", "hints", "solution", "checks", "namespace", "timeout"}
 REQUIRED_KEYS = ("id", "title", "note", "heading", "task", "solution", "checks")

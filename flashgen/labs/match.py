@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from flashgen.labs.yamlpos import Path, format_path
+from flashgen.kube.fieldpath import Path, format_path
 
 # Operators usable where a value is expected, e.g. `restartPolicy: {$in: [OnFailure, Never]}`.
 OPERATORS = ("$in", "$nin", "$ne", "$eq", "$gt", "$gte", "$lt", "$lte", "$between", "$regex",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from flashgen.cluster import Cluster, ClusterError
+from flashgen.kube.cluster import Cluster, ClusterError
 from flashgen.labs.engine import run_check
 from flashgen.labs.kinds import describe, namespace_for
 from flashgen.labs.model import Check, Lab, Step

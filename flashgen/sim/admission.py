@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import copy
 import ipaddress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator, Protocol
 
 from . import errors
+from .names import NameSource
 
 if TYPE_CHECKING:
     from .kinds import Kind
-    from .store import Store
 
 Obj = dict[str, Any]
 SERVICE_CIDR = ipaddress.ip_network("10.96.0.0/16")
 NODEPORT_RANGE = (30000, 32767)
+
+
+class Store(Protocol):
+    """What admission reads of the object store: the objects of a kind, and the cluster's name source."""
+
+    names: NameSource
+
+    def items(self, kind: str, namespace: str | None = None) -> Iterator[Obj]: ...
 
 
 def admit(store: "Store", obj: Obj, old: Obj | None) -> None:

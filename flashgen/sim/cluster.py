@@ -1,4 +1,4 @@
-"""SimCluster: the simulated kind cluster behind the `flashgen.cluster.Cluster` interface, plus the operations
+"""SimCluster: the simulated kind cluster behind the `flashgen.kube.cluster.Cluster` interface, plus the operations
 the `flashgen sim` command needs (scale, rollout, logs, run) and saving to / loading from JSON."""
 
 from __future__ import annotations
@@ -7,17 +7,34 @@ import copy
 import json
 from typing import Any
 
-from flashgen.rollout import deployment_rollout
+from flashgen.kube.rollout import deployment_rollout
 
-from . import errors, kinds
-from .controllers import deployment as deploy_ctl
-from .controllers import volumes
+from . import bootstrap, errors, events, kinds, scheduler
+from .controllers import (
+    cronjob,
+    daemonset,
+    deployment,
+    endpoints,
+    job,
+    namespace,
+    replicaset,
+    replicationcontroller,
+    statefulset,
+    volumes,
+)
 from .engine import Engine
+from .kubelet import Kubelet
 from .patch import apply_merge
 
 Obj = dict[str, Any]
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 STATE_VERSION = 1
+
+
+def _prune_events(sim: Engine) -> None:
+    """Drop the events older than the API server's one-hour time to live."""
+    changed = sim.queues.take("events")
+    events.prune(sim, changed if sim.dirty_tracking else None)
 
 
 class SimCluster(Engine):
@@ -27,11 +44,31 @@ class SimCluster(Engine):
 
     def __init__(self, workers: int = 2, control_planes: int = 1, start_time: str | float | None = None,
                  seed: str = "flashgen", *, empty: bool = False):
-        super().__init__(workers, control_planes, start_time, seed, empty=empty)
+        super().__init__(workers, control_planes, start_time, seed)
+        self.kubelet = Kubelet(self)
         self.store.on_delete.append(self._after_delete)
+        # the control plane and the nodes' kubelets, in the order they run on every pass
+        self.register(namespace.reconcile)
+        self.register(scheduler.reconcile, "scheduler")
+        self.register(lambda sim, keys: sim.kubelet.reconcile(keys), "kubelet", lambda sim: sim.kubelet.wakeups())
+        self.register(volumes.reconcile)
+        self.register(deployment.reconcile, "deployment", deployment.wakeups)
+        self.register(replicaset.reconcile, "replicaset", replicaset.wakeups)
+        self.register(replicationcontroller.reconcile, "replicationcontroller", replicationcontroller.wakeups)
+        self.register(daemonset.reconcile, "daemonset", daemonset.wakeups)
+        self.register(statefulset.reconcile, "statefulset", statefulset.wakeups)
+        self.register(cronjob.reconcile, "cronjob", cronjob.wakeups)
+        self.register(job.reconcile, "job", job.wakeups)
+        self.register(endpoints.reconcile, "endpoints")
+        self.after_settle.append(_prune_events)
+        if not empty:
+            bootstrap.create(self, workers, control_planes)
+            self.settle()
 
     def _after_delete(self, obj: Obj) -> None:
-        if obj["kind"] == "PersistentVolumeClaim":
+        if obj["kind"] == "Pod":
+            self.kubelet.forget(obj)
+        elif obj["kind"] == "PersistentVolumeClaim":
             volumes.on_claim_deleted(self, obj)
 
     # ----- the Cluster interface -----
@@ -155,18 +192,18 @@ class SimCluster(Engine):
         """(revision, change-cause) of a Deployment's ReplicaSets, oldest first."""
         d = self.store.get("Deployment", namespace, name)
         out = []
-        for rs in deploy_ctl.owned_replicasets(self, d):
-            cause = (rs["metadata"].get("annotations") or {}).get(deploy_ctl.CHANGE_CAUSE, "<none>")
-            out.append((deploy_ctl.revision(rs), cause))
+        for rs in deployment.owned_replicasets(self, d):
+            cause = (rs["metadata"].get("annotations") or {}).get(deployment.CHANGE_CAUSE, "<none>")
+            out.append((deployment.revision(rs), cause))
         return sorted(out)
 
     def rollout_undo(self, kind: str, name: str, namespace: str | None = None,
                      to_revision: int | None = None) -> Obj:
         """Roll a Deployment back to the previous (or a given) revision's pod template."""
         d = self.store.get("Deployment", namespace, name)
-        rss = deploy_ctl.owned_replicasets(self, d)
-        by_rev = {deploy_ctl.revision(rs): rs for rs in rss}
-        current = int((d["metadata"].get("annotations") or {}).get(deploy_ctl.REVISION, "0"))
+        rss = deployment.owned_replicasets(self, d)
+        by_rev = {deployment.revision(rs): rs for rs in rss}
+        current = int((d["metadata"].get("annotations") or {}).get(deployment.REVISION, "0"))
         if to_revision:
             target = by_rev.get(to_revision)
             if target is None:
@@ -176,16 +213,16 @@ class SimCluster(Engine):
             if not older:
                 raise errors.bad_request("no rollout history found for deployment " + repr(name))
             target = by_rev[max(older)]
-        tpl = deploy_ctl.template_without_hash(target)
-        if deploy_ctl.same_template(target, d["spec"]["template"]):
+        tpl = deployment.template_without_hash(target)
+        if deployment.same_template(target, d["spec"]["template"]):
             return d
         d["spec"]["template"] = tpl
-        cause = (target["metadata"].get("annotations") or {}).get(deploy_ctl.CHANGE_CAUSE)
+        cause = (target["metadata"].get("annotations") or {}).get(deployment.CHANGE_CAUSE)
         ann = d["metadata"].setdefault("annotations", {})
         if cause:
-            ann[deploy_ctl.CHANGE_CAUSE] = cause
+            ann[deployment.CHANGE_CAUSE] = cause
         else:
-            ann.pop(deploy_ctl.CHANGE_CAUSE, None)
+            ann.pop(deployment.CHANGE_CAUSE, None)
         return self.replace(d)
 
     def rollout_status(self, kind: str, name: str, namespace: str | None = None) -> tuple[bool, str]:

@@ -64,14 +64,26 @@ def _pvc_spec(spec: Obj) -> None:
     spec.setdefault("volumeMode", "Filesystem")
 
 
+def qos_class(spec: Obj) -> str:
+    """Guaranteed, Burstable or BestEffort from the containers' requests and limits."""
+    cs = spec.get("containers") or []
+    res = [c.get("resources") or {} for c in cs]
+    if not any(r.get("requests") or r.get("limits") for r in res):
+        return "BestEffort"
+    for r in res:
+        lim = r.get("limits") or {}
+        req = r.get("requests") or lim  # requests left out default to the limits
+        if not lim.get("cpu") or not lim.get("memory") or req != {k: v for k, v in lim.items() if k in req}:
+            return "Burstable"
+    return "Guaranteed"
+
+
 def apply_defaults(obj: Obj) -> Obj:
     """Fill in what the API server would; mutates and returns obj."""
     kind = obj.get("kind")
     spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else None
     if kind == "Pod" and spec is not None:
         pod_spec(spec)
-        from flashgen.sim.kubelet import qos_class  # the API server sets both when a pod is created
-
         if not obj.get("status"):
             obj["status"] = {"phase": "Pending", "qosClass": qos_class(spec)}
         spec.setdefault("enableServiceLinks", True)

@@ -1,4 +1,4 @@
-"""The simulation engine: the store, the virtual clock and the control loops that react to it.
+"""The simulation engine: the store, the virtual clock and the control loops registered with it.
 
 Time is event driven. After every change the controllers reconcile until nothing changes (quiescence); then the
 clock jumps straight to the next moment something is due (a container exit, a back-off, a cron schedule), so
@@ -10,24 +10,23 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from . import bootstrap, events, scheduler
-from .controllers import (cronjob, daemonset, deployment, endpoints, job, namespace, replicaset,
-                          replicationcontroller, statefulset, volumes)
-from .kubelet import Kubelet
 from .names import NameSource
 from .queues import WorkQueues
 from .store import Store
 from .timefmt import DEFAULT_START, parse_rfc3339
 
 Obj = dict[str, Any]
+Reconcile = Callable[["Engine", Any], None]  # (engine, the keys its work queue holds, or None for everything)
+Wakeups = Callable[["Engine"], list[tuple[float, bool]]]  # (time, transient) of what a loop has due
 SETTLE_HORIZON = 600.0  # run_until_settled ignores transient events further away than this
 
 
 class Engine:
-    """A deterministic in-process kind cluster on a virtual clock."""
+    """A deterministic in-process cluster on a virtual clock. It knows no controller: each control loop
+    registers with it (`register`), in the order the loops run on every pass."""
 
     def __init__(self, workers: int = 2, control_planes: int = 1, start_time: str | float | None = None,
-                 seed: str = "flashgen", *, empty: bool = False):
+                 seed: str = "flashgen"):
         if isinstance(start_time, (int, float)):
             self.time = float(start_time)
         else:
@@ -35,31 +34,22 @@ class Engine:
         self.names = NameSource(seed)
         self.store = Store(lambda: self.time, self.names)
         self.runtime: dict[str, Any] = {}
-        self.kubelet = Kubelet(self)
-        self.store.on_delete.append(self._on_delete)
         self.queues = WorkQueues(self.store)
         self.store.watchers.append(self.queues.changed)
         self.dirty_tracking = True  # False: every controller looks at every object on every pass
         self._settled_at: float | None = None
         self.config = {"workers": workers, "control_planes": control_planes, "seed": seed}
-        # (work queue, reconcile(engine, keys or None for all)); no queue: it always looks at everything
-        self.reconcilers: list[tuple[str | None, Callable[["Engine", Any], None]]] = [
-            (None, namespace.reconcile), ("scheduler", scheduler.reconcile),
-            ("kubelet", lambda s, keys: s.kubelet.reconcile(keys)), (None, volumes.reconcile),
-            ("deployment", deployment.reconcile), ("replicaset", replicaset.reconcile),
-            ("replicationcontroller", replicationcontroller.reconcile), ("daemonset", daemonset.reconcile),
-            ("statefulset", statefulset.reconcile), ("cronjob", cronjob.reconcile), ("job", job.reconcile),
-            ("endpoints", endpoints.reconcile)]
-        self.wakeup_sources: list[Callable[["Engine"], list[tuple[float, bool]]]] = [
-            lambda s: s.kubelet.wakeups(), replicaset.wakeups, replicationcontroller.wakeups, deployment.wakeups,
-            job.wakeups, cronjob.wakeups, daemonset.wakeups, statefulset.wakeups]
-        if not empty:
-            bootstrap.create(self, workers, control_planes)
-            self.settle()
+        # (work queue, reconcile); no queue: it always looks at everything
+        self.reconcilers: list[tuple[str | None, Reconcile]] = []
+        self.wakeup_sources: list[Wakeups] = []
+        self.after_settle: list[Callable[["Engine"], None]] = []  # run once a settle pass changes nothing
 
-    def _on_delete(self, obj: Obj) -> None:
-        if obj["kind"] == "Pod":
-            self.kubelet.forget(obj)
+    def register(self, reconcile: Reconcile, queue: str | None = None, wakeups: Wakeups | None = None) -> None:
+        """Add a control loop: reconcile(engine, keys) on every pass (keys from `queue`, or None for
+        everything), and `wakeups(engine)`, the moments it has something due."""
+        self.reconcilers.append((queue, reconcile))
+        if wakeups is not None:
+            self.wakeup_sources.append(wakeups)
 
     # ----- the loop -----
     def settle(self) -> None:
@@ -75,8 +65,8 @@ class Engine:
                 rec(self, None if not self.dirty_tracking else keys)
             if self.store.rv == before:
                 break
-        changed_events = queues.take("events")
-        events.prune(self, changed_events if self.dirty_tracking else None)
+        for finish in self.after_settle:
+            finish(self)
 
     def wakeups(self) -> list[tuple[float, bool]]:
         """(time, transient) of everything due after now; transient means part of settling down."""

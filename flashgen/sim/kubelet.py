@@ -15,6 +15,7 @@ import ipaddress
 from typing import TYPE_CHECKING, Any
 
 from . import events, images, programs
+from .defaults import qos_class
 from .timefmt import rfc3339
 
 if TYPE_CHECKING:
@@ -28,20 +29,6 @@ BACKOFF_RESET = 600.0
 
 def _digest(*parts: str) -> str:
     return hashlib.sha256(":".join(parts).encode()).hexdigest()
-
-
-def qos_class(spec: Obj) -> str:
-    """Guaranteed, Burstable or BestEffort from the containers' requests and limits."""
-    cs = spec.get("containers") or []
-    res = [c.get("resources") or {} for c in cs]
-    if not any(r.get("requests") or r.get("limits") for r in res):
-        return "BestEffort"
-    for r in res:
-        lim = r.get("limits") or {}
-        req = r.get("requests") or lim  # requests left out default to the limits
-        if not lim.get("cpu") or not lim.get("memory") or req != {k: v for k, v in lim.items() if k in req}:
-            return "Burstable"
-    return "Guaranteed"
 
 
 def _env(c: Obj) -> dict[str, str]:

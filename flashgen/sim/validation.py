@@ -7,7 +7,7 @@ from typing import Any
 
 from croniter import croniter
 
-from flashgen import k8s_schema
+from flashgen.kube import schema as k8s_schema
 
 from . import errors
 from .kinds import Kind

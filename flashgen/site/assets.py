@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from flashgen.highlight_code import pygments_css
+from flashgen.render.highlight import pygments_css
 
 FILES = ("theme.js", "site.js", "search.js", "study.js", "srs.js", "live.js")
 FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="3" y="6" width="22" height="16" rx="3" '

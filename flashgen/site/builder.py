@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections import Counter
 import hashlib
 import posixpath
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from flashgen.background import Background
 from flashgen.diagnostics import Diagnostic, warning
-from flashgen.links import note_link_problems
 from flashgen.memo import KeyedMemo
-from flashgen.model import Note
-from flashgen.render import render_cloze, render_markdown, render_tokens
+from flashgen.render.html import render_cloze, render_markdown, render_tokens
 from flashgen.site import assets, search_index
 from flashgen.site.cards_view import CardView, card_views, deck_data_script
 from flashgen.site.labs_view import lab_pages
@@ -26,7 +23,9 @@ from flashgen.site.templates_env import Renderer
 from flashgen.site.timeline import entry_facts, study_days
 from flashgen.site.tokens import body
 from flashgen.site.urls import SiteUrls, relative
-from flashgen.vault import outside_vault
+from flashgen.vault.files import outside_vault
+from flashgen.vault.links import note_link_problems
+from flashgen.vault.model import Note
 
 TOC_MIN_HEADINGS = 4
 TIMELINE_RECENT_DAYS = 14  # study days on timeline.html; every day is on its month's page
@@ -49,15 +48,17 @@ class SiteResult:
 
 def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | None = None,
                report: Callable[[Diagnostic], Any] | list | None = None, keys: dict[str, str] | None = None,
-               memo: dict[str, Any] | None = None, helper: Helper | None = None) -> SiteResult:
+               memo: dict[str, Any] | None = None, helper: Helper | None = None,
+               beside: Callable[..., Pending] | None = None) -> SiteResult:
     """Write the study site for `vault` into `out_dir` (replacing it only once the build succeeded).
 
     `cards` are the cards of `flashgen.cards.extract_cards(vault)`; `labs` the loaded lab definitions,
     or None for a site without labs. `report` receives each new diagnostic (a callable, or a list to
-    append to); all of them are also in the result. With dependency `keys` (flashgen.depkeys) and the `memo`
+    append to); all of them are also in the result. With dependency `keys` (flashgen.build.depkeys) and the `memo`
     of an earlier build, a page whose inputs are unchanged is kept from the last build instead of being
     rendered again; `memo` is updated. A `helper` (a process that parsed some of the notes and still holds
-    them) makes those notes' pages, so that they are not parsed again here.
+    them) makes those notes' pages, so that they are not parsed again here. `beside(fn, *args)` starts a task
+    in another process (flashgen.build.processes.Background); without it, every page is made in this one.
     """
     out_dir = Path(out_dir)
     writer = SiteWriter(out_dir)
@@ -65,7 +66,7 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
         # pages are kept only from the very site folder the memo describes
         earlier = memo if memo is not None and memo.get("folder") == _folder_stamp(out_dir) else None
         build = _Build(vault, list(cards or []), list(labs or []), writer, keys or {}, earlier)
-        result = build.run(helper)
+        result = build.run(helper, beside or _Here)
         writer.commit()
         if memo is not None:
             memo.clear()
@@ -111,7 +112,7 @@ class _Build:
         self.old_links: dict[str, tuple[str, list]] = old.get("links", {})
         self.new_memo: dict[str, Any] = {"files": {}, "search": {}}
 
-    def run(self, helper: Helper | None = None) -> SiteResult:
+    def run(self, helper: Helper | None, beside: Callable[..., Pending]) -> SiteResult:
         raw_by_note = self._raw_by_note()
 
         # on a vault big enough to be worth it, another process makes the pages of part of the notes while this
@@ -139,7 +140,7 @@ class _Build:
             backlinks = self._backlinks()
             labs_by_note = self._labs_by_note()
             if pending is None and their_notes:
-                pending = Background(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
+                pending = beside(self._note_outputs, their_notes, backlinks, raw_by_note, labs_by_note, True)
             self._card_pages(raw_by_note)
             for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
                 self._page(page, html)
@@ -555,6 +556,22 @@ class _Build:
             records.append(search_index.card_record(note.title, " › ".join(card.heading_path),
                                                     f"{cards_url}#{card.id}", card.front_text, card.back_text))
         return records
+
+
+class Pending(Protocol):
+    """A task started beside the build; `result()` waits for its return value (or raises its exception)."""
+
+    def result(self) -> Any: ...
+
+
+class _Here:
+    """A task run right away in this process."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._value = fn(*args)
+
+    def result(self) -> Any:
+        return self._value
 
 
 class Helper(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from flashgen.render import render_markdown
+from flashgen.render.html import render_markdown
 from flashgen.site.linker import LinkTargets, SiteLinker
 from flashgen.site.tokens import find_section
 from flashgen.site.urls import SiteUrls, relative

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from flashgen.links import is_image
-from flashgen.model import Link, Note
-from flashgen.render import link_text, render_tokens
+from flashgen.render.html import link_text, render_tokens
 from flashgen.site import tokens as note_tokens
 from flashgen.site.urls import SiteUrls, relative
+from flashgen.vault.links import is_image
+from flashgen.vault.model import Link, Note
 
 MAX_EMBED_DEPTH = 4
 _IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<li\b[^>]*?) id="\^[^"]*"')
@@ -44,7 +44,7 @@ def unwrap_embeds(html: str) -> str:
 class LinkTargets:
     """What every page's linker shares: the vault, the page map, and the set of pages that exist."""
 
-    vault: Any  # flashgen.parse.Vault
+    vault: Any  # flashgen.vault.parse.Vault
     urls: SiteUrls
     tags_with_pages: set[str] = field(default_factory=set)
     course_headings: bool = True

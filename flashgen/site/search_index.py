@@ -14,7 +14,7 @@ import json
 import re
 from urllib.parse import quote
 
-from flashgen.model import Note, Section
+from flashgen.vault.model import Note, Section
 
 NOTE, SECTION, CARD = 0, 1, 2
 

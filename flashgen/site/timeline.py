@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from flashgen.model import LogEntry, Note
 from flashgen.site.tokens import find_section
+from flashgen.vault.model import LogEntry, Note
 
 
 @dataclass(frozen=True)

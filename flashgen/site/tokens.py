@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flashgen.config import Config
-from flashgen.model import Note, Section
-from flashgen.parse import note_tokens
+from flashgen.vault.model import Note, Section
+from flashgen.vault.parse import note_tokens
 
 _COURSE = {True: Config(course_headings=True), False: Config(course_headings=False)}
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from functools import lru_cache
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
-from flashgen.slug import slugify
+from flashgen.vault.slug import slugify
 
 _UNSAFE = re.compile(r'[#?%\\:*"<>|\x00-\x1f]')
 

@@ -121,7 +121,7 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 
 
 def test_flashgen_reads_every_generated_note(tmp_path: Path) -> None:
-    from flashgen.parse import parse_vault
+    from flashgen.vault.parse import parse_vault
 
     made = vaultgen.generate(tmp_path / "notes", 8, seed=3)
     assert len(parse_vault(made.root).notes) == 8

@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from flashgen.cluster import Cluster, ClusterError
-from flashgen.kube import RealCluster, RejectedError
+from flashgen.kube.client import RealCluster, RejectedError
+from flashgen.kube.cluster import Cluster, ClusterError
 
 KUBECONFIG = """\
 apiVersion: v1

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flashgen.lint import lint_manifest_text, lint_manifests, suggest
+from flashgen.kube.lint import lint_manifest_text, lint_manifests, suggest
 
 NOTES = Path(__file__).resolve().parents[2] / "notes"
 NOTE_PATH = "쿠버네티스 학습 과정.md"
@@ -25,7 +25,7 @@ spec:
 
 
 def test_the_seed_cronjob_snippet_gets_jobtemplate_suggested():
-    from flashgen.parse import parse_vault
+    from flashgen.vault.parse import parse_vault
 
     found = lint_manifests(parse_vault(NOTES))
     job_template = [d for d in found if '"spec.JobTemplate"' in d.message]

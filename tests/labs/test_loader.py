@@ -22,7 +22,7 @@ def test_the_course_labs_load_in_order():
 
 
 def test_every_lab_points_at_a_section_of_its_note():
-    from flashgen.parse import parse_vault
+    from flashgen.vault.parse import parse_vault
 
     vault = parse_vault(NOTE.parent)
     titles = {}

@@ -1,7 +1,7 @@
 """Partial-object matching: ignored fields, lists, operators and field paths in messages."""
 
+from flashgen.kube.fieldpath import format_path, get_path, parse_path
 from flashgen.labs.match import compare, match, validate_pattern
-from flashgen.labs.yamlpos import format_path, get_path, parse_path
 
 JOB = {
     "apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "backup", "annotations": {"a.b/c": "2"}},

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from flashgen.cluster import Cluster
-from flashgen.sim import ApiError, SimCluster
-
 from sim_helpers import deployment, pod
+
+from flashgen.kube.cluster import Cluster
+from flashgen.sim import ApiError, SimCluster
 
 
 def test_implements_cluster_protocol(sim: SimCluster) -> None:

@@ -9,8 +9,8 @@ import pytest
 
 from flashgen.cards.model import Card
 from flashgen.labs import Lab
-from flashgen.parse import parse_vault
 from flashgen.site import build_site
+from flashgen.vault.parse import parse_vault
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VAULT = FIXTURES / "vault"

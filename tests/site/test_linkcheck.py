@@ -31,8 +31,8 @@ def test_broken_links_of_the_notes_are_styled_and_reported(site):
 
 def test_seed_vault_site_has_no_dead_internal_links(tmp_path):
     from flashgen.cards import extract_cards
-    from flashgen.parse import parse_vault
     from flashgen.site import build_site
+    from flashgen.vault.parse import parse_vault
 
     vault = parse_vault(Path(__file__).parents[2] / "notes")
     result = build_site(vault, extract_cards(vault), tmp_path / "site")

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from click.testing import CliRunner
 
-from flashgen.commands.serve_cmd import build_once, serve
+from flashgen.cli.serve_cmd import build_once, serve
 from flashgen.site.server import VERSION_PATH, SiteServer, watch_and_rebuild
 
 

@@ -9,9 +9,9 @@ from html import unescape
 
 import pytest
 
-from tests.site.conftest import build_fixture_site, card, sample_cards
-from flashgen.parse import parse_vault
 from flashgen.site import build_site
+from flashgen.vault.parse import parse_vault
+from tests.site.conftest import build_fixture_site, card, sample_cards
 
 
 def page(result, path: str) -> str:

@@ -10,15 +10,15 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from flashgen.markdown.block_id import block_id_plugin
-from flashgen.markdown.callout import callout_plugin
-from flashgen.markdown.cjk_emphasis import cjk_emphasis_plugin
-from flashgen.markdown.comments import comments_plugin
-from flashgen.markdown.course_heading import course_heading_plugin
-from flashgen.markdown.datelog import datelog_plugin
-from flashgen.markdown.highlight import highlight_plugin
-from flashgen.markdown.tags import stop_text_at, tag_plugin
-from flashgen.markdown.wikilink import wikilink_plugin
+from flashgen.vault.markdown.block_id import block_id_plugin
+from flashgen.vault.markdown.callout import callout_plugin
+from flashgen.vault.markdown.cjk_emphasis import cjk_emphasis_plugin
+from flashgen.vault.markdown.comments import comments_plugin
+from flashgen.vault.markdown.course_heading import course_heading_plugin
+from flashgen.vault.markdown.datelog import datelog_plugin
+from flashgen.vault.markdown.highlight import highlight_plugin
+from flashgen.vault.markdown.tags import stop_text_at, tag_plugin
+from flashgen.vault.markdown.wikilink import wikilink_plugin
 
 
 @lru_cache(maxsize=4)

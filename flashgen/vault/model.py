@@ -1,13 +1,17 @@
-"""The parse model: plain frozen dataclasses for a vault's notes, shared by decks and site."""
+"""The parse model: plain frozen dataclasses for a vault's notes, and the parsed Vault that holds them, shared by
+decks and site."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from flashgen.config import Config
 from flashgen.diagnostics import Diagnostic
-from flashgen.slug import slugify
+from flashgen.vault.files import Resolver
+from flashgen.vault.slug import slugify
 
 
 @dataclass(frozen=True)
@@ -153,3 +157,30 @@ class Attachment:
 
     path: str  # vault-relative POSIX path, NFC
     size: int
+
+
+@dataclass
+class Vault:
+    """A parsed vault: its notes, attachments, settings, link resolver and what went wrong."""
+
+    root: Path
+    config: Config
+    notes: tuple[Note, ...]
+    attachments: tuple[Attachment, ...]
+    resolver: Resolver
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # vault path -> file on disk
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # vault path -> (size, mtime in ns)
+
+    def note(self, path: str) -> Note | None:
+        """The note at a vault path."""
+        return self._by_path.get(path)
+
+    def __post_init__(self) -> None:
+        self._by_path = {note.path: note for note in self.notes}
+
+    def resolve(self, link: Link, from_path: str) -> str | None:
+        """The vault path a link points at, or None when it is missing or outside the vault."""
+        if link.external:
+            return None
+        return self.resolver.resolve(link.target, from_path)

@@ -20,7 +20,7 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from flashgen.build import build as run_build
+    from flashgen.build.pipeline import build as run_build
 
     console = Console(stderr=True)
     # refreshed at each stage rather than by a thread: a build forks, and forks only a single-threaded process

@@ -7,7 +7,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from flashgen.markdown.lineblock import line_text, push_line_block
+from flashgen.vault.markdown.lineblock import line_text, push_line_block
 
 # `6-2 레플리카 셋`, `6-4. DaemonSet`: two or more 1-2 digit numbers joined by `-`, then a short title.
 COURSE_LINE = re.compile(r"^(\d{1,2}(?:-\d{1,2})+)\.?[ \t]+(\S.{0,59}?)[ \t]*$")

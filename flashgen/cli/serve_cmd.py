@@ -11,7 +11,7 @@ import click
 
 def build_once(notes_dir: Path, out_dir: Path) -> list:
     """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the diagnostics found."""
-    from flashgen.build import build
+    from flashgen.build.pipeline import build
 
     return build(notes_dir, out_dir, decks=False).diagnostics
 
@@ -54,7 +54,7 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
 
             threading.Event().wait()
         else:
-            from flashgen.build import labs_dir
+            from flashgen.build.pipeline import labs_dir
 
             watched = [notes_dir] + [folder for folder in [labs_dir(notes_dir)] if folder]
             watch_and_rebuild(watched, rebuild, server, on_error=failed)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.memo import KeyedMemo
-from flashgen.vault import ATTACHMENT_EXTENSIONS, outside_vault
-
-if TYPE_CHECKING:
-    from flashgen.parse import Vault
+from flashgen.vault.files import ATTACHMENT_EXTENSIONS, outside_vault
+from flashgen.vault.model import Vault
 
 
 def is_image(path: str) -> bool:
@@ -20,7 +16,7 @@ def is_image(path: str) -> bool:
 def check_links(vault: "Vault", keys: dict[str, str] | None = None,
                 memo: dict[str, tuple[str, list[Diagnostic]]] | None = None) -> list[Diagnostic]:
     """A warning for every link or embed whose target is missing, and for every embed loop. With dependency
-    `keys` (flashgen.depkeys) and a `memo` of an earlier build, a note whose key is unchanged keeps its
+    `keys` (flashgen.build.depkeys) and a `memo` of an earlier build, a note whose key is unchanged keeps its
     warnings; `memo` is updated."""
     problems: list[Diagnostic] = []
     kept = KeyedMemo(memo)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flashgen.cluster import ClusterError
+from flashgen.kube.cluster import ClusterError
 
 EXIT_PASSED, EXIT_FAILED, EXIT_TROUBLE = 0, 1, 2
 
@@ -73,7 +73,7 @@ def _sim_cluster(namespace: str):
 
 
 def _real_cluster(context: str | None):
-    from flashgen.kube import RealCluster, RejectedError
+    from flashgen.kube.client import RealCluster, RejectedError
 
     return RealCluster(context=context), (RejectedError,), None
 
@@ -96,7 +96,8 @@ def verify(lab_id: str, sim: bool, files: tuple[Path, ...], solution: bool, cont
 
     Exit status: 0 when every check passes, 1 when one fails, 2 when the lab or the cluster cannot be used.
     """
-    from flashgen.labs import LabError, find_lab, load_manifest_file, verify as run_verify
+    from flashgen.labs import LabError, find_lab, load_manifest_file
+    from flashgen.labs import verify as run_verify
     from flashgen.labs.report import print_checklist, to_json
     from flashgen.labs.runner import step_from_manifests
 
@@ -151,8 +152,8 @@ def lint(notes_dir: Path) -> None:
 
     Exit status: 0 when all manifests are valid, 1 when some are not, 2 when the notes cannot be read.
     """
-    from flashgen.lint import lint_manifests
-    from flashgen.parse import parse_vault
+    from flashgen.kube.lint import lint_manifests
+    from flashgen.vault.parse import parse_vault
 
     if not notes_dir.is_dir():
         _stop(f"{notes_dir}: no such notes folder")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from flashgen.parse import Vault
+from flashgen.vault.model import Vault
 
 
 def note_keys(vault: "Vault") -> dict[str, str]:

@@ -13,11 +13,11 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from flashgen.highlight_code import highlight
-from flashgen.markdown import create_parser
-from flashgen.markdown.wikilink import WikiTarget
-from flashgen.model import Link
-from flashgen.parse import markdown_link
+from flashgen.render.highlight import highlight
+from flashgen.vault.markdown import create_parser
+from flashgen.vault.markdown.wikilink import WikiTarget
+from flashgen.vault.model import Link
+from flashgen.vault.parse import markdown_link
 
 SAFE_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2",
@@ -131,7 +131,7 @@ def _image_html(link: Link, env: dict[str, Any]) -> str:
 def _wikiembed(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     token = tokens[idx]
     link = link_from_target(token.meta["target"], True)
-    from flashgen.links import is_image
+    from flashgen.vault.links import is_image
 
     if is_image(link.target):
         return _image_html(link, env)

@@ -172,6 +172,7 @@ def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | No
         selector: str | None) -> None:
     """Show objects: get KIND [NAME...] (aliases po, deploy, rs, svc, ...; `all`)."""
     import yaml
+
     from flashgen.sim.errors import not_found
     targets = _split_target(args)
     ns = None if all_ns else (namespace or "default")

@@ -8,7 +8,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from flashgen.markdown.lineblock import line_text, push_line_block
+from flashgen.vault.markdown.lineblock import line_text, push_line_block
 
 DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*(.*?)[ \t]*$")
 

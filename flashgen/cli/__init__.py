@@ -9,12 +9,12 @@ import click
 # name -> "module:attribute"; each module is imported only when its command runs,
 # so `flashgen --help` never pays for markdown-it, genanki or kubernetes.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("flashgen.commands.build_cmd:build", "Build the Anki decks and the study site from the notes."),
-    "serve": ("flashgen.commands.serve_cmd:serve", "Serve the study site on 127.0.0.1 and rebuild on change."),
-    "labs": ("flashgen.commands.labs_cmd:labs", "List the hands-on labs."),
-    "verify": ("flashgen.commands.labs_cmd:verify", "Check a lab against a cluster or the simulated cluster."),
-    "lint": ("flashgen.commands.labs_cmd:lint", "Validate the Kubernetes manifests in the notes."),
-    "sim": ("flashgen.commands.sim_cmd:sim", "Drive the simulated cluster (no Docker needed)."),
+    "build": ("flashgen.cli.build_cmd:build", "Build the Anki decks and the study site from the notes."),
+    "serve": ("flashgen.cli.serve_cmd:serve", "Serve the study site on 127.0.0.1 and rebuild on change."),
+    "labs": ("flashgen.cli.labs_cmd:labs", "List the hands-on labs."),
+    "verify": ("flashgen.cli.labs_cmd:verify", "Check a lab against a cluster or the simulated cluster."),
+    "lint": ("flashgen.cli.labs_cmd:lint", "Validate the Kubernetes manifests in the notes."),
+    "sim": ("flashgen.cli.sim_cmd:sim", "Drive the simulated cluster (no Docker needed)."),
 }
 
 

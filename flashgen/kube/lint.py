@@ -7,14 +7,14 @@ import difflib
 import re
 from typing import Any
 
-from kubernetes_validate.utils import (InvalidSchemaError, SchemaNotFoundError, ValidationError,
-                                      VersionNotSupportedError)
+from kubernetes_validate.utils import InvalidSchemaError, SchemaNotFoundError, ValidationError, VersionNotSupportedError
 from referencing.exceptions import Unresolvable
 
-from flashgen import k8s_schema
 from flashgen.diagnostics import Diagnostic, warning
+from flashgen.kube import schema as k8s_schema
+from flashgen.kube.fieldpath import Path, format_path
 from flashgen.memo import KeyedMemo
-from flashgen.labs.yamlpos import Document, Path, YamlError, format_path, load_documents
+from flashgen.yamlsafe import Document, YamlError, load_documents
 
 YAML_LANGS = {"yaml", "yml", "json", "", "k8s", "kubernetes"}
 MAX_ROUNDS = 25

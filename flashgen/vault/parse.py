@@ -15,13 +15,13 @@ from markdown_it.token import Token
 
 from flashgen.config import Config, load_config
 from flashgen.diagnostics import Diagnostic, warning
-from flashgen.links import check_links
-from flashgen.markdown import create_parser
-from flashgen.markdown.comments import strip_comments
-from flashgen.markdown.datelog import match_date
-from flashgen.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag
-from flashgen.slug import SlugRegistry
-from flashgen.vault import Resolver, VaultFile, VaultFiles, outside_vault, read_note, walk_vault
+from flashgen.vault.files import Resolver, VaultFile, VaultFiles, outside_vault, read_note, walk_vault
+from flashgen.vault.links import check_links
+from flashgen.vault.markdown import create_parser
+from flashgen.vault.markdown.comments import strip_comments
+from flashgen.vault.markdown.datelog import match_date
+from flashgen.vault.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag, Vault
+from flashgen.vault.slug import SlugRegistry
 from flashgen.yamlsafe import safe_load
 
 BLOCK_KINDS = {
@@ -33,33 +33,6 @@ BLOCK_KINDS = {
 FENCE_LINE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
-@dataclass
-class Vault:
-    """A parsed vault: its notes, attachments, settings, link resolver and what went wrong."""
-
-    root: Path
-    config: Config
-    notes: tuple[Note, ...]
-    attachments: tuple[Attachment, ...]
-    resolver: Resolver
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # vault path -> file on disk
-    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # vault path -> (size, mtime in ns)
-
-    def note(self, path: str) -> Note | None:
-        """The note at a vault path."""
-        return self._by_path.get(path)
-
-    def __post_init__(self) -> None:
-        self._by_path = {note.path: note for note in self.notes}
-
-    def resolve(self, link: Link, from_path: str) -> str | None:
-        """The vault path a link points at, or None when it is missing or outside the vault."""
-        if link.external:
-            return None
-        return self.resolver.resolve(link.target, from_path)
-
-
 def parse_vault(root: Path, config: Config | None = None,
                 reuse: dict[str, tuple[tuple[int, int], Note]] | None = None,
                 parse_many: Callable[[list[VaultFile], Config], dict[str, tuple[Note | None, list[Diagnostic]]]]
@@ -67,7 +40,7 @@ def parse_vault(root: Path, config: Config | None = None,
     """Walk, read and parse every note of the vault at `root`, then check its links. `reuse` maps a vault path
     to the (size, mtime) stamp and Note of an earlier parse: a file with the same stamp is not read again.
     `parse_many(files, config)` parses the others (parse_files, or one that shares the work out). Without
-    `check`, the caller checks the links (flashgen.links.check_links, with its memo)."""
+    `check`, the caller checks the links (flashgen.vault.links.check_links, with its memo)."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if config is None:

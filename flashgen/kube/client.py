@@ -15,7 +15,7 @@ from kubernetes import config as k8s_config
 from kubernetes.client.exceptions import ApiException
 from kubernetes.config.config_exception import ConfigException
 
-from flashgen.cluster import ClusterError, Obj
+from flashgen.kube.cluster import ClusterError, Obj
 
 FIELD_MANAGER = "flashgen"
 STRATEGIC = "application/strategic-merge-patch+json"
@@ -57,7 +57,7 @@ def _unreachable(host: str, exc: BaseException) -> ClusterError:
 
 
 class RealCluster:
-    """`flashgen.cluster.Cluster` over the Kubernetes API of a kubeconfig context; objects are plain dicts."""
+    """`flashgen.kube.cluster.Cluster` over the Kubernetes API of a kubeconfig context; objects are plain dicts."""
 
     def __init__(self, context: str | None = None, kubeconfig: str | os.PathLike | None = None,
                  connect_timeout: float = 3.0, read_timeout: float = 30.0):

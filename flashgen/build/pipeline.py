@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from flashgen.background import Background, Worker, can_fork
+from flashgen.build.processes import Background, Worker, can_fork
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
 
@@ -70,12 +70,13 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
                                                          "(flashgen never writes into your notes)", "out-in-vault"))
         return result
     step = progress or (lambda stage, done, total: None)
-    from flashgen import buildcache, buildstate
+    from flashgen.build import cache as buildcache
+    from flashgen.build import state as buildstate
+    from flashgen.build.depkeys import note_keys
     from flashgen.cards import extract_cards
     from flashgen.config import find_config
-    from flashgen.depkeys import note_keys
-    from flashgen.links import check_links
-    from flashgen.parse import parse_vault
+    from flashgen.vault.links import check_links
+    from flashgen.vault.parse import parse_vault
 
     extra = [p for p in (find_config(notes_dir), labs_dir(notes_dir)) if p is not None]
     flags = f"site={site},decks={decks}"
@@ -108,14 +109,14 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         lab_list, lab_problems = load_course_labs(notes_dir)
         result.labs = len(lab_list)
         result.diagnostics.extend(lab_problems)
-        from flashgen.lint import lint_manifests
+        from flashgen.kube.lint import lint_manifests
 
         result.diagnostics.extend(lint_manifests(vault, cache.lint))
         if site:
             from flashgen.site import build_site
 
             site_result = build_site(vault, cards, out_dir / "site", labs=lab_list, keys=keys, memo=cache.site,
-                                     helper=shared.helper())
+                                     helper=shared.helper(), beside=Background)
             result.site_path = out_dir / "site"
             result.diagnostics.extend(site_result.diagnostics)
         cache.keep_notes(vault)
@@ -151,7 +152,7 @@ class _SharedParse:
         self.paths: frozenset[str] = frozenset()
 
     def __call__(self, files: list, config) -> dict:
-        from flashgen.parse import parse_files
+        from flashgen.vault.parse import parse_files
 
         if len(files) < PARSE_SPLIT_AT or not can_fork():
             return parse_files(files, config)
@@ -213,9 +214,10 @@ def _parse_half(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict
     """Parse some notes and make their cards, manifest diagnostics and (for `decks`) their cards' Anki fields,
     while the notes' card sides are parsed at hand."""
     from flashgen.cards import missing_images, note_cards
-    from flashgen.lint import lint_note
-    from flashgen.parse import Vault, parse_files, resolver_of
-    from flashgen.vault import walk_vault
+    from flashgen.kube.lint import lint_note
+    from flashgen.vault.files import walk_vault
+    from flashgen.vault.model import Vault
+    from flashgen.vault.parse import parse_files, resolver_of
 
     parsed = parse_files(files, config)
     walked = walk_vault(notes_dir, config)
@@ -239,7 +241,7 @@ def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: 
                 prerendered: dict[str, list] | None = None) -> tuple[Path, int, list]:
     """Write the Anki package, reusing and then keeping its own part of the cache: rendered fields and the
     collection, in which only changed notes are replaced (`prerendered`: fields rendered beside the parse)."""
-    from flashgen import buildcache
+    from flashgen.build import cache as buildcache
     from flashgen.emit.anki import DeckMemo, write_deck
 
     memo = buildcache.load_part(out_dir, "anki", setup)

@@ -1,1 +1,0 @@
-"""Command-line subcommands, one module each, loaded lazily by flashgen.cli."""
