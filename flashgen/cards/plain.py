@@ -8,6 +8,15 @@ from dataclasses import dataclass
 
 from flashgen.cards.context import RuleContext, chunks_of
 from flashgen.cards.model import Card
+from flashgen.cards.quality import (
+    is_date,
+    is_generic,
+    is_link_list_item,
+    is_metadata_key,
+    is_navigation,
+    nothing_to_learn,
+)
+from flashgen.cards.spans import mask_markup
 from flashgen.cards.text import (
     BULLET,
     SENTENCE_END,
@@ -15,10 +24,10 @@ from flashgen.cards.text import (
     clean_title,
     dedent_lines,
     is_short_label,
-    mask_code,
     split_block_id,
     visible_text,
 )
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.markdown.datelog import match_date
 from flashgen.vault.model import Block, Section
 
@@ -28,7 +37,13 @@ DEF_COLON = re.compile(r"^(?P<term>\*\*[^*]+\*\*|[^\s:][^:]*?)\s*[:：]\s+(?P<de
 DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
+IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
+TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
+FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
+DIAGRAMS = {"mermaid", "plantuml", "puml", "dot", "graphviz", "excalidraw", "compressed-json", "tikz", "d2",
+            "ascii-art", "svgbob"}
+MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
 @dataclass(frozen=True)
@@ -45,7 +60,7 @@ def list_items(block: Block) -> list[Item]:
     """Split a list block into its top-level items."""
     lines = block.source.split("\n")
     base = None
-    items: list[list[str]] = []
+    items: list[list] = []
     starts: list[int] = []
     ordered = bool(re.match(r"^\s*\d", lines[0]))
     for offset, line in enumerate(lines):
@@ -73,8 +88,10 @@ def _until_lazy(lines: list) -> list[str]:
 
 
 def split_definition(text: str) -> tuple[str, str] | None:
-    """(term, definition) when a bullet reads as a definition."""
-    masked = mask_code(text)
+    """(term, definition) when a bullet reads as a definition. Nothing inside a link, emphasis, code span or
+    URL separates the two; a metadata field (`작성일: 2024-11-15`) or a definition with nothing to learn (a lone
+    date, URL, link or tag) is none."""
+    masked = mask_markup(text)
     for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON):
         match = pattern.match(masked)
         if not match:
@@ -83,8 +100,10 @@ def split_definition(text: str) -> tuple[str, str] | None:
         definition = text[match.start("def"):].strip()
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12:
             continue
-        if not visible_text(definition) or "::" in text:
-            continue
+        if "::" in text or is_metadata_key(term) or is_date(term):
+            return None
+        if nothing_to_learn(definition) and not IMAGE.search(definition):
+            return None
         return term, definition
     return None
 
@@ -109,6 +128,21 @@ def _intro_label(section: Section, block: Block) -> str:
     return re.split(r"(?<=[.!?])\s+", last.rstrip(":：").strip())[-1]
 
 
+def _topic(section: Section, note_title: str) -> str:
+    """What a section is about, as a reader names it: its title, or for a generic one (`예시`, `Example`) its
+    nearest topical heading above (or the note's title); "" when there is none."""
+    for title in reversed(section.path):
+        plain = heading_text(clean_title(title))
+        if plain and not is_generic(plain) and not is_date(plain):
+            return plain
+    return "" if is_generic(note_title) else note_title
+
+
+def _in_context(term: str, context: str) -> str:
+    """A front that names what a generic term belongs to: `Deployment › 예시`."""
+    return f"{context} › {term}" if context and context != term else term
+
+
 def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
     """`term - definition` bullets, term bullets with nested explanation, and `Term(explanation)` bullets."""
     cards: list[Card] = []
@@ -116,35 +150,49 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         if block.kind != "list":
             continue
         intro = _intro_label(section, block)
-        prompt = f"{intro} · 무엇인가요?" if intro else "무엇인가요? · What is it?"
-        for item in list_items(block):
+        prompt = f"{intro} · {ctx.say('무엇인가요?', 'What is it?')}" if intro else ctx.say("무엇인가요?", "What is it?")
+        items = list_items(block)
+        if sum(is_link_list_item(item.head) for item in items) * 2 > len(items):
+            continue  # a list of links (a table of contents, a map of notes): nothing to recall
+        for item in items:
             if item.line in used:
                 continue
-            head, block_id = split_block_id(item.head)
-            found = split_definition(head) if ctx.on("definitions") else None
-            body = _body_markdown(item.body)
-            if found:
-                term, definition = found
-                back = definition + ("\n\n" + body if body else "")
-                cards.append(ctx.card("basic", term, back, item.line, section, "definition", term, block_id,
-                                      prompt=prompt))
-                continue
-            if not ctx.on("terms") or item.ordered:
-                continue  # numbered items are steps, not terms
-            head = head.strip()
-            if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4:
-                cards.append(ctx.card("basic", head, body, item.line, section, "term", head, prompt=prompt))
-                continue
-            paren = PAREN_TERM.match(head)
-            if paren and not body:
-                term = paren.group("term").strip()
-                cards.append(ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term,
-                                      prompt=prompt))
+            card = _item_card(ctx, section, item, intro, prompt)
+            if card:
+                cards.append(card)
     return cards
 
 
+def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str) -> Card | None:
+    head, block_id = split_block_id(item.head)
+    if is_link_list_item(head):
+        return None
+    context = intro or _topic(section, ctx.note.title)
+    found = split_definition(head) if ctx.on("definitions") else None
+    body = _body_markdown(item.body)
+    if found:
+        term, definition = found
+        back = definition + ("\n\n" + body if body else "")
+        front = _in_context(term, context) if is_generic(term) else term
+        return ctx.card("basic", front, back, item.line, section, "definition", term, block_id, prompt=prompt)
+    if not ctx.on("terms") or item.ordered:
+        return None  # numbered items are steps, not terms
+    head = head.strip()
+    if is_metadata_key(head) or nothing_to_learn(head):
+        return None
+    if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
+            and not nothing_to_learn(body):
+        front = _in_context(head, context) if is_generic(head) else head
+        return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
+    paren = PAREN_TERM.match(head)
+    if paren and not body:
+        term = paren.group("term").strip()
+        return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
+    return None
+
+
 def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
-    """`Label:` followed by a list of 2-10 items gives a card that asks for the whole list."""
+    """`Label:` followed by a list of 2-10 short items gives a card that asks for the whole list."""
     cards: list[Card] = []
     for block in section.blocks:
         if block.kind != "list":
@@ -156,31 +204,38 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         names = []
         for item in items:
             found = split_definition(item.head)
-            names.append(found[0] if found else item.head)
+            names.append(found[0] if found else split_block_id(item.head)[0])
+        if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60)
+               for name in names):
+            continue  # links, or sentences: nothing a learner lists from memory
+        front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) else intro
         back = "\n".join(f"- {name}" for name in names)
-        cards.append(ctx.card("basic", intro, back, block.line - 1, section, "list", intro,
-                              prompt=f"{len(items)}가지를 나열해 보세요 · List all {len(items)}"))
+        count = len(items)
+        cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
+                              prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
 
 
 def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
-    """A line that asks itself a question and answers it on the same line: `X는 뭐다? 답`."""
+    """A line that asks itself a question and answers it on the same line: `X는 뭐다? 답`. A `?` inside a
+    link, emphasis, code span or URL asks nothing."""
     cards: list[Card] = []
     for block in section.blocks:
         if block.kind not in ("paragraph", "list"):
             continue
         for offset, raw in enumerate(block.source.split("\n")):
             number = block.line + offset
-            if number in used or "::" in raw:
+            if number in used or "::" in raw or "?" not in raw:
                 continue
             line = BULLET.sub("", raw, count=1).strip()
-            masked = mask_code(line)
+            masked = mask_markup(line)
             at = masked.find("?")
             if at < 0:
                 continue
             question = line[:at + 1].strip()
             answer = ARROW.sub("", line[at + 1:]).strip()
-            if len(visible_text(question)) < 4 or len(question) > 90 or len(visible_text(answer)) < 4 or "?" in mask_code(answer):
+            if len(visible_text(question)) < 4 or len(question) > 90 or len(visible_text(answer)) < 4 \
+                    or "?" in mask_markup(answer) or nothing_to_learn(answer):
                 continue
             cards.append(ctx.card("basic", question, answer, number, section, "question", question))
     return cards
@@ -200,12 +255,18 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         label = lines[0].strip()
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
         if not is_short_label(label, 40) or SENTENCE_END.search(label) or label.endswith(":") \
-                or "?" in label or not visible_text(URL.sub("", label)):
+                or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
             continue
-        if len(visible_text(URL.sub("", body))) < 8:
+        if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body):
             continue
-        cards.append(ctx.card("basic", label, body, block.line, section, "label", label,
-                              prompt="설명해 보세요 · Explain"))
+        front = label
+        if is_generic(label):
+            topic = _topic(section, ctx.note.title)
+            if not topic:
+                continue
+            front = _in_context(label, topic)
+        cards.append(ctx.card("basic", front, body, block.line, section, "label", label,
+                              prompt=ctx.say("설명해 보세요", "Explain")))
     return cards
 
 
@@ -217,60 +278,118 @@ def _is_source_line(line: str) -> bool:
 def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: set[str],
                  covered: int = 0) -> Card | None:
     """A heading (or lesson line) whose section has content: "explain this", with the content as the answer,
-    cut at the first rule or new study day, and kept within the configured size. A section that other
-    rules already turned into two or more cards gets none."""
-    if not section.level or covered >= 2:
+    up to the first rule or new study day and within the configured size. Short code stays; what does not
+    fit is cut visibly (`…` and a link to the note), never after a lead-in whose content is gone. A section
+    that other rules already turned into two or more cards, a section of links, a date and a generic heading
+    with no topic above it get none."""
+    if not section.level or covered >= 2 or is_navigation(clean_title(section.title)):
         return None
     title = clean_title(section.title)
+    front = title
+    if is_generic(heading_text(title)) or is_date(heading_text(title)):
+        if is_date(heading_text(title)):
+            return None
+        topic = _topic(section, ctx.note.title)
+        if not topic:
+            return None
+        front = _in_context(heading_text(title), topic)
+    parts, cut = _explanation(ctx, section, used, missing)
+    back = "\n\n".join(parts).strip()
+    shown = visible_text(back)
+    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or shown == visible_text(title):
+        return None
+    if cut:
+        back += "\n\n" + _continued(ctx, section)
+    return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+
+
+def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[list[str], bool]:
+    """The parts of the section's own content an explanation shows, and whether some was left out."""
+    max_chars, max_lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
     parts: list[str] = []
     size = lines = 0
-    first_line = None
+    cut = False
     for chunk in chunks_of(section):
-        kinds = chunk.kinds
-        if kinds[0] in ("rule", "log_date") and parts:
+        kind = chunk.kinds[0]
+        if kind in ("rule", "log_date") and parts:
             break
-        if kinds[0] in ("rule", "log_date", "html", "footnotes") or chunk.line in used:
+        if kind in ("rule", "log_date", "html", "footnotes") or chunk.line in used:
             continue
-        text = "\n".join(line for line in chunk.lines if not _skippable(line, missing))
-        if kinds[0] != "code":
-            text = "\n".join(line for line in text.split("\n") if not _is_log_line(line))
-        if not text.strip() or (kinds[0] != "code" and len(visible_text(text)) < 2 and not URL.search(text)):
+        if kind == "code":
+            found = FENCE_OPEN.match(chunk.lines[0])
+            if found and found.group(2).lower() in DIAGRAMS:
+                continue  # a diagram's source is not something to recall
+            text = chunk.source
+        else:
+            text = "\n".join(line for line in chunk.lines if not _skippable(line, missing))
+            if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
+                continue
+        count = text.count("\n") + 1
+        if size + len(text) <= max_chars and lines + count <= max_lines:
+            parts.append(text)
+            size += len(text)
+            lines += count
             continue
-        if kinds[0] != "code" and not visible_text(URL.sub("", text)):
-            continue  # links only: nothing to recall
-        chunk_lines = text.count("\n") + 1
-        if parts and (size + len(text) > ctx.config.max_answer_chars or lines + chunk_lines > ctx.config.max_answer_lines):
-            break
-        if not parts and (len(text) > ctx.config.max_answer_chars or chunk_lines > ctx.config.max_answer_lines):
-            text = _shorten(text, ctx.config.max_answer_chars, ctx.config.max_answer_lines)
-        parts.append(text)
-        size += len(text)
-        lines += chunk_lines
-        first_line = first_line or chunk.line
-    back = "\n\n".join(parts).strip()
-    if len(visible_text(back)) < 12 or visible_text(back) == visible_text(title):
-        return None
-    return ctx.card("basic", title, back, section.line, section, "explain", title, prompt="설명해 보세요 · Explain")
+        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind == "code" or not parts else ""
+        if piece:
+            parts.append(piece)
+        cut = True
+        break
+    while parts and _dangling(parts[-1]):
+        kept = "\n".join(parts[-1].rstrip().split("\n")[:-1]).rstrip()
+        parts[-1:] = [kept] if kept.strip() else []
+        cut = True
+    return parts, cut
+
+
+def _dangling(text: str) -> bool:
+    """A part that ends on a lead-in (`그래서 실제 운영 환경에서는:`) whose content is not shown after it."""
+    last = text.rstrip().split("\n")[-1].strip()
+    return last.endswith((":", "：")) and not last.startswith(("```", "~~~"))
 
 
 def _skippable(line: str, missing: set[str]) -> bool:
-    """Bare URL lines, and embeds of images that are not in the vault: a card must not show only a placeholder."""
-    if URL.fullmatch(line.strip()):
+    """Bare URL lines, tag lines, date lines and embeds of images that are not in the vault: a card must not
+    show only a placeholder, and a line of tags or a date teaches nothing."""
+    stripped = line.strip()
+    if URL.fullmatch(stripped) or TAGS_ONLY.match(stripped) or match_date(stripped) is not None:
         return True
-    match = EMBED_ONLY.match(line)
-    if not match:
+    if not EMBED_ONLY.match(line):
         return False
-    name = re.sub(r"^!\[\[|\]\]$|\|.*$", "", line.strip())
+    name = re.sub(r"^!\[\[|\]\]$|\|.*$", "", stripped)
     return name in missing
 
 
-def _is_log_line(line: str) -> bool:
-    return match_date(line.strip()) is not None
-
-
-def _shorten(text: str, chars: int, lines: int) -> str:
-    kept = text.split("\n")[:lines]
-    out = "\n".join(kept)
+def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
+    """As much of a part as fits in the room left, cut visibly; "" when too little would fit."""
+    rows = text.split("\n")
+    if kind == "code":
+        room = min(lines - 2, len(rows) - 2)  # the fence's own lines stay
+        body = rows[1:-1] if len(rows) > 2 else rows[1:]
+        kept: list[str] = []
+        for row in body[:max(room - 1, 0)]:
+            if sum(len(r) + 1 for r in kept) + len(row) > chars - 20:
+                break
+            kept.append(row)
+        if len(kept) < MIN_CODE_LINES:
+            return ""
+        return "\n".join([rows[0]] + kept + ["…", rows[-1] if len(rows) > 2 else rows[0][:3]])
+    if lines < 1 or chars < 40:
+        return ""
+    out = "\n".join(rows[:lines])
     if len(out) > chars:
         out = out[:chars].rsplit(" ", 1)[0]
-    return out.rstrip() + " …"
+    out = out.rstrip()
+    while out and _dangling(out):
+        out = "\n".join(out.split("\n")[:-1]).rstrip()
+    return out + " …" if out.strip() else ""
+
+
+def _continued(ctx: RuleContext, section: Section) -> str:
+    """A link to the section in the note, for an explanation that was cut."""
+    label = ctx.say("… 노트에서 계속", "… continued in the note")
+    target = ctx.note.path[:-3] if ctx.note.path.endswith(".md") else ctx.note.path
+    heading = section.title if not re.search(r"[\[\]|#^]", section.title) else section.slug
+    if re.search(r"[\[\]|#^]", target):
+        return label
+    return f"[[{target}#{heading}|{label}]]"

@@ -1,0 +1,105 @@
+"""What makes a side worth learning: not a lone date, URL, link list or tag line, not a metadata field, and a
+heading that asks something (`Example`, `TIP.`, `📋 목차` ask nothing on their own)."""
+
+from __future__ import annotations
+
+import re
+
+from flashgen.cards.spans import URL
+from flashgen.vault.markdown.datelog import match_date
+
+LINK = re.compile(r"!?\[\[[^\[\]\n]*\]\]|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|<https?://[^>]*>")
+TAG = re.compile(r"(?:^|(?<=\s))#[^\s#]+")
+FILLER = re.compile(r"[\s\-*+>|:;,.()\[\]`'\"!?/·•→←⇒–—=_~]+")
+DATE_TIME = re.compile(r"^\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
+                       r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*(?:\([^)]*\))?\s*$", re.I)
+EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d]")
+
+# fields that describe a note rather than teach anything (`- 작성일: 2024-11-15`, `- tags: k8s`)
+METADATA_KEYS = {
+    "created", "updated", "modified", "date", "time", "author", "authors", "tags", "tag", "aliases", "alias",
+    "status", "source", "sources", "url", "link", "links", "ref", "refs", "reference", "references", "category",
+    "categories", "type", "title", "version", "last updated", "last modified", "published", "reviewed",
+    "작성일", "작성일자", "수정일", "수정일자", "생성일", "날짜", "일자", "일시", "작성자", "저자", "태그", "출처", "참고",
+    "참고자료", "참고 자료", "링크", "상태", "분류", "카테고리", "제목", "버전", "업데이트", "최종 수정", "마지막 수정", "기간",
+}
+# headings that name a kind of content, not a topic: a card needs the topic they belong to
+GENERIC_HEADINGS = {
+    "example", "examples", "e.g.", "sample", "samples", "tip", "tips", "note", "notes", "summary", "overview",
+    "introduction", "intro", "conclusion", "details", "description", "usage", "basics", "background", "misc",
+    "miscellaneous", "other", "others", "etc", "faq", "memo", "result", "results", "output", "code", "setup",
+    "install", "installation", "configuration", "config", "commands", "command", "syntax", "options", "steps",
+    "how to", "how", "why", "what", "problem", "problems", "solution", "solutions", "issue", "issues", "cause",
+    "fix", "troubleshooting", "analogy", "definition", "features", "characteristics", "pros", "cons",
+    "pros and cons", "advantages", "disadvantages", "limitations", "important", "warning", "caution", "info",
+    "question", "questions", "answer", "practice", "exercise", "lab", "test", "testing", "verification", "check",
+    "explanation", "concept", "concepts", "key points", "key concepts", "takeaways", "key takeaways", "remarks",
+    "comment", "comments", "demo", "use cases", "use case", "purpose", "goal", "goals", "requirements",
+    "prerequisites", "quick start", "getting started", "basic usage", "notes and tips", "how it works",
+    "예시", "예제", "예", "팁", "메모", "요약", "정리", "개요", "소개", "결론", "설명", "정의", "특징", "장점", "단점",
+    "장단점", "주의", "주의사항", "주의 사항", "문제", "해결", "해결 방법", "해결방법", "해결책", "원인", "결과", "실습",
+    "실행", "확인", "사용법", "사용 방법", "명령어", "설정", "설치", "구성", "방법", "기타", "질문", "답변", "배경", "동작",
+    "동작 원리", "기본 문법", "문법", "옵션", "코드", "출력", "테스트", "검증", "트러블슈팅", "이슈", "문제 상황", "해결 과정",
+    "개념", "핵심", "핵심 개념", "요점", "포인트", "기본", "심화", "응용", "비유", "예시 코드", "예제 코드", "실습 예제",
+    "목적", "목표", "이유", "용도", "활용", "사용 예", "사용 예시", "참고 사항", "참고사항", "추가", "추가 정보", "결과 확인",
+    "작업 내용", "내용", "학습 내용", "배운 점", "느낀 점", "회고", "후기", "소감", "과제", "문제점", "개선", "개선점",
+}
+# sections that point elsewhere: their content is links and navigation, never something to recall
+NAVIGATION_HEADINGS = {
+    "toc", "table of contents", "contents", "references", "reference", "resources", "links", "see also",
+    "related", "related notes", "further reading", "sources", "source", "bibliography", "changelog", "index",
+    "navigation", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
+    "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서",
+}
+
+
+def words(text: str) -> str:
+    """A label reduced for comparison: no markup, emoji, numbering or punctuation at the ends, lower case."""
+    text = EMOJI.sub("", text)
+    text = re.sub(r"^[\s#>*_=`~\[\]]*(?:\d+(?:[-.]\d+)*[.)]?\s+)?", "", text)
+    text = re.sub(r"[*_=`~\[\]]", "", text)
+    return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
+
+
+def is_generic(title: str) -> bool:
+    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`), not a topic."""
+    plain = words(title)
+    return not plain or plain in GENERIC_HEADINGS or plain in NAVIGATION_HEADINGS
+
+
+def is_navigation(title: str) -> bool:
+    """A heading over links and navigation (a table of contents, references)."""
+    return words(title) in NAVIGATION_HEADINGS
+
+
+def is_metadata_key(term: str) -> bool:
+    return words(term) in METADATA_KEYS
+
+
+def is_date(text: str) -> bool:
+    """A date or time and nothing else."""
+    return bool(DATE_TIME.match(text)) or match_date(text.strip()) is not None and len(text.strip()) <= 12
+
+
+def nothing_to_learn(text: str) -> bool:
+    """Only links, URLs, tags, dates, numbers and punctuation: a side with nothing to recall (images excepted,
+    which the caller keeps)."""
+    if is_date(text):
+        return True
+    rest = LINK.sub(" ", text)
+    rest = URL.sub(" ", rest)
+    rest = TAG.sub(" ", rest)
+    return not FILLER.sub("", rest)
+
+
+def is_link_list_item(text: str) -> bool:
+    """A list item that is a link with at most a short label beside it (a table of contents, a MOC); an
+    embedded image is content, not a link."""
+    links = [m for m in LINK.finditer(text) if not m.group(0).startswith("!")]
+    if not links and not URL.search(text):
+        return False
+    rest = text
+    for match in reversed(links):
+        rest = rest[:match.start()] + " " + rest[match.end():]
+    rest = FILLER.sub(" ", URL.sub(" ", rest)).split()
+    return len(rest) <= 3 and sum(map(len, rest)) <= 15
