@@ -116,9 +116,14 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         lab_list, lab_problems = load_course_labs(notes_dir)
         result.labs = len(lab_list)
         result.diagnostics.extend(lab_problems)
+        from flashgen.cards.lint_warning import fence_warnings
         from flashgen.kube.lint import lint_manifests
 
-        result.diagnostics.extend(lint_manifests(vault, cache.lint))
+        rejected = lint_manifests(vault, cache.lint)
+        result.diagnostics.extend(rejected)
+        for note in vault.notes:  # the note pages warn where they show what Kubernetes rejects
+            if any(d.path == note.path for d in rejected):
+                vault.code_warnings[note.path] = fence_warnings(note, rejected, vault.config)
         if site:
             from flashgen.site import build_site
 

@@ -4,6 +4,7 @@ within one line as the obsidian-spaced-repetition plugin reads them, found and c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from flashgen.cards.spans import code_spans, delimited
@@ -51,14 +52,12 @@ def _line_deletions(line: str, offset: int, syntaxes: frozenset[str]) -> list[De
             candidates += [(s, e, s + len(mark), None) for s, e in delimited(line, mark)]
     out: list[Deletion] = []
     taken = -1
-    code_at = 0
+    starts = [span[0] for span in code]
     for start, end, inner_start, number in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < taken:
             continue  # inside or across a deletion already found
-        while code_at < len(code) and code[code_at][1] <= start:
-            code_at += 1
-        if code_at < len(code) and code[code_at][0] < end:
-            continue  # touches inline code: literal text
+        if _in_code(code, starts, start) or _in_code(code, starts, end - 1):
+            continue  # a marker inside inline code is literal text (code inside a deletion is fine)
         inner = line[inner_start:end - 2]
         hint = ""
         if number is None:
@@ -71,6 +70,11 @@ def _line_deletions(line: str, offset: int, syntaxes: frozenset[str]) -> list[De
         out.append(Deletion(offset + start, offset + end, inner, number, hint))
         taken = end
     return out
+
+
+def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    index = bisect_right(starts, at) - 1
+    return index >= 0 and code[index][0] <= at < code[index][1]
 
 
 def _curly(line: str) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from flashgen.vault.markdown.tags import find_tag
 from flashgen.vault.model import Note
 
 LEADING_SPACE = re.compile(r"\s*")
+TAG_WORD = re.compile(r"#[^\s#]+")
 
 
 def tag_path(tag: str, config: Config) -> tuple[str, ...] | None:
@@ -34,13 +35,13 @@ def strip_leading_tag(text: str, config: Config) -> tuple[str, tuple[str, ...] |
     """`text` without the flashcard tag it starts with (`#flashcards/a Q`, or a tag alone on the line before),
     and the deck parts of that tag (None when it starts with none)."""
     start = LEADING_SPACE.match(text).end()
-    if not text.startswith("#", start):
+    written = TAG_WORD.match(text, start)
+    if not written or not find_tag(text, start):
         return text, None
-    tag = find_tag(text, start)
-    parts = tag_path(tag, config) if tag else None
+    parts = tag_path(written.group(0)[1:], config)
     if parts is None:
         return text, None
-    rest = text[start + 1 + len(tag):]
+    rest = text[written.end():]
     return rest[LEADING_SPACE.match(rest).end():], parts
 
 

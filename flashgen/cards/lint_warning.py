@@ -1,5 +1,5 @@
-"""A visible warning on a card that shows a manifest Kubernetes would reject, with the lint's correction
-(`spec.JobTemplate` → `jobTemplate`), so that a card never teaches an invalid manifest as written."""
+"""A visible warning wherever a manifest Kubernetes would reject is shown (a card, a note's page), with the
+lint's correction (`spec.JobTemplate` → `jobTemplate`), so that nothing teaches an invalid manifest as written."""
 
 from __future__ import annotations
 
@@ -7,23 +7,43 @@ from dataclasses import replace
 from typing import Sequence
 
 from flashgen.cards.context import RuleContext
+from flashgen.cards.language import note_language, say
 from flashgen.cards.model import Card
+from flashgen.config import Config
 from flashgen.diagnostics import Diagnostic
-from flashgen.vault.model import CodeBlock
+from flashgen.vault.model import CodeBlock, Note
+
+
+def rejected(note: Note, problems: Sequence[Diagnostic]) -> list[tuple[CodeBlock, list[str]]]:
+    """Each code block of the note with the problems found in its lines."""
+    out = []
+    for code in note.code_blocks:
+        end = code.line + code.code.count("\n")
+        found = list(dict.fromkeys(p.message for p in problems if p.path == note.path and code.line <= p.line <= end))
+        if found:
+            out.append((code, found))
+    return out
+
+
+def title(language: str) -> str:
+    return say(language, "⚠️ Kubernetes가 거부하는 매니페스트", "⚠️ Kubernetes rejects this manifest")
+
+
+def fence_warnings(note: Note, problems: Sequence[Diagnostic], config: Config) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Fence line -> (title, messages) for the note's page."""
+    language = note_language(note, config)
+    return {code.fence_line: (title(language), tuple(found)) for code, found in rejected(note, problems)}
 
 
 def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) -> Card:
     """The card with a warning above its answer for each problem in a code block it shows."""
     found: list[str] = []
-    for code in ctx.note.code_blocks:
-        end = code.line + code.code.count("\n")
-        inside = [p.message for p in problems if code.line <= p.line <= end and p.path == ctx.note.path]
-        if inside and _shows(card, code):
-            found.extend(message for message in inside if message not in found)
+    for code, messages in rejected(ctx.note, problems):
+        if _shows(card, code):
+            found.extend(message for message in messages if message not in found)
     if not found:
         return card
-    title = ctx.say("⚠️ Kubernetes가 거부하는 매니페스트", "⚠️ Kubernetes rejects this manifest")
-    warning = "\n".join([f"> [!warning] {title}"] + [f"> - {_escaped(message)}" for message in found])
+    warning = "\n".join([f"> [!warning] {title(ctx.language)}"] + [f"> - {_escaped(message)}" for message in found])
     return replace(card, back=f"{warning}\n\n{card.back}".strip())
 
 

@@ -11,6 +11,7 @@ from flashgen.cards.model import Card
 from flashgen.cards.quality import (
     is_date,
     is_generic,
+    is_link_list,
     is_link_list_item,
     is_metadata_key,
     is_navigation,
@@ -152,7 +153,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         intro = _intro_label(section, block)
         prompt = f"{intro} · {ctx.say('무엇인가요?', 'What is it?')}" if intro else ctx.say("무엇인가요?", "What is it?")
         items = list_items(block)
-        if sum(is_link_list_item(item.head) for item in items) * 2 > len(items):
+        if is_link_list([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes): nothing to recall
         for item in items:
             if item.line in used:
@@ -324,6 +325,9 @@ def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: se
             text = "\n".join(line for line in chunk.lines if not _skippable(line, missing))
             if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
                 continue
+            if "list" in chunk.kinds and is_link_list([item.head for block in chunk.blocks if block.kind == "list"
+                                                       for item in list_items(block)]):
+                continue  # links to elsewhere: nothing to explain
         count = text.count("\n") + 1
         if size + len(text) <= max_chars and lines + count <= max_lines:
             parts.append(text)

@@ -43,6 +43,9 @@ GENERIC_HEADINGS = {
     "개념", "핵심", "핵심 개념", "요점", "포인트", "기본", "심화", "응용", "비유", "예시 코드", "예제 코드", "실습 예제",
     "목적", "목표", "이유", "용도", "활용", "사용 예", "사용 예시", "참고 사항", "참고사항", "추가", "추가 정보", "결과 확인",
     "작업 내용", "내용", "학습 내용", "배운 점", "느낀 점", "회고", "후기", "소감", "과제", "문제점", "개선", "개선점",
+    # note titles that name no topic
+    "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
+    "새 노트", "제목 없음", "임시", "할 일",
 }
 # sections that point elsewhere: their content is links and navigation, never something to recall
 NAVIGATION_HEADINGS = {
@@ -90,6 +93,11 @@ def nothing_to_learn(text: str) -> bool:
     rest = URL.sub(" ", rest)
     rest = TAG.sub(" ", rest)
     return not FILLER.sub("", rest)
+
+
+def is_link_list(items: list[str]) -> bool:
+    """A list most of whose items are links (a table of contents, a map of notes)."""
+    return bool(items) and sum(map(is_link_list_item, items)) * 2 > len(items)
 
 
 def is_link_list_item(text: str) -> bool:

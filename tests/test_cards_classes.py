@@ -1,0 +1,268 @@
+"""Each class of weak or wrong card found on real vaults, on a small note of our own: the rule, not the example."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from flashgen.build.pipeline import build
+from flashgen.cards import extract_cards, note_cards
+from flashgen.cards.cloze import deletions, to_anki_cloze
+from flashgen.config import Config, load_config
+from flashgen.kube.lint import lint_note
+from flashgen.render.html import render_cloze, render_markdown
+from flashgen.vault.parse import parse_note, parse_vault
+from tests.conftest import png_bytes, write_note
+
+CONFIG = Config(vault_name="v", deck="v")
+
+
+def cards_of(text: str, path: str = "n.md", config: Config = CONFIG):
+    return note_cards(parse_note(path, text), config)
+
+
+def sides(cards) -> list[tuple[str, str, str]]:
+    return [(c.rule, c.front, c.back) for c in cards]
+
+
+# --- cards written on purpose ---------------------------------------------------------------------------------
+
+def test_a_question_answered_by_a_command_keeps_the_code() -> None:
+    text = "# kubectl\nHow do I list pods?\n?\nRun this:\n```bash\nkubectl get pods -A\n```\n\nNext paragraph.\n"
+    card = next(c for c in cards_of(text) if c.rule == "multiline")
+    assert card.front == "How do I list pods?"
+    assert card.back == "Run this:\n```bash\nkubectl get pods -A\n```"
+    html = render_markdown(card.back, {"inline_styles": True, "code_style": "github-dark"})
+    assert '<pre class="code" data-lang="bash">' in html and "style=" in html  # highlighted as on manifest cards
+
+
+def test_an_answer_that_is_only_a_code_block_with_blank_lines_inside() -> None:
+    text = "What does a minimal Pod look like?\n??\n```yaml\napiVersion: v1\n\nkind: Pod\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "multiline"]
+    assert card.kind == "reversed" and card.back == "```yaml\napiVersion: v1\n\nkind: Pod\n```"
+
+
+def test_a_marker_inside_a_code_block_is_code() -> None:
+    text = "Shell quiz\n```\n?\n```\n"
+    assert not [c for c in cards_of(text) if c.rule == "multiline"]
+
+
+def test_a_question_under_its_heading_asks_the_heading() -> None:
+    cards = cards_of("# Pods\n## What restarts a failed container?\n?\nThe kubelet, by restartPolicy.\n")
+    assert ("multiline", "What restarts a failed container?", "The kubelet, by restartPolicy.") in sides(cards)
+
+
+def test_an_image_that_exists_is_a_side(tmp_path: Path) -> None:
+    (tmp_path / "diagram.png").write_bytes(png_bytes((1, 2, 3)))
+    write_note(tmp_path, "n.md", "# 구조\nControl plane::![[diagram.png]]\nWorker::![[gone.png]]\n\n"
+                                 "- 다이어그램 - ![[diagram.png]]\n- 없는 그림 - ![[gone.png]]\n")
+    got = sides(extract_cards(parse_vault(tmp_path)))
+    assert ("explicit", "Control plane", "![[diagram.png]]") in got
+    assert ("definition", "다이어그램", "![[diagram.png]]") in got
+    assert not [s for s in got if "gone.png" in s[2]]  # only a side that is nothing but a missing image is junk
+
+
+@pytest.mark.parametrize("text, front, deck", [
+    ("#flashcards/k8s/pods What runs containers?::the kubelet\n", "What runs containers?", ("v", "k8s", "pods")),
+    ("#flashcards What runs containers?::the kubelet\n", "What runs containers?", ("v", "n")),
+    ("#flashcards/net\nWhat does kube-proxy program?\n?\niptables rules\n", "What does kube-proxy program?", ("v", "net")),
+    ("#Flashcards//Net/ Q::A\n", "Q", ("v", "Net")),
+    ("#kubernetes What is etcd?::a key-value store\n", "#kubernetes What is etcd?", ("v", "n")),
+])
+def test_a_leading_flashcards_tag_chooses_the_deck_and_leaves_the_question(text: str, front: str, deck) -> None:
+    [card] = [c for c in cards_of(text) if c.rule in ("explicit", "multiline")]
+    assert card.front == front and card.deck == deck
+
+
+def test_flashcards_tags_in_the_text_and_frontmatter_apply_to_the_cards_after_them() -> None:
+    text = ("---\ntags: [flashcards/aws]\n---\nQ1::A1\n\n#flashcards/k8s\n\nQ2::A2\n#flashcards/exam Q3::A3\nQ4::A4\n\n"
+            "- etcd - a key-value store\n")
+    decks = {c.front: c.deck for c in cards_of(text)}
+    assert decks == {"Q1": ("v", "aws"), "Q2": ("v", "k8s"), "Q3": ("v", "exam"), "Q4": ("v", "k8s"),
+                     "etcd": ("v", "k8s")}
+    later = {c.front: c.deck for c in cards_of("Q1::A1\n\n#flashcards/later\n")}
+    assert later == {"Q1": ("v", "later")}  # the note's first flashcards tag, even after the card
+
+
+def test_flashcard_tags_are_a_setting(tmp_path: Path) -> None:
+    (tmp_path / "flashgen.toml").write_text('[cards]\nflashcard_tags = ["#srs"]\n', encoding="utf-8")
+    config, problems = load_config(tmp_path / "vault")
+    assert not problems and config.flashcard_tags == ("srs",)
+    [card] = cards_of("#srs/net Q::A\n", config=replace(config, deck="v"))
+    assert card.front == "Q" and card.deck == ("v", "net")
+
+
+@pytest.mark.parametrize("text", ["a ==b\nc== d", "a {{b\nc}} d", "**x\ny**"])
+def test_a_cloze_never_spans_a_line_break(text: str) -> None:
+    config = replace(CONFIG, clozes=frozenset({"highlight", "curly", "bold"}))
+    assert not [c for c in cards_of(f"# A\n{text}\n", config=config) if c.kind == "cloze"]
+
+
+def test_clozes_of_several_lines_in_one_paragraph() -> None:
+    [card] = [c for c in cards_of("# A\nline one ==x==\nline two {{y}}\n") if c.kind == "cloze"]
+    assert card.front == "line one {{c1::x}}\nline two {{c2::y}}"
+
+
+def test_cloze_syntaxes_hints_and_group_numbers() -> None:
+    assert to_anki_cloze("a ==2;;b;;hint== c ==d==")[0] == "a {{c2::b::hint}} c {{c3::d}}"
+    assert to_anki_cloze("**b**")[1] == 0
+    assert to_anki_cloze("**b**", frozenset({"bold"}))[0] == "{{c1::b}}"
+    assert to_anki_cloze("`==x==` and ==y==")[0] == "`==x==` and {{c1::y}}"  # code is literal
+
+
+def test_a_long_glossary_list_gives_a_cloze_card_per_item() -> None:
+    items = "\n".join(f"- =={i}번 용어== - 설명 {i}" for i in range(8))
+    clozes = [c for c in cards_of(f"# 용어집\n{items}\n") if c.kind == "cloze"]
+    assert [c.front for c in clozes] == [f"- {{{{c1::{i}번 용어}}}} - 설명 {i}" for i in range(8)]
+    short = [c for c in cards_of("# A\n- ==a== 1\n- ==b== 2\n") if c.kind == "cloze"]
+    assert len(short) == 1 and short[0].front.count("{{c") == 2  # a short list stays one card
+
+
+# --- cards from plain notes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "- [Kubernetes Docs - Ingress](https://kubernetes.io/docs/concepts/services-networking/ingress/)",
+    "- **kube-proxy - the network** helper is everywhere",
+    "- `kubectl get - pods` 는 틀린 명령",
+    "- `a: b` 설정 값",
+    "- [[Pod - 파드]] 참고",
+    "- ==a - b== 는 강조",
+])
+def test_no_separator_inside_links_emphasis_code_or_urls(line: str) -> None:
+    assert not [c for c in cards_of(f"# A\n{line}\n") if c.rule in ("definition", "question")]
+
+
+def test_a_question_mark_inside_emphasis_asks_nothing() -> None:
+    text = "# Probe\n- **\"살아있는가?\"** 를 확인합니다.\n- readiness는 뭐다? 트래픽을 받을 준비가 되었는지 확인\n"
+    assert [(c.front, c.back) for c in cards_of(text) if c.rule == "question"] == [
+        ("readiness는 뭐다?", "트래픽을 받을 준비가 되었는지 확인")]
+
+
+@pytest.mark.parametrize("line", [
+    "- 작성일: 2024-11-15", "- created: 2024-01-02 10:41", "- 날짜 - 2024년 1월 3일", "- 출처: https://kubernetes.io",
+    "- 공식 문서 - [Ingress](https://kubernetes.io/docs/)", "- Tags: #k8s #pod", "- 업데이트: 2024-11-15",
+])
+def test_no_cards_from_metadata_dates_urls_or_links(line: str) -> None:
+    assert not [c for c in cards_of(f"# 메모\n{line}\n") if c.rule in ("definition", "term")]
+
+
+def test_a_list_of_links_is_no_card() -> None:
+    text = ("# 목록\n관련 문서:\n\n- [[Pod]] - 파드\n- [[Deployment]] - 디플로이먼트\n- [Service](https://k8s.io/svc)\n"
+            "- https://kubernetes.io/docs/\n")
+    assert cards_of(text) == []
+
+
+def test_an_explanation_keeps_short_code() -> None:
+    text = "# 배포\n롤아웃 상태는 이렇게 본다:\n```bash\nkubectl rollout status deploy/web\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back == "롤아웃 상태는 이렇게 본다:\n\n```bash\nkubectl rollout status deploy/web\n```"
+
+
+def test_an_explanation_is_cut_visibly_and_never_ends_on_a_lead_in() -> None:
+    yaml = "\n".join(f"  key{i}: value{i}" for i in range(40))
+    text = f"# 운영\n테스트에서는 기본값으로 충분하다.\n그래서 실제 운영 환경에서는:\n```yaml\nspec:\n{yaml}\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    shown, _, more = card.back.rpartition("\n\n")
+    assert more == "[[n#운영|… 노트에서 계속]]"
+    assert "key0: value0" in shown and "\n…\n```" in shown  # the code as far as it fits, cut visibly
+    tight = replace(CONFIG, max_answer_lines=3)
+    [card] = [c for c in cards_of(text, config=tight) if c.rule == "explain"]
+    assert card.back == "테스트에서는 기본값으로 충분하다.\n\n[[n#운영|… 노트에서 계속]]"  # no dangling colon
+
+
+@pytest.mark.parametrize("heading, shown", [("Example", "Example"), ("TIP.", "TIP."), ("📋 목차", ""), ("비유", "비유"),
+                                            ("2. 예시", "예시"), ("Summary:", "Summary:")])
+def test_a_generic_heading_takes_its_topic_or_gives_no_card(heading: str, shown: str) -> None:
+    body = "디플로이먼트는 레플리카셋을 만들고 롤링 업데이트를 한다. 그 과정을 자세히 본다."
+    cards = [c for c in cards_of(f"# Deployment\n## {heading}\n{body}\n", path="README.md") if c.rule == "explain"]
+    if heading == "📋 목차":
+        assert cards == []  # a table of contents is navigation
+    else:
+        assert [c.front for c in cards] == [f"Deployment › {shown}"]
+        assert cards[0].anchor == shown  # the card's identity is its heading, as before
+    alone = [c for c in cards_of(f"## {heading}\n{body}\n", path="README.md") if c.rule == "explain"]
+    assert alone == []  # nothing above it says what it is about
+
+
+def test_a_date_heading_is_no_explanation() -> None:
+    assert not [c for c in cards_of("# 로그\n## 2024-01-29\n오늘은 디플로이먼트 롤아웃을 실습했다. 꽤 오래 걸렸다.\n")
+                if c.rule == "explain"]
+
+
+def test_no_cards_from_diagram_source_or_drawings() -> None:
+    text = "# 흐름\n```mermaid\ngraph TD\n  A[Client] --> B[Service]\n```\n"
+    assert not [c for c in cards_of(text) if "graph TD" in c.back]
+    drawing = ("---\nexcalidraw-plugin: parsed\n---\n# Text Elements\nPod ^a1B2c3D4\n\nService - entry ^x9Y8z7W6\n\n"
+               "%%\n# Drawing\n```json\n{\"type\": \"excalidraw\"}\n```\n%%\n")
+    assert cards_of(drawing, path="Drawing 2024.excalidraw.md") == []
+    assert cards_of(drawing, path="d.md") == []
+
+
+def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
+    config_map = "# CM\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-config\ndata:\n  a: b\n```\n"
+    assert not [c for c in cards_of(config_map) if c.rule == "manifest"]  # only `kind` to hide: no card
+    pod = ("# Pod\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n"
+           "  - name: web\n    image: nginx\n```\n")
+    [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
+    assert "image: {{c" in card.front and "nginx" not in card.prompt and "Pod" not in card.prompt
+    job = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  template:\n    spec:\n"
+           "      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
+    [card] = [c for c in cards_of(job) if c.rule == "manifest"]
+    assert card.prompt == "backup — Recall the key fields"
+
+
+@pytest.mark.parametrize("text, language, prompt", [
+    ("# Service\nA Service gives pods one stable virtual IP and a DNS name inside the cluster.\n", "auto", "Explain"),
+    ("# 서비스\n서비스는 파드 묶음에 하나의 가상 IP와 DNS 이름을 준다. kubectl expose로 만든다.\n", "auto", "설명해 보세요"),
+    ("---\nlang: ko\n---\n# Service\nA Service gives pods one stable virtual IP.\n", "auto", "설명해 보세요"),
+    ("# Service\nA Service gives pods one stable virtual IP and a DNS name.\n", "both", "설명해 보세요 · Explain"),
+    ("# 서비스\n서비스는 파드 묶음에 하나의 가상 IP를 준다.\n", "en", "Explain"),
+])
+def test_prompts_speak_the_note_s_language(text: str, language: str, prompt: str) -> None:
+    [card] = cards_of(text, config=replace(CONFIG, prompt_language=language))
+    assert card.prompt == prompt
+
+
+def test_breadcrumbs_show_headings_as_read_and_identities_stay() -> None:
+    text = "# **어떻게 구현할까요?**\n## [[Properties]] 와 `kubectl`\n속성은 노트의 메타데이터이며 kubectl과 무관하다.\n"
+    [card] = cards_of(text)
+    assert card.heading_path == ("어떻게 구현할까요?", "Properties 와 kubectl")
+    assert card.identity == "n.md#**어떻게 구현할까요?** > [[Properties]] 와 `kubectl`#explain:[[Properties]] 와 `kubectl`"
+
+
+def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> None:
+    text = ("# CronJob\n크론잡 정의:\n```yaml\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n"
+            "  schedule: \"0 3 * * *\"\n  JobTemplate:\n    spec:\n      template:\n        spec:\n"
+            "          restartPolicy: OnFailure\n          containers:\n          - name: b\n            image: busybox\n```\n")
+    note = parse_note("n.md", text)
+    cards = note_cards(note, CONFIG, problems=lint_note(note))
+    for card in cards:
+        assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n"), card.rule
+        assert '"jobTemplate"' in card.back
+    assert {c.rule for c in cards} == {"explain", "manifest"}
+    assert note_cards(note, CONFIG)[0].back.startswith("크론잡 정의")  # without the lint, as written
+
+
+# --- notes that ended a build (issue 17) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, front", [
+    ("See [the ==official== docs](https://kubernetes.io).", "See [the {{c1::official}} docs](https://kubernetes.io)."),
+    ("[==x==]", "[{{c1::x}}]"),
+    ("==a ==b== c==", "{{c1::a ==b== c}}"),
+])
+def test_highlights_inside_links_and_highlights_build(tmp_path: Path, line: str, front: str) -> None:
+    write_note(tmp_path / "vault", "n.md", f"# 노트\n{line}\n")
+    result = build(tmp_path / "vault", tmp_path / "out")
+    assert not result.errors and result.cards_by_rule["cloze"] == 1
+    [card] = extract_cards(parse_vault(tmp_path / "vault"))
+    assert card.front == front
+    hidden = render_cloze(card.front, mode="front")
+    assert "[...]" in hidden and "official" not in hidden and ">x<" not in hidden
+
+
+def test_cloze_conversion_of_a_huge_glossary_is_whole() -> None:
+    text = "\n".join(f"- =={i}== 뜻 {i} {{{{a{i}}}}} ==x" for i in range(20000))
+    found = deletions(text)
+    assert len(found) == 40000 and found[-1].inner == "a19999"
