@@ -135,7 +135,7 @@ def test_explain_card_is_cut_short_and_skips_dates_and_missing_images(tmp_path: 
     card = next(c for c in extract_cards(parse_vault(tmp_path)) if c.rule == "explain")
     assert "2024-01-02" not in card.back and "없음.png" not in card.back
     shown, _, more = card.back.rpartition("\n\n")
-    assert shown.count("\n") < 12 and shown.endswith("…")
+    assert shown.count("\n") < 12 and shown.endswith("- 줄 11 설명이 조금 있음")
     assert more == "[[n#긴 절|… 노트에서 계속]]"  # cut visibly, with the way to the rest
 
 

@@ -43,9 +43,10 @@ def extract_cards(vault: "Vault", keys: dict[str, str] | None = None,
 
 
 def missing_images(note: Note, resolve: Callable[[Link, str], str | None]) -> set[str]:
-    """The images this note embeds or links that are not in the vault (their lines stay out of answers)."""
+    """The images this note embeds or links that are not in the vault, or lie outside it (a card would show a
+    placeholder for them, so their lines stay out of answers)."""
     return {link.target for link in note.links if not link.external and is_image(link.target)
-            and not outside_vault(link.target, note.path) and resolve(link, note.path) is None}
+            and (outside_vault(link.target, note.path) or resolve(link, note.path) is None)}
 
 
 def deck_path(note: Note, config: Config) -> tuple[str, ...]:

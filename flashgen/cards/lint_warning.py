@@ -48,11 +48,14 @@ def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) 
 
 
 def _shows(card: Card, code: CodeBlock) -> bool:
-    """Whether the card shows this code block: a manifest card made from it, or a side that quotes it."""
+    """Whether the card shows this code block: a manifest card made from it, or a card of the same section
+    that quotes it (as far as it shows it, when it is cut)."""
     if card.rule == "manifest":
         return card.line == code.fence_line
-    lines = [line for line in code.code.split("\n") if line.strip()][:3]
-    return bool(lines) and "\n".join(lines) in card.front + "\n" + card.back
+    if (card.section_key or card.heading_path) != code.section:
+        return False
+    lines = code.code.rstrip("\n").split("\n")[:2]
+    return "\n".join(lines) in card.front + "\n" + card.back
 
 
 def _escaped(message: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from flashgen.cards.context import RuleContext, chunks_of
 from flashgen.cards.model import Card
@@ -17,7 +18,7 @@ from flashgen.cards.quality import (
     is_navigation,
     nothing_to_learn,
 )
-from flashgen.cards.spans import mask_markup
+from flashgen.cards.spans import markup_spans, mask_markup
 from flashgen.cards.text import (
     BULLET,
     SENTENCE_END,
@@ -42,8 +43,12 @@ IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
 FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
+QUOTED_FENCE = re.compile(r"^[>\s]*(`{3,}|~{3,})\s*([^\s`]*)")
 DIAGRAMS = {"mermaid", "plantuml", "puml", "dot", "graphviz", "excalidraw", "compressed-json", "tikz", "d2",
             "ascii-art", "svgbob"}
+# code blocks that plugins turn into something else (a table of contents, a query's results): nothing to recall
+GENERATED = {"table-of-contents", "toc", "dataview", "dataviewjs", "query", "tasks", "button", "meta-bind",
+             "meta-bind-button", "tracker", "chart", "leaflet", "contributions", "calendar", "base", "bases"}
 MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
@@ -97,7 +102,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
         match = pattern.match(masked)
         if not match:
             continue
-        term = text[match.start("term"):match.end("term")].strip().strip("*").strip()
+        term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12:
             continue
@@ -107,6 +112,15 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None
         return term, definition
     return None
+
+
+def _unwrapped(term: str) -> str:
+    """A term without the bold or italics around all of it (`**etcd**` is `etcd`; `**a** (b)` stays)."""
+    for mark in ("**", "__", "*", "_"):
+        inner = term[len(mark):-len(mark)]
+        if len(term) > 2 * len(mark) and term.startswith(mark) and term.endswith(mark) and mark not in inner:
+            return inner.strip()
+    return term
 
 
 def _body_markdown(body: tuple[str, ...]) -> str:
@@ -206,7 +220,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         for item in items:
             found = split_definition(item.head)
             names.append(found[0] if found else split_block_id(item.head)[0])
-        if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60)
+        if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
                for name in names):
             continue  # links, or sentences: nothing a learner lists from memory
         front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) else intro
@@ -236,7 +250,7 @@ def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[C
             question = line[:at + 1].strip()
             answer = ARROW.sub("", line[at + 1:]).strip()
             if len(visible_text(question)) < 4 or len(question) > 90 or len(visible_text(answer)) < 4 \
-                    or "?" in mask_markup(answer) or nothing_to_learn(answer):
+                    or "?" in mask_markup(answer) or nothing_to_learn(answer) or _dangling(answer):
                 continue
             cards.append(ctx.card("basic", question, answer, number, section, "question", question))
     return cards
@@ -255,9 +269,11 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             continue
         label = lines[0].strip()
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
-        if not is_short_label(label, 40) or SENTENCE_END.search(label) or label.endswith(":") \
+        if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) \
                 or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
             continue
+        while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
+            body = "\n".join(body.split("\n")[:-1]).rstrip()
         if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body):
             continue
         front = label
@@ -297,11 +313,19 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     parts, cut = _explanation(ctx, section, used, missing)
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
-    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or shown == visible_text(title):
+    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(shown, visible_text(title)):
         return None
     if cut:
         back += "\n\n" + _continued(ctx, section)
     return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+
+
+def _restates(shown: str, title: str) -> bool:
+    """An answer that only says the heading again (`Tags` -> `Commands for Tags.`)."""
+    if shown == title:
+        return True
+    rest = shown.lower().replace(title.lower(), " ") if title else shown
+    return title.lower() in shown.lower() and len(re.sub(r"[\W_]+", "", rest)) <= 12
 
 
 def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[list[str], bool]:
@@ -318,11 +342,13 @@ def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: se
             continue
         if kind == "code":
             found = FENCE_OPEN.match(chunk.lines[0])
-            if found and found.group(2).lower() in DIAGRAMS:
-                continue  # a diagram's source is not something to recall
+            if found and found.group(2).lower() in DIAGRAMS | GENERATED:
+                continue  # a diagram's source, a plugin's query: not something to recall
+            if not "".join(chunk.lines[1:-1] if found else chunk.lines).strip():
+                continue  # an empty block
             text = chunk.source
         else:
-            text = "\n".join(line for line in chunk.lines if not _skippable(line, missing))
+            text = "\n".join(line for line in _without_diagrams(chunk.lines) if not _skippable(line, missing))
             if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
                 continue
             if "list" in chunk.kinds and is_link_list([item.head for block in chunk.blocks if block.kind == "list"
@@ -346,10 +372,28 @@ def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: se
     return parts, cut
 
 
+def _without_diagrams(lines: list[str]) -> list[str]:
+    """The lines without the diagram fences inside them (a Mermaid block in a callout or a list item)."""
+    out: list[str] = []
+    closing = None
+    for line in lines:
+        if closing is not None:
+            if re.match(rf"^[>\s]*{closing}\s*$", line):
+                closing = None
+            continue
+        found = QUOTED_FENCE.match(line)
+        if found and found.group(2).lower() in DIAGRAMS:
+            closing = re.escape(found.group(1))
+            continue
+        out.append(line)
+    return out
+
+
 def _dangling(text: str) -> bool:
-    """A part that ends on a lead-in (`그래서 실제 운영 환경에서는:`) whose content is not shown after it."""
+    """A part that ends on a lead-in (`그래서 실제 운영 환경에서는:`, `**Examples:**`) whose content is not
+    shown after it."""
     last = text.rstrip().split("\n")[-1].strip()
-    return last.endswith((":", "：")) and not last.startswith(("```", "~~~"))
+    return last.rstrip("*_=~ ").endswith((":", "：")) and not last.startswith(("```", "~~~"))
 
 
 def _skippable(line: str, missing: set[str]) -> bool:
@@ -360,12 +404,14 @@ def _skippable(line: str, missing: set[str]) -> bool:
         return True
     if not EMBED_ONLY.match(line):
         return False
-    name = re.sub(r"^!\[\[|\]\]$|\|.*$", "", stripped)
-    return name in missing
+    wiki = re.fullmatch(r"!\[\[([^\]|#]*)[^\]]*\]\]", stripped)
+    name = wiki.group(1) if wiki else unquote(re.sub(r"^!\[[^\]]*\]\(<?|>?(?:\s+\"[^\"]*\")?\)$", "", stripped))
+    return name.strip() in missing
 
 
 def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
-    """As much of a part as fits in the room left, cut visibly; "" when too little would fit."""
+    """As much of a part as fits in the room left, cut between lines (a code block keeps its fence and shows a
+    `…` line where it was cut); "" when too little would fit. The caller links to the rest."""
     rows = text.split("\n")
     if kind == "code":
         room = min(lines - 2, len(rows) - 2)  # the fence's own lines stay
@@ -378,15 +424,29 @@ def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
         if len(kept) < MIN_CODE_LINES:
             return ""
         return "\n".join([rows[0]] + kept + ["…", rows[-1] if len(rows) > 2 else rows[0][:3]])
-    if lines < 1 or chars < 40:
-        return ""
-    out = "\n".join(rows[:lines])
-    if len(out) > chars:
-        out = out[:chars].rsplit(" ", 1)[0]
-    out = out.rstrip()
-    while out and _dangling(out):
-        out = "\n".join(out.split("\n")[:-1]).rstrip()
-    return out + " …" if out.strip() else ""
+    out: list[str] = []
+    size = 0
+    for row in rows[:max(lines, 0)]:
+        if size + len(row) > chars:
+            if not out and kind == "paragraph":
+                out.append(_cut_line(row, chars))
+            break
+        out.append(row)
+        size += len(row) + 1
+    if kind == "table" and len(out) < 3:
+        return ""  # a header without rows
+    while out and _dangling(out[-1]):
+        out.pop()
+    return "\n".join(out).rstrip()
+
+
+def _cut_line(line: str, chars: int) -> str:
+    """The line cut at the last space before `chars` that is not inside a link, emphasis or code."""
+    inside = markup_spans(line)
+    for at in range(min(chars, len(line)) - 1, 0, -1):
+        if line[at] == " " and not any(start < at < end for start, end, _ in inside):
+            return line[:at].rstrip()
+    return ""
 
 
 def _continued(ctx: RuleContext, section: Section) -> str:

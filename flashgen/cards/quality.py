@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from flashgen.cards.spans import URL
 from flashgen.vault.markdown.datelog import match_date
 
+URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # placeholders such as `http://<PUBLIC_IP>` included
+HTML = re.compile(r"</?[A-Za-z][^<>\n]*>")
 LINK = re.compile(r"!?\[\[[^\[\]\n]*\]\]|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|<https?://[^>]*>")
 TAG = re.compile(r"(?:^|(?<=\s))#[^\s#]+")
 FILLER = re.compile(r"[\s\-*+>|:;,.()\[\]`'\"!?/·•→←⇒–—=_~]+")
@@ -61,13 +62,14 @@ def words(text: str) -> str:
     text = EMOJI.sub("", text)
     text = re.sub(r"^[\s#>*_=`~\[\]]*(?:\d+(?:[-.]\d+)*[.)]?\s+)?", "", text)
     text = re.sub(r"[*_=`~\[\]]", "", text)
+    text = re.sub(r"\s*[(#]?\d+[)]?\s*$", "", text.strip(" \t.:：!?·-–—"))  # `방법1`, `Step 2`, `예시 (3)`
     return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
 
 
 def is_generic(title: str) -> bool:
-    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`), not a topic."""
+    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`), not a topic."""
     plain = words(title)
-    return not plain or plain in GENERIC_HEADINGS or plain in NAVIGATION_HEADINGS
+    return not plain or plain in GENERIC_HEADINGS or plain in NAVIGATION_HEADINGS or plain in METADATA_KEYS
 
 
 def is_navigation(title: str) -> bool:
@@ -89,7 +91,7 @@ def nothing_to_learn(text: str) -> bool:
     which the caller keeps)."""
     if is_date(text):
         return True
-    rest = LINK.sub(" ", text)
+    rest = LINK.sub(" ", HTML.sub(" ", text))
     rest = URL.sub(" ", rest)
     rest = TAG.sub(" ", rest)
     return not FILLER.sub("", rest)
@@ -106,7 +108,8 @@ def is_link_list_item(text: str) -> bool:
     links = [m for m in LINK.finditer(text) if not m.group(0).startswith("!")]
     if not links and not URL.search(text):
         return False
-    rest = text
+    rest = HTML.sub(" ", text)
+    links = [m for m in LINK.finditer(rest) if not m.group(0).startswith("!")]
     for match in reversed(links):
         rest = rest[:match.start()] + " " + rest[match.end():]
     rest = FILLER.sub(" ", URL.sub(" ", rest)).split()
