@@ -233,16 +233,25 @@ def test_breadcrumbs_show_headings_as_read_and_identities_stay() -> None:
 
 
 def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> None:
-    text = ("# CronJob\n크론잡 정의:\n```yaml\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n"
+    text = ("# CronJob\n## 매니페스트\n```yaml\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n"
             "  schedule: \"0 3 * * *\"\n  JobTemplate:\n    spec:\n      template:\n        spec:\n"
-            "          restartPolicy: OnFailure\n          containers:\n          - name: b\n            image: busybox\n```\n")
+            "          restartPolicy: OnFailure\n          containers:\n          - name: b\n            image: busybox\n```\n"
+            "## 스케줄\n크론잡은 잡 템플릿 위에 스케줄을 더한다:\n```\nspec:\n  schedule: \"0 3 1 * *\"\n  JobTemplate:\n"
+            "    spec: {}\n```\n")
     note = parse_note("n.md", text)
     cards = note_cards(note, CONFIG, problems=lint_note(note))
+    assert {c.rule for c in cards} == {"explain", "manifest"}
     for card in cards:
         assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n"), card.rule
         assert '"jobTemplate"' in card.back
-    assert {c.rule for c in cards} == {"explain", "manifest"}
-    assert note_cards(note, CONFIG)[0].back.startswith("크론잡 정의")  # without the lint, as written
+    assert not [c for c in cards if c.rule == "explain" and "matchLabels" in c.back]
+    assert note_cards(note, CONFIG)[-1].back.startswith("크론잡은")  # without the lint, as written
+
+
+def test_an_explanation_does_not_show_a_manifest_that_has_its_own_card() -> None:
+    text = ("# Job\n## 매니페스트\n잡 정의:\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: b\nspec:\n"
+            "  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
+    assert [c.rule for c in cards_of(text)] == ["manifest"]
 
 
 # --- notes that ended a build (issue 17) ----------------------------------------------------------------------
@@ -266,3 +275,71 @@ def test_cloze_conversion_of_a_huge_glossary_is_whole() -> None:
     text = "\n".join(f"- =={i}== 뜻 {i} {{{{a{i}}}}} ==x" for i in range(20000))
     found = deletions(text)
     assert len(found) == 40000 and found[-1].inner == "a19999"
+
+
+# --- weak cards found while reading samples of the public vaults -----------------------------------------------
+
+def test_a_problem_and_its_answer_make_one_exercise_card() -> None:
+    text = ("# CKA\n## 3. Static Pod\n### 문제\nnode01에 web이라는 static pod를 만드시오.\n### 답안\n```sh\n"
+            "kubectl run web --image=nginx --dry-run=client -o yaml > /etc/kubernetes/manifests/web.yaml\n```\n")
+    [card] = cards_of(text)
+    assert (card.rule, card.front, card.prompt) == ("exercise", "node01에 web이라는 static pod를 만드시오.", "풀어 보세요")
+    assert card.back.startswith("```sh\nkubectl run web") and card.heading_path == ("CKA", "3. Static Pod", "문제")
+
+
+@pytest.mark.parametrize("text", [
+    "# Bases\n## Functions\nSee the list of [[Functions|functions]] that can be used in formulas.\n",
+    "# 파드\n## 더 보기\n자세한 내용은 [[Pod lifecycle]] 참고\n",
+    "# Plugins\n- Canvas: see [[Canvas]]\n",
+])
+def test_a_pointer_to_elsewhere_is_no_card(text: str) -> None:
+    assert cards_of(text) == []
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- 사용자 이름: `myuser` 입력", False), ("- 소스 디스크: web-server-boot 선택", False),
+    ("- 서비스 계정: 드롭다운에서 원하는 서비스 계정 선택", False), ("- kube-scheduler - 파드를 실행할 노드 선택", True),
+    ("- Confirm - Enter", True),
+])
+def test_a_step_in_a_form_is_no_definition(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# 콘솔\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_an_answer_that_restates_its_term_or_heading_is_no_card() -> None:
+    assert not [c for c in cards_of("# Widgets\nAvailable widgets include:\n\n- New Note - Create a new note\n")
+                if c.rule == "definition"]
+    assert not [c for c in cards_of("# Tools\n## 타임 존 확인 timedatectl\n```\ntimedatectl\n```\n") if c.rule == "explain"]
+    assert not [c for c in cards_of("# CLI\n## Tags\nCommands for Tags.\n") if c.rule == "explain"]
+
+
+def test_credits_references_and_pointers_to_docs_make_no_cards() -> None:
+    text = ("# Credits\n## Third party acknowledgements\n### scrypt\nApache License 2.0 and more words here\n"
+            "# 네트워크 정책\n## K8S 도큐먼트 사이트 참조\n검색 키워드: network policy\n")
+    assert cards_of(text) == []
+
+
+@pytest.mark.parametrize("heading, front", [
+    ("방법1", "Pod Edit › 방법1"), ("기본 사용 (derive)", "Pod Edit › 기본 사용 (derive)"),
+    ("실전 예시", "Pod Edit › 실전 예시"), ("Manifest File", "Pod Edit › Manifest File"), ("📦수정", "Pod Edit › 📦수정"),
+    ("Example CRD", "Pod Edit › Example CRD"), ("예시 job정의 내용중 restartPolicy", "예시 job정의 내용중 restartPolicy"),
+])
+def test_generic_headings_of_every_shape_take_their_topic(heading: str, front: str) -> None:
+    body = "kubectl edit pod 명령을 실행하면 vi 에디터에서 파드 사양이 열리고, 저장하면 임시 파일에 남는다."
+    [card] = cards_of(f"# Pod Edit\n## {heading}\n{body}\n")
+    assert card.front == front
+
+
+def test_a_caption_of_a_diagram_and_generated_blocks_are_no_explanation() -> None:
+    caption = "# Ingress 전체 흐름\nLoadBalancer Service + Ingress 라우팅 통합 구성도\n```mermaid\ngraph LR\n  A --> B\n```\n"
+    assert cards_of(caption) == []
+    generated = "# GCP 인프라 구축\n#gcp #network\n\n```table-of-contents\n```\n\n```sql\n\n```\n"
+    assert cards_of(generated) == []
+
+
+def test_lead_ins_never_end_a_question_a_label_or_a_list() -> None:
+    text = ("# Help\nInterested in helping? Here is where we could use your assistance:\n\n- Docs\n- Translations\n\n"
+            "## 구성\n앞 문단\n\n**백엔드 구성:**\n3. 백엔드 서비스 만들기 클릭\n4. **새 백엔드**:\n   - 인스턴스 그룹\n\n"
+            "## Steps\nHow to sync with Git:\n\n1. **Set up a remote repository**:\n2. **Sync your vault**:\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule in ("question", "label") or c.rule == "list" and c.heading_path != ("Help",)]
+    assert not [c for c in cards if c.back.rstrip("*").endswith(":")]

@@ -9,12 +9,14 @@ from urllib.parse import unquote
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
+from flashgen.cards.exercises import exercise_card, exercise_pairs
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
-from flashgen.cards.manifests import manifest_cards
+from flashgen.cards.manifests import manifest_card_made, manifest_cards
 from flashgen.cards.model import Card
 from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
+from flashgen.cards.quality import is_navigation
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -74,8 +76,12 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     missing = missing or set()
     cards: list[Card] = []
     sections = note.sections()
+    exercises = exercise_pairs(note.root) if ctx.on("explain") else {}
+    answers = {answer.line for answer in exercises.values()}
+    # a manifest has a card of its own: an explanation does not show it again
+    manifests = {code.fence_line for code in note.code_blocks if ctx.on("manifests") and manifest_card_made(code)}
     for section in sections:
-        cards.extend(_section_cards(ctx, section, missing))
+        cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests))
     if ctx.on("manifests"):
         for code in note.code_blocks:
             section = _section_for(sections, code.fence_line)
@@ -111,12 +117,15 @@ def _tag_decks(note: Note, ctx: RuleContext, cards: list[Card], overridden: bool
     return out
 
 
-def _section_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card]:
+def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
+                   answers: set[int], manifests: set[int]) -> list[Card]:
     cards: list[Card] = []
     used: set[int] = set()
     if ctx.on("explicit") or ctx.on("cloze"):
         found, used = explicit_cards(ctx, section)
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
+    if any(is_navigation(title) for title in section.path):
+        return cards  # references, credits, a table of contents: nothing a plain-note rule should ask
     if ctx.on("definitions") or ctx.on("terms"):
         cards.extend(definition_cards(ctx, section, used))
     if ctx.on("lists"):
@@ -125,8 +134,13 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str]) -> lis
         cards.extend(question_cards(ctx, section, used))
     if ctx.on("explain"):
         cards.extend(label_cards(ctx, section, used))
-        shown = used | {card.line for card in cards}  # what other cards show already stays off its explanation
-        card = explain_card(ctx, section, shown, missing, covered=len(cards))
+        shown = used | manifests | {card.line for card in cards}  # what other cards show stays off its explanation
+        if section.line in exercises:
+            card = exercise_card(ctx, section, exercises[section.line], missing)
+        elif section.line in answers:
+            card = None  # the back of its problem's card
+        else:
+            card = explain_card(ctx, section, shown, missing, covered=len(cards))
         if card:
             cards.append(card)
     return cards

@@ -16,7 +16,10 @@ from flashgen.cards.quality import (
     is_link_list_item,
     is_metadata_key,
     is_navigation,
+    is_pointer,
+    is_ui_action,
     nothing_to_learn,
+    restates,
 )
 from flashgen.cards.spans import markup_spans, mask_markup
 from flashgen.cards.text import (
@@ -108,7 +111,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             continue
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
-        if nothing_to_learn(definition) and not IMAGE.search(definition):
+        if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
+                or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition):
             return None
         return term, definition
     return None
@@ -274,7 +278,7 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             continue
         while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
             body = "\n".join(body.split("\n")[:-1]).rstrip()
-        if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body):
+        if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body) or is_pointer(body):
             continue
         front = label
         if is_generic(label):
@@ -310,30 +314,36 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         if not topic:
             return None
         front = _in_context(heading_text(title), topic)
-    parts, cut = _explanation(ctx, section, used, missing)
+    parts, cut, skipped = section_content(ctx, section, used, missing)
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
+    if not cut and is_pointer(back):
+        return None  # only a pointer to elsewhere
+    if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
+        return None  # the caption of a diagram that cards do not show
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(shown, visible_text(title)):
         return None
     if cut:
-        back += "\n\n" + _continued(ctx, section)
+        back += "\n\n" + continued(ctx, section)
     return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
 
 
 def _restates(shown: str, title: str) -> bool:
     """An answer that only says the heading again (`Tags` -> `Commands for Tags.`)."""
-    if shown == title:
-        return True
+    if shown == title or (shown and shown.lower() in title.lower()):
+        return True  # the heading says it all (`타임 존 확인 timedatectl` -> `timedatectl`)
     rest = shown.lower().replace(title.lower(), " ") if title else shown
     return title.lower() in shown.lower() and len(re.sub(r"[\W_]+", "", rest)) <= 12
 
 
-def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[list[str], bool]:
-    """The parts of the section's own content an explanation shows, and whether some was left out."""
+def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[
+        list[str], bool, bool]:
+    """The parts of the section's own content an explanation shows, whether some was left out for room, and
+    whether a diagram or a generated block was left out."""
     max_chars, max_lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
     parts: list[str] = []
     size = lines = 0
-    cut = False
+    cut = skipped = False
     for chunk in chunks_of(section):
         kind = chunk.kinds[0]
         if kind in ("rule", "log_date") and parts:
@@ -343,6 +353,7 @@ def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: se
         if kind == "code":
             found = FENCE_OPEN.match(chunk.lines[0])
             if found and found.group(2).lower() in DIAGRAMS | GENERATED:
+                skipped = True
                 continue  # a diagram's source, a plugin's query: not something to recall
             if not "".join(chunk.lines[1:-1] if found else chunk.lines).strip():
                 continue  # an empty block
@@ -369,7 +380,7 @@ def _explanation(ctx: RuleContext, section: Section, used: set[int], missing: se
         kept = "\n".join(parts[-1].rstrip().split("\n")[:-1]).rstrip()
         parts[-1:] = [kept] if kept.strip() else []
         cut = True
-    return parts, cut
+    return parts, cut, skipped
 
 
 def _without_diagrams(lines: list[str]) -> list[str]:
@@ -449,7 +460,7 @@ def _cut_line(line: str, chars: int) -> str:
     return ""
 
 
-def _continued(ctx: RuleContext, section: Section) -> str:
+def continued(ctx: RuleContext, section: Section) -> str:
     """A link to the section in the note, for an explanation that was cut."""
     label = ctx.say("… 노트에서 계속", "… continued in the note")
     target = ctx.note.path[:-3] if ctx.note.path.endswith(".md") else ctx.note.path

@@ -29,7 +29,7 @@ GENERIC_HEADINGS = {
     "example", "examples", "e.g.", "sample", "samples", "tip", "tips", "note", "notes", "summary", "overview",
     "introduction", "intro", "conclusion", "details", "description", "usage", "basics", "background", "misc",
     "miscellaneous", "other", "others", "etc", "faq", "memo", "result", "results", "output", "code", "setup",
-    "install", "installation", "configuration", "config", "commands", "command", "syntax", "options", "steps",
+    "install", "installation", "configuration", "config", "settings", "preferences", "commands", "command", "syntax", "options", "steps",
     "how to", "how", "why", "what", "problem", "problems", "solution", "solutions", "issue", "issues", "cause",
     "fix", "troubleshooting", "analogy", "definition", "features", "characteristics", "pros", "cons",
     "pros and cons", "advantages", "disadvantages", "limitations", "important", "warning", "caution", "info",
@@ -44,6 +44,12 @@ GENERIC_HEADINGS = {
     "개념", "핵심", "핵심 개념", "요점", "포인트", "기본", "심화", "응용", "비유", "예시 코드", "예제 코드", "실습 예제",
     "목적", "목표", "이유", "용도", "활용", "사용 예", "사용 예시", "참고 사항", "참고사항", "추가", "추가 정보", "결과 확인",
     "작업 내용", "내용", "학습 내용", "배운 점", "느낀 점", "회고", "후기", "소감", "과제", "문제점", "개선", "개선점",
+    "create", "delete", "update", "read", "list", "edit", "remove", "add", "cli", "console", "web console", "gui",
+    "기본 사용", "기본 사용법", "기본 예제", "기본 예시", "수정", "삭제", "생성", "조회", "추가", "변경", "웹 콘솔", "콘솔",
+    "명령", "설명서", "사용 예제", "상세", "상세 설명", "원칙", "규칙", "principle", "principles", "rules", "단계", "step",
+    "stage", "manifest", "manifests", "manifest file", "example manifest", "example manifest file", "yaml",
+    "yaml file", "snippet", "snippets", "operational snippets", "kubectl commands", "매니페스트", "yaml 파일",
+    "매니페스트 파일", "코드 예시", "명령어 모음",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
@@ -52,7 +58,9 @@ GENERIC_HEADINGS = {
 NAVIGATION_HEADINGS = {
     "toc", "table of contents", "contents", "references", "reference", "resources", "links", "see also",
     "related", "related notes", "further reading", "sources", "source", "bibliography", "changelog", "index",
-    "navigation", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
+    "navigation", "external links", "useful links", "외부 링크", "유용한 링크", "관련 자료", "credits", "acknowledgements", "acknowledgments", "third party acknowledgements", "license",
+    "licenses", "licence", "copyright", "attribution", "release notes", "version history", "라이선스", "라이센스",
+    "저작권", "감사의 말", "변경 이력", "변경 내역", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
     "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서",
 }
 
@@ -66,15 +74,23 @@ def words(text: str) -> str:
     return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
 
 
+GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifest|manifest file)$"
+                             r"|^(?:example|examples|sample|예시|예제)\s")
+
+
 def is_generic(title: str) -> bool:
-    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`), not a topic."""
+    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`, `실전 예시`, `기본 사용 (derive)`),
+    not a topic."""
     plain = words(title)
-    return not plain or plain in GENERIC_HEADINGS or plain in NAVIGATION_HEADINGS or plain in METADATA_KEYS
+    bare = re.sub(r"\s*\([^()]*\)?$", "", plain)  # `기본 사용 (derive)`: the kind of content is before the brackets
+    return not bare or any(name in GENERIC_HEADINGS or name in NAVIGATION_HEADINGS or name in METADATA_KEYS
+                           for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
 
 
 def is_navigation(title: str) -> bool:
-    """A heading over links and navigation (a table of contents, references)."""
-    return words(title) in NAVIGATION_HEADINGS
+    """A heading over links and navigation (a table of contents, references, `K8S 도큐먼트 사이트 참조`)."""
+    plain = words(title)
+    return plain in NAVIGATION_HEADINGS or bool(re.search(r"(?:참조|참고|references?)$", plain))
 
 
 def is_metadata_key(term: str) -> bool:
@@ -95,6 +111,46 @@ def nothing_to_learn(text: str) -> bool:
     rest = URL.sub(" ", rest)
     rest = TAG.sub(" ", rest)
     return not FILLER.sub("", rest)
+
+
+POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further) (?:info|information|details)|read more|"
+                     r"more (?:info|information|details)|check out|visit|you can find|자세한 (?:내용|사항)|관련 (?:내용|문서)|"
+                     r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
+
+
+def is_pointer(text: str) -> bool:
+    """A short answer that only points elsewhere (`See the list of functions.`, `자세한 내용은 [[Pod]] 참고`)."""
+    plain = text.strip()
+    return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or re.search(
+        r"(?:참고|참조)(?:하세요|할 것|바람)?[.\s]*$", plain)) and bool(LINK.search(plain) or URL.search(plain) or
+                                                        re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
+
+
+UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택|클릭|체크|입력함|선택함|누르기|누름|"
+                       r"enter|type|select|choose|click|check|tick|press)\.?$", re.I)
+UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
+
+
+def is_ui_action(answer: str) -> bool:
+    """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`),
+    not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
+    plain = answer.strip()
+    found = UI_ACTION.match(plain) if len(plain) <= 50 else None
+    if not found:
+        return False
+    what = found.group("what")
+    if not what.strip():
+        return False  # `Enter` alone: a key, not a step
+    literal = "`" in what or '"' in what or bool(re.fullmatch(r"[\x00-\x7f]+", what.strip() or "x"))
+    return found.group("verb") in ("입력", "클릭", "입력함", "누르기", "누름") or literal or bool(UI_WORDS.search(plain))
+
+
+def restates(answer: str, term: str) -> bool:
+    """An answer that says little beyond the term itself (`New Note` -> `Create a new note`)."""
+    words = re.findall(r"[\w]+", answer.lower())
+    known = set(re.findall(r"[\w]+", term.lower()))
+    rest = [w for w in words if w not in known and w not in ("a", "an", "the", "to", "of")]
+    return bool(known) and len("".join(rest)) <= 8 and len(rest) < len(words)
 
 
 def is_link_list(items: list[str]) -> bool:
