@@ -108,8 +108,9 @@ def cards_in(package: Path) -> list[Seen]:
 
 
 def language(text: str) -> str:
+    """Korean when the note has any real share of Hangul prose (the scanner's own, looser than flashgen's)."""
     hangul, latin = len(HANGUL.findall(text)), len(LATIN.findall(text))
-    return "ko" if hangul and hangul >= 0.15 * (hangul + latin) else "en"
+    return "ko" if hangul >= 0.1 * (hangul + latin) and hangul >= 20 else ("en" if hangul == 0 else "mixed")
 
 
 def check(card: Seen, notes: dict[str, str], rejected: dict[str, list[tuple[int, str]]]) -> list[str]:
@@ -172,6 +173,7 @@ def check(card: Seen, notes: dict[str, str], rejected: dict[str, list[tuple[int,
         korean = bool(HANGUL.search(prompt.split(" — ")[-1]))
         note_language = language(re.sub(r"```.*?```", "", source, flags=re.S))
         if (note_language == "en" and korean and not english) or (note_language == "ko" and english and not korean):
+            # a note with a little Korean among much English ("mixed") may take either
             found.append("prompt-language")
     if RAW_MARKDOWN.search(card.fields.get("Context", "")):
         found.append("raw-breadcrumb")

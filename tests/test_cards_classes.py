@@ -343,3 +343,13 @@ def test_lead_ins_never_end_a_question_a_label_or_a_list() -> None:
     cards = cards_of(text)
     assert not [c for c in cards if c.rule in ("question", "label") or c.rule == "list" and c.heading_path != ("Help",)]
     assert not [c for c in cards if c.back.rstrip("*").endswith(":")]
+
+
+def test_study_days_versions_sketches_and_long_scripts_are_no_cards() -> None:
+    text = ("# Day 5 - Health Check 설정 (01/01)\nHealth Check 간격 최적화 및 StatefulSet DNS 문제 해결\n\n"
+            "# 환경\n- Python: 3.12-slim 기반\n- Kubernetes: v1.28\n\n"
+            "# 아키텍처\n```\n┌────────┐\n│ Ingress │\n└───┬────┘\n    └──▶ Service\n```\n\n"
+            "# 설치 스크립트\n```bash\n" + "\n".join(f"echo step {i}" for i in range(40)) + "\n```\n")
+    assert cards_of(text) == []
+    kept = cards_of("# 설치\n설치는 스크립트 하나로 끝난다.\n```bash\n" + "\n".join(f"echo {i}" for i in range(40)) + "\n```\n")
+    assert [c.rule for c in kept] == ["explain"] and "\n…\n```" in kept[0].back  # prose first: a cut script stays

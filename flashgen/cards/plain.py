@@ -16,8 +16,11 @@ from flashgen.cards.quality import (
     is_link_list_item,
     is_metadata_key,
     is_navigation,
+    is_drawing_text,
+    is_log_heading,
     is_pointer,
     is_ui_action,
+    is_version,
     nothing_to_learn,
     restates,
 )
@@ -112,7 +115,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
         if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
-                or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition):
+                or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
+                or is_version(visible_text(definition)):
             return None
         return term, definition
     return None
@@ -307,9 +311,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     title = clean_title(section.title)
     front = title
-    if is_generic(heading_text(title)) or is_date(heading_text(title)):
-        if is_date(heading_text(title)):
-            return None
+    if is_date(heading_text(title)) or is_log_heading(title):
+        return None  # a day of the study log, not a topic
+    if is_generic(heading_text(title)):
         topic = _topic(section, ctx.note.title)
         if not topic:
             return None
@@ -321,6 +325,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only a pointer to elsewhere
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
+    if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
+        return None  # only the start of a long script: nothing a learner recalls
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(shown, visible_text(title)):
         return None
     if cut:
@@ -357,14 +363,18 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
                 continue  # a diagram's source, a plugin's query: not something to recall
             if not "".join(chunk.lines[1:-1] if found else chunk.lines).strip():
                 continue  # an empty block
+            if is_drawing_text("\n".join(chunk.lines[1:-1] if found else chunk.lines)):
+                skipped = True
+                continue  # a sketch drawn with box characters
             text = chunk.source
         else:
             text = "\n".join(line for line in _without_diagrams(chunk.lines) if not _skippable(line, missing))
             if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
                 continue
-            if "list" in chunk.kinds and is_link_list([item.head for block in chunk.blocks if block.kind == "list"
-                                                       for item in list_items(block)]):
-                continue  # links to elsewhere: nothing to explain
+            heads = [item.head for block in chunk.blocks if block.kind == "list" for item in list_items(block)]
+            if heads and (is_link_list(heads) or all(is_version(re.split(r"[:：]|\s[-–—]\s", head, maxsplit=1)[-1])
+                                                     for head in heads)):
+                continue  # links to elsewhere, or an environment's versions: nothing to explain
         count = text.count("\n") + 1
         if size + len(text) <= max_chars and lines + count <= max_lines:
             parts.append(text)

@@ -49,7 +49,8 @@ GENERIC_HEADINGS = {
     "명령", "설명서", "사용 예제", "상세", "상세 설명", "원칙", "규칙", "principle", "principles", "rules", "단계", "step",
     "stage", "manifest", "manifests", "manifest file", "example manifest", "example manifest file", "yaml",
     "yaml file", "snippet", "snippets", "operational snippets", "kubectl commands", "매니페스트", "yaml 파일",
-    "매니페스트 파일", "코드 예시", "명령어 모음",
+    "매니페스트 파일", "코드 예시", "명령어 모음", "관리", "management", "사용 시나리오", "시나리오", "scenario",
+    "scenarios", "활용 예", "활용 방법",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
@@ -95,6 +96,27 @@ def is_navigation(title: str) -> bool:
 
 def is_metadata_key(term: str) -> bool:
     return words(term) in METADATA_KEYS
+
+
+LOG_HEADING = re.compile(r"\(\d{1,2}/\d{1,2}\)|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\d{4}년\s*\d{1,2}월")
+VERSION_ONLY = re.compile(r"^\W*v?\d+(?:\.\d+)+[\w.\-+]*(?:\s+\S+){0,2}\W*$", re.I)
+BOX_DRAWING = re.compile(r"[\u2500-\u257f\u2580-\u259f]")
+
+
+def is_log_heading(title: str) -> bool:
+    """A heading that dates a day of study or work (`Day 5 - Health Check (01/01)`, `2024-01-29 실습`)."""
+    return bool(LOG_HEADING.search(title))
+
+
+def is_version(text: str) -> bool:
+    """A version and little else (`3.12-slim 기반`, `v1.28`): an environment's setting, not knowledge."""
+    return bool(VERSION_ONLY.match(text.strip()))
+
+
+def is_drawing_text(code: str) -> bool:
+    """Text drawn with box characters (an architecture sketch, a directory tree): a picture, not code."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    return bool(lines) and sum(bool(BOX_DRAWING.search(line)) for line in lines) * 2 >= len(lines)
 
 
 def is_date(text: str) -> bool:

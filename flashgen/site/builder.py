@@ -509,7 +509,7 @@ class _Build:
                 where = ()
                 for section in sections:
                     if section.line <= link.line:
-                        where = section.path
+                        where = tuple(heading_text(title) for title in section.path)
                 found.setdefault(target, []).append((note, where))
         return found
 
