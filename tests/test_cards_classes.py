@@ -353,3 +353,40 @@ def test_study_days_versions_sketches_and_long_scripts_are_no_cards() -> None:
     assert cards_of(text) == []
     kept = cards_of("# 설치\n설치는 스크립트 하나로 끝난다.\n```bash\n" + "\n".join(f"echo {i}" for i in range(40)) + "\n```\n")
     assert [c.rule for c in kept] == ["explain"] and "\n…\n```" in kept[0].back  # prose first: a cut script stays
+
+
+def test_inventories_checklists_placeholders_and_settings_of_one_environment_are_no_cards() -> None:
+    text = ("# 인프라\n## Load Balancer (web-alb · 8e3cf135a46f4687)\n설명 문장이 여기에 조금 있다.\n\n"
+            "## 서버 목록\n| 항목 | 값 |\n|---|---|\n| GitLab | 172.100.100.8 |\n| K8s API | 172.100.100.12:6443 |\n\n"
+            "## 일정\n| 단계 | 작업 | 상태 |\n|---|---|---|\n| 1 | OAuth | 완료 |\n| 2 | 에디터 | 진행중 |\n\n"
+            "## 표지\n- 발표자: [이름]\n- Port: 8000\n- GitLab Server: 172.100.100.8\n- 버킷: 버킷 이름 클릭 > 구성 탭 > 수정\n\n"
+            "## 개요\nVMware 환경에서 3-Tier 아키텍처 구축을 위한 가이드입니다.\n")
+    assert cards_of(text) == []
+
+
+def test_an_answer_that_announces_what_follows_is_cut_before_it() -> None:
+    text = "# DB\n## 릴레이션\n관계 데이터 모델의 테이블을 릴레이션이라고 한다.\n튜플과 어트리뷰트로 구성되어 있으며 아래의 특징을 가짐\n"
+    [card] = cards_of(text)
+    assert card.back == "관계 데이터 모델의 테이블을 릴레이션이라고 한다.\n\n[[n#릴레이션|… 노트에서 계속]]"
+
+
+def test_a_numbered_task_under_a_practice_test_asks_its_first_part() -> None:
+    text = ("# Labs\n## Practice Test - Backup and Restore\n### 2\n클러스터에서 실행 중인 ETCD 버전은 무엇입니까?\n\n"
+            "etcd 파드 상세 정보에서 Image를 확인합니다.\n```\nkubectl describe po -n kube-system etcd-controlplane\n```\n")
+    [card] = cards_of(text)
+    assert (card.rule, card.front) == ("exercise", "클러스터에서 실행 중인 ETCD 버전은 무엇입니까?")
+    assert card.back.startswith("etcd 파드 상세 정보에서")
+
+
+def test_arrows_define_ratios_do_not_and_labels_do_not_end_mid_sentence() -> None:
+    cards = cards_of("# Probes\n- **Liveness** → Is the app alive? If not, restart.\n- 프로그램 1 - N 프로세스\n\n"
+                     "앞 문단은 여기에 있다.\n\n웹서비스용 서비스의 상세 정보를 확인하여\n30081 포트를 쓰는데 서비스는 30088 포트로 설정되어 있다.\n")
+    assert [(c.rule, c.front, c.back) for c in cards if c.rule != "explain"] == [
+        ("definition", "Liveness", "Is the app alive? If not, restart.")]
+
+
+def test_korean_answers_that_restate_the_term_and_remarks_about_the_exam_are_no_cards() -> None:
+    assert not [c for c in cards_of("# MVC\n- 뷰렌더링 - 뷰를 통해서 뷰를 렌더링한다.\n") if c.rule == "definition"]
+    assert [c.front for c in cards_of("# MVC\n- 자원관리자 - 자원 배분을 효과적으로 수행한다.\n")
+            if c.rule == "definition"] == ["자원관리자"]
+    assert cards_of("# 문제\n## 16. ConfigMap 운영\nCKAD에서 더 자주 나오는 문제입니다.\n") == []

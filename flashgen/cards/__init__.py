@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
-from flashgen.cards.exercises import exercise_card, exercise_pairs
+from flashgen.cards.exercises import exercise_card, exercise_pairs, is_numbered_task, task_card
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
@@ -130,13 +130,15 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(definition_cards(ctx, section, used))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
-    if ctx.on("questions"):
-        cards.extend(question_cards(ctx, section, used))
+    if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
+        cards.extend(question_cards(ctx, section, used | {card.line for card in cards if card.rule == "definition"}))
     if ctx.on("explain"):
         cards.extend(label_cards(ctx, section, used))
         shown = used | manifests | {card.line for card in cards}  # what other cards show stays off its explanation
         if section.line in exercises:
             card = exercise_card(ctx, section, exercises[section.line], missing)
+        elif is_numbered_task(section) and not used:
+            card = task_card(ctx, section, missing)
         elif section.line in answers:
             card = None  # the back of its problem's card
         else:

@@ -16,11 +16,17 @@ from flashgen.cards.quality import (
     is_link_list_item,
     is_metadata_key,
     is_navigation,
+    is_config_value,
     is_drawing_text,
     is_log_heading,
+    is_meta_sentence,
+    is_placeholder,
+    is_status_table,
+    names_instances,
     is_pointer,
     is_ui_action,
     is_version,
+    leads_in,
     nothing_to_learn,
     restates,
 )
@@ -39,14 +45,17 @@ from flashgen.vault.heading_text import heading_text
 from flashgen.vault.markdown.datelog import match_date
 from flashgen.vault.model import Block, Section
 
-# `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`
+# `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`,
+# `term → definition`
 DEF_DASH = re.compile(r"^(?P<term>[^\s].*?)\s+[-–—]{1,2}\s+(?P<def>\S.*)$")
 DEF_COLON = re.compile(r"^(?P<term>\*\*[^*]+\*\*|[^\s:][^:]*?)\s*[:：]\s+(?P<def>\S.*)$")
+DEF_ARROW = re.compile(r"^(?P<term>[^\s].*?)\s+(?:→|->|=>)\s+(?P<def>\S.*)$")
 DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|\band|\bthen|\bto|\bwith|\bor)\s*$", re.I)
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
 FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
 QUOTED_FENCE = re.compile(r"^[>\s]*(`{3,}|~{3,})\s*([^\s`]*)")
@@ -104,7 +113,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
     URL separates the two; a metadata field (`작성일: 2024-11-15`) or a definition with nothing to learn (a lone
     date, URL, link or tag) is none."""
     masked = mask_markup(text)
-    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON):
+    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
         match = pattern.match(masked)
         if not match:
             continue
@@ -114,9 +123,13 @@ def split_definition(text: str) -> tuple[str, str] | None:
             continue
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
+        if re.search(r"\d\s*$", term) and re.match(r"[NnMm1-9]\b", definition):
+            return None  # `프로그램 1 - N 프로세스`: a ratio, not a term and its definition
         if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
                 or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
-                or is_version(visible_text(definition)):
+                or is_version(visible_text(definition)) or is_placeholder(definition) \
+                or names_instances(definition) and len(visible_text(definition)) < 60 \
+                or is_config_value(term, visible_text(definition)):
             return None
         return term, definition
     return None
@@ -129,6 +142,17 @@ def _unwrapped(term: str) -> str:
         if len(term) > 2 * len(mark) and term.startswith(mark) and term.endswith(mark) and mark not in inner:
             return inner.strip()
     return term
+
+
+def _rejected_definition(head: str) -> bool:
+    """A bullet shaped like a definition that split_definition turns down (a metadata field, a setting, a
+    version, a placeholder): the list it stands in teaches nothing either."""
+    masked = mask_markup(head)
+    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
+        found = pattern.match(masked)
+        if found and is_short_label(_unwrapped(head[found.start("term"):found.end("term")].strip())):
+            return split_definition(head) is None
+    return False
 
 
 def _body_markdown(body: tuple[str, ...]) -> str:
@@ -204,7 +228,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     if is_metadata_key(head) or nothing_to_learn(head):
         return None
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
-            and not nothing_to_learn(body):
+            and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
         front = _in_context(head, context) if is_generic(head) else head
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
     paren = PAREN_TERM.match(head)
@@ -277,7 +301,7 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             continue
         label = lines[0].strip()
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
-        if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) \
+        if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) or CONNECTIVE.search(label) \
                 or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
             continue
         while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
@@ -311,8 +335,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     title = clean_title(section.title)
     front = title
-    if is_date(heading_text(title)) or is_log_heading(title):
-        return None  # a day of the study log, not a topic
+    if is_date(heading_text(title)) or is_log_heading(title) or names_instances(title):
+        return None  # a day of the study log, or one machine or cloud resource: not a topic
     if is_generic(heading_text(title)):
         topic = _topic(section, ctx.note.title)
         if not topic:
@@ -321,8 +345,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     parts, cut, skipped = section_content(ctx, section, used, missing)
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
-    if not cut and is_pointer(back):
-        return None  # only a pointer to elsewhere
+    if not cut and (is_pointer(back) or is_meta_sentence(shown)):
+        return None  # only a pointer to elsewhere, or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
@@ -371,10 +395,11 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
             text = "\n".join(line for line in _without_diagrams(chunk.lines) if not _skippable(line, missing))
             if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
                 continue
+            if "table" in chunk.kinds and (is_status_table(text) or names_instances(text, 2)):
+                continue  # a checklist, or an inventory of one environment's machines and resources
             heads = [item.head for block in chunk.blocks if block.kind == "list" for item in list_items(block)]
-            if heads and (is_link_list(heads) or all(is_version(re.split(r"[:：]|\s[-–—]\s", head, maxsplit=1)[-1])
-                                                     for head in heads)):
-                continue  # links to elsewhere, or an environment's versions: nothing to explain
+            if heads and (is_link_list(heads) or all(_rejected_definition(head) for head in heads)):
+                continue  # links to elsewhere, or fields and settings that teach nothing: nothing to explain
         count = text.count("\n") + 1
         if size + len(text) <= max_chars and lines + count <= max_lines:
             parts.append(text)
@@ -414,7 +439,9 @@ def _dangling(text: str) -> bool:
     """A part that ends on a lead-in (`그래서 실제 운영 환경에서는:`, `**Examples:**`) whose content is not
     shown after it."""
     last = text.rstrip().split("\n")[-1].strip()
-    return last.rstrip("*_=~ ").endswith((":", "：")) and not last.startswith(("```", "~~~"))
+    if last.startswith(("```", "~~~")):
+        return False
+    return last.rstrip("*_=~ ").endswith((":", "：")) or leads_in(last.rstrip("*_=~ "))
 
 
 def _skippable(line: str, missing: set[str]) -> bool:

@@ -49,7 +49,8 @@ GENERIC_HEADINGS = {
     "명령", "설명서", "사용 예제", "상세", "상세 설명", "원칙", "규칙", "principle", "principles", "rules", "단계", "step",
     "stage", "manifest", "manifests", "manifest file", "example manifest", "example manifest file", "yaml",
     "yaml file", "snippet", "snippets", "operational snippets", "kubectl commands", "매니페스트", "yaml 파일",
-    "매니페스트 파일", "코드 예시", "명령어 모음", "관리", "management", "사용 시나리오", "시나리오", "scenario",
+    "매니페스트 파일", "코드 예시", "명령어 모음", "상황", "증상", "에러", "오류", "situation", "symptom", "symptoms",
+    "error", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
     "scenarios", "활용 예", "활용 방법",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
@@ -61,15 +62,16 @@ NAVIGATION_HEADINGS = {
     "related", "related notes", "further reading", "sources", "source", "bibliography", "changelog", "index",
     "navigation", "external links", "useful links", "외부 링크", "유용한 링크", "관련 자료", "credits", "acknowledgements", "acknowledgments", "third party acknowledgements", "license",
     "licenses", "licence", "copyright", "attribution", "release notes", "version history", "라이선스", "라이센스",
-    "저작권", "감사의 말", "변경 이력", "변경 내역", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
+    "저작권", "감사의 말", "변경 이력", "변경 내역", "next steps", "todo", "to do", "roadmap", "progress", "status",
+    "다음 단계", "할 일", "계획", "일정", "일정 계획", "로드맵", "진행 상황", "진행 현황", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
     "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서",
 }
 
 
 def words(text: str) -> str:
     """A label reduced for comparison: no markup, emoji, numbering or punctuation at the ends, lower case."""
-    text = EMOJI.sub("", text)
-    text = re.sub(r"^[\s#>*_=`~\[\]]*(?:\d+(?:[-.]\d+)*[.)]?\s+)?", "", text)
+    text = EMOJI.sub("", text).replace("’", "'")
+    text = re.sub(r"^[\s#>*_=`~\[\]]*(?:\d+(?:[-.]\d+)*[.)]?\s*)?", "", text)
     text = re.sub(r"[*_=`~\[\]]", "", text)
     text = re.sub(r"\s*[(#]?\d+[)]?\s*$", "", text.strip(" \t.:：!?·-–—"))  # `방법1`, `Step 2`, `예시 (3)`
     return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
@@ -101,6 +103,58 @@ def is_metadata_key(term: str) -> bool:
 LOG_HEADING = re.compile(r"\(\d{1,2}/\d{1,2}\)|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\d{4}년\s*\d{1,2}월")
 VERSION_ONLY = re.compile(r"^\W*v?\d+(?:\.\d+)+[\w.\-+]*(?:\s+\S+){0,2}\W*$", re.I)
 BOX_DRAWING = re.compile(r"[\u2500-\u257f\u2580-\u259f]")
+
+
+INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,}\b|\barn:aws:|\b[0-9a-f]{12,}\b")
+STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
+                         re.I)
+PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
+META_SENTENCE = re.compile(r"가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+                           r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
+                           r"in this (?:note|guide|section)", re.I)
+
+
+CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region", "zone", "namespace", "user",
+               "username", "password", "path", "url", "ip", "domain", "id", "tag", "branch", "replicas", "포트",
+               "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
+LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계)[^.\n]{0,20}|"
+                     r"as follows|the following|below)[.!]?\s*$", re.I)
+
+
+def is_config_value(term: str, value: str) -> bool:
+    """A setting of one environment (`Port: 8000`, `이미지: nginx:1.25`), not something to know."""
+    return words(term) in CONFIG_KEYS and " " not in value.strip().strip("`") and len(value.strip()) <= 40
+
+
+def leads_in(line: str) -> bool:
+    """A line that announces what follows it (`…특징은 다음과 같다`, `…as follows.`, `아래의 특징을 가짐`)."""
+    return bool(LEAD_IN.search(line.strip()))
+
+
+def names_instances(text: str, at_least: int = 1) -> bool:
+    """Whether text names this many specific machines or cloud resources (IP addresses, `vpc-0d54f35e…`):
+    an inventory of one environment, not something to learn."""
+    return len(INSTANCE_ID.findall(text)) >= at_least
+
+
+def is_status_table(table: str) -> bool:
+    """A table with a column of progress marks (`O`, `✅`, `완료`, `진행중`): a checklist, not knowledge."""
+    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
+            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)][1:]
+    if len(rows) < 2:
+        return False
+    width = min(map(len, rows))
+    return any(sum(bool(STATUS_CELL.match(row[col])) for row in rows) * 2 > len(rows) for col in range(width))
+
+
+def is_placeholder(text: str) -> bool:
+    """`[이름]`, `<NAME>`, `TBD`: a value still to be filled in."""
+    return bool(PLACEHOLDER.match(text))
+
+
+def is_meta_sentence(text: str) -> bool:
+    """One short sentence about the note itself (`…를 위한 가이드입니다`, `This guide explains…`)."""
+    return "\n" not in text.strip() and len(text) < 120 and bool(META_SENTENCE.search(text))
 
 
 def is_log_heading(title: str) -> bool:
@@ -148,15 +202,18 @@ def is_pointer(text: str) -> bool:
                                                         re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
 
 
+HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]")
 UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택|클릭|체크|입력함|선택함|누르기|누름|"
                        r"enter|type|select|choose|click|check|tick|press)\.?$", re.I)
 UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
 
 
 def is_ui_action(answer: str) -> bool:
-    """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`),
-    not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
+    """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`,
+    `버킷 이름 클릭 > 구성 탭 > 수정`), not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
     plain = answer.strip()
+    if " > " in plain and re.search(r"클릭|탭|메뉴|click|menu|tab", plain, re.I) and len(plain) <= 80:
+        return True  # a path through a console
     found = UI_ACTION.match(plain) if len(plain) <= 50 else None
     if not found:
         return False
@@ -168,10 +225,15 @@ def is_ui_action(answer: str) -> bool:
 
 
 def restates(answer: str, term: str) -> bool:
-    """An answer that says little beyond the term itself (`New Note` -> `Create a new note`)."""
+    """An answer that says little beyond the term itself (`New Note` -> `Create a new note`, `뷰렌더링` ->
+    `뷰를 통해서 뷰를 렌더링한다`)."""
     words = re.findall(r"[\w]+", answer.lower())
-    known = set(re.findall(r"[\w]+", term.lower()))
-    rest = [w for w in words if w not in known and w not in ("a", "an", "the", "to", "of")]
+    lowered = term.lower()
+    known = set(re.findall(r"[\w]+", lowered))
+
+    def given(word: str) -> bool:  # Korean words carry endings: their stem is what the term already says
+        return word in known or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered)
+    rest = [w for w in words if not given(w) and w not in ("a", "an", "the", "to", "of")]
     return bool(known) and len("".join(rest)) <= 8 and len(rest) < len(words)
 
 
