@@ -390,3 +390,13 @@ def test_korean_answers_that_restate_the_term_and_remarks_about_the_exam_are_no_
     assert [c.front for c in cards_of("# MVC\n- 자원관리자 - 자원 배분을 효과적으로 수행한다.\n")
             if c.rule == "definition"] == ["자원관리자"]
     assert cards_of("# 문제\n## 16. ConfigMap 운영\nCKAD에서 더 자주 나오는 문제입니다.\n") == []
+
+
+def test_intros_to_subsections_lead_ins_to_skipped_content_and_configured_in_pointers() -> None:
+    intro = "# CLI\n## Workspace\nCommands for [[Workspace]] and the [[Workspaces]] plugin.\n### tabs\nList open tabs, with their IDs.\n"
+    assert [c.front for c in cards_of(intro)] == ["tabs"]
+    lead_in = ("# Publish\n## Collaboration\nFor more information, review the following articles:\n\n- [[Publish]]\n"
+               "- [[Sync]]\n\nThis site itself is hosted on Publish and kept in a public GitHub repository.\n")
+    [card] = cards_of(lead_in)
+    assert "following articles" not in card.back and card.back.startswith("This site itself")
+    assert cards_of("# List view\n## Settings\nList view settings can be configured in [[View settings]].\n") == []

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from flashgen.cards.context import RuleContext, chunks_of
+from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
     is_date,
@@ -345,13 +345,17 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     parts, cut, skipped = section_content(ctx, section, used, missing)
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
+    read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
+    if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
+            heading_text(title).lower() in read.lower()):
+        return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
     if not cut and (is_pointer(back) or is_meta_sentence(shown)):
         return None  # only a pointer to elsewhere, or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
         return None  # only the start of a long script: nothing a learner recalls
-    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(shown, visible_text(title)):
+    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)):
         return None
     if cut:
         back += "\n\n" + continued(ctx, section)
@@ -368,8 +372,8 @@ def _restates(shown: str, title: str) -> bool:
 
 def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[
         list[str], bool, bool]:
-    """The parts of the section's own content an explanation shows, whether some was left out for room, and
-    whether a diagram or a generated block was left out."""
+    """The parts of the section's own content an explanation shows, whether some was left out (for room, or
+    after a lead-in whose content is not shown), and whether a diagram or a generated block was left out."""
     max_chars, max_lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
     parts: list[str] = []
     size = lines = 0
@@ -378,28 +382,14 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
         kind = chunk.kinds[0]
         if kind in ("rule", "log_date") and parts:
             break
-        if kind in ("rule", "log_date", "html", "footnotes") or chunk.line in used:
+        if kind in ("rule", "log_date", "html", "footnotes"):
             continue
-        if kind == "code":
-            found = FENCE_OPEN.match(chunk.lines[0])
-            if found and found.group(2).lower() in DIAGRAMS | GENERATED:
-                skipped = True
-                continue  # a diagram's source, a plugin's query: not something to recall
-            if not "".join(chunk.lines[1:-1] if found else chunk.lines).strip():
-                continue  # an empty block
-            if is_drawing_text("\n".join(chunk.lines[1:-1] if found else chunk.lines)):
-                skipped = True
-                continue  # a sketch drawn with box characters
-            text = chunk.source
-        else:
-            text = "\n".join(line for line in _without_diagrams(chunk.lines) if not _skippable(line, missing))
-            if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
-                continue
-            if "table" in chunk.kinds and (is_status_table(text) or names_instances(text, 2)):
-                continue  # a checklist, or an inventory of one environment's machines and resources
-            heads = [item.head for block in chunk.blocks if block.kind == "list" for item in list_items(block)]
-            if heads and (is_link_list(heads) or all(_rejected_definition(head) for head in heads)):
-                continue  # links to elsewhere, or fields and settings that teach nothing: nothing to explain
+        text, diagram, left_out = _shown_text(chunk, missing) if chunk.line not in used else (None, False, True)
+        skipped = skipped or diagram
+        if left_out:
+            cut = _drop_lead_in(parts) or cut  # what a lead-in announced is not shown: the lead-in goes too
+        if not text:
+            continue
         count = text.count("\n") + 1
         if size + len(text) <= max_chars and lines + count <= max_lines:
             parts.append(text)
@@ -411,11 +401,58 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
             parts.append(piece)
         cut = True
         break
+    cut = _drop_lead_in(parts) or cut
+    return parts, cut, skipped
+
+
+def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool]:
+    """What an explanation shows of a chunk (None for nothing), whether it is a diagram left out, and whether
+    something was left out before anything was kept (so what came before may have announced it). Within a
+    chunk, a list of links, a checklist or an inventory is left out alone, with the lead-in announcing it."""
+    kind = chunk.kinds[0]
+    if kind == "code":
+        found = FENCE_OPEN.match(chunk.lines[0])
+        inner = "\n".join(chunk.lines[1:-1] if found else chunk.lines)
+        if found and found.group(2).lower() in DIAGRAMS | GENERATED:
+            return None, True, True  # a diagram's source, a plugin's query: not something to recall
+        if is_drawing_text(inner):
+            return None, True, True  # a sketch drawn with box characters
+        return (chunk.source if inner.strip() else None), False, False
+    kept: list[str] = []
+    first_left_out = False
+    for block in chunk.blocks:
+        text = "\n".join(line for line in _without_diagrams(block.source.split("\n")) if not _skippable(line, missing))
+        if _teaches_nothing(block, text):
+            first_left_out = first_left_out or not kept
+            _drop_lead_in(kept)
+            continue
+        if text.strip():
+            kept.append(text)
+    text = "\n".join(kept)
+    if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
+        return None, False, True
+    return text, False, first_left_out
+
+
+def _teaches_nothing(block: Block, text: str) -> bool:
+    """A block with nothing to recall: links to elsewhere, a checklist, an inventory of one environment's
+    machines and resources, fields and settings."""
+    if block.kind == "table":
+        return is_status_table(text) or names_instances(text, 2)
+    if block.kind == "list":
+        heads = [item.head for item in list_items(block)]
+        return bool(heads) and (is_link_list(heads) or all(_rejected_definition(head) for head in heads))
+    return False
+
+
+def _drop_lead_in(parts: list[str]) -> bool:
+    """Remove the lines at the end of `parts` that announce content not shown after them; whether any went."""
+    dropped = False
     while parts and _dangling(parts[-1]):
         kept = "\n".join(parts[-1].rstrip().split("\n")[:-1]).rstrip()
         parts[-1:] = [kept] if kept.strip() else []
-        cut = True
-    return parts, cut, skipped
+        dropped = True
+    return dropped
 
 
 def _without_diagrams(lines: list[str]) -> list[str]:

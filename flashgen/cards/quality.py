@@ -27,6 +27,7 @@ METADATA_KEYS = {
 # headings that name a kind of content, not a topic: a card needs the topic they belong to
 GENERIC_HEADINGS = {
     "example", "examples", "e.g.", "sample", "samples", "tip", "tips", "note", "notes", "summary", "overview",
+    "frequently asked questions", "자주 묻는 질문",
     "introduction", "intro", "conclusion", "details", "description", "usage", "basics", "background", "misc",
     "miscellaneous", "other", "others", "etc", "faq", "memo", "result", "results", "output", "code", "setup",
     "install", "installation", "configuration", "config", "settings", "preferences", "commands", "command", "syntax", "options", "steps",
@@ -189,6 +190,8 @@ def nothing_to_learn(text: str) -> bool:
     return not FILLER.sub("", rest)
 
 
+POINTED = re.compile(r"\b(?:can be|are|is) (?:found|configured|described|covered|explained|documented|listed) "
+                     r"(?:in|on|at)\b", re.I)
 POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further) (?:info|information|details)|read more|"
                      r"more (?:info|information|details)|check out|visit|you can find|자세한 (?:내용|사항)|관련 (?:내용|문서)|"
                      r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
@@ -197,7 +200,7 @@ POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|furthe
 def is_pointer(text: str) -> bool:
     """A short answer that only points elsewhere (`See the list of functions.`, `자세한 내용은 [[Pod]] 참고`)."""
     plain = text.strip()
-    return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or re.search(
+    return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or POINTED.search(plain) or re.search(
         r"(?:참고|참조)(?:하세요|할 것|바람)?[.\s]*$", plain)) and bool(LINK.search(plain) or URL.search(plain) or
                                                         re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
 
