@@ -400,3 +400,13 @@ def test_intros_to_subsections_lead_ins_to_skipped_content_and_configured_in_poi
     [card] = cards_of(lead_in)
     assert "following articles" not in card.back and card.back.startswith("This site itself")
     assert cards_of("# List view\n## Settings\nList view settings can be configured in [[View settings]].\n") == []
+
+
+def test_plans_tasks_checklists_and_project_documents_make_no_plain_cards() -> None:
+    text = ("# Day 2\n## 📌 Day 2 목표\n| # | 구성 요소 |\n|---|---|\n| 1 | MySQL |\n\n## 향후 레이아웃 계획\n영역을 분할해서 구현한다.\n\n"
+            "## 작업\n- [x] kubeadm 설치: 모든 노드에서 완료\n- [ ] CNI: calico 설치 예정\n- README.md: Python_MOC.md 로 이름 변경 ✅\n"
+            "- GitLab: 우측 상단 프로필 → Edit profile\n- Worker 노드 (172.100.100.13): Ingress Controller 배치\n")
+    assert cards_of(text) == []
+    assert cards_of("# 인증\n- 인증 방식 - GitHub OAuth 2.0 로그인\n", path="프로젝트_계획서/README.md") == []
+    assert cards_of("# 인증\nQ::A\n", path="프로젝트_계획서/README.md")  # cards written on purpose stay
+    assert [c.front for c in cards_of("# 용량\n## 용량 계획\n노드 수와 파드 수를 예측해 클러스터 크기를 정한다.\n")] == ["용량 계획"]

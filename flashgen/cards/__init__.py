@@ -16,7 +16,7 @@ from flashgen.cards.lint_warning import warn_rejected
 from flashgen.cards.manifests import manifest_card_made, manifest_cards
 from flashgen.cards.model import Card
 from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
-from flashgen.cards.quality import is_navigation
+from flashgen.cards.quality import is_navigation, is_project_document
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -124,8 +124,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if ctx.on("explicit") or ctx.on("cloze"):
         found, used = explicit_cards(ctx, section)
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
-    if any(is_navigation(title) for title in section.path):
-        return cards  # references, credits, a table of contents: nothing a plain-note rule should ask
+    if any(is_navigation(title) for title in section.path) or is_project_document(ctx.note.path):
+        return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
     if ctx.on("definitions") or ctx.on("terms"):
         cards.extend(definition_cards(ctx, section, used))
     if ctx.on("lists"):

@@ -125,6 +125,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None
         if re.search(r"\d\s*$", term) and re.match(r"[NnMm1-9]\b", definition):
             return None  # `프로그램 1 - N 프로세스`: a ratio, not a term and its definition
+        if names_instances(term) or re.search(r"[✅❌☑✔]\s*$", definition):
+            return None  # one machine's entry, or a checklist line
         if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
                 or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
                 or is_version(visible_text(definition)) or is_placeholder(definition) \
@@ -202,12 +204,18 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         if is_link_list([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes): nothing to recall
         for item in items:
-            if item.line in used:
-                continue
+            if item.line in used or _is_task(block, item):
+                continue  # a task of a to-do list is not knowledge
             card = _item_card(ctx, section, item, intro, prompt)
             if card:
                 cards.append(card)
     return cards
+
+
+def _is_task(block: Block, item: Item) -> bool:
+    """A task list item (`- [ ] …`, `- [x] …`)."""
+    line = block.source.split("\n")[item.line - block.line]
+    return bool(re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\[.\]\s", line))
 
 
 def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str) -> Card | None:
@@ -440,8 +448,10 @@ def _teaches_nothing(block: Block, text: str) -> bool:
     if block.kind == "table":
         return is_status_table(text) or names_instances(text, 2)
     if block.kind == "list":
-        heads = [item.head for item in list_items(block)]
-        return bool(heads) and (is_link_list(heads) or all(_rejected_definition(head) for head in heads))
+        items = list_items(block)
+        heads = [item.head for item in items]
+        return bool(heads) and (is_link_list(heads) or all(_rejected_definition(head) or _is_task(block, item)
+                                                           for head, item in zip(heads, items)))
     return False
 
 

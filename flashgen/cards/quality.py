@@ -92,9 +92,21 @@ def is_generic(title: str) -> bool:
 
 
 def is_navigation(title: str) -> bool:
-    """A heading over links and navigation (a table of contents, references, `K8S 도큐먼트 사이트 참조`)."""
+    """A heading over links, navigation or plans (a table of contents, references, `K8S 도큐먼트 사이트 참조`,
+    `Day 2 목표`, `향후 계획`)."""
     plain = words(title)
-    return plain in NAVIGATION_HEADINGS or bool(re.search(r"(?:참조|참고|references?)$", plain))
+    return plain in NAVIGATION_HEADINGS or bool(re.search(r"(?:참조|참고|references?)$", plain)) or bool(PLAN.search(plain))
+
+
+PLAN = re.compile(r"^(?:(?:향후|다음|일정|작업|학습|프로젝트|오늘|이번)\b.*|day \d+\s*)?(?:목표|계획)$|^(?:goals?|plans?|next steps)$")
+PROJECT_DOCUMENT = re.compile(r"계획서|기획서|제안서|발표|슬라이드|회의록|회고|체크리스트|\bppt\b|slides?\b|checklist|"
+                              r"meeting[ _-]?notes|minutes|retrospective|proposal|roadmap", re.I)
+
+
+def is_project_document(path: str) -> bool:
+    """A note that documents a project rather than knowledge (a plan, slides, a checklist, meeting notes,
+    a retrospective), by its name or its folder's."""
+    return bool(PROJECT_DOCUMENT.search(path.replace("_", " ")))
 
 
 def is_metadata_key(term: str) -> bool:
@@ -110,7 +122,7 @@ INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,
 STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
                          re.I)
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
-META_SENTENCE = re.compile(r"가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
                            r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
                            r"in this (?:note|guide|section)", re.I)
 
@@ -215,7 +227,8 @@ def is_ui_action(answer: str) -> bool:
     """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`,
     `버킷 이름 클릭 > 구성 탭 > 수정`), not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
     plain = answer.strip()
-    if " > " in plain and re.search(r"클릭|탭|메뉴|click|menu|tab", plain, re.I) and len(plain) <= 80:
+    if re.search(r" (?:>|→|->) ", plain) and re.search(r"클릭|탭|메뉴|우측|좌측|상단|하단|프로필|click|menu|tab|profile",
+                                                       plain, re.I) and len(plain) <= 80:
         return True  # a path through a console
     found = UI_ACTION.match(plain) if len(plain) <= 50 else None
     if not found:
