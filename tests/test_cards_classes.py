@@ -410,3 +410,9 @@ def test_plans_tasks_checklists_and_project_documents_make_no_plain_cards() -> N
     assert cards_of("# 인증\n- 인증 방식 - GitHub OAuth 2.0 로그인\n", path="프로젝트_계획서/README.md") == []
     assert cards_of("# 인증\nQ::A\n", path="프로젝트_계획서/README.md")  # cards written on purpose stay
     assert [c.front for c in cards_of("# 용량\n## 용량 계획\n노드 수와 파드 수를 예측해 클러스터 크기를 정한다.\n")] == ["용량 계획"]
+
+
+def test_console_forms_and_captions_of_files_are_no_explanation() -> None:
+    text = ("# GCP\n## VPC 생성\n- 이름 : `pista-vpc` 입력\n- 서브넷 생성 모드 : 커스텀 선택\n- 만들기 클릭\n\n"
+            "## Nginx Deployment\n( kubernetes/nginx-web/deployment.yaml )\n")
+    assert cards_of(text) == []

@@ -201,8 +201,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         intro = _intro_label(section, block)
         prompt = f"{intro} · {ctx.say('무엇인가요?', 'What is it?')}" if intro else ctx.say("무엇인가요?", "What is it?")
         items = list_items(block)
-        if is_link_list([item.head for item in items]):
-            continue  # a list of links (a table of contents, a map of notes): nothing to recall
+        if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
+            continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
@@ -210,6 +210,18 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             if card:
                 cards.append(card)
     return cards
+
+
+def _is_form(heads: list[str]) -> bool:
+    """A list most of whose items are steps through a console's forms (`이름: pista-vpc 입력`, `만들기 클릭`)."""
+    def value(head: str) -> str:
+        masked = mask_markup(head)
+        for pattern in (DEF_BOLD, DEF_COLON, DEF_DASH, DEF_ARROW):
+            found = pattern.match(masked)
+            if found:
+                return head[found.start("def"):]
+        return head
+    return len(heads) >= 2 and sum(is_ui_action(value(head)) for head in heads) * 2 > len(heads)
 
 
 def _is_task(block: Block, item: Item) -> bool:
@@ -451,7 +463,8 @@ def _teaches_nothing(block: Block, text: str) -> bool:
         items = list_items(block)
         heads = [item.head for item in items]
         return bool(heads) and (is_link_list(heads) or all(_rejected_definition(head) or _is_task(block, item)
-                                                           for head, item in zip(heads, items)))
+                                                           for head, item in zip(heads, items))
+                                or _is_form(heads))
     return False
 
 

@@ -51,7 +51,7 @@ GENERIC_HEADINGS = {
     "stage", "manifest", "manifests", "manifest file", "example manifest", "example manifest file", "yaml",
     "yaml file", "snippet", "snippets", "operational snippets", "kubectl commands", "매니페스트", "yaml 파일",
     "매니페스트 파일", "코드 예시", "명령어 모음", "상황", "증상", "에러", "오류", "situation", "symptom", "symptoms",
-    "error", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
+    "error", "사용", "사용처", "적용", "설정 적용", "실행 방법", "usage example", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
     "scenarios", "활용 예", "활용 방법",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
@@ -191,11 +191,14 @@ def is_date(text: str) -> bool:
     return bool(DATE_TIME.match(text)) or match_date(text.strip()) is not None and len(text.strip()) <= 12
 
 
+FILE_ONLY = re.compile(r"^\W*[\w./~-]+\.(?:ya?ml|json|sh|py|md|txt|conf|cfg|toml|ini|env|js|ts|rs|go|sql)\W*$", re.I)
+
+
 def nothing_to_learn(text: str) -> bool:
     """Only links, URLs, tags, dates, numbers and punctuation: a side with nothing to recall (images excepted,
     which the caller keeps)."""
-    if is_date(text):
-        return True
+    if is_date(text) or FILE_ONLY.match(text.strip()):
+        return True  # a date, or a file's name alone (the caption of a listing)
     rest = LINK.sub(" ", HTML.sub(" ", text))
     rest = URL.sub(" ", rest)
     rest = TAG.sub(" ", rest)
