@@ -416,3 +416,12 @@ def test_console_forms_and_captions_of_files_are_no_explanation() -> None:
     text = ("# GCP\n## VPC 생성\n- 이름 : `pista-vpc` 입력\n- 서브넷 생성 모드 : 커스텀 선택\n- 만들기 클릭\n\n"
             "## Nginx Deployment\n( kubernetes/nginx-web/deployment.yaml )\n")
     assert cards_of(text) == []
+
+
+def test_quotes_arrows_in_paths_following_lead_ins_and_credit_notes() -> None:
+    steps = "# Sync\n## Show history\n- Select the \"Sync: Show Sync history\" option.\n- Go to **Settings** → **General**.\n"
+    assert not [c for c in cards_of(steps) if c.rule == "definition"]
+    assert [c.front for c in cards_of("# Probes\n- **Liveness** → Is the app alive? If not, restart.\n")] == ["Liveness"]
+    lead = "# Table\n## Shortcuts\nYou can move around a table using the following mouse and keyboard shortcuts.\n"
+    assert cards_of(lead) == []
+    assert cards_of("## Previous logo\nThe logo used before v1.3.5 was adapted from a crystal icon.\n", path="Credits.md") == []

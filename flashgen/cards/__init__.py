@@ -124,7 +124,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if ctx.on("explicit") or ctx.on("cloze"):
         found, used = explicit_cards(ctx, section)
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
-    if any(is_navigation(title) for title in section.path) or is_project_document(ctx.note.path):
+    if any(is_navigation(title) for title in (ctx.note.title,) + section.path) or is_project_document(ctx.note.path):
         return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
     if ctx.on("definitions") or ctx.on("terms"):
         cards.extend(definition_cards(ctx, section, used))

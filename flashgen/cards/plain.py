@@ -49,7 +49,7 @@ from flashgen.vault.model import Block, Section
 # `term → definition`
 DEF_DASH = re.compile(r"^(?P<term>[^\s].*?)\s+[-–—]{1,2}\s+(?P<def>\S.*)$")
 DEF_COLON = re.compile(r"^(?P<term>\*\*[^*]+\*\*|[^\s:][^:]*?)\s*[:：]\s+(?P<def>\S.*)$")
-DEF_ARROW = re.compile(r"^(?P<term>[^\s].*?)\s+(?:→|->|=>)\s+(?P<def>\S.*)$")
+DEF_ARROW = re.compile(r"^(?P<term>\*\*[^*]+\*\*|`[^`]+`)\s*(?:→|->|=>)\s+(?P<def>\S.*)$")  # a marked term only
 DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")

@@ -131,7 +131,7 @@ CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region",
                "username", "password", "path", "url", "ip", "domain", "id", "tag", "branch", "replicas", "포트",
                "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
 LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계)[^.\n]{0,20}|"
-                     r"as follows|the following|below)[.!]?\s*$", re.I)
+                     r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below)[.!]?\s*$", re.I)
 
 
 def is_config_value(term: str, value: str) -> bool:

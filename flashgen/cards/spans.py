@@ -10,6 +10,7 @@ URL = re.compile(r"(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+")
 WIKILINK = re.compile(r"!?\[\[[^\[\]\n]*\]\]")
 MD_LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|「[^」\n]{1,80}」')
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -70,7 +71,7 @@ def delimited(line: str, mark: str, intraword: bool = True) -> list[tuple[int, i
 
 def markup_spans(line: str, emphasis: bool = True) -> list[tuple[int, int, int]]:
     """(start, end, keep) of the inline markup of one line: code spans, URLs, links, embeds, HTML tags and (with
-    `emphasis`) `**`, `__`, `*`, `_`, `==`, `~~` pairs; `keep` is how many characters at each end are the
+    `emphasis`) `**`, `__`, `*`, `_`, `==`, `~~` pairs and quoted text; `keep` is how many characters at each end are the
     markup's own delimiters."""
     spans = [(s, e, 0) for s, e in code_spans(line)]
     if "://" in line or "www." in line:
@@ -80,6 +81,8 @@ def markup_spans(line: str, emphasis: bool = True) -> list[tuple[int, int, int]]
         spans += [(m.start(), m.end(), 1) for m in MD_LINK.finditer(line)]
     if "<" in line:
         spans += [(m.start(), m.end(), 1) for m in HTML_TAG.finditer(line)]
+    if emphasis and any(q in line for q in ('"', "“", "「")):
+        spans += [(m.start(), m.end(), 1) for m in QUOTED.finditer(line)]  # a quoted label is one thing
     if emphasis:
         for mark in ("**", "__", "==", "~~"):
             if mark in line:
