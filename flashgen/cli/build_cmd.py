@@ -7,12 +7,14 @@ from pathlib import Path
 
 import click
 
+from flashgen.cli.folders import notes_folder, output_failure, output_folder
+
 
 @click.command()
 @click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=Path("notes"), show_default=True,
-              help="The vault (a folder of Obsidian notes).")
+              callback=notes_folder, is_eager=True, help="The vault (a folder of Obsidian notes).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Where decks, site and report go.")
+              callback=output_folder, help="Where decks, site and report go.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--no-site", is_flag=True, help="Build the Anki decks only.")
 def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
@@ -32,7 +34,11 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
             progress.update(task, description=stage, completed=done, total=total)
             progress.refresh()
 
-        result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
+        try:
+            result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
+        except OSError as exc:
+            progress.stop()
+            raise output_failure(exc, out_dir) from None
     print_summary(result, strict)
     sys.exit(1 if result.failed(strict) else 0)
 

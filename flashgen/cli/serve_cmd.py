@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from flashgen.cli.folders import notes_folder, output_folder
+
 
 def build_once(notes_dir: Path, out_dir: Path) -> list:
     """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the diagnostics found."""
@@ -19,9 +21,9 @@ def build_once(notes_dir: Path, out_dir: Path) -> list:
 @click.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=Path("notes"), show_default=True,
-              help="The vault (a folder of Obsidian notes).")
+              callback=notes_folder, is_eager=True, help="The vault (a folder of Obsidian notes).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Where the site is written (OUT/site).")
+              callback=output_folder, help="Where the site is written (OUT/site).")
 @click.option("--no-watch", is_flag=True, help="Serve without rebuilding on change.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
 def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bool) -> None:

@@ -509,15 +509,25 @@ def advance(ctx: Ctx, duration: str) -> None:
 @sim.command()
 @click.option("--workers", type=click.IntRange(0, 20), default=2, show_default=True)
 @click.option("--control-planes", type=click.IntRange(1, 5), default=1, show_default=True)
+@click.option("--start", "start", default=None, metavar="TIME",
+              help="The virtual clock's start, e.g. 2024-01-29T09:00:00Z (default: the current time).")
 @pass_ctx
 @_handle
-def reset(ctx: Ctx, workers: int, control_planes: int) -> None:
+def reset(ctx: Ctx, workers: int, control_planes: int, start: str | None) -> None:
     """Throw the simulated cluster away and start a fresh one (also repairs a corrupt state file)."""
+    import time
+
     from flashgen.sim import SimCluster
     from flashgen.sim import state as st
+    from flashgen.sim.timefmt import parse_rfc3339, rfc3339
+    try:
+        begin = parse_rfc3339(start) if start else float(int(time.time()))
+    except ValueError:
+        raise click.BadParameter(f"{start!r} is not a time like 2024-01-29T09:00:00Z", param_hint="--start")
     with st.locked(ctx.path):
-        st.save(SimCluster(workers=workers, control_planes=control_planes), ctx.path)
-    click.echo(f"a fresh simulated cluster ({control_planes} control plane, {workers} workers) is in {ctx.path}")
+        st.save(SimCluster(workers=workers, control_planes=control_planes, start_time=begin), ctx.path)
+    click.echo(f"a fresh simulated cluster ({control_planes} control plane, {workers} workers) is in {ctx.path}; "
+               f"its clock starts at {rfc3339(begin)}")
 
 
 @sim.command()
@@ -560,14 +570,17 @@ def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, fresh:
         with st.locked(ctx.path, holder=holder):
             # a new cluster starts at the wall clock's time, so that ages kubectl computes itself look right
             new = fresh or not ctx.path.exists()
-            sim = SimCluster(start_time=time.time()) if new else st.load(ctx.path)
+            sim = SimCluster(start_time=float(int(time.time()))) if new else st.load(ctx.path)
             rt = Runtime(sim, ctx.path, speed)
+            user_config = kubeconfig.user_kubeconfig()
+            previous: str | None = kubeconfig.NAME  # nothing to restore unless merged below
             try:
                 kubeconfig.write(out, url)
                 if merge_kubeconfig:
-                    kubeconfig.merge(kubeconfig.user_kubeconfig(), url)
+                    previous = kubeconfig.merge(user_config, url)
             except kubeconfig.KubeconfigError as e:
                 raise click.ClickException(str(e))
+            kubeconfig.announce(ctx.path, url)
             try:
                 click.echo(f"flashgen's simulated cluster is serving the Kubernetes API at {url} (speed {speed:g}x)")
                 click.echo(f"state: {ctx.path}" + (" (a new cluster)" if new else ""))
@@ -578,11 +591,16 @@ def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, fresh:
                                "new cluster at the current time.", err=True)
                 click.echo(f"kubeconfig: {out}   try: kubectl --kubeconfig {out} get nodes")
                 if merge_kubeconfig:
-                    click.echo(f"context {kubeconfig.NAME} added to {kubeconfig.user_kubeconfig()} and made current")
+                    click.echo(f"context {kubeconfig.NAME} added to {user_config} and made current until the "
+                               "server stops")
                 click.echo("press Ctrl-C to stop", err=True)
                 server.run(rt, sock)
             except KeyboardInterrupt:  # Ctrl-C before the server took over signal handling
                 pass
+            finally:
+                kubeconfig.withdraw(ctx.path)
+                if merge_kubeconfig and kubeconfig.restore(user_config, previous):
+                    click.echo(f"{user_config}: the current context is {previous or 'unset'} again", err=True)
             rt.save()
             click.echo(f"stopped; the cluster is saved in {ctx.path}", err=True)
     finally:

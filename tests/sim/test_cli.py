@@ -73,6 +73,7 @@ def _rows(output: str) -> list[list[str]]:
 
 
 def test_apply_get_and_advance(run, tmp_path: Path) -> None:
+    run("reset", "--start", "2024-01-29T09:00:00Z")  # a fixed start, for the times below
     (tmp_path / "web.yaml").write_text(DEPLOY)
     out = run("apply", "-f", "web.yaml").output
     assert out.splitlines() == ["deployment.apps/web created", "service/web created"]
