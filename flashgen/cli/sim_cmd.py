@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -171,9 +170,8 @@ def _print_objects(c: Any, k: Any, objs: list[dict], output: str | None, all_ns:
 def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | None, all_ns: bool,
         selector: str | None) -> None:
     """Show objects: get KIND [NAME...] (aliases po, deploy, rs, svc, ...; `all`)."""
-    import yaml
-
     from flashgen.sim.errors import not_found
+    from flashgen.sim.kubeyaml import to_json, to_yaml
     targets = _split_target(args)
     ns = None if all_ns else (namespace or "default")
     with _cluster(ctx, write=False) as c:
@@ -198,10 +196,7 @@ def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | No
             single = len(items) == 1 and len(targets) == 1 and targets[0][1] is not None
             data = items[0] if single else {"apiVersion": "v1", "kind": "List", "items": items,
                                            "metadata": {"resourceVersion": ""}}
-            if output == "json":
-                click.echo(json.dumps(data, indent=4))
-            else:
-                click.echo(yaml.safe_dump(data, sort_keys=False, default_flow_style=False).rstrip())
+            click.echo(to_json(data) if output == "json" else to_yaml(data), nl=False)
         else:
             merged: dict[str, tuple[Any, list[dict]]] = {}
             for k, objs in found:

@@ -126,9 +126,9 @@ def job_status(j: Obj) -> str:
 
 def _job_row(j: Obj, now: float, wide: bool) -> list[str]:
     st = j.get("status") or {}
-    comp = j["spec"].get("completions")
-    completions = f"{st.get('succeeded', 0)}/{comp}" if comp is not None else f"{st.get('succeeded', 0)}/1 of " \
-        f"{j['spec'].get('parallelism', 1)}"
+    comp, parallel = j["spec"].get("completions"), j["spec"].get("parallelism")
+    completions = f"{st.get('succeeded', 0)}/{comp}" if comp is not None else f"{st.get('succeeded', 0)}/1" + (
+        f" of {parallel}" if parallel is not None and parallel > 1 else "")
     duration = ""
     if st.get("startTime"):
         end = parse_rfc3339(st["completionTime"]) if st.get("completionTime") else now
