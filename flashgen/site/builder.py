@@ -145,6 +145,7 @@ class _Build:
             for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
                 self._page(page, html)
             self._tag_pages()
+            self._template_page("404.html", "404.html", "Not found")  # what a server shows for a missing page
             self._timeline_and_home(len(self.cards))
             mine = self._note_outputs(my_notes, backlinks, raw_by_note, labs_by_note)
         except BaseException:

@@ -289,7 +289,7 @@ def _code_block(token: Token, lines: list[str], section: tuple[str, ...], path: 
         last = lines[token.map[1] - 1].strip() if token.map[1] - 1 < len(lines) else ""
         closed = token.map[1] - token.map[0] >= 2 and last.startswith(token.markup) and not last.strip(token.markup[0])
         if not closed:
-            diagnostics.append(warning(path, fence_line, f"code fence `{token.markup}` is never closed; "
+            diagnostics.append(warning(path, fence_line, f"code fence {token.markup} is never closed; "
                                                          "the rest of the note is read as code", "unclosed-fence"))
     first_code = fence_line + 1 if token.type == "fence" else fence_line
     return CodeBlock(lang, token.content, first_code, fence_line, section, closed)
