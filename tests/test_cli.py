@@ -20,10 +20,10 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_build_prints_a_summary_and_exits_0_with_warnings(seed_vault: Path, tmp_path: Path) -> None:
     done = run("build", "--notes", str(seed_vault), "--out", str(tmp_path / "out"), "--no-site", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "notes: 1" in done.stdout and "cards:" in done.stdout and "basic" in done.stdout
+    assert "vault: 1 note\n" in done.stdout and "anki: " in done.stdout and "basic: " in done.stdout
     assert "쿠버네티스 학습 과정.md:15: warning: missing image" in done.stderr
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert report["notes"] == 1 and report["cards"]["basic"] > 10
+    assert report["notes"] == 1 and report["anki"]["notes_by_kind"]["basic"] > 10
     assert any(d["line"] == 15 and d["code"] == "missing-image" for d in report["diagnostics"])
 
 

@@ -50,11 +50,10 @@ def print_summary(result, strict: bool) -> None:
         out(str(diagnostic), err=True)
     if result.unchanged:
         out("nothing changed since the last build; the outputs are up to date")
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.cards_by_kind.items())) or "none"
-    out(f"notes: {result.notes}")
-    out(f"cards: {sum(result.cards_by_kind.values())} ({kinds})")
+    out(f"vault: {result.notes} note{'s' if result.notes != 1 else ''}")
+    out(anki_line(result.cards_by_kind, result.anki_cards_by_kind))
     if result.cards_by_rule:
-        out("  by rule: " + ", ".join(f"{k} {n}" for k, n in sorted(result.cards_by_rule.items())))
+        out("  notes by rule: " + ", ".join(f"{k} {n}" for k, n in sorted(result.cards_by_rule.items())))
     out(f"media: {result.media}")
     if result.deck_path:
         out(f"deck: {result.deck_path}")
@@ -64,3 +63,13 @@ def print_summary(result, strict: bool) -> None:
         out(f"labs: {result.labs}")
     out(f"warnings: {len(result.warnings)}, errors: {len(result.errors)}"
         + (" (--strict: warnings fail the build)" if strict and result.warnings else ""))
+
+
+def anki_line(notes_by_kind, cards_by_kind) -> str:
+    """`anki: 31 notes, 38 cards (basic: 29 notes, 29 cards; cloze: 2 notes, 9 cards)`, as Anki counts them:
+    its import says how many notes it added, its browser shows the cards."""
+    def both(notes: int, cards: int) -> str:
+        return f"{notes} note{'s' if notes != 1 else ''}, {cards} card{'s' if cards != 1 else ''}"
+    kinds = "; ".join(f"{kind}: {both(n, cards_by_kind.get(kind, 0))}" for kind, n in sorted(notes_by_kind.items()))
+    total = both(sum(notes_by_kind.values()), sum(cards_by_kind.values()))
+    return f"anki: {total}" + (f" ({kinds})" if kinds else "")

@@ -134,3 +134,28 @@ def test_a_computer_without_a_korean_font_is_told_what_to_install(served, desk):
         notice.locator("button").click()
         desk.reload()
         assert desk.locator(".font-notice").count() == 0  # closed once, it stays closed
+
+
+def test_the_study_page_studies_the_cards_anki_makes(served, desk):
+    """The seed note's two manifests are cloze notes with several numbers: each number is a card of its own, with
+    its own blank, as in Anki; the counts on the page are Anki's."""
+    desk.goto(served.url + quote("cards/쿠버네티스 학습 과정.html"))
+    summary = desk.locator("#browse > summary").inner_text()
+    total = int(summary.split("(")[1].split(" card")[0])
+    notes = desk.locator(".card-list .card").count()
+    assert f"from {notes} Anki notes" in summary and total > notes
+    assert int(desk.locator(".count-new").inner_text()) == total
+    clozes = 0
+    for _ in range(total):  # every card once: each cloze card hides exactly one number
+        front = desk.locator("#study-front")
+        blanks = front.locator(".cloze").count()
+        if blanks or front.locator(".cloze-other").count():
+            clozes += 1
+            assert blanks >= 1 and front.locator(".cloze").all_inner_texts() == ["[...]"] * blanks
+            numbers = set(front.locator(".cloze").evaluate_all("s => s.map(e => e.dataset.c)"))
+            assert len(numbers) == 1
+        desk.keyboard.press("Space")
+        desk.keyboard.press("4")  # easy: out of today's session
+    assert clozes == 9 and desk.locator("#study-done").is_visible()
+    desk.goto(served.url + "decks/index.html")
+    assert f"{total} cards" in desk.locator("a", has_text="쿠버네티스 학습 과정").locator("..").inner_text()
