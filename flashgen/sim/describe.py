@@ -571,6 +571,103 @@ def _namespace(sim: "Engine", n: Obj) -> list[str]:
                                     "No resource quota.", "", "No LimitRange resource."]
 
 
+_MODES = {"ReadWriteOnce": "RWO", "ReadOnlyMany": "ROX", "ReadWriteMany": "RWX", "ReadWriteOncePod": "RWOP"}
+
+
+def _go_list(values: list[Any] | None) -> str:
+    """A Go slice as fmt prints it: `[a b]`."""
+    return "[" + " ".join(str(v) for v in values or []) + "]"
+
+
+def _pvc(sim: "Engine", c: Obj) -> list[str]:
+    meta, spec, st = c["metadata"], c.get("spec") or {}, c.get("status") or {}
+    status = st.get("phase", "Pending")
+    if meta.get("deletionTimestamp"):
+        status = f"Terminating (lasts {human_duration(sim.time - parse_rfc3339(meta['deletionTimestamp']))})"
+    out = _header(c) + [_line("StorageClass", spec.get("storageClassName", "")), _line("Status", status),
+                        _line("Volume", spec.get("volumeName", ""))] + _meta(c)
+    out.append(_line("Finalizers", _go_list(meta.get("finalizers"))))
+    bound = bool(spec.get("volumeName"))
+    out.append(_line("Capacity", (st.get("capacity") or {}).get("storage", "") if bound else ""))
+    out.append(_line("Access Modes", ",".join(_MODES.get(m, m) for m in st.get("accessModes") or []) if bound else ""))
+    if spec.get("volumeMode"):
+        out.append(_line("VolumeMode", spec["volumeMode"]))
+    users = sorted(p["metadata"]["name"] for p in sim.store.items("Pod", meta.get("namespace"))
+                   if any((v.get("persistentVolumeClaim") or {}).get("claimName") == meta["name"]
+                          for v in (p.get("spec") or {}).get("volumes") or []))
+    out.append(_line("Used By", "\n\t".join(users) or "<none>"))
+    return out
+
+
+def _pv(sim: "Engine", v: Obj) -> list[str]:
+    meta, spec, st = v["metadata"], v.get("spec") or {}, v.get("status") or {}
+    ref = spec.get("claimRef") or {}
+    out = [_line("Name", meta["name"])] + _meta(v) + [
+        _line("Finalizers", _go_list(meta.get("finalizers"))),
+        _line("StorageClass", spec.get("storageClassName", "")),
+        _line("Status", st.get("phase", "")),
+        _line("Claim", f"{ref.get('namespace')}/{ref.get('name')}" if ref else ""),
+        _line("Reclaim Policy", spec.get("persistentVolumeReclaimPolicy", "")),
+        _line("Access Modes", ",".join(_MODES.get(m, m) for m in spec.get("accessModes") or [])),
+    ]
+    if spec.get("volumeMode"):
+        out.append(_line("VolumeMode", spec["volumeMode"]))
+    out.append(_line("Capacity", (spec.get("capacity") or {}).get("storage", "")))
+    required = ((spec.get("nodeAffinity") or {}).get("required") or {})
+    if not required:
+        out.append("Node Affinity:\t<none>")
+    else:
+        out += ["Node Affinity:\t", "  Required Terms:\t"]
+        for i, term in enumerate(required.get("nodeSelectorTerms") or []):
+            exprs = [f"{e['key']} {e['operator'].lower()}" + (f" [{', '.join(e['values'])}]" if e.get("values") else "")
+                     for e in term.get("matchExpressions") or []]
+            out.append(f"    Term {i}:\t" + ("\n    \t".join(exprs) or "<none>"))
+    out.append(_line("Message", st.get("message", "")))
+    out.append("Source:")
+    if spec.get("hostPath") is not None:
+        out += _volume({"hostPath": spec["hostPath"]}, "")
+    elif spec.get("local") is not None:
+        out += ["    Type:\tLocalVolume (a persistent volume backed by local storage on a node)",
+                f"    Path:\t{spec['local'].get('path', '')}"]
+    return out
+
+
+def _endpoints(sim: "Engine", e: Obj) -> list[str]:
+    out = _header(e) + _meta(e) + ["Subsets:"]
+    for subset in e.get("subsets") or []:
+        out.append(f"  Addresses:\t{','.join(a.get('ip', '') for a in subset.get('addresses') or []) or '<none>'}")
+        out.append("  NotReadyAddresses:\t"
+                   + (",".join(a.get("ip", "") for a in subset.get("notReadyAddresses") or []) or "<none>"))
+        if subset.get("ports"):
+            out += ["  Ports:", "    Name\tPort\tProtocol", "    ----\t----\t--------"]
+            out += [f"    {p.get('name') or '<unset>'}\t{p.get('port')}\t{p.get('protocol', 'TCP')}"
+                    for p in subset["ports"]]
+        out.append("")
+    return out
+
+
+def _storageclass(sim: "Engine", sc: Obj) -> list[str]:
+    annotations = sc["metadata"].get("annotations") or {}
+    default = annotations.get("storageclass.kubernetes.io/is-default-class") == "true"
+    expand = sc.get("allowVolumeExpansion")
+    return [_line("Name", sc["metadata"]["name"]), _line("IsDefaultClass", "Yes" if default else "No"),
+            _line("Annotations", ",".join(f"{k}={v}" for k, v in sorted(annotations.items())) or "<none>"),
+            _line("Provisioner", sc.get("provisioner", "")),
+            _line("Parameters", ",".join(f"{k}={v}" for k, v in sorted((sc.get("parameters") or {}).items()))
+                  or "<none>"),
+            _line("AllowVolumeExpansion", "<unset>" if expand is None else ("True" if expand else "False")),
+            _line("MountOptions", ", ".join(sc.get("mountOptions") or []) or "<none>"),
+            _line("ReclaimPolicy", sc.get("reclaimPolicy", "Delete")),
+            _line("VolumeBindingMode", sc.get("volumeBindingMode", "Immediate"))]
+
+
+def _serviceaccount(sim: "Engine", sa: Obj) -> list[str]:
+    pulls = ", ".join(r.get("name", "") for r in sa.get("imagePullSecrets") or []) or "<none>"
+    mounts = ", ".join(r.get("name", "") for r in sa.get("secrets") or []) or "<none>"
+    return _header(sa) + _meta(sa) + [_line("Image pull secrets", pulls), _line("Mountable secrets", mounts),
+                                      _line("Tokens", "<none>")]
+
+
 _SUFFIX = {"Ki": 2 ** 10, "Mi": 2 ** 20, "Gi": 2 ** 30, "Ti": 2 ** 40, "Pi": 2 ** 50, "Ei": 2 ** 60, "n": 1e-9,
            "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
 
@@ -741,7 +838,9 @@ def _generic(sim: "Engine", o: Obj) -> list[str]:
 
 DESCRIBERS = {"Pod": _pod, "Deployment": _deployment, "ReplicaSet": _replicaset, "ReplicationController": _replicaset,
               "DaemonSet": _daemonset, "StatefulSet": _statefulset, "Job": _job, "CronJob": _cronjob,
-              "Service": _service, "Namespace": _namespace, "Node": _node}
+              "Service": _service, "Namespace": _namespace, "Node": _node, "PersistentVolumeClaim": _pvc,
+              "PersistentVolume": _pv, "Endpoints": _endpoints, "StorageClass": _storageclass,
+              "ServiceAccount": _serviceaccount}
 
 
 NO_EVENTS = {"Namespace"}  # kubectl's describers of these show no events

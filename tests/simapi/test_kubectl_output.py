@@ -113,7 +113,9 @@ metadata: {name: odd, annotations: {note: "a sentence long enough that a YAML pr
 data: {one: "1", yes: "yes", empty: "", when: "2024-01-29", cron: "*/5 * * * *", dash: "- x", multi: "two\\nlines\\n", hangul: "파드", quote: "it's"}
 """
 DESCRIBED = ["pod/crash", "deployment/web", "daemonset/agent", "statefulset/store", "job/backup", "cronjob/tick",
-             "service/web", "service/web-np", "service/store", "namespace/default", "node/kind-worker"]
+             "service/web", "service/web-np", "service/store", "namespace/default", "node/kind-worker",
+             "persistentvolumeclaim/data-store-0", "endpoints/web", "endpoints/store", "storageclass/standard",
+             "serviceaccount/default"]
 LISTED = ["pods", "deployments", "replicasets", "services", "daemonsets", "statefulsets", "jobs", "cronjobs",
           "configmaps", "nodes", "namespaces", "events", "endpoints", "persistentvolumeclaims"]
 AGE = re.compile(r"(<invalid>|\b\d+[smhdy][\dsmhdy]*)( \(x\d+ over (<invalid>|\d+[smhdy][\dsmhdy]*)\))?")
@@ -178,7 +180,16 @@ def test_describe_prints_what_kubectl_prints(cluster, target):
         # the pods' ages are kubectl's to compute, a moment later
         theirs, mine = (re.sub(r" {2,}", "  ", AGE.sub("AGE", t)) for t in (theirs, mine))
     assert _loose_events(mine) == _loose_events(theirs), _diff(theirs, mine)
-    assert "+0900" in mine or kind in ("service", "namespace", "daemonset")  # times in the local zone
+    if kind in ("pod", "deployment", "statefulset", "job", "cronjob", "node"):
+        assert "+0900" in mine  # times in the local zone, as kubectl shows them
+
+
+def test_describe_a_persistent_volume_prints_what_kubectl_prints(cluster):
+    server, kubectl = cluster
+    name = kubectl("get", "pv", "-o", "name").split()[0].split("/")[1]
+    theirs = kubectl("describe", "pv", name)
+    mine = server.call(lambda rt: describe(rt.sim, rt.sim.store.get("PersistentVolume", None, name)) + "\n")
+    assert _loose_events(mine) == _loose_events(theirs), _diff(theirs, mine)
 
 
 @pytest.mark.parametrize("resource", LISTED)
