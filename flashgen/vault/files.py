@@ -12,8 +12,20 @@ from pathlib import Path
 from flashgen.config import Config
 from flashgen.diagnostics import Diagnostic, warning
 
-ATTACHMENT_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+# the files Obsidian embeds besides notes (its "accepted file formats"), by kind; `.webm` plays as a video
+ATTACHMENT_KINDS = {
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp"), "image"),
+    **dict.fromkeys((".mp3", ".ogg", ".wav", ".m4a", ".flac", ".3gp"), "audio"),
+    **dict.fromkeys((".mp4", ".webm", ".ogv", ".mov", ".mkv"), "video"),
+    ".pdf": "pdf", ".canvas": "canvas", ".base": "base",
+}
+ATTACHMENT_EXTENSIONS = frozenset(ATTACHMENT_KINDS)
 MAX_NOTE_BYTES = 5 * 1024 * 1024
+
+
+def attachment_kind(path: str) -> str | None:
+    """`image`, `audio`, `video`, `pdf`, `canvas` or `base` for an attachment's path (or a link's target), else None."""
+    return ATTACHMENT_KINDS.get(posixpath.splitext(path)[1].lower())
 
 
 def nfc(text: str) -> str:
@@ -46,7 +58,7 @@ class VaultFiles:
 
 
 def walk_vault(root: Path, config: Config) -> VaultFiles:
-    """Every `.md` note and image below `root`, skipping dot folders (`.obsidian`, `.trash`) and excluded paths."""
+    """Every `.md` note and attachment (images, audio, video, PDF, canvas, base) below `root`, skipping dot folders (`.obsidian`, `.trash`) and excluded paths."""
     notes: list[VaultFile] = []
     attachments: list[VaultFile] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
