@@ -79,12 +79,13 @@ class AnkiLinker:
     used: list[tuple[str, Path]] = field(default_factory=list)  # the media of the card being rendered
 
     def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
-        return None, self.vault.resolve(link, from_path) is not None
+        return None, self.vault.resolve(link, from_path) is not None or (
+            not link.external and self.vault.resolver.folder(link.target, from_path) is not None)
 
     def image(self, link: Link, from_path: str) -> str | None:
         path = self.vault.resolve(link, from_path)
         disk = self.vault.files.get(path) if path else None
-        if disk is None or path in self.vault.resolver.notes:
+        if disk is None or attachment_kind(path) in (None, "canvas", "base"):
             return None
         name = media_name(disk)
         self.media[name] = disk

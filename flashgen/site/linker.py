@@ -66,7 +66,7 @@ class SiteLinker:
         vault = self.targets.vault
         target = vault.resolve(link, from_path)
         if target is None:
-            return None, False
+            return None, vault.resolver.folder(link.target, from_path) is not None  # a folder: shown as text
         if target not in vault.resolver.notes:
             if attachment_kind(target):  # an image, audio, video, PDF, canvas or base: the copied file
                 return relative(self.page, self.targets.urls.image(target)), True

@@ -42,6 +42,10 @@ def note_link_problems(vault: "Vault", note) -> list[Diagnostic]:
         if link.external or outside_vault(link.target, note.path):
             continue
         target = vault.resolve(link, note.path)
+        if target is None and vault.resolver.folder(link.target, note.path):
+            problems.append(warning(note.path, link.line, f"link `{link.target}` names a folder, which Obsidian "
+                                                          "cannot open; shown as text", "folder-link"))
+            continue
         if target is None:
             kind = attachment_kind(link.target)
             what = _KIND_NAMES[kind] if kind else ("embedded note" if link.embed else "note")

@@ -73,7 +73,7 @@ def parse_vault(root: Path, config: Config | None = None,
 
 def resolver_of(files: VaultFiles) -> Resolver:
     """The link resolver of a walked vault."""
-    return Resolver([n.path for n in files.notes], [a.path for a in files.attachments])
+    return Resolver([n.path for n in files.notes], [a.path for a in files.attachments], files.others, files.folders)
 
 
 def parse_files(files: list[VaultFile], config: Config) -> dict[str, tuple[Note | None, list[Diagnostic]]]:
