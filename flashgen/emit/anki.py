@@ -381,7 +381,7 @@ _MODELS = {m.model_id: m for m in (BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL)}
 
 def _render_card(card: Card, linker: AnkiLinker, vault_name: str) -> _Rendered:
     env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True, "code_style": CODE_STYLE,
-                           "sound_tags": True}
+                           "anki_media": True}
     linker.used = []
     context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
     source = source_html(card, vault_name)

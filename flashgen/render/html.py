@@ -156,14 +156,15 @@ def _image_html(link: Link, env: dict[str, Any]) -> str:
 
 def _media_html(link: Link, kind: str, env: dict[str, Any]) -> str:
     """An embedded audio, video or PDF file as Obsidian shows it: a player, or the PDF viewer with a link to
-    the file; on an Anki card (`sound_tags`), audio and video are Anki's `[sound:…]`, which every Anki plays."""
+    the file. On an Anki card (`anki_media`), audio and video are Anki's `[sound:…]`, which every Anki plays, and a
+    PDF is named without its page: Anki keeps only the media files its fields name exactly."""
     src = _env_linker(env).image(link, env.get("from", ""))
     name = posixpath.basename(link.target)
     if src is None:
         env.setdefault("missing_images", []).append(link.target)
         return missing_image(name, kind)
     if kind in ("audio", "video"):
-        if env.get("sound_tags"):
+        if env.get("anki_media"):
             return f"[sound:{escape(src)}]"
         width = f' width="{link.width}"' if link.width and kind == "video" else ""
         return (f'<{kind} class="embed-{kind}" controls preload="metadata" src="{escape(src)}" '
@@ -171,7 +172,7 @@ def _media_html(link: Link, kind: str, env: dict[str, Any]) -> str:
     options = dict(part.partition("=")[::2] for part in (link.heading or "").split("&") if "=" in part)
     page = f"#page={int(options['page'])}" if options.get("page", "").isdigit() else ""
     height = int(options["height"]) if options.get("height", "").isdigit() else 600
-    url = escape(src + page)
+    url = escape(src + ("" if env.get("anki_media") else page))
     return (f'<object class="embed-pdf" data="{url}" type="application/pdf" width="100%" height="{height}" '
             f'title="{escape(name)}"><a class="internal-link" href="{url}">📄 {escape(link.alias or name)}</a></object>')
 
@@ -214,6 +215,8 @@ def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]
         new_href, exists = _env_linker(env).link(link, env.get("from", ""))
         if new_href is not None:
             token.attrSet("href", new_href)
+        else:  # a file or folder this output does not show: the words stay, the link goes
+            token.attrs.pop("href", None)
         if not exists:
             token.attrSet("class", "internal-link is-unresolved")
     elif href.startswith(("http://", "https://")):
@@ -312,8 +315,25 @@ def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any
                      style=env.get("code_style", "default"))
 
 
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def _missing_img_tags(html: str, env: dict[str, Any]) -> str:
+    """Raw HTML with each `<img>` whose vault file is missing turned into the placeholder of a missing embed."""
+    def swap(match: re.Match) -> str:
+        src = next((attr.group(2, 3, 4) for attr in _ATTR.finditer(match.group(0)[4:].rstrip("/>"))
+                    if attr.group(1).lower() == "src"), None)
+        value = next((v for v in src if v is not None), "") if src else ""
+        if not _is_vault_url(value) or _vault_url("img", value, env)[1]:
+            return match.group(0)
+        env.setdefault("missing_images", []).append(value.strip())
+        return missing_image(posixpath.basename(value.strip()))
+
+    return _IMG_TAG.sub(swap, html) if "<img" in html.lower() else html
+
+
 def _html(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    html = sanitize(tokens[idx].content, env)
+    html = sanitize(_missing_img_tags(tokens[idx].content, env), env)
     return f"<div{_id_attr(tokens[idx])}>{html}</div>\n" if _id_attr(tokens[idx]) else html
 
 
