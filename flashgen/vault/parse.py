@@ -250,6 +250,8 @@ def _collect_inline(inline: Token, links: list[Link], tags: list[Tag]) -> None:
 
 def _check_math(token: Token, path: str, diagnostics: list[Diagnostic]) -> None:
     """A warning for each formula that cannot be read as TeX (it is shown as written)."""
+    if token.type == "inline" and "$" not in token.content:
+        return
     formulas = [token] if token.type == "math_block" else [c for c in token.children or [] if c.type in MATH_TOKENS]
     for formula in formulas:
         if to_mathml(formula.content, MATH_TOKENS[formula.type]) is None:

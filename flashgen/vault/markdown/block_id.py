@@ -2,7 +2,7 @@
 
 A paragraph or list item takes a trailing ` ^id` (also right after an embed, `![[image.png]]^id`, or on the
 next line). A list, quote, callout, table, code block or math block takes `^id` on its own line below it. An id
-anywhere in a quote or callout names the whole quote, as Obsidian links to no part of one.
+anywhere in a quote, callout or table names the whole of it, as Obsidian links to no part of one.
 """
 
 from __future__ import annotations
@@ -40,25 +40,27 @@ def block_end(tokens: list[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _named(tokens: list[Token], owner: int) -> int:
-    """The block an id on `owner` names: Obsidian links to no part of a quote or callout, so an id anywhere
-    inside one names the outermost."""
-    found = owner if tokens[owner].type in _WHOLE else None
-    depth = 0
-    for j in range(owner - 1, -1, -1):
-        nesting = tokens[j].nesting
-        if nesting == -1:
+def _wholes(tokens: list[Token]) -> list[int | None]:
+    """For each token, the outermost quote, callout or table that holds it or that it opens: Obsidian links to no
+    part of one, so an id anywhere inside names the whole."""
+    out: list[int | None] = []
+    outer: int | None = None  # the index of the outermost whole that is open, and its depth
+    outer_depth = depth = 0
+    for index, token in enumerate(tokens):
+        if token.nesting == 1:
             depth += 1
-        elif nesting == 1:
-            if depth:
-                depth -= 1
-            elif tokens[j].type in _WHOLE:
-                found = j
-    return owner if found is None else found
+            if outer is None and token.type in _WHOLE:
+                outer, outer_depth = index, depth
+        out.append(outer)
+        if token.nesting == -1:
+            if outer is not None and depth == outer_depth:
+                outer = None
+            depth -= 1
+    return out
 
 
-def _name(tokens: list[Token], owner: int, block_id: str) -> None:
-    token = tokens[_named(tokens, owner)]
+def _name(tokens: list[Token], wholes: list[int | None], owner: int, block_id: str) -> None:
+    token = tokens[owner if wholes[owner] is None else wholes[owner]]
     token.meta = {**(token.meta or {}), "block_id": block_id}
     token.attrSet("id", "^" + block_id)
 
@@ -85,13 +87,17 @@ def _lone_owner(tokens: list[Token], paragraph: int) -> int | None:
 
 def _rule(state: StateCore) -> None:
     tokens = state.tokens
-    drop: list[tuple[int, int]] = []  # (first, last) token of each id's own line
+    wholes = _wholes(tokens)
+    drop: set[int] = set()  # the tokens of each id's own line
+    table = -1
     for i, token in enumerate(tokens):
-        if token.type == "tr_open":
+        if token.type == "table_open":
+            table = i
+        elif token.type == "tr_open":
             found = _table_id_row(tokens, i)
             if found:
-                _name(tokens, max(j for j in range(i) if tokens[j].type == "table_open"), found)
-                drop.append((i, block_end(tokens, i)))
+                _name(tokens, wholes, table, found)
+                drop.update(range(i, block_end(tokens, i) + 1))
             continue
         if token.type != "inline" or i == 0:
             continue
@@ -104,13 +110,13 @@ def _rule(state: StateCore) -> None:
             owner = _lone_owner(tokens, i - 1)
             if owner is None:
                 continue  # nothing to name: the text stays as written
-            drop.append((i - 1, i + 1))
+            drop.update((i - 1, i, i + 1))
         elif tokens[i - 1].type == "paragraph_open" and i >= 2 and tokens[i - 2].type == "list_item_open":
             owner = i - 2  # a list item's id belongs to the item, not to its paragraph
         token.content = before
-        _name(tokens, owner, match.group(1))
-    for start, end in reversed(drop):
-        del tokens[start:end + 1]  # the id's own line is not content
+        _name(tokens, wholes, owner, match.group(1))
+    if drop:
+        tokens[:] = [token for index, token in enumerate(tokens) if index not in drop]  # an id's line is no content
     for j, token in enumerate(tokens[:-1]):
         if token.type == "tbody_open" and tokens[j + 1].type == "tbody_close":
             token.hidden = tokens[j + 1].hidden = True

@@ -56,6 +56,7 @@ def strip_comments(text: str) -> Stripped:
         return Stripped(text)
     out: list[str] = []
     pos, line_start = 0, True
+    spans = _CodeSpans(text)
     while pos < len(text):
         if line_start:
             fence = _FENCE.match(text, pos)
@@ -74,7 +75,7 @@ def strip_comments(text: str) -> Stripped:
             out.append(token)
             line_start = True
         elif token[0] == "`":
-            pos = _after_code_span(text, found.start(), len(token))
+            pos = spans.end(found.start(), len(token))
             out.append(text[found.start():pos])
         elif token == "%%":
             end = text.find("%%", pos)
@@ -95,14 +96,29 @@ def strip_comments(text: str) -> Stripped:
     return Stripped("".join(out))
 
 
-def _after_code_span(text: str, start: int, ticks: int) -> int:
-    """The end of the code span that opens with `ticks` backticks at `start` (a run of exactly as many closes it,
-    within its paragraph), or the end of the opening run when it is never closed."""
-    blank = _BLANK_LINE.search(text, start)
-    limit = blank.start() if blank else len(text)
-    closing = re.compile(r"(?<!`)`{%d}(?!`)" % ticks)
-    found = closing.search(text, start + ticks, limit)
-    return found.end() if found else start + ticks
+class _CodeSpans:
+    """Finds where inline code spans end; the paragraph end and the failed searches are remembered, so that a
+    paragraph of many code spans or lone backticks is read in one pass per backtick count."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraph = (-1, -1)  # (start, end) of the paragraph last looked at
+        self.unclosed: dict[int, int] = {}  # a run of N backticks found no closer before this paragraph end
+
+    def end(self, start: int, ticks: int) -> int:
+        """The end of the span that opens with `ticks` backticks at `start` (a run of exactly as many closes
+        it, within its paragraph), or the end of the opening run when it is never closed."""
+        if not self.paragraph[0] <= start < self.paragraph[1]:
+            blank = _BLANK_LINE.search(self.text, start)
+            self.paragraph = (start, blank.start() if blank else len(self.text))
+        limit = self.paragraph[1]
+        if self.unclosed.get(ticks) == limit:
+            return start + ticks
+        found = re.compile(r"(?<!`)`{%d}(?!`)" % ticks).search(self.text, start + ticks, limit)
+        if not found:
+            self.unclosed[ticks] = limit
+            return start + ticks
+        return found.end()
 
 
 def _rule(state: StateCore) -> None:

@@ -26,7 +26,8 @@ class _Scanner(HTMLParser):
 def html_file_links(html: str) -> list[tuple[int, bool, str]]:
     """(line offset within `html`, embed, URL) of each tag that names a file of the vault rather than a web
     address: images, audio and video are embeds, anchors are links."""
-    if "<" not in html:
+    lowered = html.lower()
+    if "src" not in lowered and "href" not in lowered:
         return []
     scanner = _Scanner()
     scanner.feed(html)
