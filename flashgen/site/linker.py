@@ -119,7 +119,7 @@ class SiteLinker:
         if html.lstrip().startswith("<li"):  # a list item named by a block id
             html = f"<ul>\n{html}</ul>\n"
         href, _ = self.link(link, from_path)
-        title = escape(link_text(link) if (link.heading or link.block or link.alias) else note.title)
+        title = escape(link_text(link) if (link.heading or link.alias) else note.title)  # a block: its note
         return (f'<div class="embed"><div class="embed-title"><a class="internal-link" href="{escape(href or "")}">'
                 f'{title}</a></div><div class="embed-content">\n{html}</div></div>\n')
 
