@@ -169,7 +169,7 @@ def _media_html(link: Link, kind: str, env: dict[str, Any]) -> str:
         width = f' width="{link.width}"' if link.width and kind == "video" else ""
         return (f'<{kind} class="embed-{kind}" controls preload="metadata" src="{escape(src)}" '
                 f'title="{escape(link.alias or name)}"{width}></{kind}>')
-    options = dict(part.partition("=")[::2] for part in (link.heading or "").split("&") if "=" in part)
+    options = dict(part.split("=", 1) for part in (link.heading or "").split("&") if "=" in part)  # page=3
     page = f"#page={int(options['page'])}" if options.get("page", "").isdigit() else ""
     height = int(options["height"]) if options.get("height", "").isdigit() else 600
     url = escape(src + ("" if env.get("anki_media") else page))
@@ -321,15 +321,21 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 def _missing_img_tags(html: str, env: dict[str, Any]) -> str:
     """Raw HTML with each `<img>` whose vault file is missing turned into the placeholder of a missing embed."""
     def swap(match: re.Match) -> str:
-        src = next((attr.group(2, 3, 4) for attr in _ATTR.finditer(match.group(0)[4:].rstrip("/>"))
-                    if attr.group(1).lower() == "src"), None)
-        value = next((v for v in src if v is not None), "") if src else ""
+        value = _attribute(match.group(0)[len("<img"):].rstrip("/>"), "src")
         if not _is_vault_url(value) or _vault_url("img", value, env)[1]:
             return match.group(0)
         env.setdefault("missing_images", []).append(value.strip())
         return missing_image(posixpath.basename(value.strip()))
 
     return _IMG_TAG.sub(swap, html) if "<img" in html.lower() else html
+
+
+def _attribute(attrs: str, wanted: str) -> str:
+    """The value of one attribute in a tag's attribute text, or ""."""
+    for attr in _ATTR.finditer(attrs):
+        if attr.group(1).lower() == wanted:
+            return next((v for v in attr.group(2, 3, 4) if v is not None), "")
+    return ""
 
 
 def _html(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
