@@ -110,7 +110,7 @@ def parse_note(path: str, text: str, config: Config | None = None,
     stripped = strip_comments(text)
     if stripped.unclosed_line:
         diagnostics.append(warning(path, stripped.unclosed_line, "comment `%%` is never closed; the rest of the note "
-                                                                 "is hidden, as in Obsidian", "unclosed-comment"))
+                                                                 "is hidden (close it with `%%`)", "unclosed-comment"))
     clean = stripped.text
     tokens = create_parser(config.course_headings).parse(clean, {})
     lines = clean.split("\n")

@@ -2,8 +2,8 @@
 
 A note is cleared of its comments before it is parsed, by one scan that knows where code is: nothing inside a
 code fence or an inline code span is a comment, and everything between `%%` and `%%` is, code fences included (an
-Excalidraw drawing keeps its data that way). An `%%` that is never closed hides the rest of the note, as in
-Obsidian. Lines are kept, so line numbers stay those of the file.
+Excalidraw drawing keeps its data that way). An `%%` that is never closed hides the rest of the note, as
+Obsidian's editor shows it, with a warning. Lines are kept, so line numbers stay those of the file.
 """
 
 from __future__ import annotations
