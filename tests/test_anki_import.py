@@ -227,3 +227,19 @@ def test_the_summary_and_the_report_count_notes_and_cards_as_anki_does(seed_vaul
     # the site says the same: the home page's count and the study page's
     home = (out / "site" / "index.html").read_text(encoding="utf-8")
     assert f"<strong>{cards}</strong> cards" in home
+
+
+def test_embedded_audio_video_and_pdf_are_packed_and_math_is_mathml(tmp_path: Path, anki: Anki) -> None:
+    from tests.syntax_vault import make_syntax_vault
+
+    vault = make_syntax_vault(tmp_path / "vault")
+    anki.import_(_build(vault, tmp_path / "out"))
+    media = Path(anki.col.media.dir())
+    for front, pattern, source in (("프로브 설명은", r"\[sound:(fg-[0-9a-f]+\.wav)\]", "probe.wav"),
+                                   ("롤아웃 영상은", r"\[sound:(fg-[0-9a-f]+\.webm)\]", "rollout.webm"),
+                                   ("API 문서의", r'<object [^>]*data="(fg-[0-9a-f]+\.pdf)"', "api.pdf")):
+        name = re.search(pattern, anki.note_by_front(front).fields[1]).group(1)  # played or shown by Anki itself
+        assert (media / name).read_bytes() == (vault / "media" / source).read_bytes()
+    assert "<math" in anki.note_by_front("준비까지 걸리는").fields[1]  # MathML made at build time, no script
+    check = anki.col.media.check()
+    assert list(check.missing) == [] and list(check.unused) == []  # Anki's own check sees every file in use

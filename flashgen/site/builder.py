@@ -77,7 +77,9 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
         raise
     result.out_dir = out_dir
     known = {(d.path, d.line, d.message) for d in vault.diagnostics}
-    result.diagnostics = [d for d in result.broken_links if (d.path, d.line, d.message) not in known]
+    anchors = {(d.path, d.line) for d in vault.diagnostics if d.code == "broken-anchor"}  # said once is enough
+    result.diagnostics = [d for d in result.broken_links if (d.path, d.line, d.message) not in known
+                          and not (d.code == "missing-heading" and (d.path, d.line) in anchors)]
     for diagnostic in result.diagnostics:
         if report is not None:
             report.append(diagnostic) if isinstance(report, list) else report(diagnostic)
@@ -528,7 +530,8 @@ class _Build:
     def _note_link_problems(self, note: Note) -> list[Diagnostic]:
         """Links to missing notes and images (as the parse reports them) and to headings or blocks the site
         cannot point at."""
-        problems = [d for d in note_link_problems(self.vault, note) if d.code in ("missing-image", "broken-link")]
+        problems = [d for d in note_link_problems(self.vault, note)
+                    if d.code in ("missing-image", "missing-file", "broken-link")]
         for link in note.links:
             if not (link.heading or link.block) or link.external or outside_vault(link.target, note.path):
                 continue

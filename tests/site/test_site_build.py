@@ -212,8 +212,11 @@ def test_only_used_images_are_copied_under_distinct_names(vault_copy, tmp_path):
 
 def test_report_receives_what_only_the_site_found(tmp_path, vault_copy):
     seen = []
-    build_site(parse_vault(vault_copy), [], tmp_path / "site", report=seen.append)
-    assert [(d.path, d.line, d.code) for d in seen] == [("서비스.md", 4, "missing-heading")]
+    build_site(parse_vault(vault_copy, check=False), [], tmp_path / "site", report=seen.append)
+    assert ("서비스.md", 4, "missing-heading") in [(d.path, d.line, d.code) for d in seen]
+    seen.clear()  # a vault whose links were checked has said it all: the same anchor is not reported twice
+    build_site(parse_vault(vault_copy), [], tmp_path / "again", report=seen.append)
+    assert seen == []
 
 
 def test_failed_build_leaves_the_previous_site_in_place(tmp_path, vault_copy):
