@@ -50,8 +50,8 @@ def labs(lab_id: str | None, labs_dir: Path | None, as_json: bool) -> None:
         console.print(escape(lab.task_en.strip()) + "\n")
         for hint in lab.hints:
             console.print(f"[yellow]hint:[/yellow] {escape(hint)}")
-        console.print(f"\ncheck it: flashgen verify {lab.id}  (your kubectl context), or flashgen verify {lab.id} --sim  "
-                      "(the simulated cluster of `flashgen sim` and `flashgen sim serve`)")
+        console.print(f"\ncheck it: flashgen verify {lab.id}  (your kubectl context), or "
+                      f"flashgen verify {lab.id} --sim  (the simulated cluster of `flashgen sim` and `flashgen sim serve`)")
         return
     if as_json:
         click.echo(json.dumps([{"id": lab.id, "title": lab.title, "note": lab.note, "heading": lab.heading,

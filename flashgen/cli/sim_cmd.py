@@ -1,9 +1,10 @@
 """`flashgen sim`: practise kubectl-style commands against a persistent simulated kind cluster.
 
 Virtual time passes only when you say so: `flashgen sim advance 30s`. To keep practice natural, every command that
-changes the cluster (apply, create, run, delete, scale, rollout undo) is followed by MUTATION_SECONDS virtual seconds,
-about the time it takes to type the next command. Reading commands (get, describe, logs, rollout status/history)
-never move the clock.
+changes the cluster (apply, create, run, delete, scale, expose, label, set image, rollout undo) is followed by
+MUTATION_SECONDS virtual seconds, about the time it takes to type the next command. Reading commands (get,
+describe, logs, rollout history) never move the clock; `rollout status` lets it run while it waits, as kubectl
+waits for a real cluster.
 
 `flashgen sim serve` instead serves the same cluster (the same state file) as a Kubernetes API server for the real
 kubectl; there the clock runs in real time (times --speed).

@@ -262,7 +262,8 @@ def _volume(v: Obj, indent: str) -> list[str]:
         return [f"{pad}Type:\tHostPath (bare host directory volume)", f"{pad}Path:\t{v['hostPath'].get('path', '')}",
                 f"{pad}HostPathType:\t{v['hostPath'].get('type') or '<none>'}"]
     if v.get("configMap") is not None:
-        return [f"{pad}Type:\tConfigMap (a volume populated by a ConfigMap)", f"{pad}Name:\t{v['configMap'].get('name', '')}",
+        return [f"{pad}Type:\tConfigMap (a volume populated by a ConfigMap)",
+                f"{pad}Name:\t{v['configMap'].get('name', '')}",
                 f"{pad}Optional:\t{'true' if v['configMap'].get('optional') else 'false'}"]
     if v.get("secret") is not None:
         return [f"{pad}Type:\tSecret (a volume populated by a Secret)",
@@ -705,7 +706,8 @@ def _node(sim: "Engine", n: Obj) -> list[str]:
         out.append(f"{title}:")
         out += [f"  {name}:\t{value}" for name, value in sorted((st.get(key) or {}).items())]
     info = st.get("nodeInfo") or {}
-    out += ["System Info:", f"  Machine ID:\t{info.get('machineID', '')}", f"  System UUID:\t{info.get('systemUUID', '')}",
+    out += ["System Info:", f"  Machine ID:\t{info.get('machineID', '')}",
+            f"  System UUID:\t{info.get('systemUUID', '')}",
             f"  Boot ID:\t{info.get('bootID', '')}", f"  Kernel Version:\t{info.get('kernelVersion', '')}",
             f"  OS Image:\t{info.get('osImage', '')}", f"  Operating System:\t{info.get('operatingSystem', '')}",
             f"  Architecture:\t{info.get('architecture', '')}",

@@ -2,7 +2,8 @@
 
 kubectl turns an object into JSON and that into YAML with go-yaml, which sorts keys, writes a string that would
 read back as another type (`"1"`, `"true"`, `"2024-01-29T09:00:00Z"`, `""`) in double quotes, a multi-line string
-as a literal block, and folds long lines at spaces past column 80, as libyaml does; its JSON is indented by four spaces with sorted keys."""
+as a literal block, and folds long lines at spaces past column 80, as libyaml does; its JSON is indented by four
+spaces with sorted keys."""
 
 from __future__ import annotations
 

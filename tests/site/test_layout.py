@@ -57,8 +57,7 @@ def desk(browser):
 
 
 def _rect(page, selector: str) -> dict:
-    return page.locator(selector).first.evaluate("e => { const r = e.getBoundingClientRect(); "
-                                                 "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }")
+    return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().toJSON()")
 
 
 @pytest.mark.parametrize("path", ["index.html", "timeline.html", "notes/디플로이먼트.html"])

@@ -33,7 +33,8 @@ def test_serves_the_site_and_rebuilds_when_a_note_changes(vault_copy, tmp_path):
     server = SiteServer(out / "site", port=0).start()
     stop = threading.Event()
     watcher = threading.Thread(target=watch_and_rebuild,
-                               args=([vault_copy], lambda: build_once(vault_copy, out).site_path is not None, server, stop))
+                               args=([vault_copy], lambda: build_once(vault_copy, out).site_path is not None, server,
+                                     stop))
     watcher.start()
     try:
         page = server.url + quote("notes/서비스.html")
