@@ -160,7 +160,7 @@ def test_a_plausible_wrong_attempt_fails_with_a_teaching_message(lab_id, tmp_pat
         path = tmp_path / f"attempt{number}.yaml"
         path.write_text(text, encoding="utf-8")
         files += ["-f", str(path)]
-    code, out = verify(lab_id, "--sim", *files)
+    code, out = verify(lab_id, "--sim", "--timeout", "10", *files)  # each fails at once; no need to wait long
     assert code == 1, out
     assert f"✗ {check}" in out, out
     block = out.split(f"✗ {check}", 1)[1].split("\n  ✓", 1)[0].split("\n  ✗", 1)[0]
