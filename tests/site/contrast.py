@@ -72,13 +72,9 @@ _JS = r"""
 """
 
 
-def low_contrast(page, selector: str | None = None, minimum: float = MINIMUM) -> list[str]:
-    """Every rendered text on the page below `minimum`:1, described for a failure message."""
+def measure(page, selector: str | None = None, minimum: float = MINIMUM) -> tuple[int, list[str]]:
+    """(how many pieces of rendered text were measured, each one below `minimum`:1 described for a message)."""
     found = page.evaluate(_JS, selector)
-    return [f"{round(item['ratio'], 2)}:1  {item['where']}  {item['text']!r}  fg {item['fg'][:3]} on bg {item['bg'][:3]}"
-            for item in found if item["ratio"] < minimum - 1e-9]
-
-
-def all_text(page, selector: str | None = None) -> list[dict]:
-    """Every piece of rendered text with its contrast (to check that the measure saw the page)."""
-    return page.evaluate(_JS, selector)
+    low = [f"{round(item['ratio'], 2)}:1  {item['where']}  {item['text']!r}  fg {item['fg'][:3]} on bg {item['bg'][:3]}"
+           for item in found if item["ratio"] < minimum - 1e-9]
+    return len(found), low
