@@ -57,12 +57,21 @@ def _selector(obj: dict) -> dict[str, str]:
     return dict(labels)
 
 
-def _container_ports(obj: dict) -> list[dict]:
+def _pod_spec(obj: dict) -> dict:
+    """The pod spec an object runs: its own (a Pod), its job template's (a CronJob) or its pod template's."""
     spec = obj.get("spec") or {}
+    if obj["kind"] == "Pod":
+        return spec
+    if obj["kind"] == "CronJob":
+        spec = (spec.get("jobTemplate") or {}).get("spec") or {}
+    return (spec.get("template") or {}).get("spec") or {}
+
+
+def _container_ports(obj: dict) -> list[dict]:
     if obj["kind"] == "Service":
-        return [{"containerPort": p.get("port"), "protocol": p.get("protocol", "TCP")} for p in spec.get("ports") or []]
-    pod_spec = spec if obj["kind"] == "Pod" else ((spec.get("template") or {}).get("spec") or {})
-    return [p for c in pod_spec.get("containers") or [] for p in c.get("ports") or []]
+        return [{"containerPort": p.get("port"), "protocol": p.get("protocol", "TCP")}
+                for p in (obj.get("spec") or {}).get("ports") or []]
+    return [p for c in _pod_spec(obj).get("containers") or [] for p in c.get("ports") or []]
 
 
 @click.command()
@@ -163,9 +172,7 @@ def set_image(ctx: Ctx, args: tuple[str, ...], namespace: str | None) -> None:
     with cluster(ctx, write=True, settle=True) as c:
         for k, name in _targets(tuple(a for a in args if "=" not in a), "set image"):
             obj = copy.deepcopy(c.store.get(k.kind, namespace, name))
-            spec = obj["spec"] if k.kind == "Pod" else (
-                ((obj["spec"].get("jobTemplate") or {}).get("spec") or {}).get("template") or {}).get("spec", {}) \
-                if k.kind == "CronJob" else (obj["spec"].get("template") or {}).get("spec") or {}
+            spec = _pod_spec(obj)
             containers = (spec.get("initContainers") or []) + (spec.get("containers") or [])
             for container_name in images:
                 if container_name != "*" and not any(x["name"] == container_name for x in containers):
