@@ -425,3 +425,71 @@ def test_quotes_arrows_in_paths_following_lead_ins_and_credit_notes() -> None:
     lead = "# Table\n## Shortcuts\nYou can move around a table using the following mouse and keyboard shortcuts.\n"
     assert cards_of(lead) == []
     assert cards_of("## Previous logo\nThe logo used before v1.3.5 was adapted from a crystal icon.\n", path="Credits.md") == []
+
+
+def test_console_walks_settings_tables_and_pinned_versions_teach_nothing() -> None:
+    console = ("# 스냅샷\n## 웹 콘솔\n📍 Compute Engine > 스냅샷 > 스냅샷 만들기\n\n스냅샷에서 디스크 복원:\n"
+               "📍 Compute Engine > 디스크 > 디스크 만들기\n")
+    assert cards_of(console) == []
+    settings = ("# 배포\n## Launch Template\n| 키 | 값 |\n|---|---|\n| deploygroup | container-asg |\n\n"
+                "## 예시 값\n| 변수 | 설명 |\n|---|---|\n| `<BUILD_PATH>` | ./nginx/html/ |\n| `<HOST_PORT>` | 80 |\n\n"
+                "## 플레이스 홀더\n|변수|값|\n\n```dockerfile\nFROM python:3.14-alpine\nWORKDIR /app\n```\n")
+    assert cards_of(settings) == []
+    pinned = "# CI\n## requirements.txt\n```\nfastapi==0.109.0\nuvicorn==0.27.0\n```\n"
+    assert cards_of(pinned) == []
+    flow = "# Service\n## 흐름\nClient > Service > Pod 순서로 요청이 전달된다. 각 단계에서 로드 밸런싱이 일어난다.\n"
+    assert [c.front for c in cards_of(flow)] == ["흐름"]  # prose with `>` is still explained
+
+
+def test_maps_of_notes_and_instructions_to_assistants_make_no_plain_cards() -> None:
+    moc = "# On-Premise ICT MOC\n## 애플리케이션 아키텍처\n- Day 2: FastAPI 3-Tier - FastAPI + MySQL CI/CD\n"
+    assert cards_of(moc, path="OnPremise_MOC.md") == []
+    assert cards_of("# Structure\n- database/ - Database & MySQL reference\n", path="vault/CLAUDE.md") == []
+    assert cards_of("# Help\n## Learn more\nLearn how to use the graph view to gain insights.\n") == []
+
+
+def test_ordinal_labels_statements_and_values_of_one_example_are_no_terms() -> None:
+    steps = ("# 쿠버네티스 설치\n1. 1단계\n모든 노드에 containerd를 설치합니다.\n2. 2단계 - 시험상 update해야 하는 대상\n"
+             "모든 노드에 kubeadm를 설치합니다.\n")
+    assert not [c for c in cards_of(steps) if c.rule == "definition"]
+    dns = "# DNS 주소 규칙\n* 형식: <hostname>.<namespace>.<type>.<root>\n* 예1: web-service.apps.svc.cluster.local\n"
+    assert not [c for c in cards_of(dns) if c.rule == "definition" and "예1" in c.front]
+    statement = "# slice\n- The second parameter is exclusive: `\"hello\"|slice:1,4` includes indices 1 to 3.\n"
+    assert not [c for c in cards_of(statement) if c.rule == "definition"]
+    header = "# 일반 정보\n- Server: Apache/2.2.22(Debian)\n- 비밀번호 지정: 1111\n"
+    assert not [c for c in cards_of(header) if c.rule == "definition"]
+
+
+def test_a_list_under_a_list_item_is_asked_with_that_item() -> None:
+    text = ("# 인증서 위치\n\n1. API Server\n  - 인증서 파일: /etc/kubernetes/pki/apiserver.crt\n"
+            "  - 키 파일: /etc/kubernetes/pki/apiserver.key\n2. etcd\n  - 키 파일: /etc/etcd/ 디렉토리\n")
+    assert [c.front for c in cards_of(text) if "키 파일" in c.front] == ["API Server › 키 파일", "etcd › 키 파일"]
+    affinity = "# Pod\n## 노드 선호도\nAvailable:\n- requiredDuringScheduling\n- preferredDuringScheduling\n"
+    assert [c.front for c in cards_of(affinity) if c.rule == "list"] == ["노드 선호도 › Available"]
+
+
+def test_bold_questions_of_a_faq_are_asked_with_their_answers() -> None:
+    text = ("# Sync\n## Frequently asked questions\n\n**Why is my syncing service not supported?**\n\n"
+            "Obsidian requires access to the entire vault for its features.\n\n"
+            "**Why do I need to keep files \"Available Offline\"?**\n\n"
+            "If services offload files, Obsidian can't access them.\n\n- Mark the folder as kept on this device.\n")
+    cards = cards_of(text)
+    assert [(c.front, c.rule) for c in cards] == [("Why is my syncing service not supported?", "question"),
+                                                  ("Why do I need to keep files \"Available Offline\"?", "question")]
+    assert cards[1].back.endswith("- Mark the folder as kept on this device.")
+
+
+def test_a_section_that_speaks_of_itself_or_restates_its_heading_explains_nothing() -> None:
+    text = ("# Sync\n## Sync a remote vault on another device\n\nIn this section, you have already created a remote "
+            "vault. Now you want to connect your other devices.\n\nOpen **Settings → Sync** and choose the remote vault"
+            " to connect to.\n\n## Show editing mode in status bar\n\nShow the editing mode toggle in the status bar.\n")
+    [card] = cards_of(text)
+    assert card.back.startswith("Open **Settings → Sync**")
+
+
+def test_the_explanation_of_a_manifest_goes_under_its_card() -> None:
+    text = ("# hostPath\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+            "  containers:\n    - name: app\n      image: busybox\n```\n\n`/mnt/data` on the node is mounted into the "
+            "container at `/data`.\n")
+    [card] = cards_of(text)
+    assert card.rule == "manifest" and card.back.endswith("`/mnt/data` on the node is mounted into the container at `/data`.")

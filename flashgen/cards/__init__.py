@@ -15,12 +15,20 @@ from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
 from flashgen.cards.manifests import manifest_card_made, manifest_cards
 from flashgen.cards.model import Card
-from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
-from flashgen.cards.quality import is_navigation, is_project_document
+from flashgen.cards.plain import (
+    definition_cards,
+    explain_card,
+    faq_cards,
+    label_cards,
+    list_cards,
+    question_cards,
+)
+from flashgen.cards.quality import is_generic, is_navigation, is_project_document
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
 from flashgen.vault.files import outside_vault
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.links import is_image
 from flashgen.vault.model import Link, Note, Section, Vault
 
@@ -86,10 +94,35 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
         for code in note.code_blocks:
             section = _section_for(sections, code.fence_line)
             cards.extend(manifest_cards(ctx, code, section))
-    cards = _dedupe(sorted(cards, key=lambda c: c.line), missing)
+    cards = _dedupe(_explanations_of_manifests(sorted(cards, key=lambda c: c.line)), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
+
+
+def _explanations_of_manifests(cards: list[Card]) -> list[Card]:
+    """The explanation of a generic section (`Manifest File`, `예시`) whose manifest has a card of its own
+    speaks of that manifest (`/mnt/data on the node is mounted …`): it goes under the manifest card's answer
+    instead of making a card that shows what it explains nowhere."""
+    manifests = {}
+    for card in cards:
+        if card.rule == "manifest":
+            manifests.setdefault(card.section_key, card)
+    moved = {}
+    for card in cards:
+        owner = manifests.get(card.section_key)
+        if card.rule == "explain" and owner and card.section_key and is_generic(heading_text(card.section_key[-1])) \
+                and "```" not in card.back:  # words about the manifest, not code of its own
+            moved[owner.identity] = card
+    if not moved:
+        return cards
+    out = []
+    for card in cards:
+        if card.rule == "explain" and any(card is found for found in moved.values()):
+            continue
+        found = moved.get(card.identity) if card.rule == "manifest" else None
+        out.append(replace(card, back=f"{card.back}\n\n{found.back}") if found else card)
+    return out
 
 
 def is_drawing(note: Note) -> bool:
@@ -126,6 +159,10 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
     if any(is_navigation(title) for title in (ctx.note.title,) + section.path) or is_project_document(ctx.note.path):
         return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
+    if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
+        found, answered = faq_cards(ctx, section, used)
+        cards.extend(found)
+        used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):
         cards.extend(definition_cards(ctx, section, used))
     if ctx.on("lists"):

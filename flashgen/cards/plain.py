@@ -17,10 +17,12 @@ from flashgen.cards.quality import (
     is_metadata_key,
     is_navigation,
     is_config_value,
+    is_console_path,
     is_drawing_text,
     is_log_heading,
     is_meta_sentence,
     is_placeholder,
+    is_settings_table,
     is_status_table,
     names_instances,
     is_pointer,
@@ -54,7 +56,10 @@ DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
+TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
+PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+\s*(?:#.*)?$")
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|\band|\bthen|\bto|\bwith|\bor)\s*$", re.I)
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
 FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
@@ -64,6 +69,8 @@ DIAGRAMS = {"mermaid", "plantuml", "puml", "dot", "graphviz", "excalidraw", "com
 # code blocks that plugins turn into something else (a table of contents, a query's results): nothing to recall
 GENERATED = {"table-of-contents", "toc", "dataview", "dataviewjs", "query", "tasks", "button", "meta-bind",
              "meta-bind-button", "tracker", "chart", "leaflet", "contributions", "calendar", "base", "bases"}
+ORDINAL = re.compile(r"^(?:step|example|ex|case|option|방법|예|예시|예제|단계|케이스)\s*\.?\s*\d+$|^\d+\s*(?:단계|번째)$",
+                     re.I)
 MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
@@ -119,8 +126,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             continue
         term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
-        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12:
-            continue
+        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term):
+            continue  # a sentence, not a term (`The second parameter is exclusive: …`)
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
         if re.search(r"\d\s*$", term) and re.match(r"[NnMm1-9]\b", definition):
@@ -168,6 +175,10 @@ def _intro_label(section: Section, block: Block) -> str:
     if index == 0:
         return ""
     previous = blocks[index - 1]
+    if previous.kind == "list" and block.line - previous.end_line <= 1 and block.source[:1].isspace():
+        # an indented list right under a list item (`1. API Server` ⏎ `  - 키 파일: …`): the item introduces it
+        items = list_items(previous)
+        return split_block_id(items[-1].head)[0].rstrip(":： ").strip() if items else ""
     if previous.kind != "paragraph" or block.line - previous.end_line > 2:
         return ""
     last = previous.source.strip().split("\n")[-1].strip()
@@ -200,13 +211,16 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue
         intro = _intro_label(section, block)
         prompt = f"{intro} · {ctx.say('무엇인가요?', 'What is it?')}" if intro else ctx.say("무엇인가요?", "What is it?")
+        parent = ""
+        if intro and block.source[:1].isspace():  # a list under a list item: its terms belong to that item
+            parent, intro, prompt = intro, "", ctx.say("무엇인가요?", "What is it?")
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
-            card = _item_card(ctx, section, item, intro, prompt)
+            card = _item_card(ctx, section, item, intro, prompt, parent)
             if card:
                 cards.append(card)
     return cards
@@ -230,18 +244,22 @@ def _is_task(block: Block, item: Item) -> bool:
     return bool(re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\[.\]\s", line))
 
 
-def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str) -> Card | None:
+def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
+               parent: str = "") -> Card | None:
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
     context = intro or _topic(section, ctx.note.title)
     found = split_definition(head) if ctx.on("definitions") else None
     body = _body_markdown(item.body)
+    if found and ORDINAL.match(visible_text(found[0]).strip()):
+        return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
     if found:
         term, definition = found
         back = definition + ("\n\n" + body if body else "")
-        front = _in_context(term, context) if is_generic(term) else term
-        return ctx.card("basic", front, back, item.line, section, "definition", term, block_id, prompt=prompt)
+        front = _in_context(term, parent or context) if is_generic(term) or parent else term
+        return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
+                        prompt=prompt)
     if not ctx.on("terms") or item.ordered:
         return None  # numbered items are steps, not terms
     head = head.strip()
@@ -266,8 +284,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue
         intro = _intro_label(section, block)
         items = list_items(block)
-        if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items):
-            continue
+        if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
+                or block.source[:1].isspace():
+            continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = []
         for item in items:
             found = split_definition(item.head)
@@ -275,7 +294,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
                for name in names):
             continue  # links, or sentences: nothing a learner lists from memory
-        front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) else intro
+        # a generic or one-word lead-in (`Available:`) is asked with its topic
+        front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
+            else intro
         back = "\n".join(f"- {name}" for name in names)
         count = len(items)
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
@@ -306,6 +327,41 @@ def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[C
                 continue
             cards.append(ctx.card("basic", question, answer, number, section, "question", question))
     return cards
+
+
+BOLD_QUESTION = re.compile(r"^\s*(\*\*|__)(?P<q>[^*_\n]{4,150}\?)\1\s*$")
+BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,150}\1\s*[:：]?\s*$")  # a paragraph in bold: a heading in all but name
+
+
+def faq_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
+    """A paragraph that is only a question in bold (`**Why do I need …?**`, as FAQs are written) and the blocks
+    under it up to the next paragraph in bold: the question → its answer. Returns the cards and the lines of
+    the blocks they show."""
+    cards: list[Card] = []
+    shown: set[int] = set()
+    blocks = [b for b in section.blocks if b.kind not in ("html", "log_date")]
+    starts = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and b.line not in used
+              and BOLD_QUESTION.match(b.source)]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        answer = []
+        for block in blocks[start + 1:end]:
+            if block.kind == "rule" or block.kind == "paragraph" and BOLD_LABEL.match(block.source):
+                break
+            answer.append(block)
+        question = BOLD_QUESTION.match(blocks[start].source).group("q").strip()
+        back = "\n\n".join(b.source for b in answer).strip()
+        if not answer or nothing_to_learn(back) or is_pointer(back):
+            continue
+        if len(back) > ctx.config.max_answer_chars or back.count("\n") + 1 > ctx.config.max_answer_lines:
+            back = _shorten(answer[0].source, answer[0].kind, ctx.config.max_answer_chars,
+                            ctx.config.max_answer_lines)
+            if not back:
+                continue
+            back += "\n\n" + continued(ctx, section)
+        cards.append(ctx.card("basic", question, back, blocks[start].line, section, "question", question))
+        shown.update(line for b in [blocks[start], *answer] for line in range(b.line, b.end_line + 1))
+    return cards, shown
 
 
 def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
@@ -363,6 +419,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             return None
         front = _in_context(heading_text(title), topic)
     parts, cut, skipped = section_content(ctx, section, used, missing)
+    if len(parts) > 1 and _about_the_text(parts[0]):
+        parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
@@ -375,11 +433,19 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # the caption of a diagram that cards do not show
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
         return None  # only the start of a long script: nothing a learner recalls
-    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)):
+    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
+            or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
     if cut:
         back += "\n\n" + continued(ctx, section)
     return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+
+
+def _about_the_text(part: str) -> bool:
+    """A paragraph that opens by speaking of the text itself (`In this section, …`, `이 절에서는 …`)."""
+    return "```" not in part and bool(re.match(r"^\W*(?:in this (?:section|guide|page|note|tutorial|article)|"
+                                               r"this (?:section|guide|page) (?:explains|describes|shows|covers)|"
+                                               r"이 (?:절|섹션|글|문서|노트)에서는)", part.strip(), re.I))
 
 
 def _restates(shown: str, title: str) -> bool:
@@ -437,6 +503,8 @@ def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool
             return None, True, True  # a diagram's source, a plugin's query: not something to recall
         if is_drawing_text(inner):
             return None, True, True  # a sketch drawn with box characters
+        if _pinned_versions(inner):
+            return None, False, True  # `fastapi==0.109.0` …: one project's versions, not knowledge
         return (chunk.source if inner.strip() else None), False, False
     kept: list[str] = []
     first_left_out = False
@@ -454,11 +522,19 @@ def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool
     return text, False, first_left_out
 
 
+def _pinned_versions(code: str) -> bool:
+    """A list of pinned package versions (a requirements file)."""
+    lines = [line for line in code.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    return len(lines) >= 2 and all(PINNED.match(line) for line in lines)
+
+
 def _teaches_nothing(block: Block, text: str) -> bool:
     """A block with nothing to recall: links to elsewhere, a checklist, an inventory of one environment's
     machines and resources, fields and settings."""
     if block.kind == "table":
-        return is_status_table(text) or names_instances(text, 2)
+        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text)
+    if block.kind == "paragraph" and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
+        return True  # a walk through a console's menus, or a table's header row with no table under it
     if block.kind == "list":
         items = list_items(block)
         heads = [item.head for item in items]

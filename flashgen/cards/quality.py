@@ -65,7 +65,8 @@ NAVIGATION_HEADINGS = {
     "licenses", "licence", "copyright", "attribution", "release notes", "version history", "라이선스", "라이센스",
     "저작권", "감사의 말", "변경 이력", "변경 내역", "next steps", "todo", "to do", "roadmap", "progress", "status",
     "다음 단계", "할 일", "계획", "일정", "일정 계획", "로드맵", "진행 상황", "진행 현황", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
-    "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서",
+    "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서", "learn more", "read more", "contribute",
+    "contributing", "how to contribute", "feedback", "기여", "기여하기", "피드백",
 }
 
 
@@ -91,22 +92,33 @@ def is_generic(title: str) -> bool:
                            for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
 
 
+# sections of values to fill in: nothing there is knowledge
+FILL_IN_HEADINGS = {"placeholder", "placeholders", "플레이스홀더", "플레이스 홀더", "치환 변수", "변수 목록"}
+
+
 def is_navigation(title: str) -> bool:
     """A heading over links, navigation or plans (a table of contents, references, `K8S 도큐먼트 사이트 참조`,
-    `Day 2 목표`, `향후 계획`)."""
+    `Day 2 목표`, `향후 계획`), a map of notes (`Database_MOC`) or a list of values to fill in (`플레이스홀더`)."""
     plain = words(title)
-    return plain in NAVIGATION_HEADINGS or bool(re.search(r"(?:참조|참고|references?)$", plain)) or bool(PLAN.search(plain))
+    return plain in NAVIGATION_HEADINGS or plain in FILL_IN_HEADINGS or bool(MAP_OF_NOTES.search(title.lower())) \
+        or bool(re.search(r"(?:참조|참고|references?)$", plain)) or bool(PLAN.search(plain))
 
 
+MAP_OF_NOTES = re.compile(r"(?:^|[\s_-])moc$|^moc[\s_-]|maps? of content")  # `Database_MOC`: an index of notes
 PLAN = re.compile(r"^(?:(?:향후|다음|일정|작업|학습|프로젝트|오늘|이번)\b.*|day \d+\s*)?(?:목표|계획)$|^(?:goals?|plans?|next steps)$")
 PROJECT_DOCUMENT = re.compile(r"계획서|기획서|제안서|발표|슬라이드|회의록|회고|체크리스트|\bppt\b|slides?\b|checklist|"
                               r"meeting[ _-]?notes|minutes|retrospective|proposal|roadmap", re.I)
 
 
+# instructions to a repository's contributors or its coding assistants (`CLAUDE.md`, `AGENTS.md`)
+REPOSITORY_DOCUMENT = re.compile(r"(?:^|/)(?:claude|agents|gemini|copilot-instructions|contributing|code_of_conduct|"
+                                 r"security|pull_request_template)\.md$", re.I)
+
+
 def is_project_document(path: str) -> bool:
     """A note that documents a project rather than knowledge (a plan, slides, a checklist, meeting notes,
-    a retrospective), by its name or its folder's."""
-    return bool(PROJECT_DOCUMENT.search(path.replace("_", " ")))
+    a retrospective, instructions to its contributors), by its name or its folder's."""
+    return bool(PROJECT_DOCUMENT.search(path.replace("_", " ")) or REPOSITORY_DOCUMENT.search(path))
 
 
 def is_metadata_key(term: str) -> bool:
@@ -114,7 +126,7 @@ def is_metadata_key(term: str) -> bool:
 
 
 LOG_HEADING = re.compile(r"\(\d{1,2}/\d{1,2}\)|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\d{4}년\s*\d{1,2}월")
-VERSION_ONLY = re.compile(r"^\W*v?\d+(?:\.\d+)+[\w.\-+]*(?:\s+\S+){0,2}\W*$", re.I)
+VERSION_ONLY = re.compile(r"^\W*(?:[A-Za-z][\w.-]*/)?v?\d+(?:\.\d+)+[\w.\-+]*(?:\s+\S+){0,2}\W*$", re.I)
 BOX_DRAWING = re.compile(r"[\u2500-\u257f\u2580-\u259f]")
 
 
@@ -136,7 +148,8 @@ LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:같[은이]|특
 
 def is_config_value(term: str, value: str) -> bool:
     """A setting of one environment (`Port: 8000`, `이미지: nginx:1.25`), not something to know."""
-    return words(term) in CONFIG_KEYS and " " not in value.strip().strip("`") and len(value.strip()) <= 40
+    key = re.sub(r"\s*(?:지정|설정|입력|변경)$", "", words(term))  # `비밀번호 지정: 1111`
+    return key in CONFIG_KEYS and " " not in value.strip().strip("`") and len(value.strip()) <= 40
 
 
 def leads_in(line: str) -> bool:
@@ -158,6 +171,36 @@ def is_status_table(table: str) -> bool:
         return False
     width = min(map(len, rows))
     return any(sum(bool(STATUS_CELL.match(row[col])) for row in rows) * 2 > len(rows) for col in range(width))
+
+
+SETTINGS_HEADER = re.compile(r"^\|?\s*(?:키|key|변수|variable|이름|name|항목|item|설정|setting|파라미터|parameter|"
+                             r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)\s*\|?\s*$", re.I)
+PLACEHOLDER_CELL = re.compile(r"^\s*`?(?:<[A-Za-z_][\w-]*>|\{\{\s*\w+\s*\}\}|\$\{?[A-Z_][A-Z0-9_]*\}?)`?\s*$")
+
+
+def is_settings_table(table: str) -> bool:
+    """A table of one environment's settings: two columns headed `키 | 값`, `Variable | Value`, or a first column
+    of placeholders (`<CONTAINER_NAME> | nginx-server`) to fill in."""
+    rows = [row.strip() for row in table.split("\n") if row.strip().startswith("|")
+            and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    if not rows:
+        return False
+    if SETTINGS_HEADER.match(rows[0]):
+        return True
+    firsts = [row.strip("|").split("|")[0] for row in rows[1:]]
+    return bool(firsts) and all(PLACEHOLDER_CELL.match(cell) for cell in firsts)
+
+
+CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
+
+
+def is_console_path(text: str) -> bool:
+    """Lines that only walk through a console's menus (`📍 VPC 네트워크 > VPC 네트워크 > 서브넷 추가`), with at most
+    short labels between them (`스냅샷에서 디스크 복원:`): where to click, not something to know."""
+    lines = [line.strip().lstrip("-*+ ").strip() for line in text.split("\n") if line.strip()]
+    paths = [bool(CONSOLE_PATH.match(line)) for line in lines]
+    return any(paths) and all(path or (line.endswith((":", "：")) and len(line) <= 40)
+                              for path, line in zip(paths, lines))
 
 
 def is_placeholder(text: str) -> bool:
