@@ -493,3 +493,45 @@ def test_the_explanation_of_a_manifest_goes_under_its_card() -> None:
             "container at `/data`.\n")
     [card] = cards_of(text)
     assert card.rule == "manifest" and card.back.endswith("`/mnt/data` on the node is mounted into the container at `/data`.")
+
+
+def test_a_long_list_of_steps_is_cut_after_its_first_steps_not_before() -> None:
+    steps = "\n".join(f"{n}. Do step number {n} of the import, carefully and completely, as shown on screen." for n in range(1, 10))
+    text = f"# Import\n## Import Apple Notes\nYou will need the official Importer plugin.\n\n{steps}\n"
+    [card] = cards_of(text)
+    assert "1. Do step number 1" in card.back and "9. Do step" not in card.back and "continued in the note" in card.back
+
+
+def test_prompts_show_lead_ins_as_read_and_hubs_make_no_cards() -> None:
+    text = "# Formulas\n**Arithmetic operators** perform math on numbers:\n- `a * b` - multiply two numbers\n"
+    [card] = [c for c in cards_of(text) if c.rule == "definition"]
+    assert card.prompt.startswith("Arithmetic operators perform math")
+    assert cards_of("# Teams\n## Important resources\nBelow are important links, listed here for quick access.\n") == []
+    assert cards_of("# Obsidian Help\n## Extend Obsidian\nWith plugins and themes you shape Obsidian.\n", path="Home.md") == []
+    assert cards_of("# Style guide\n## Tables\nUse tables to compare features.\n", path="Contributing to Obsidian/Style guide.md") == []
+
+
+def test_console_walks_in_quotes_form_steps_with_remarks_summaries_and_related_notes() -> None:
+    text = ("# SQL\n## 사용자 관리 - 웹 콘솔\n> 📍 SQL > my-mysql > 사용자\n\n1. **사용자 계정 추가** 클릭\n"
+            "2. **사용자 이름**: `myuser` 입력\n3. **호스트 이름**: `모든 호스트 허용(%)` 선택\n\n"
+            "## VPC - 웹 콘솔\n- 서브넷 생성 모드: 커스텀 선택 (수동 서브넷 관리)\n- 브랜치: `feat/on-premise-ict`\n")
+    assert not [c for c in cards_of(text) if c.rule in ("definition", "explain")]
+    summary = ("# GCP Cloud SQL 고가용성 및 백업\nCloud SQL의 백업/복원, 고가용성 구성 방법을 정리한다.\n\n"
+               "관련 문서: [[gcp-cloud-sql]] | [[gcp-cloud-sql-ops]]\n")
+    assert cards_of(summary) == []
+
+
+def test_a_flow_mapping_in_a_manifest_is_never_a_deletion_and_a_remark_in_brackets_holds_no_separator() -> None:
+    text = ("# Self Healing\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+            "  replicas: 3\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n"
+            "      labels: { app: web }\n    spec:\n      containers:\n        - name: app\n          image: nginx\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "matchLabels: { app: web }" in card.front and "{{c3::nginx}}" in card.front
+    remark = "# Images\n## Image Sources\n- Public registries (e.g., Docker Hub: `nginx:latest`)\n- Private registries\n"
+    assert not [c for c in cards_of(remark) if c.rule == "definition"]
+
+
+def test_the_output_of_an_example_alone_is_no_card() -> None:
+    text = ("# TokenFilter\n## Stop\n```\nGET my_stop/_analyze\n{\"text\": [\"Around the World\"]}\n```\n\n"
+            "**Result**  \n[\"Around\", \"World\"]\n\n### Result\n```\n[\"Around\", \"World\"]\n```\n")
+    assert [c.front for c in cards_of(text)] == ["Stop"]

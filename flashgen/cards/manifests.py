@@ -78,8 +78,8 @@ def cloze_manifest(code: str) -> tuple[str, list[str]]:
     numbers: dict[str, int] = {}
     for index, path, match in _field_paths(code):
         value = match.group("value").strip()
-        if not value or value in ("|", ">", "|-", ">-"):
-            continue
+        if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
+            continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
         for name, patterns in KEY_FIELDS:
             if any(_matches(path, p) for p in patterns):
                 if name not in numbers:

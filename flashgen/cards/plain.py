@@ -22,6 +22,7 @@ from flashgen.cards.quality import (
     is_log_heading,
     is_meta_sentence,
     is_placeholder,
+    is_result,
     is_settings_table,
     is_status_table,
     names_instances,
@@ -56,6 +57,8 @@ DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
+CONSOLE_SECTION = re.compile(r"(?:^|[\s\-–—])(?:웹 콘솔|web console|cloud console|console ui|gui|웹 ui)\s*$", re.I)
+RELATED = re.compile(r"^\W*(?:관련 문서|관련 노트|related(?: notes)?|see also)\s*[:：]", re.I)  # links to other notes
 TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
 PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+\s*(?:#.*)?$")
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
@@ -138,7 +141,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
                 or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
                 or is_version(visible_text(definition)) or is_placeholder(definition) \
                 or names_instances(definition) and len(visible_text(definition)) < 60 \
-                or is_config_value(term, visible_text(definition)):
+                or is_config_value(term, definition):
             return None
         return term, definition
     return None
@@ -204,16 +207,20 @@ def _in_context(term: str, context: str) -> str:
 
 
 def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
-    """`term - definition` bullets, term bullets with nested explanation, and `Term(explanation)` bullets."""
+    """`term - definition` bullets, term bullets with nested explanation, and `Term(explanation)` bullets. A
+    section about a console's screens (`사용자 관리 - 웹 콘솔`) fills in forms: its fields are no terms."""
     cards: list[Card] = []
+    if CONSOLE_SECTION.search(heading_text(clean_title(section.title))):
+        return cards
     for block in section.blocks:
         if block.kind != "list":
             continue
         intro = _intro_label(section, block)
-        prompt = f"{intro} · {ctx.say('무엇인가요?', 'What is it?')}" if intro else ctx.say("무엇인가요?", "What is it?")
+        what = ctx.say("무엇인가요?", "What is it?")
+        prompt = f"{heading_text(intro)} · {what}" if intro else what  # the prompt is plain text: no markup
         parent = ""
         if intro and block.source[:1].isspace():  # a list under a list item: its terms belong to that item
-            parent, intro, prompt = intro, "", ctx.say("무엇인가요?", "What is it?")
+            parent, intro, prompt = intro, "", what
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
@@ -385,6 +392,8 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body) or is_pointer(body):
             continue
         front = label
+        if is_result(label):
+            continue  # the output of an example that is not on the card
         if is_generic(label):
             topic = _topic(section, ctx.note.title)
             if not topic:
@@ -411,14 +420,17 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     title = clean_title(section.title)
     front = title
-    if is_date(heading_text(title)) or is_log_heading(title) or names_instances(title):
-        return None  # a day of the study log, or one machine or cloud resource: not a topic
+    if is_date(heading_text(title)) or is_log_heading(title) or names_instances(title) \
+            or CONSOLE_SECTION.search(heading_text(title)):
+        return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
     if is_generic(heading_text(title)):
         topic = _topic(section, ctx.note.title)
         if not topic:
             return None
         front = _in_context(heading_text(title), topic)
     parts, cut, skipped = section_content(ctx, section, used, missing)
+    if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
+        return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     back = "\n\n".join(parts).strip()
@@ -482,7 +494,8 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
             size += len(text)
             lines += count
             continue
-        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind == "code" or not parts else ""
+        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list") or not parts \
+            else ""  # a code block or a list shows its first lines; other parts only as the first
         if piece:
             parts.append(piece)
         cut = True
@@ -533,7 +546,7 @@ def _teaches_nothing(block: Block, text: str) -> bool:
     machines and resources, fields and settings."""
     if block.kind == "table":
         return is_status_table(text) or names_instances(text, 2) or is_settings_table(text)
-    if block.kind == "paragraph" and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
+    if block.kind in ("paragraph", "quote") and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
         return True  # a walk through a console's menus, or a table's header row with no table under it
     if block.kind == "list":
         items = list_items(block)
@@ -581,10 +594,11 @@ def _dangling(text: str) -> bool:
 
 
 def _skippable(line: str, missing: set[str]) -> bool:
-    """Bare URL lines, tag lines, date lines and embeds of images that are not in the vault: a card must not
-    show only a placeholder, and a line of tags or a date teaches nothing."""
+    """Bare URL lines, tag lines, date lines, `관련 문서: …` lines and embeds of images that are not in the vault:
+    a card must not show only a placeholder, and a line of tags, a date or links to related notes teach nothing."""
     stripped = line.strip()
-    if URL.fullmatch(stripped) or TAGS_ONLY.match(stripped) or match_date(stripped) is not None:
+    if URL.fullmatch(stripped) or TAGS_ONLY.match(stripped) or match_date(stripped) is not None \
+            or RELATED.match(stripped):
         return True
     if not EMBED_ONLY.match(line):
         return False
@@ -617,8 +631,8 @@ def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
             break
         out.append(row)
         size += len(row) + 1
-    if kind == "table" and len(out) < 3:
-        return ""  # a header without rows
+    if kind == "table" and len(out) < 3 or kind == "list" and len(out) < 2:
+        return ""  # a header without rows, or a list cut to one item
     while out and _dangling(out[-1]):
         out.pop()
     return "\n".join(out).rstrip()

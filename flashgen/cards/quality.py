@@ -35,7 +35,8 @@ GENERIC_HEADINGS = {
     "fix", "troubleshooting", "analogy", "definition", "features", "characteristics", "pros", "cons",
     "pros and cons", "advantages", "disadvantages", "limitations", "important", "warning", "caution", "info",
     "question", "questions", "answer", "practice", "exercise", "lab", "test", "testing", "verification", "check",
-    "explanation", "concept", "concepts", "key points", "key concepts", "takeaways", "key takeaways", "remarks",
+    "explanation", "concept", "concepts", "key points", "key concepts", "key ideas", "key behaviors",
+    "key features", "takeaways", "key takeaways", "remarks",
     "comment", "comments", "demo", "use cases", "use case", "purpose", "goal", "goals", "requirements",
     "prerequisites", "quick start", "getting started", "basic usage", "notes and tips", "how it works",
     "예시", "예제", "예", "팁", "메모", "요약", "정리", "개요", "소개", "결론", "설명", "정의", "특징", "장점", "단점",
@@ -52,7 +53,8 @@ GENERIC_HEADINGS = {
     "yaml file", "snippet", "snippets", "operational snippets", "kubectl commands", "매니페스트", "yaml 파일",
     "매니페스트 파일", "코드 예시", "명령어 모음", "상황", "증상", "에러", "오류", "situation", "symptom", "symptoms",
     "error", "사용", "사용처", "적용", "설정 적용", "실행 방법", "usage example", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
-    "scenarios", "활용 예", "활용 방법",
+    "scenarios", "활용 예", "활용 방법", "비교", "비교 테이블", "비교표", "comparison", "comparison table",
+    "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
@@ -96,17 +98,27 @@ def is_generic(title: str) -> bool:
 FILL_IN_HEADINGS = {"placeholder", "placeholders", "플레이스홀더", "플레이스 홀더", "치환 변수", "변수 목록"}
 
 
+RESULT_HEADINGS = {"result", "results", "output", "결과", "출력", "실행 결과", "출력 결과", "결과 화면"}
+
+
+def is_result(title: str) -> bool:
+    """A label over what an example printed (`Result`, `결과`)."""
+    return words(title) in RESULT_HEADINGS
+
+
 def is_navigation(title: str) -> bool:
     """A heading over links, navigation or plans (a table of contents, references, `K8S 도큐먼트 사이트 참조`,
     `Day 2 목표`, `향후 계획`), a map of notes (`Database_MOC`) or a list of values to fill in (`플레이스홀더`)."""
     plain = words(title)
     return plain in NAVIGATION_HEADINGS or plain in FILL_IN_HEADINGS or bool(MAP_OF_NOTES.search(title.lower())) \
-        or bool(re.search(r"(?:참조|참고|references?)$", plain)) or bool(PLAN.search(plain))
+        or bool(re.search(r"(?:참조|참고|references?)$|^(?:important|useful|helpful|external|additional|further|"
+                          r"more|other|related)\s+(?:resources|links)$", plain)) or bool(PLAN.search(plain))
 
 
-MAP_OF_NOTES = re.compile(r"(?:^|[\s_-])moc$|^moc[\s_-]|maps? of content")  # `Database_MOC`: an index of notes
+# `Database_MOC`, a vault's `Home`: an index of notes
+MAP_OF_NOTES = re.compile(r"(?:^|[\s_-])moc$|^moc[\s_-]|maps? of content|^(?:home|start here|대문|홈)$")
 PLAN = re.compile(r"^(?:(?:향후|다음|일정|작업|학습|프로젝트|오늘|이번)\b.*|day \d+\s*)?(?:목표|계획)$|^(?:goals?|plans?|next steps)$")
-PROJECT_DOCUMENT = re.compile(r"계획서|기획서|제안서|발표|슬라이드|회의록|회고|체크리스트|\bppt\b|slides?\b|checklist|"
+PROJECT_DOCUMENT = re.compile(r"(?:^|/)contributing\b|계획서|기획서|제안서|발표|슬라이드|회의록|회고|체크리스트|\bppt\b|slides?\b|checklist|"
                               r"meeting[ _-]?notes|minutes|retrospective|proposal|roadmap", re.I)
 
 
@@ -134,7 +146,7 @@ INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,
 STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
                          re.I)
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
-META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
                            r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
                            r"in this (?:note|guide|section)", re.I)
 
@@ -197,7 +209,7 @@ CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1
 def is_console_path(text: str) -> bool:
     """Lines that only walk through a console's menus (`📍 VPC 네트워크 > VPC 네트워크 > 서브넷 추가`), with at most
     short labels between them (`스냅샷에서 디스크 복원:`): where to click, not something to know."""
-    lines = [line.strip().lstrip("-*+ ").strip() for line in text.split("\n") if line.strip()]
+    lines = [line.strip().lstrip(">-*+ ").strip() for line in text.split("\n") if line.strip().strip(">").strip()]
     paths = [bool(CONSOLE_PATH.match(line)) for line in lines]
     return any(paths) and all(path or (line.endswith((":", "：")) and len(line) <= 40)
                               for path, line in zip(paths, lines))
@@ -272,7 +284,7 @@ UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디
 def is_ui_action(answer: str) -> bool:
     """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`,
     `버킷 이름 클릭 > 구성 탭 > 수정`), not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
-    plain = answer.strip()
+    plain = re.sub(r"\s*\([^()]*\)$", "", answer.strip())  # `커스텀 선택 (수동 서브넷 관리)`: the step is before the brackets
     if re.search(r" (?:>|→|->) ", plain) and re.search(r"클릭|탭|메뉴|우측|좌측|상단|하단|프로필|click|menu|tab|profile",
                                                        plain, re.I) and len(plain) <= 80:
         return True  # a path through a console

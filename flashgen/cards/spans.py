@@ -10,6 +10,7 @@ URL = re.compile(r"(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+")
 WIKILINK = re.compile(r"!?\[\[[^\[\]\n]*\]\]")
 MD_LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+PAREN = re.compile(r"\([^()\n]{1,80}\)")
 QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|「[^」\n]{1,80}」')
 
 
@@ -71,8 +72,8 @@ def delimited(line: str, mark: str, intraword: bool = True) -> list[tuple[int, i
 
 def markup_spans(line: str, emphasis: bool = True) -> list[tuple[int, int, int]]:
     """(start, end, keep) of the inline markup of one line: code spans, URLs, links, embeds, HTML tags and (with
-    `emphasis`) `**`, `__`, `*`, `_`, `==`, `~~` pairs and quoted text; `keep` is how many characters at each end are the
-    markup's own delimiters."""
+    `emphasis`) `**`, `__`, `*`, `_`, `==`, `~~` pairs, quoted text and remarks in brackets; `keep` is how many
+    characters at each end are the markup's own delimiters."""
     spans = [(s, e, 0) for s, e in code_spans(line)]
     if "://" in line or "www." in line:
         spans += [(m.start(), m.end(), 0) for m in URL.finditer(line)]
@@ -83,6 +84,8 @@ def markup_spans(line: str, emphasis: bool = True) -> list[tuple[int, int, int]]
         spans += [(m.start(), m.end(), 1) for m in HTML_TAG.finditer(line)]
     if emphasis and any(q in line for q in ('"', "“", "「")):
         spans += [(m.start(), m.end(), 1) for m in QUOTED.finditer(line)]  # a quoted label is one thing
+    if emphasis and "(" in line:
+        spans += [(m.start(), m.end(), 1) for m in PAREN.finditer(line)]  # `(e.g., Docker Hub: nginx)`: a remark
     if emphasis:
         for mark in ("**", "__", "==", "~~"):
             if mark in line:
@@ -107,7 +110,7 @@ def _outermost(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 def mask_markup(text: str, emphasis: bool = True) -> str:
     """`text` with the inside of its inline markup replaced by filler of the same length (positions kept, the
     markup's own delimiters such as `**` and `[`/`]` kept), line by line."""
-    if not any(c in text for c in "`:w[<*_=~"):
+    if not any(c in text for c in "`:w[<*_=~(\"“「"):
         return text
     out = []
     for line in text.split("\n"):
