@@ -535,3 +535,31 @@ def test_the_output_of_an_example_alone_is_no_card() -> None:
     text = ("# TokenFilter\n## Stop\n```\nGET my_stop/_analyze\n{\"text\": [\"Around the World\"]}\n```\n\n"
             "**Result**  \n[\"Around\", \"World\"]\n\n### Result\n```\n[\"Around\", \"World\"]\n```\n")
     assert [c.front for c in cards_of(text)] == ["Stop"]
+
+
+def test_a_bold_question_with_its_answer_on_the_next_line_and_a_line_introducing_commands() -> None:
+    text = ("# Refunds\n## Frequently asked questions\n\n**What happens if I refund my service?**\n"
+            "Refunding deletes any remote vaults, which cannot be retrieved.\n^refund-answer\n\n"
+            "**Can I get a partial refund?**\nNo, we do not offer refunds in such cases.\n")
+    assert [(c.front, c.back) for c in cards_of(text)] == [
+        ("What happens if I refund my service?", "Refunding deletes any remote vaults, which cannot be retrieved."),
+        ("Can I get a partial refund?", "No, we do not offer refunds in such cases.")]
+    intro = "# CLI\n## Unique notes\nCommands for Unique note creator.\n\n### unique\nNames a new note by the time.\n"
+    assert [c.front for c in cards_of(intro)] == ["unique"]
+
+
+def test_marks_that_compare_things_are_no_checklist() -> None:
+    table = ("# Rust\n## 비교\n| 타입 | 소유권 | 스레드 안전 |\n|---|---|---|\n| `Box<T>` | 단일 | O |\n| `Rc<T>` | 공유 | X |\n"
+             "| `Arc<T>` | 공유 | O |\n")
+    [card] = cards_of(table)
+    assert "`Rc<T>`" in card.back
+    checklist = "# Day 1\n## 작업\n| 작업 | 상태 |\n|---|---|\n| 설치 | O |\n| 배포 | X |\n| 검증 | O |\n"
+    assert cards_of(checklist) == []
+
+
+def test_a_lead_in_sentence_goes_alone_and_a_definition_list_colon_is_no_answer() -> None:
+    from flashgen.cards.plain import _drop_lead_in
+    parts = ["트라이 데이터베이스는 지속성 저장소다. 선택지로는 다음의 두 가지가 있다."]
+    assert _drop_lead_in(parts) and parts == ["트라이 데이터베이스는 지속성 저장소다."]
+    [term] = cards_of("# 프로토콜\n- TCP/IP stack (4 layer)\n\n  : 인터넷에 특화된 네트워크 구조\n")
+    assert term.back == "인터넷에 특화된 네트워크 구조"

@@ -57,6 +57,8 @@ DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
+GROUP_INTRO = re.compile(r"^(?:commands|functions|options|settings|methods|filters|operators|properties) "
+                         r"(?:for|of|to|that|in)\b", re.I)
 CONSOLE_SECTION = re.compile(r"(?:^|[\s\-–—])(?:웹 콘솔|web console|cloud console|console ui|gui|웹 ui)\s*$", re.I)
 RELATED = re.compile(r"^\W*(?:관련 문서|관련 노트|related(?: notes)?|see also)\s*[:：]", re.I)  # links to other notes
 TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
@@ -275,6 +277,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
         front = _in_context(head, context) if is_generic(head) else head
+        body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
     paren = PAREN_TERM.match(head)
     if paren and not body:
@@ -341,28 +344,31 @@ BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,150}\1\s*[:：]?\s*$")  # a par
 
 
 def faq_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
-    """A paragraph that is only a question in bold (`**Why do I need …?**`, as FAQs are written) and the blocks
-    under it up to the next paragraph in bold: the question → its answer. Returns the cards and the lines of
-    the blocks they show."""
+    """A question in bold on a line of its own (`**Why do I need …?**`, as FAQs are written) and what follows
+    it: the rest of its paragraph and the blocks under it, up to the next paragraph in bold. Returns the cards
+    and the lines of the blocks they show."""
     cards: list[Card] = []
     shown: set[int] = set()
     blocks = [b for b in section.blocks if b.kind not in ("html", "log_date")]
     starts = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and b.line not in used
-              and BOLD_QUESTION.match(b.source)]
+              and BOLD_QUESTION.match(b.source.split("\n")[0])]
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        first, _, rest = blocks[start].source.partition("\n")
         answer = []
         for block in blocks[start + 1:end]:
-            if block.kind == "rule" or block.kind == "paragraph" and BOLD_LABEL.match(block.source):
+            if block.kind == "rule" or block.kind == "paragraph" and BOLD_LABEL.match(block.source.split("\n")[0]):
                 break
             answer.append(block)
-        question = BOLD_QUESTION.match(blocks[start].source).group("q").strip()
-        back = "\n\n".join(b.source for b in answer).strip()
-        if not answer or nothing_to_learn(back) or is_pointer(back):
+        question = BOLD_QUESTION.match(first).group("q").strip()
+        rest = re.sub(r"\n\s*\^[\w-]+\s*$", "", rest.strip())  # a block id on a line of its own
+        pieces = [split_block_id(rest)[0]] if rest else []  # the answer on the lines under the question
+        back = "\n\n".join(piece for piece in pieces + [b.source for b in answer] if piece.strip()).strip()
+        if not back or nothing_to_learn(back) or is_pointer(back):
             continue
         if len(back) > ctx.config.max_answer_chars or back.count("\n") + 1 > ctx.config.max_answer_lines:
-            back = _shorten(answer[0].source, answer[0].kind, ctx.config.max_answer_chars,
-                            ctx.config.max_answer_lines)
+            head, kind = (pieces[0], "paragraph") if pieces else (answer[0].source, answer[0].kind)
+            back = _shorten(head, kind, ctx.config.max_answer_chars, ctx.config.max_answer_lines)
             if not back:
                 continue
             back += "\n\n" + continued(ctx, section)
@@ -437,7 +443,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
     if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
-            heading_text(title).lower() in read.lower()):
+            heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read)):
         return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
     if not cut and (is_pointer(back) or is_meta_sentence(shown)):
         return None  # only a pointer to elsewhere, or a sentence about the note itself
@@ -561,7 +567,12 @@ def _drop_lead_in(parts: list[str]) -> bool:
     """Remove the lines at the end of `parts` that announce content not shown after them; whether any went."""
     dropped = False
     while parts and _dangling(parts[-1]):
-        kept = "\n".join(parts[-1].rstrip().split("\n")[:-1]).rstrip()
+        lines = parts[-1].rstrip().split("\n")
+        sentences = re.split(r"(?<=[.!?])\s+(?=\S)", lines[-1].strip())
+        # only the sentence that announces what follows goes (`…지속성 저장소다. 선택지로는 다음의 두 가지가 있다.`)
+        last = " ".join(sentences[:-1]) if len(sentences) > 1 and not lines[-1].lstrip().startswith(("-", "*", "|", ">")) \
+            else ""
+        kept = "\n".join(lines[:-1] + ([last] if last else [])).rstrip()
         parts[-1:] = [kept] if kept.strip() else []
         dropped = True
     return dropped

@@ -154,7 +154,8 @@ META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s
 CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region", "zone", "namespace", "user",
                "username", "password", "path", "url", "ip", "domain", "id", "tag", "branch", "replicas", "포트",
                "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
-LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계)[^.\n]{0,20}|"
+LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
+                     r"[^.\n]{0,20}|"
                      r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below)[.!]?\s*$", re.I)
 
 
@@ -176,13 +177,24 @@ def names_instances(text: str, at_least: int = 1) -> bool:
 
 
 def is_status_table(table: str) -> bool:
-    """A table with a column of progress marks (`O`, `✅`, `완료`, `진행중`): a checklist, not knowledge."""
+    """A table with a column of progress marks (`✅`, `완료`, `진행중`, or `O`/`X` under a heading such as `상태`):
+    a checklist, not knowledge. `O`/`X` under any other heading compare things (`스레드 안전 | O`)."""
     rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
-            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)][1:]
+            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    header, rows = (rows[0], rows[1:]) if rows else ([], [])
     if len(rows) < 2:
         return False
     width = min(map(len, rows))
-    return any(sum(bool(STATUS_CELL.match(row[col])) for row in rows) * 2 > len(rows) for col in range(width))
+    for col in range(width):
+        marks = sum(bool(STATUS_CELL.match(row[col])) for row in rows)
+        plain = sum(row[col].strip().upper() in ("O", "X", "-") for row in rows)
+        named = col < len(header) and bool(STATUS_HEADER.search(header[col]))
+        if marks * 2 > len(rows) and ((marks - plain) * 2 > len(rows) or named):
+            return True
+    return False
+
+
+STATUS_HEADER = re.compile(r"상태|진행|완료|체크|status|progress|done|check", re.I)
 
 
 SETTINGS_HEADER = re.compile(r"^\|?\s*(?:키|key|변수|variable|이름|name|항목|item|설정|setting|파라미터|parameter|"
