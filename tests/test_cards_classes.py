@@ -563,3 +563,17 @@ def test_a_lead_in_sentence_goes_alone_and_a_definition_list_colon_is_no_answer(
     assert _drop_lead_in(parts) and parts == ["트라이 데이터베이스는 지속성 저장소다."]
     [term] = cards_of("# 프로토콜\n- TCP/IP stack (4 layer)\n\n  : 인터넷에 특화된 네트워크 구조\n")
     assert term.back == "인터넷에 특화된 네트워크 구조"
+
+
+def test_variables_with_their_values_entries_of_one_resource_and_skill_files_make_no_cards() -> None:
+    variables = ("# GCP\n## 공통 변수\n| 카테고리 | 변수 | 값 |\n|---|---|---|\n| 리전 | `$REGION` | `asia-northeast1` |\n"
+                 "| 네트워크 | `$VPC_NAME` | `pista-vpc` |\n\n## 시크릿\n| 시크릿 | 설명 | 예시 |\n|---|---|---|\n"
+                 "| AWS_REGION | AWS 리전 | ap-southeast-1 |\n| S3_BUCKET_NAME | 버킷 이름 | pistachio-s3 |\n\n"
+                 "## 플레이스홀더 목록\n| 이름 | 설명 |\n|---|---|\n| `<PRIVATE_SUBNET_*>` | 서브넷 |\n| `<GITHUB_REPO>` | 레포 |\n")
+    assert cards_of(variables) == []
+    known = "# kubectl\n## 환경 변수\n| 변수 | 설명 |\n|---|---|\n| KUBECONFIG | kubectl이 읽는 설정 파일 경로 |\n| KUBE_EDITOR | edit에 쓰는 편집기 |\n"
+    assert [c.front for c in cards_of(known)] == ["환경 변수"]
+    resource = ("# Blueprint\n## Security Group (ec2 · sg-07a1c253f1a6c3a00)\n### 아웃바운드 규칙\n"
+                "| 프로토콜 | 대상 |\n|---|---|\n| All | 0.0.0.0/0 |\n| TCP | 10.0.0.0/8 |\n")
+    assert cards_of(resource) == []
+    assert cards_of("# Visualizer\n## Principles\n- Consistency - keep icon sizes uniform\n", path="viz/SKILL.md") == []

@@ -426,7 +426,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     title = clean_title(section.title)
     front = title
-    if is_date(heading_text(title)) or is_log_heading(title) or names_instances(title) \
+    if is_date(heading_text(title)) or is_log_heading(title) or any(names_instances(t) for t in section.path) \
             or CONSOLE_SECTION.search(heading_text(title)):
         return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
     if is_generic(heading_text(title)):

@@ -124,7 +124,7 @@ PROJECT_DOCUMENT = re.compile(r"(?:^|/)contributing\b|계획서|기획서|제안
 
 # instructions to a repository's contributors or its coding assistants (`CLAUDE.md`, `AGENTS.md`)
 REPOSITORY_DOCUMENT = re.compile(r"(?:^|/)(?:claude|agents|gemini|copilot-instructions|contributing|code_of_conduct|"
-                                 r"security|pull_request_template)\.md$", re.I)
+                                 r"security|pull_request_template|skill)\.md$", re.I)
 
 
 def is_project_document(path: str) -> bool:
@@ -199,20 +199,29 @@ STATUS_HEADER = re.compile(r"상태|진행|완료|체크|status|progress|done|ch
 
 SETTINGS_HEADER = re.compile(r"^\|?\s*(?:키|key|변수|variable|이름|name|항목|item|설정|setting|파라미터|parameter|"
                              r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)\s*\|?\s*$", re.I)
-PLACEHOLDER_CELL = re.compile(r"^\s*`?(?:<[A-Za-z_][\w-]*>|\{\{\s*\w+\s*\}\}|\$\{?[A-Z_][A-Z0-9_]*\}?)`?\s*$")
+PLACEHOLDER_CELL = re.compile(r"^\s*`?(?:<[A-Za-z_][\w*.-]*>|\{\{\s*\w+\s*\}\}|\$\{?[A-Z_][A-Z0-9_]*\}?)`?\s*$")
+VARIABLE_CELL = re.compile(r"^\s*`?(?:\$\{?[A-Z_][A-Z0-9_]*\}?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`?(?:\s*/\s*`?\$?[A-Z_][A-Z0-9_]*`?)*\s*$")
+VALUE_HEADER = re.compile(r"^\s*(?:값|설정값|예시|예시 값|value|values|example)\s*$", re.I)
 
 
 def is_settings_table(table: str) -> bool:
-    """A table of one environment's settings: two columns headed `키 | 값`, `Variable | Value`, or a first column
-    of placeholders (`<CONTAINER_NAME> | nginx-server`) to fill in."""
-    rows = [row.strip() for row in table.split("\n") if row.strip().startswith("|")
-            and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
+    (`<CONTAINER_NAME> | nginx-server`) to fill in, or a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
+    their values or examples."""
+    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
+            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
     if not rows:
         return False
-    if SETTINGS_HEADER.match(rows[0]):
+    if SETTINGS_HEADER.match("| " + " | ".join(rows[0]) + " |"):
         return True
-    firsts = [row.strip("|").split("|")[0] for row in rows[1:]]
-    return bool(firsts) and all(PLACEHOLDER_CELL.match(cell) for cell in firsts)
+    header, body = rows[0], rows[1:]
+    if not body:
+        return False
+
+    def mostly(pattern: re.Pattern, col: int) -> bool:
+        return sum(bool(pattern.match(row[col])) for row in body if col < len(row)) * 2 > len(body)
+    valued = any(VALUE_HEADER.match(cell) for cell in header)
+    return mostly(PLACEHOLDER_CELL, 0) or valued and any(mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
 
 
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
