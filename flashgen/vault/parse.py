@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote
 
-import yaml
 from markdown_it.token import Token
 
 from flashgen.config import Config, load_config
@@ -22,7 +21,7 @@ from flashgen.vault.markdown.comments import strip_comments
 from flashgen.vault.markdown.datelog import match_date
 from flashgen.vault.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag, Vault
 from flashgen.vault.slug import SlugRegistry
-from flashgen.yamlsafe import safe_load
+from flashgen.yamlsafe import YamlError, safe_load
 
 BLOCK_KINDS = {
     "paragraph_open": "paragraph", "bullet_list_open": "list", "ordered_list_open": "list",
@@ -212,10 +211,9 @@ def _frontmatter(tokens: list[Token], path: str, diagnostics: list[Diagnostic]) 
     body_line = token.map[1] + 1
     try:
         data = safe_load(token.content) if token.content.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = token.map[0] + 2 + mark.line if mark else token.map[0] + 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    except YamlError as exc:
+        line = token.map[0] + 1 + exc.line if exc.line else token.map[0] + 1
+        reason = exc.message.removeprefix("invalid YAML: ")
         diagnostics.append(warning(path, line, f"frontmatter is not valid YAML ({reason}); it is ignored", "frontmatter"))
         return {}, body_line
     if data is None:
