@@ -75,3 +75,75 @@ def test_the_cache_format_round_trips_and_refuses_foreign_types() -> None:
             codec.loads(planted)
     with pytest.raises(codec.CodecError):
         codec.dumps(object())
+
+
+_KILLED_MID_COMMIT = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA cache_size = 1")  # pages spill into the file before the commit, as in a large commit
+db.execute("BEGIN")
+db.execute("UPDATE notes SET flds = flds || zeroblob(3000)")
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_a_build_killed_while_committing_the_kept_collection_leaves_nothing_that_breaks_later_builds(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    vault = tmp_path / "vault"
+    for i in range(30):
+        write_note(vault, f"n{i}.md", f"# 노트 {i}\n" + "".join(f"- 용어{i}-{j} - 정의 {j}\n" for j in range(20)))
+    out = tmp_path / "out"
+    build(vault, out, site=False)
+    kept = out / ".flashgen-cache-anki.anki2"
+    write_note(vault, "n1.md", "# 노트 1\n- 바뀐 용어 - 바뀐 정의\n")
+    subprocess.run([sys.executable, "-c", _KILLED_MID_COMMIT, str(kept)], timeout=60)
+    assert Path(f"{kept}-journal").exists()  # a hot journal, as a build killed mid-commit leaves
+    for edit in range(3):  # the collection is replaced, then patched in place by the builds after it
+        write_note(vault, "n2.md", f"# 노트 2\n- 용어 {edit} - 정의 {edit}\n")
+        result = build(vault, out, site=False)
+        assert not result.errors, result.errors
+        assert not Path(f"{kept}-journal").exists()
+        with sqlite3.connect(kept) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            fields = [row[0] for row in db.execute("SELECT flds FROM notes")]
+        assert len(fields) == 28 * 20 + 2 and any(f"용어 {edit}" in f for f in fields)
+
+
+def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    write_note(vault, "n.md", "# 노트\n- etcd - 저장소\n![[a.png]]\n")
+    from tests.conftest import png_bytes
+
+    (vault / "a.png").write_bytes(png_bytes((1, 2, 3)))
+    out = tmp_path / "out"
+    build(vault, out)
+    left = [".site-new-a1b2c3d4/index.html", ".site-old-zz_9y8x7/notes/n.html", ".collection-q1w2e3r4.anki2",
+            ".report.json.k3j4h5g6.tmp", ".flashgen-cache.json.abcdefgh.tmp", "anki/.vault.apkg.abcd_123.tmp",
+            "anki/.vault.ledger.sqlite.0a1b2c3d.tmp", "anki/media/.fg-0123.png.mnbvcxzl.tmp"]
+    mine = ["notes.tmp", "anki/keep.me", ".site-new-x"]  # not the writers' names: never touched
+    for name in left + mine:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(b"half")
+    write_note(vault, "n.md", "# 노트\n- etcd - 바뀐 저장소\n![[a.png]]\n")
+    assert not build(vault, out).errors
+    assert [name for name in left if (out / name).exists()] == []
+    assert sorted(p.name for p in out.glob(".site-*")) == [".site-new-x"]
+    assert all((out / name).read_bytes() == b"half" for name in mine)
+
+
+def test_a_half_written_cache_is_not_read(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    write_note(vault, "n.md", "# 노트\n- etcd - 저장소\n")
+    out = tmp_path / "out"
+    build(vault, out)
+    write_note(vault, "n.md", "# 노트\n- etcd - 바뀐 저장소\n- pod - 파드\n")
+    for cache in out.glob(".flashgen-cache*.json"):
+        cache.write_bytes(cache.read_bytes()[: cache.stat().st_size // 2])
+    notes = out / ".flashgen-cache-notes.sqlite"
+    notes.write_bytes(notes.read_bytes()[:1000])
+    result = build(vault, out)
+    clean = build(vault, tmp_path / "clean")
+    assert not result.errors and result.cards_by_kind == clean.cards_by_kind and result.cards_by_kind["basic"] == 2

@@ -25,7 +25,7 @@ from flashgen.cards.model import Card
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
-from flashgen.fsutil import atomic_path
+from flashgen.fsutil import atomic_path, drop_journal
 from flashgen.render.html import render_cloze, render_markdown
 from flashgen.vault.model import Link
 
@@ -193,7 +193,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     # the kept collection and the memo are used only if the collection and the ledger are the very files the
     # memo describes (a build stopped half-way leaves them apart: then everything is written again)
     reuse = (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept and memo.ledger is not None
-             and _stamp(ledger_path) == memo.ledger)
+             and _stamp(ledger_path) == memo.ledger and not Path(f"{keep}-journal").exists())
     earlier = memo.notes if reuse else {}
     now_notes: dict[str, _NoteInDeck] = {}
     todo: list[tuple[str, list[int]]] = []
@@ -324,6 +324,7 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
                     package.write(path, str(i))
         if keep is not None:
             if db != keep:
+                drop_journal(keep)
                 os.replace(db, keep)
             return True
         return False
