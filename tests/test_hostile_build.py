@@ -147,3 +147,30 @@ def test_a_half_written_cache_is_not_read(tmp_path: Path) -> None:
     result = build(vault, out)
     clean = build(vault, tmp_path / "clean")
     assert not result.errors and result.cards_by_kind == clean.cards_by_kind and result.cards_by_kind["basic"] == 2
+
+
+def test_names_the_output_cannot_hold_are_shortened_or_repaired_with_a_warning(tmp_path: Path) -> None:
+    from tests.conftest import png_bytes
+
+    vault = tmp_path / "vault"
+    long_name = "파" * 84  # 252 bytes: legal on disk, but not with `.html` after it
+    image = "그림" * 40 + ".png"  # 243 bytes
+    write_note(vault, f"{long_name}.md", "# 긴 이름\n- etcd - 저장소\n#" + "태그" * 100 + "\n")
+    write_note(vault, "links.md", f"# 링크\n- pod - [[{long_name}]]\n![[{image}]]\n")
+    (vault / image).write_bytes(png_bytes((9, 9, 9)))
+    os.makedirs(vault, exist_ok=True)
+    with open(os.path.join(os.fsencode(vault), b"caf\xe9 \xff.md"), "wb") as fh:
+        fh.write("# 이름\n- node - 노드\n".encode("utf-8"))
+    out = tmp_path / "out"
+    result = build(vault, out)
+    assert not result.errors and result.cards_by_kind["basic"] == 3
+    found = {(d.path.split("-")[0] if d.code == "file-name" else d.path, d.code) for d in result.diagnostics}
+    assert (f"{long_name}.md", "long-name") in found and ("caf\ufffd \ufffd", "file-name") in found
+    pages = [p.name for p in (out / "site" / "notes").iterdir()]
+    assert all(len(name.encode()) <= 255 for name in pages) and len(pages) == 3
+    assert any(name.startswith("caf\ufffd \ufffd-") for name in pages)
+    from urllib.parse import quote
+
+    short = next(name for name in pages if name.startswith("파"))
+    assert f'href="{quote(short)}"' in (out / "site" / "notes" / "links.html").read_text(encoding="utf-8")
+    assert len(list((out / "site" / "assets" / "img").iterdir())) == 1

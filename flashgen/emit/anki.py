@@ -181,7 +181,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     config = vault.config
     memo = memo if memo is not None else DeckMemo()
     out_dir.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
+    safe = _file_name(re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen")
     target = out_dir / f"{safe}.apkg"
     ledger_path = out_dir / f"{safe}.ledger.sqlite"
     ledger = Ledger.load(ledger_path)
@@ -255,6 +255,15 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     memo.kept = _stamp(keep) if keep is not None and written else None
     memo.ledger = _stamp(ledger_path)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+def _file_name(deck: str, limit: int = 180) -> str:
+    """The package's file name (before `.apkg` or `.ledger.sqlite`): a deck name too long for a file name is
+    cut, at a character, and gets a hash of the whole."""
+    data = deck.encode("utf-8", "replace")
+    if len(data) <= limit:
+        return deck
+    return data[:limit - 9].decode("utf-8", "ignore") + "-" + hashlib.sha1(data).hexdigest()[:8]
 
 
 def _fronts(cards: list[Card], indices: list[int]) -> str:

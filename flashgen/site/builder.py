@@ -77,6 +77,8 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
     result.out_dir = out_dir
     known = {(d.path, d.line, d.message) for d in vault.diagnostics}
     result.diagnostics = [d for d in result.broken_links if (d.path, d.line, d.message) not in known]
+    result.diagnostics += [warning(path, 0, f"the note's name is too long for a file name; its page is "
+                                            f"{build.urls.note(path)}", "long-name") for path in build.urls.shortened]
     for diagnostic in result.diagnostics:
         if report is not None:
             report.append(diagnostic) if isinstance(report, list) else report(diagnostic)

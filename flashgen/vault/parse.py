@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from flashgen.config import Config, load_config
 from flashgen.diagnostics import Diagnostic, warning
-from flashgen.vault.files import Resolver, VaultFile, VaultFiles, outside_vault, read_note, walk_vault
+from flashgen.vault.files import Resolver, VaultFile, VaultFiles, name_problems, outside_vault, read_note, walk_vault
 from flashgen.vault.links import check_links
 from flashgen.vault.markdown import create_parser
 from flashgen.vault.markdown.comments import strip_comments
@@ -45,6 +45,7 @@ def parse_vault(root: Path, config: Config | None = None,
     if config is None:
         config, problems = load_config(root)
     files = walk_vault(root, config)
+    problems.extend(name_problems(files))
     reuse = reuse or {}
     todo = [f for f in files.notes if reuse.get(f.path, (None,))[0] != f.stamp]
     parsed = (parse_many or parse_files)(todo, config)
