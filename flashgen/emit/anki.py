@@ -27,6 +27,7 @@ from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
 from flashgen.fsutil import atomic_path, drop_journal
 from flashgen.render.html import render_cloze, render_markdown
+from flashgen.render.svg import clean_svg_file
 from flashgen.vault.model import Link
 
 # Fixed note type IDs. A note type's fields never change under the same ID: a new field set gets a new ID.
@@ -246,7 +247,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
             tuple(sorted({deck for _, deck, _ in done})), tuple(sorted({r.model for _, _, r in done})),
             tuple(sorted({m for _, _, r in done for m in r.media})),
             tuple((cards[i].line, name) for i, (_, _, r) in zip(indices, done) for name in r.missing))
-    media = _media_copies(linker.media, out_dir)
+    media = _media_copies(linker.media, out_dir, vault.root, problems)
     written = _write_package(target, entries, stale, media, {deck_id(name): name for name in deck_names},
                              models, config.deck, keep, reuse)
     ledger.save(records)
@@ -430,15 +431,30 @@ def renumber_clozes(card: Card, previous: dict[str, int]) -> tuple[Card, dict[st
     return replace(card, front="".join(out)), mapping
 
 
-def _media_copies(media: dict[str, Path], out_dir: Path) -> list[Path]:
-    """genanki packs a media file under its base name: give it a copy named by content hash."""
+def _media_copies(media: dict[str, Path], out_dir: Path, root: Path, problems: list[Diagnostic]) -> list[Path]:
+    """genanki packs a media file under its base name: give it a copy named by content hash. An SVG is copied
+    made safe (flashgen.render.svg), and always again, so that no earlier copy of it stays as it was."""
     folder = out_dir / "media"
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, disk in sorted(media.items()):
         copy = folder / name
-        if not copy.exists():
+        if copy.suffix.lower() == ".svg":
+            svg = clean_svg_file(_vault_path(disk, root), disk)
+            problems.extend(svg.problems)
+            if svg.text is None:
+                continue
+            with atomic_path(copy) as tmp:
+                tmp.write_text(svg.text, encoding="utf-8")
+        elif not copy.exists():
             with atomic_path(copy) as tmp:
                 tmp.write_bytes(disk.read_bytes())
         paths.append(copy)
     return paths
+
+
+def _vault_path(disk: Path, root: Path) -> str:
+    try:
+        return Path(disk).relative_to(root).as_posix()
+    except ValueError:
+        return str(disk)
