@@ -174,3 +174,49 @@ def test_names_the_output_cannot_hold_are_shortened_or_repaired_with_a_warning(t
     short = next(name for name in pages if name.startswith("파"))
     assert f'href="{quote(short)}"' in (out / "site" / "notes" / "links.html").read_text(encoding="utf-8")
     assert len(list((out / "site" / "assets" / "img").iterdir())) == 1
+
+
+_PARSE_LONG_LINES = """
+import json, sys
+from flashgen.vault.parse import parse_note
+n = 40_000
+line = json.dumps({f"k{i}": f"v{i}" for i in range(n)}, separators=(",", ":"))
+urls = json.dumps({f"k{i}": f"https://example.com/{i}" for i in range(n // 4)}, separators=(",", ":"))
+spaced = " ".join(f"(https://e.com/{i}) a@b.io www.x{i}.io x:y" for i in range(n // 8))
+note = parse_note("json.md", "# JSON\\n" + line + "\\n\\n" + urls + "\\n\\n" + spaced + "\\n")
+links = sum(1 for t in note.tokens if t.type == "inline" for c in t.children if c.type == "link_open")
+print(links)
+"""
+
+
+def test_long_lines_with_many_colons_parse_without_quadratic_work() -> None:
+    import subprocess
+    import sys
+
+    # bounded, not timed: the autolink scanners used to copy the rest of the line at every `:`, which took
+    # minutes on these lines; they now take a fraction of a second
+    done = subprocess.run([sys.executable, "-c", _PARSE_LONG_LINES], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 3 * (40_000 // 8)  # the links of the spaced line are still found, none in JSON
+
+
+def test_embeds_past_the_pages_budget_become_links_with_a_warning(tmp_path: Path, monkeypatch) -> None:
+    from flashgen.site import builder, linker
+
+    monkeypatch.setattr(linker, "MAX_EMBEDDED_BYTES", 200_000)
+    monkeypatch.setattr(builder, "MAX_EMBEDDED_BYTES", 200_000)
+    vault = tmp_path / "vault"
+    write_note(vault, "big.md", "# 큰 노트\n" + "".join(f"- 항목 {i} 설명 " + "가" * 40 + "\n" for i in range(1200)))
+    write_note(vault, "small.md", "# 작은 노트\n짧은 글 ^s1\n\n## 절\n절의 글\n")
+    write_note(vault, "page.md", "# 임베드\n" + "![[big]]\n\n" * 20 + "![[small#^s1]]\n\n![[small#절]]\n")
+    write_note(vault, "chain.md", "# 사슬\n![[page]]\n")
+    result = build(vault, tmp_path / "out", decks=False)
+    capped = sorted((d.path, d.line) for d in result.diagnostics if d.code == "embed-too-large")
+    big_size = len((vault / "big.md").read_bytes())
+    fits = 200_000 // big_size  # 1: the rest of the big embeds are links
+    assert fits == 1 and capped == [("page.md", 2 + 2 * i) for i in range(fits, 20)]
+    page = (tmp_path / "out" / "site" / "notes" / "page.html").read_text(encoding="utf-8")
+    assert page.count('class="embed"') == fits + 2 and "짧은 글" in page and "절의 글" in page
+    assert page.count("항목 7 설명") == fits and len(page.encode()) < 3 * big_size
+    chain = (tmp_path / "out" / "site" / "notes" / "chain.html").read_text(encoding="utf-8")
+    assert len(chain.encode()) < 3 * big_size  # the budget is the page's, nested embeds included

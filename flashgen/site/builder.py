@@ -18,7 +18,7 @@ from flashgen.render.svg import clean_svg_file
 from flashgen.site import assets, search_index
 from flashgen.site.cards_view import CardView, card_views, deck_data_script
 from flashgen.site.labs_view import lab_pages
-from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
+from flashgen.site.linker import MAX_EMBEDDED_BYTES, LinkTargets, SiteLinker, capped_embeds, unwrap_embeds
 from flashgen.site.output import SiteWriter
 from flashgen.site.templates_env import Renderer
 from flashgen.site.timeline import entry_facts, study_days
@@ -548,6 +548,12 @@ class _Build:
                 problems.append(warning(note.path, link.line,
                                         f"`{part}` is not in `{posixpath.basename(target)[:-3]}`",
                                         "missing-heading"))
+        if any(link.embed for link in note.links):
+            problems += [warning(note.path, link.line, f"`{posixpath.basename(target)[:-3]}` is shown as a link, not "
+                                                       f"embedded: this page already takes in "
+                                                       f"{MAX_EMBEDDED_BYTES // 1024 // 1024} MiB of text from its "
+                                                       "embeds", "embed-too-large")
+                         for link, target in capped_embeds(self.vault, note)]
         return sorted(problems, key=lambda d: d.line)
 
     def _labs_by_note(self) -> dict[str, list[Any]]:

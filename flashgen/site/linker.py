@@ -14,6 +14,7 @@ from flashgen.vault.links import is_image
 from flashgen.vault.model import Link, Note
 
 MAX_EMBED_DEPTH = 4
+MAX_EMBEDDED_BYTES = 5 * 1024 * 1024  # text one page takes in from the notes it embeds; past it, embeds are links
 _IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<li\b[^>]*?) id="\^[^"]*"')
 _BACKREF = re.compile(r' ?<a href="#fnref[^"]*" class="footnote-backref">[^<]*</a>')
 _DIV = re.compile(r"<div\b|</div>")
@@ -21,7 +22,10 @@ _OPEN = '<p><div class="embed">'
 
 
 def unwrap_embeds(html: str) -> str:
-    """A paragraph that holds only a transclusion becomes the transclusion (a <div> may not sit in a <p>)."""
+    """A paragraph that holds only a transclusion becomes the transclusion (a <div> may not sit in a <p>).
+    Made in one pass over the page, however many embeds it has."""
+    parts: list[str] = []
+    done = 0  # html[:done] is in parts
     start = html.find(_OPEN)
     while start >= 0:
         depth, end = 0, -1
@@ -32,12 +36,66 @@ def unwrap_embeds(html: str) -> str:
                 break
         if end < 0:
             break
-        rest = html[end:]
-        closing = len(rest) - len(rest.lstrip("\n"))
-        if rest[closing:].startswith("</p>"):
-            html = html[:start] + html[start + 3:end] + "\n" + rest[closing + 4:]
+        closing = end
+        while closing < len(html) and html[closing] == "\n":
+            closing += 1
+        if html.startswith("</p>", closing):
+            parts += [html[done:start], html[start + 3:end], "\n"]
+            done = closing + 4
         start = html.find(_OPEN, start + 1)
-    return html
+    parts.append(html[done:])
+    return "".join(parts)
+
+
+def _embedded_blocks(note: Note, link: Link) -> list[Any] | None:
+    """The blocks an embed takes in (None: the whole note)."""
+    if link.block:
+        return [b for s in note.sections() for b in s.blocks if b.block_id == link.block or f"^{link.block}" in b.source]
+    if link.heading:
+        section = note_tokens.find_section(note, link.heading)
+        return [b for s in section.walk() for b in s.blocks] if section else []
+    return None
+
+
+def embed_size(note: Note, link: Link, sizes: dict[str, int]) -> int:
+    """The bytes of text (UTF-8) an embed of `note` takes in: what it costs a page's budget. `sizes` keeps
+    whole notes' sizes, by path."""
+    blocks = _embedded_blocks(note, link)
+    if blocks is not None:
+        return sum(len(b.source.encode("utf-8", "replace")) for b in blocks)
+    if note.path not in sizes:
+        sizes[note.path] = len(note.source.encode("utf-8", "replace"))
+    return sizes[note.path]
+
+
+def capped_embeds(vault: Any, note: Note) -> list[tuple[Link, str]]:
+    """The embeds (and their targets) that the page of `note` shows as links because the text embedded
+    before them has used up MAX_EMBEDDED_BYTES: the same walk, in the same order, as rendering does."""
+    budget = [MAX_EMBEDDED_BYTES]
+    sizes: dict[str, int] = {}
+    capped: list[tuple[Link, str]] = []
+
+    def walk(current: Note, links: Any, stack: tuple[str, ...]) -> None:
+        for link in links:
+            if not link.embed or link.external:
+                continue
+            target = vault.resolve(link, current.path)
+            found = vault.note(target) if target in vault.resolver.notes else None
+            if found is None or target in stack or len(stack) > MAX_EMBED_DEPTH:
+                continue
+            size = embed_size(found, link, sizes)
+            if size > budget[0]:
+                if current is note:
+                    capped.append((link, target))
+                continue
+            budget[0] -= size
+            blocks = _embedded_blocks(found, link)
+            inner = found.links if blocks is None else [
+                inner for inner in found.links if any(b.line <= inner.line <= b.end_line for b in blocks)]
+            walk(found, inner, stack + (target,))
+
+    walk(note, note.links, (note.path,))
+    return capped
 
 
 @dataclass
@@ -48,6 +106,7 @@ class LinkTargets:
     urls: SiteUrls
     tags_with_pages: set[str] = field(default_factory=set)
     course_headings: bool = True
+    sizes: dict[str, int] = field(default_factory=dict)  # embedded notes' sizes in bytes, by path
 
 
 class SiteLinker:
@@ -71,6 +130,8 @@ class SiteLinker:
                 return relative(self.page, self.targets.urls.image(target)), True
             return None, True  # another kind of file: shown as text
         note = vault.note(target)
+        if note is None:
+            return None, False  # a note that was not read (too large): it has no page
         fragment, found = self._fragment(note, link)
         if target == self.page_note and fragment:
             return "#" + relative(self.page, self.page, fragment).split("#", 1)[1], found
@@ -93,6 +154,11 @@ class SiteLinker:
         note = vault.note(target)
         if note is None:
             return None
+        budget = env.setdefault("embed_budget", [MAX_EMBEDDED_BYTES])  # shared by nested embeds' envs
+        size = embed_size(note, link, self.targets.sizes)
+        if size > budget[0]:
+            return None  # the page has taken in all the text it may: show a link instead
+        budget[0] -= size
         if link.block:
             tokens = note_tokens.block_tokens(note, link.block, self.targets.course_headings)
         elif link.heading:
