@@ -104,6 +104,8 @@ def _check(text: str) -> None:
                     sizes[event.anchor] = 1
             elif isinstance(event, yaml.DocumentStartEvent):
                 sizes.clear()  # anchors do not reach across documents
+    except YamlError:
+        raise
     except yaml.YAMLError:
         return  # a syntax error or a character YAML does not allow: reported, with its line, by the load itself
 
