@@ -10,12 +10,13 @@ from typing import Any
 from flashgen.render.html import link_text, render_tokens
 from flashgen.site import tokens as note_tokens
 from flashgen.site.urls import SiteUrls, relative
-from flashgen.vault.links import is_image
+from flashgen.vault.files import attachment_kind
+from flashgen.vault.links import embed_loops_back
 from flashgen.vault.model import Link, Note
 
 MAX_EMBED_DEPTH = 4
 MAX_EMBEDDED_BYTES = 5 * 1024 * 1024  # text one page takes in from the notes it embeds; past it, embeds are links
-_IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<li\b[^>]*?) id="\^[^"]*"')
+_IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<[a-z]+\b[^>]*?) id="\^[^"]*"')
 _BACKREF = re.compile(r' ?<a href="#fnref[^"]*" class="footnote-backref">[^<]*</a>')
 _DIV = re.compile(r"<div\b|</div>")
 _OPEN = '<p><div class="embed">'
@@ -47,41 +48,48 @@ def unwrap_embeds(html: str) -> str:
     return "".join(parts)
 
 
-def _embedded_blocks(note: Note, link: Link) -> list[Any] | None:
-    """The blocks an embed takes in (None: the whole note)."""
-    if link.block:
-        return [b for s in note.sections() for b in s.blocks if b.block_id == link.block or f"^{link.block}" in b.source]
-    if link.heading:
-        section = note_tokens.find_section(note, link.heading)
-        return [b for s in section.walk() for b in s.blocks] if section else []
-    return None
+def _span(note: Note, link: Link) -> tuple[int, int] | None:
+    """The lines an embed takes in: all of the note, or what its `#heading` or `#^block` names (None: nothing)."""
+    return note.span(link.heading, link.block) if (link.heading or link.block) else note.span()
 
 
-def embed_size(note: Note, link: Link, sizes: dict[str, int]) -> int:
-    """The bytes of text (UTF-8) an embed of `note` takes in: what it costs a page's budget. `sizes` keeps
-    whole notes' sizes, by path."""
-    blocks = _embedded_blocks(note, link)
-    if blocks is not None:
-        return sum(len(b.source.encode("utf-8", "replace")) for b in blocks)
-    if note.path not in sizes:
-        sizes[note.path] = len(note.source.encode("utf-8", "replace"))
-    return sizes[note.path]
+def embed_size(note: Note, link: Link, sizes: dict[str, Any]) -> int:
+    """The bytes of text (UTF-8) an embed of `note` takes in: what it costs a page's budget. `sizes` keeps each
+    note's line offsets, by path, so that many embeds of one large note are measured once."""
+    span = _span(note, link)
+    if span is None:
+        return 0
+    starts = sizes.get(note.path)
+    if starts is None:
+        starts, at = [0], 0
+        for line in note.source.split("\n"):
+            at += len(line.encode("utf-8", "replace")) + 1
+            starts.append(at)
+        sizes[note.path] = starts
+    first, last = max(span[0], 1), min(span[1], len(starts) - 1)
+    return max(0, starts[last] - starts[first - 1])
 
 
 def capped_embeds(vault: Any, note: Note) -> list[tuple[Link, str]]:
     """The embeds (and their targets) that the page of `note` shows as links because the text embedded
     before them has used up MAX_EMBEDDED_BYTES: the same walk, in the same order, as rendering does."""
     budget = [MAX_EMBEDDED_BYTES]
-    sizes: dict[str, int] = {}
+    sizes: dict[str, Any] = {}
     capped: list[tuple[Link, str]] = []
 
-    def walk(current: Note, links: Any, stack: tuple[str, ...]) -> None:
+    def walk(current: Note, links: Any, chain: tuple[tuple[str, int], ...]) -> None:
         for link in links:
             if not link.embed or link.external:
                 continue
             target = vault.resolve(link, current.path)
             found = vault.note(target) if target in vault.resolver.notes else None
-            if found is None or target in stack or len(stack) > MAX_EMBED_DEPTH:
+            if found is None:
+                continue
+            inner_chain = chain + ((current.path, link.line),)
+            span = _span(found, link)
+            whole = not (link.heading or link.block)
+            if span is None or len(inner_chain) > MAX_EMBED_DEPTH or \
+                    embed_loops_back(inner_chain, target, None if whole else span):
                 continue
             size = embed_size(found, link, sizes)
             if size > budget[0]:
@@ -89,12 +97,9 @@ def capped_embeds(vault: Any, note: Note) -> list[tuple[Link, str]]:
                     capped.append((link, target))
                 continue
             budget[0] -= size
-            blocks = _embedded_blocks(found, link)
-            inner = found.links if blocks is None else [
-                inner for inner in found.links if any(b.line <= inner.line <= b.end_line for b in blocks)]
-            walk(found, inner, stack + (target,))
+            walk(found, [inner for inner in found.links if span[0] <= inner.line <= span[1]], inner_chain)
 
-    walk(note, note.links, (note.path,))
+    walk(note, note.links, ())
     return capped
 
 
@@ -106,7 +111,7 @@ class LinkTargets:
     urls: SiteUrls
     tags_with_pages: set[str] = field(default_factory=set)
     course_headings: bool = True
-    sizes: dict[str, int] = field(default_factory=dict)  # embedded notes' sizes in bytes, by path
+    sizes: dict[str, Any] = field(default_factory=dict)  # embedded notes' line offsets in bytes (embed_size)
 
 
 class SiteLinker:
@@ -124,9 +129,9 @@ class SiteLinker:
         vault = self.targets.vault
         target = vault.resolve(link, from_path)
         if target is None:
-            return None, False
+            return None, vault.resolver.folder(link.target, from_path) is not None  # a folder: shown as text
         if target not in vault.resolver.notes:
-            if is_image(target):
+            if attachment_kind(target):  # an image, audio, video, PDF, canvas or base: the copied file
                 return relative(self.page, self.targets.urls.image(target)), True
             return None, True  # another kind of file: shown as text
         note = vault.note(target)
@@ -139,7 +144,7 @@ class SiteLinker:
 
     def image(self, link: Link, from_path: str) -> str | None:
         target = self.targets.vault.resolve(link, from_path)
-        if target is None or target in self.targets.vault.resolver.notes or not is_image(target):
+        if target is None or target in self.targets.vault.resolver.notes or not attachment_kind(target):
             return None
         return relative(self.page, self.targets.urls.image(target))
 
@@ -148,12 +153,15 @@ class SiteLinker:
         target = vault.resolve(link, from_path)
         if target is None or target not in vault.resolver.notes:
             return None
-        stack: tuple[str, ...] = env.get("embed_stack", (from_path,))
-        if target in stack or len(stack) > MAX_EMBED_DEPTH:
-            return None  # a loop or a chain too deep: show a link instead
         note = vault.note(target)
         if note is None:
             return None
+        # the (note, line) of each embed being shown, this one last: a part of a note may show another part
+        chain: tuple[tuple[str, int], ...] = env.get("embed_stack", ()) + ((from_path, link.line),)
+        whole = not (link.block or link.heading)
+        if len(chain) > MAX_EMBED_DEPTH or embed_loops_back(chain, target, None if whole else
+                                                             note.span(link.heading, link.block)):
+            return None  # a loop or a chain too deep: show a link instead
         budget = env.setdefault("embed_budget", [MAX_EMBEDDED_BYTES])  # shared by nested embeds' envs
         size = embed_size(note, link, self.targets.sizes)
         if size > budget[0]:
@@ -172,7 +180,7 @@ class SiteLinker:
         counter = env.setdefault("embed_counter", [0])  # shared by nested embeds' envs
         counter[0] += 1
         # footnote ids get a per-embed prefix (markdown-it's docId) so they stay unique on the page
-        inner_env = {**env, "from": target, "embed_stack": stack + (target,), "docId": f"e{counter[0]}"}
+        inner_env = {**env, "from": target, "embed_stack": chain, "docId": f"e{counter[0]}"}
         inner_env.pop("missing_images", None)
         html = unwrap_embeds(render_tokens(tokens, inner_env, self.targets.course_headings))
         env.setdefault("missing_images", []).extend(inner_env.get("missing_images", []))
@@ -181,7 +189,7 @@ class SiteLinker:
         if html.lstrip().startswith("<li"):  # a list item named by a block id
             html = f"<ul>\n{html}</ul>\n"
         href, _ = self.link(link, from_path)
-        title = escape(link_text(link) if (link.heading or link.block or link.alias) else note.title)
+        title = escape(link_text(link) if (link.heading or link.alias) else note.title)  # a block: its note
         return (f'<div class="embed"><div class="embed-title"><a class="internal-link" href="{escape(href or "")}">'
                 f'{title}</a></div><div class="embed-content">\n{html}</div></div>\n')
 
