@@ -70,7 +70,7 @@ def test_a_build_reports_each_and_builds_the_rest(tmp_path: Path) -> None:
     assert "alias bomb" in found[("manifests.md", 26, "manifest-yaml")]
     assert "month must be in 1..12" in found[("manifests.md", 39, "manifest-yaml")]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["notes"] == 5 and report["cards"]["basic"] >= 5  # every note still gives its card
+    assert report["notes"] == 5 and report["anki"]["notes_by_kind"]["basic"] >= 5  # every note still gives its card
 
 
 def test_sim_apply_and_verify_name_the_file_and_line(tmp_path: Path) -> None:

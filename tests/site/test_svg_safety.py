@@ -12,7 +12,6 @@ from flashgen.build.pipeline import build
 from flashgen.render.svg import clean_svg
 from tests.conftest import write_note
 
-from .test_browser import ARGS, CHROMIUM
 
 HOSTILE = """<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20"
@@ -28,7 +27,7 @@ HOSTILE = """<?xml version="1.0"?>
 """
 
 
-def test_svg_copies_keep_the_picture_and_lose_the_script(tmp_path: Path) -> None:
+def test_svg_copies_keep_the_picture_and_lose_the_script(tmp_path: Path, browser) -> None:
     vault = tmp_path / "vault"
     write_note(vault, "n.md", "# 그림\n- etcd - 저장소 ![[diagram.svg]]\n\n![[diagram.svg]]\n")
     (vault / "diagram.svg").write_text(HOSTILE, encoding="utf-8")
@@ -47,26 +46,22 @@ def test_svg_copies_keep_the_picture_and_lose_the_script(tmp_path: Path) -> None
     for text in (copy.read_text(encoding="utf-8"), packed[0].decode("utf-8")):
         assert "script" not in text and "javascript" not in text and "onload" not in text and "@import" not in text
         assert 'id="box"' in text and "쿠버" in text  # the picture itself is kept
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
     hostile = tmp_path / "hostile.svg"
     hostile.write_text(HOSTILE, encoding="utf-8")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_context().new_page()
-            page.goto(hostile.as_uri())  # the original runs its script: the check can fail
-            assert page.title().startswith("ran:")
-            page = browser.new_context().new_page()  # storage of its own
-            page.goto(copy.as_uri())
-            page.hover("#box")
-            page.click("text=쿠버")
-            page.wait_for_timeout(200)
-            assert page.title() == "" and page.evaluate("localStorage.getItem('fg-stolen')") is None
-            assert page.evaluate("document.getElementById('box').getBBox().width") == 40
-        finally:
-            browser.close()
+    original = browser.new_context()
+    page = original.new_page()
+    page.goto(hostile.as_uri())  # the original runs its script: the check can fail
+    assert page.title().startswith("ran:")
+    original.close()
+    context = browser.new_context()  # storage of its own
+    page = context.new_page()
+    page.goto(copy.as_uri())
+    page.hover("#box")
+    page.click("text=쿠버")
+    page.wait_for_timeout(200)
+    assert page.title() == "" and page.evaluate("localStorage.getItem('fg-stolen')") is None
+    assert page.evaluate("document.getElementById('box').getBBox().width") == 40
+    context.close()
 
 
 @pytest.mark.parametrize("text", [
