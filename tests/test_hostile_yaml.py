@@ -27,7 +27,7 @@ MANIFEST = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  x: y
     ("[" * 100_000 + "]" * 100_000, 1, "nested more than"),  # libyaml's composer overflows the C stack on this
     ("- " * 5000 + "x\n", 1, "nested more than"),
     ("x: !!python/object/apply:os.system ['true']\n", 1, "could not determine a constructor"),
-])
+], ids=["impossible-date", "huge-integer", "alias-bomb", "self-alias", "deep-flow", "deep-block", "python-tag"])
 def test_every_loader_failure_is_a_yaml_error_with_its_line(text: str, line: int, words: str) -> None:
     for read in (safe_load, safe_load_all, load_documents):
         with pytest.raises(YamlError) as caught:

@@ -47,7 +47,8 @@ def _request(url: str, method: str, path: str, body: bytes | None = None,
     ("DELETE", CM + "/a", b'{"gracePeriodSeconds": "soon"}', "DeleteOptions.gracePeriodSeconds"),
     ("DELETE", CM + "/a", b'{"preconditions": {"uid": 5}}', "preconditions"),
     ("POST", CM, b"\xff\xfe{", "not valid JSON"),
-])
+], ids=["metadata-string", "deep-array", "deep-object", "put-metadata-array", "patch-metadata-string",
+        "delete-array", "delete-grace-string", "delete-precondition-uid", "not-json"])
 def test_malformed_bodies_get_400_with_the_reason(api, method: str, path: str, body: bytes, words: str) -> None:
     _request(api.url, "POST", CM, b'{"metadata": {"name": "a"}}')
     ctype = "application/merge-patch+json" if method == "PATCH" else "application/json"

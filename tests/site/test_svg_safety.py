@@ -71,6 +71,6 @@ def test_svg_copies_keep_the_picture_and_lose_the_script(tmp_path: Path, browser
         b'<!ENTITY ' + bytes([98 + i]) + b' "' + (b"&" + bytes([97 + i]) + b";") * 10 + b'">' for i in range(8))
     + b']><svg xmlns="http://www.w3.org/2000/svg"><text>&i;</text></svg>',
     b"<html><body><script>alert(1)</script></body></html>",
-])
+], ids=["external-entity", "entity-bomb", "not-svg"])
 def test_svgs_that_read_files_expand_entities_or_are_not_svg_are_not_copied(text: bytes) -> None:
     assert clean_svg(text).text is None
