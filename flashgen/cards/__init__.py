@@ -23,7 +23,7 @@ from flashgen.cards.plain import (
     list_cards,
     question_cards,
 )
-from flashgen.cards.quality import is_generic, is_navigation, is_project_document
+from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -157,7 +157,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if ctx.on("explicit") or ctx.on("cloze"):
         found, used = explicit_cards(ctx, section)
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
-    if any(is_navigation(title) for title in (ctx.note.title,) + section.path) or is_project_document(ctx.note.path):
+    if any(is_navigation(title) for title in section.path) or is_navigation_note(ctx.note.title) \
+            or is_project_document(ctx.note.path):
         return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
     if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
         found, answered = faq_cards(ctx, section, used)

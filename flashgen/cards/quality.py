@@ -115,6 +115,18 @@ def is_navigation(title: str) -> bool:
                           r"more|other|related)\s+(?:resources|links)$", plain)) or bool(PLAN.search(plain))
 
 
+# notes that as a whole point elsewhere or record rather than teach (`Credits`, `Changelog`, `Rust_MOC`)
+NAVIGATION_NOTES = {"credits", "acknowledgements", "acknowledgments", "third party acknowledgements", "license",
+                    "licenses", "changelog", "release notes", "version history", "references", "bibliography",
+                    "table of contents", "toc", "index", "목차", "참고 문헌", "참고자료", "변경 이력", "라이선스"}
+
+
+def is_navigation_note(title: str) -> bool:
+    """A note whose title says it points elsewhere or records a project's history (credits, a changelog, a map of
+    notes); a note merely named `links` may still define things."""
+    return words(title) in NAVIGATION_NOTES or bool(MAP_OF_NOTES.search(title.lower()))
+
+
 # `Database_MOC`, a vault's `Home`: an index of notes
 MAP_OF_NOTES = re.compile(r"(?:^|[\s_-])moc$|^moc[\s_-]|maps? of content|^(?:home|start here|대문|홈)$")
 PLAN = re.compile(r"^(?:(?:향후|다음|일정|작업|학습|프로젝트|오늘|이번)\b.*|day \d+\s*)?(?:목표|계획)$|^(?:goals?|plans?|next steps)$")
@@ -327,7 +339,7 @@ def restates(answer: str, term: str) -> bool:
     known = set(re.findall(r"[\w]+", lowered))
 
     def given(word: str) -> bool:  # Korean words carry endings: their stem is what the term already says
-        return word in known or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered)
+        return not word.isdigit() and (word in known or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered))
     rest = [w for w in words if not given(w) and w not in ("a", "an", "the", "to", "of")]
     return bool(known) and len("".join(rest)) <= 8 and len(rest) < len(words)
 
