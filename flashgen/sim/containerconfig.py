@@ -16,6 +16,7 @@ a pod's volumes from mounting (FailedMount)."""
 from __future__ import annotations
 
 import base64
+import functools
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -381,14 +382,21 @@ def _token(pod: Obj) -> str:
     return f"{head}.{body.decode().rstrip('=')}.c2ltdWxhdGVk"
 
 
-def base_fs(pod: Obj, image: images.Image, pod_ip: str) -> ContainerFS:
-    """The image's files and the ones the kubelet writes (/etc/hosts, /etc/hostname, /etc/resolv.conf)."""
+@functools.lru_cache(maxsize=64)
+def image_files(name: str) -> ContainerFS:
+    """The directories and files of an image (shared: copy before changing)."""
     fs = ContainerFS()
     for d in ("/bin", "/dev", "/etc", "/home", "/proc", "/root", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/local",
               "/var", "/var/log", "/var/run", "/var/tmp"):
         fs.mkdir(d, True, force=True)
-    for path, text in servers.IMAGE_FILES.get(servers.image_name(image), ()):
+    for path, text in servers.IMAGE_FILES.get(name, ()):
         fs.write(path, text, force=True)
+    return fs
+
+
+def base_fs(pod: Obj, image: images.Image, pod_ip: str) -> ContainerFS:
+    """The image's files and the ones the kubelet writes (/etc/hosts, /etc/hostname, /etc/resolv.conf)."""
+    fs = image_files(servers.image_name(image)).copy()
     ns = pod["metadata"].get("namespace", "default")
     host = hostname_of(pod)
     fqdn = host

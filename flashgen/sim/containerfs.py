@@ -57,7 +57,7 @@ class ContainerFS:
     def resolve(self, path: str, depth: int = 0) -> str:
         """The path with symbolic links followed (in every component)."""
         path = norm(path)
-        if depth > 16:
+        if depth > 16 or not self.links:
             return path
         parts = path.strip("/").split("/") if path != "/" else []
         cur = "/"
@@ -124,7 +124,7 @@ class ContainerFS:
                 raise FsError("Read-only file system")
 
     def mkdir(self, path: str, parents: bool = False, mode: int | None = None, force: bool = False) -> None:
-        path = self.resolve(path)
+        path = norm(path) if force and not self.links else self.resolve(path)
         if not force:
             self._check_writable(path)
         if path in self.dirs:
@@ -144,7 +144,7 @@ class ContainerFS:
 
     def write(self, path: str, text: str, append: bool = False, mode: int | None = None,
               force: bool = False) -> None:
-        path = self.resolve(path)
+        path = norm(path) if force and not self.links else self.resolve(path)
         if path in self.dirs:
             raise FsError("Is a directory")
         if not force:

@@ -21,7 +21,7 @@ import hashlib
 import ipaddress
 from typing import TYPE_CHECKING, Any
 
-from . import containerconfig, events, images, probes, programs
+from . import containerconfig, events, images, probes, programs, servers
 from .defaults import qos_class
 from .timefmt import rfc3339
 
@@ -53,6 +53,7 @@ class Kubelet:
         self._ips: dict[str, set[str]] = {}  # node -> addresses in use, kept for the pods dict below
         self._ips_of: dict[str, Any] | None = None
         self._targets: dict[tuple[str, str, float], probes.Target] = {}  # a container run, as probes see it
+        self._reported: dict[str, tuple | None] = {}  # pod uid -> _signature when its status was last written
 
     @property
     def pods(self) -> dict[str, Any]:
@@ -89,6 +90,7 @@ class Kubelet:
         if rec and rec.get("ip") is not None and self._ips_of is self.pods and not rec.get("host_network"):
             self._ips.get(rec.get("node"), set()).discard(rec["ip"])
         uid = pod["metadata"]["uid"]
+        self._reported.pop(uid, None)
         for key in [k for k in self._targets if k[0] == uid]:
             del self._targets[key]
 
@@ -173,7 +175,20 @@ class Kubelet:
                 self._transition(pod, rec, c, cr, node)
             if cr["state"] == "running" and cr.get("probe") and sim.time >= cr.get("pcheck", 0):
                 self._probe(pod, rec, c, cr, sim.time)
-        self._report(pod, rec, node)
+        seen = self._signature(pod, rec)
+        if self._reported.get(pod["metadata"]["uid"]) != seen:
+            self._report(pod, rec, node)
+            stored = sim.store.find("Pod", pod["metadata"]["namespace"], pod["metadata"]["name"])
+            self._reported[pod["metadata"]["uid"]] = self._signature(stored, rec) if stored else None
+
+    @staticmethod
+    def _signature(pod: Obj, rec: dict[str, Any]) -> tuple:
+        """All that the pod's reported status depends on: when it is as last reported, so is the status."""
+        crs = list((rec.get("init") or {}).items()) + list(rec["containers"].items())
+        return (pod["metadata"].get("resourceVersion"), rec["ip"], bool(rec.get("mount")),
+                tuple((name, cr["state"], cr["restarts"], cr.get("start"), cr.get("exit_code"), cr.get("message"),
+                       cr.get("backoff"), cr["image"], (cr.get("probe") or {}).get("ready"),
+                       (cr.get("probe") or {}).get("started"), bool(cr.get("last"))) for name, cr in crs))
 
     # ----- volumes -----
     def _volumes_ready(self, pod: Obj, rec: dict[str, Any]) -> bool:
@@ -352,16 +367,24 @@ class Kubelet:
             cr.update(state="configerror", t=now, next=now + CONFIG_RETRY, message=str(e))
             self._event(pod, c, cr, "Failed", f"Error: {e}", warning=True)
             return
-        fs = containerconfig.container_fs(store, pod, c, img, rec["ip"], host_ip, node, self._shared(pod, rec, c))
+        made: list[Any] = []
+
+        def files() -> Any:  # the container's files, made once and only when something reads them
+            if not made:
+                made.append(containerconfig.container_fs(store, pod, c, img, rec["ip"], host_ip, node,
+                                                         self._shared(pod, rec, c)))
+            return made[0]
         hostname = containerconfig.hostname_of(pod)
-        steps = programs.program_for(img, containerconfig.expand_command(c.get("command"), env),
-                                     containerconfig.expand_command(c.get("args"), env), env, fs, hostname)
+        command = containerconfig.expand_command(c.get("command"), env)
+        args = containerconfig.expand_command(c.get("args"), env)
+        steps = programs.program_for(img, command, args, env, files() if command or args else None, hostname)
         dur = programs.duration(steps)
         cr.update(state="running", t=now, start=now, program=steps, stop_at=None, kill_code=None, pnext=None,
                   pcheck=None, message=None, exit_at=now + dur[0] if dur else None,
                   planned_code=dur[1] if dur else None)
         self._targets[(pod["metadata"]["uid"], c["name"], now)] = probes.Target(
-            steps, fs, env, img, hostname, rec["ip"] or "", c.get("ports") or [], now)
+            steps, files, env, img, hostname, rec["ip"] or "", c.get("ports") or [], now,
+            image_files=self._image_files(c, img))
         cr["probe"] = probes.init(c, now) if probes.has_probes(c) and not cr.get("init") else None
         self._event(pod, c, cr, "Created", f"Created container: {c['name']}")
         self._event(pod, c, cr, "Started", f"Started container {c['name']}")
@@ -388,12 +411,20 @@ class Kubelet:
                                                     node, img)
             except containerconfig.ConfigError:
                 env = {}
-            fs = containerconfig.container_fs(self.sim.store, pod, c, img, rec["ip"] or "", self._host_ip(node), node,
-                                              self._shared(pod, rec, c))
-            target = probes.Target(cr["program"], fs, env, img, containerconfig.hostname_of(pod), rec["ip"] or "",
-                                   c.get("ports") or [], cr["start"])
+            host_ip = self._host_ip(node)
+            target = probes.Target(cr["program"], lambda: containerconfig.container_fs(
+                self.sim.store, pod, c, img, rec["ip"] or "", host_ip, node, self._shared(pod, rec, c)), env, img,
+                containerconfig.hostname_of(pod), rec["ip"] or "", c.get("ports") or [], cr["start"])
             self._targets[key] = target
         return target
+
+    @staticmethod
+    def _image_files(c: Obj, img: images.Image) -> Any:
+        """The image's files for what a server serves, when the container mounts nothing outside the service
+        account's directory (most containers): no need to lay out its volumes."""
+        if any(not m.get("mountPath", "").startswith(containerconfig.SA_DIR) for m in c.get("volumeMounts") or []):
+            return None
+        return containerconfig.image_files(servers.image_name(img))
 
     def _probe(self, pod: Obj, rec: dict[str, Any], c: Obj, cr: dict[str, Any], until: float) -> None:
         """Run the container's probes up to `until`; schedule a kill they ask for; find their next change."""

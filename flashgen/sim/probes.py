@@ -17,7 +17,6 @@ The state of a container run's probes is plain data in the kubelet's record (`in
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -38,15 +37,24 @@ class Target:
     """One run of a container, as its probes see it."""
 
     steps: list
-    base: ContainerFS
+    make_base: Callable[[], ContainerFS]  # the container's files at start, made when a probe first needs them
     env: dict[str, str]
     image: images.Image
     hostname: str
     ip: str
     ports: list[Obj]
     start: float
+    image_files: ContainerFS | None = None  # the image's own files, when no volume is mounted over them
     _changes: list[float] = field(default_factory=list)
     _changes_until: float = -1.0
+    _base: ContainerFS | None = None
+    _known: dict[str, tuple] = field(default_factory=dict)  # probe kind -> (from, until, success, message)
+
+    @property
+    def base(self) -> ContainerFS:
+        if self._base is None:
+            self._base = self.make_base()
+        return self._base
 
     def changes_after(self, t: float, until: float) -> float | None:
         """The first moment after t (and not after until) at which what probes see may change."""
@@ -83,14 +91,16 @@ def _listener(listening: list[tuple[float, Obj]], port: int, declared: list[int]
 
 def check(probe: Obj, target: Target, t: float) -> tuple[bool, str]:
     """(success, what the kubelet reports on failure) of one probe at virtual time t."""
-    fs, listening, _ = programs.state_at(target.steps, target.base, t - target.start + EPS / 10)
+    elapsed = t - target.start + EPS / 10
+    listening, _ = programs.listening_at(target.steps, elapsed)
     declared = [p.get("containerPort") for p in target.ports if p.get("containerPort")]
     timeout = float(probe.get("timeoutSeconds") or 1)
     if probe.get("exec") is not None:
         argv = [str(a) for a in probe["exec"].get("command") or []]
         if not argv:
             return False, ""
-        sh = shell.Shell(dict(target.env), fs.copy(), target.image, target.hostname)
+        fs = programs.files_at(target.steps, target.base, elapsed).copy()
+        sh = shell.Shell(dict(target.env), fs, target.image, target.hostname)
         sh.listening = [s for _, s in listening]
         sh.declared_ports = declared
         sh.local_ip = target.ip
@@ -114,6 +124,10 @@ def check(probe: Obj, target: Target, t: float) -> tuple[bool, str]:
         if found is None:
             return False, f'Get "{url}": dial tcp {host}:{port}: connect: connection refused'
         started, server = found
+        fs = None
+        if server.get("http") == "static":
+            base = target.image_files if target.image_files is not None else target.base
+            fs = programs.files_at(target.steps, base, elapsed)
         code, delay = servers.answer(server, path, t - target.start - started, fs)
         if code is None:
             return False, f'Get "{url}": net/http: HTTP/1.x transport connection broken: malformed HTTP response'
@@ -136,14 +150,22 @@ def check(probe: Obj, target: Target, t: float) -> tuple[bool, str]:
     return True, ""
 
 
-def runs(probe: Obj, target: Target, first: float, until: float) -> Iterator[tuple[float, int, bool, str]]:
+def runs(probe: Obj, target: Target, first: float, until: float,
+         kind: str = "") -> Iterator[tuple[float, int, bool, str]]:
     """(first tick, number of ticks, success, message) of consecutive ticks with the same outcome, from the
     tick at `first` up to `until`."""
     period = float(probe.get("periodSeconds") or 10)
     t = first
     while t <= until + EPS:
-        ok, msg = check(probe, target, t)
         nxt = target.changes_after(t, until)
+        known = target._known.get(kind)
+        if known is not None and known[0] <= t < known[1] - EPS and not target.is_change(t):
+            ok, msg = known[2], known[3]  # still in the stretch where this probe's outcome was found
+        else:
+            ok, msg = check(probe, target, t)
+            if not target.is_change(t):
+                end = target.changes_after(t, t + LOOKAHEAD)
+                target._known[kind] = (t, end if end is not None else t + LOOKAHEAD, ok, msg)
         if target.is_change(t):
             n = 1  # what happens right after a change may differ from what happens at it
         elif nxt is None:
@@ -201,7 +223,7 @@ def advance(st: Obj, c: Obj, target: Target, until: float, emit: Emit | None,
         fail_at = int(probe.get("failureThreshold") or 3)
         ok_at = int(probe.get("successThreshold") or 1)
         title = TITLES[kind]
-        for t0, n, ok, msg in runs(probe, target, ps["next"], until):
+        for t0, n, ok, msg in runs(probe, target, ps["next"], until, kind):
             streak = ps["run"] if ps["last"] == ok else 0
             if ok:
                 if kind == "startup":
@@ -279,8 +301,8 @@ def lookahead(st: Obj, c: Obj, target: Target, now: float) -> tuple[float | None
     best: float | None = None
     first_fail: float | None = None
     for kind in list(st["p"]):
-        trial = copy.deepcopy(st)
-        trial["p"] = {kind: trial["p"][kind]}
+        trial = {"started": st["started"], "ready": st["ready"], "kill": st["kill"],
+                 "p": {kind: dict(st["p"][kind])}}
         fails: list[float] = []
 
         def note(kind: str, reason: str, message: str, first: float, last: float, n: int, warn: bool) -> None:

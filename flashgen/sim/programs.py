@@ -199,27 +199,45 @@ def _timed(steps: list[Step], offset: float = 0.0) -> Iterator[tuple[float, Step
                 t += period
 
 
-def state_at(steps: list[Step], base: ContainerFS, elapsed: float) -> tuple[ContainerFS, list[tuple[float, dict]],
-                                                                              bool]:
-    """The files, the servers listening (with the second each started) and whether the process has exited,
-    `elapsed` seconds after the program started (what happens at that very second has happened)."""
-    fs = base.copy()
+def listening_at(steps: list[Step], elapsed: float) -> tuple[list[tuple[float, dict]], bool]:
+    """The servers listening (with the second each started) and whether the process has exited, `elapsed`
+    seconds after the program started (what happens at that very second has happened)."""
     listening: list[tuple[float, dict]] = []
     for t, st in _timed(steps):
         if t > elapsed + 1e-9:
             break
-        kind = st[0]
-        if kind == "fs":
-            fs.apply(st)
-        elif kind in ("listen", "serve"):
+        if st[0] in ("listen", "serve"):
             listening.append((t, st[1]))
-        elif kind == "exit":
-            return fs, [], True
-    return fs, listening, False
+        elif st[0] == "exit":
+            return [], True
+    return listening, False
+
+
+def files_at(steps: list[Step], base: ContainerFS, elapsed: float) -> ContainerFS:
+    """The container's files `elapsed` seconds after the program started (base itself when it wrote nothing;
+    do not change what this returns)."""
+    fs = base
+    for t, st in _timed(steps):
+        if t > elapsed + 1e-9:
+            break
+        if st[0] == "fs":
+            if fs is base:
+                fs = base.copy()
+            fs.apply(st)
+    return fs
+
+
+def state_at(steps: list[Step], base: ContainerFS, elapsed: float) -> tuple[ContainerFS, list[tuple[float, dict]],
+                                                                              bool]:
+    """(files, listening servers, exited) at `elapsed` (see files_at and listening_at)."""
+    listening, exited = listening_at(steps, elapsed)
+    return files_at(steps, base, elapsed).copy(), listening, exited
 
 
 def change_offsets(steps: list[Step], after: float, until: float) -> Iterator[float]:
-    """Seconds (after < s <= until) at which what a probe sees may change, in order."""
+    """Seconds (after < s <= until) at which what a probe sees may change, in order (what the program does as
+    it starts, at 0 s, is part of what every probe sees)."""
+    after = max(after, 0.0)
     pending: list[float] = []
     for t, st in _timed(steps):
         if t > until + 1e-9:
