@@ -79,11 +79,62 @@ def _container_lines(c: Obj, cs: Obj | None) -> list[str]:
                         out.append(f"      {title + ':':<13}{detail[k]}")
         out.append(f"    Ready:         {cs.get('ready', False)}")
         out.append(f"    Restart Count: {cs.get('restartCount', 0)}")
+    out += _probe_lines(c)
     env = c.get("env") or []
+    if c.get("envFrom"):
+        out.append("    Environment Variables from:")
+        for src in c["envFrom"]:
+            ref, kind = (src.get("configMapRef"), "ConfigMap") if src.get("configMapRef") else \
+                (src.get("secretRef"), "Secret")
+            prefix = f" with prefix '{src['prefix']}'" if src.get("prefix") else ""
+            out.append(f"      {(ref or {}).get('name', '')}  {kind}{prefix}  Optional: "
+                       f"{str(bool((ref or {}).get('optional'))).lower()}")
     out.append("    Environment:   " + ("<none>" if not env else ""))
     for e in env:
-        out.append(f"      {e['name']}:  {e.get('value', '<set from source>')}")
+        out.append(f"      {e['name']}:  {_env_source(e)}")
     return out
+
+
+def _probe_lines(c: Obj) -> list[str]:
+    """kubectl's one-line summary of each probe (`exec [cat /tmp/healthy] delay=5s timeout=1s ...`)."""
+    out = []
+    for label, key in (("Liveness", "livenessProbe"), ("Readiness", "readinessProbe"), ("Startup", "startupProbe")):
+        p = c.get(key)
+        if not isinstance(p, dict):
+            continue
+        if p.get("exec") is not None:
+            how = "exec [" + " ".join(p["exec"].get("command") or []) + "]"
+        elif p.get("httpGet") is not None:
+            h = p["httpGet"]
+            how = f"http-get {h.get('scheme', 'HTTP').lower()}://{h.get('host', '')}:{h.get('port')}{h.get('path', '/')}"
+        elif p.get("tcpSocket") is not None:
+            how = f"tcp-socket {p['tcpSocket'].get('host', '')}:{p['tcpSocket'].get('port')}"
+        else:
+            how = f"grpc <pod>:{(p.get('grpc') or {}).get('port')} {(p.get('grpc') or {}).get('service', '')}".rstrip()
+        out.append(f"    {label + ':':<15}{how} delay={p.get('initialDelaySeconds', 0)}s "
+                   f"timeout={p.get('timeoutSeconds', 1)}s period={p.get('periodSeconds', 10)}s "
+                   f"#success={p.get('successThreshold', 1)} #failure={p.get('failureThreshold', 3)}")
+    return out
+
+
+def _env_source(e: Obj) -> str:
+    """How kubectl describes an env var's value."""
+    vf = e.get("valueFrom")
+    if not vf:
+        return str(e.get("value", ""))
+    if vf.get("configMapKeyRef"):
+        r = vf["configMapKeyRef"]
+        return f"<set to the key '{r.get('key')}' of config map '{r.get('name')}'>  Optional: " \
+               f"{str(bool(r.get('optional'))).lower()}"
+    if vf.get("secretKeyRef"):
+        r = vf["secretKeyRef"]
+        return f"<set to the key '{r.get('key')}' in secret '{r.get('name')}'>  Optional: " \
+               f"{str(bool(r.get('optional'))).lower()}"
+    if vf.get("fieldRef"):
+        r = vf["fieldRef"]
+        return f" ({r.get('apiVersion', 'v1')}:{r.get('fieldPath')})"
+    r = vf.get("resourceFieldRef") or {}
+    return f"{r.get('resource')} ({r.get('containerName', '')}:{r.get('resource')})"
 
 
 def _pod(sim: "Engine", p: Obj) -> list[str]:
