@@ -61,10 +61,11 @@ def program_for(image: images.Image, command: list[str] | None, args: list[str] 
             return [["out", "curl: try 'curl --help' or 'curl --manual' for more information"], ["exit", 2]]
         return [["exit", 0]]
     if not command and image.default_kind == "server":
-        # the image's entrypoint takes these arguments: flags for the server, or a sub-command (agnhost)
-        if argv[0].startswith("-") or last in ("agnhost", "liveness") and not argv[0].startswith("/bin"):
-            if last == "liveness" or argv[0] in ("/server", "server") and "liveness" in image.short:
-                return [["serve", servers.for_image(images.parse("registry.k8s.io/liveness"))]]
+        # the image's entrypoint takes these arguments: flags or a configuration file for the server
+        # (redis.conf), a sub-command (agnhost), or a program of its own to run instead
+        if last == "liveness" or argv[0] in ("/server", "server") and "liveness" in image.short:
+            return [["serve", servers.for_image(images.parse("registry.k8s.io/liveness"))]]
+        if argv[0].startswith("-") or last == "agnhost" or not shell.is_command(argv[0], image):
             return _serve_image(image, argv)
     steps, code = shell.run_command(argv, dict(env or {}), (fs or ContainerFS()).copy(), image,
                                     hostname or (env or {}).get("HOSTNAME", ""))

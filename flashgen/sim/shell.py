@@ -203,6 +203,11 @@ def _printf(fmt: str, args: list[str]) -> str:
     return "".join(out)
 
 
+def _remote_page(url: str) -> str:
+    """What wget or curl get from another host: the network is not simulated, so a page that says so."""
+    return f"<html><body>{url} (flashgen's simulated cluster fetches nothing from the network)</body></html>\n"
+
+
 class Shell:
     """One shell process over a container's filesystem and environment, writing the program's steps."""
 
@@ -1585,8 +1590,23 @@ class Shell:
             body = "ok"
         return "ok", code, body
 
+    @staticmethod
+    def _url(argv: list[str], with_value: tuple[str, ...]) -> str:
+        """The URL among a command's arguments (options that take a value are skipped with it)."""
+        skip = False
+        for a in argv[1:]:
+            if skip:
+                skip = False
+                continue
+            if a in with_value:
+                skip = True
+                continue
+            if not a.startswith("-"):
+                return a
+        return ""
+
     def cmd_wget(self, argv: list[str]) -> int:
-        url = next((a for a in argv[1:] if not a.startswith("-") and a != "-"), "")
+        url = self._url(argv, ("-O", "-o", "-T", "-U", "-P", "-Y", "-t", "--header", "--user-agent"))
         quiet = any(a.startswith("-") and "q" in a for a in argv[1:])
         to_stdout = "-O-" in argv or ("-O" in argv and argv[argv.index("-O") + 1:argv.index("-O") + 2] == ["-"]) or \
             any(a.startswith("-") and a.endswith("O-") for a in argv[1:])
@@ -1605,14 +1625,21 @@ class Shell:
             reason = {404: "Not Found", 403: "Forbidden", 500: "Internal Server Error"}.get(code, "Error")
             self.err.write(f"wget: server returned error: HTTP/1.1 {code} {reason}\n")
             return 1
-        if to_stdout and not spider:
-            self.out.write(body)
-        elif not spider and kind == "ok":
-            self.write_file(norm("index.html", self.cwd), body)
+        if kind == "remote":
+            body = _remote_page(url)
+        target = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-O"), None)
+        if target is None:
+            target = next((a[2:] for a in argv[1:] if a.startswith("-O") and len(a) > 2), "index.html")
+        if to_stdout or target == "-":
+            if not spider:
+                self.out.write(body)
+        elif not spider:
+            self.write_file(norm(target, self.cwd), body)
         return 0
 
     def cmd_curl(self, argv: list[str]) -> int:
-        url = next((a for a in argv[1:] if not a.startswith("-")), "")
+        url = self._url(argv, ("-o", "--output", "-H", "--header", "-X", "--request", "-d", "--data", "-u", "-m",
+                               "--max-time", "-w", "-A", "-e", "--connect-timeout", "--retry"))
         fail = any(a.startswith("-") and not a.startswith("--") and "f" in a for a in argv[1:]) or "--fail" in argv
         kind, code, body = self._http(url)
         m = re.match(r"(?:https?://)?([^/:]*)(?::(\d+))?", url)
@@ -1626,7 +1653,13 @@ class Shell:
             if not any(a in ("-s", "-sf", "-fs", "--silent") for a in argv[1:]) or "-S" in argv:
                 self.err.write(f"curl: (22) The requested URL returned error: {code}\n")
             return 22
-        self.out.write(body)
+        if kind == "remote":
+            body = _remote_page(url)
+        target = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-o", "--output")), None)
+        if target is not None and target != "-":
+            self.write_file(norm(target, self.cwd), body)
+        else:
+            self.out.write(body)
         return 0
 
     def _probe_port(self, port: int, what: str) -> bool:
@@ -1735,6 +1768,14 @@ class Shell:
                     raise ValueError(f"{bad}: bad number")
                 return bool(ints[op](int(a), int(b)))
         raise ValueError("syntax error")
+
+
+def is_command(word: str, image: images.Image) -> bool:
+    """Whether a container's first argument names a program (a shell, a command the shell knows, a server)
+    rather than an argument for the image's own entrypoint (`redis.conf`)."""
+    name = word.rsplit("/", 1)[-1]
+    return name in SHELLS or name in BLOCKING or hasattr(Shell, "cmd_" + name.replace("-", "_")) or \
+        servers.for_command([word], image) is not None or name.endswith(("entrypoint.sh", ".sh", ".py"))
 
 
 def run_command(argv: list[str], env: dict[str, str], fs: ContainerFS, image: images.Image,
