@@ -280,3 +280,72 @@ def test_create_serviceaccount(k8s: Cluster) -> None:
     rows = k8s.out("get", "serviceaccounts").splitlines()
     assert rows[0].split() == ["NAME", "SECRETS", "AGE"]
     assert [r.split()[:2] for r in rows[1:]] == [["build-robot", "0"], ["default", "0"]]
+
+
+def test_an_init_container_fills_the_page_nginx_serves(k8s: Cluster) -> None:
+    """https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-initialization/
+    the init container writes index.html into an emptyDir volume before nginx starts and serves it (a
+    readiness probe on "/" passes only because the page is there: nginx answers 403 for a directory
+    without one)."""
+    pod = """
+apiVersion: v1
+kind: Pod
+metadata: {name: %s}
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    volumeMounts: [{name: workdir, mountPath: /usr/share/nginx/html}]
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+  initContainers:
+  - name: install
+    image: busybox:1.28
+    command: [%s]
+    volumeMounts: [{name: workdir, mountPath: /work-dir}]
+  volumes: [{name: workdir, emptyDir: {}}]
+"""
+    k8s.apply("-", pod % ("init-demo", "wget, -O, /work-dir/index.html, http://info.cern.ch"))
+    k8s.apply("-", pod % ("no-page", "touch, /work-dir/other.html"))
+    k8s.advance(20)
+    assert k8s.container("init-demo")["ready"] is True
+    assert k8s.container("no-page")["ready"] is False
+    assert k8s.event("no-page", "Unhealthy")["message"] == \
+        "Readiness probe failed: HTTP probe failed with statuscode: 403"
+
+
+def test_redis_reads_its_configuration_file_from_a_configmap(k8s: Cluster) -> None:
+    """https://kubernetes.io/docs/tutorials/configuration/configure-redis-using-configmap/
+    the pod passes /usr/local/etc/redis/redis.conf (a ConfigMap key mounted through `items`) to the image's
+    entrypoint, and redis runs; `redis-cli ping` answers PONG."""
+    k8s.apply("-", """
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: example-redis-config}
+data:
+  redis-config: |
+    maxmemory 2mb
+    maxmemory-policy allkeys-lru
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: redis}
+spec:
+  containers:
+  - name: redis
+    image: redis:5.0.4
+    args: [/usr/local/etc/redis/redis.conf]
+    ports: [{containerPort: 6379}]
+    readinessProbe: {exec: {command: [redis-cli, ping]}, periodSeconds: 5}
+    volumeMounts:
+    - {mountPath: /redis-master-data, name: data}
+    - {mountPath: /usr/local/etc/redis, name: config}
+  volumes:
+  - {name: data, emptyDir: {}}
+  - name: config
+    configMap:
+      name: example-redis-config
+      items: [{key: redis-config, path: redis.conf}]
+""")
+    k8s.advance(10)
+    assert k8s.out("get", "pod", "redis").splitlines()[1].split()[1:3] == ["1/1", "Running"]
+    assert "Ready to accept connections" in k8s.out("logs", "redis")
