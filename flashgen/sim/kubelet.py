@@ -243,8 +243,9 @@ class Kubelet:
         if cr["state"] == "running":
             cr["last"] = self._terminated(pod, c, cr, 137, "Error", self.sim.time)
             cr["restarts"] += 1
-        cr.update(image=c["image"], state="creating", t=self.sim.time, next=self.sim.time, pulls=0, probe=None,
-                  stop_at=None)
+        cr.update(image=c["image"], state="creating", t=self.sim.time, next=self.sim.time, pulls=0)
+        for key in ("probe", "stop_at", "kill_code", "pnext", "pcheck"):
+            cr.pop(key, None)
 
     def _host(self, pod: Obj) -> str:
         return pod["spec"].get("nodeName", "")
@@ -348,7 +349,10 @@ class Kubelet:
         restart = policy == "Always" or (policy == "OnFailure" and code != 0)
         if cr.get("init"):
             restart = code != 0 and policy != "Never"
-        cr.update(state="exited", t=now, next=None, probe=None, stop_at=None)
+        cr.update(state="exited", t=now, next=None)
+        for key in ("probe", "stop_at", "kill_code", "pnext", "pcheck"):
+            cr.pop(key, None)
+        self._targets.pop((pod["metadata"]["uid"], c["name"], cr["start"]), None)
         if restart:
             cr["exits"] = 1 if now - cr["start"] >= BACKOFF_RESET else cr["exits"] + 1
             delay = 0.0 if cr["exits"] == 1 else min(BACKOFF_START * 2 ** (cr["exits"] - 2), BACKOFF_CAP)
@@ -379,16 +383,19 @@ class Kubelet:
         args = containerconfig.expand_command(c.get("args"), env)
         steps = programs.program_for(img, command, args, env, files() if command or args else None, hostname)
         dur = programs.duration(steps)
-        cr.update(state="running", t=now, start=now, program=steps, stop_at=None, kill_code=None, pnext=None,
-                  pcheck=None, message=None, exit_at=now + dur[0] if dur else None,
-                  planned_code=dur[1] if dur else None)
-        self._targets[(pod["metadata"]["uid"], c["name"], now)] = probes.Target(
-            steps, files, env, img, hostname, rec["ip"] or "", c.get("ports") or [], now,
-            image_files=self._image_files(c, img))
-        cr["probe"] = probes.init(c, now) if probes.has_probes(c) and not cr.get("init") else None
+        for key in ("stop_at", "kill_code", "pnext", "pcheck", "message", "exit_at", "planned_code", "probe"):
+            cr.pop(key, None)
+        cr.update(state="running", t=now, start=now, program=steps)
+        if dur:
+            cr.update(exit_at=now + dur[0], planned_code=dur[1])
+        if probes.has_probes(c) and not cr.get("init"):
+            self._targets[(pod["metadata"]["uid"], c["name"], now)] = probes.Target(
+                steps, files, env, img, hostname, rec["ip"] or "", c.get("ports") or [], now,
+                image_files=self._image_files(c, img))
+            cr["probe"] = probes.init(c, now)
         self._event(pod, c, cr, "Created", f"Created container: {c['name']}")
         self._event(pod, c, cr, "Started", f"Started container {c['name']}")
-        if cr["probe"]:
+        if cr.get("probe"):
             self._probe(pod, rec, c, cr, now)
         else:
             self._schedule(cr)
