@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 Obj = dict[str, Any]
 KUBE_VERSION = kindsystem.KUBE_VERSION
-BOOT_SECONDS = 90.0  # from `kind create cluster` to the moment the cluster is handed over
-WORKERS_JOIN = 25.0  # seconds after the control plane that the workers join
+BOOT_SECONDS = 45.0  # from `kind create cluster` to the moment the cluster is handed over
+WORKERS_JOIN = 20.0  # seconds after the control plane that the workers join
 CONTROL_PLANE_TAINT = {"key": "node-role.kubernetes.io/control-plane", "effect": "NoSchedule"}
 
 
