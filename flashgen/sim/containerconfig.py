@@ -207,17 +207,18 @@ def container_env(store: "Store", pod: Obj, c: Obj, pod_ip: str, host_ip: str, n
     ns = pod["metadata"].get("namespace", "default")
     cache: dict = {}
     user: dict[str, str] = {}
+
+    def referenced(holder: Obj, keys: tuple[str, str]) -> tuple[str, Obj, Obj | None] | None:
+        """(kind, reference, object or None when missing but optional) of a ConfigMap or Secret reference."""
+        for kind, key in zip(("ConfigMap", "Secret"), keys):
+            if holder.get(key) is not None:
+                return kind, holder[key], _source(store, kind, ns, holder[key], cache)
+        return None
     for src in c.get("envFrom") or []:
-        prefix = src.get("prefix") or ""
-        for kind, ref_key in (("ConfigMap", "configMapRef"), ("Secret", "secretRef")):
-            ref = src.get(ref_key)
-            if ref is None:
-                continue
-            obj = _source(store, kind, ns, ref, cache)
-            if obj is None:
-                continue
-            for k, v in sorted(_data(obj).items()):
-                user[prefix + k] = v
+        found = referenced(src, ("configMapRef", "secretRef"))
+        if found is not None and found[2] is not None:
+            for k, v in sorted(_data(found[2]).items()):
+                user[(src.get("prefix") or "") + k] = v
     links = service_links(store, pod)
     link_map = dict(links)
 
@@ -236,19 +237,14 @@ def container_env(store: "Store", pod: Obj, c: Obj, pod_ip: str, host_ip: str, n
             elif vf.get("resourceFieldRef"):
                 user[name] = resource_value(pod, vf["resourceFieldRef"], c, node)
             else:
-                for kind, ref_key in (("ConfigMap", "configMapKeyRef"), ("Secret", "secretKeyRef")):
-                    ref = vf.get(ref_key)
-                    if ref is None:
-                        continue
-                    obj = _source(store, kind, ns, ref, cache)
-                    if obj is None:
-                        break
+                found = referenced(vf, ("configMapKeyRef", "secretKeyRef"))
+                if found is not None and found[2] is not None:
+                    kind, ref, obj = found
                     data = _data(obj)
-                    if ref.get("key") not in data:
-                        if ref.get("optional"):
-                            break
+                    if ref.get("key") in data:
+                        user[name] = data[ref["key"]]
+                    elif not ref.get("optional"):
                         raise ConfigError(f"couldn't find key {ref.get('key')} in {kind} {ns}/{ref.get('name')}")
-                    user[name] = data[ref["key"]]
         else:
             user[name] = ""
         link_map.pop(name, None)

@@ -349,3 +349,38 @@ spec:
     k8s.advance(10)
     assert k8s.out("get", "pod", "redis").splitlines()[1].split()[1:3] == ["1/1", "Running"]
     assert "Ready to accept connections" in k8s.out("logs", "redis")
+
+
+def test_a_job_made_from_a_cronjob_keeps_its_configuration(k8s: Cluster) -> None:
+    """https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_job/
+    `kubectl create job --from=cronjob/NAME` sends the CronJob's pod template back (as protobuf): its ConfigMap
+    references, volumes and probes arrive whole and the job reads the ConfigMap."""
+    k8s.kubectl("create", "configmap", "colors", "--from-literal=COLOR=green")
+    k8s.apply("-", """
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: report}
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: report
+            image: busybox:1.36
+            command: [sh, -c, "echo $COLOR $SHADE $(cat /cfg/COLOR)"]
+            envFrom: [{configMapRef: {name: colors}}]
+            env: [{name: SHADE, valueFrom: {configMapKeyRef: {name: colors, key: COLOR}}}]
+            volumeMounts: [{name: cfg, mountPath: /cfg}]
+            livenessProbe: {exec: {command: [cat, /cfg/COLOR]}, periodSeconds: 5}
+          volumes: [{name: cfg, configMap: {name: colors}}]
+""")
+    assert k8s.out("create", "job", "manual", "--from=cronjob/report").strip() == "job.batch/manual created"
+    spec = k8s.obj("job", "manual")["spec"]["template"]["spec"]
+    assert spec["volumes"] == [{"name": "cfg", "configMap": {"name": "colors", "defaultMode": 420}}]
+    assert spec["containers"][0]["envFrom"] == [{"configMapRef": {"name": "colors"}}]
+    assert spec["containers"][0]["livenessProbe"]["exec"] == {"command": ["cat", "/cfg/COLOR"]}
+    k8s.advance(10)
+    assert k8s.out("logs", "job/manual").strip() == "green green green"
