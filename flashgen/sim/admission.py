@@ -51,7 +51,8 @@ def _job_selector(job: Obj) -> None:
 
 def _service_account_volume(store: "Store", pod: Obj) -> None:
     spec = pod["spec"]
-    if spec.get("automountServiceAccountToken") is False:
+    if spec.get("automountServiceAccountToken") is False or \
+            "kubernetes.io/config.mirror" in (pod["metadata"].get("annotations") or {}):
         return
     if any(v.get("name", "").startswith("kube-api-access-") for v in spec.get("volumes") or []):
         return
