@@ -9,9 +9,10 @@
 
 Modules: store (API objects, resourceVersions, watch log, GC), validation and defaults (what the API server
 checks and fills in), admission (service-account volumes, Service IPs and NodePorts), scheduler, kubelet
-(container lifecycle) with images and programs (what an image and command do), controllers/* (one per workload
-kind), engine (the clock and the control loop), cluster (SimCluster), printers and describe (kubectl-like text),
-state (the CLI's state file).
+(container lifecycle) with images and programs (what an image and command do: shellparse and shell run commands
+over a containerfs, servers say what listens), containerconfig (a container's environment and files), probes,
+controllers/* (one per workload kind), bootstrap and kindsystem (a fresh kind cluster), engine (the clock and the
+control loop), cluster (SimCluster), printers and describe (kubectl-like text), state (the CLI's state file).
 """
 
 from .cluster import SimCluster

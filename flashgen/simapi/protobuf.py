@@ -141,6 +141,9 @@ def decode_message(message: str, data: bytes) -> dict[str, Any]:
             out.setdefault(name, []).extend(items)
             continue
         decoded = _value(kind, wire, value)
+        if name == "" and isinstance(decoded, dict):
+            out.update(decoded)  # an embedded message: its fields are the enclosing object's
+            continue
         if repeated:
             out.setdefault(name, []).append(decoded)
         elif not _empty(name, decoded):
