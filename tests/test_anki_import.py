@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -94,11 +95,45 @@ def test_manifest_cloze_keeps_indentation_and_highlighting(seed_vault: Path, tmp
     note = anki.note_by_front("webui-deployment")
     assert note.note_type()["name"] == "flashgen Cloze"
     text = note["Text"]
-    assert "{{c2::3}}" in text and "style=" in text  # replicas hidden; pygments inline styles
+    assert "{{c2::3}}" in text and '<span class="nt">' in text  # replicas hidden; highlighted (pygments' classes)
+    # as Anki shows the card: the note type's CSS (the same for every card of the type) colours each token class
+    shown = note.cards()[0].question()
+    tokens = set(re.findall(r'<span class="([a-z0-9]+)">', text)) - {"w"}
+    assert {"nt", "p"} <= tokens
+    for token in tokens:
+        assert re.search(rf"\.highlight \.{token} {{[^}}]*color: #", shown), token
     assert re.search(r"\n {6}app", re.sub(r"<[^>]+>", "", text))  # indentation intact under matchLabels
     cards = note.cards()
     assert len(cards) >= 4  # kind, replicas, selector, image, containerPort: one card each
     assert "[...]" in cards[1].question() or "..." in cards[1].question()
+
+
+def test_a_collection_with_an_older_note_type_css_gets_the_new_one(seed_vault: Path, tmp_path: Path,
+                                                                    anki: Anki) -> None:
+    """Highlighting lives in the note types' CSS: a collection whose note types have another CSS (an earlier
+    flashgen's, which styled code inline) takes the new one when updated cards are imported, fields and IDs
+    unchanged, review history kept."""
+    out = tmp_path / "out"
+    anki.import_(_build(seed_vault, out))
+    note = anki.note_by_front("kube-scheduler")
+    card_id = anki.review(note)
+    fields = {name: anki.col.models.field_names(anki.col.models.by_name(name)) for name in ("flashgen Basic",
+                                                                                             "flashgen Cloze")}
+    for name in ("flashgen Basic", "flashgen Cloze"):
+        model = anki.col.models.by_name(name)
+        model["css"] = ".card { color: black; }"
+        anki.col.models.update_dict(model)
+    time.sleep(2 - time.time() % 1)  # a note type is updated only when the package's copy is newer, in whole seconds
+    path = seed_vault / SEED_NOTE
+    path.write_text(path.read_text(encoding="utf-8").replace("파드를 실행할 노드 선택", "파드를 배치할 노드를 고름"),
+                    encoding="utf-8")
+    log = anki.import_(_build(seed_vault, out))
+    assert len(log.updated) == 1 and not log.new and not log.conflicting
+    for name in ("flashgen Basic", "flashgen Cloze"):
+        model = anki.col.models.by_name(name)
+        assert ".highlight .nt {" in model["css"] and anki.col.models.field_names(model) == fields[name]
+    assert {m["id"] for m in anki.col.models.all()} >= {1746310001, 1746310003}
+    assert anki.revlog(card_id) == 1
 
 
 def test_reimporting_an_unchanged_build_adds_nothing(seed_vault: Path, tmp_path: Path, anki: Anki) -> None:

@@ -34,8 +34,8 @@ def test_a_question_answered_by_a_command_keeps_the_code() -> None:
     card = next(c for c in cards_of(text) if c.rule == "multiline")
     assert card.front == "How do I list pods?"
     assert card.back == "Run this:\n```bash\nkubectl get pods -A\n```"
-    html = render_markdown(card.back, {"inline_styles": True, "code_style": "github-dark"})
-    assert '<pre class="code" data-lang="bash">' in html and "style=" in html  # highlighted as on manifest cards
+    html = render_markdown(card.back)
+    assert '<pre class="code highlight" data-lang="bash">' in html and '<span class="w">' in html  # highlighted
 
 
 def test_an_answer_that_is_only_a_code_block_with_blank_lines_inside() -> None:

@@ -87,7 +87,7 @@ def test_a_flashcards_tag_files_the_card_in_anki_under_the_vault_s_deck(collecti
 
 def test_code_in_an_answer_is_highlighted_in_anki(collection) -> None:
     back = _note(collection, "How do I watch pods?").fields[1]
-    assert re.search(r'<pre class="code"[^>]*data-lang="bash"', back) and 'style="' in back
+    assert re.search(r'<pre class="code highlight"[^>]*data-lang="bash"', back) and "style=" not in back
     assert "kubectl" in back and "get" in back and "Run this:" in back
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.build.cache import CACHE_FILE, NOTES_FILE
+from flashgen.build.memory import NOTES_FILE, SITE_FILE
 from flashgen.build.depkeys import note_keys
 from flashgen.build.pipeline import build
-from flashgen.vault import parse as parse_module
 from flashgen.vault.parse import parse_vault
 from tests.conftest import png_bytes, write_note
 
@@ -109,7 +108,7 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(scenario: str, tmp_path: P
     vault = _vault(tmp_path)
     out = tmp_path / "out"
     build(vault, out)
-    assert (out / CACHE_FILE).exists()
+    assert (out / NOTES_FILE).exists() and (out / SITE_FILE).exists()
     SCENARIOS[scenario](vault)
     clean = tmp_path / "clean"
     (clean / "anki").mkdir(parents=True)
@@ -154,7 +153,7 @@ def test_the_cache_is_reused_and_a_damaged_cache_is_ignored(tmp_path: Path) -> N
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
     build(vault, out)
     assert page.stat().st_ino == before  # kept from the last build: nothing it shows changed
-    (out / CACHE_FILE).write_bytes(b"not a cache")
+    (out / SITE_FILE).write_bytes(b"not a cache")
     _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
     result = build(vault, out)
     assert not result.errors and page.stat().st_ino != before  # made again from nothing
@@ -227,55 +226,47 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
 
 def _one_process(monkeypatch, alone: bool) -> None:
     from flashgen.build import pipeline as build_module
-    from flashgen.site import builder
 
-    monkeypatch.setattr(builder, "SPLIT_AT", 10 ** 9 if alone else 2)
-    monkeypatch.setattr(build_module, "PARSE_SPLIT_AT", 10 ** 9 if alone else 2)
-
-
-def _not_again(reparsed):
-    """A note parsed in the parse worker makes its pages there, from its tokens: never parsed again there."""
-    from flashgen.build import pipeline as build_module
-
-    def checked(path: str, source: str, course_headings: bool):
-        assert path not in build_module._HELD, f"{path} parsed again in the process that holds its parse"
-        return reparsed(path, source, course_headings)
-    return checked
+    monkeypatch.setattr(build_module, "SHARE_AT", 10 ** 9 if alone else 2)
 
 
 @contextmanager
-def _fields_rendered_beside_the_parse():
-    """The processes that parse the notes (all of them here) render their cards' Anki fields: the deck writer
-    renders none but those whose deletions the ledger numbers."""
-    from flashgen.emit import anki
+def _counted(tmp_path: Path, module, name: str):
+    """Count the calls of module.name in this process and in the processes it forks (each call appends a line
+    to a file); yields a function that reads the counts by first argument's note path."""
+    log = tmp_path / f"calls-{name}.txt"
+    original = getattr(module, name)
 
-    render, write = anki._render_card, anki.write_deck
-    writing = []
+    def counting(*args, **kwargs):
+        first = args[0]
+        path = getattr(first, "note_path", None) or getattr(first, "path", None) or str(first)
+        with open(log, "a", encoding="utf-8") as file:
+            file.write(f"{path}\n")
+        return original(*args, **kwargs)
 
-    def checked_render(card, linker, vault_name):
-        assert not writing or card.auto_clozes, f"a card of {card.note_path} rendered again for the deck"
-        return render(card, linker, vault_name)
-
-    def checked_write(*args, **kwargs):
-        writing.append(True)
-        return write(*args, **kwargs)
-    anki._render_card, anki.write_deck = checked_render, checked_write
+    setattr(module, name, counting)
     try:
-        yield
+        yield lambda: [line for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
     finally:
-        anki._render_card, anki.write_deck = render, write
+        setattr(module, name, original)
 
 
-def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: Path, monkeypatch) -> None:
-    """On big vaults half the notes are parsed (with their cards) and part of the pages are made in forked
-    processes: the outputs are those of one process, from nothing and from the cache."""
+def test_notes_worked_on_in_two_processes_give_the_same_outputs_and_each_side_is_rendered_once(
+        tmp_path: Path, monkeypatch) -> None:
+    """On big vaults half the notes are read and worked on (cards, their sides, their share of the site) in a
+    forked process: the outputs are those of one process, from nothing and from the cache. Each note is parsed
+    once, and each card side rendered once for both outputs."""
+    from flashgen.build import notework
+
     vault = _vault(tmp_path)
     _one_process(monkeypatch, alone=True)
     one = build(vault, tmp_path / "one")
     _one_process(monkeypatch, alone=False)
-    monkeypatch.setattr(parse_module, "_reparsed", _not_again(parse_module._reparsed))
-    with _fields_rendered_beside_the_parse():
+    with _counted(tmp_path, notework, "parse_file") as parsed, _counted(tmp_path, notework, "render_sides") as sides:
         two = build(vault, tmp_path / "two")
+        notes = sorted(str(p.relative_to(vault)) for p in vault.rglob("*.md"))
+        assert sorted(parsed()) == notes  # once each, half of them in the other process
+        assert len(sides()) == sum(one.cards_by_kind.values())  # each card's sides once, for deck and site
     assert _site_files(tmp_path / "one" / "site") == _site_files(tmp_path / "two" / "site")
     assert _report(tmp_path / "one") == _report(tmp_path / "two") and not one.errors and not two.errors
     rows = {g: r[:3] for g, r in _deck_rows(tmp_path / "one" / "anki" / "vault.apkg", tmp_path)[0].items()}
@@ -285,7 +276,7 @@ def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: P
     _one_process(monkeypatch, alone=True)
     build(vault, tmp_path / "three")
     assert _site_files(tmp_path / "two" / "site") == _site_files(tmp_path / "three" / "site")
-    # two notes changed: parsed apart again, with the other pages kept from the cache
+    # two notes changed: worked on apart again, with the other pages kept from the cache
     _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
     _edit(vault, "네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 고정된 주소")
     _one_process(monkeypatch, alone=False)
@@ -299,8 +290,8 @@ def test_notes_parsed_and_pages_made_in_other_processes_are_the_same(tmp_path: P
 
 
 def test_a_site_build_that_fails_leaves_no_half_written_folder(tmp_path: Path, monkeypatch) -> None:
-    """When this process fails while another one still writes note pages, the new site folder is removed
-    only once that one is done: nothing of it is left beside the last good site, which stays."""
+    """A site build that fails removes its new folder: nothing of it is left beside the last good site, which
+    stays."""
     from flashgen.site import builder
 
     vault = _vault(tmp_path)
@@ -309,9 +300,9 @@ def test_a_site_build_that_fails_leaves_no_half_written_folder(tmp_path: Path, m
     build(vault, out)
     before = _site_files(out / "site")
 
-    def fail(self, card_count):
+    def fail(self):
         raise RuntimeError("timeline broke")
-    monkeypatch.setattr(builder._Build, "_timeline_and_home", fail)
+    monkeypatch.setattr(builder._Build, "_timeline", fail)
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
     _edit(vault, "네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 고정된 주소")
     with pytest.raises(RuntimeError, match="timeline broke"):

@@ -1,4 +1,5 @@
-"""`build()`: parse the vault once, make the cards, write the decks and the site, and report."""
+"""`build()`: read the vault, work on each changed note (in two processes when there are many), put the vault
+together, write the deck (in a forked process) and the site, and report. Read it top to bottom."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ import json
 import os
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from flashgen.build.processes import Background, Worker, can_fork
+from flashgen.build import state as buildstate
+from flashgen.build.leftovers import exclusive
+from flashgen.build.processes import Background, can_fork
+from flashgen.config import find_config
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
+
+if TYPE_CHECKING:
+    from flashgen.build.memory import Memory, NoteMemo
+    from flashgen.build.notework import NoteWork
 
 
 @dataclass
@@ -46,21 +54,20 @@ class BuildResult:
 
 
 def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = True,
-          progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
-    """Build everything from the vault at notes_dir into out_dir. Never writes inside notes_dir."""
-    # A build makes millions of small objects and almost no reference cycles: the cycle collector's passes
-    # over the growing parse cost a fifth of the build and free nearly nothing, so it rests until the end.
-    from flashgen.build.leftovers import exclusive
-
+          progress: Callable[[str, int, int], None] | None = None, memory: Memory | None = None) -> BuildResult:
+    """Build everything from the vault at notes_dir into out_dir. Never writes inside notes_dir. `memory` is what
+    the last build in this process left (`flashgen serve` keeps it); without it, it is read from out_dir."""
     notes_dir, out_dir = Path(notes_dir), Path(out_dir)
     refused = _refused(notes_dir, out_dir)
     if refused is not None:
         return refused
+    # A build makes millions of small objects and almost no reference cycles: the cycle collector's passes
+    # over the growing parse cost a fifth of the build and free nearly nothing, so it rests until the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
         with exclusive(out_dir):  # one build at a time; what a killed one left is removed first
-            return _build(notes_dir, out_dir, site, decks, progress)
+            return _build(notes_dir, out_dir, site, decks, progress or (lambda stage, done, total: None), memory)
     finally:
         if collecting:
             gc.enable()
@@ -79,205 +86,156 @@ def _refused(notes_dir: Path, out_dir: Path) -> BuildResult | None:
     return None
 
 
-def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
-           progress: Callable[[str, int, int], None] | None) -> BuildResult:
+def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callable[[str, int, int], None],
+           memory: Memory | None) -> BuildResult:
     started = time.perf_counter()
-    result = BuildResult()
-    step = progress or (lambda stage, done, total: None)
-    from flashgen.build import cache as buildcache
-    from flashgen.build import state as buildstate
-    from flashgen.build.depkeys import note_keys
-    from flashgen.cards import extract_cards
-    from flashgen.cards.counts import cards_by_kind as anki_counts
-    from flashgen.config import find_config
-    from flashgen.vault.links import check_links
-    from flashgen.vault.parse import parse_vault
-
+    # 1. Nothing changed (the vault's files, the settings, labs, flashgen, the options, the outputs): the last
+    #    build's report, before anything heavy is imported
     extra = [p for p in (find_config(notes_dir), labs_dir(notes_dir)) if p is not None]
     flags = f"site={site},decks={decks}"
     key = buildstate.input_key(notes_dir, extra, flags)
     previous = buildstate.unchanged(out_dir, key)
     if previous is not None:
         return _from_report(previous, time.perf_counter() - started)
-    cache = buildcache.load(out_dir, buildstate.setup_key(extra, flags))
 
-    step("parse", 0, 4)
-    with _SharedParse(notes_dir, decks) as shared:
-        vault = parse_vault(notes_dir, reuse=cache.notes, parse_many=shared, check=False)
-        vault.resolver.adopt(cache.resolved)
-        keys = note_keys(vault)
-        vault.diagnostics.extend(check_links(vault, keys, cache.links))
-        result.notes = len(vault.notes)
-        result.diagnostics.extend(vault.diagnostics)
-        for path, found in shared.cards.items():  # made beside the parse: kept as if by an earlier build
-            if path in keys:
-                cache.cards[path] = (keys[path], found)
-        cache.lint.update((path, (vault.stamps[path], found)) for path, found in shared.lint.items())
-        step("cards", 1, 4)
-        from flashgen.kube.lint import lint_note
+    from flashgen.build.depkeys import note_keys
+    from flashgen.build.memory import Memory, NoteMemo
+    from flashgen.vault.links import check_links
+    from flashgen.vault.parse import vault_files
 
-        def linted(note):  # a note's manifest problems, for its cards and kept for the lint below
-            found = lint_note(note)
-            cache.lint[note.path] = (vault.stamps.get(note.path), found)
-            return found
+    memory = memory if memory is not None else Memory()
+    memory.ready(out_dir, buildstate.setup_key(extra, flags))
+    step("read", 0, 4)
+    files_only, walked = vault_files(notes_dir)
+    urls = _site_urls(walked) if site else None
+    labs, lab_problems = load_course_labs(notes_dir)
 
-        cards = extract_cards(vault, keys, cache.cards, manifest_problems=linted)
-        result.cards_by_kind = Counter(card.kind for card in cards)
-        result.cards_by_rule = Counter(card.rule for card in cards)
-        result.anki_cards_by_kind = anki_counts(cards)
-        # the deck is written in a forked process while this one lints and makes the site
-        deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup, shared.fields) \
-            if decks else None
-        step("site" if site else "anki", 2, 4)
-        lab_list, lab_problems = load_course_labs(notes_dir)
-        result.labs = len(lab_list)
-        result.diagnostics.extend(lab_problems)
-        from flashgen.cards.lint_warning import fence_warnings
-        from flashgen.kube.lint import lint_manifests
+    # 2. The notes whose files changed are read and worked on: parse, lint, cards, card sides, the site's part
+    #    (all of them when an output must be made from nothing). Many notes are shared with a forked process.
+    fresh = (decks and not _deck_kept(memory, out_dir, files_only.config)) or (site and not _site_kept(memory, out_dir))
+    todo = [f for f in walked.notes if fresh or not _same_file(memory.notes.get(f.path), f)]
+    works = _work(todo, files_only, urls)
+    for work in works.values():
+        memory.notes[work.path] = NoteMemo(work.stamp, "", work.outline, work.problems, work.lint, work.tally)
+    for gone in set(memory.notes) - {f.path for f in walked.notes}:
+        del memory.notes[gone]
+    vault = replace(files_only, notes=tuple(memory.notes[f.path].outline for f in walked.notes
+                                            if memory.notes[f.path].outline is not None))
+    keys = note_keys(vault)
 
-        rejected = lint_manifests(vault, cache.lint)
-        result.diagnostics.extend(rejected)
-        for note in vault.notes:  # the note pages warn where they show what Kubernetes rejects
-            if any(d.path == note.path for d in rejected):
-                vault.code_warnings[note.path] = fence_warnings(note, rejected, vault.config)
-        if site:
-            from flashgen.site import build_site
+    # 3. The vault as a whole: notes whose outputs depend on a changed note (an embed, a linked heading, a
+    #    backlink) are worked on too; then the links are checked
+    step("cards", 1, 4)
+    tallies = {path: memo.tally for path, memo in memory.notes.items()}
+    again = {path for path, key in keys.items() if memory.notes[path].key != key}
+    if site:
+        from flashgen.site import SiteInput, stale
 
-            site_result = build_site(vault, cards, out_dir / "site", labs=lab_list, keys=keys, memo=cache.site,
-                                     helper=shared.helper(), beside=Background)
-            result.site_path = out_dir / "site"
-            result.diagnostics.extend(site_result.diagnostics)
-        cache.keep_notes(vault)
-        cache.resolved = vault.resolver.answers()
-        buildcache.save(out_dir, cache)
-        if deck_task is not None:
-            step("anki", 3, 4)
-            result.deck_path, result.media, deck_problems = deck_task.result()
-            result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
-        step("done", 4, 4)
-        result.diagnostics = sorted(set(result.diagnostics))
-        result.seconds = time.perf_counter() - started
-        write_report(result, out_dir / "report.json")
-        buildstate.remember(out_dir, key)
-        return result
+        again |= stale(vault, out_dir / "site", SiteInput(keys, tallies), labs, memory.site())
+    works.update(_work([f for f in walked.notes if f.path in again - set(works)], files_only, urls))
+    for path, memo in memory.notes.items():
+        work = works.get(path)
+        if work is not None:
+            memo = NoteMemo(work.stamp, keys.get(path, ""), work.outline, work.problems, work.lint, work.tally,
+                            memo.links if memo.links and memo.links[0] == keys.get(path) else None)
+        elif memo.key != keys.get(path, ""):
+            memo = replace(memo, key=keys.get(path, ""))
+        memory.notes[path] = memo
+        tallies[path] = memo.tally
+    links = {path: (memo.links[0], list(memo.links[1])) for path, memo in memory.notes.items() if memo.links}
+    vault.diagnostics.extend(check_links(vault, keys, links))
+    for path, (note_key, found) in links.items():
+        if memory.notes[path].links != (note_key, tuple(found)):
+            memory.notes[path] = replace(memory.notes[path], links=(note_key, tuple(found)))
 
+    result = BuildResult(notes=len(vault.notes), labs=len(labs))
+    for memo in memory.notes.values():
+        result.cards_by_kind.update(dict(memo.tally.by_kind))
+        result.cards_by_rule.update(dict(memo.tally.by_rule))
+        result.anki_cards_by_kind.update(dict(memo.tally.anki_by_kind))
+        result.diagnostics.extend(memo.problems + memo.lint + (memo.outline.diagnostics if memo.outline else ()))
+    result.diagnostics.extend(vault.diagnostics + lab_problems)
 
-PARSE_SPLIT_AT = 200  # from this many notes to parse, about half are parsed in a forked process
-
-
-class _SharedParse:
-    """parse_many for parse_vault: the second half of the notes is parsed in a forked process, which also
-    makes their cards and manifest diagnostics; this process reads them back without tokens. That process
-    stays, holding its notes with their tokens, to make their site pages (`helper()`), until the `with` ends."""
-
-    def __init__(self, notes_dir: Path, decks: bool) -> None:
-        self.notes_dir = notes_dir
-        self.decks = decks
-        self.cards: dict[str, list] = {}
-        self.lint: dict[str, list] = {}
-        self.fields: dict[str, list] = {}  # note path -> its cards' Anki fields (emit.anki.prerender)
-        self.worker: Worker | None = None
-        self.paths: frozenset[str] = frozenset()
-
-    def __call__(self, files: list, config) -> dict:
-        from flashgen.vault.parse import parse_files
-
-        if len(files) < PARSE_SPLIT_AT or not can_fork():
-            return parse_files(files, config)
-        half = int(len(files) * PARSE_SHARE)
-        self.worker = Worker(_parse_and_hold, self.notes_dir, files[half:], config, self.decks)
-        parsed, self.cards, self.lint, self.fields = _parse_half(self.notes_dir, files[:half], config, self.decks)
-        theirs, cards, lint, fields = self.worker.result()
-        self.paths = frozenset(path for path, (note, _) in theirs.items() if note is not None)
-        parsed.update(theirs)
-        self.cards.update(cards)
-        self.lint.update(lint)
-        self.fields.update(fields)
-        return parsed
-
-    def helper(self) -> _ParseHelper | None:
-        """The process that parsed the second half, to make those notes' pages (site.builder.Helper)."""
-        return _ParseHelper(self.worker, self.paths) if self.worker is not None else None
-
-    def __enter__(self) -> _SharedParse:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.worker is not None:
-            self.worker.close()
-            self.worker = None
-
-
-PARSE_SHARE = 0.5  # the share of the notes this process parses
-_HELD: dict[str, tuple] = {}  # in the parse worker: the notes it parsed, with their tokens, and their cards
-
-
-@dataclass(frozen=True)
-class _ParseHelper:
-    worker: Worker
-    paths: frozenset[str]
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.worker.submit(_with_held, fn, *args)
-
-
-def _with_held(fn: Callable[..., Any], *args: Any) -> Any:
-    return fn(_HELD, *args)
-
-
-def _parse_and_hold(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict, dict, dict, dict]:
-    """In the parse worker: parse some notes and make their cards and manifest diagnostics; keep the notes
-    and cards, and hand the notes back without their tokens."""
-    from dataclasses import replace
-
-    parsed, cards, lint, fields = _parse_half(notes_dir, files, config, decks)
-    for path, (note, problems) in parsed.items():
-        if note is not None:
-            _HELD[path] = (note, cards[path])
-            parsed[path] = (replace(note, tokens=()), problems)
-    return parsed, cards, lint, fields
-
-
-def _parse_half(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict, dict, dict, dict]:
-    """Parse some notes and make their cards, manifest diagnostics and (for `decks`) their cards' Anki fields,
-    while the notes' card sides are parsed at hand."""
-    from flashgen.cards import missing_images, note_cards
-    from flashgen.kube.lint import lint_note
-    from flashgen.vault.files import walk_vault
-    from flashgen.vault.model import Vault
-    from flashgen.vault.parse import parse_files, resolver_of
-
-    parsed = parse_files(files, config)
-    walked = walk_vault(notes_dir, config)
-    resolver = resolver_of(walked)
-    # the vault's files without its notes: enough to resolve links and find the images cards show
-    files = Vault(notes_dir, config, (), (), resolver, files={f.path: f.disk for f in walked.notes + walked.attachments})
-    cards, lint, fields = {}, {}, {}
-    for path, (note, problems) in parsed.items():
-        if note is None:
-            continue
-        lint[path] = lint_note(note)
-        cards[path] = note_cards(note, config, missing_images(note, files.resolve), lint[path])
+    # 4. The outputs: the deck in a forked process while this one makes the site
+    deck_task = None
     if decks:
-        from flashgen.emit.anki import prerender
+        from flashgen.emit.anki import DeckNote
 
-        fields = {path: prerender(files, found) for path, found in cards.items()}
-    return parsed, cards, lint, fields
+        deck_notes = [DeckNote(path, keys.get(path, ""), works[path].cards if path in works else None,
+                               works[path].sides if path in works else None) for path in keys]
+        deck_task = Background(write_decks, vault, deck_notes, out_dir, memory.deck())
+    if site:
+        from flashgen.site import SiteInput, write_site
+
+        step("site", 2, 4)
+        made = write_site(vault, out_dir / "site", SiteInput(
+            keys, tallies, {path: w.part for path, w in works.items() if w.part is not None},
+            {path: (list(w.cards), list(w.sides)) for path, w in works.items()}), labs, memory.site(), urls=urls)
+        result.site_path = out_dir / "site"
+        result.diagnostics.extend(made.diagnostics)
+    if deck_task is not None:
+        step("anki", 3, 4)
+        result.deck_path, result.media, deck_problems, deck_memo = deck_task.result()
+        memory.keep_deck(deck_memo)
+        result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
+    memory.save(out_dir)
+    step("done", 4, 4)
+    result.diagnostics = sorted(set(result.diagnostics))
+    result.seconds = time.perf_counter() - started
+    write_report(result, out_dir / "report.json")
+    buildstate.remember(out_dir, key)
+    return result
 
 
-def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: str,
-                prerendered: dict[str, list] | None = None) -> tuple[Path, int, list]:
-    """Write the Anki package, reusing and then keeping its own part of the cache: rendered fields and the
-    collection, in which only changed notes are replaced (`prerendered`: fields rendered beside the parse)."""
-    from flashgen.build import cache as buildcache
-    from flashgen.emit.anki import DeckMemo, write_deck
+SHARE_AT = 64  # from this many notes to work on, half of them are worked on in a forked process
 
-    memo = buildcache.load_part(out_dir, "anki", setup)
-    memo = memo if isinstance(memo, DeckMemo) else DeckMemo()
-    keep = buildcache.part_path(out_dir, "anki", ".anki2")
-    deck = write_deck(vault, cards, out_dir / "anki", keys=keys, memo=memo, keep=keep, prerendered=prerendered)
-    buildcache.save_part(out_dir, "anki", setup, memo)
-    return deck.path, deck.media, deck.diagnostics
+
+def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
+    """Work on the notes of `files` (notework.work_notes): half of them in a forked process when they are many."""
+    from flashgen.build.notework import work_notes
+
+    if len(files) >= SHARE_AT and can_fork():
+        half = len(files) // 2
+        other = Background(work_notes, files[half:], files_only, urls)
+        done = work_notes(files[:half], files_only, urls) + other.result()
+    else:
+        done = work_notes(files, files_only, urls)
+    return {work.path: work for work in done}
+
+
+def _same_file(memo: NoteMemo | None, file) -> bool:
+    return memo is not None and memo.stamp == file.stamp
+
+
+def _site_urls(walked):
+    from flashgen.site.urls import SiteUrls
+
+    return SiteUrls([f.path for f in walked.notes])
+
+
+def _site_kept(memory: Memory, out_dir: Path) -> bool:
+    """Whether the last build's site is there as its memo describes it."""
+    from flashgen.site.builder import kept_site
+
+    return kept_site(memory.site(), out_dir / "site")
+
+
+def _deck_kept(memory: Memory, out_dir: Path, config) -> bool:
+    """Whether the last build's Anki collection and ledger are there as the deck's memo describes them."""
+    from flashgen.build.memory import deck_collection
+    from flashgen.emit.anki import deck_files, reusable
+
+    return reusable(memory.deck(), deck_collection(out_dir), deck_files(out_dir / "anki", config.deck)[1])
+
+
+def write_decks(vault, notes: list, out_dir: Path, memo) -> tuple[Path, int, list, Any]:
+    """Write the Anki package (in the collection kept from the last build, only the changed notes replaced);
+    returns its path, media count, problems and the memo for the next build."""
+    from flashgen.build.memory import deck_collection
+    from flashgen.emit.anki import write_deck
+
+    deck = write_deck(vault, notes, out_dir / "anki", memo=memo, keep=deck_collection(out_dir))
+    return deck.path, deck.media, deck.diagnostics, memo
 
 
 def _from_report(report: dict, seconds: float) -> BuildResult:

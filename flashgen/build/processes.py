@@ -1,4 +1,5 @@
-"""Run one task of a build in a forked process beside the rest, where the platform allows it."""
+"""Run a task of a build in a forked process beside the rest, where the platform allows it: the one way a build
+shares its work between processes (half the notes' work, and the deck beside the site)."""
 
 from __future__ import annotations
 
@@ -63,81 +64,11 @@ def _run(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return False, exc
 
 
-class Worker:
-    """Like Background, fn(*args) in a forked child, whose process then stays, holding what the task left in
-    its memory, to run more tasks there: `submit(fn, *args)` sends one (fn a module-level function, args
-    picklable) and returns a handle on its result; `close()` lets the process end. Forked only (callers check
-    `can_fork()` first)."""
-
-    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
-        context = multiprocessing.get_context("fork")
-        self._reader, child_end = context.Pipe(duplex=True)
-        self._process = context.Process(target=_serve, args=(child_end, fn, args), daemon=True)
-        self._process.start()
-        child_end.close()
-        self._first: tuple[bool, Any] | None = None
-
-    def result(self) -> Any:
-        """The first task's result."""
-        if self._first is None:
-            self._first = self._receive()
-        return _value(self._first)
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> "_Pending":
-        """Start fn(*args) in the worker's process; the returned handle's `result()` waits for it."""
-        self.result()
-        self._reader.send((fn, args))
-        return _Pending(self)
-
-    def close(self) -> None:
-        """Let the worker's process end, and wait for it."""
-        if self._process is not None:
-            try:
-                self._reader.send(None)
-            except OSError:
-                pass
-            self._process.join()
-            self._process = None
-        self._reader.close()
-
-    def _receive(self) -> tuple[bool, Any]:
-        try:
-            return self._reader.recv()
-        except EOFError:
-            self._process.join()
-            code = self._process.exitcode
-            self._process = None
-            raise RuntimeError(f"a build task stopped unexpectedly (exit code {code})") from None
-
-
-def _serve(connection: Any, fn: Callable[..., Any], args: tuple) -> None:
-    _send(connection, _run(fn, args))
-    while True:
-        try:
-            task = connection.recv()
-        except EOFError:
-            break
-        if task is None:
-            break
-        _send(connection, _run(*task))
-    connection.close()
-
-
 def _send(connection: Any, outcome: tuple[bool, Any]) -> None:
     try:
         connection.send(outcome)
     except Exception as exc:  # an exception or value that does not pickle
         connection.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-
-
-class _Pending:
-    """A task sent to a Worker: `result()` waits for its return value (or raises its exception)."""
-
-    def __init__(self, worker: Worker) -> None:
-        self._worker = worker
-
-    def result(self) -> Any:
-        return _value(self._worker._receive())
 
 
 def _child(writer: Any, fn: Callable[..., Any], args: tuple) -> None:

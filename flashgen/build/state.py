@@ -73,20 +73,22 @@ def output_listing(out_dir: Path) -> list[tuple[str, int, int]]:
     return listing
 
 
+def _outputs_digest(out_dir: Path) -> str:
+    """A digest of the files a build writes, by path, size and modification time."""
+    return hashlib.sha256(repr(output_listing(out_dir)).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def unchanged(out_dir: Path, key: str) -> dict | None:
     """The last build's report when its inputs had this key and its outputs are still as it left them."""
     try:
         state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-        report = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if state.get("key") != key or state.get("outputs") != _outputs_digest(out_dir):
+            return None
+        return json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, AttributeError):
         return None
-    if state.get("key") != key:
-        return None
-    if [tuple(entry) for entry in state.get("outputs", [])] != output_listing(out_dir):
-        return None
-    return report
 
 
 def remember(out_dir: Path, key: str) -> None:
     """Record this build's input key and its outputs (atomically, after everything else is written)."""
-    write_text(out_dir / STATE_FILE, json.dumps({"key": key, "outputs": output_listing(out_dir)}))
+    write_text(out_dir / STATE_FILE, json.dumps({"key": key, "outputs": _outputs_digest(out_dir)}))

@@ -13,7 +13,7 @@ from flashgen.cards.exercises import exercise_card, exercise_pairs, is_numbered_
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
-from flashgen.cards.manifests import manifest_card_made, manifest_cards
+from flashgen.cards.manifests import manifest_cards
 from flashgen.cards.model import Card
 from flashgen.cards.plain import (
     definition_cards,
@@ -86,14 +86,14 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     sections = note.sections()
     exercises = exercise_pairs(note.root) if ctx.on("explain") else {}
     answers = {answer.line for answer in exercises.values()}
+    made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line)) for code in note.code_blocks] \
+        if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again
-    manifests = {code.fence_line for code in note.code_blocks if ctx.on("manifests") and manifest_card_made(code)}
+    manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}
     for section in sections:
         cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests))
-    if ctx.on("manifests"):
-        for code in note.code_blocks:
-            section = _section_for(sections, code.fence_line)
-            cards.extend(manifest_cards(ctx, code, section))
+    for found in made:
+        cards.extend(found)
     cards = _dedupe(_explanations_of_manifests(sorted(cards, key=lambda c: c.line)), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]

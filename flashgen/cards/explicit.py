@@ -65,6 +65,9 @@ def _masked(text: str) -> str:
 
 def _inline(ctx: RuleContext, section: Section, line: str, number: int) -> Card | None:
     config = ctx.config
+    if not any(separator and separator in line
+               for separator in (config.inline_separator, config.inline_reversed_separator)):
+        return None  # (masking hides separators, it never makes one)
     line, block_id = split_block_id(line)
     masked = _masked(line)
     kinds = sorted(((config.inline_separator, "basic"), (config.inline_reversed_separator, "reversed")),

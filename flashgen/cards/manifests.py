@@ -91,13 +91,6 @@ def cloze_manifest(code: str) -> tuple[str, list[str]]:
     return "\n".join(lines), groups
 
 
-def manifest_card_made(code: CodeBlock) -> bool:
-    """Whether a code block gives a manifest card (see manifest_cards)."""
-    docs = manifest_docs(code)
-    groups = cloze_manifest(code.code.rstrip("\n"))[1] if docs else []
-    return bool(groups) and groups != ["kind"]
-
-
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
     """One cloze card per manifest, each key field a deletion; a block with several documents gives one card.
     The prompt never names what the card hides, and a card that would hide only the `kind` its own names and

@@ -3,6 +3,8 @@ labelled lists, self-asked questions, and "explain this section" cards."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -89,7 +91,8 @@ class Item:
     ordered: bool = False
 
 
-def list_items(block: Block) -> list[Item]:
+@lru_cache(maxsize=1 << 12)
+def list_items(block: Block) -> tuple[Item, ...]:
     """Split a list block into its top-level items."""
     lines = block.source.split("\n")
     base = None
@@ -107,8 +110,8 @@ def list_items(block: Block) -> list[Item]:
             items[-1].append(line)
         elif items:
             items[-1].append(None)  # a lazy continuation line: text that merely follows the list
-    return [Item(item[0].strip(), tuple(dedent_lines(_until_lazy(item[1:]))), start, ordered)
-            for item, start in zip(items, starts)]
+    return tuple(Item(item[0].strip(), tuple(dedent_lines(_until_lazy(item[1:]))), start, ordered)
+                 for item, start in zip(items, starts))
 
 
 def _until_lazy(lines: list) -> list[str]:
@@ -120,6 +123,7 @@ def _until_lazy(lines: list) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 12)
 def split_definition(text: str) -> tuple[str, str] | None:
     """(term, definition) when a bullet reads as a definition. Nothing inside a link, emphasis, code span or
     URL separates the two; a metadata field (`작성일: 2024-11-15`) or a definition with nothing to learn (a lone

@@ -3,6 +3,8 @@ heading that asks something (`Example`, `TIP.`, `📋 목차` ask nothing on the
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from flashgen.vault.markdown.datelog import match_date
@@ -72,6 +74,7 @@ NAVIGATION_HEADINGS = {
 }
 
 
+@lru_cache(maxsize=1 << 14)
 def words(text: str) -> str:
     """A label reduced for comparison: no markup, emoji, numbering or punctuation at the ends, lower case."""
     text = EMOJI.sub("", text).replace("’", "'")
@@ -85,6 +88,7 @@ GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용�
                              r"|^(?:example|examples|sample|예시|예제)\s")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_generic(title: str) -> bool:
     """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`, `실전 예시`, `기본 사용 (derive)`),
     not a topic."""
@@ -106,6 +110,7 @@ def is_result(title: str) -> bool:
     return words(title) in RESULT_HEADINGS
 
 
+@lru_cache(maxsize=1 << 14)
 def is_navigation(title: str) -> bool:
     """A heading over links, navigation or plans (a table of contents, references, `K8S 도큐먼트 사이트 참조`,
     `Day 2 목표`, `향후 계획`), a map of notes (`Database_MOC`) or a list of values to fill in (`플레이스홀더`)."""
@@ -121,6 +126,7 @@ NAVIGATION_NOTES = {"credits", "acknowledgements", "acknowledgments", "third par
                     "table of contents", "toc", "index", "목차", "참고 문헌", "참고자료", "변경 이력", "라이선스"}
 
 
+@lru_cache(maxsize=1 << 14)
 def is_navigation_note(title: str) -> bool:
     """A note whose title says it points elsewhere or records a project's history (credits, a changelog, a map of
     notes); a note merely named `links` may still define things."""
@@ -139,6 +145,7 @@ REPOSITORY_DOCUMENT = re.compile(r"(?:^|/)(?:claude|agents|gemini|copilot-instru
                                  r"security|pull_request_template|skill)\.md$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_project_document(path: str) -> bool:
     """A note that documents a project rather than knowledge (a plan, slides, a checklist, meeting notes,
     a retrospective, instructions to its contributors), by its name or its folder's."""
@@ -182,6 +189,7 @@ def leads_in(line: str) -> bool:
     return bool(LEAD_IN.search(line.strip()))
 
 
+@lru_cache(maxsize=1 << 14)
 def names_instances(text: str, at_least: int = 1) -> bool:
     """Whether text names this many specific machines or cloud resources (IP addresses, `vpc-0d54f35e…`):
     an inventory of one environment, not something to learn."""
@@ -282,6 +290,7 @@ def is_date(text: str) -> bool:
 FILE_ONLY = re.compile(r"^\W*[\w./~-]+\.(?:ya?ml|json|sh|py|md|txt|conf|cfg|toml|ini|env|js|ts|rs|go|sql)\W*$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def nothing_to_learn(text: str) -> bool:
     """Only links, URLs, tags, dates, numbers and punctuation: a side with nothing to recall (images excepted,
     which the caller keeps)."""
@@ -300,6 +309,7 @@ POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|furthe
                      r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_pointer(text: str) -> bool:
     """A short answer that only points elsewhere (`See the list of functions.`, `자세한 내용은 [[Pod]] 참고`)."""
     plain = text.strip()
@@ -314,6 +324,7 @@ UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택
 UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_ui_action(answer: str) -> bool:
     """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`,
     `버킷 이름 클릭 > 구성 탭 > 수정`), not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
@@ -331,6 +342,7 @@ def is_ui_action(answer: str) -> bool:
     return found.group("verb") in ("입력", "클릭", "입력함", "누르기", "누름") or literal or bool(UI_WORDS.search(plain))
 
 
+@lru_cache(maxsize=1 << 14)
 def restates(answer: str, term: str) -> bool:
     """An answer that says little beyond the term itself (`New Note` -> `Create a new note`, `뷰렌더링` ->
     `뷰를 통해서 뷰를 렌더링한다`)."""
@@ -349,6 +361,7 @@ def is_link_list(items: list[str]) -> bool:
     return bool(items) and sum(map(is_link_list_item, items)) * 2 > len(items)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_link_list_item(text: str) -> bool:
     """A list item that is a link with at most a short label beside it (a table of contents, a MOC); an
     embedded image is content, not a link."""

@@ -3,6 +3,8 @@ HTML tags and delimiter pairs (`**x**`, `==x==`), so that card rules never split
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 FILL = "\u2591"
@@ -107,6 +109,7 @@ def _outermost(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def mask_markup(text: str, emphasis: bool = True) -> str:
     """`text` with the inside of its inline markup replaced by filler of the same length (positions kept, the
     markup's own delimiters such as `**` and `[`/`]` kept), line by line."""

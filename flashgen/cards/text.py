@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from flashgen.cards.spans import code_spans
@@ -25,12 +27,14 @@ def mask_code(text: str, char: str = "\u2591") -> str:
     return URL.sub(lambda match: char * len(match.group(0)), masked)
 
 
+@lru_cache(maxsize=1 << 14)
 def clean_title(title: str) -> str:
     """A heading without its lesson number: `6-4. DaemonSet` -> `DaemonSet`, `2 쿠버네티스 컴포넌트` -> `쿠버네티스 컴포넌트`."""
     stripped = LEADING_NUMBER.sub("", title.strip())
     return stripped or title.strip()
 
 
+@lru_cache(maxsize=1 << 14)
 def visible_text(markdown: str) -> str:
     """Roughly what a reader sees: markdown without links, embeds, URLs and markup characters."""
     text = WIKI_OR_LINK.sub("", markdown)
@@ -58,7 +62,7 @@ BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
 
 def split_block_id(text: str) -> tuple[str, str | None]:
     """`text` without a trailing Obsidian block id (`... ^my-card`), and the id."""
-    match = BLOCK_ID.search(text)
+    match = BLOCK_ID.search(text) if "^" in text else None
     if not match:
         return text, None
     return text[:match.start()].rstrip(), match.group(1)

@@ -17,8 +17,11 @@ from flashgen.cli.folders import notes_folder, output_failure, output_folder
               callback=output_folder, help="Where decks, site and report go.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--no-site", is_flag=True, help="Build the Anki decks only.")
-def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
+@click.option("--no-decks", is_flag=True, help="Build the study site only.")
+def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool, no_decks: bool) -> None:
     """Build the Anki decks and the study site from the notes."""
+    if no_site and no_decks:
+        raise click.UsageError("--no-site and --no-decks leave nothing to build; give at most one of them")
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -35,7 +38,7 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
             progress.refresh()
 
         try:
-            result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
+            result = run_build(notes_dir, out_dir, site=not no_site, decks=not no_decks, progress=step)
         except OSError as exc:
             progress.stop()
             raise output_failure(exc, out_dir) from None

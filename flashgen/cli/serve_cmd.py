@@ -12,11 +12,13 @@ import click
 from flashgen.cli.folders import notes_folder, output_folder
 
 
-def build_once(notes_dir: Path, out_dir: Path) -> Any:
-    """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the BuildResult."""
+def build_once(notes_dir: Path, out_dir: Path, memory: Any = None) -> Any:
+    """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the BuildResult. `memory` (a
+    flashgen.build.memory.Memory) is what the last rebuild left: the notes, cards and page keys it knows are not
+    read back from disk."""
     from flashgen.build.pipeline import build
 
-    return build(notes_dir, out_dir, decks=False)
+    return build(notes_dir, out_dir, decks=False, memory=memory)
 
 
 class Reporter:
@@ -84,10 +86,13 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         if exc.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} is in use; try --port {port + 1}") from None
         raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}") from None
+    from flashgen.build.memory import Memory
+
     report = Reporter()
+    memory = Memory()  # kept between rebuilds
     try:
         try:
-            report.first(build_once(notes_dir, out_dir))
+            report.first(build_once(notes_dir, out_dir, memory))
         except OSError as exc:
             from flashgen.cli.folders import output_failure
 
@@ -98,7 +103,7 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         def rebuild() -> bool:
             click.echo("change detected, rebuilding...", err=True)
             started = time.perf_counter()
-            return report.again(build_once(notes_dir, out_dir), time.perf_counter() - started)
+            return report.again(build_once(notes_dir, out_dir, memory), time.perf_counter() - started)
 
         def failed(exc: BaseException) -> None:
             click.echo(f"rebuild failed, still serving the last site: {type(exc).__name__}: {exc}", err=True)

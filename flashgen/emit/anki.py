@@ -12,7 +12,6 @@ import shutil
 import sqlite3
 import tempfile
 import time
-import urllib.parse
 import zipfile
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -27,10 +26,9 @@ from flashgen.diagnostics import Diagnostic, warning
 from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
 from flashgen.fsutil import atomic_path, drop_journal
-from flashgen.render.html import render_cloze, render_markdown
+from flashgen.render.card_sides import CardLinker, Sides, obsidian_url, render_sides
 from flashgen.render.svg import clean_svg_file
 from flashgen.vault.files import attachment_kind
-from flashgen.vault.model import Link
 
 # Fixed note type IDs. A note type's fields never change under the same ID: a new field set gets a new ID.
 BASIC_MODEL_ID = 1_746_310_001
@@ -56,9 +54,6 @@ CLOZE_MODEL = genanki.Model(
 )
 
 
-CODE_STYLE = "github-dark"  # one dark code style reads well in Anki's light and dark modes alike
-
-
 class _Note(genanki.Note):
     """A genanki note that carries its own modification time."""
 
@@ -68,47 +63,6 @@ class _Note(genanki.Note):
 
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # noqa: D401 - genanki's signature
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
-
-
-@dataclass
-class AnkiLinker:
-    """Images, audio, video and PDFs become media files named by content hash; note links become plain styled
-    text (so do links to canvases and bases, which Anki cannot show)."""
-
-    vault: Any
-    media: dict[str, Path] = field(default_factory=dict)  # media name -> file on disk
-    used: list[tuple[str, Path]] = field(default_factory=list)  # the media of the card being rendered
-
-    def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
-        return None, self.vault.resolve(link, from_path) is not None or (
-            not link.external and self.vault.resolver.folder(link.target, from_path) is not None)
-
-    def image(self, link: Link, from_path: str) -> str | None:
-        path = self.vault.resolve(link, from_path)
-        disk = self.vault.files.get(path) if path else None
-        if disk is None or attachment_kind(path) in (None, "canvas", "base"):
-            return None
-        name = media_name(disk)
-        self.media[name] = disk
-        self.used.append((name, disk))
-        return name
-
-    def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
-        return None
-
-    def tag_href(self, tag: str) -> str | None:
-        return None
-
-
-def media_name(disk: Path) -> str:
-    """`fg-<sha256 of the bytes>.<ext>`: two different images never share a name, an edited image gets a new one."""
-    sha = hashlib.sha256()
-    with open(disk, "rb") as file:  # read in pieces: a video may be large
-        for piece in iter(lambda: file.read(1 << 20), b""):
-            sha.update(piece)
-    digest = sha.hexdigest()[:24]
-    ext = disk.suffix.lower() or ".bin"
-    return f"fg-{digest}{ext}"
 
 
 def anki_tag(text: str) -> str:
@@ -133,9 +87,7 @@ def source_html(card: Card, vault_name: str) -> str:
 @lru_cache(maxsize=4096)
 def _note_source(note_path: str, vault_name: str) -> tuple[str, str, str]:
     """The Obsidian link (escaped), title and escaped path of a note: the same for all its cards."""
-    query = urllib.parse.urlencode({"vault": vault_name, "file": note_path[:-3] if note_path.endswith(".md")
-                                    else note_path}, quote_via=urllib.parse.quote)
-    return escape(f"obsidian://open?{query}"), posixpath.basename(note_path)[:-3], escape(note_path)
+    return escape(obsidian_url(vault_name, note_path)), posixpath.basename(note_path)[:-3], escape(note_path)
 
 
 @dataclass
@@ -153,7 +105,6 @@ class _NoteInDeck:
     """What the kept collection holds of one note's cards, enough to keep them without reading them again."""
 
     key: str  # the note's dependency key when its cards were written ("" when it had none)
-    fronts: str  # digest of its cards' fronts as extracted, in order
     guids: tuple[str, ...]
     decks: tuple[str, ...]  # the decks its cards are in
     models: tuple[int, ...]
@@ -171,74 +122,78 @@ class DeckMemo:
     ledger: tuple[int, int, int] | None = None  # the same, of the ledger the GUIDs and times were written to
 
 
-def prerender(vault: Any, cards: list[Card]) -> list[_Rendered | None]:
-    """The Anki fields of a note's cards, rendered ahead of the deck by a process that has just parsed the note
-    (and so has its cards' sides parsed at hand, for the site too); None for a card whose deletions the ledger
-    numbers, which write_deck renders."""
-    linker = AnkiLinker(vault)
-    return [None if card.auto_clozes else _render_card(card, linker, vault.config.vault_name) for card in cards]
+@dataclass(frozen=True)
+class DeckNote:
+    """One note's part of the deck: its cards and their sides, or None for both when the note is unchanged
+    (its key is the one the memo holds) and its cards stay as the kept collection has them."""
+
+    path: str
+    key: str
+    cards: tuple[Card, ...] | None = None
+    sides: tuple[Sides, ...] | None = None
 
 
-def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None = None,
-               keys: dict[str, str] | None = None, memo: DeckMemo | None = None,
-               keep: Path | None = None, prerendered: dict[str, list[_Rendered | None]] | None = None) -> AnkiResult:
-    """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With dependency `keys`
-    (flashgen.build.depkeys), the `memo` of an earlier build and `keep` (where the package's collection is kept),
-    the cards of a note whose key is unchanged keep their GUIDs, times and rows in the collection, and only
-    the other notes' cards are rendered and written. `memo` is updated. `prerendered`: note path -> the
-    `prerender` of its cards, used instead of rendering them again."""
+def deck_files(out_dir: Path, deck: str) -> tuple[Path, Path]:
+    """Where the package of a deck and its GUID ledger are written."""
+    safe = _file_name(re.sub(r'[\\/:*?"<>|]+', "_", deck).strip() or "flashgen")
+    return Path(out_dir) / f"{safe}.apkg", Path(out_dir) / f"{safe}.ledger.sqlite"
+
+
+def reusable(memo: DeckMemo, keep: Path | None, ledger_path: Path) -> bool:
+    """Whether the memo describes the kept collection and the ledger as they are (a build stopped half-way
+    leaves them apart: then every note's cards are written again)."""
+    return (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept and memo.ledger is not None
+            and _stamp(ledger_path) == memo.ledger and not Path(f"{keep}-journal").exists())
+
+
+def write_deck(vault: Any, notes: list[DeckNote], out_dir: Path, now: float | None = None,
+               memo: DeckMemo | None = None, keep: Path | None = None) -> AnkiResult:
+    """Write `<deck>.apkg` and its GUID ledger into out_dir, atomically. With the `memo` of an earlier build and
+    `keep` (where the package's collection is kept), a note whose key is unchanged keeps its cards' GUIDs, times
+    and rows in the collection, and only the other notes' cards are written; a note given without cards must
+    be such a note. `memo` is updated. Each card's Front and Back (Text and Extra) are its sides as given."""
     config = vault.config
     memo = memo if memo is not None else DeckMemo()
     out_dir.mkdir(parents=True, exist_ok=True)
-    safe = _file_name(re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen")
-    target = out_dir / f"{safe}.apkg"
-    ledger_path = out_dir / f"{safe}.ledger.sqlite"
+    target, ledger_path = deck_files(out_dir, config.deck)
     ledger = Ledger.load(ledger_path)
     problems: list[Diagnostic] = [warning("", 0, ledger.problem, "ledger")] if ledger.problem else []
-    linker = AnkiLinker(vault)
+    media: dict[str, Path] = {}
     deck_names: set[str] = set()
     models: set[int] = set()
 
-    # the kept collection and the memo are used only if the collection and the ledger are the very files the
-    # memo describes (a build stopped half-way leaves them apart: then everything is written again)
-    reuse = (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept and memo.ledger is not None
-             and _stamp(ledger_path) == memo.ledger and not Path(f"{keep}-journal").exists())
+    reuse = reusable(memo, keep, ledger_path)
     earlier = memo.notes if reuse else {}
     now_notes: dict[str, _NoteInDeck] = {}
-    todo: list[tuple[str, list[int]]] = []
-    for path, indices in _by_note(cards):
-        key = keys.get(path, "") if keys else ""
-        before = earlier.get(path)
-        if key and before is not None and before.key == key and len(before.guids) == len(indices) and \
-                before.fronts == _fronts(cards, indices):
-            now_notes[path] = before
-            linker.media.update((name, Path(disk)) for name, disk in before.media)
+    todo: list[DeckNote] = []
+    for note in notes:
+        before = earlier.get(note.path)
+        if note.key and before is not None and before.key == note.key:
+            now_notes[note.path] = before
+            media.update((name, Path(disk)) for name, disk in before.media)
             deck_names.update(before.decks)
             models.update(before.models)
-            problems.extend(_missing_warning(path, line, name) for line, name in before.missing)
+            problems.extend(_missing_warning(note.path, line, name) for line, name in before.missing)
+        elif note.cards is None or note.sides is None:
+            raise ValueError(f"the cards of {note.path} are needed: the kept deck does not hold them")
         else:
-            todo.append((path, indices))
+            todo.append(note)
     stale = [guid for path, before in earlier.items() if now_notes.get(path) is not before for guid in before.guids]
-    pending = [i for _, indices in todo for i in indices]
-    assigned = ledger.assign([cards[i] for i in pending], taken={g for n in now_notes.values() for g in n.guids})
-    guids = {i: assigned[n] for n, i in enumerate(pending)}
+    pending = [card for note in todo for card in note.cards]
+    assigned = ledger.assign(pending, taken={g for n in now_notes.values() for g in n.guids})
+    order = iter(range(len(pending)))
     entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) of the cards written
     records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
-    for path, indices in todo:
+    linker = CardLinker(vault)
+    for note in todo:
         done: list[tuple[str, str, _Rendered]] = []  # (guid, deck, rendered)
-        ready = (prerendered or {}).get(path)
-        if ready is not None and len(ready) != len(indices):
-            ready = None
-        for position, index in enumerate(indices):
-            card, guid = cards[index], guids[index]
+        for card, sides in zip(note.cards, note.sides):
+            guid = assigned[next(order)]
             clozes: dict[str, int] = {}
             if card.auto_clozes:
-                card, clozes = renumber_clozes(card, (ledger.entry(guid) or {}).get("clozes", {}))
-            rendered = ready[position] if ready is not None else None
-            if rendered is None:
-                rendered = _render_card(card, linker, config.vault_name)
-            else:
-                linker.media.update((name, Path(disk)) for name, disk in rendered.media)
+                card, sides, clozes = _renumbered(card, sides, (ledger.entry(guid) or {}).get("clozes", {}), linker)
+            rendered = _fields(card, sides, config.vault_name)
+            media.update((name, Path(disk)) for name, disk in sides.media)
             mod = ledger.modified(guid, rendered.content_hash, now)
             records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
                              "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
@@ -247,23 +202,23 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
             deck = "::".join(card.deck) or config.deck
             entries.append((guid, rendered, mod, deck_id(deck)))
             done.append((guid, deck, rendered))
-            problems.extend(_missing_warning(path, card.line, name) for name in rendered.missing)
+            problems.extend(_missing_warning(note.path, card.line, name) for name in sides.missing)
         deck_names.update(deck for _, deck, _ in done)
         models.update(rendered.model for _, _, rendered in done)
-        now_notes[path] = _NoteInDeck(
-            keys.get(path, "") if keys else "", _fronts(cards, indices), tuple(guid for guid, _, _ in done),
-            tuple(sorted({deck for _, deck, _ in done})), tuple(sorted({r.model for _, _, r in done})),
-            tuple(sorted({m for _, _, r in done for m in r.media})),
-            tuple((cards[i].line, name) for i, (_, _, r) in zip(indices, done) for name in r.missing))
-    media = _media_copies(linker.media, out_dir, vault.root, problems)
-    written = _write_package(target, entries, stale, media, {deck_id(name): name for name in deck_names},
+        now_notes[note.path] = _NoteInDeck(
+            note.key, tuple(guid for guid, _, _ in done), tuple(sorted({deck for _, deck, _ in done})),
+            tuple(sorted({r.model for _, _, r in done})),
+            tuple(sorted({m for sides in note.sides for m in sides.media})),
+            tuple((card.line, name) for card, sides in zip(note.cards, note.sides) for name in sides.missing))
+    copies = _media_copies(media, out_dir, vault.root, problems)
+    written = _write_package(target, entries, stale, copies, {deck_id(name): name for name in deck_names},
                              models, config.deck, keep, reuse)
     ledger.save(records)
     ledger.close()
     memo.notes = now_notes if written else {}
     memo.kept = _stamp(keep) if keep is not None and written else None
     memo.ledger = _stamp(ledger_path)
-    return AnkiResult(target, len(cards), len(linker.media), problems)
+    return AnkiResult(target, sum(len(n.guids) for n in now_notes.values()), len(media), problems)
 
 
 def _file_name(deck: str, limit: int = 180) -> str:
@@ -275,22 +230,10 @@ def _file_name(deck: str, limit: int = 180) -> str:
     return data[:limit - 9].decode("utf-8", "ignore") + "-" + hashlib.sha1(data).hexdigest()[:8]
 
 
-def _fronts(cards: list[Card], indices: list[int]) -> str:
-    return hashlib.sha1("\x1f".join(cards[i].front for i in indices).encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def _missing_warning(path: str, line: int, name: str) -> Diagnostic:
     if attachment_kind(name) in (None, "image"):
         return warning(path, line, f"card shows a placeholder for missing image `{name}`", "missing-image")
     return warning(path, line, f"card shows a placeholder for missing file `{name}`", "missing-file")
-
-
-def _by_note(cards: list[Card]) -> list[tuple[str, list[int]]]:
-    """The indices of each note's cards (a note's cards come one after another)."""
-    groups: dict[str, list[int]] = {}
-    for index, card in enumerate(cards):
-        groups.setdefault(card.note_path, []).append(index)
-    return list(groups.items())
 
 
 def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]], stale: list[str],
@@ -377,41 +320,47 @@ def _write_tables(cursor: Any, deck_names: list[str], model_ids: set[int]) -> No
 
 @dataclass(frozen=True)
 class _Rendered:
-    """A card's Anki note before its GUID and modification time: fields, note type, tags and media."""
+    """A card's Anki note before its GUID and modification time: fields, note type and tags."""
 
     fields: tuple[str, ...]
     model: int
     tags: tuple[str, ...]
     content_hash: str
-    missing: tuple[str, ...]  # missing images shown as placeholders
-    media: tuple[tuple[str, str], ...]  # (media name, file on disk)
 
 
 _MODELS = {m.model_id: m for m in (BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL)}
 
 
-def _render_card(card: Card, linker: AnkiLinker, vault_name: str) -> _Rendered:
-    env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True, "code_style": CODE_STYLE,
-                           "anki_media": True}
-    linker.used = []
-    context = escape(" › ".join((_note_source(card.note_path, vault_name)[1],) + card.heading_path))  # note › headings
-    source = source_html(card, vault_name)
-    prompt = escape(card.prompt)
-    if card.kind == "cloze":
-        fields = [render_cloze(card.front, env), render_markdown(card.back, env) if card.back else "",
-                  context, prompt, source]
-        model = CLOZE_MODEL
-    else:
-        fields = [render_markdown(card.front, env), render_markdown(card.back, env), context, prompt, source]
-        model = REVERSED_MODEL if card.kind == "reversed" else BASIC_MODEL
+def _fields(card: Card, sides: Sides, vault_name: str) -> _Rendered:
+    """The Anki note of a card: its sides as the note type's first two fields, then the breadcrumb (note ›
+    headings), the prompt and the link back to the note."""
+    context = escape(" › ".join((_note_source(card.note_path, vault_name)[1],) + card.heading_path))
+    fields = [sides.front, sides.back, context, escape(card.prompt), source_html(card, vault_name)]
+    model = CLOZE_MODEL if card.kind == "cloze" else REVERSED_MODEL if card.kind == "reversed" else BASIC_MODEL
     tags = [anki_tag(t) for t in card.tags] + ["flashgen::" + "::".join(anki_tag(h) for h in card.heading_path)
                                               if card.heading_path else "flashgen"]
     content_hash = hashlib.sha256("\x1f".join(fields + sorted(tags) + [str(model.model_id)]).encode()).hexdigest()
-    return _Rendered(tuple(fields), model.model_id, tuple(sorted(set(tags))), content_hash,
-                     tuple(env.get("missing_images", [])), tuple((name, str(disk)) for name, disk in linker.used))
+    return _Rendered(tuple(fields), model.model_id, tuple(sorted(set(tags))), content_hash)
 
 
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_OPENING = re.compile(r"\{\{c(\d+)::")
+
+
+def _renumbered(card: Card, sides: Sides, previous: dict[str, int],
+                linker: CardLinker) -> tuple[Card, Sides, dict[str, int]]:
+    """The card and sides with the ledger's cloze numbers (renumber_clozes): the deletions of the rendered text
+    are the card's, in order, so their numbers are changed in place; where they are not, it is rendered again."""
+    renumbered, mapping = renumber_clozes(card, previous)
+    if renumbered.front == card.front:
+        return card, sides, mapping
+    before = [m.group(1) for m in _DELETION.finditer(card.front)]
+    after = iter(m.group(1) for m in _DELETION.finditer(renumbered.front))
+    marks = list(_OPENING.finditer(sides.front))
+    if [m.group(1) for m in marks] != before:
+        return renumbered, render_sides(renumbered, linker), mapping
+    text = _OPENING.sub(lambda m: "{{c" + next(after) + "::", sides.front)
+    return renumbered, replace(sides, front=text), mapping
 
 
 def renumber_clozes(card: Card, previous: dict[str, int]) -> tuple[Card, dict[str, int]]:

@@ -1,9 +1,13 @@
 """The CSS and templates of flashgen's Anki note types (readable in light and dark mode, Korean fonts).
 
 Every text colour reads at 4.5:1 or more on what is behind it, in Anki's light and night modes alike (the tests
-measure the rendered cards); code blocks are dark in both modes, so a cloze inside code has a colour of its own."""
+measure the rendered cards); code blocks are dark in both modes, so a cloze inside code has a colour of its own.
+Code is highlighted with pygments' CSS classes, the same HTML the site shows: their colours are part of this CSS
+(changing a note type's CSS changes neither its fields nor its ID)."""
 
-CSS = """
+from flashgen.render.highlight import DARK_STYLE, pygments_css
+
+_BASE = """
 .card {
   font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Apple SD Gothic Neo",
     "Malgun Gothic", "Noto Sans KR", "Noto Sans CJK KR", "Source Han Sans K", "NanumGothic", "Nanum Gothic",
@@ -47,7 +51,13 @@ img { max-width: 100%; height: auto; }
 .nightMode .source a, .night_mode .source a { color: inherit; }
 .nightMode .missing-image, .night_mode .missing-image, .nightMode .internal-link.is-unresolved,
 .night_mode .internal-link.is-unresolved { color: #ff7b72; border-color: #ff7b72; }
+.align-left { text-align: left; }
+.align-center { text-align: center; }
+.align-right { text-align: right; }
 """
+
+# code blocks are dark in Anki's light and night modes: one dark style for both
+CSS = _BASE + "/* code */\n" + pygments_css(".highlight", DARK_STYLE)
 
 FRONT = """<div class="context">{{Context}}</div>
 <div class="front">{{Front}}</div>

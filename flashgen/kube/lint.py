@@ -11,12 +11,12 @@ from kubernetes_validate.utils import InvalidSchemaError, SchemaNotFoundError, V
 from referencing.exceptions import Unresolvable
 
 from flashgen.diagnostics import Diagnostic, warning
+from flashgen.kube import YAML_LANGS
 from flashgen.kube import schema as k8s_schema
 from flashgen.kube.fieldpath import Path, format_path
 from flashgen.memo import KeyedMemo
 from flashgen.yamlsafe import Document, YamlError, load_documents
 
-YAML_LANGS = {"yaml", "yml", "json", "", "k8s", "kubernetes"}
 MAX_ROUNDS = 25
 # Lines that stand for "more here" in a snippet; blanked before parsing so the rest can still be checked.
 PLACEHOLDER = re.compile(r"^\s*(\.\.\.|…|#\s*\.\.\.|\(\.\.\.\))\s*$")

@@ -1,4 +1,5 @@
-"""Syntax highlighting of code blocks with pygments (inline styles for Anki, classes for the site)."""
+"""Syntax highlighting of code blocks with pygments, as CSS classes: the site's stylesheet and the Anki note
+types' CSS colour the same HTML (flashgen.site.assets, flashgen.emit.anki_style)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from functools import lru_cache
 from html import escape
 
 ALIASES = {"sh": "bash", "shell": "bash", "console": "console", "yml": "yaml", "": "text"}
+LIGHT_STYLE = "default"
+DARK_STYLE = "github-dark"
 
 
 @lru_cache(maxsize=64)
@@ -20,15 +23,16 @@ def _lexer(lang: str):
 
 
 @lru_cache(maxsize=4)
-def _formatter(inline: bool, style: str):
+def _formatter(style: str = LIGHT_STYLE):
     from pygments.formatters import HtmlFormatter
 
-    return HtmlFormatter(noclasses=inline, style=style, nowrap=True)
+    return HtmlFormatter(style=style, nowrap=True)
 
 
 @lru_cache(maxsize=4096)
-def highlight(code: str, lang: str, inline_styles: bool = False, style: str = "default") -> str:
-    """`<pre class="code"><code>` HTML for a code block; indentation and every space are kept."""
+def highlight(code: str, lang: str) -> str:
+    """`<pre class="code highlight"><code>` HTML for a code block, its tokens as pygments' CSS classes;
+    indentation and every space are kept."""
     lang = (lang or "").lower()
     lexer = _lexer(lang)
     if lexer is None:
@@ -36,18 +40,14 @@ def highlight(code: str, lang: str, inline_styles: bool = False, style: str = "d
     else:
         from pygments import highlight as run
 
-        body = run(code, lexer, _formatter(inline_styles, style))
+        body = run(code, lexer, _formatter())
     label = escape(lang) if lang else ""
     attrs = f' data-lang="{label}"' if label else ""
-    cls = "code highlight" if not inline_styles else "code"
-    return f'<pre class="{cls}"{attrs}><code>{body}</code></pre>\n'
+    return f'<pre class="code highlight"{attrs}><code>{body}</code></pre>\n'
 
 
-def pygments_css(style: str = "default", dark_style: str = "github-dark") -> str:
-    """Class-based CSS for the site: a light style, and a dark one under `[data-theme=dark]`."""
-    light = _formatter(False, style).get_style_defs(".highlight")
-    try:
-        dark = _formatter(False, dark_style).get_style_defs("[data-theme=dark] .highlight")
-    except Exception:  # noqa: BLE001 - an older pygments without the dark style
-        dark = _formatter(False, "monokai").get_style_defs("[data-theme=dark] .highlight")
-    return light + "\n" + dark
+def pygments_css(scope: str, style: str) -> str:
+    """The CSS of one pygments style for the token classes of code blocks under `scope` (a selector), and
+    nothing else (pygments adds rules for every `pre` and for line numbers, which flashgen does not show)."""
+    return "\n".join(line for line in _formatter(style).get_style_defs(scope).splitlines()
+                     if line.startswith(scope + " ")) + "\n"

@@ -186,10 +186,14 @@ def _embed_html(link: Link, env: dict[str, Any]) -> str:
     if kind in ("audio", "video", "pdf"):
         return _media_html(link, kind, env)
     if kind is None:
-        html = _env_linker(env).transclude(link, env.get("from", ""), env)
-        if html is not None:
-            return html
+        return note_embed(link, env)
     return _anchor(link, env)
+
+
+def note_embed(link: Link, env: dict[str, Any]) -> str:
+    """An embedded note or part of one: transcluded by the linker, or a link when it cannot be."""
+    html = _env_linker(env).transclude(link, env.get("from", ""), env)
+    return html if html is not None else _anchor(link, env)
 
 
 def _wikiembed(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
@@ -287,9 +291,10 @@ def _course_heading_open(self, tokens: list[Token], idx: int, options, env: dict
 
 
 def _cell_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    """A table cell: its column's alignment as a class on the site, whose policy allows no inline style."""
+    """A table cell: its column's alignment as a class (the site's policy allows no inline style; the Anki note
+    types' CSS has the same classes)."""
     style = tokens[idx].attrGet("style")
-    if not style or env.get("inline_styles"):
+    if not style:
         return self.renderToken(tokens, idx, options, env)
     cell = tokens[idx].copy(attrs={k: v for k, v in tokens[idx].attrs.items() if k != "style"})
     cell.attrJoin("class", "align-" + str(style).rpartition(":")[2].strip())
@@ -299,8 +304,7 @@ def _cell_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]
 def _fence(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     token = tokens[idx]
     lang = token.info.strip().split()[0] if token.info.strip() else ""
-    html = highlight(token.content, lang, inline_styles=env.get("inline_styles", False),
-                     style=env.get("code_style", "default"))
+    html = highlight(token.content, lang)
     if _id_attr(token):
         html = html.replace("<pre ", f"<pre{_id_attr(token)} ", 1)
     if lang.lower() == "mermaid":
@@ -311,8 +315,7 @@ def _fence(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) ->
 
 
 def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    return highlight(tokens[idx].content, "", inline_styles=env.get("inline_styles", False),
-                     style=env.get("code_style", "default")) + code_warning(tokens[idx], env)
+    return highlight(tokens[idx].content, "") + code_warning(tokens[idx], env)
 
 
 def code_warning(token: Token, env: dict[str, Any]) -> str:

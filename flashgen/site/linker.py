@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from flashgen.render.html import link_text, render_tokens
+from flashgen.render.html import link_text, note_embed, render_tokens
 from flashgen.site import tokens as note_tokens
 from flashgen.site.urls import SiteUrls, relative
 from flashgen.vault.files import attachment_kind
@@ -82,7 +82,7 @@ def capped_embeds(vault: Any, note: Note) -> list[tuple[Link, str]]:
             if not link.embed or link.external:
                 continue
             target = vault.resolve(link, current.path)
-            found = vault.note(target) if target in vault.resolver.notes else None
+            found = vault.whole(target) if target in vault.resolver.notes and vault.note(target) else None
             if found is None:
                 continue
             inner_chain = chain + ((current.path, link.line),)
@@ -114,13 +114,32 @@ class LinkTargets:
     sizes: dict[str, Any] = field(default_factory=dict)  # embedded notes' line offsets in bytes (embed_size)
 
 
-class SiteLinker:
-    """Links, images, tags and transclusions for one site page (URLs are relative to that page)."""
+@dataclass(frozen=True)
+class Hole:
+    """A piece of a page that other notes decide, left open where a note's page is rendered on its own (beside
+    the parse, before every note is known): the `#fragment` of a link to another note's heading or block, or
+    an embedded note. `fill_holes` puts them in once the vault is known."""
 
-    def __init__(self, targets: LinkTargets, page: str, page_note: str | None = None) -> None:
+    link: Link
+    target: str  # the vault path of the linked or embedded note
+    embed: bool
+
+
+_HOLE = re.compile("\x00(\\d+)\x00")  # NUL never survives markdown-it's reading of a note's text
+
+
+class SiteLinker:
+    """Links, images, tags and transclusions for one site page (URLs are relative to that page). With `holes`
+    (a list), what other notes decide is left open and listed there (Hole)."""
+
+    def __init__(self, targets: LinkTargets, page: str, page_note: Any = None,
+                 holes: list[Hole] | None = None) -> None:
+        """`page_note`: the note whose own page this is (for its `#heading` links), or its path."""
         self.targets = targets
         self.page = page
-        self.page_note = page_note  # the note whose own page this is, for `#heading` links
+        self.own = page_note if page_note is not None and not isinstance(page_note, str) else None
+        self.page_note = page_note.path if self.own is not None else page_note
+        self.holes = holes
 
     # -- Linker protocol
     def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
@@ -134,13 +153,19 @@ class SiteLinker:
             if attachment_kind(target):  # an image, audio, video, PDF, canvas or base: the copied file
                 return relative(self.page, self.targets.urls.image(target)), True
             return None, True  # another kind of file: shown as text
-        note = vault.note(target)
-        if note is None:
-            return None, False  # a note that was not read (too large): it has no page
-        fragment, found = self._fragment(note, link)
-        if target == self.page_note and fragment:
-            return "#" + relative(self.page, self.page, fragment).split("#", 1)[1], found
-        return relative(self.page, self.targets.urls.note(target), fragment), found
+        if not vault.readable(target):
+            return None, False  # a note that is not read (too large): it has no page
+        page = relative(self.page, self.targets.urls.note(target))
+        if not (link.heading or link.block):
+            return page, True
+        if target == self.page_note:
+            fragment, _ = self._fragment(self.own or vault.note(target), link)
+            return ("#" + relative(self.page, self.page, fragment).split("#", 1)[1] if fragment else page), True
+        if self.holes is not None:
+            self.holes.append(Hole(link, target, False))
+            return page + f"\x00{len(self.holes) - 1}\x00", True
+        # a heading or block the note does not have links to the note, as in Obsidian (the build warns)
+        return relative(self.page, self.targets.urls.note(target), self._fragment(vault.note(target), link)[0]), True
 
     def image(self, link: Link, from_path: str) -> str | None:
         target = self.targets.vault.resolve(link, from_path)
@@ -151,9 +176,12 @@ class SiteLinker:
     def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
         vault = self.targets.vault
         target = vault.resolve(link, from_path)
-        if target is None or target not in vault.resolver.notes:
+        if target is None or not vault.readable(target):
             return None
-        note = vault.note(target)
+        if self.holes is not None:
+            self.holes.append(Hole(link, target, True))
+            return f"\x00{len(self.holes) - 1}\x00"
+        note = vault.whole(target)
         if note is None:
             return None
         # the (note, line) of each embed being shown, this one last: a part of a note may show another part
@@ -197,6 +225,18 @@ class SiteLinker:
         if tag not in self.targets.tags_with_pages:
             return None
         return relative(self.page, self.targets.urls.tag(tag))
+
+    def fill(self, html: str, holes: list[Hole], env: dict[str, Any]) -> str:
+        """A page rendered with holes (by a linker of the same page), with what they stand for put in, in
+        document order: embeds take in text from the page's budget as they would have."""
+        def put(match: re.Match) -> str:
+            hole = holes[int(match.group(1))]
+            if hole.embed:
+                return note_embed(hole.link, env)
+            fragment, _ = self._fragment(self.targets.vault.note(hole.target), hole.link)
+            return "#" + relative(self.page, self.page, fragment).split("#", 1)[1] if fragment else ""
+
+        return unwrap_embeds(_HOLE.sub(put, html)) if holes else html
 
     # -- helpers
     @staticmethod

@@ -25,6 +25,11 @@ class SiteWriter:
         self._old, self._new = str(self.out_dir), str(self.tmp)
         self._folders: set[str] = {""}  # folders made in tmp (a site has a few thousand files in a few folders)
 
+    @property
+    def old(self) -> Path:
+        """The site the last build left (being replaced)."""
+        return self.out_dir
+
     def text(self, site_path: str, content: str) -> None:
         """Write a text file (UTF-8) at a site path."""
         data = content.encode("utf-8")

@@ -1,10 +1,14 @@
-"""The search data: one record per note section and per card, shipped as scripts that set globals.
+"""The search data: one record per note and per note section, shipped as scripts that set globals.
 
 Why this shape: the site must search from file:// (no fetch of JSON) and find Korean words inside
 compounds (`업데이트` in `롤링업데이트`), which token indexes (Pagefind, lunr, FlexSearch) miss. So the
 browser scans plain section texts with substring matching (`indexOf` on pre-lowercased strings) and
 ranks by where the hit is (title, heading, text) and whether it starts a word. A scan of a few MB of
 text takes milliseconds, which covers vaults of a few thousand notes; the data loads on first use.
+
+Cards are not in this data: their text is their notes' text, so the search finds the notes and sections
+that hold it, then loads the card data scripts of the best of those notes (the study page's own data) and
+adds their matching cards to the results.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from urllib.parse import quote
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Note, Section
 
-NOTE, SECTION, CARD = 0, 1, 2
+NOTE, SECTION = 0, 1
 
 _FENCE = re.compile(r"^\s*(```|~~~).*$", re.MULTILINE)
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
@@ -44,14 +48,15 @@ def plain_text(markdown: str) -> str:
     return "\n".join(line for line in map(str.strip, lines) if line.strip("-: "))
 
 
-def note_records(note: Note, note_url: str) -> list[list]:
-    """[kind, title, heading, url, text] for the note itself and each of its sections with text."""
+def note_records(note: Note, note_url: str, cards: int = 0) -> list[list]:
+    """[kind, title, heading, url, text] for the note itself (and then how many cards it has) and each of its
+    sections with text."""
     records: list[list] = []
     for section in note.sections():
         text = plain_text("\n".join(block.source for block in section.blocks))
         if section.level == 0:
             aliases = " · ".join(note.aliases)
-            records.append([NOTE, note.title, aliases, note_url, text])
+            records.append([NOTE, note.title, aliases, note_url, text, cards])
         elif text or section.title:
             records.append([SECTION, note.title, _heading(section), f"{note_url}#{quote(section.slug, safe='-_.~')}", text])
     return records
@@ -61,11 +66,6 @@ def _heading(section: Section) -> str:
     return " › ".join(heading_text(title) for title in section.path)
 
 
-def card_record(title: str, heading: str, url: str, front: str, back: str) -> list:
-    """[kind, title, heading, url, text] for a card."""
-    return [CARD, title, heading, url, plain_text(front) + "\n" + plain_text(back)]
-
-
 def encode_records(records: list[list]) -> str:
     """Records as the comma-separated JSON items search_script joins (kept per note between builds)."""
     data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1]
@@ -73,18 +73,18 @@ def encode_records(records: list[list]) -> str:
     return data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-CHUNK_NOTES = 128  # notes per search data file, on average
+CHUNK_NOTES = 64  # notes per search data file, on average; at most twice as many
 
 
 def chunks(paths: list[str]) -> list[list[int]]:
     """The notes (by index, in order) of each search data file. A file ends after a note whose path hashes
-    to a multiple of CHUNK_NOTES (or at four times that many notes), so adding or removing a note changes
+    to a multiple of CHUNK_NOTES (or at twice that many notes), so adding or removing a note changes
     only its own file and the others are kept from the last build."""
     out: list[list[int]] = [[]]
     for index, path in enumerate(paths):
         out[-1].append(index)
         ends = int(hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % CHUNK_NOTES == 0
-        if ends or len(out[-1]) >= 4 * CHUNK_NOTES:
+        if ends or len(out[-1]) >= 2 * CHUNK_NOTES:
             out.append([])
     return [chunk for chunk in out if chunk]
 

@@ -11,7 +11,7 @@ from flashgen.site.urls import relative, root_of
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; "
        "object-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'self'")
 
-NAV = (("index.html", "Home", "홈"), ("timeline.html", "Timeline", "학습 기록"), ("decks/index.html", "Flashcards", "카드"),
+NAV = (("index.html", "Home", "홈"), ("timeline.html", "Timeline", "학습 기록"), ("study.html", "Flashcards", "카드"),
        ("labs/index.html", "Labs", "실습"), ("tags/index.html", "Tags", "태그"))
 
 

@@ -13,6 +13,7 @@ from flashgen.vault.files import attachment_kind
 from flashgen.vault.slug import slugify
 
 _UNSAFE = re.compile(r'[#?%\\:*"<>|\x00-\x1f]')
+STUDY_PAGE = "study.html"  # the one study page: a note's cards, a deck's, every card with its answer
 
 
 def _safe_part(part: str) -> str:
@@ -58,7 +59,7 @@ class SiteUrls:
             taken.add(site.lower())
             self._notes[path] = site
         self._tags: dict[str, str] = {}
-        self._decks: dict[str, str] = {}
+        self._folders: dict[str, str] = {}
         self._images: dict[str, str] = {}
         self.trace: list[str] | None = None  # when a list, image() adds each vault image asked for to it
 
@@ -66,30 +67,44 @@ class SiteUrls:
         """The page of a note."""
         return self._notes[path]
 
-    def note_cards(self, path: str) -> str:
-        """The flashcards page of a note."""
-        return "cards/" + self._notes[path][len("notes/"):]
+    def note_id(self, path: str) -> str:
+        """The name of a note on the study page (`study.html#note=…`): its page's path under `notes/`, without
+        `.html`."""
+        return self._notes[path][len("notes/"):-len(".html")]
 
-    def tag(self, tag: str) -> str:
-        """The page listing a tag's notes (nested tags `a/b` get their own page)."""
+    def card_data(self, path: str) -> str:
+        """The script with a note's cards, which the study page and search load."""
+        return "cards/" + self.note_id(path) + ".js"
+
+    def study(self, page: str, note: str | None = None, deck: str | None = None, card: str | None = None) -> str:
+        """The URL from `page` of the study page, studying a note's cards (its path) or a deck's, or at one card
+        of a note in the list of its cards."""
+        parts = []
+        if note is not None:
+            parts.append("note=" + quote(self.note_id(note), safe="/"))
+        if deck is not None:
+            parts.append("deck=" + quote(deck, safe=":"))
+        if card is not None:
+            parts.append("card=" + quote(card, safe=""))
+        return relative(page, STUDY_PAGE) + ("#" + "&".join(parts) if parts else "")
+
+    def tag(self, tag: str, part: int = 1) -> str:
+        """The page listing a tag's notes (nested tags `a/b` get their own page), or its `part`-th page."""
         if tag not in self._tags:
-            self._tags[tag] = f"tags/{fit(slugify(tag.replace('/', '-')), mark=False)}-{_short_hash(tag.lower())}.html"
-        return self._tags[tag]
+            self._tags[tag] = f"tags/{fit(slugify(tag.replace('/', '-')), mark=False)}-{_short_hash(tag.lower())}"
+        return self._tags[tag] + (f"-{part}" if part > 1 else "") + ".html"
 
-    def deck(self, deck: str) -> str:
-        """The study page of a deck."""
-        if deck not in self._decks:
-            self._decks[deck] = f"decks/{fit(slugify(deck.replace('::', '-')), mark=False)}-{_short_hash(deck)}.html"
-        return self._decks[deck]
-
-    def deck_data(self, path: str) -> str:
-        """The script with a note's cards, rendered for the deck pages (which all live in `decks/`)."""
-        return "decks/data/" + self._notes[path][len("notes/"):-len(".html")] + ".js"
+    def folder(self, folder: str, part: int = 1) -> str:
+        """The page listing a folder's notes ("" for the vault's top), or its `part`-th page when it is long."""
+        if folder not in self._folders:
+            name = fit(slugify(folder.replace("/", "-")), mark=False) if folder else "top"
+            self._folders[folder] = f"folders/{name}-{_short_hash(folder)}"
+        return self._folders[folder] + (f"-{part}" if part > 1 else "") + ".html"
 
     @staticmethod
-    def timeline_month(month: str) -> str:
-        """The timeline page of one month (`2024-01`)."""
-        return f"timeline/{month}.html"
+    def timeline_month(month: str, part: int = 1) -> str:
+        """The timeline page of one month (`2024-01`), or its `part`-th page when the month is long."""
+        return f"timeline/{month}" + (f"-{part}" if part > 1 else "") + ".html"
 
     @staticmethod
     def lab(lab_id: str) -> str:

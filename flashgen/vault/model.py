@@ -4,13 +4,13 @@ decks and site."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from flashgen.config import Config
 from flashgen.diagnostics import Diagnostic
-from flashgen.vault.files import Resolver
+from flashgen.vault.files import MAX_NOTE_BYTES, Resolver
 from flashgen.vault.slug import slugify
 
 
@@ -100,25 +100,14 @@ class Tag:
     line: int
 
 
-@dataclass(frozen=True)
-class Note:
-    """One parsed note: everything decks and site need, with source line numbers."""
+class _NoteShape:
+    """What a note and its outline share: where it is, its headings, links, tags and study log."""
 
-    path: str  # vault-relative POSIX path, NFC
-    title: str
-    source: str
-    frontmatter: dict[str, Any]
-    aliases: tuple[str, ...]
-    tags: tuple[Tag, ...]
+    path: str
     root: Section
     links: tuple[Link, ...]
-    code_blocks: tuple[CodeBlock, ...]
-    log_entries: tuple[LogEntry, ...]
-    diagnostics: tuple[Diagnostic, ...] = ()
-    body_line: int = 1  # first line after the frontmatter
-    block_ids: tuple[str, ...] = ()  # every `^id` in the note (paragraphs, list items, lists, quotes, tables ...)
-    block_lines: tuple[tuple[str, int, int], ...] = ()  # (id, first line, last line) of each block with an id
-    tokens: tuple = field(default=(), compare=False, repr=False)
+    tags: tuple[Tag, ...]
+    block_lines: tuple[tuple[str, int, int], ...]
 
     @property
     def folder(self) -> str:
@@ -145,12 +134,12 @@ class Note:
         if block:
             return next(((first, last) for name, first, last in self.block_lines if name == block), None)
         if not heading:
-            return 1, self.source.count("\n") + 1
+            return 1, self.line_count
         section = self.find_section(heading)
         if section is None:
             return None
         after = [s.line for s in self.sections() if s.level and s.line > section.line and s.level <= section.level]
-        return section.line, (min(after) - 1 if after else self.source.count("\n") + 1)
+        return section.line, (min(after) - 1 if after else self.line_count)
 
     def find_section(self, heading: str) -> Section | None:
         """The section a `#heading` fragment names: same title, then ignoring case, then same slug."""
@@ -163,6 +152,64 @@ class Note:
                 if test(section):
                     return section
         return None
+
+    line_count: int
+
+
+@dataclass(frozen=True)
+class Note(_NoteShape):
+    """One parsed note: everything decks and site need, with source line numbers."""
+
+    path: str  # vault-relative POSIX path, NFC
+    title: str
+    source: str
+    frontmatter: dict[str, Any]
+    aliases: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    root: Section
+    links: tuple[Link, ...]
+    code_blocks: tuple[CodeBlock, ...]
+    log_entries: tuple[LogEntry, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    body_line: int = 1  # first line after the frontmatter
+    block_ids: tuple[str, ...] = ()  # every `^id` in the note (paragraphs, list items, lists, quotes, tables ...)
+    block_lines: tuple[tuple[str, int, int], ...] = ()  # (id, first line, last line) of each block with an id
+    tokens: tuple = field(default=(), compare=False, repr=False)
+
+    @property
+    def line_count(self) -> int:  # type: ignore[override]
+        """The number of lines of the note's text."""
+        return self.source.count("\n") + 1
+
+    def outline(self) -> NoteOutline:
+        """What other notes and the pages that gather notes need of this one, without its text."""
+        return NoteOutline(self.path, self.title, self.aliases, self.tags, _outlined(self.root), self.links,
+                           tuple(replace(entry, source="") for entry in self.log_entries), self.diagnostics,
+                           self.block_ids, self.block_lines, self.line_count)
+
+
+@dataclass(frozen=True)
+class NoteOutline(_NoteShape):
+    """A note as the rest of the vault sees it: title, headings (their blocks only where they carry an id),
+    links, tags and study log, without its text. A build keeps it for every note it did not read again; what
+    needs the text (a transclusion, a note's own page and cards) asks the vault for the whole note."""
+
+    path: str
+    title: str
+    aliases: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    root: Section
+    links: tuple[Link, ...]
+    log_entries: tuple[LogEntry, ...]  # without their source
+    diagnostics: tuple[Diagnostic, ...]
+    block_ids: tuple[str, ...]
+    block_lines: tuple[tuple[str, int, int], ...]
+    line_count: int  # type: ignore[assignment]
+
+
+def _outlined(section: Section) -> Section:
+    return replace(section, blocks=tuple(replace(block, source="") for block in section.blocks if block.block_id),
+                   children=tuple(_outlined(child) for child in section.children))
 
 
 @dataclass(frozen=True)
@@ -180,7 +227,7 @@ class Vault:
 
     root: Path
     config: Config
-    notes: tuple[Note, ...]
+    notes: tuple[Note | NoteOutline, ...]
     attachments: tuple[Attachment, ...]
     resolver: Resolver
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -188,13 +235,31 @@ class Vault:
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # vault path -> (size, mtime in ns)
     # note path -> line of a code fence -> (title, messages): what Kubernetes rejects in the manifest it shows
     code_warnings: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    # reads and parses a note again (flashgen.vault.parse.parse_file): for whole() on a note held as an outline
+    reread: Callable[[str], Note | None] | None = field(default=None, repr=False)
 
-    def note(self, path: str) -> Note | None:
-        """The note at a vault path."""
+    def note(self, path: str) -> Note | NoteOutline | None:
+        """The note at a vault path: the whole note where this build read it, else its outline."""
         return self._by_path.get(path)
+
+    def readable(self, path: str) -> bool:
+        """Whether the vault path is a note that a build reads (and so has a page): one not over the size limit.
+        Known from the walk alone, before any note is read."""
+        stamp = self.stamps.get(path)
+        return path in self.resolver.notes and stamp is not None and stamp[0] <= MAX_NOTE_BYTES
+
+    def whole(self, path: str) -> Note | None:
+        """The whole note at a vault path, read again from its file when the vault holds only its outline."""
+        found = self._by_path.get(path)
+        if isinstance(found, NoteOutline):
+            if self.reread is None:
+                return None
+            found = self._whole.get(path) or self._whole.setdefault(path, self.reread(path))
+        return found
 
     def __post_init__(self) -> None:
         self._by_path = {note.path: note for note in self.notes}
+        self._whole: dict[str, Note | None] = {}
 
     def resolve(self, link: Link, from_path: str) -> str | None:
         """The vault path a link points at, or None when it is missing or outside the vault."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -34,41 +34,45 @@ BLOCK_KINDS = {
 }
 
 
-def parse_vault(root: Path, config: Config | None = None,
-                reuse: dict[str, tuple[tuple[int, int], Note]] | None = None,
-                parse_many: Callable[[list[VaultFile], Config], dict[str, tuple[Note | None, list[Diagnostic]]]]
-                | None = None, check: bool = True) -> Vault:
-    """Walk, read and parse every note of the vault at `root`, then check its links. `reuse` maps a vault path
-    to the (size, mtime) stamp and Note of an earlier parse: a file with the same stamp is not read again.
-    `parse_many(files, config)` parses the others (parse_files, or one that shares the work out). Without
-    `check`, the caller checks the links (flashgen.vault.links.check_links, with its memo)."""
+def parse_vault(root: Path, config: Config | None = None, check: bool = True) -> Vault:
+    """Walk, read and parse every note of the vault at `root`, then check its links (unless `check` is False)."""
+    vault, files = vault_files(root, config)
+    notes = []
+    for file in files.notes:
+        note, problems = parse_file(file, vault.config)
+        if note is not None:
+            notes.append(note)
+            vault.diagnostics.extend(note.diagnostics)
+        else:
+            vault.diagnostics.extend(problems)
+    vault = replace(vault, notes=tuple(notes))
+    if check:
+        vault.diagnostics.extend(check_links(vault))
+    return vault
+
+
+def vault_files(root: Path, config: Config | None = None) -> tuple[Vault, VaultFiles]:
+    """The vault at `root` as its files show it, before any note is read: settings, link resolver, stamps and
+    the problems with names and settings (a Vault without notes, which `replace(vault, notes=…)` completes), and
+    the files found. Its `whole()` reads a note when asked."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if config is None:
         config, problems = load_config(root)
     files = walk_vault(root, config)
     problems.extend(name_problems(files))
-    reuse = reuse or {}
-    todo = [f for f in files.notes if reuse.get(f.path, (None,))[0] != f.stamp]
-    parsed = (parse_many or parse_files)(todo, config)
-    notes = []
-    for file in files.notes:
-        note, read_problems = parsed[file.path] if file.path in parsed else (reuse[file.path][1], [])
-        if note is not None:
-            notes.append(note)
-            problems.extend(note.diagnostics)
-        else:
-            problems.extend(read_problems)
+    by_path = {file.path: file for file in files.notes}
+
+    def reread(path: str) -> Note | None:
+        return parse_file(by_path[path], config)[0] if path in by_path else None
+
     vault = Vault(
-        root=root, config=config, notes=tuple(notes),
-        attachments=tuple(Attachment(a.path, a.size) for a in files.attachments),
+        root=root, config=config, notes=(), attachments=tuple(Attachment(a.path, a.size) for a in files.attachments),
         resolver=resolver_of(files), diagnostics=problems,
         files={f.path: f.disk for f in files.notes + files.attachments},
-        stamps={f.path: f.stamp for f in files.notes + files.attachments},
+        stamps={f.path: f.stamp for f in files.notes + files.attachments}, reread=reread,
     )
-    if check:
-        vault.diagnostics.extend(check_links(vault))
-    return vault
+    return vault, files
 
 
 def resolver_of(files: VaultFiles) -> Resolver:

@@ -8,6 +8,8 @@ from urllib.parse import quote, unquote
 
 import pytest
 
+from tests.site.linkcheck import card_data
+
 SHOTS = Path(os.environ.get("FLASHGEN_SHOTS", "/tmp/flashgen-site-shots"))
 
 
@@ -40,10 +42,17 @@ class Page:
         self.tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
 
-    def open(self, path: str):
-        self.tab.goto(self.base + quote(path))
+    def open(self, path: str, hash: str = ""):
+        """Open a page (`hash`: its address's fragment, such as the study page's `note=…`)."""
+        self.tab.goto(self.base + quote(path) + (f"#{hash}" if hash else ""))
         self.tab.wait_for_load_state("load")
         return self.tab
+
+    def study(self, hash: str = ""):
+        """The study page, once its cards (or its list of decks) are shown."""
+        page = self.open("study.html", hash)
+        page.wait_for_selector("#study:not([hidden]), #decks:not([hidden])")
+        return page
 
     def close(self) -> None:
         self.context.close()
@@ -119,7 +128,7 @@ def test_search_has_no_hit_for_a_word_not_in_the_notes(tab):
 
 
 def test_flip_and_grade_a_card_and_the_state_survives_a_reload(tab):
-    page = tab.open("cards/디플로이먼트.html")
+    page = tab.study("note=" + quote("디플로이먼트"))
     assert page.locator(".count-new").inner_text() == "3"  # a basic card, and a reversed pair: two cards, as in Anki
     assert page.locator("#study-back").is_hidden()
     page.keyboard.press("Space")
@@ -133,7 +142,7 @@ def test_flip_and_grade_a_card_and_the_state_survives_a_reload(tab):
     page.click("#study-card")  # the second new card, flipped by a click
     page.click("#study-grades .grade.easy")
     page.reload()
-    page.wait_for_load_state("load")
+    page.wait_for_selector("#study:not([hidden])")
     assert page.locator(".count-new").inner_text() == "1"
     assert page.locator(".count-learn").inner_text() == "1"
     states = page.evaluate("JSON.parse(localStorage.getItem('flashgen:srs:v1'))")
@@ -143,7 +152,7 @@ def test_flip_and_grade_a_card_and_the_state_survives_a_reload(tab):
 
 
 def test_spaced_repetition_follows_anki_sm2(tab):
-    page = tab.open("cards/서비스.html")
+    page = tab.study("note=" + quote("서비스"))
     result = page.evaluate("""() => {
       const day = 86400000, t0 = Date.UTC(2024, 0, 1);
       let c = FlashgenSRS.fresh();
@@ -176,19 +185,23 @@ def test_open_page_reloads_after_a_rebuild_when_served(browser, server):
         page.close()
 
 
-def test_a_link_to_a_card_opens_the_card_list(tab):
-    page = tab.open("cards/서비스.html")
-    assert page.locator("#browse").get_attribute("open") is None
-    card_id = page.locator(".card-list .card").first.get_attribute("id")
-    page.goto(page.url + "#" + card_id)
+def test_a_link_to_a_card_opens_the_card_list_at_it(tab, site):
+    _, result = site
+    card_id = card_data(result.out_dir, "서비스")["cards"][0]["id"]
+    page = tab.study("note=" + quote("서비스") + "&card=" + card_id)
     page.wait_for_function("() => document.getElementById('browse').open")
     assert page.locator(f"#{card_id} .card-back").is_visible()
+    assert page.locator(f"#{card_id} .card-back .cloze").inner_text() == "파드"  # the list shows the answers
+    assert page.locator(".card-list .card").count() == 1
 
 
-def test_a_deck_page_studies_its_sub_decks_cards_with_working_links(tab, site):
-    _, result = site
-    top = next(p for p in result.pages if p.startswith("decks/vault-") and p.count("-") == 1)
-    page = tab.open(top)
+def test_a_deck_studies_its_sub_decks_cards_with_working_links(tab):
+    page = tab.study()  # no address: the list of decks
+    top = page.locator("#deck-list a", has_text="vault").first
+    assert top.inner_text() == "vault" and "5 cards" in top.locator("..").inner_text()
+    with page.expect_navigation():
+        top.click()
+    page.wait_for_selector("#study:not([hidden])")
     assert page.locator(".count-new").inner_text() == "5"  # every note's cards, loaded from their scripts
     hrefs = []
     for _ in range(5):
@@ -197,9 +210,24 @@ def test_a_deck_page_studies_its_sub_decks_cards_with_working_links(tab, site):
         page.keyboard.press("4")
     assert page.locator("#study-done").is_visible()
     assert any(h.endswith("notes/" + quote("서비스.html")) for h in hrefs)  # [[서비스]] in a card's answer
+    assert not [h for h in hrefs if h.startswith("obsidian:")]  # the site's own pages, not Obsidian's
     for href in hrefs:
         if tab.base.startswith("file:"):
             assert Path(unquote(href[len("file://"):].split("#")[0])).is_file(), href
         else:
             assert page.request.get(href.split("#")[0]).status == 200, href
     assert tab.errors == []
+
+
+def test_search_finds_cards_in_their_notes_card_data(tab):
+    page = tab.open("index.html")
+    page.fill("#search-input", "readiness probe")
+    page.wait_for_function("() => document.getElementById('search-results').dataset.cards === 'readiness probe'")
+    hits = page.locator("#search-results .search-hit")
+    cards = [hits.nth(i) for i in range(hits.count()) if hits.nth(i).locator(".kind-card").count()]
+    assert cards and "What does a readiness probe decide?" in cards[0].inner_text()
+    with page.expect_navigation():
+        cards[0].click()
+    page.wait_for_function("() => document.getElementById('browse').open")
+    target = page.locator(".card-list .card.target")
+    assert "Whether traffic goes to the pod" in target.inner_text()

@@ -138,9 +138,11 @@ def test_a_computer_without_a_korean_font_is_told_what_to_install(served, desk):
 def test_the_study_page_studies_the_cards_anki_makes(served, desk):
     """The seed note's two manifests are cloze notes with several numbers: each number is a card of its own, with
     its own blank, as in Anki; the counts on the page are Anki's."""
-    desk.goto(served.url + quote("cards/쿠버네티스 학습 과정.html"))
+    desk.goto(served.url + "study.html#note=" + quote("쿠버네티스 학습 과정"))
+    desk.wait_for_selector("#study:not([hidden])")
     summary = desk.locator("#browse > summary").inner_text()
     total = int(summary.split("(")[1].split(" card")[0])
+    desk.locator("#browse > summary").click()  # the list of every card with its answer: each Anki note once
     notes = desk.locator(".card-list .card").count()
     assert f"from {notes} Anki notes" in summary and total > notes
     assert int(desk.locator(".count-new").inner_text()) == total
@@ -156,5 +158,7 @@ def test_the_study_page_studies_the_cards_anki_makes(served, desk):
         desk.keyboard.press("Space")
         desk.keyboard.press("4")  # easy: out of today's session
     assert clozes == 9 and desk.locator("#study-done").is_visible()
-    desk.goto(served.url + "decks/index.html")
-    assert f"{total} cards" in desk.locator("a", has_text="쿠버네티스 학습 과정").locator("..").inner_text()
+    desk.goto(served.url + "study.html")  # the list of decks counts the same cards
+    desk.wait_for_selector("#decks:not([hidden])")
+    row = desk.locator("#deck-list a", has_text="쿠버네티스 학습 과정").locator("..")
+    assert f"{total} cards" in row.inner_text()

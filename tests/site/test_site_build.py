@@ -12,6 +12,7 @@ import pytest
 from flashgen.site import build_site
 from flashgen.vault.parse import parse_vault
 from tests.site.conftest import build_fixture_site, card, sample_cards
+from tests.site.linkcheck import card_data
 
 
 def page(result, path: str) -> str:
@@ -20,10 +21,13 @@ def page(result, path: str) -> str:
 
 def test_every_kind_of_page_is_written(site):
     _, result = site
-    for path in ("index.html", "timeline.html", "tags/index.html", "decks/index.html", "labs/index.html",
-                 "labs/lab6-3.html", "notes/디플로이먼트.html", "notes/guides/Pod basics.html", "cards/서비스.html"):
+    for path in ("index.html", "timeline.html", "tags/index.html", "study.html", "labs/index.html",
+                 "labs/lab6-3.html", "notes/디플로이먼트.html", "notes/guides/Pod basics.html"):
         assert path in result.pages
         assert (result.out_dir / path).is_file()
+    assert [p for p in result.pages if p.startswith("folders/")] and not [p for p in result.pages if "cards/" in p]
+    for data in ("cards/서비스.js", "cards/guides/Pod basics.js", "assets/decks.js"):
+        assert (result.out_dir / data).is_file()  # card data: scripts, no per-card HTML
 
 
 def test_pages_forbid_inline_scripts_and_note_scripts_are_gone(site):
@@ -109,55 +113,42 @@ def test_tags_timeline_and_home(site):
     assert "<strong>4</strong> notes" in home and "<strong>5</strong> cards" in home and "<strong>1</strong> lab<" in home
 
 
-def test_cards_pages_render_both_sides_and_cloze(site):
+def test_card_data_holds_the_sides_anki_gets_and_where_the_site_keeps_what_they_link(site):
     _, result = site
-    html = page(result, "cards/서비스.html")
-    assert '<span class="cloze" data-c="1">[...]</span>' in html and '<span class="cloze" data-c="1">파드</span>' in html
-    decks = page(result, "decks/index.html")
-    assert "vault › guides" in decks
-    top = [p for p in result.pages if re.fullmatch(r"decks/vault-[0-9a-f]{8}\.html", p)]
-    assert len(top) == 1
-
-    def deck_cards(deck_page: str) -> list[dict]:
-        """The cards a deck page studies: those of the data scripts it loads, in its deck or below."""
-        html = page(result, deck_page)
-        deck = re.search(r'id="deck-notes" data-deck="([^"]+)"', html).group(1)
-        cards = []
-        for src in re.findall(r'<script src="(data/[^"]+\.js)"', html):
-            script = (result.out_dir / "decks" / urllib.parse.unquote(src)).read_text(encoding="utf-8")
-            chunk = json.loads(script[script.index("push(") + 5:script.rindex(");")])
-            assert chunk["base"] == "cards/" or chunk["base"].startswith("cards/")
-            cards += chunk["cards"]
-        return [c for c in cards if c["deck"] == deck or c["deck"].startswith(deck + "::")]
-
-    # sub-decks' cards too: 4 Anki notes, of which Anki makes 5 cards (one note is a reversed pair)
-    assert len(deck_cards(top[0])) == 4 and "5 cards from 3 notes" in page(result, top[0])
-    assert all("[...]" in c["front"] or c["back"] for c in deck_cards(top[0]))
-    # a deck of one note's cards (each note's deck, and here the folder deck of one note) is studied on that
-    # note's flashcards page, which holds the same cards: no deck page repeats it
-    assert [p for p in result.pages if p.startswith("decks/vault-")] == top
-    rows = re.findall(r'<li class="depth-\d"><a href="([^"]+)">([^<]+)</a> <span class="muted">(\d+) card', decks)
-    assert len(rows) == 5
-    for href, name, count in rows[1:]:
-        cards_page = "cards/" + urllib.parse.unquote(href.removeprefix("../cards/"))
-        assert href.startswith("../cards/") and cards_page in result.pages
-        listed = page(result, cards_page)  # the page lists its Anki notes and says how many cards Anki makes
-        notes = listed.count('<li class="card"')
-        assert f"({count} card{'s' if count != '1' else ''} from {notes} Anki note" in listed, name
+    service = card_data(result.out_dir, "서비스")
+    [cloze] = service["cards"]
+    assert cloze["kind"] == "cloze" and cloze["front"] == "<p>서비스는 {{c1::파드}} 앞에 섭니다</p>\n"  # Anki's text
+    assert cloze["back"] == "" and cloze["deck"] == "vault::서비스" and service["page"] == "notes/서비스.html"
+    deploy = card_data(result.out_dir, "디플로이먼트")
+    reversed_card = next(c for c in deploy["cards"] if c["kind"] == "reversed")
+    link = re.search(r'href="(obsidian://open\?[^"]+)"', reversed_card["back"]).group(1)  # [[서비스]], as Anki opens it
+    assert unescape(link) == "obsidian://open?vault=vault&file=%EC%84%9C%EB%B9%84%EC%8A%A4"
+    assert deploy["refs"] == {unescape(link): "notes/%EC%84%9C%EB%B9%84%EC%8A%A4.html"}  # the site's page of it
+    strategy = next(c for c in deploy["cards"] if c["kind"] == "basic")
+    assert strategy["at"] == ["디플로이먼트", "디플로이먼트 › 전략"] and strategy["id"].startswith("c-")  # line 12
 
 
-def test_the_decks_page_lists_notes_apart_only_when_decks_stop_above_them(site, tmp_path):
-    _, result = site  # decks down to each note: the deck list names every note already
-    assert "By note" not in page(result, "decks/index.html")
+def test_the_deck_index_names_every_note_with_cards_and_its_decks(site, tmp_path):
+    _, result = site
+    assert _deck_rows(result) == [["디플로이먼트", "디플로이먼트", [["vault::디플로이먼트", 3]]],
+                                  ["서비스", "서비스", [["vault::서비스", 1]]],
+                                  ["guides/Pod basics", "Pod basics", [["vault::guides::Pod basics", 1]]]]
     from dataclasses import replace
 
     by_folder = [replace(c, deck=c.deck[:-1]) for c in sample_cards()]  # `vault/folder`: notes share decks
     _, folders = build_fixture_site(tmp_path / "site", cards=by_folder)
-    decks = page(folders, "decks/index.html")
-    assert "By note" in decks
-    notes = re.findall(r'<li><a href="\.\./cards/([^"]+)">([^<]+)</a> <span class="muted">(\d+) card', decks)
-    assert sorted((urllib.parse.unquote(href), int(n)) for href, _, n in notes) == [
-        ("guides/Pod basics.html", 1), ("디플로이먼트.html", 3), ("서비스.html", 1)]  # a reversed pair is two cards
+    assert [row[2] for row in _deck_rows(folders)] == [[["vault", 3]], [["vault", 1]], [["vault::guides", 1]]]
+
+
+def _deck_rows(result) -> list:
+    """The rows of every part of the index of decks, in order."""
+    index = page(result, "assets/decks.js")
+    parts = json.loads(index[len("window.FLASHGEN_DECKS="):].rstrip().rstrip(";"))["parts"]
+    rows = []
+    for number, name in enumerate(parts):
+        text = page(result, "assets/" + name)
+        rows += json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";"))
+    return rows
 
 
 def test_lab_page_shows_task_note_and_verify_commands(site):
@@ -172,10 +163,11 @@ def test_search_data_is_a_script_with_sections_and_cards(site):
     _, result = site
     data = {"docs": _search_records(result)}
     kinds = {record[0] for record in data["docs"]}
-    assert kinds == {0, 1, 2}
+    assert kinds == {0, 1}  # notes and sections: a card's text is its note's (the search loads card data for cards)
     strategy = [r for r in data["docs"] if r[2] == "디플로이먼트 › 전략"]
     assert strategy and "롤링업데이트" in strategy[0][4] and strategy[0][3].endswith("#%EC%A0%84%EB%9E%B5")
-    assert any(r[0] == 2 and "readiness" in r[4] for r in data["docs"])
+    notes = {r[1]: r[5] for r in data["docs"] if r[0] == 0}  # a note's record says how many cards it has
+    assert notes == {"디플로이먼트": 3, "서비스": 1, "Pod basics": 1, "모음": 0}
 
 
 def _search_records(result) -> list:
@@ -199,7 +191,7 @@ def test_search_data_in_several_files_is_the_same_records(vault_copy, tmp_path, 
     monkeypatch.setattr(search_index, "CHUNK_NOTES", 1)  # a file per note
     _, split = build_fixture_site(tmp_path / "many", vault_copy)
     assert len(list((tmp_path / "many" / "assets" / "search").iterdir())) > 2
-    assert _search_records(split) == _search_records(whole) and len(_search_records(whole)) >= 20
+    assert _search_records(split) == _search_records(whole) and len(_search_records(whole)) >= 15
 
 
 def test_only_used_images_are_copied_under_distinct_names(vault_copy, tmp_path):
@@ -244,10 +236,10 @@ def test_rebuild_replaces_the_site(tmp_path, vault_copy):
 
 
 def test_card_ids_are_stable_and_unique():
-    from flashgen.site.cards_view import card_views
+    from flashgen.site.card_data import card_ids
 
     cards = sample_cards() + [card("basic", "디플로이먼트의 전략 두 가지는?", "x", "디플로이먼트.md", 12, ())]
-    first = [v.id for v in card_views(cards, "d")]
-    again = [v.id for v in card_views(cards, "d")]
+    first = card_ids(cards)
+    again = card_ids(cards)
     assert first == again and len(set(first)) == len(first)
     assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", i) for i in first)

@@ -1,8 +1,10 @@
 /* Full-text search in the browser over notes and cards (Korean too: matches inside compounds).
 
-   The data is a list of [kind, title, heading, url, text] records, one per note section and per card,
-   in files of about a hundred notes each (assets/search/…, named by assets/search-data.js), loaded by
-   <script> elements on first use so it works from file://.
+   The data is a list of [kind, title, heading, url, text] records, one per note and per note section
+   (a note's record also says how many cards it has), in files of about sixty notes each (assets/search/…,
+   named by assets/search-data.js), loaded by <script> elements on first use so it works from file://.
+   A card's text is its note's text: the cards are searched in the card data (cards/NAME.js, the study
+   page's own) of the notes with cards among the best hits, loaded as those hits are shown.
    Every query word must occur somewhere in a record (substring match on lowercased NFC text);
    hits in the title outrank hits in headings, which outrank hits in the text, and a hit that is a
    whole word or a word beginning outranks one inside a word. */
@@ -15,7 +17,9 @@
   var docs = null, folded = null, loading = false, waiting = null, timer = null, selected = 0;
   var WORD = /[\p{L}\p{N}_]/u;
   var KIND_LABEL = ["note", "section", "card"];
-  var MAX_RESULTS = 30;
+  var MAX_RESULTS = 30, CARD_NOTES = 6;
+  var CLOZE = /\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g;
+  var withCards = {};  // note page URL -> the note's name on the study page, for notes with cards
 
   function fold(text) { return (text || "").normalize("NFC").toLowerCase(); }
 
@@ -41,6 +45,9 @@
         docs = [];
         files.forEach(function (_, number) { docs = docs.concat(parts[number] || []); });
         folded = docs.map(function (d) { return [fold(d[1]), fold(d[2]), fold(d[4])]; });
+        docs.forEach(function (d) {
+          if (d[0] === 0 && d[5]) { withCards[d[3]] = decodeURIComponent(d[3].replace(/^notes\//, "").replace(/\.html$/, "")); }
+        });
         if (waiting) { waiting(); }
       }
       if (!left) { done(); return; }
@@ -67,27 +74,76 @@
 
   var QUALITY = [0, 1, 1.6, 2];
 
+  function termsOf(query) { return fold(query).split(/\s+/).filter(function (t) { return t.length > 0; }); }
+
+  /* The score of one record (folded [title, heading, text]) for every term, or null when a term is missing. */
+  function scored(doc, f, terms, order) {
+    var score = 0, hitAt = -1, hitTerm = "";
+    for (var j = 0; j < terms.length; j++) {
+      var term = terms[j];
+      var inTitle = match(f[0], term), inHeading = match(f[1], term), inText = match(f[2], term);
+      if (!inTitle.kind && !inHeading.kind && !inText.kind) { return null; }
+      var titleWeight = doc[0] === 0 ? 100 : 4;
+      score += titleWeight * QUALITY[inTitle.kind] + 40 * QUALITY[inHeading.kind] +
+        (inText.kind ? 10 * QUALITY[inText.kind] + Math.min(inText.count, 10) : 0);
+      if (inText.kind && hitAt < 0) { hitAt = inText.at; hitTerm = term; }
+    }
+    if (doc[0] === 2) { score *= 0.8; }
+    return { doc: doc, score: score, at: hitAt, term: hitTerm, order: order, terms: terms };
+  }
+
+  function ranked(results) {
+    results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return results.slice(0, MAX_RESULTS);
+  }
+
   function search(query) {
-    var terms = fold(query).split(/\s+/).filter(function (t) { return t.length > 0; });
+    var terms = termsOf(query);
     if (!terms.length) { return []; }
     var results = [];
     for (var i = 0; i < docs.length; i++) {
-      var doc = docs[i], f = folded[i], score = 0, ok = true, hitAt = -1, hitTerm = "";
-      for (var j = 0; j < terms.length; j++) {
-        var term = terms[j];
-        var inTitle = match(f[0], term), inHeading = match(f[1], term), inText = match(f[2], term);
-        if (!inTitle.kind && !inHeading.kind && !inText.kind) { ok = false; break; }
-        var titleWeight = doc[0] === 0 ? 100 : 4;
-        score += titleWeight * QUALITY[inTitle.kind] + 40 * QUALITY[inHeading.kind] +
-          (inText.kind ? 10 * QUALITY[inText.kind] + Math.min(inText.count, 10) : 0);
-        if (inText.kind && hitAt < 0) { hitAt = inText.at; hitTerm = term; }
-      }
-      if (!ok) { continue; }
-      if (doc[0] === 2) { score *= 0.8; }
-      results.push({ doc: doc, score: score, at: hitAt, term: hitTerm, order: i });
+      var hit = scored(docs[i], folded[i], terms, i);
+      if (hit) { results.push(hit); }
     }
-    results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return results.slice(0, MAX_RESULTS).map(function (r) { r.terms = terms; return r; });
+    return ranked(results);
+  }
+
+  function plain(html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html.replace(CLOZE, "$1").replace(/<(br|\/p|\/li|\/div|\/pre|\/h\d)>/gi, "\n$&");
+    return (holder.content.textContent || "").replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n").trim();
+  }
+
+  /* The cards of the best hits' notes that hold every term, as more results (after `results`). */
+  function cardResults(results, query, then) {
+    var names = [];
+    results.forEach(function (r) {
+      var name = withCards[r.doc[3].split("#")[0]];
+      if (name !== undefined && names.indexOf(name) < 0 && names.length < CARD_NOTES) { names.push(name); }
+    });
+    var data = window.FLASHGEN_CARDS = window.FLASHGEN_CARDS || {}, left = 0;
+    function ready() {
+      var terms = termsOf(query), hits = [];
+      names.forEach(function (name) {
+        var note = data[name];
+        (note ? note.cards : []).forEach(function (card, index) {
+          var label = (card.at || ["", note.title])[1], heading = label.split(" › ").slice(1).join(" › ");
+          var text = ((card.prompt ? card.prompt + "\n" : "") + plain(card.front) + "\n" + plain(card.back)).trim();
+          var doc = [2, note.title, heading, "study.html#note=" + encodeURIComponent(name).replace(/%2F/g, "/") +
+                     "&card=" + encodeURIComponent(card.id), text];
+          var hit = scored(doc, [fold(doc[1]), fold(doc[2]), fold(text)], terms, docs.length + index);
+          if (hit) { hits.push(hit); }
+        });
+      });
+      then(hits);
+    }
+    names.forEach(function (name) {
+      if (data[name]) { return; }
+      left += 1;
+      addScript(root + "cards/" + name.split("/").map(encodeURIComponent).join("/") + ".js", finished, finished);
+    });
+    function finished() { left -= 1; if (!left) { ready(); } }
+    if (!left) { ready(); }
   }
 
   /* Text with every occurrence of the terms wrapped in <mark>, built as DOM nodes (never as HTML). */
@@ -161,6 +217,12 @@
       if (input.value.trim() !== query) { return; }
       var results = search(query);
       show(results, results.length ? "" : "No match for “" + query + "”.", query);
+      box.setAttribute("data-cards", "");
+      cardResults(results, query, function (hits) {
+        if (input.value.trim() !== query) { return; }
+        if (hits.length) { show(ranked(results.concat(hits)), "", query); }
+        box.setAttribute("data-cards", query);
+      });
     });
   }
 

@@ -87,7 +87,16 @@ def _lone_owner(tokens: list[Token], paragraph: int) -> int | None:
 
 def _rule(state: StateCore) -> None:
     tokens = state.tokens
-    wholes = _wholes(tokens)
+    if "^" in state.src:
+        _take_ids(tokens)
+    for j, token in enumerate(tokens[:-1]):
+        if token.type == "tbody_open" and tokens[j + 1].type == "tbody_close":
+            token.hidden = tokens[j + 1].hidden = True
+
+
+def _take_ids(tokens: list[Token]) -> None:
+    """Name each block that carries an id, and drop the id's own text."""
+    wholes: list[int | None] = []  # made when first needed
     drop: set[int] = set()  # the tokens of each id's own line
     table = -1
     for i, token in enumerate(tokens):
@@ -96,10 +105,11 @@ def _rule(state: StateCore) -> None:
         elif token.type == "tr_open":
             found = _table_id_row(tokens, i)
             if found:
+                wholes = wholes or _wholes(tokens)
                 _name(tokens, wholes, table, found)
                 drop.update(range(i, block_end(tokens, i) + 1))
             continue
-        if token.type != "inline" or i == 0:
+        if token.type != "inline" or i == 0 or "^" not in token.content:
             continue
         match = BLOCK_ID.search(token.content)
         if not match:
@@ -114,12 +124,10 @@ def _rule(state: StateCore) -> None:
         elif tokens[i - 1].type == "paragraph_open" and i >= 2 and tokens[i - 2].type == "list_item_open":
             owner = i - 2  # a list item's id belongs to the item, not to its paragraph
         token.content = before
+        wholes = wholes or _wholes(tokens)
         _name(tokens, wholes, owner, match.group(1))
     if drop:
         tokens[:] = [token for index, token in enumerate(tokens) if index not in drop]  # an id's line is no content
-    for j, token in enumerate(tokens[:-1]):
-        if token.type == "tbody_open" and tokens[j + 1].type == "tbody_close":
-            token.hidden = tokens[j + 1].hidden = True
 
 
 def block_id_plugin(md: MarkdownIt) -> None:

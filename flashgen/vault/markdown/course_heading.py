@@ -7,7 +7,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from flashgen.vault.markdown.lineblock import line_text, push_line_block
+from flashgen.vault.markdown.lineblock import line_text, push_line_block, starts_with_digit
 
 # `6-2 레플리카 셋`, `6-4. DaemonSet`: two or more 1-2 digit numbers joined by `-`, then a short title.
 COURSE_LINE = re.compile(r"^(\d{1,2}(?:-\d{1,2})+)\.?[ \t]+(\S.{0,59}?)[ \t]*$")
@@ -22,7 +22,8 @@ def match_course_line(line: str) -> tuple[str, str] | None:
 
 
 def _rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    if state.is_code_block(start_line) or state.blkIndent or state.sCount[start_line] > 0:
+    if state.blkIndent or state.sCount[start_line] > 0 or not starts_with_digit(state, start_line) \
+            or state.is_code_block(start_line):
         return False
     text = line_text(state, start_line)
     found = match_course_line(text)

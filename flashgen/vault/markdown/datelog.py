@@ -8,7 +8,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from flashgen.vault.markdown.lineblock import line_text, push_line_block
+from flashgen.vault.markdown.lineblock import line_text, push_line_block, starts_with_digit
 
 DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*(.*?)[ \t]*$")
 
@@ -26,7 +26,7 @@ def match_date(line: str) -> tuple[dt.date, str] | None:
 
 
 def _rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    if state.is_code_block(start_line):
+    if not starts_with_digit(state, start_line) or state.is_code_block(start_line):
         return False
     found = match_date(line_text(state, start_line))
     if not found:

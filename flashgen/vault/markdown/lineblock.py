@@ -12,6 +12,13 @@ def line_text(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
 
 
+def starts_with_digit(state: StateBlock, line: int) -> bool:
+    """Whether the line's text (after its indentation) begins with an ASCII digit: a quick test before the
+    rules that read dates and lesson numbers look at the whole line."""
+    at = state.bMarks[line] + state.tShift[line]
+    return at < state.eMarks[line] and "0" <= state.src[at] <= "9"
+
+
 def push_line_block(state: StateBlock, line: int, name: str, meta: dict[str, Any], content: str) -> None:
     """Emit `<name>_open`, an inline token with `content`, and `<name>_close` for one source line."""
     token = state.push(f"{name}_open", "p", 1)

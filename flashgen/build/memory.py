@@ -1,0 +1,190 @@
+"""What a build keeps for the next: for every note its stamp, dependency key, outline, card counts and warnings,
+and the site's and the deck's own memos. `flashgen serve` keeps it in memory between rebuilds; `flashgen build`
+keeps it in `build/.flashgen-cache*` between commands: a row per note in an SQLite file (of which a build
+rewrites only the rows that changed, in one transaction) and a JSON file each for the site and the deck. All of
+it is plain data (JSON), read without running anything: a planted or damaged file is at worst ignored."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flashgen.build import codec
+from flashgen.cards.counts import Tally
+from flashgen.diagnostics import Diagnostic
+from flashgen.fsutil import new_sqlite, write_text
+from flashgen.vault.model import NoteOutline
+
+FORMAT = 3  # 1 was pickled (never read: a planted pickle would run code), 2 kept whole parses and cards
+NOTES_FILE = ".flashgen-cache-notes.sqlite"  # a row per note
+SITE_FILE = ".flashgen-cache-site.json"  # the site builder's memo
+DECK_FILE = ".flashgen-cache-anki.json"  # the deck writer's memo; its Anki collection is `.flashgen-cache-anki.anki2`
+# what earlier versions kept, removed when the memory is saved
+_FORMER = (".flashgen-cache.json", ".flashgen-cache.pickle", ".flashgen-cache-anki.pickle")
+_TABLE = "CREATE TABLE notes (path TEXT PRIMARY KEY, entry TEXT NOT NULL)"  # entry: codec JSON of a NoteMemo
+_META = "CREATE TABLE meta (format INTEGER NOT NULL, setup TEXT NOT NULL)"
+
+
+@dataclass(frozen=True)
+class NoteMemo:
+    """What the last build knew of one note, valid while its file has the same stamp (and, for `links`, while
+    the note has the same key)."""
+
+    stamp: tuple[int, int]
+    key: str = ""
+    outline: NoteOutline | None = None  # None: the file could not be used (`problems` say why)
+    problems: tuple[Diagnostic, ...] = ()
+    lint: tuple[Diagnostic, ...] = ()
+    tally: Tally = Tally()
+    links: tuple[str, tuple[Diagnostic, ...]] | None = None  # (key, the link checks' warnings) (vault.links)
+
+
+@dataclass
+class Memory:
+    """Every note's memo by vault path, and the site's and the deck's memos (read when first asked for). `setup`
+    is the digest of the code, settings and options that made them: any change there starts from nothing."""
+
+    setup: str = ""
+    notes: dict[str, NoteMemo] = field(default_factory=dict)
+    folder: Path | None = None  # where it is kept between commands
+    _site: dict[str, Any] | None = field(default=None, repr=False)
+    _deck: Any = field(default=None, repr=False)
+    _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
+
+    @classmethod
+    def load(cls, out_dir: Path, setup: str) -> Memory:
+        """The memory a build left in `out_dir`, or an empty one (none there, damaged, or of another setup)."""
+        memory = cls()
+        memory.ready(out_dir, setup)
+        return memory
+
+    def ready(self, out_dir: Path, setup: str) -> None:
+        """Make this the memory for a build of this setup into `out_dir`: as it is when it was last used for the
+        same, else read again from there (or empty)."""
+        if self.setup == setup and self.folder == Path(out_dir):
+            return
+        self.setup, self.folder = setup, Path(out_dir)
+        self.notes, self._saved, self._site, self._deck = {}, {}, None, None
+        for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
+            self.notes[path] = self._saved[path] = entry
+
+    def site(self) -> dict[str, Any]:
+        """The site builder's memo (flashgen.site.write_site), updated in place by each build."""
+        if self._site is None:
+            self._site = _read_json(self.folder / SITE_FILE, self.setup) if self.folder else {}
+            self._site = self._site if isinstance(self._site, dict) else {}
+        return self._site
+
+    def deck(self) -> Any:
+        """The deck writer's memo (flashgen.emit.anki.DeckMemo)."""
+        from flashgen.emit.anki import DeckMemo
+
+        if self._deck is None:
+            found = None
+            if self.folder:
+                try:
+                    found = _of_setup(codec.loads((self.folder / DECK_FILE).read_bytes()), self.setup)
+                except (OSError, codec.CodecError):
+                    found = None
+            self._deck = found if isinstance(found, DeckMemo) else DeckMemo()
+        return self._deck
+
+    def keep_deck(self, memo: Any) -> None:
+        self._deck = memo
+
+    def save(self, out_dir: Path) -> None:
+        """Write what changed since it was read or last saved (each write atomic)."""
+        out_dir = Path(out_dir)
+        changed = {path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo}
+        gone = set(self._saved) - set(self.notes)
+        if not _update_notes(out_dir / NOTES_FILE, self.setup, changed, gone):
+            _new_notes(out_dir / NOTES_FILE, self.setup, self.notes)
+        self._saved = dict(self.notes)
+        if self._site is not None:
+            write_text(out_dir / SITE_FILE, json.dumps({"format": FORMAT, "setup": self.setup, "memo": self._site},
+                                                       ensure_ascii=False, separators=(",", ":")))
+        if self._deck is not None:
+            write_text(out_dir / DECK_FILE, codec.dumps({"format": FORMAT, "setup": self.setup, "memo": self._deck}))
+        for name in _FORMER:
+            (out_dir / name).unlink(missing_ok=True)
+        shutil.rmtree(out_dir / ".flashgen-cache-notes", ignore_errors=True)
+        self.folder = out_dir
+
+
+def deck_collection(out_dir: Path) -> Path:
+    """Where the deck writer keeps the Anki collection of the last package, to patch it note by note."""
+    return Path(out_dir) / ".flashgen-cache-anki.anki2"
+
+
+def _read_notes(db_path: Path, setup: str) -> list[tuple[str, NoteMemo]]:
+    """The per-note memos of the notes file, or none when it is missing, damaged or of another setup."""
+    if not db_path.exists():
+        return []
+    try:
+        db = sqlite3.connect(db_path)
+        try:
+            if not _db_of_setup(db, setup):
+                return []
+            rows = [(path, codec.loads(text)) for path, text in db.execute("SELECT path, entry FROM notes")]
+        finally:
+            db.close()
+    except (OSError, sqlite3.Error, codec.CodecError):  # a damaged or foreign file: build from nothing
+        return []
+    return [(path, entry) for path, entry in rows if isinstance(entry, NoteMemo)]
+
+
+def _db_of_setup(db: sqlite3.Connection, setup: str) -> bool:
+    """Whether a notes file was written by this format and setup."""
+    return db.execute("SELECT format, setup FROM meta").fetchall() == [(FORMAT, setup)]
+
+
+def _update_notes(db_path: Path, setup: str, changed: dict[str, NoteMemo], gone: set[str]) -> bool:
+    """Change the rows of an existing notes file of this setup in one transaction; False when there is no
+    such file (or it cannot be used), and it must be written whole."""
+    if not db_path.exists():
+        return False
+    try:
+        db = sqlite3.connect(db_path)
+    except sqlite3.Error:
+        return False
+    try:
+        if not _db_of_setup(db, setup):
+            return False
+        with db:
+            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(changed))
+            db.executemany("DELETE FROM notes WHERE path = ?", [(path,) for path in gone])
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
+def _new_notes(db_path: Path, setup: str, entries: dict[str, NoteMemo]) -> None:
+    """Write a whole notes file beside the old one, then put it in its place."""
+    with new_sqlite(db_path) as db:
+        db.execute(_TABLE)
+        db.execute(_META)
+        db.execute("INSERT INTO meta VALUES (?, ?)", (FORMAT, setup))
+        db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
+
+
+def _rows(entries: dict[str, NoteMemo]) -> list[tuple[str, str]]:
+    return [(path, codec.dumps(entry)) for path, entry in entries.items()]
+
+
+def _of_setup(data: Any, setup: str) -> Any:
+    if isinstance(data, dict) and data.get("format") == FORMAT and data.get("setup") == setup:
+        return data.get("memo")
+    return None
+
+
+def _read_json(path: Path, setup: str) -> Any:
+    try:
+        return _of_setup(json.loads(path.read_bytes()), setup)
+    except (OSError, ValueError):  # a missing, partial or foreign file: build from nothing
+        return None
