@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import selectors
+from .policy_printers import TABLES as POLICY_TABLES
 from .timefmt import human_duration, parse_rfc3339
 
 Obj = dict[str, Any]
@@ -280,6 +281,9 @@ TABLES: dict[str, tuple[list[str], list[str], Callable[[Obj, float, bool], list[
     "StorageClass": (["NAME", "PROVISIONER", "RECLAIMPOLICY", "VOLUMEBINDINGMODE", "ALLOWVOLUMEEXPANSION", "AGE"], [],
                      _sc_row),
 }
+
+
+TABLES.update(POLICY_TABLES)
 
 
 def table(kind: str, objs: list[Obj], now: float, *, wide: bool = False, all_namespaces: bool = False,

@@ -13,7 +13,7 @@ from .timefmt import rfc3339
 Obj = dict[str, Any]
 Key = tuple[str, str, str]  # (kind, namespace or "", name)
 GENERATION_KINDS = {"Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob",
-                    "ReplicationController"}
+                    "ReplicationController", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Ingress"}
 LOG_LIMIT = 5000
 
 

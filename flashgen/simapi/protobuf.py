@@ -21,7 +21,9 @@ MAGIC = b"k8s\x00"
 KEEP_ZERO = {"replicas", "backoffLimit", "parallelism", "completions", "terminationGracePeriodSeconds",
              "activeDeadlineSeconds", "ttlSecondsAfterFinished", "revisionHistoryLimit", "containerPort", "port",
              "exitCode", "suspend", "automountServiceAccountToken", "successfulJobsHistoryLimit",
-             "failedJobsHistoryLimit"}
+             "failedJobsHistoryLimit", "gracePeriodSeconds", "value", "minAvailable", "maxUnavailable"}
+# embedded Go structs: their fields appear inline in the JSON form
+INLINE = {"ingressRuleValue"}
 GO_ZERO_TIME = -62135596800
 
 
@@ -141,6 +143,9 @@ def decode_message(message: str, data: bytes) -> dict[str, Any]:
             out.setdefault(name, []).extend(items)
             continue
         decoded = _value(kind, wire, value)
+        if name in INLINE and isinstance(decoded, dict):
+            out.update(decoded)
+            continue
         if repeated:
             out.setdefault(name, []).append(decoded)
         elif not _empty(name, decoded):

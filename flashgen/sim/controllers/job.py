@@ -136,7 +136,9 @@ def sync(sim: "Engine", job: Obj) -> None:
                 return
         tpl = spec.get("template") or {}
         for _ in range(want - len(active)):
-            active.append(common.create_pod(sim, job, tpl, generate_name=f"{job['metadata']['name']}-"))
+            created = common.create_pod(sim, job, tpl, generate_name=f"{job['metadata']['name']}-")
+            if created is not None:
+                active.append(created)
     active = [sim.store.find("Pod", p["metadata"]["namespace"], p["metadata"]["name"]) or p for p in active]
     _write(sim, job, status, active, n_succeeded, n_failed)
 

@@ -56,7 +56,10 @@ def sync(sim: "Engine", rs: Obj) -> None:
     want = rs["spec"].get("replicas", 1)
     if len(pods) < want:
         for _ in range(want - len(pods)):
-            pods.append(common.create_pod(sim, rs, rs["spec"].get("template") or {}))
+            created = common.create_pod(sim, rs, rs["spec"].get("template") or {})
+            if created is None:
+                break
+            pods.append(created)
     elif len(pods) > want:
         for pod in sorted(pods, key=common.pod_delete_order)[: len(pods) - want]:
             common.delete_pod(sim, rs, pod)
@@ -73,6 +76,15 @@ def sync(sim: "Engine", rs: Obj) -> None:
               "observedGeneration": rs["metadata"].get("generation", 1)}
     if rs["kind"] == "ReplicaSet":
         status["terminatingReplicas"] = 0
+    conditions = [c for c in (rs.get("status") or {}).get("conditions") or [] if c.get("type") != "ReplicaFailure"]
+    failure = sim.runtime.get("failed_create", {}).get(rs["metadata"]["uid"])
+    if failure and len(pods) < want:
+        kept = next((c for c in (rs.get("status") or {}).get("conditions") or []
+                     if c.get("type") == "ReplicaFailure"), None)
+        conditions = common.set_condition(conditions + ([kept] if kept else []), "ReplicaFailure", "True",
+                                          "FailedCreate", failure, sim.time)
+    if conditions:
+        status["conditions"] = conditions
     new = dict(rs)
     new["status"] = common.prune_zero(status, keep=("replicas",))
     sim.store.write(new)
