@@ -56,7 +56,7 @@ class SimCluster(Engine):
         # the control plane and the nodes' kubelets, in the order they run on every pass
         self.register(namespace.reconcile)
         self.register(nodetaints.reconcile, "nodetaints", nodetaints.wakeups)
-        self.register(scheduler.reconcile, "scheduler")
+        self.register(scheduler.reconcile, "scheduler", scheduler.wakeups)
         self.register(lambda sim, keys: sim.kubelet.reconcile(keys), "kubelet", lambda sim: sim.kubelet.wakeups())
         self.register(volumes.reconcile)
         self.register(deployment.reconcile, "deployment", deployment.wakeups)

@@ -49,6 +49,7 @@ class Placement:
         self.owner_on_node: Counter[tuple[str, str | None]] = Counter()
         self.requested: dict[str, list[int]] = {}  # node -> [cpu, memory, non-zero cpu, non-zero memory]
         self.anti_affinity: dict[Key, str] = {}  # pod key -> node
+        self.node_views: dict[str, tuple[str, Any]] = {}  # node -> (resourceVersion, the scheduler's view of it)
         self._memo: dict[Key, tuple[str, bool, str | None, tuple[int, int, int, int]]] = {}
 
     def add(self, key: Key, obj: Obj) -> None:

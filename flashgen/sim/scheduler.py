@@ -4,7 +4,8 @@ Filters run per node in the default profile's order and stop at the first that f
 TaintToleration (NoSchedule, NoExecute), NodeAffinity (nodeSelector, required node affinity), NodeResourcesFit
 (pods, cpu, memory and other requests against the node's allocatable), InterPodAffinity (required pod affinity,
 anti-affinity, and the anti-affinity of pods already there). A pod that fits nowhere stays Pending with the
-scheduler's FailedScheduling message. Feasible nodes are scored with the default plugins' weights: TaintToleration
+scheduler's FailedScheduling message (the event counted again every five minutes while it waits), and is bound
+as soon as it fits. Feasible nodes are scored with the default plugins' weights: TaintToleration
 (PreferNoSchedule taints) 3, NodeAffinity (preferred terms) 2, PodTopologySpread (the system default spreading of
 a controller's pods over hostnames) 2, InterPodAffinity (preferred terms) 2, NodeResourcesFit (least allocated)
 1 and NodeResourcesBalancedAllocation 1; ties go to the node first by name."""
@@ -15,7 +16,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from . import events, podresources, quantity, selectors
-from .timefmt import rfc3339
+from .timefmt import parse_rfc3339, rfc3339
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -26,6 +27,7 @@ UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable"
 SPREAD_OWNERS = ("ReplicaSet", "ReplicationController", "StatefulSet")
 NOT_HELPFUL = "Preemption is not helpful for scheduling"
 NO_VICTIMS = "No preemption victims found for incoming pod"
+RETRY_SECONDS = 300.0  # an unschedulable pod's FailedScheduling event is repeated every five minutes
 
 
 def tolerates(tolerations: list[Obj] | None, taint: Obj) -> bool:
@@ -293,14 +295,17 @@ def _scores(sim: "Engine", pod: Obj, fits: list[_NodeView], req: tuple[int, int,
         top, low = max(raw), min(raw)
         totals = [a + (2 * MAX_SCORE * (s - low) // (top - low) if top != low else 0) for a, s in zip(totals, raw)]
     # NodeResourcesFit (least allocated) and NodeResourcesBalancedAllocation (weight 1 each)
+    requested = placement.requested
+    nz_cpu, nz_mem = req[2], req[3]
     for i, v in enumerate(fits):
-        placed = placement.requested.get(v.name) or [0, 0, 0, 0]
-        cpu, mem = placed[2] + req[2], placed[3] + req[3]
-        least = 0
-        for used, cap in ((cpu, v.cpu), (mem, v.memory)):
-            least += (cap - used) * MAX_SCORE // cap if cap and used <= cap else 0
-        fc = min(cpu / v.cpu, 1.0) if v.cpu else 1.0
-        fm = min(mem / v.memory, 1.0) if v.memory else 1.0
+        placed = requested.get(v.name)
+        cpu = nz_cpu + (placed[2] if placed else 0)
+        mem = nz_mem + (placed[3] if placed else 0)
+        cap_cpu, cap_mem = v.cpu, v.memory
+        least = ((cap_cpu - cpu) * MAX_SCORE // cap_cpu if cap_cpu and cpu <= cap_cpu else 0) + \
+            ((cap_mem - mem) * MAX_SCORE // cap_mem if cap_mem and mem <= cap_mem else 0)
+        fc = cpu / cap_cpu if cap_cpu and cpu < cap_cpu else 1.0
+        fm = mem / cap_mem if cap_mem and mem < cap_mem else 1.0
         totals[i] += least // 2 + int((1 - abs(fc - fm) / 2) * MAX_SCORE)
     return totals
 
@@ -358,14 +363,17 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
     """Bind every unscheduled pod (only those among keys unless None) that fits somewhere. The store counts
     the pods and requests on each node, and a binding written below counts at once."""
     views: dict[str, _NodeView] | None = None
+    waiting: dict[str, float] = sim.runtime.setdefault("unschedulable", {})
     for pod in sim.store.pick("Pod", keys):
         if pod["spec"].get("nodeName") or pod["spec"].get("schedulerName", "default-scheduler") != "default-scheduler":
             continue
         if pod["metadata"].get("deletionTimestamp") or pod["spec"].get("schedulingGates"):
             continue
         if views is None:
-            views = {n["metadata"]["name"]: _NodeView(n) for n in sim.store.items("Node")}
+            views = _views(sim)
         name, msg = schedule(sim, pod, views)
+        if name is not None:
+            waiting.pop(pod["metadata"]["uid"], None)
         p = dict(pod)
         p["spec"] = dict(pod["spec"])
         status = dict(pod.get("status") or {})
@@ -376,7 +384,7 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
             status.update(phase="Pending", conditions=[cond], qosClass=status.get("qosClass", "BestEffort"))
             p["status"] = status
             sim.store.write(p)
-            events.record(sim, pod, "FailedScheduling", msg, "default-scheduler", warning=True)
+            _failed_scheduling(sim, pod, msg, waiting)
             continue
         p["spec"]["nodeName"] = name
         status = {"phase": "Pending", "conditions": [
@@ -387,6 +395,41 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
         ns = pod["metadata"].get("namespace")
         events.record(sim, pod, "Scheduled", f"Successfully assigned {ns}/{pod['metadata']['name']} to {name}",
                       "default-scheduler")
+
+
+def _failed_scheduling(sim: "Engine", pod: Obj, msg: str, waiting: dict[str, float]) -> None:
+    """The FailedScheduling event, counted again only when the pod is retried after RETRY_SECONDS, as a pod left in
+    the scheduler's unschedulable queue is, rather than on every pass."""
+    meta = pod["metadata"]
+    key = sim.store.objects.events.first(meta.get("namespace") or "default", meta.get("uid"), "FailedScheduling",
+                                         msg, None)
+    last = parse_rfc3339(sim.store.objects[key]["lastTimestamp"]) if key is not None else None
+    if last is None or sim.time >= last + RETRY_SECONDS:
+        events.record(sim, pod, "FailedScheduling", msg, "default-scheduler", warning=True)
+        last = sim.time
+    waiting[meta["uid"]] = last + RETRY_SECONDS
+
+
+def wakeups(sim: "Engine") -> list[tuple[float, bool]]:
+    """When pods left unschedulable are tried again (steady: it repeats while nothing changes)."""
+    waiting = sim.runtime.get("unschedulable") or {}
+    live = sim.store.objects
+    for uid in [u for u in waiting if live.key_of_uid(u) is None]:
+        del waiting[uid]
+    return [(t, False) for t in waiting.values()]
+
+
+def _views(sim: "Engine") -> dict[str, _NodeView]:
+    """Every node's view, parsed again only when the node changed."""
+    cache = sim.store.objects.placement.node_views
+    out = {}
+    for node in sim.store.items("Node"):
+        name, rv = node["metadata"]["name"], node["metadata"].get("resourceVersion", "")
+        kept = cache.get(name)
+        if kept is None or kept[0] != rv or kept[1].obj is not node:
+            kept = cache[name] = (rv, _NodeView(node))
+        out[name] = kept[1]
+    return out
 
 
 def _kept_time(pod: Obj, ctype: str, status: str, sim: "Engine") -> str:
