@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from . import errors, podresources, quantity
+from .quota import display_name
 
 Obj = dict[str, Any]
 ANNOTATION = "kubernetes.io/limit-ranger"
@@ -162,6 +163,6 @@ def validate(pod: Obj, ranges: Iterable[Obj]) -> None:
                 problems += _check("Pod", item, req, lim)
     if problems:
         text = problems[0] if len(problems) == 1 else "[" + ", ".join(problems) + "]"
-        name = (pod.get("metadata") or {}).get("name", "")
+        name = display_name(pod)
         raise errors.ApiError(403, "Forbidden", f'pods "{name}" is forbidden: {text}',
                               {"name": name, "kind": "pods"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Protocol
 
 from . import errors, limitranger, quantity
+from .quota import display_name
 
 Obj = dict[str, Any]
 SYSTEM_PRIORITY = {"system-node-critical": 2000001000, "system-cluster-critical": 2000000000}
@@ -71,7 +72,7 @@ def _priority(store: Store, pod: Obj) -> None:
     elif name in SYSTEM_PRIORITY:
         spec["priority"] = SYSTEM_PRIORITY[name]
     else:
-        pod_name = pod["metadata"].get("name", "")
+        pod_name = display_name(pod)
         raise errors.ApiError(403, "Forbidden", f'pods "{pod_name}" is forbidden: no PriorityClass with name '
                               f"{name} was found", {"name": pod_name, "kind": "pods"})
 

@@ -170,6 +170,15 @@ def show(values: dict[str, tuple[Fraction, str]]) -> str:
     return ",".join(f"{k}={quantity.canonical(v, fmt)}" for k, (v, fmt) in sorted(values.items()))
 
 
+def display_name(obj: Obj) -> str:
+    """The name admission messages give an object: its generateName while the name is the one generated from it
+    (the API server's admission runs before the name is generated)."""
+    meta = obj.get("metadata") or {}
+    gen = meta.get("generateName")
+    name = meta.get("name", "")
+    return gen if gen and name.startswith(gen) and len(name) == len(gen) + 5 else name
+
+
 def parse_list(values: Obj | None) -> Usage:
     out: Usage = {}
     for k, q in (values or {}).items():
@@ -190,7 +199,7 @@ def admit(store: Store, obj: Obj, resource: str, now: float | None = None) -> No
     if not quotas:
         return
     use = usage(obj, now)
-    name = (obj.get("metadata") or {}).get("name", "")
+    name = display_name(obj)
     updates: list[Obj] = []
     for rq in sorted(quotas, key=lambda q: q["metadata"]["name"]):
         if not matches(rq, obj):

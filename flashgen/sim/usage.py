@@ -28,7 +28,7 @@ IDLE: dict[str, tuple[int, int]] = {  # image (last path part) -> (millicores, b
     "mysql": (5, 380 * MI), "postgres": (2, 30 * MI), "mongo": (5, 70 * MI), "memcached": (1, 2 * MI),
     "kube-apiserver": (45, 250 * MI), "etcd": (20, 40 * MI), "kube-controller-manager": (15, 50 * MI),
     "kube-scheduler": (4, 20 * MI), "coredns": (2, 14 * MI), "kindnetd": (1, 10 * MI), "kube-proxy": (1, 15 * MI),
-    "local-path-provisioner": (1, 9 * MI), "agnhost": (1, 8 * MI),
+    "local-path-provisioner": (1, 9 * MI), "agnhost": (1, 8 * MI), "stress": (0, 1 * MI),
 }
 COST_PER_REQUEST = {"hpa-example": 7.0}  # millicores per request a second
 DEFAULT_COST = 0.1

@@ -49,14 +49,14 @@ def get(sim: SimCluster, resource: str, namespace: str | None, name: str | None,
     if resource == "nodes":
         nodes = [n for n in sim.store.items("Node") if name in (None, n["metadata"]["name"]) and match(n)]
         if name is not None and not nodes:
-            raise errors.not_found("nodes.metrics.k8s.io", name)
+            raise errors.not_found("nodemetrics.metrics.k8s.io", name)
         items = [node_metrics(sim, usage, n) for n in nodes]
         kind = "NodeMetrics"
     else:
         pods = [p for p in sim.store.items("Pod", namespace) if name in (None, p["metadata"]["name"]) and match(p)]
         items = [m for m in (pod_metrics(sim, usage, p) for p in pods) if m is not None]
         if name is not None and not items:
-            raise errors.not_found("pods.metrics.k8s.io", f"{namespace}/{name}")
+            raise errors.not_found("podmetrics.metrics.k8s.io", f"{namespace}/{name}")
         kind = "PodMetrics"
     if name is not None:
         return items[0]

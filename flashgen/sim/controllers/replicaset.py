@@ -82,7 +82,7 @@ def sync(sim: "Engine", rs: Obj) -> None:
         kept = next((c for c in (rs.get("status") or {}).get("conditions") or []
                      if c.get("type") == "ReplicaFailure"), None)
         conditions = common.set_condition(conditions + ([kept] if kept else []), "ReplicaFailure", "True",
-                                          "FailedCreate", failure, sim.time)
+                                          "FailedCreate", f"unable to create pods: {failure}", sim.time)
     if conditions:
         status["conditions"] = conditions
     new = dict(rs)
