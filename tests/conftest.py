@@ -40,3 +40,14 @@ def png_bytes(color: tuple[int, int, int]) -> bytes:
     raw = b"\x00" + bytes(color)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Browser tests skipped for want of a browser are a loud line of the summary, not one skip among others."""
+    from tests.browsers import NONE_FOUND, how_to_get_one
+
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if NONE_FOUND in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS DID NOT RUN: {NONE_FOUND}", red=True, bold=True)
+        terminalreporter.write_line(f"The site was not checked in a browser. To run them: {how_to_get_one()}.",
+                                    red=True, bold=True)

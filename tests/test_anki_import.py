@@ -204,3 +204,42 @@ def test_a_new_highlight_before_another_keeps_each_cards_history(tmp_path: Path,
     assert "NodePort" in reviewed.answer() and "[...]" in reviewed.question()
     assert "NodePort" not in _visible(reviewed.question())
     assert len(anki.col.get_note(cloze.id).cards()) == 3
+
+
+def test_the_summary_and_the_report_count_notes_and_cards_as_anki_does(seed_vault: Path, tmp_path: Path,
+                                                                        anki: Anki) -> None:
+    """A reversed pair and clozes with several numbers make more cards than notes: everyone says both alike."""
+    import json
+    import subprocess
+    import sys
+
+    write_note(seed_vault, "두 방향.md", "# 두 방향\n\n데몬셋:::모든 노드에 하나씩\n\n서비스는 ==파드== 앞의 ==고정 주소== 입니다.\n")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "flashgen", "build", "--notes", str(seed_vault), "--out", str(out)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    log = anki.import_(out / "anki" / "쿠버네티스.apkg")
+    notes, cards = anki.col.note_count(), anki.col.card_count()
+    assert len(log.new) == notes == report["anki"]["notes"] and cards == report["anki"]["cards"] > notes
+    assert f"anki: {notes} notes, {cards} cards (" in done.stdout
+    assert sum(report["anki"]["cards_by_kind"].values()) == cards
+    # the site says the same: the home page's count and the study page's
+    home = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>{cards}</strong> cards" in home
+
+
+def test_embedded_audio_video_and_pdf_are_packed_and_math_is_mathml(tmp_path: Path, anki: Anki) -> None:
+    from tests.syntax_vault import make_syntax_vault
+
+    vault = make_syntax_vault(tmp_path / "vault")
+    anki.import_(_build(vault, tmp_path / "out"))
+    media = Path(anki.col.media.dir())
+    for front, pattern, source in (("프로브 설명은", r"\[sound:(fg-[0-9a-f]+\.wav)\]", "probe.wav"),
+                                   ("롤아웃 영상은", r"\[sound:(fg-[0-9a-f]+\.webm)\]", "rollout.webm"),
+                                   ("API 문서의", r'<object [^>]*data="(fg-[0-9a-f]+\.pdf)"', "api.pdf")):
+        name = re.search(pattern, anki.note_by_front(front).fields[1]).group(1)  # played or shown by Anki itself
+        assert (media / name).read_bytes() == (vault / "media" / source).read_bytes()
+    assert "<math" in anki.note_by_front("준비까지 걸리는").fields[1]  # MathML made at build time, no script
+    check = anki.col.media.check()
+    assert list(check.missing) == [] and list(check.unused) == []  # Anki's own check sees every file in use

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import write_note
 
 
@@ -18,10 +20,10 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_build_prints_a_summary_and_exits_0_with_warnings(seed_vault: Path, tmp_path: Path) -> None:
     done = run("build", "--notes", str(seed_vault), "--out", str(tmp_path / "out"), "--no-site", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "notes: 1" in done.stdout and "cards:" in done.stdout and "basic" in done.stdout
+    assert "vault: 1 note\n" in done.stdout and "anki: " in done.stdout and "basic: " in done.stdout
     assert "쿠버네티스 학습 과정.md:15: warning: missing image" in done.stderr
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert report["notes"] == 1 and report["cards"]["basic"] > 10
+    assert report["notes"] == 1 and report["anki"]["notes_by_kind"]["basic"] > 10
     assert any(d["line"] == 15 and d["code"] == "missing-image" for d in report["diagnostics"])
 
 
@@ -40,10 +42,56 @@ def test_clean_vault_passes_strict(tmp_path: Path) -> None:
     assert "warnings: 0, errors: 0" in done.stdout
 
 
-def test_missing_notes_folder_is_an_error_without_traceback(tmp_path: Path) -> None:
+def one_line_error(done: subprocess.CompletedProcess) -> str:
+    """The single line a bad option or command gets (exit 2, nothing on stdout, no traceback)."""
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
+    return done.stderr
+
+
+def test_missing_notes_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = run("build", "--notes", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), cwd=tmp_path)
-    assert done.returncode == 1
-    assert "notes folder not found" in done.stderr and "Traceback" not in done.stderr
+    assert "nope: no such notes folder" in one_line_error(done)
+    assert not (tmp_path / "out").exists()  # checked before anything is written
+
+
+def test_an_unusable_output_folder_is_one_line_and_exit_2(seed_vault: Path, tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
+    for out, says in (("README.md", "README.md is a file, not a folder"),
+                      ("README.md/x", "README.md is a file, not a folder (so README.md/x cannot be made)"),
+                      ("/proc/flashgen-out", "cannot write into /proc/flashgen-out")):
+        done = run("build", "--notes", str(seed_vault), "--out", out, cwd=tmp_path)
+        assert says in one_line_error(done) and "--out" in done.stderr
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_folder_that_refuses_writes_is_one_line(seed_vault: Path, tmp_path: Path) -> None:
+    """`chattr +i` refuses writes even to root, as a read-only folder does to a user."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here (not root, or the file system has no immutable flag)")
+    try:
+        done = run("build", "--notes", str(seed_vault), "--out", str(locked), cwd=tmp_path)
+        assert f"cannot write into {locked}: operation not permitted" in one_line_error(done)
+    finally:
+        subprocess.run(["chattr", "-i", str(locked)], check=True)
+    # a folder inside the output that refuses writes: the build stops with one line, not a traceback
+    (locked / "anki").mkdir()
+    subprocess.run(["chattr", "+i", str(locked / "anki")], check=True)
+    try:
+        done = run("build", "--notes", str(seed_vault), "--out", str(locked), "--no-site", cwd=tmp_path)
+        assert f"cannot write {locked / 'anki'}" in done.stderr and "Traceback" not in done.stderr
+        assert done.returncode == 2
+    finally:
+        subprocess.run(["chattr", "-i", str(locked / "anki")], check=True)
+
+
+def test_typos_get_the_same_suggestions_everywhere(tmp_path: Path) -> None:
+    assert "No such command 'verfy'. Did you mean 'verify'?" in one_line_error(run("verfy", cwd=tmp_path))
+    assert "No such command 'gte'. Did you mean 'get'?" in one_line_error(run("sim", "gte", cwd=tmp_path))
+    assert "No such option '--stirct'. Did you mean '--strict'?" in one_line_error(
+        run("build", "--stirct", cwd=tmp_path))
 
 
 def test_help_imports_no_heavy_library(tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ def note_keys(vault: "Vault") -> dict[str, str]:
                 continue
             target = vault.resolve(link, note.path)
             shows_content = bool(link.embed or link.heading or link.block)
-            parts.append(f"{link.target}\0{target}\0{stamps.get(target) if shows_content and target else ''}")
+            folder = vault.resolver.folder(link.target, note.path) if target is None else None  # warned as such
+            parts.append(f"{link.target}\0{target}\0{stamps.get(target) if shows_content and target else ''}\0{folder}")
             if link.embed and target and target in vault.resolver.notes:
                 inner.append(target)
         direct[note.path] = _digest(parts)

@@ -20,9 +20,10 @@ from flashgen.fsutil import write_text
 class BuildResult:
     """What a build made and what it found wrong."""
 
-    notes: int = 0
-    cards_by_kind: Counter = field(default_factory=Counter)
-    cards_by_rule: Counter = field(default_factory=Counter)
+    notes: int = 0  # notes of the vault
+    cards_by_kind: Counter = field(default_factory=Counter)  # Anki notes (flashgen cards) by kind
+    cards_by_rule: Counter = field(default_factory=Counter)  # Anki notes by the rule that made them
+    anki_cards_by_kind: Counter = field(default_factory=Counter)  # the cards Anki makes of them, by kind
     media: int = 0
     deck_path: Path | None = None
     site_path: Path | None = None
@@ -74,6 +75,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
     from flashgen.build import state as buildstate
     from flashgen.build.depkeys import note_keys
     from flashgen.cards import extract_cards
+    from flashgen.cards.counts import cards_by_kind as anki_counts
     from flashgen.config import find_config
     from flashgen.vault.links import check_links
     from flashgen.vault.parse import parse_vault
@@ -102,6 +104,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         cards = extract_cards(vault, keys, cache.cards)
         result.cards_by_kind = Counter(card.kind for card in cards)
         result.cards_by_rule = Counter(card.rule for card in cards)
+        result.anki_cards_by_kind = anki_counts(cards)
         # the deck is written in a forked process while this one lints and makes the site
         deck_task = Background(write_decks, vault, cards, out_dir, keys, cache.setup, shared.fields) \
             if decks else None
@@ -255,7 +258,9 @@ def write_decks(vault, cards: list, out_dir: Path, keys: dict[str, str], setup: 
 def _from_report(report: dict, seconds: float) -> BuildResult:
     """The result of a build that found nothing changed: the last build's, read back from its report."""
     return BuildResult(
-        notes=report["notes"], cards_by_kind=Counter(report["cards"]), cards_by_rule=Counter(report["rules"]),
+        notes=report["notes"], cards_by_kind=Counter(report["anki"]["notes_by_kind"]),
+        cards_by_rule=Counter(report["anki"]["notes_by_rule"]),
+        anki_cards_by_kind=Counter(report["anki"]["cards_by_kind"]),
         media=report["media"], labs=report["labs"], seconds=seconds, unchanged=True,
         deck_path=Path(report["deck"]) if report["deck"] else None,
         site_path=Path(report["site"]) if report["site"] else None,
@@ -301,7 +306,11 @@ def _inside(path: Path, folder: Path) -> bool:
 def write_report(result: BuildResult, path: Path) -> None:
     """The build report as JSON (counts and every diagnostic with file and line)."""
     data = {
-        "notes": result.notes, "cards": dict(result.cards_by_kind), "rules": dict(result.cards_by_rule),
+        "notes": result.notes,
+        # as Anki counts them: each flashgen card is an Anki note, of which Anki makes one or more cards
+        "anki": {"notes": sum(result.cards_by_kind.values()), "cards": sum(result.anki_cards_by_kind.values()),
+                 "notes_by_kind": dict(result.cards_by_kind), "cards_by_kind": dict(result.anki_cards_by_kind),
+                 "notes_by_rule": dict(result.cards_by_rule)},
         "media": result.media, "labs": result.labs, "seconds": round(result.seconds, 3),
         "deck": str(result.deck_path) if result.deck_path else None,
         "site": str(result.site_path) if result.site_path else None,

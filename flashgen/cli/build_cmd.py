@@ -7,12 +7,14 @@ from pathlib import Path
 
 import click
 
+from flashgen.cli.folders import notes_folder, output_failure, output_folder
+
 
 @click.command()
 @click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=Path("notes"), show_default=True,
-              help="The vault (a folder of Obsidian notes).")
+              callback=notes_folder, is_eager=True, help="The vault (a folder of Obsidian notes).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Where decks, site and report go.")
+              callback=output_folder, help="Where decks, site and report go.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--no-site", is_flag=True, help="Build the Anki decks only.")
 def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
@@ -32,7 +34,11 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool) -> None:
             progress.update(task, description=stage, completed=done, total=total)
             progress.refresh()
 
-        result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
+        try:
+            result = run_build(notes_dir, out_dir, site=not no_site, progress=step)
+        except OSError as exc:
+            progress.stop()
+            raise output_failure(exc, out_dir) from None
     print_summary(result, strict)
     sys.exit(1 if result.failed(strict) else 0)
 
@@ -44,11 +50,10 @@ def print_summary(result, strict: bool) -> None:
         out(str(diagnostic), err=True)
     if result.unchanged:
         out("nothing changed since the last build; the outputs are up to date")
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.cards_by_kind.items())) or "none"
-    out(f"notes: {result.notes}")
-    out(f"cards: {sum(result.cards_by_kind.values())} ({kinds})")
+    out(f"vault: {result.notes} note{'s' if result.notes != 1 else ''}")
+    out(anki_line(result.cards_by_kind, result.anki_cards_by_kind))
     if result.cards_by_rule:
-        out("  by rule: " + ", ".join(f"{k} {n}" for k, n in sorted(result.cards_by_rule.items())))
+        out("  notes by rule: " + ", ".join(f"{k} {n}" for k, n in sorted(result.cards_by_rule.items())))
     out(f"media: {result.media}")
     if result.deck_path:
         out(f"deck: {result.deck_path}")
@@ -58,3 +63,13 @@ def print_summary(result, strict: bool) -> None:
         out(f"labs: {result.labs}")
     out(f"warnings: {len(result.warnings)}, errors: {len(result.errors)}"
         + (" (--strict: warnings fail the build)" if strict and result.warnings else ""))
+
+
+def anki_line(notes_by_kind, cards_by_kind) -> str:
+    """`anki: 31 notes, 38 cards (basic: 29 notes, 29 cards; cloze: 2 notes, 9 cards)`, as Anki counts them:
+    its import says how many notes it added, its browser shows the cards."""
+    def both(notes: int, cards: int) -> str:
+        return f"{notes} note{'s' if notes != 1 else ''}, {cards} card{'s' if cards != 1 else ''}"
+    kinds = "; ".join(f"{kind}: {both(n, cards_by_kind.get(kind, 0))}" for kind, n in sorted(notes_by_kind.items()))
+    total = both(sum(notes_by_kind.values()), sum(cards_by_kind.values()))
+    return f"anki: {total}" + (f" ({kinds})" if kinds else "")

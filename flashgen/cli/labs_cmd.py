@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -48,7 +50,8 @@ def labs(lab_id: str | None, labs_dir: Path | None, as_json: bool) -> None:
         console.print(escape(lab.task_en.strip()) + "\n")
         for hint in lab.hints:
             console.print(f"[yellow]hint:[/yellow] {escape(hint)}")
-        console.print(f"\ncheck it: flashgen verify {lab.id}  (or --sim -f FILE ... without a cluster)")
+        console.print(f"\ncheck it: flashgen verify {lab.id}  (your kubectl context), or "
+                      f"flashgen verify {lab.id} --sim  (the simulated cluster of `flashgen sim` and `flashgen sim serve`)")
         return
     if as_json:
         click.echo(json.dumps([{"id": lab.id, "title": lab.title, "note": lab.note, "heading": lab.heading,
@@ -61,26 +64,75 @@ def labs(lab_id: str | None, labs_dir: Path | None, as_json: bool) -> None:
     Console(highlight=False).print(table)
 
 
-def _sim_cluster(namespace: str):
+def _fresh_sim(namespace: str):
     """A fresh simulated cluster (with the namespace when it is not `default`) and its reject error type."""
+    import time
+
     from flashgen.sim import SimCluster
     from flashgen.sim.errors import ApiError
 
-    cluster = SimCluster()
+    cluster = SimCluster(start_time=float(int(time.time())))
+    cluster.name = "a fresh simulated cluster"
     if namespace != "default":
         cluster.apply({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}})
-    return cluster, (ApiError,), (lambda c: c.run_until_settled())
+    return cluster, (ApiError,), (lambda c: c.run_until_settled()), True
 
 
-def _real_cluster(context: str | None):
+def _practice_sim(stack: contextlib.ExitStack, state: str | None):
+    """The simulated cluster the learner practises on: the running `flashgen sim serve` (through its API), else
+    the state file of `flashgen sim` (locked while checking, and saved after, since the clock moved on)."""
+    from flashgen.sim import state as st
+    from flashgen.sim.errors import ApiError
+    from flashgen.simapi import kubeconfig
+
+    path = st.resolve(state)
+    try:
+        stack.enter_context(st.locked(path))
+    except st.StateError as exc:
+        url = kubeconfig.served_at(path)
+        if url is None:
+            raise ClusterError(str(exc)) from None
+        config = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "kubeconfig"
+        kubeconfig.write(config, url)
+        cluster, rejected, _, _ = _real_cluster(kubeconfig.NAME, config)
+        cluster.name = f"the simulated cluster served at {url}"
+        return cluster, rejected, None, False
+    try:
+        sim = st.load(path)
+    except st.StateError as exc:
+        raise ClusterError(str(exc)) from None
+    began = sim.now()
+
+    def save() -> None:
+        st.save(sim, path)
+        if sim.now() > began:
+            click.echo(f"(the simulated clock moved on {sim.now() - began:.0f} s while checking; saved in {path})",
+                       err=True)
+    stack.callback(save)
+    sim.name = f"the simulated cluster in {path}"
+    return sim, (ApiError,), None, True
+
+
+def _real_cluster(context: str | None, config: Path | None = None):
     from flashgen.kube.client import RealCluster, RejectedError
+    from flashgen.simapi.kubeconfig import NAME
 
-    return RealCluster(context=context), (RejectedError,), None
+    cluster = RealCluster(context=context, kubeconfig=config)
+    if cluster.context == NAME:
+        cluster.start_hint = "is `flashgen sim serve` running?"
+    return cluster, (RejectedError,), None, False
 
 
 @click.command("verify")
 @click.argument("lab_id", metavar="LAB")
-@click.option("--sim", is_flag=True, help="Use a fresh simulated cluster instead of the kubeconfig's cluster.")
+@click.option("--sim", is_flag=True,
+              help="Check the simulated cluster you practise on (`flashgen sim ...` or a running `flashgen sim "
+                   "serve`) instead of the kubeconfig's cluster.")
+@click.option("--fresh", is_flag=True, help="With --sim: a fresh, empty simulated cluster (implied by -f and "
+                                            "--solution, which apply to it first).")
+@click.option("--state", default=None, type=click.Path(dir_okay=False),
+              help="With --sim: the simulated cluster's state file (default $FLASHGEN_SIM_STATE or "
+                   "build/sim/state.json).")
 @click.option("-f", "--filename", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Apply this YAML file first (repeat for steps, applied in order).")
 @click.option("--solution", is_flag=True, help="Apply the lab's reference solution first.")
@@ -90,8 +142,9 @@ def _real_cluster(context: str | None):
               help="Seconds to wait for the checks to pass (default: the lab's, usually 60).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @labs_dir_option
-def verify(lab_id: str, sim: bool, files: tuple[Path, ...], solution: bool, context: str | None,
-           namespace: str | None, timeout: float | None, as_json: bool, labs_dir: Path | None) -> None:
+def verify(lab_id: str, sim: bool, fresh: bool, state: str | None, files: tuple[Path, ...], solution: bool,
+           context: str | None, namespace: str | None, timeout: float | None, as_json: bool,
+           labs_dir: Path | None) -> None:
     """Check LAB (e.g. lab6-6) on the current cluster, or with --sim on the simulated cluster.
 
     Exit status: 0 when every check passes, 1 when one fails, 2 when the lab or the cluster cannot be used.
@@ -103,6 +156,8 @@ def verify(lab_id: str, sim: bool, files: tuple[Path, ...], solution: bool, cont
 
     if files and solution:
         _stop("give either -f FILE or --solution, not both")
+    if (fresh or state) and not sim:
+        _stop(f"{'--fresh' if fresh else '--state'} goes with --sim")
     try:
         lab = find_lab(lab_id, labs_dir)
         steps = [step_from_manifests(load_manifest_file(f), str(f)) for f in files]
@@ -110,24 +165,28 @@ def verify(lab_id: str, sim: bool, files: tuple[Path, ...], solution: bool, cont
         _stop(str(exc.args[0]) if isinstance(exc, LookupError) else str(exc))
     if solution:
         steps = list(lab.solution)
-    if sim and not steps:
-        _stop("a fresh simulated cluster is empty: give -f FILE (your manifests) or --solution")
+    fresh = sim and (fresh or bool(steps))
+    if fresh and not steps:
+        _stop("a fresh simulated cluster is empty: give -f FILE (your manifests) or --solution, or leave out "
+              "--fresh to check the cluster you practise on")
     try:
-        if sim:
-            ns = namespace or lab.namespace
-            cluster, rejected, settle = _sim_cluster(ns)
-        else:
-            cluster, rejected, settle = _real_cluster(context)
-            # like kubectl, a context's own namespace replaces "default"
-            ns = namespace or (lab.namespace if lab.namespace != "default" else None) \
-                or cluster.default_namespace or lab.namespace
-        with Console(stderr=True, highlight=False).status(f"checking {lab.id} on {cluster.name} ...") as status:
-            def progress(results, left):
-                passing = sum(r.passed for r in results)
-                status.update(f"{lab.id}: {passing}/{len(results)} checks pass; waiting up to {left:.0f} s more ...")
+        with contextlib.ExitStack() as stack:
+            if fresh:
+                ns = namespace or lab.namespace
+                cluster, rejected, settle, virtual = _fresh_sim(ns)
+            else:
+                cluster, rejected, settle, virtual = _practice_sim(stack, state) if sim else _real_cluster(context)
+                # like kubectl, a context's own namespace replaces "default"
+                ns = namespace or (lab.namespace if lab.namespace != "default" else None) \
+                    or getattr(cluster, "default_namespace", None) or lab.namespace
+            with Console(stderr=True, highlight=False).status(f"checking {lab.id} on {cluster.name} ...") as status:
+                def progress(results, left):
+                    passing = sum(r.passed for r in results)
+                    status.update(f"{lab.id}: {passing}/{len(results)} checks pass; waiting up to {left:.0f} s "
+                                  "more ...")
 
-            result = run_verify(lab, cluster, namespace=ns, timeout=timeout, steps=steps, settle=settle,
-                                rejected=rejected, progress=None if sim or as_json else progress)
+                result = run_verify(lab, cluster, namespace=ns, timeout=timeout, steps=steps, settle=settle,
+                                    rejected=rejected, progress=None if virtual or as_json else progress)
     except ClusterError as exc:
         _stop(str(exc))
     except KeyboardInterrupt:

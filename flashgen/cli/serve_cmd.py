@@ -5,50 +5,104 @@ from __future__ import annotations
 import errno
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from flashgen.cli.folders import notes_folder, output_folder
 
-def build_once(notes_dir: Path, out_dir: Path) -> list:
-    """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the diagnostics found."""
+
+def build_once(notes_dir: Path, out_dir: Path) -> Any:
+    """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the BuildResult."""
     from flashgen.build.pipeline import build
 
-    return build(notes_dir, out_dir, decks=False).diagnostics
+    return build(notes_dir, out_dir, decks=False)
+
+
+class Reporter:
+    """What each build found, said once: every problem after the first build, then only those that are new or
+    gone, and a failed rebuild as a failure."""
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+
+    def first(self, result: Any) -> bool:
+        problems = [str(d) for d in result.diagnostics]
+        for line in problems:
+            click.echo(line, err=True)
+        self.known = set(problems)
+        if result.site_path is None:
+            click.echo(f"build failed: {_reason(result)}", err=True)
+            return False
+        click.echo(_counts(result), err=True)
+        return True
+
+    def again(self, result: Any, seconds: float) -> bool:
+        """Report a rebuild; True when it made a new site (open pages reload)."""
+        if result.site_path is None:
+            click.echo(f"rebuild failed: {_reason(result)}; still serving the last site", err=True)
+            return False
+        problems = [str(d) for d in result.diagnostics]
+        new = [line for line in problems if line not in self.known]
+        gone = sorted(self.known - set(problems))
+        self.known = set(problems)
+        for line in new:
+            click.echo(line, err=True)
+        for line in gone:
+            click.echo(f"fixed: {line}", err=True)
+        news = f"; {len(new)} new, {len(gone)} fixed" if new or gone else ""
+        click.echo(f"rebuilt in {seconds:.1f} s: {_counts(result)}{news}", err=True)
+        return True
+
+
+def _counts(result: Any) -> str:
+    warnings, errors = len(result.warnings), len(result.errors)
+    return f"{warnings} warning{'s' if warnings != 1 else ''}, {errors} error{'s' if errors != 1 else ''}"
+
+
+def _reason(result: Any) -> str:
+    return "; ".join(d.message if not d.path else f"{d.path}: {d.message}" for d in result.errors) or "no site made"
 
 
 @click.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=Path("notes"), show_default=True,
-              help="The vault (a folder of Obsidian notes).")
+              callback=notes_folder, is_eager=True, help="The vault (a folder of Obsidian notes).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Where the site is written (OUT/site).")
+              callback=output_folder, help="Where the site is written (OUT/site).")
 @click.option("--no-watch", is_flag=True, help="Serve without rebuilding on change.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
 def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bool) -> None:
     """Serve the study site on 127.0.0.1 and rebuild it (reloading open pages) when the notes change."""
+    import time
+
     from flashgen.site.server import SiteServer, watch_and_rebuild
 
-    if not notes_dir.is_dir():
-        raise click.ClickException(f"{notes_dir}: no such notes folder")
-    problems = build_once(notes_dir, out_dir)
-    _summary(problems)
-    try:
-        server = SiteServer(out_dir / "site", port, verbose).start()
+    try:  # the port first: a busy one is known before a long build
+        server = SiteServer(out_dir / "site", port, verbose)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} is in use; try --port {port + 1}") from None
         raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}") from None
-    click.echo(f"Serving {out_dir / 'site'} at {server.url}  (Ctrl+C to stop)")
-
-    def rebuild() -> bool:
-        click.echo("change detected, rebuilding...", err=True)
-        _summary(build_once(notes_dir, out_dir))
-        return True
-
-    def failed(exc: BaseException) -> None:
-        click.echo(f"rebuild failed, still serving the last site: {exc}", err=True)
-
+    report = Reporter()
     try:
+        try:
+            report.first(build_once(notes_dir, out_dir))
+        except OSError as exc:
+            from flashgen.cli.folders import output_failure
+
+            raise output_failure(exc, out_dir) from None
+        server.start()
+        click.echo(f"Serving {out_dir / 'site'} at {server.url}  (Ctrl+C to stop)")
+
+        def rebuild() -> bool:
+            click.echo("change detected, rebuilding...", err=True)
+            started = time.perf_counter()
+            return report.again(build_once(notes_dir, out_dir), time.perf_counter() - started)
+
+        def failed(exc: BaseException) -> None:
+            click.echo(f"rebuild failed, still serving the last site: {type(exc).__name__}: {exc}", err=True)
+
         if no_watch:
             import threading
 
@@ -62,12 +116,5 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         pass
     finally:
         server.stop()
-        click.echo("stopped", err=True)
+    click.echo("stopped", err=True)
     sys.exit(0)
-
-
-def _summary(problems: list) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if problems:
-        click.echo(f"{len(problems)} warning(s)", err=True)

@@ -1,9 +1,10 @@
 """`flashgen sim`: practise kubectl-style commands against a persistent simulated kind cluster.
 
 Virtual time passes only when you say so: `flashgen sim advance 30s`. To keep practice natural, every command that
-changes the cluster (apply, create, run, delete, scale, rollout undo) is followed by MUTATION_SECONDS virtual seconds,
-about the time it takes to type the next command. Reading commands (get, describe, logs, rollout status/history)
-never move the clock.
+changes the cluster (apply, create, run, delete, scale, expose, label, set image, rollout undo) is followed by
+MUTATION_SECONDS virtual seconds, about the time it takes to type the next command. Reading commands (get,
+describe, logs, rollout history) never move the clock; `rollout status` lets it run while it waits, as kubectl
+waits for a real cluster.
 
 `flashgen sim serve` instead serves the same cluster (the same state file) as a Kubernetes API server for the real
 kubectl; there the clock runs in real time (times --speed).
@@ -11,93 +12,14 @@ kubectl; there the clock runs in real time (times --speed).
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import json
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import click
 
-MUTATION_SECONDS = 5.0
-ALL_KINDS = ("Pod", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "Job", "CronJob")
-
-
-class Ctx:
-    """Per-invocation settings shared by the subcommands."""
-
-    def __init__(self, state: str | None):
-        from flashgen.sim import state as st
-        self.path: Path = st.resolve(state)
-
-
-@contextlib.contextmanager
-def _cluster(ctx: Ctx, *, write: bool, settle: bool = False) -> Iterator[Any]:
-    """Load the cluster under the lock, hand it out, and save it (after MUTATION_SECONDS when settle)."""
-    from flashgen.sim import state as st
-    with st.locked(ctx.path):
-        sim = st.load(ctx.path)
-        yield sim
-        if settle:
-            sim.advance(MUTATION_SECONDS)
-        if write or not ctx.path.exists():
-            st.save(sim, ctx.path)
-
-
-def _handle(fn: Callable[..., None]) -> Callable[..., None]:
-    """Turn user errors into kubectl-like messages and exit code 1, never a traceback."""
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        from flashgen.sim.errors import ApiError
-        from flashgen.sim.manifests import ManifestError
-        from flashgen.sim.state import StateError
-        try:
-            fn(*args, **kwargs)
-        except ApiError as e:
-            click.echo(f"Error from server ({e.reason}): {e.message}", err=True)
-            sys.exit(1)
-        except (ManifestError, StateError) as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(1)
-    return wrapper
-
-
-def _kind(word: str) -> Any:
-    from flashgen.sim import kinds
-    k = kinds.lookup(word)
-    if k is None:
-        raise click.UsageError(f'the server doesn\'t have a resource type "{word}"')
-    return k
-
-
-def _ref(k: Any) -> str:
-    """`deployment.apps` or `pod` as kubectl prefixes names."""
-    return f"{k.kind.lower()}.{k.group}" if k.group else k.kind.lower()
-
-
-def _split_target(args: tuple[str, ...]) -> list[tuple[Any, str | None]]:
-    """`pod x`, `pod/x`, `pods x y`, `deploy` -> [(Kind, name or None)]."""
-    if not args:
-        raise click.UsageError("You must specify the type of resource")
-    out = []
-    if "/" in args[0]:
-        for a in args:
-            if "/" not in a:
-                raise click.UsageError("there is no need to specify a resource type as a separate argument when "
-                                       "passing arguments in resource/name form (e.g. 'kubectl get resource/<name>' "
-                                       "instead of 'kubectl get resource resource/<name>'")
-            kw, name = a.split("/", 1)
-            out.append((_kind(kw), name))
-        return out
-    kinds_ = [_kind(w) for w in args[0].split(",")] if args[0] != "all" else None
-    if kinds_ is None:
-        from flashgen.sim import kinds as km
-        kinds_ = [km.BY_KIND[k] for k in ALL_KINDS]
-    names = args[1:]
-    if not names:
-        return [(k, None) for k in kinds_]
-    return [(k, n) for k in kinds_ for n in names]
+from flashgen.cli.sim_common import Ctx, cluster, handle, pass_ctx, ref, split_target
+from flashgen.cli.sim_edit import expose, label, scale, set_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,21 +33,23 @@ def sim(ctx: click.Context, state: str | None) -> None:
     ctx.obj = Ctx(state)
 
 
-pass_ctx = click.make_pass_decorator(Ctx)
+for _command in (scale, expose, label, set_group):
+    sim.add_command(_command)
+
 
 
 @sim.command()
 @click.option("-f", "--filename", "files", multiple=True, required=True, help="Manifest file ('-' for stdin).")
 @click.option("-n", "--namespace", default=None)
 @pass_ctx
-@_handle
+@handle
 def apply(ctx: Ctx, files: tuple[str, ...], namespace: str | None) -> None:
     """Create or update objects from YAML manifests (several documents and -f allowed)."""
     from flashgen.sim import kinds, manifests
     from flashgen.sim.errors import ApiError
     docs = [d for f in files for d in manifests.read(f)]
     failed = False
-    with _cluster(ctx, write=True, settle=True) as c:
+    with cluster(ctx, write=True, settle=True) as c:
         for d in docs:
             k = kinds.for_object(str(d.obj.get("apiVersion", "")), str(d.obj.get("kind", "")))
             name = (d.obj.get("metadata") or {}).get("name", "")
@@ -145,19 +69,28 @@ def apply(ctx: Ctx, files: tuple[str, ...], namespace: str | None) -> None:
             k = kinds.for_object(out["apiVersion"], out["kind"])
             after = out["metadata"]["resourceVersion"]
             word = "created" if before is None else ("unchanged" if before == after else "configured")
-            click.echo(f"{_ref(k)}/{out['metadata']['name']} {word}")
+            click.echo(f"{ref(k)}/{out['metadata']['name']} {word}")
     if failed:
         sys.exit(1)
 
 
-def _print_objects(c: Any, k: Any, objs: list[dict], output: str | None, all_ns: bool, with_kind: bool) -> None:
+def _print_objects(c: Any, k: Any, objs: list[dict], output: str | None, all_ns: bool, with_kind: bool,
+                   headers: bool = True, show_labels: bool = False) -> None:
     from flashgen.sim import printers
     if output == "name":
         for o in objs:
-            click.echo(f"{_ref(k)}/{o['metadata']['name']}")
+            click.echo(f"{ref(k)}/{o['metadata']['name']}")
         return
     click.echo(printers.table(k.kind, objs, c.now(), wide=output == "wide", all_namespaces=all_ns,
-                              with_kind=_ref(k) if with_kind else None))
+                              with_kind=ref(k) if with_kind else None, headers=headers, show_labels=show_labels))
+
+
+def _no_watch(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
+        raise click.UsageError("flashgen sim has no --watch: its clock moves only when you say so "
+                               "(`flashgen sim advance 30s`). To watch, run `flashgen sim serve` and use kubectl: "
+                               "`kubectl --kubeconfig build/sim/kubeconfig get pods -w`")
+    return value
 
 
 @sim.command()
@@ -166,17 +99,20 @@ def _print_objects(c: Any, k: Any, objs: list[dict], output: str | None, all_ns:
 @click.option("-n", "--namespace", default=None)
 @click.option("-A", "--all-namespaces", "all_ns", is_flag=True)
 @click.option("-l", "--selector", default=None, help="Label selector, e.g. app=web,tier!=db")
+@click.option("--no-headers", is_flag=True, help="Leave out the header line.")
+@click.option("--show-labels", is_flag=True, help="Add a LABELS column.")
+@click.option("-w", "--watch", is_flag=True, expose_value=False, callback=_no_watch,
+              help="Not here: watching needs `flashgen sim serve` and kubectl.")
 @pass_ctx
-@_handle
+@handle
 def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | None, all_ns: bool,
-        selector: str | None) -> None:
+        selector: str | None, no_headers: bool, show_labels: bool) -> None:
     """Show objects: get KIND [NAME...] (aliases po, deploy, rs, svc, ...; `all`)."""
-    import yaml
-
     from flashgen.sim.errors import not_found
-    targets = _split_target(args)
+    from flashgen.sim.kubeyaml import to_json, to_yaml
+    targets = split_target(args)
     ns = None if all_ns else (namespace or "default")
-    with _cluster(ctx, write=False) as c:
+    with cluster(ctx, write=False) as c:
         found: list[tuple[Any, list[dict]]] = []
         missing = []
         for k, name in targets:
@@ -198,10 +134,7 @@ def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | No
             single = len(items) == 1 and len(targets) == 1 and targets[0][1] is not None
             data = items[0] if single else {"apiVersion": "v1", "kind": "List", "items": items,
                                            "metadata": {"resourceVersion": ""}}
-            if output == "json":
-                click.echo(json.dumps(data, indent=4))
-            else:
-                click.echo(yaml.safe_dump(data, sort_keys=False, default_flow_style=False).rstrip())
+            click.echo(to_json(data) if output == "json" else to_yaml(data), nl=False)
         else:
             merged: dict[str, tuple[Any, list[dict]]] = {}
             for k, objs in found:
@@ -210,7 +143,7 @@ def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | No
             for i, (k, objs) in enumerate(merged.values()):
                 if i:
                     click.echo("")
-                _print_objects(c, k, objs, output, all_ns and k.namespaced, bool(several))
+                _print_objects(c, k, objs, output, all_ns and k.namespaced, bool(several), not no_headers, show_labels)
         for m in missing:
             click.echo(f"Error from server (NotFound): {m}", err=True)
         if not found and not missing:
@@ -225,27 +158,34 @@ def get(ctx: Ctx, args: tuple[str, ...], output: str | None, namespace: str | No
 @sim.command()
 @click.argument("args", nargs=-1, required=True)
 @click.option("-n", "--namespace", default=None)
+@click.option("-A", "--all-namespaces", "all_ns", is_flag=True)
+@click.option("-l", "--selector", default=None, help="Label selector, e.g. app=web")
 @pass_ctx
-@_handle
-def describe(ctx: Ctx, args: tuple[str, ...], namespace: str | None) -> None:
-    """Show details and Events: describe KIND NAME (or KIND/NAME, or KIND for all of that kind)."""
+@handle
+def describe(ctx: Ctx, args: tuple[str, ...], namespace: str | None, all_ns: bool, selector: str | None) -> None:
+    """Show details and Events: describe KIND NAME (or KIND/NAME, or KIND for all of that kind; a NAME that is no
+    object's whole name describes those whose names start with it, as kubectl does)."""
     from flashgen.sim.describe import describe as describe_obj
     from flashgen.sim.errors import not_found
-    ns = namespace or "default"
-    with _cluster(ctx, write=False) as c:
+    ns = None if all_ns else (namespace or "default")
+    with cluster(ctx, write=False) as c:
         texts = []
-        for k, name in _split_target(args):
+        for k, name in split_target(args):
+            where = ns if k.namespaced else None
+            try:
+                objs = c.store.list(k.kind, where, selector)
+            except ValueError as e:
+                raise click.UsageError(str(e))
             if name:
-                o = c.store.find(k.kind, ns, name)
-                if o is None:
+                exact = [o for o in objs if o["metadata"]["name"] == name]
+                objs = exact or [o for o in objs if o["metadata"]["name"].startswith(name)]
+                if not objs:
                     raise not_found(k.resource, name)
-                texts.append(describe_obj(c, o))
-            else:
-                texts += [describe_obj(c, o) for o in c.store.items(k.kind, ns if k.namespaced else None)]
+            texts += [describe_obj(c, o) for o in objs]
         if texts:
-            click.echo("\n\n".join(texts))
+            click.echo("\n\n\n".join(texts))
         else:
-            click.echo(f"No resources found in {ns} namespace.", err=True)
+            click.echo("No resources found" + (f" in {ns} namespace." if ns else "."), err=True)
 
 
 @sim.command()
@@ -260,7 +200,7 @@ def describe(ctx: Ctx, args: tuple[str, ...], namespace: str | None) -> None:
 @click.option("--wait", type=click.BOOL, default=True, is_flag=False, flag_value=True, show_default=True,
               help="Wait (in virtual time) until the objects are gone, as kubectl does; --wait=false to return.")
 @pass_ctx
-@_handle
+@handle
 def delete(ctx: Ctx, args: tuple[str, ...], files: tuple[str, ...], namespace: str | None, selector: str | None,
            cascade: str, grace_period: int | None, now: bool, force: bool, wait: bool) -> None:
     """Delete objects: delete KIND NAME..., KIND/NAME, -l SELECTOR, or -f FILE.
@@ -282,9 +222,9 @@ def delete(ctx: Ctx, args: tuple[str, ...], files: tuple[str, ...], namespace: s
             if k is None:
                 raise manifests.ManifestError(f"{d.where}: unknown kind {d.obj.get('kind')!r}")
             targets.append((k, d.obj.get("metadata", {}).get("name", ""), d.obj.get("metadata", {}).get("namespace")))
-    with _cluster(ctx, write=True, settle=True) as c:
+    with cluster(ctx, write=True, settle=True) as c:
         if args:
-            for k, name in _split_target(args):
+            for k, name in split_target(args):
                 if name:
                     targets.append((k, name, None))
                 elif selector is not None:
@@ -309,7 +249,7 @@ def delete(ctx: Ctx, args: tuple[str, ...], files: tuple[str, ...], namespace: s
                 click.echo("Warning: Immediate deletion does not wait for confirmation that the running resource "
                            "has been terminated. The resource may continue to run on the cluster indefinitely.",
                            err=True)
-            click.echo(f'{_ref(k)} "{name}" ' + ("force deleted" if force and grace_period == 0 else "deleted")
+            click.echo(f'{ref(k)} "{name}" ' + ("force deleted" if force and grace_period == 0 else "deleted")
                        + (f" from {where} namespace" if k.namespaced and where != "default" else ""))
         if wait:
             limit = c.now() + 3600
@@ -326,45 +266,40 @@ def delete(ctx: Ctx, args: tuple[str, ...], files: tuple[str, ...], namespace: s
 
 
 @sim.command()
-@click.argument("target")
-@click.option("--replicas", type=int, required=True)
-@click.option("-n", "--namespace", default=None)
-@pass_ctx
-@_handle
-def scale(ctx: Ctx, target: str, replicas: int, namespace: str | None) -> None:
-    """Set the replica count: scale deploy/NAME --replicas N."""
-    (k, name), = _split_target((target,)) if "/" in target else [(None, None)]
-    if k is None:
-        raise click.UsageError("use the KIND/NAME form, e.g. deployment/web")
-    with _cluster(ctx, write=True, settle=True) as c:
-        c.scale(k.kind, name, replicas, namespace)
-        click.echo(f"{_ref(k)}/{name} scaled")
-
-
-@sim.command()
 @click.argument("action", type=click.Choice(["status", "history", "undo"]))
-@click.argument("target")
+@click.argument("target", nargs=-1, required=True)
 @click.option("--to-revision", type=int, default=None)
+@click.option("-w", "--watch", type=click.BOOL, default=True, show_default=True,
+              help="status: wait (letting the simulated clock run) until the rollout ends; --watch=false looks once.")
+@click.option("--timeout", default="0s", show_default=True,
+              help="status: give up after this much virtual time (0s: wait as long as something can change).")
 @click.option("-n", "--namespace", default=None)
 @pass_ctx
-@_handle
-def rollout(ctx: Ctx, action: str, target: str, to_revision: int | None, namespace: str | None) -> None:
-    """Rollouts: rollout status|history|undo deploy/NAME [--to-revision N]."""
-    if "/" not in target:
-        raise click.UsageError("use the KIND/NAME form, e.g. deployment/web")
-    (k, name), = _split_target((target,))
-    with _cluster(ctx, write=action == "undo", settle=action == "undo") as c:
+@handle
+def rollout(ctx: Ctx, action: str, target: tuple[str, ...], to_revision: int | None, watch: bool, timeout: str,
+            namespace: str | None) -> None:
+    """Rollouts: rollout status|history|undo deployment NAME (or deploy/NAME) [--to-revision N].
+
+    `status` waits as kubectl does, letting virtual time pass, and exits 0 when the rollout is done, 1 when it
+    exceeded its progress deadline or --timeout passed."""
+    from flashgen.sim.timefmt import parse_duration
+    targets = split_target(target)
+    if len(targets) != 1 or targets[0][1] is None:
+        raise click.UsageError("name one object: rollout status deployment/web (or deployment web)")
+    (k, name), = targets
+    try:
+        limit_seconds = parse_duration(timeout)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--timeout")
+    failure = ""
+    with cluster(ctx, write=action in ("undo", "status"), settle=action == "undo") as c:
         if action == "status":
-            done, msg = c.rollout_status(k.kind, name, namespace)
-            click.echo(msg)
-            if not done:
-                click.echo("(the simulated clock is paused: `flashgen sim advance 10s` lets the rollout continue)",
-                           err=True)
+            failure = _wait_for_rollout(c, k, name, namespace, watch, limit_seconds)
         elif action == "history":
             if k.kind != "Deployment":
                 raise click.UsageError("history is simulated for deployments only")
             c.store.get("Deployment", namespace, name)
-            click.echo(f"{_ref(k)}/{name} ")
+            click.echo(f"{ref(k)}/{name} ")
             rows = [("REVISION", "CHANGE-CAUSE")] + [(str(r), cause) for r, cause in
                                                       c.rollout_history(k.kind, name, namespace)]
             w = max(len(r[0]) for r in rows)
@@ -378,7 +313,32 @@ def rollout(ctx: Ctx, action: str, target: str, to_revision: int | None, namespa
             out = c.rollout_undo(k.kind, name, namespace, to_revision)
             word = "skipped rollback (current template already matches revision)" \
                 if out["spec"]["template"] == before else "rolled back"
-            click.echo(f"{_ref(k)}/{name} {word}")
+            click.echo(f"{ref(k)}/{name} {word}")
+    if failure:
+        click.echo(failure, err=True)
+        sys.exit(1)
+
+
+def _wait_for_rollout(c: Any, k: Any, name: str, namespace: str | None, watch: bool, timeout: float) -> str:
+    """Print each new rollout status line, stepping the clock from one due moment to the next, until the rollout
+    is done (""), or the error line to print and exit 1 with."""
+    limit = c.now() + (timeout or 86400.0)
+    shown = None
+    while True:
+        done, message = c.rollout_status(k.kind, name, namespace)
+        if message.startswith("error:"):
+            return message
+        if message != shown:
+            click.echo(message)
+            shown = message
+        if done or not watch:
+            return ""
+        if not c.step(limit):
+            if timeout:
+                c.advance(max(limit - c.now(), 0))
+                return "error: timed out waiting for the condition"
+            return (f"error: the rollout cannot finish: nothing more will happen in the simulated cluster (see "
+                    f"`flashgen sim describe {k.kind.lower()} {name}` and its pods' events)")
 
 
 @sim.command(context_settings={"ignore_unknown_options": True})
@@ -392,7 +352,7 @@ def rollout(ctx: Ctx, action: str, target: str, to_revision: int | None, namespa
 @click.option("-n", "--namespace", default=None)
 @click.argument("argv", nargs=-1, type=click.UNPROCESSED)
 @pass_ctx
-@_handle
+@handle
 def run(ctx: Ctx, name: str, image: str, restart: str, use_command: bool, port: int | None, labels: str | None,
         env: tuple[str, ...], namespace: str | None, argv: tuple[str, ...]) -> None:
     """Create a pod: run NAME --image IMG [--restart Never] [--command] [-- ARGS...]."""
@@ -410,7 +370,7 @@ def run(ctx: Ctx, name: str, image: str, restart: str, use_command: bool, port: 
                             for e in env]
     pod = {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name, "labels": lab},
            "spec": {"containers": [container], "restartPolicy": restart}}
-    with _cluster(ctx, write=True, settle=True) as c:
+    with cluster(ctx, write=True, settle=True) as c:
         c.create(pod, namespace)
         click.echo(f"pod/{name} created")
 
@@ -426,7 +386,7 @@ def create() -> None:
 @click.option("-n", "--namespace", default=None)
 @click.argument("argv", nargs=-1, type=click.UNPROCESSED)
 @click.pass_obj
-@_handle
+@handle
 def create_job(ctx: Ctx, name: str, image: str, namespace: str | None, argv: tuple[str, ...]) -> None:
     """create job NAME --image IMG [-- COMMAND...]"""
     args = [a for a in argv if a != "--"] if argv[:1] == ("--",) else list(argv)
@@ -435,7 +395,7 @@ def create_job(ctx: Ctx, name: str, image: str, namespace: str | None, argv: tup
         container["command"] = args
     job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": name},
            "spec": {"template": {"metadata": {}, "spec": {"containers": [container], "restartPolicy": "Never"}}}}
-    with _cluster(ctx, write=True, settle=True) as c:
+    with cluster(ctx, write=True, settle=True) as c:
         c.create(job, namespace)
         click.echo(f"job.batch/{name} created")
 
@@ -447,7 +407,7 @@ def create_job(ctx: Ctx, name: str, image: str, namespace: str | None, argv: tup
 @click.option("--port", type=int, default=None)
 @click.option("-n", "--namespace", default=None)
 @click.pass_obj
-@_handle
+@handle
 def create_deployment(ctx: Ctx, name: str, image: str, replicas: int, port: int | None,
                       namespace: str | None) -> None:
     """create deployment NAME --image IMG [--replicas N] [--port P]"""
@@ -458,7 +418,7 @@ def create_deployment(ctx: Ctx, name: str, image: str, replicas: int, port: int 
     d = {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": name, "labels": {"app": name}},
          "spec": {"replicas": replicas, "selector": {"matchLabels": {"app": name}},
                   "template": {"metadata": {"labels": {"app": name}}, "spec": {"containers": [container]}}}}
-    with _cluster(ctx, write=True, settle=True) as c:
+    with cluster(ctx, write=True, settle=True) as c:
         c.create(d, namespace)
         click.echo(f"deployment.apps/{name} created")
 
@@ -466,10 +426,10 @@ def create_deployment(ctx: Ctx, name: str, image: str, replicas: int, port: int 
 @create.command("namespace")
 @click.argument("name")
 @click.pass_obj
-@_handle
+@handle
 def create_namespace(ctx: Ctx, name: str) -> None:
     """create namespace NAME"""
-    with _cluster(ctx, write=True, settle=True) as c:
+    with cluster(ctx, write=True, settle=True) as c:
         c.create({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}})
         click.echo(f"namespace/{name} created")
 
@@ -480,12 +440,12 @@ def create_namespace(ctx: Ctx, name: str) -> None:
 @click.option("-p", "--previous", is_flag=True)
 @click.option("-n", "--namespace", default=None)
 @pass_ctx
-@_handle
+@handle
 def logs(ctx: Ctx, pod: str, container: str | None, previous: bool, namespace: str | None) -> None:
     """Print a container's output: logs POD [-c CONTAINER] [-p]."""
     if pod.startswith(("pod/", "po/", "pods/")):
         pod = pod.split("/", 1)[1]
-    with _cluster(ctx, write=False) as c:
+    with cluster(ctx, write=False) as c:
         for line in c.logs(pod, namespace, container, previous):
             click.echo(line)
 
@@ -493,7 +453,7 @@ def logs(ctx: Ctx, pod: str, container: str | None, previous: bool, namespace: s
 @sim.command()
 @click.argument("duration")
 @pass_ctx
-@_handle
+@handle
 def advance(ctx: Ctx, duration: str) -> None:
     """Let virtual time pass: advance 30s | 5m | 1h | 2d."""
     from flashgen.sim.timefmt import parse_duration, rfc3339
@@ -501,7 +461,7 @@ def advance(ctx: Ctx, duration: str) -> None:
         seconds = parse_duration(duration)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="DURATION")
-    with _cluster(ctx, write=True) as c:
+    with cluster(ctx, write=True) as c:
         c.advance(seconds)
         click.echo(f"advanced {duration}; the virtual time is now {rfc3339(c.now())}")
 
@@ -509,15 +469,25 @@ def advance(ctx: Ctx, duration: str) -> None:
 @sim.command()
 @click.option("--workers", type=click.IntRange(0, 20), default=2, show_default=True)
 @click.option("--control-planes", type=click.IntRange(1, 5), default=1, show_default=True)
+@click.option("--start", "start", default=None, metavar="TIME",
+              help="The virtual clock's start, e.g. 2024-01-29T09:00:00Z (default: the current time).")
 @pass_ctx
-@_handle
-def reset(ctx: Ctx, workers: int, control_planes: int) -> None:
+@handle
+def reset(ctx: Ctx, workers: int, control_planes: int, start: str | None) -> None:
     """Throw the simulated cluster away and start a fresh one (also repairs a corrupt state file)."""
+    import time
+
     from flashgen.sim import SimCluster
     from flashgen.sim import state as st
+    from flashgen.sim.timefmt import parse_rfc3339, rfc3339
+    try:
+        begin = parse_rfc3339(start) if start else float(int(time.time()))
+    except ValueError:
+        raise click.BadParameter(f"{start!r} is not a time like 2024-01-29T09:00:00Z", param_hint="--start")
     with st.locked(ctx.path):
-        st.save(SimCluster(workers=workers, control_planes=control_planes), ctx.path)
-    click.echo(f"a fresh simulated cluster ({control_planes} control plane, {workers} workers) is in {ctx.path}")
+        st.save(SimCluster(workers=workers, control_planes=control_planes, start_time=begin), ctx.path)
+    click.echo(f"a fresh simulated cluster ({control_planes} control plane, {workers} workers) is in {ctx.path}; "
+               f"its clock starts at {rfc3339(begin)}")
 
 
 @sim.command()
@@ -532,7 +502,7 @@ def reset(ctx: Ctx, workers: int, control_planes: int) -> None:
               help="Also add the flashgen-sim context to your own kubeconfig ($KUBECONFIG or ~/.kube/config) "
                    "and make it the current one.")
 @pass_ctx
-@_handle
+@handle
 def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, fresh: bool,
           merge_kubeconfig: bool) -> None:
     """Serve the simulated cluster as a Kubernetes API server for kubectl (plain http on 127.0.0.1).
@@ -560,14 +530,17 @@ def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, fresh:
         with st.locked(ctx.path, holder=holder):
             # a new cluster starts at the wall clock's time, so that ages kubectl computes itself look right
             new = fresh or not ctx.path.exists()
-            sim = SimCluster(start_time=time.time()) if new else st.load(ctx.path)
+            sim = SimCluster(start_time=float(int(time.time()))) if new else st.load(ctx.path)
             rt = Runtime(sim, ctx.path, speed)
+            user_config = kubeconfig.user_kubeconfig()
+            previous: str | None = kubeconfig.NAME  # nothing to restore unless merged below
             try:
                 kubeconfig.write(out, url)
                 if merge_kubeconfig:
-                    kubeconfig.merge(kubeconfig.user_kubeconfig(), url)
+                    previous = kubeconfig.merge(user_config, url)
             except kubeconfig.KubeconfigError as e:
                 raise click.ClickException(str(e))
+            kubeconfig.announce(ctx.path, url)
             try:
                 click.echo(f"flashgen's simulated cluster is serving the Kubernetes API at {url} (speed {speed:g}x)")
                 click.echo(f"state: {ctx.path}" + (" (a new cluster)" if new else ""))
@@ -578,11 +551,16 @@ def serve(ctx: Ctx, port: int, kubeconfig_out: Path | None, speed: float, fresh:
                                "new cluster at the current time.", err=True)
                 click.echo(f"kubeconfig: {out}   try: kubectl --kubeconfig {out} get nodes")
                 if merge_kubeconfig:
-                    click.echo(f"context {kubeconfig.NAME} added to {kubeconfig.user_kubeconfig()} and made current")
+                    click.echo(f"context {kubeconfig.NAME} added to {user_config} and made current until the "
+                               "server stops")
                 click.echo("press Ctrl-C to stop", err=True)
                 server.run(rt, sock)
             except KeyboardInterrupt:  # Ctrl-C before the server took over signal handling
                 pass
+            finally:
+                kubeconfig.withdraw(ctx.path)
+                if merge_kubeconfig and kubeconfig.restore(user_config, previous):
+                    click.echo(f"{user_config}: the current context is {previous or 'unset'} again", err=True)
             rt.save()
             click.echo(f"stopped; the cluster is saved in {ctx.path}", err=True)
     finally:

@@ -8,6 +8,7 @@ import json
 import os
 import posixpath
 import re
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -27,6 +28,7 @@ from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
 from flashgen.fsutil import atomic_path
 from flashgen.render.html import render_cloze, render_markdown
+from flashgen.vault.files import attachment_kind
 from flashgen.vault.model import Link
 
 # Fixed note type IDs. A note type's fields never change under the same ID: a new field set gets a new ID.
@@ -69,19 +71,21 @@ class _Note(genanki.Note):
 
 @dataclass
 class AnkiLinker:
-    """Images become media files named by content hash; note links become plain styled text."""
+    """Images, audio, video and PDFs become media files named by content hash; note links become plain styled
+    text (so do links to canvases and bases, which Anki cannot show)."""
 
     vault: Any
     media: dict[str, Path] = field(default_factory=dict)  # media name -> file on disk
     used: list[tuple[str, Path]] = field(default_factory=list)  # the media of the card being rendered
 
     def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
-        return None, self.vault.resolve(link, from_path) is not None
+        return None, self.vault.resolve(link, from_path) is not None or (
+            not link.external and self.vault.resolver.folder(link.target, from_path) is not None)
 
     def image(self, link: Link, from_path: str) -> str | None:
         path = self.vault.resolve(link, from_path)
         disk = self.vault.files.get(path) if path else None
-        if disk is None or path in self.vault.resolver.notes:
+        if disk is None or attachment_kind(path) in (None, "canvas", "base"):
             return None
         name = media_name(disk)
         self.media[name] = disk
@@ -97,7 +101,11 @@ class AnkiLinker:
 
 def media_name(disk: Path) -> str:
     """`fg-<sha256 of the bytes>.<ext>`: two different images never share a name, an edited image gets a new one."""
-    digest = hashlib.sha256(disk.read_bytes()).hexdigest()[:24]
+    sha = hashlib.sha256()
+    with open(disk, "rb") as file:  # read in pieces: a video may be large
+        for piece in iter(lambda: file.read(1 << 20), b""):
+            sha.update(piece)
+    digest = sha.hexdigest()[:24]
     ext = disk.suffix.lower() or ".bin"
     return f"fg-{digest}{ext}"
 
@@ -262,7 +270,9 @@ def _fronts(cards: list[Card], indices: list[int]) -> str:
 
 
 def _missing_warning(path: str, line: int, name: str) -> Diagnostic:
-    return warning(path, line, f"card shows a placeholder for missing image `{name}`", "missing-image")
+    if attachment_kind(name) in (None, "image"):
+        return warning(path, line, f"card shows a placeholder for missing image `{name}`", "missing-image")
+    return warning(path, line, f"card shows a placeholder for missing file `{name}`", "missing-file")
 
 
 def _by_note(cards: list[Card]) -> list[tuple[str, list[int]]]:
@@ -370,7 +380,8 @@ _MODELS = {m.model_id: m for m in (BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL)}
 
 
 def _render_card(card: Card, linker: AnkiLinker, vault_name: str) -> _Rendered:
-    env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True, "code_style": CODE_STYLE}
+    env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True, "code_style": CODE_STYLE,
+                           "anki_media": True}
     linker.used = []
     context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
     source = source_html(card, vault_name)
@@ -429,6 +440,6 @@ def _media_copies(media: dict[str, Path], out_dir: Path) -> list[Path]:
         copy = folder / name
         if not copy.exists():
             with atomic_path(copy) as tmp:
-                tmp.write_bytes(disk.read_bytes())
+                shutil.copyfile(disk, tmp)
         paths.append(copy)
     return paths

@@ -40,13 +40,16 @@ def kubeconfig_paths(kubeconfig: str | os.PathLike | None = None) -> list[Path]:
     return [Path("~/.kube/config").expanduser()]
 
 
-def _unreachable(host: str, exc: BaseException) -> ClusterError:
+KIND_HINT = "is the cluster running? (`kind get clusters`, `docker ps`)"
+
+
+def _unreachable(host: str, exc: BaseException, start_hint: str = KIND_HINT) -> ClusterError:
     reason = getattr(exc, "reason", None) or exc
     text = str(reason)
     if "refused" in text.lower():
-        why = "connection refused; is the cluster running? (`kind get clusters`)"
+        why = f"connection refused; {start_hint}"
     elif isinstance(reason, urllib3.exceptions.ConnectTimeoutError) or "timed out" in text:
-        why = "no answer; is the cluster running? (`kind get clusters`, `docker ps`)"
+        why = f"no answer; {start_hint}"
     elif isinstance(reason, urllib3.exceptions.NameResolutionError) or "resolve" in text.lower():
         why = "unknown host name"
     elif isinstance(reason, urllib3.exceptions.SSLError) or "SSL" in text or "certificate" in text:
@@ -91,6 +94,7 @@ class RealCluster:
         # the namespace kubectl would use for this context (None: kubectl's "default")
         self.default_namespace: str | None = (chosen.get("context") or {}).get("namespace") or None
         self.host = configuration.host
+        self.start_hint = KIND_HINT  # what to suggest when nothing answers
         self.name = f"context {self.context}" if self.context else f"cluster {self.host}"
         self._timeouts = (connect_timeout, read_timeout)
         self._api = k8s_client.ApiClient(configuration)
@@ -112,9 +116,9 @@ class RealCluster:
             response = self._api.call_api(method, url, headers, body, post, _request_timeout=self._timeouts)
             raw = response.read()
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            raise _unreachable(self.host, exc) from None
+            raise _unreachable(self.host, exc, self.start_hint) from None
         except ApiException as exc:
-            raise _unreachable(self.host, Exception(exc.reason or str(exc))) from None
+            raise _unreachable(self.host, Exception(exc.reason or str(exc)), self.start_hint) from None
         try:
             data = json.loads(raw) if raw else None
         except ValueError:

@@ -14,7 +14,7 @@ from flashgen.kube.rollout import deployment_rollout
 from flashgen.labs.kinds import describe, is_pod_ready, label_selector, namespace_for, owned_by
 from flashgen.labs.match import compare as compare_values
 from flashgen.labs.match import match, show
-from flashgen.labs.results import Finding
+from flashgen.labs.results import Finding, missing_object
 
 Args = dict[str, Any]
 ConditionFn = Callable[[Cluster, str, Args], list[Finding]]
@@ -43,10 +43,6 @@ def _condition(name: str, summary: str, required: dict | None = None, optional: 
     return register
 
 
-def _missing(kind: str, name: str, ns: str | None) -> list[Finding]:
-    return [Finding(describe(kind, name, ns), "", f"{kind} {name} to exist", "not found")]
-
-
 def _ns(args: Args, namespace: str) -> str:
     return args.get("namespace") or namespace
 
@@ -56,7 +52,7 @@ def rollout_complete(cluster: Cluster, namespace: str, args: Args) -> list[Findi
     name, ns = args["name"], _ns(args, namespace)
     dep = cluster.get("apps/v1", "Deployment", name, ns)
     if dep is None:
-        return _missing("Deployment", name, ns)
+        return missing_object("apps/v1", "Deployment", name, ns)
     where = describe("Deployment", name, ns)
     step = deployment_rollout(dep)
     have, want = step.have, step.want
@@ -79,10 +75,8 @@ def old_replicasets_scaled_down(cluster: Cluster, namespace: str, args: Args) ->
     name, ns = args["name"], _ns(args, namespace)
     dep = cluster.get("apps/v1", "Deployment", name, ns)
     if dep is None:
-        return _missing("Deployment", name, ns)
-    current = ((dep.get("metadata") or {}).get("annotations") or {}).get(REVISION)
-    sets = [rs for rs in cluster.list("apps/v1", "ReplicaSet", ns) if owned_by(rs, dep)]
-    old = [rs for rs in sets if ((rs.get("metadata") or {}).get("annotations") or {}).get(REVISION) != current]
+        return missing_object("apps/v1", "Deployment", name, ns)
+    sets, old = _replicasets(cluster, dep, ns)
     if not old and args.get("require_old", True):
         names = ", ".join(rs["metadata"]["name"] for rs in sets) or "none"
         return [Finding(describe("Deployment", name, ns), "", "an older ReplicaSet left by a rollout (a second revision)",
@@ -98,12 +92,47 @@ def old_replicasets_scaled_down(cluster: Cluster, namespace: str, args: Args) ->
     return out
 
 
+def _replicasets(cluster: Cluster, dep: dict, ns: str) -> tuple[list[dict], list[dict]]:
+    """A Deployment's ReplicaSets: all, and those of older revisions."""
+    def revision(obj: dict) -> str | None:
+        return ((obj.get("metadata") or {}).get("annotations") or {}).get(REVISION)
+
+    sets = [rs for rs in cluster.list("apps/v1", "ReplicaSet", ns) if owned_by(rs, dep)]
+    return sets, [rs for rs in sets if revision(rs) != revision(dep)]
+
+
+def _images(template: dict) -> dict[str, str]:
+    """container name -> image of a pod template."""
+    return {c.get("name", ""): c.get("image", "") for c in ((template or {}).get("spec") or {}).get("containers") or []}
+
+
+@_condition("image-rolled-out", "a Deployment's current revision runs another image than an older revision did",
+            {"name": str})
+def image_rolled_out(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
+    name, ns = args["name"], _ns(args, namespace)
+    dep = cluster.get("apps/v1", "Deployment", name, ns)
+    if dep is None:
+        return missing_object("apps/v1", "Deployment", name, ns)
+    now = _images((dep.get("spec") or {}).get("template") or {})
+    _, older = _replicasets(cluster, dep, ns)
+    before = [_images((rs.get("spec") or {}).get("template") or {}) for rs in older]
+    if any(image != now.get(container) for images in before for container, image in images.items()):
+        return []
+    where = describe("Deployment", name, ns)
+    shown = ", ".join(f"{c}={i}" for c, i in sorted(now.items()))
+    if not older:
+        return [Finding(where, "spec.template.spec.containers", "a new image rolled out (an older revision with "
+                        "another image)", f"one revision only ({shown})")]
+    return [Finding(where, "spec.template.spec.containers", "another image than the older revision's",
+                    f"the same image in every revision ({shown}): the rollout changed something else")]
+
+
 @_condition("job-complete", "a Job has the Complete condition", {"name": str})
 def job_complete(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     name, ns = args["name"], _ns(args, namespace)
     job = cluster.get("batch/v1", "Job", name, ns)
     if job is None:
-        return _missing("Job", name, ns)
+        return missing_object("batch/v1", "Job", name, ns)
     where = describe("Job", name, ns)
     status = job.get("status") or {}
     conditions = status.get("conditions") or []
@@ -150,26 +179,45 @@ def _endpoint_addresses(cluster: Cluster, service: str, ns: str, port: int | Non
     return ready, unready
 
 
-@_condition("ready-endpoints", "a Service has at least `min` ready endpoints (on endpoint port `port`)",
-            {"service": str, "min": int}, {"port": int})
+@_condition("ready-endpoints", "a Service has at least `min` (and at most `max`) ready endpoints (on endpoint port "
+            "`port`)", {"service": str, "min": int}, {"port": int, "max": int})
 def ready_endpoints(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     name, ns = args["service"], _ns(args, namespace)
     svc = cluster.get("v1", "Service", name, ns)
     if svc is None:
-        return _missing("Service", name, ns)
+        return missing_object("v1", "Service", name, ns)
     ready, unready = _endpoint_addresses(cluster, name, ns, args.get("port"))
-    if len(ready) >= args["min"]:
-        return []
+    low, high = args["min"], args.get("max")
     on_port = f" on port {args['port']}" if args.get("port") is not None else ""
-    found = f"{len(ready)} ready" + (f", {len(unready)} not ready" if unready else "")
+    wanted = f"exactly {low}" if high == low else f"at least {low}" + (f" and at most {high}" if high else "")
+    where = describe("Service", name, ns)
     selector = (svc.get("spec") or {}).get("selector")
+    if high is not None and len(ready) > high:
+        owners = Counter(_owner_of(pod) for pod in cluster.list("v1", "Pod", ns, label_selector=label_selector(
+            selector)) if is_pod_ready(pod)) if selector else Counter()
+        behind = ", ".join(f"{n} of {owner}" for owner, n in sorted(owners.items()))
+        return [Finding(where, "endpoints", f"{wanted} ready endpoints{on_port}",
+                        f"{len(ready)} ready" + (f": the selector {show(selector)} matches pods of more than one "
+                                                 f"owner ({behind})" if len(owners) > 1 else
+                                                 f" (pods {behind})" if behind else ""))]
+    if len(ready) >= low:
+        return []
+    found = f"{len(ready)} ready" + (f", {len(unready)} not ready" if unready else "")
     if not ready and not unready:
         any_ready, _ = _endpoint_addresses(cluster, name, ns, None) if args.get("port") is not None else (set(), set())
         if any_ready:
             found += f"{on_port} but {len(any_ready)} on another port (is targetPort the container's port?)"
         else:
             found += f" (does the selector {show(selector)} match the pods' labels?)"
-    return [Finding(describe("Service", name, ns), "endpoints", f"at least {args['min']} ready endpoints{on_port}", found)]
+    return [Finding(where, "endpoints", f"{wanted} ready endpoints{on_port}", found)]
+
+
+def _owner_of(obj: dict) -> str:
+    """`ReplicaSet web-5d8f` for an object with a controller, else `no controller`."""
+    for ref in (obj.get("metadata") or {}).get("ownerReferences") or []:
+        if ref.get("controller"):
+            return f"{ref.get('kind')} {ref.get('name')}"
+    return "no controller"
 
 
 # DaemonSet pods tolerate these node conditions automatically (the DaemonSet controller adds them).
@@ -215,7 +263,7 @@ def pods_per_node(cluster: Cluster, namespace: str, args: Args) -> list[Finding]
     name, ns, want = args["daemonset"], _ns(args, namespace), args.get("count", 1)
     ds = cluster.get("apps/v1", "DaemonSet", name, ns)
     if ds is None:
-        return _missing("DaemonSet", name, ns)
+        return missing_object("apps/v1", "DaemonSet", name, ns)
     pod_spec = ((ds.get("spec") or {}).get("template") or {}).get("spec") or {}
     nodes = cluster.list("v1", "Node")
     eligible = eligible_nodes(nodes, pod_spec)
@@ -240,7 +288,7 @@ def ordinal_pods(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     name, ns = args["statefulset"], _ns(args, namespace)
     sts = cluster.get("apps/v1", "StatefulSet", name, ns)
     if sts is None:
-        return _missing("StatefulSet", name, ns)
+        return missing_object("apps/v1", "StatefulSet", name, ns)
     replicas = (sts.get("spec") or {}).get("replicas", 1)
     out = []
     for i in range(replicas):
@@ -260,7 +308,7 @@ def pvc_per_pod(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     name, ns = args["statefulset"], _ns(args, namespace)
     sts = cluster.get("apps/v1", "StatefulSet", name, ns)
     if sts is None:
-        return _missing("StatefulSet", name, ns)
+        return missing_object("apps/v1", "StatefulSet", name, ns)
     spec = sts.get("spec") or {}
     templates = [(t.get("metadata") or {}).get("name") for t in spec.get("volumeClaimTemplates") or []]
     if not templates:
@@ -333,18 +381,47 @@ def schedule_problem(schedule: Any) -> str:
     return ""
 
 
-@_condition("valid-schedule", "a CronJob's schedule is a valid 5-field cron expression", {"name": str})
+@_condition("valid-schedule", "a CronJob's schedule is a valid 5-field cron expression (that runs every `every` "
+            "seconds)", {"name": str}, {"every": int})
 def valid_schedule(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     name, ns = args["name"], _ns(args, namespace)
     cj = cluster.get("batch/v1", "CronJob", name, ns)
     if cj is None:
-        return _missing("CronJob", name, ns)
+        return missing_object("batch/v1", "CronJob", name, ns)
     schedule = (cj.get("spec") or {}).get("schedule")
     problem = schedule_problem(schedule)
+    where = describe("CronJob", name, ns)
     if problem:
-        return [Finding(describe("CronJob", name, ns), "spec.schedule", "a valid cron schedule such as \"*/1 * * * *\"",
+        return [Finding(where, "spec.schedule", "a valid cron schedule such as \"*/1 * * * *\"",
                         f"{show(schedule)} ({problem})")]
+    every = args.get("every")
+    if every and not schedule.strip().startswith("@"):
+        runs = croniter(schedule.strip(), 0)
+        times = [runs.get_next(float) for _ in range(min(2 * 86400 // every, 3000) + 1)]  # two days' runs
+        gaps = {round(b - a) for a, b in zip(times, times[1:])}
+        if gaps != {every}:
+            return [Finding(where, "spec.schedule", f"a schedule that runs {_every(every)}",
+                            f"{show(schedule)} (runs {_cadence(gaps)})")]
+    elif every:
+        return [Finding(where, "spec.schedule", f"a schedule that runs {_every(every)}", show(schedule))]
     return []
+
+
+def _amount(seconds: int) -> str:
+    """`1 minute`, `5 minutes`, `2 hours`, `90 seconds`."""
+    unit, word = next((u, w) for u, w in ((86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
+                      if seconds % u == 0)
+    return f"{seconds // unit} {word}{'s' if seconds != unit else ''}"
+
+
+def _every(seconds: int) -> str:
+    return "every " + _amount(seconds).removeprefix("1 ")
+
+
+def _cadence(gaps: set[int]) -> str:
+    if len(gaps) == 1:
+        return _every(next(iter(gaps)))
+    return f"at uneven intervals, {_amount(min(gaps))} to {_amount(max(gaps))} apart"
 
 
 COMPARE_OPS = ("==", "!=", ">", ">=", "<", "<=")
@@ -359,7 +436,7 @@ def compare(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     ns = namespace_for(kind, _ns(args, namespace))
     obj = cluster.get(args["apiVersion"], kind, name, ns)
     if obj is None:
-        return _missing(kind, name, ns)
+        return missing_object(args["apiVersion"], kind, name, ns)
     default = args.get("default")
     left = get_path(obj, parse_path(args["left"]), default)
     if "right_field" in args:

@@ -7,7 +7,7 @@ from flashgen.labs.conditions import CONDITIONS
 from flashgen.labs.kinds import describe, namespace_for
 from flashgen.labs.match import match
 from flashgen.labs.model import Check
-from flashgen.labs.results import CheckResult, Finding
+from flashgen.labs.results import CheckResult, Finding, missing_object
 
 
 def assert_findings(cluster: Cluster, pattern: dict, namespace: str) -> list[Finding]:
@@ -19,7 +19,7 @@ def assert_findings(cluster: Cluster, pattern: dict, namespace: str) -> list[Fin
     if isinstance(name, str):
         obj = cluster.get(api_version, kind, name, ns)
         if obj is None:
-            return [Finding(describe(kind, name, ns), "", f"{kind} {name} to exist", "not found")]
+            return missing_object(api_version, kind, name, ns)
         where = describe(kind, name, ns)
         return [Finding(where, m.path, m.expected, m.found) for m in match(pattern, obj)]
     candidates = cluster.list(api_version, kind, ns)

@@ -177,13 +177,23 @@ def _match_operators(spec: dict, actual: Any, path: Path) -> list[Mismatch]:
                 continue
             for want in arg:
                 if not any(not match(want, got, path + (i,)) for i, got in enumerate(actual)):
-                    out.append(Mismatch(where, f"an item like {show(want)}", show(actual)))
+                    out.append(Mismatch(where, f"an item like {show(want)}", show(_named(want, actual))))
         elif op == "$any":
             if not isinstance(actual, list) or not any(not match(arg, got, path + (i,)) for i, got in enumerate(actual)):
-                out.append(fail)
+                out.append(Mismatch(where, fail.expected, show(_named(arg, actual))))
         else:
             out.append(Mismatch(where, f"a known operator instead of {op}", op))
     return out
+
+
+def _named(pattern: Any, actual: Any) -> Any:
+    """`actual` cut down to the fields `pattern` names (each item of a list), so that a message shows what the
+    check looked at rather than every default the API server filled in."""
+    if isinstance(actual, list):
+        return [_named(pattern, item) for item in actual]
+    if isinstance(pattern, dict) and not is_operator(pattern) and isinstance(actual, dict):
+        return {key: _named(want, actual[key]) for key, want in pattern.items() if key in actual}
+    return actual
 
 
 def validate_pattern(expected: Any, path: Path = ()) -> list[tuple[Path, str]]:

@@ -25,6 +25,9 @@ def print_checklist(result: LabResult, console: Console) -> None:
         if check.passed:
             console.print(f"  [green]✓[/green] {escape(check.name)}")
             continue
+        if check.needs:
+            console.print(f"  [red]✗[/red] {escape(check.name)} [dim](needs {escape(check.needs)}, see above)[/dim]")
+            continue
         console.print(f"  [red]✗[/red] {escape(check.name)}")
         if check.error:
             console.print(f"      {escape(check.error)}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from flashgen.labs.kinds import describe
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -14,9 +16,16 @@ class Finding:
     path: str  # field path inside it, e.g. spec.template.spec.restartPolicy ("" for the object itself)
     expected: str
     found: str
+    missing: tuple[str, str, str, str | None] | None = None  # (apiVersion, kind, name, namespace) not found
 
     def to_dict(self) -> dict[str, Any]:
         return {"where": self.where, "path": self.path, "expected": self.expected, "found": self.found}
+
+
+def missing_object(api_version: str, kind: str, name: str, namespace: str | None) -> list[Finding]:
+    """The finding of a check whose object does not exist."""
+    return [Finding(describe(kind, name, namespace), "", f"{kind} {name} to exist", "not found",
+                    (api_version, kind, name, namespace))]
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,11 @@ class CheckResult:
     findings: tuple[Finding, ...] = ()
     hint: str = ""
     error: str = ""  # set when the check could not run at all (e.g. the API rejected a manifest)
+    needs: str = ""  # failed because an object reported missing by an earlier check is missing, e.g. "Job default/x"
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "passed": self.passed, "hint": self.hint, "error": self.error,
-                "findings": [f.to_dict() for f in self.findings]}
+                "needs": self.needs, "findings": [f.to_dict() for f in self.findings]}
 
 
 @dataclass(frozen=True)

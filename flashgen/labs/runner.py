@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from typing import Callable, Iterable
 
@@ -98,9 +99,43 @@ def verify(lab: Lab, cluster: Cluster, namespace: str | None = None, timeout: fl
     except ApplyFailed as failed:
         result = replace(failed.result, hint=f"{failed.result.hint} ({section})")
         return replace(base, applied=tuple(failed.applied), checks=(result,))
-    results = poll(lab.checks, cluster, ns, limit, interval, progress)
-    results = [r if r.passed else replace(r, hint=f"{r.hint} ({section})" if r.hint else section) for r in results]
+    results = missing_once(poll(lab.checks, cluster, ns, limit, interval, progress), cluster)
+    results = [r if r.passed or r.needs else replace(r, hint=f"{r.hint} ({section})" if r.hint else section)
+               for r in results]
     return replace(base, applied=tuple(applied), checks=tuple(results))
+
+
+def missing_once(results: list[CheckResult], cluster: Cluster) -> list[CheckResult]:
+    """One finding per missing object: the first check that needs it says what is missing, names the objects of
+    that kind that are there (a misspelt name is the usual cause) and hints at that; later checks that fail only
+    for want of it just say they need it."""
+    reported: dict[tuple, str] = {}
+    out = []
+    for result in results:
+        lost = result.findings[0].missing if len(result.findings) == 1 else None
+        if result.passed or lost is None:
+            out.append(result)
+            continue
+        where = result.findings[0].where
+        if lost in reported:
+            out.append(replace(result, findings=(), hint="", needs=where))
+            continue
+        reported[lost] = where
+        api_version, kind, name, ns = lost
+        others = sorted((o.get("metadata") or {}).get("name", "") for o in cluster.list(api_version, kind, ns))
+        place = f" in namespace {ns}" if ns else ""
+        found = f"no {kind} named {name}{place}"
+        hint = f"the lab looks for the name its task gives: create a {kind} with metadata.name: {name}{place}"
+        if others:
+            shown = ", ".join(others[:6]) + (" ..." if len(others) > 6 else "")
+            found += f"; there: {shown}"
+            close = [o for o in others if o in name or name in o] or difflib.get_close_matches(name, others, n=1)
+            if close:
+                hint += f" (is {close[0]} meant to be {name}? an object cannot be renamed: create it again " \
+                        "under the lab's name)"
+        finding = replace(result.findings[0], expected=f"a {kind} named {name}{place}", found=found)
+        out.append(replace(result, findings=(finding,), hint=hint))
+    return out
 
 
 def step_from_manifests(manifests: list[dict], source: str) -> Step:

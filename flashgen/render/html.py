@@ -14,7 +14,9 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from flashgen.render.highlight import highlight
+from flashgen.vault.files import attachment_kind
 from flashgen.vault.markdown import create_parser
+from flashgen.vault.markdown.dollar_math import MATH_TOKENS, to_mathml
 from flashgen.vault.markdown.wikilink import WikiTarget
 from flashgen.vault.model import Link
 from flashgen.vault.parse import markdown_link
@@ -29,10 +31,30 @@ SAFE_ATTRS = {"*": {"class", "title", "id", "align", "lang", "dir"}, "a": {"href
               "font": {"color"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "details": {"open"}}
 
 
-def sanitize(html: str) -> str:
-    """Raw HTML from a note with scripts, handlers and unknown tags removed; harmless tags kept."""
+def sanitize(html: str, env: dict[str, Any] | None = None) -> str:
+    """Raw HTML from a note with scripts, handlers and unknown tags removed; harmless tags kept. With an `env`,
+    `<img src>` and `<a href>` that name vault files point where the output keeps them."""
+    def vault_urls(tag: str, name: str, value: str) -> str | None:
+        if name in ("src", "href") and _is_vault_url(value):
+            return _vault_url(tag, value, env or {})[0]
+        return value
+
     return nh3.clean(html, tags=SAFE_TAGS, attributes=SAFE_ATTRS, url_schemes={"http", "https", "mailto", "obsidian"},
-                     link_rel="noopener noreferrer")
+                     link_rel="noopener noreferrer", attribute_filter=vault_urls if env is not None else None)
+
+
+def _is_vault_url(value: str) -> bool:
+    value = value.strip()
+    return bool(value) and not re.match(r"^(?:[a-zA-Z][\w+.-]*:|//|#)", value)
+
+
+def _vault_url(tag: str, value: str, env: dict[str, Any]) -> tuple[str | None, bool]:
+    """(where a raw HTML `src` or `href` naming a vault file points in this output or None, whether it exists)."""
+    linker = _env_linker(env)
+    if tag == "a":
+        return linker.link(markdown_link(value, 0, embed=False), env.get("from", ""))
+    src = linker.image(markdown_link(value, 0, embed=True), env.get("from", ""))
+    return src, src is not None
 
 
 class Linker(Protocol):
@@ -42,7 +64,7 @@ class Linker(Protocol):
         """(href or None, exists) for a link to a note, heading or block."""
 
     def image(self, link: Link, from_path: str) -> str | None:
-        """The `src` for an embedded image, or None when the image is missing."""
+        """The `src` for an embedded file (image, audio, video, PDF), or None when the file is missing."""
 
     def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
         """HTML for `![[note]]` / `![[note#heading]]`, or None to show a link instead."""
@@ -85,10 +107,14 @@ def link_text(link: Link) -> str:
     return name
 
 
-def missing_image(name: str) -> str:
-    """A visible placeholder for an image that is not in the vault."""
-    return (f'<span class="missing-image" title="missing image">'
-            f'<span aria-hidden="true">🖼</span> {escape(name)} <em>(missing)</em></span>')
+_KINDS = {"image": ("🖼", "image"), "audio": ("🔊", "audio file"), "video": ("🎞", "video"), "pdf": ("📄", "PDF")}
+
+
+def missing_image(name: str, kind: str = "image") -> str:
+    """A visible placeholder for an image (or another embedded file) that is not in the vault."""
+    icon, what = _KINDS.get(kind, ("📎", "file"))
+    return (f'<span class="missing-image" title="missing {what}">'
+            f'<span aria-hidden="true">{icon}</span> {escape(name)} <em>(missing)</em></span>')
 
 
 def _env_linker(env: dict[str, Any]) -> Linker:
@@ -128,26 +154,57 @@ def _image_html(link: Link, env: dict[str, Any]) -> str:
     return f'<img src="{escape(src)}" alt="{alt}"{size} loading="lazy">'
 
 
+def _media_html(link: Link, kind: str, env: dict[str, Any]) -> str:
+    """An embedded audio, video or PDF file as Obsidian shows it: a player, or the PDF viewer with a link to
+    the file. On an Anki card (`anki_media`), audio and video are Anki's `[sound:…]`, which every Anki plays, and a
+    PDF is named without its page: Anki keeps only the media files its fields name exactly."""
+    src = _env_linker(env).image(link, env.get("from", ""))
+    name = posixpath.basename(link.target)
+    if src is None:
+        env.setdefault("missing_images", []).append(link.target)
+        return missing_image(name, kind)
+    if kind in ("audio", "video"):
+        if env.get("anki_media"):
+            return f"[sound:{escape(src)}]"
+        width = f' width="{link.width}"' if link.width and kind == "video" else ""
+        return (f'<{kind} class="embed-{kind}" controls preload="metadata" src="{escape(src)}" '
+                f'title="{escape(link.alias or name)}"{width}></{kind}>')
+    options = dict(part.split("=", 1) for part in (link.heading or "").split("&") if "=" in part)  # page=3
+    page = f"#page={int(options['page'])}" if options.get("page", "").isdigit() else ""
+    height = int(options["height"]) if options.get("height", "").isdigit() else 600
+    url = escape(src + ("" if env.get("anki_media") else page))
+    return (f'<object class="embed-pdf" data="{url}" type="application/pdf" width="100%" height="{height}" '
+            f'title="{escape(name)}"><a class="internal-link" href="{url}">📄 {escape(link.alias or name)}</a></object>')
+
+
+def _embed_html(link: Link, env: dict[str, Any]) -> str:
+    """An embed: an image, audio, video or PDF file shown in place, a canvas or base as a link to it, a note or
+    a part of one transcluded (or a link when it cannot be)."""
+    kind = attachment_kind(link.target)
+    if kind == "image":
+        return _image_html(link, env)
+    if kind in ("audio", "video", "pdf"):
+        return _media_html(link, kind, env)
+    if kind is None:
+        html = _env_linker(env).transclude(link, env.get("from", ""), env)
+        if html is not None:
+            return html
+    return _anchor(link, env)
+
+
 def _wikiembed(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     token = tokens[idx]
-    link = link_from_target(token.meta["target"], True)
-    from flashgen.vault.links import is_image
-
-    if is_image(link.target):
-        return _image_html(link, env)
-    html = _env_linker(env).transclude(link, env.get("from", ""), env)
-    if html is None:
-        return _anchor(link, env)
-    return html
+    return _embed_html(link_from_target(token.meta["target"], True, token.meta.get("line", 0)), env)
 
 
 def _image(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
-    if ":" in src.split("/")[0] or src.startswith("//"):
-        return f'<img src="{escape(src)}" alt="{escape(token.content)}" loading="lazy">'
     link = markdown_link(src, 0, embed=True, alt=token.content)
-    return _image_html(link, env)
+    if link.external:
+        size = (f' width="{link.width}"' if link.width else "") + (f' height="{link.height}"' if link.height else "")
+        return f'<img src="{escape(src)}" alt="{escape(link.alias or "")}"{size} loading="lazy">'
+    return _embed_html(link, env)
 
 
 def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
@@ -158,6 +215,8 @@ def _link_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]
         new_href, exists = _env_linker(env).link(link, env.get("from", ""))
         if new_href is not None:
             token.attrSet("href", new_href)
+        else:  # a file or folder this output does not show: the words stay, the link goes
+            token.attrs.pop("href", None)
         if not exists:
             token.attrSet("class", "internal-link is-unresolved")
     elif href.startswith(("http://", "https://")):
@@ -173,15 +232,24 @@ def _tag(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> s
     return f'<a class="tag" href="{escape(href)}">#{escape(tag)}</a>'
 
 
+def _id_attr(token: Token) -> str:
+    anchor = token.attrGet("id")
+    return f' id="{escape(str(anchor))}"' if anchor else ""
+
+
 def _callout_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     meta = tokens[idx].meta
     kind = escape(meta["kind"])
-    title = escape(meta["title"])
-    if meta["fold"]:
-        state = " open" if meta["fold"] == "+" else ""
-        return (f'<details class="callout" data-callout="{kind}"{state}><summary class="callout-title">{title}</summary>'
-                f'<div class="callout-content">\n')
-    return f'<div class="callout" data-callout="{kind}"><div class="callout-title">{title}</div><div class="callout-content">\n'
+    tag, state = ("details", " open" if meta["fold"] == "+" else "") if meta["fold"] else ("div", "")
+    return f'<{tag} class="callout" data-callout="{kind}"{_id_attr(tokens[idx])}{state}>'
+
+
+def _callout_title_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    return f'<{"summary" if tokens[idx].meta["fold"] else "div"} class="callout-title">'
+
+
+def _callout_title_close(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    return f'</{"summary" if tokens[idx].meta["fold"] else "div"}><div class="callout-content">\n'
 
 
 def _callout_close(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
@@ -189,6 +257,19 @@ def _callout_close(self, tokens: list[Token], idx: int, options, env: dict[str, 
         if token.type == "callout_open" and token.level == tokens[idx].level:
             return "</div></details>\n" if token.meta["fold"] else "</div></div>\n"
     return "</div></div>\n"
+
+
+def _math(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    """MathML made now, so that nothing runs when the page or card is shown; TeX that cannot be read is shown
+    as written (the parse warned about it)."""
+    token = tokens[idx]
+    display = MATH_TOKENS[token.type]
+    mathml = to_mathml(token.content, display)
+    if mathml is None:
+        mathml = f'<code class="math-error" title="not valid TeX">{escape(token.content.strip())}</code>'
+    if token.type == "math_block":
+        return f'<div class="math math-block"{_id_attr(token)}>{mathml}</div>\n'
+    return f'<span class="math">{mathml}</span>'
 
 
 def _log_date_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
@@ -205,11 +286,28 @@ def _course_heading_open(self, tokens: list[Token], idx: int, options, env: dict
     return f'<p class="lesson"{ident}><strong>'
 
 
+def _cell_open(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
+    """A table cell: its column's alignment as a class on the site, whose policy allows no inline style."""
+    style = tokens[idx].attrGet("style")
+    if not style or env.get("inline_styles"):
+        return self.renderToken(tokens, idx, options, env)
+    cell = tokens[idx].copy(attrs={k: v for k, v in tokens[idx].attrs.items() if k != "style"})
+    cell.attrJoin("class", "align-" + str(style).rpartition(":")[2].strip())
+    return self.renderToken(tokens[:idx] + [cell] + tokens[idx + 1:], idx, options, env)
+
+
 def _fence(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     token = tokens[idx]
     lang = token.info.strip().split()[0] if token.info.strip() else ""
-    return highlight(token.content, lang, inline_styles=env.get("inline_styles", False),
+    html = highlight(token.content, lang, inline_styles=env.get("inline_styles", False),
                      style=env.get("code_style", "default"))
+    if _id_attr(token):
+        html = html.replace("<pre ", f"<pre{_id_attr(token)} ", 1)
+    if lang.lower() == "mermaid":
+        # a diagram drawn by a script in Obsidian: its source, labelled, and no script here
+        return (f'<figure class="diagram" data-diagram="mermaid"><figcaption>Mermaid diagram · source</figcaption>\n'
+                f'{html}</figure>\n')
+    return html
 
 
 def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
@@ -217,8 +315,32 @@ def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any
                      style=env.get("code_style", "default"))
 
 
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def _missing_img_tags(html: str, env: dict[str, Any]) -> str:
+    """Raw HTML with each `<img>` whose vault file is missing turned into the placeholder of a missing embed."""
+    def swap(match: re.Match) -> str:
+        value = _attribute(match.group(0)[len("<img"):].rstrip("/>"), "src")
+        if not _is_vault_url(value) or _vault_url("img", value, env)[1]:
+            return match.group(0)
+        env.setdefault("missing_images", []).append(value.strip())
+        return missing_image(posixpath.basename(value.strip()))
+
+    return _IMG_TAG.sub(swap, html) if "<img" in html.lower() else html
+
+
+def _attribute(attrs: str, wanted: str) -> str:
+    """The value of one attribute in a tag's attribute text, or ""."""
+    for attr in _ATTR.finditer(attrs):
+        if attr.group(1).lower() == wanted:
+            return next((v for v in attr.group(2, 3, 4) if v is not None), "")
+    return ""
+
+
 def _html(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    return sanitize(tokens[idx].content)
+    html = sanitize(_missing_img_tags(tokens[idx].content, env), env)
+    return f"<div{_id_attr(tokens[idx])}>{html}</div>\n" if _id_attr(tokens[idx]) else html
 
 
 _INLINE_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*(/?)>$", re.DOTALL)
@@ -253,16 +375,28 @@ def _html_inline(self, tokens: list[Token], idx: int, options, env: dict[str, An
             continue
         if key in ("href", "src") and not re.match(r"^(https?:|mailto:|obsidian:|#|[^:]*$)", value.strip(), re.I):
             continue
+        if key in ("href", "src") and _is_vault_url(value):
+            found, exists = _vault_url(name, value, env)
+            if not exists and name == "img":
+                env.setdefault("missing_images", []).append(value.strip())
+                return missing_image(posixpath.basename(value.strip()))
+            if not exists:
+                attrs += ' class="internal-link is-unresolved"'
+            if found is None:
+                continue
+            value = found
         attrs += f' {key}="{escape(value)}"'
     return f"<{name}{attrs}{' /' if match.group(4) else ''}>"
 
 
 RULES = {
     "wikilink": _wikilink, "wikiembed": _wikiembed, "image": _image, "link_open": _link_open, "tag": _tag,
-    "callout_open": _callout_open, "callout_close": _callout_close, "log_date_open": _log_date_open,
+    "callout_open": _callout_open, "callout_close": _callout_close, "callout_title_open": _callout_title_open,
+    "callout_title_close": _callout_title_close, "log_date_open": _log_date_open,
+    **dict.fromkeys(MATH_TOKENS, _math),
     "log_date_close": lambda self, t, i, o, e: "</p>\n", "course_heading_open": _course_heading_open,
     "course_heading_close": lambda self, t, i, o, e: "</strong></p>\n", "fence": _fence, "code_block": _code_block,
-    "html_block": _html, "html_inline": _html_inline,
+    "html_block": _html, "html_inline": _html_inline, "th_open": _cell_open, "td_open": _cell_open,
 }
 
 

@@ -40,7 +40,7 @@ def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *
     if host:
         source["host"] = host
     ev = {"apiVersion": "v1", "kind": "Event",
-          "metadata": {"name": f"{meta['name']}.{sim.names.hex(16)}", "namespace": ns},
+          "metadata": {"name": f"{meta['name']}.{_stamp(sim):x}", "namespace": ns},
           "involvedObject": involved, "reason": reason, "message": message, "source": source,
           "firstTimestamp": now, "lastTimestamp": now, "count": 1, "type": typ,
           "reportingComponent": component, "reportingInstance": host or ""}
@@ -51,6 +51,14 @@ def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *
         pass
 
 
+def _stamp(sim: "Engine") -> int:
+    """The event name's suffix: the time in nanoseconds, as the API server's recorder names events, so that
+    names sort in the order the events were made (kubectl lists a second's events in that order). Events of one
+    virtual instant are told apart by the cluster's name counter, which only grows."""
+    sim.names.counter += 1
+    return int(sim.time) * 1_000_000_000 + sim.names.counter % 1_000_000_000
+
+
 def prune(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
     """Drop events older than the API server's one-hour TTL (only those among keys unless None)."""
     for ev in sim.store.pick("Event", keys):
@@ -59,8 +67,9 @@ def prune(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
 
 
 def for_object(sim: "Engine", obj: Obj) -> list[Obj]:
-    """Events about one object, oldest first."""
+    """Events about one object as kubectl describe lists them: by last time seen, then in the order they were
+    made."""
     uid = obj["metadata"].get("uid")
     evs = [e for e in sim.store.items("Event", obj["metadata"].get("namespace") or "default")
            if e["involvedObject"].get("uid") == uid]
-    return sorted(evs, key=lambda e: (e["firstTimestamp"], int(e["metadata"]["resourceVersion"])))
+    return sorted(evs, key=lambda e: (e["lastTimestamp"], e["metadata"]["name"]))

@@ -243,7 +243,7 @@ class Kubelet:
             if present:
                 self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
             else:
-                size = int(_digest(img.full)[:6], 16) * 100 + 5_000_000
+                size = images.pull_size(img)
                 self._event(pod, c, cr, "Pulled", f'Successfully pulled image "{c["image"]}" in 2s (2s including '
                             f"waiting). Image size: {size} bytes.")
                 if img.full not in cache:

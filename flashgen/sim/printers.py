@@ -127,9 +127,9 @@ def job_status(j: Obj) -> str:
 
 def _job_row(j: Obj, now: float, wide: bool) -> list[str]:
     st = j.get("status") or {}
-    comp = j["spec"].get("completions")
-    completions = f"{st.get('succeeded', 0)}/{comp}" if comp is not None else f"{st.get('succeeded', 0)}/1 of " \
-        f"{j['spec'].get('parallelism', 1)}"
+    comp, parallel = j["spec"].get("completions"), j["spec"].get("parallelism")
+    completions = f"{st.get('succeeded', 0)}/{comp}" if comp is not None else f"{st.get('succeeded', 0)}/1" + (
+        f" of {parallel}" if parallel is not None and parallel > 1 else "")
     duration = ""
     if st.get("startTime"):
         end = parse_rfc3339(st["completionTime"]) if st.get("completionTime") else now
@@ -287,20 +287,25 @@ TABLES.update(POLICY_TABLES)
 
 
 def table(kind: str, objs: list[Obj], now: float, *, wide: bool = False, all_namespaces: bool = False,
-          with_kind: str | None = None) -> str:
-    """Rows aligned in columns separated by three spaces, as kubectl prints them."""
+          with_kind: str | None = None, headers: bool = True, show_labels: bool = False) -> str:
+    """Rows aligned in columns separated by three spaces, as kubectl prints them (`headers`: the header line;
+    `show_labels`: a last column of labels, as --show-labels adds)."""
     head, extra, fn = TABLES.get(kind, (["NAME", "AGE"], [], _generic_row))
-    header = list(head) + (extra if wide else [])
+    header = list(head) + (extra if wide else []) + (["LABELS"] if show_labels else [])
     rows = []
     for o in objs:
         r = fn(o, now, wide)
         if with_kind:
             r[0] = f"{with_kind}/{r[0]}"
+        if show_labels:
+            labels = o["metadata"].get("labels") or {}
+            r = r + [",".join(f"{k}={v}" for k, v in sorted(labels.items())) or "<none>"]
         if all_namespaces:
             r = [o["metadata"].get("namespace", "")] + r
         rows.append(r)
     if all_namespaces:
         header = ["NAMESPACE"] + header
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    lines = ["   ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in [header] + rows]
+    shown = ([header] if headers else []) + rows
+    widths = [max(len(str(x)) for x in col) for col in zip(*shown)] if shown else []
+    lines = ["   ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in shown]
     return "\n".join(lines)

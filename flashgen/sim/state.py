@@ -7,6 +7,7 @@ import fcntl
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -60,9 +61,9 @@ def locked(path: Path, holder: str | None = None) -> Iterator[None]:
 
 
 def load(path: Path, *, workers: int = 2, control_planes: int = 1) -> SimCluster:
-    """The saved cluster, or a fresh one when there is no state file yet."""
+    """The saved cluster, or a fresh one (its clock at the current time) when there is no state file yet."""
     if not path.exists():
-        return SimCluster(workers=workers, control_planes=control_planes)
+        return SimCluster(workers=workers, control_planes=control_planes, start_time=float(int(time.time())))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):

@@ -4,6 +4,7 @@ optionally merged into the user's own kubeconfig."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -72,8 +73,9 @@ def user_kubeconfig() -> Path:
     return Path(env[0]).expanduser() if env else Path("~/.kube/config").expanduser()
 
 
-def merge(path: Path, url: str, *, switch: bool = True) -> None:
-    """Add (or refresh) the flashgen-sim entries in an existing kubeconfig, keeping everything else."""
+def merge(path: Path, url: str, *, switch: bool = True) -> str | None:
+    """Add (or refresh) the flashgen-sim entries in an existing kubeconfig, keeping everything else; the
+    current context before (to `restore` when the server stops)."""
     data: dict[str, Any] = {}
     if path.exists():
         try:
@@ -83,6 +85,7 @@ def merge(path: Path, url: str, *, switch: bool = True) -> None:
         if loaded is not None and not isinstance(loaded, dict):
             raise KubeconfigError(f"{path}: not a kubeconfig (the top level is not a mapping)")
         data = loaded or {}
+    previous = data.get("current-context") or None
     data.setdefault("apiVersion", "v1")
     data.setdefault("kind", "Config")
     learner = learner_entries()
@@ -98,3 +101,52 @@ def merge(path: Path, url: str, *, switch: bool = True) -> None:
         _write(path, data)
     except OSError as e:
         raise KubeconfigError(f"{path}: cannot write the kubeconfig ({e.strerror or e})") from None
+    return previous
+
+
+def restore(path: Path, previous: str | None) -> bool:
+    """Make `previous` the current context again if `path` still points at flashgen-sim (the server is gone);
+    the flashgen-sim entries stay for the next `--merge-kubeconfig`. True when the file was changed."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    if not isinstance(data, dict) or data.get("current-context") != NAME or previous == NAME:
+        return False  # the user switched context meanwhile (theirs to keep), or there is nothing to go back to
+    if previous:
+        data["current-context"] = previous
+    else:
+        data.pop("current-context", None)
+    try:
+        _write(path, data)
+    except OSError:
+        return False
+    return True
+
+
+def _record(state_path: Path) -> Path:
+    return state_path.with_name(state_path.name + ".serving")
+
+
+def announce(state_path: Path, url: str) -> None:
+    """Note beside the state file where the server that holds it answers (for `flashgen verify --sim`)."""
+    record = _record(state_path)
+    tmp = record.with_name(record.name + ".tmp")
+    tmp.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
+    os.replace(tmp, record)
+
+
+def withdraw(state_path: Path) -> None:
+    with contextlib.suppress(OSError):
+        _record(state_path).unlink()
+
+
+def served_at(state_path: Path) -> str | None:
+    """The URL of the server holding this state file, as it announced it (None when there is no record; only
+    meaningful while the state file is locked)."""
+    try:
+        data = json.loads(_record(state_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = data.get("url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url.startswith("http") else None

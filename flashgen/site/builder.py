@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
+from flashgen.cards.counts import anki_cards
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.memo import KeyedMemo
 from flashgen.render.html import render_cloze, render_markdown, render_tokens
@@ -76,7 +77,9 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
         raise
     result.out_dir = out_dir
     known = {(d.path, d.line, d.message) for d in vault.diagnostics}
-    result.diagnostics = [d for d in result.broken_links if (d.path, d.line, d.message) not in known]
+    anchors = {(d.path, d.line) for d in vault.diagnostics if d.code == "broken-anchor"}  # said once is enough
+    result.diagnostics = [d for d in result.broken_links if (d.path, d.line, d.message) not in known
+                          and not (d.code == "missing-heading" and (d.path, d.line) in anchors)]
     for diagnostic in result.diagnostics:
         if report is not None:
             report.append(diagnostic) if isinstance(report, list) else report(diagnostic)
@@ -145,7 +148,8 @@ class _Build:
             for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
                 self._page(page, html)
             self._tag_pages()
-            self._timeline_and_home(len(self.cards))
+            self._template_page("404.html", "404.html", "Not found")  # what a server shows for a missing page
+            self._timeline_and_home(sum(map(anki_cards, self.cards)))  # cards as Anki counts them
             mine = self._note_outputs(my_notes, backlinks, raw_by_note, labs_by_note)
         except BaseException:
             if pending is not None:  # let the other process finish writing before the new site is thrown away
@@ -190,7 +194,7 @@ class _Build:
         kept = KeyedMemo(self.old_search)
         records = {}
         for note in notes:
-            self._note_page(note, backlinks.get(note.path, []), len(raw_by_note.get(note.path, [])),
+            self._note_page(note, backlinks.get(note.path, []), sum(map(anki_cards, raw_by_note.get(note.path, []))),
                             labs_by_note.get(note.path, []))
             self._note_cards_page(note, raw_by_note.get(note.path, []))
             records[note.path] = kept.get(note.path, self._note_key(note, "search"), lambda: self._search_part(
@@ -382,6 +386,7 @@ class _Build:
         def cards_page() -> str:
             return self.renderer.page(
                 "cards.html", page, f"{note.title} · flashcards", heading=note.title, cards=views(),
+                anki_count=sum(map(anki_cards, raw)),
                 note_href=relative(page, self.urls.note(note.path)), source=self._source_links(page, views()))
 
         def data_script() -> str:
@@ -397,19 +402,22 @@ class _Build:
         cards, as in Anki) instead of repeating their cards, and the list of decks and notes with cards. A deck
         that holds one note's cards and nothing else is studied on that note's flashcards page."""
         deck_notes: dict[str, dict[str, int]] = {}  # deck -> note path -> cards of the deck in that note
-        for (deck_parts, path), count in Counter((card.deck, card.note_path) for card in self.cards).items():
+        weights: Counter = Counter()
+        for card in self.cards:
+            weights[(card.deck, card.note_path)] += anki_cards(card)  # cards as Anki counts them
+        for (deck_parts, path), count in weights.items():
             parts = ("::".join(deck_parts) or self.default_deck).split("::")  # the deck as deck_of names it
             for depth in range(1, len(parts) + 1):
                 counts = deck_notes.setdefault("::".join(parts[:depth]), {})
                 counts[path] = counts.get(path, 0) + count
         note_rows = [(note.title, relative("decks/index.html", self.urls.note_cards(note.path)),
-                      len(raw_by_note[note.path])) for note in self.notes if raw_by_note.get(note.path)]
+                      sum(map(anki_cards, raw_by_note[note.path]))) for note in self.notes if raw_by_note.get(note.path)]
         deck_rows = []
         order = {note.path: index for index, note in enumerate(self.notes)}
         for deck in sorted(deck_notes):
             members = sorted(deck_notes[deck], key=order.__getitem__)
             total = sum(deck_notes[deck].values())
-            if len(members) == 1 and total == len(raw_by_note[members[0]]):
+            if len(members) == 1 and total == sum(map(anki_cards, raw_by_note[members[0]])):
                 # a deck of exactly one note's cards (each note's own deck, mostly): its study page is the
                 # note's flashcards page, which studies the same cards
                 deck_rows.append((deck.replace("::", " › "),
@@ -522,7 +530,8 @@ class _Build:
     def _note_link_problems(self, note: Note) -> list[Diagnostic]:
         """Links to missing notes and images (as the parse reports them) and to headings or blocks the site
         cannot point at."""
-        problems = [d for d in note_link_problems(self.vault, note) if d.code in ("missing-image", "broken-link")]
+        problems = [d for d in note_link_problems(self.vault, note)
+                    if d.code in ("missing-image", "missing-file", "broken-link")]
         for link in note.links:
             if not (link.heading or link.block) or link.external or outside_vault(link.target, note.path):
                 continue

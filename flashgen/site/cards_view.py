@@ -77,7 +77,7 @@ def deck_data_script(base: str, views: list[CardView], source: dict[str, tuple[s
     """A script that adds one note's cards to `window.flashgenCards` for the deck pages' study session. The
     sides are those of the note's flashcards page: their relative links are relative to `base`, that page's
     folder (from the site root), and the deck pages rebase them."""
-    rows = [{"id": v.id, "deck": v.deck, "prompt": v.prompt, "front": v.front_html, "back": v.back_html,
+    rows = [{"id": v.id, "kind": v.kind, "deck": v.deck, "prompt": v.prompt, "front": v.front_html, "back": v.back_html,
              "source": list(source.get(v.id, ("", "")))} for v in views]
     payload = json.dumps({"base": base, "cards": rows}, ensure_ascii=False, separators=(",", ":"))
     return "(window.flashgenCards = window.flashgenCards || []).push(" + payload + ");\n"

@@ -10,11 +10,12 @@ from typing import Any
 from flashgen.render.html import link_text, render_tokens
 from flashgen.site import tokens as note_tokens
 from flashgen.site.urls import SiteUrls, relative
-from flashgen.vault.links import is_image
+from flashgen.vault.files import attachment_kind
+from flashgen.vault.links import embed_loops_back
 from flashgen.vault.model import Link, Note
 
 MAX_EMBED_DEPTH = 4
-_IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<li\b[^>]*?) id="\^[^"]*"')
+_IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<[a-z]+\b[^>]*?) id="\^[^"]*"')
 _BACKREF = re.compile(r' ?<a href="#fnref[^"]*" class="footnote-backref">[^<]*</a>')
 _DIV = re.compile(r"<div\b|</div>")
 _OPEN = '<p><div class="embed">'
@@ -65,9 +66,9 @@ class SiteLinker:
         vault = self.targets.vault
         target = vault.resolve(link, from_path)
         if target is None:
-            return None, False
+            return None, vault.resolver.folder(link.target, from_path) is not None  # a folder: shown as text
         if target not in vault.resolver.notes:
-            if is_image(target):
+            if attachment_kind(target):  # an image, audio, video, PDF, canvas or base: the copied file
                 return relative(self.page, self.targets.urls.image(target)), True
             return None, True  # another kind of file: shown as text
         note = vault.note(target)
@@ -78,7 +79,7 @@ class SiteLinker:
 
     def image(self, link: Link, from_path: str) -> str | None:
         target = self.targets.vault.resolve(link, from_path)
-        if target is None or target in self.targets.vault.resolver.notes or not is_image(target):
+        if target is None or target in self.targets.vault.resolver.notes or not attachment_kind(target):
             return None
         return relative(self.page, self.targets.urls.image(target))
 
@@ -87,12 +88,15 @@ class SiteLinker:
         target = vault.resolve(link, from_path)
         if target is None or target not in vault.resolver.notes:
             return None
-        stack: tuple[str, ...] = env.get("embed_stack", (from_path,))
-        if target in stack or len(stack) > MAX_EMBED_DEPTH:
-            return None  # a loop or a chain too deep: show a link instead
         note = vault.note(target)
         if note is None:
             return None
+        # the (note, line) of each embed being shown, this one last: a part of a note may show another part
+        chain: tuple[tuple[str, int], ...] = env.get("embed_stack", ()) + ((from_path, link.line),)
+        whole = not (link.block or link.heading)
+        if len(chain) > MAX_EMBED_DEPTH or embed_loops_back(chain, target, None if whole else
+                                                             note.span(link.heading, link.block)):
+            return None  # a loop or a chain too deep: show a link instead
         if link.block:
             tokens = note_tokens.block_tokens(note, link.block, self.targets.course_headings)
         elif link.heading:
@@ -106,7 +110,7 @@ class SiteLinker:
         counter = env.setdefault("embed_counter", [0])  # shared by nested embeds' envs
         counter[0] += 1
         # footnote ids get a per-embed prefix (markdown-it's docId) so they stay unique on the page
-        inner_env = {**env, "from": target, "embed_stack": stack + (target,), "docId": f"e{counter[0]}"}
+        inner_env = {**env, "from": target, "embed_stack": chain, "docId": f"e{counter[0]}"}
         inner_env.pop("missing_images", None)
         html = unwrap_embeds(render_tokens(tokens, inner_env, self.targets.course_headings))
         env.setdefault("missing_images", []).extend(inner_env.get("missing_images", []))
@@ -115,7 +119,7 @@ class SiteLinker:
         if html.lstrip().startswith("<li"):  # a list item named by a block id
             html = f"<ul>\n{html}</ul>\n"
         href, _ = self.link(link, from_path)
-        title = escape(link_text(link) if (link.heading or link.block or link.alias) else note.title)
+        title = escape(link_text(link) if (link.heading or link.alias) else note.title)  # a block: its note
         return (f'<div class="embed"><div class="embed-title"><a class="internal-link" href="{escape(href or "")}">'
                 f'{title}</a></div><div class="embed-content">\n{html}</div></div>\n')
 

@@ -2,31 +2,80 @@
 
 from __future__ import annotations
 
+import html
+import os
 import threading
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import unquote
 
 VERSION_PATH = "/__flashgen__/version"
+NOT_FOUND_PAGE = "404.html"  # the site's own page for a missing address (its links made absolute when served)
+POLL_SECONDS = 1.0  # how often the watcher looks whether a watched folder was replaced or has come back
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Static files of the site, plus the build version that live.js polls."""
+    """Static files of the site, plus the build version that live.js polls; errors as the site's own pages."""
 
     server: "SiteServer"
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
-        if self.path.split("?", 1)[0] == VERSION_PATH:
-            body = str(self.server.version).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+        self._answer(super().do_GET)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the http.server API
+        self._answer(super().do_HEAD)
+
+    def _answer(self, serve: Callable[[], None]) -> None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == VERSION_PATH:
+            self._send(HTTPStatus.OK, str(self.server.version).encode(), "text/plain; charset=utf-8",
+                       {"Cache-Control": "no-store"})
             return
-        super().do_GET()
+        try:
+            name = unquote(path, errors="strict")
+        except UnicodeDecodeError:
+            name = "\0"
+        if "\0" in name:  # no file system takes it: a bad request, not a crash
+            self.send_error(HTTPStatus.BAD_REQUEST, "The address holds a character no file name can hold.")
+            return
+        serve()
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:  # type: ignore[override]
+        """Folders are not listed: a folder without index.html is a page that does not exist."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The site's 404 page for a missing page; a small page in the site's style for other errors."""
+        status = HTTPStatus(code)
+        page = self.server.site_dir / NOT_FOUND_PAGE
+        body = None
+        if status is HTTPStatus.NOT_FOUND and page.is_file():
+            text = page.read_text(encoding="utf-8")
+            # the page's links are relative to the site's root, wherever the missing address was
+            body = text.replace("<head>", '<head>\n<base href="/">', 1).encode("utf-8")
+        if body is None:
+            reason = html.escape(message or status.phrase)
+            body = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="/">'
+                    f'<link rel="stylesheet" href="assets/site.css"><title>{status.value} {html.escape(status.phrase)}'
+                    f'</title></head><body><main class="main"><h1>{status.value} {html.escape(status.phrase)}</h1>'
+                    f'<p>{reason}</p><p><a href="/">Home</a></p></main></body></html>').encode("utf-8")
+        self._send(status, body, "text/html; charset=utf-8", {"Connection": "close"})
+        self.close_connection = True
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD" and status.value >= 200 and status not in (HTTPStatus.NO_CONTENT,
+                                                                               HTTPStatus.NOT_MODIFIED):
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")
@@ -38,7 +87,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 class SiteServer(ThreadingHTTPServer):
-    """Serves `site_dir` on 127.0.0.1; `version` goes up after each successful rebuild."""
+    """Serves `site_dir` on 127.0.0.1; `version` goes up after each successful rebuild. The port is taken when
+    the server is made, so that a busy port is known before any build."""
 
     daemon_threads = True
 
@@ -60,20 +110,55 @@ class SiteServer(ThreadingHTTPServer):
         return self
 
     def stop(self) -> None:
-        self.shutdown()
+        if self._thread is not None:
+            self.shutdown()
         self.server_close()
 
 
-def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[], bool], server: SiteServer,
-                      stop: threading.Event | None = None, on_error: Callable[[BaseException], None] | None = None) -> None:
-    """Rebuild whenever a file under `paths` changes; pages reload after each successful rebuild."""
-    from watchfiles import watch
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which folder is at `path` now (None: none), so that one deleted and made again is told apart."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if Path(path).is_dir() else None
 
-    folders = [str(p) for p in paths if Path(p).exists()]
-    for _changes in watch(*folders, stop_event=stop, debounce=300, raise_interrupt=False):
+
+def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[], bool], server: SiteServer,
+                      stop: threading.Event | None = None, on_error: Callable[[BaseException], None] | None = None,
+                      ) -> None:
+    """Rebuild whenever a file under `paths` changes; open pages reload after each rebuild that `rebuild` says
+    succeeded (True). A watched folder that is deleted, or deleted and made again (a git checkout, a sync tool),
+    is watched again as soon as it is back, and its return rebuilds. Ctrl-C raises KeyboardInterrupt."""
+    from watchfiles import Change, watch
+
+    paths = [Path(p) for p in paths]
+    roots = {os.path.abspath(p) for p in paths}
+    stop = stop or threading.Event()
+
+    def run() -> None:
         try:
             if rebuild():
                 server.version += 1
         except Exception as exc:  # noqa: BLE001 - keep serving the last good site
             if on_error:
                 on_error(exc)
+
+    while not stop.is_set():
+        seen = {path: _identity(path) for path in paths}
+        present = [path for path, found in seen.items() if found]
+        if not present:
+            if stop.wait(POLL_SECONDS / 2):
+                return
+            if any(_identity(path) for path in paths):
+                run()
+            continue
+        for changes in watch(*present, stop_event=stop, debounce=300, rust_timeout=int(POLL_SECONDS * 1000),
+                             yield_on_timeout=True, raise_interrupt=True):
+            # a folder deleted and made again may get the same inode: its own deletion tells it apart
+            replaced = any(_identity(path) != found for path, found in seen.items()) or any(
+                change == Change.deleted and os.path.abspath(where) in roots for change, where in changes)
+            if changes or replaced:
+                run()
+            if replaced:
+                break  # watch the folders that are there now

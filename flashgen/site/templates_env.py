@@ -9,7 +9,7 @@ import jinja2
 from flashgen.site.urls import relative, root_of
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; "
-       "object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'")
+       "object-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'self'")
 
 NAV = (("index.html", "Home", "홈"), ("timeline.html", "Timeline", "학습 기록"), ("decks/index.html", "Flashcards", "카드"),
        ("labs/index.html", "Labs", "실습"), ("tags/index.html", "Tags", "태그"))

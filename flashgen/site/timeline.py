@@ -51,16 +51,19 @@ def entry_facts(note: Note) -> list[tuple[tuple[tuple[str, str], ...], str]]:
             section = next((s for s in inside if s.title == title), None) or find_section(note, title)
             if section is not None:
                 topics.append((title, section.slug))
-        out.append((tuple(topics), _preview(entry)))
+        out.append((tuple(topics), _preview(entry, {title for title, _ in topics})))
     return out
 
 
-def _preview(entry: LogEntry, limit: int = 140) -> str:
+def _preview(entry: LogEntry, topics: set[str] = frozenset(), limit: int = 140) -> str:
+    """The words after the date, else the entry's first line of text that is not one of its lessons' titles
+    (those are listed as topics already)."""
     from flashgen.site.search_index import plain_text
 
-    if entry.text.strip():
+    if entry.text.strip() and entry.text.strip() not in topics:
         return entry.text.strip()
-    lines = [line for line in plain_text("\n".join(entry.source.split("\n")[1:])).split("\n") if line.strip()]
+    lines = [line for line in plain_text("\n".join(entry.source.split("\n")[1:])).split("\n")
+             if line.strip() and line.strip().lstrip("#").strip() not in topics]
     if not lines:
         return ""
     first = lines[0]

@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import quote
 
+from flashgen.vault.files import attachment_kind
 from flashgen.vault.slug import slugify
 
 _UNSAFE = re.compile(r'[#?%\\:*"<>|\x00-\x1f]')
@@ -76,13 +77,14 @@ class SiteUrls:
         return f"labs/{slugify(lab_id)}.html"
 
     def image(self, vault_path: str) -> str:
-        """Where a vault image is copied: its name made safe plus a hash of its vault path, so two
-        images with the same name in different folders never collide."""
+        """Where a vault image (or audio, video, PDF, canvas) is copied: its name made safe plus a hash of its
+        vault path, so two files with the same name in different folders never collide."""
         if self.trace is not None:
             self.trace.append(vault_path)
         if vault_path not in self._images:
             stem, ext = posixpath.splitext(posixpath.basename(vault_path))
-            self._images[vault_path] = f"assets/img/{slugify(stem)[:60]}-{_short_hash(vault_path)}{ext.lower()}"
+            folder = "img" if attachment_kind(vault_path) == "image" else "files"
+            self._images[vault_path] = f"assets/{folder}/{slugify(stem)[:60]}-{_short_hash(vault_path)}{ext.lower()}"
         return self._images[vault_path]
 
     def used_images(self) -> dict[str, str]:

@@ -12,8 +12,20 @@ from pathlib import Path
 from flashgen.config import Config
 from flashgen.diagnostics import Diagnostic, warning
 
-ATTACHMENT_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+# the files Obsidian embeds besides notes (its "accepted file formats"), by kind; `.webm` plays as a video
+ATTACHMENT_KINDS = {
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp"), "image"),
+    **dict.fromkeys((".mp3", ".ogg", ".wav", ".m4a", ".flac", ".3gp"), "audio"),
+    **dict.fromkeys((".mp4", ".webm", ".ogv", ".mov", ".mkv"), "video"),
+    ".pdf": "pdf", ".canvas": "canvas", ".base": "base",
+}
+ATTACHMENT_EXTENSIONS = frozenset(ATTACHMENT_KINDS)
 MAX_NOTE_BYTES = 5 * 1024 * 1024
+
+
+def attachment_kind(path: str) -> str | None:
+    """`image`, `audio`, `video`, `pdf`, `canvas` or `base` for an attachment's path (or a link's target), else None."""
+    return ATTACHMENT_KINDS.get(posixpath.splitext(path)[1].lower())
 
 
 def nfc(text: str) -> str:
@@ -38,20 +50,28 @@ class VaultFile:
 
 @dataclass(frozen=True)
 class VaultFiles:
-    """The notes and attachments of a vault."""
+    """The notes and attachments of a vault, and the vault paths of its other files and folders (links may name
+    them: they exist, but no output shows them)."""
 
     root: Path
     notes: tuple[VaultFile, ...]
     attachments: tuple[VaultFile, ...]
+    others: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
 
 
 def walk_vault(root: Path, config: Config) -> VaultFiles:
-    """Every `.md` note and image below `root`, skipping dot folders (`.obsidian`, `.trash`) and excluded paths."""
+    """Every `.md` note and attachment (images, audio, video, PDF, canvas, base) below `root`, and the paths of
+    the other files and folders, skipping dot folders (`.obsidian`, `.trash`), dot files and excluded paths."""
     notes: list[VaultFile] = []
     attachments: list[VaultFile] = []
+    others: list[str] = []
+    folders: list[str] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel_folder = Path(folder).relative_to(root).as_posix()
+        if rel_folder != ".":
+            folders.append(nfc(rel_folder))
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -63,7 +83,9 @@ def walk_vault(root: Path, config: Config) -> VaultFiles:
             if ext == ".md" or ext in ATTACHMENT_EXTENSIONS:
                 st = disk.stat()
                 (notes if ext == ".md" else attachments).append(VaultFile(rel, disk, st.st_size, st.st_mtime_ns))
-    return VaultFiles(root, tuple(notes), tuple(attachments))
+            else:
+                others.append(rel)
+    return VaultFiles(root, tuple(notes), tuple(attachments), tuple(others), tuple(folders))
 
 
 def read_note(file: VaultFile) -> tuple[str | None, list[Diagnostic]]:
@@ -92,15 +114,18 @@ class Resolver:
     """Finds what a link names: an exact vault path wins, then a file in the linking note's folder,
     then the shortest path; case-insensitive as Obsidian is."""
 
-    def __init__(self, note_paths: list[str], attachment_paths: list[str]) -> None:
+    def __init__(self, note_paths: list[str], attachment_paths: list[str], other_paths: tuple[str, ...] = (),
+                 folders: tuple[str, ...] = ()) -> None:
         self.notes = set(note_paths)
+        self.folders = {folder.lower() for folder in folders}
         self._exact: dict[str, str] = {}
         self._by_name: dict[str, list[str]] = {}
-        for path in sorted(note_paths) + sorted(attachment_paths):
+        for path in sorted(note_paths) + sorted(attachment_paths) + sorted(other_paths):
             self._exact.setdefault(path.lower(), path)
             self._by_name.setdefault(posixpath.basename(path).lower(), []).append(path)
         self._memo: dict[tuple[str, str], str | None] = {}
-        self.files_digest = hashlib.sha1("\0".join(sorted(note_paths) + ["\1"] + sorted(attachment_paths)).encode(
+        self.files_digest = hashlib.sha1("\0".join(sorted(note_paths) + ["\1"] + sorted(attachment_paths) + ["\1"]
+                                                   + sorted(other_paths) + ["\1"] + sorted(folders)).encode(
             "utf-8", "surrogatepass")).hexdigest()
 
     def answers(self) -> tuple[str, dict]:
@@ -133,6 +158,17 @@ class Resolver:
             found = self._lookup(name, from_path)
             if found:
                 return found
+        return None
+
+    def folder(self, target: str, from_path: str) -> str | None:
+        """The vault folder a link names (`scripts/`, `./day1`), beside the linking note or from the top, or None."""
+        target = nfc(target.strip()).replace("\\", "/").rstrip("/")
+        if not target or outside_vault(target, from_path):
+            return None
+        for base in (posixpath.dirname(from_path), ""):
+            path = posixpath.normpath(posixpath.join(base, target))
+            if path.lower() in self.folders:
+                return path
         return None
 
     def _lookup(self, name: str, from_path: str) -> str | None:

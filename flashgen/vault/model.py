@@ -116,7 +116,8 @@ class Note:
     log_entries: tuple[LogEntry, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     body_line: int = 1  # first line after the frontmatter
-    block_ids: tuple[str, ...] = ()  # every `^id` in the note (paragraphs and list items)
+    block_ids: tuple[str, ...] = ()  # every `^id` in the note (paragraphs, list items, lists, quotes, tables ...)
+    block_lines: tuple[tuple[str, int, int], ...] = ()  # (id, first line, last line) of each block with an id
     tokens: tuple = field(default=(), compare=False, repr=False)
 
     @property
@@ -138,6 +139,19 @@ class Note:
         """Every section, in document order, the root first."""
         return tuple(self.root.walk())
 
+    def span(self, heading: str | None = None, block: str | None = None) -> tuple[int, int] | None:
+        """The first and last line (1-based) of what `#heading` or `#^block` names, or None when the note has no
+        such heading or block; with neither, the whole note."""
+        if block:
+            return next(((first, last) for name, first, last in self.block_lines if name == block), None)
+        if not heading:
+            return 1, self.source.count("\n") + 1
+        section = self.find_section(heading)
+        if section is None:
+            return None
+        after = [s.line for s in self.sections() if s.level and s.line > section.line and s.level <= section.level]
+        return section.line, (min(after) - 1 if after else self.source.count("\n") + 1)
+
     def find_section(self, heading: str) -> Section | None:
         """The section a `#heading` fragment names: same title, then ignoring case, then same slug."""
         sections = [s for s in self.sections() if s.level]
@@ -153,7 +167,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file in the vault that notes can embed (png, jpg, jpeg, gif, webp, svg)."""
+    """A file in the vault that notes can embed: an image, audio, video, PDF, canvas or base
+    (flashgen.vault.files.ATTACHMENT_KINDS)."""
 
     path: str  # vault-relative POSIX path, NFC
     size: int

@@ -18,8 +18,11 @@ from flashgen.diagnostics import Diagnostic, warning
 from flashgen.vault.files import Resolver, VaultFile, VaultFiles, outside_vault, read_note, walk_vault
 from flashgen.vault.links import check_links
 from flashgen.vault.markdown import create_parser
+from flashgen.vault.markdown.block_id import block_end
 from flashgen.vault.markdown.comments import strip_comments
 from flashgen.vault.markdown.datelog import match_date
+from flashgen.vault.markdown.dollar_math import MATH_TOKENS, to_mathml
+from flashgen.vault.markdown.html_links import html_file_links
 from flashgen.vault.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag, Vault
 from flashgen.vault.slug import SlugRegistry
 from flashgen.yamlsafe import safe_load
@@ -28,9 +31,8 @@ BLOCK_KINDS = {
     "paragraph_open": "paragraph", "bullet_list_open": "list", "ordered_list_open": "list",
     "fence": "code", "code_block": "code", "table_open": "table", "blockquote_open": "quote",
     "callout_open": "callout", "hr": "rule", "html_block": "html", "log_date_open": "log_date",
-    "footnote_block_open": "footnotes", "dl_open": "list",
+    "footnote_block_open": "footnotes", "dl_open": "list", "math_block": "math",
 }
-FENCE_LINE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
 def parse_vault(root: Path, config: Config | None = None,
@@ -71,7 +73,7 @@ def parse_vault(root: Path, config: Config | None = None,
 
 def resolver_of(files: VaultFiles) -> Resolver:
     """The link resolver of a walked vault."""
-    return Resolver([n.path for n in files.notes], [a.path for a in files.attachments])
+    return Resolver([n.path for n in files.notes], [a.path for a in files.attachments], files.others, files.folders)
 
 
 def parse_files(files: list[VaultFile], config: Config) -> dict[str, tuple[Note | None, list[Diagnostic]]]:
@@ -105,7 +107,11 @@ def parse_note(path: str, text: str, config: Config | None = None,
     """Parse a note's text (path is vault-relative) into a Note."""
     config = config or Config()
     diagnostics = list(problems or [])
-    clean = strip_comments_outside_code(text)
+    stripped = strip_comments(text)
+    if stripped.unclosed_line:
+        diagnostics.append(warning(path, stripped.unclosed_line, "comment `%%` is never closed; the rest of the note "
+                                                                 "is hidden (close it with `%%`)", "unclosed-comment"))
+    clean = stripped.text
     tokens = create_parser(config.course_headings).parse(clean, {})
     lines = clean.split("\n")
 
@@ -136,14 +142,14 @@ def parse_note(path: str, text: str, config: Config | None = None,
             i += 3
             continue
         if token.level == 0 and token.type in BLOCK_KINDS and token.map is None:
-            end = _block_end(tokens, i)  # footnote blocks carry no line map: links and tags only
+            end = block_end(tokens, i)  # footnote blocks carry no line map: links and tags only
             for inner in tokens[i:end + 1]:
                 if inner.type == "inline":
                     _collect_inline(inner, links, tags)
             i = end + 1
             continue
         if token.level == 0 and token.type in BLOCK_KINDS:
-            end = _block_end(tokens, i)
+            end = block_end(tokens, i)
             first, last = token.map[0], token.map[1]
             kind = BLOCK_KINDS[token.type]
             source = "\n".join(lines[first:last])
@@ -156,8 +162,14 @@ def parse_note(path: str, text: str, config: Config | None = None,
             for inner in tokens[i:end + 1]:
                 if inner.type == "inline":
                     _collect_inline(inner, links, tags)
+                    _check_math(inner, path, diagnostics)
                 elif inner.type in ("fence", "code_block"):
-                    code_blocks.append(_code_block(inner, lines, builder.path, path, diagnostics))
+                    code_blocks.append(_code_block(inner, builder.path, path, diagnostics))
+                elif inner.type == "html_block":
+                    links.extend(markdown_link(url, inner.map[0] + 1 + offset, embed)
+                                 for offset, embed, url in html_file_links(inner.content))
+                elif inner.type == "math_block":
+                    _check_math(inner, path, diagnostics)
             i = end + 1
             continue
         i += 1
@@ -175,34 +187,10 @@ def parse_note(path: str, text: str, config: Config | None = None,
         tags=tuple(tags), root=root, links=tuple(links), code_blocks=tuple(code_blocks),
         log_entries=tuple(log_entries), diagnostics=tuple(diagnostics), body_line=body_line,
         block_ids=tuple(t.meta["block_id"] for t in tokens if t.meta and "block_id" in t.meta),
+        block_lines=tuple((t.meta["block_id"], t.map[0] + 1, t.map[1]) for t in tokens
+                          if t.meta and "block_id" in t.meta and t.map),
         tokens=tuple(tokens),
     )
-
-
-def strip_comments_outside_code(text: str) -> str:
-    """Blank `%%comments%%` and `<!-- comments -->` (keeping line numbers), but never inside code fences."""
-    if "%%" not in text and "<!--" not in text:
-        return text
-    out: list[str] = []
-    chunk: list[str] = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        match = FENCE_LINE.match(line)
-        if fence is None and match:
-            out.append(strip_comments("\n".join(chunk)))
-            chunk = []
-            fence = match.group(1)
-            out.append(line)
-        elif fence is not None:
-            out.append(line)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line.strip()[len(match.group(1)):].strip():
-                fence = None
-        else:
-            chunk.append(line)
-    if fence is None or chunk:
-        out.append(strip_comments("\n".join(chunk)))
-    return "\n".join(part for part in out if part is not None)
 
 
 def _frontmatter(tokens: list[Token], path: str, diagnostics: list[Diagnostic]) -> tuple[dict[str, Any], int]:
@@ -237,17 +225,6 @@ def _frontmatter_list(frontmatter: dict[str, Any], *keys: str) -> list[str]:
     return []
 
 
-def _block_end(tokens: list[Token], start: int) -> int:
-    if tokens[start].nesting == 0:
-        return start
-    depth = 0
-    for j in range(start, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
-
-
 def _collect_inline(inline: Token, links: list[Link], tags: list[Tag]) -> None:
     line = (inline.map[0] if inline.map else 0) + 1
     for child in inline.children or []:
@@ -255,6 +232,7 @@ def _collect_inline(inline: Token, links: list[Link], tags: list[Tag]) -> None:
             line += 1
         elif child.type in ("wikilink", "wikiembed"):
             parts = child.meta["target"]
+            child.meta["line"] = line  # an embed's line tells a part of a note that embeds another part from a loop
             links.append(Link(parts.target, line, child.meta["embed"], True, parts.heading, parts.block,
                               parts.alias, parts.width, parts.height))
         elif child.type == "link_open":
@@ -264,33 +242,54 @@ def _collect_inline(inline: Token, links: list[Link], tags: list[Tag]) -> None:
             links.append(markdown_link(str(child.attrGet("src") or ""), line, embed=True, alt=child.content))
         elif child.type == "tag":
             tags.append(Tag(unicodedata.normalize("NFC", child.meta["tag"]), line))
+        elif child.type == "html_inline":
+            links.extend(markdown_link(url, line, embed) for _, embed, url in html_file_links(child.content))
         elif child.type == "text":
             line += child.content.count("\n")
+
+
+def _check_math(token: Token, path: str, diagnostics: list[Diagnostic]) -> None:
+    """A warning for each formula that cannot be read as TeX (it is shown as written)."""
+    if token.type == "inline" and "$" not in token.content:
+        return
+    formulas = [token] if token.type == "math_block" else [c for c in token.children or [] if c.type in MATH_TOKENS]
+    for formula in formulas:
+        if to_mathml(formula.content, MATH_TOKENS[formula.type]) is None:
+            line = (token.map[0] if token.map else 0) + 1
+            diagnostics.append(warning(path, line, f"math `{formula.content.strip()[:60]}` is not valid TeX; "
+                                                   "it is shown as written", "math"))
 
 
 def markdown_link(href: str, line: int, embed: bool, alt: str = "") -> Link:
     """The model Link for a markdown link or image (`[t](x.md)`, `![alt|300](pic.png)`)."""
     if re.match(r"^[a-zA-Z][\w+.-]*:", href) or href.startswith("//"):
-        return Link(href, line, embed, wiki=False, alias=alt or None)
+        width, height, alt = _alt_size(alt)
+        return Link(href, line, embed, wiki=False, alias=alt or None, width=width, height=height)
     target, _, fragment = unquote(href).partition("#")
-    size = re.match(r"^(.*?)\|(\d+)(?:x(\d+))?$", alt) if alt else None
-    width = int(size.group(2)) if size else None
-    height = int(size.group(3)) if size and size.group(3) else None
-    return Link(target, line, embed, wiki=False, heading=fragment or None,
-                alias=(size.group(1) if size else alt) or None, width=width, height=height)
+    width, height, alt = _alt_size(alt)
+    return Link(target, line, embed, wiki=False, heading=fragment or None, alias=alt or None, width=width,
+                height=height)
 
 
-def _code_block(token: Token, lines: list[str], section: tuple[str, ...], path: str,
+def _alt_size(alt: str) -> tuple[int | None, int | None, str]:
+    """(width, height, text) of an image's alt text: `![text|300x200](…)`, `![300](…)` as Obsidian reads them."""
+    size = re.match(r"^(?:(.*?)\|)?(\d+)(?:x(\d+))?$", alt) if alt else None
+    if not size:
+        return None, None, alt
+    return int(size.group(2)), int(size.group(3)) if size.group(3) else None, size.group(1) or ""
+
+
+def _code_block(token: Token, section: tuple[str, ...], path: str,
                 diagnostics: list[Diagnostic]) -> CodeBlock:
     fence_line = token.map[0] + 1
     lang = token.info.strip().split()[0].lower() if token.info.strip() else ""
     closed = True
     if token.type == "fence":
-        last = lines[token.map[1] - 1].strip() if token.map[1] - 1 < len(lines) else ""
-        closed = token.map[1] - token.map[0] >= 2 and last.startswith(token.markup) and not last.strip(token.markup[0])
+        closed = (token.meta or {}).get("closed", True)
         if not closed:
-            diagnostics.append(warning(path, fence_line, f"code fence `{token.markup}` is never closed; "
-                                                         "the rest of the note is read as code", "unclosed-fence"))
+            rest = "quote or list item" if token.meta.get("container_end") else "note"
+            diagnostics.append(warning(path, fence_line, f"code fence {token.markup} is never closed; "
+                                                         f"the rest of the {rest} is read as code", "unclosed-fence"))
     first_code = fence_line + 1 if token.type == "fence" else fence_line
     return CodeBlock(lang, token.content, first_code, fence_line, section, closed)
 

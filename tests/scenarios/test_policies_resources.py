@@ -67,9 +67,11 @@ def test_requests_fill_nodes_until_the_next_pod_fits_nowhere(k: Cluster) -> None
     assert "2 Insufficient cpu" in _scheduled_message(k, pending[0]["metadata"]["name"])
     node = json.loads(k.ok("get", "node", running[0]["spec"]["nodeName"], "-o", "json"))
     assert node["status"]["allocatable"]["cpu"] == "8"
-    allocated = k.ok("describe", "node", running[0]["spec"]["nodeName"]).split("Allocated resources:")[1]
-    cpu_line = next(line for line in allocated.splitlines() if line.strip().startswith("cpu"))
-    assert cpu_line.split()[1:3] == ["5", "(62%)"]
+    described = k.ok("describe", "node", running[0]["spec"]["nodeName"])
+    row = next(line for line in described.split("Non-terminated Pods:")[1].splitlines()
+               if running[0]["metadata"]["name"] in line)
+    assert row.split()[2:4] == ["5", "(62%)"]  # CPU Requests of the pod: 5 of the node's 8
+    assert "Allocated resources:" in described
 
 
 def test_a_limit_without_a_request_becomes_the_request(k: Cluster) -> None:

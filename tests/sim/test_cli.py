@@ -73,6 +73,7 @@ def _rows(output: str) -> list[list[str]]:
 
 
 def test_apply_get_and_advance(run, tmp_path: Path) -> None:
+    run("reset", "--start", "2024-01-29T09:00:00Z")  # a fixed start, for the times below
     (tmp_path / "web.yaml").write_text(DEPLOY)
     out = run("apply", "-f", "web.yaml").output
     assert out.splitlines() == ["deployment.apps/web created", "service/web created"]
@@ -234,3 +235,63 @@ def test_delete_waits_for_graceful_termination(run) -> None:
     run("run", "sleeper2", "--image=busybox", "--", "sleep", "3600")
     r = run("delete", "pod", "sleeper2", "--grace-period=0", "--force")
     assert 'pod "sleeper2" force deleted' in r.output
+
+
+def test_rollout_status_waits_as_kubectl_does(run) -> None:
+    run("create", "deployment", "web", "--image=nginx:1.26", "--replicas=3")
+    run("set", "image", "deployment/web", "nginx=nginx:1.27")
+    waited = run("rollout", "status", "deployment", "web")  # right after the change: it must wait, then succeed
+    lines = waited.output.strip().splitlines()
+    assert lines[0].startswith('Waiting for deployment "web" rollout to finish') and len(lines) >= 2
+    assert lines[-1] == 'deployment "web" successfully rolled out'
+    pods = [p for p in _rows(run("get", "pods", "--no-headers").output) if p[2] != "Terminating"]
+    assert len(pods) == 3 and all(p[1:3] == ["1/1", "Running"] for p in pods)  # the clock ran while it waited
+    # an image that cannot be pulled: --timeout gives up, and the progress deadline ends it as kubectl does
+    run("set", "image", "deploy/web", "nginx=nginx:doesnotexist")
+    timed_out = run("rollout", "status", "deploy/web", "--timeout", "30s", ok=False)
+    assert timed_out.exit_code == 1 and "error: timed out waiting for the condition" in timed_out.output
+    stuck = run("rollout", "status", "deploy/web", ok=False)
+    assert stuck.exit_code == 1 and 'error: deployment "web" exceeded its progress deadline' in stuck.output
+    once = run("rollout", "status", "deploy/web", "--watch=false", ok=False)
+    assert once.exit_code == 1 and "exceeded its progress deadline" in once.output
+
+
+def test_kubectl_habits_scale_expose_label_and_get_options(run) -> None:
+    run("create", "deployment", "web", "--image=nginx", "--port=80")
+    assert run("scale", "deployment", "web", "--replicas=2").output == "deployment.apps/web scaled\n"
+    assert run("expose", "deployment", "web", "--type=NodePort").output == "service/web exposed\n"
+    svc = yaml.safe_load(run("get", "svc", "web", "-o", "yaml").output)
+    assert svc["spec"]["selector"] == {"app": "web"} and svc["spec"]["ports"][0]["targetPort"] == 80
+    assert 30000 <= svc["spec"]["ports"][0]["nodePort"] <= 32767
+    run("advance", "10s")
+    assert run("get", "ep", "web", "--no-headers").output.split()[1].count(":80") == 2
+    assert run("label", "deploy", "web", "purpose=lab").output == "deployment.apps/web labeled\n"
+    refused = run("label", "deploy", "web", "purpose=other", ok=False)
+    assert refused.exit_code == 1 and "'purpose' already has a value (lab), and --overwrite is false" in refused.output
+    shown = _rows(run("get", "deploy", "-l", "purpose=lab", "--show-labels").output)
+    assert shown[0][-1] == "LABELS" and shown[1][0] == "web" and "purpose=lab" in shown[1][-1]
+    assert run("get", "deploy", "--no-headers").output.startswith("web ")
+    watch = run("get", "pods", "-w", ok=False)
+    assert watch.exit_code == 2 and "flashgen sim serve" in watch.output and "get pods -w" in watch.output
+
+
+def test_describe_takes_name_prefixes_selectors_and_all_namespaces(run) -> None:
+    run("create", "deployment", "web", "--image=nginx", "--replicas=2")
+    both = run("describe", "pods", "web").output  # kubectl describes every pod whose name starts so
+    assert both.count("\nName:") + both.startswith("Name:") == 2 and "\n\n\nName:" in both
+    assert run("describe", "pods", "-l", "app=web").output == both
+    assert "Namespace:        default" in run("describe", "pods", "-A", "-l", "app=web").output
+    missing = run("describe", "pod", "nope", ok=False)
+    assert missing.exit_code == 1 and 'pods "nope" not found' in missing.output
+
+
+def test_a_new_cluster_starts_at_the_current_time(run) -> None:
+    import time
+
+    from flashgen.sim.timefmt import parse_rfc3339
+    created = yaml.safe_load(run("get", "ns", "default", "-o", "yaml").output)["metadata"]["creationTimestamp"]
+    assert abs(parse_rfc3339(created) - time.time()) < 60
+    run("advance", "400d")
+    assert "its clock starts at" in run("reset").output
+    created = yaml.safe_load(run("get", "ns", "default", "-o", "yaml").output)["metadata"]["creationTimestamp"]
+    assert abs(parse_rfc3339(created) - time.time()) < 60

@@ -85,7 +85,7 @@ def test_serve_writes_a_kubeconfig_keeps_state_and_holds_the_lock(tmp_path):
         _stop(proc)
 
 
-def test_merge_kubeconfig_only_when_asked(tmp_path):
+def test_merge_kubeconfig_only_when_asked_and_the_old_context_comes_back(tmp_path):
     own = tmp_path / "own-config"
     own.write_text("apiVersion: v1\nkind: Config\nclusters: [{name: real, cluster: {server: 'https://10.0.0.1'}}]\n"
                    "users: [{name: me, user: {token: x}}]\ncontexts: [{name: real, context: {cluster: real, "
@@ -94,12 +94,47 @@ def test_merge_kubeconfig_only_when_asked(tmp_path):
     _stop(proc)
     assert yaml.safe_load(own.read_text(encoding="utf-8"))["current-context"] == "real"
     proc, url = _start(tmp_path, "--merge-kubeconfig", env={"KUBECONFIG": str(own)})
-    _stop(proc)
-    merged = yaml.safe_load(own.read_text(encoding="utf-8"))
-    assert merged["current-context"] == "flashgen-sim"
-    assert {c["name"] for c in merged["contexts"]} == {"real", "flashgen-sim", "flashgen-sim-jane"}
-    assert {"name": "jane", "user": {"as": "jane"}} in merged["users"]
-    assert next(c for c in merged["clusters"] if c["name"] == "flashgen-sim")["cluster"]["server"] == url
+    try:
+        merged = yaml.safe_load(own.read_text(encoding="utf-8"))
+        assert merged["current-context"] == "flashgen-sim"
+        assert {c["name"] for c in merged["contexts"]} == {"real", "flashgen-sim", "flashgen-sim-jane"}
+        assert {"name": "jane", "user": {"as": "jane"}} in merged["users"]
+        assert next(c for c in merged["clusters"] if c["name"] == "flashgen-sim")["cluster"]["server"] == url
+    finally:
+        err = _stop(proc)
+    # a stopped server (here on a random port) must not stay the user's current context
+    assert yaml.safe_load(own.read_text(encoding="utf-8"))["current-context"] == "real"
+    assert "the current context is real again" in err
+
+
+def test_verify_sim_checks_the_running_server_and_a_stopped_one_is_named(tmp_path):
+    """The lab page's own command, `flashgen verify LAB --sim`, while `flashgen sim serve` holds the cluster."""
+    proc, url = _start(tmp_path)
+    state = str(tmp_path / "state.json")
+    try:
+        kubectl = kubectl_binary("1.33")
+        env = {**os.environ, "HOME": str(tmp_path), "KUBECONFIG": str(tmp_path / "kubeconfig")}
+        job = ("apiVersion: batch/v1\nkind: Job\nmetadata: {name: backup}\nspec:\n  backoffLimit: 4\n  template:\n"
+               "    spec:\n      restartPolicy: OnFailure\n      containers: [{name: b, image: busybox, "
+               "command: [sh, -c, 'echo done']}]\n")
+        subprocess.run([str(kubectl), "--cache-dir", str(tmp_path / "cache"), "apply", "-f", "-"], input=job,
+                       env=env, check=True, capture_output=True, text=True, timeout=60)
+        done = subprocess.run([sys.executable, "-m", "flashgen", "verify", "lab6-6", "--sim", "--state", state,
+                               "--timeout", "30"], capture_output=True, text=True, cwd=tmp_path, timeout=90)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"on the simulated cluster served at {url}" in done.stdout and "5/5 checks passed" in done.stdout
+    finally:
+        _stop(proc)
+    # the server is gone: its context now suggests starting it, not kind
+    gone = subprocess.run([sys.executable, "-m", "flashgen", "verify", "lab6-6", "--timeout", "0"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                          env={**os.environ, "KUBECONFIG": str(tmp_path / "kubeconfig")})
+    assert gone.returncode == 2
+    assert "is `flashgen sim serve` running?" in gone.stderr and "kind get clusters" not in gone.stderr
+    # and without it, `--sim` checks the saved cluster (the job the server ran is there, complete)
+    saved = subprocess.run([sys.executable, "-m", "flashgen", "verify", "lab6-6", "--sim", "--state", state],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=90)
+    assert saved.returncode == 0 and f"on the simulated cluster in {state}" in saved.stdout, saved.stdout
 
 
 def test_a_busy_port_is_a_clear_error(tmp_path):

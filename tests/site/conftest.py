@@ -50,6 +50,26 @@ def build_fixture_site(out: Path, vault_dir: Path = VAULT, cards=None, labs=None
     return vault, result
 
 
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for the test module, found as tests/browsers.py says; the tests that need it are
+    skipped with NONE_FOUND (which the summary reports loudly) when there is none."""
+    from tests.browsers import NONE_FOUND, find_chromium, how_to_get_one
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason=f"{NONE_FOUND}: the playwright package is missing")
+    with sync_api.sync_playwright() as p:
+        path, looked = find_chromium(p.chromium.executable_path)
+        if path is None:
+            pytest.skip(f"{NONE_FOUND} (looked at {'; '.join(looked)}); {how_to_get_one()}")
+        launched = p.chromium.launch(executable_path=path, args=BROWSER_ARGS)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """(vault, SiteResult) of the fixture vault built once for the whole session, its search data in a file

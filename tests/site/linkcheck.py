@@ -50,7 +50,7 @@ def check_site(root: Path) -> tuple[list[str], int]:
             if not (root / target).is_file():
                 problems.append(f"{page}: {attr}={url!r} -> {target} does not exist")
                 continue
-            if parts.fragment:
+            if parts.fragment and target.endswith(".html"):  # a PDF's `#page=2` is for its viewer
                 fragment = unquote(parts.fragment)
                 ids = pages[target].ids if target in pages else set()
                 if fragment not in ids:

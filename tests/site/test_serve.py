@@ -33,7 +33,8 @@ def test_serves_the_site_and_rebuilds_when_a_note_changes(vault_copy, tmp_path):
     server = SiteServer(out / "site", port=0).start()
     stop = threading.Event()
     watcher = threading.Thread(target=watch_and_rebuild,
-                               args=([vault_copy], lambda: bool(build_once(vault_copy, out) or True), server, stop))
+                               args=([vault_copy], lambda: build_once(vault_copy, out).site_path is not None, server,
+                                     stop))
     watcher.start()
     try:
         page = server.url + quote("notes/서비스.html")
@@ -60,13 +61,103 @@ def test_missing_notes_folder_is_a_clear_error(tmp_path):
     assert "no such notes folder" in result.output and "Traceback" not in result.output
 
 
-def test_busy_port_is_a_clear_error(vault_copy, tmp_path):
+class Served:
+    """`flashgen serve` in its own process, as a learner starts it, with its stderr collected line by line."""
+
+    def __init__(self, vault, out) -> None:
+        import subprocess
+        import sys
+
+        self.proc = subprocess.Popen([sys.executable, "-m", "flashgen", "serve", "--port", "0", "--notes", str(vault),
+                                      "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=lambda: self.lines.extend(iter(self.proc.stderr.readline, "")),
+                                        daemon=True)
+        self._reader.start()
+        first = self.proc.stdout.readline()
+        assert " at http://127.0.0.1:" in first, first + "".join(self.lines)
+        self.url = first.split(" at ")[1].split()[0]
+
+    def version(self) -> str:
+        return fetch(self.url + VERSION_PATH.lstrip("/"))
+
+    def status(self, path: str) -> tuple[int, str]:
+        import urllib.error
+
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def after(self, count: int) -> list[str]:
+        return self.lines[count:]
+
+    def stop(self) -> tuple[int, str]:
+        import signal
+
+        self.proc.send_signal(signal.SIGINT)
+        code = self.proc.wait(timeout=30)
+        self._reader.join(timeout=10)
+        return code, "".join(self.lines)
+
+
+def test_serve_as_a_learner_meets_it(vault_copy, tmp_path):
+    served = Served(vault_copy, tmp_path / "build")
+    try:
+        assert wait_for(lambda: any(line.strip().endswith("0 errors") for line in served.lines), 10)
+        first = list(served.lines)
+        assert any(line.startswith("디플로이먼트.md:11: warning: missing image") for line in first)
+        assert first[-1].strip().endswith("warnings, 0 errors")
+        # the site's own page for a missing address, wherever it is; no folder listings; NUL is a bad request
+        for missing in ("nope.html", "notes/deeper/nope.html", "assets/"):
+            code, page = served.status(missing)
+            assert code == 404 and "Page not found" in page and '<base href="/">' in page, missing
+        assert "Index of" not in served.status("assets/")[1]
+        code, page = served.status("%00")
+        assert code == 400 and "Bad Request" in page
+        assert served.status("")[0] == 200  # still serving after the bad request
+
+        # a new problem is printed once; the old ones are not printed again
+        seen = len(served.lines)
+        note = vault_copy / "서비스.md"
+        note.write_text(note.read_text(encoding="utf-8") + "\n```yaml\na: 1\n", encoding="utf-8")
+        assert wait_for(lambda: served.version() == "2")
+        assert wait_for(lambda: any("rebuilt in" in line for line in served.after(seen)))
+        news = served.after(seen)
+        assert [line for line in news if "warning:" in line] == [
+            "서비스.md:17: warning: code fence ``` is never closed; the rest of the note is read as code\n"], news
+        assert "1 new, 0 fixed" in news[-1]
+
+        # the notes folder deleted (a checkout, a sync tool): a failure that keeps the last site and its pages
+        import shutil
+
+        kept = vault_copy.parent / "kept"
+        shutil.copytree(vault_copy, kept)
+        seen = len(served.lines)
+        shutil.rmtree(vault_copy)
+        assert wait_for(lambda: any("rebuild failed" in line for line in served.after(seen)))
+        assert served.version() == "2" and served.status("")[0] == 200
+        assert not any("warning(s)" in line for line in served.after(seen))
+        # ... and made again: rebuilding goes on, for that change and the next ones
+        shutil.copytree(kept, vault_copy)
+        assert wait_for(lambda: served.version() == "3")
+        (vault_copy / "새 노트.md").write_text("# 새 노트\n- 파드 - 가장 작은 단위\n", encoding="utf-8")
+        assert wait_for(lambda: served.version() == "4")
+        assert served.status("notes/" + quote("새 노트.html"))[0] == 200
+    finally:
+        code, err = served.stop()
+    assert code == 0 and "stopped" in err
+    assert "KeyboardInterrupt" not in err and "Traceback" not in err
+
+
+def test_a_busy_port_is_found_before_any_build(vault_copy, tmp_path):
     blocker = SiteServer(tmp_path, port=0).start()
     try:
         port = blocker.server_address[1]
         result = CliRunner().invoke(serve, ["--notes", str(vault_copy), "--out", str(tmp_path / "out"),
                                             "--port", str(port)])
-        assert result.exit_code != 0
-        assert f"port {port} is in use" in result.output
+        assert result.exit_code != 0 and f"port {port} is in use" in result.output
+        assert not (tmp_path / "out" / "site").exists()
     finally:
         blocker.stop()

@@ -5,7 +5,8 @@
   var panel = document.getElementById("study");
   if (!panel || typeof FlashgenSRS === "undefined") { return; }
   var LEARN_AHEAD = 20 * 60 * 1000;
-  var items = cardsOfPage();
+  var items = [];
+  cardsOfPage().forEach(function (item) { items = items.concat(asAnkiCards(item)); });
   var byId = {};
   items.forEach(function (item) { byId[item.id] = item; });
   var states = FlashgenSRS.load();
@@ -31,6 +32,50 @@
     return holder.innerHTML;
   }
 
+  /* The cards Anki makes of one note, studied apart as in Anki: a reversed note gives a card each way, a cloze
+     note a card per cloze number (its blank hidden, the other deletions shown as text). The first keeps the
+     note's id, so study states saved before stay with it. */
+  function asAnkiCards(item) {
+    if (item.kind === "reversed" && item.back.replace(/<[^>]*>/g, "").trim()) {
+      return [item, copy(item, "~r", { front: item.back, back: item.front, prompt: "" })];
+    }
+    if (item.kind !== "cloze") { return [item]; }
+    var back = document.createElement("template"), front = document.createElement("template");
+    back.innerHTML = item.back;
+    front.innerHTML = item.front;
+    var numbers = [];
+    Array.prototype.forEach.call(back.content.querySelectorAll(".cloze[data-c]"), function (span) {
+      var n = span.getAttribute("data-c");
+      if (numbers.indexOf(n) < 0) { numbers.push(n); }
+    });
+    if (numbers.length < 2) { return [item]; }
+    numbers.sort(function (a, b) { return Number(a) - Number(b); });
+    var hidden = Array.prototype.map.call(front.content.querySelectorAll(".cloze[data-c]"), function (span) {
+      return span.innerHTML;
+    });
+    return numbers.map(function (n, index) {
+      function side(reveal) {
+        var holder = document.createElement("template");
+        holder.innerHTML = item.back;
+        Array.prototype.forEach.call(holder.content.querySelectorAll(".cloze[data-c]"), function (span, at) {
+          if (span.getAttribute("data-c") !== n) { span.className = "cloze-other"; }
+          else if (!reveal && hidden[at] !== undefined) { span.innerHTML = hidden[at]; }
+        });
+        return holder.innerHTML;
+      }
+      return copy(item, index ? "~c" + n : "", { front: side(false), back: side(true) });
+    });
+  }
+
+  function copy(item, suffix, changes) {
+    var out = {};
+    Object.keys(item).forEach(function (key) { out[key] = item[key]; });
+    Object.keys(changes).forEach(function (key) { out[key] = changes[key]; });
+    out.id = item.id + suffix;
+    if (suffix) { out.element = null; }
+    return out;
+  }
+
   /* A note's page lists its cards; a deck page loads its notes' card scripts into window.flashgenCards
      and studies the cards of its deck and of the decks below it. */
   function cardsOfPage() {
@@ -42,7 +87,7 @@
         var base = new URL(chunk.base, root);
         chunk.cards.forEach(function (c) {
           if (c.deck !== deck && c.deck.indexOf(deck + "::") !== 0) { return; }
-          all.push({ id: c.id, prompt: c.prompt, front: c.front, back: c.back, base: base,
+          all.push({ id: c.id, kind: c.kind, prompt: c.prompt, front: c.front, back: c.back, base: base,
                      href: c.source[0] ? new URL(c.source[0], base).href : "", label: c.source[1], element: null });
         });
       });
@@ -50,7 +95,7 @@
     }
     return Array.prototype.map.call(document.querySelectorAll(".card-list .card"), function (item) {
       var prompt = item.querySelector(".card-prompt"), link = item.querySelector(".card-source a");
-      return { id: item.getAttribute("data-card"), prompt: prompt ? prompt.textContent : "",
+      return { id: item.getAttribute("data-card"), kind: item.getAttribute("data-kind"), prompt: prompt ? prompt.textContent : "",
                front: item.querySelector(".card-front").innerHTML, back: item.querySelector(".card-back").innerHTML,
                href: link ? link.getAttribute("href") : "", label: link ? link.textContent : "", element: item };
     });

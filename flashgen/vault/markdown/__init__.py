@@ -16,6 +16,8 @@ from flashgen.vault.markdown.cjk_emphasis import cjk_emphasis_plugin
 from flashgen.vault.markdown.comments import comments_plugin
 from flashgen.vault.markdown.course_heading import course_heading_plugin
 from flashgen.vault.markdown.datelog import datelog_plugin
+from flashgen.vault.markdown.dollar_math import math_plugin
+from flashgen.vault.markdown.fence import fence_plugin
 from flashgen.vault.markdown.highlight import highlight_plugin
 from flashgen.vault.markdown.tags import stop_text_at, tag_plugin
 from flashgen.vault.markdown.wikilink import wikilink_plugin
@@ -27,6 +29,8 @@ def create_parser(course_headings: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "breaks": True, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    md.use(fence_plugin)
+    md.use(math_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
     md.use(gfm_autolink_plugin)
