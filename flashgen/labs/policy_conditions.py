@@ -8,9 +8,9 @@ import re
 
 from flashgen.kube import ingress, rbac
 from flashgen.kube.cluster import Cluster
-from flashgen.labs.conditions import Args, _condition, _missing, _ns, ready_endpoints
+from flashgen.labs.conditions import Args, _condition, _ns, ready_endpoints
 from flashgen.labs.kinds import describe, label_selector, owned_by
-from flashgen.labs.results import Finding
+from flashgen.labs.results import Finding, missing_object
 
 RBAC_API = "rbac.authorization.k8s.io/v1"
 
@@ -47,8 +47,8 @@ def ingress_routes(cluster: Cluster, namespace: str, args: Args) -> list[Finding
         known = ", ".join(c["metadata"]["name"] for c in classes) or "none"
         out.append(Finding(ing_where, "status.loadBalancer", "an address given by the ingress controller",
                            f"no address: no controller serves the class {cls!r} (IngressClasses here: {known})"
-                           if cls else f"no address: the Ingress names no class and no IngressClass is the default "
-                                       f"(set spec.ingressClassName; IngressClasses here: {known})"))
+                           if cls else f"no address: no controller took the Ingress (set spec.ingressClassName; "
+                                       f"IngressClasses here: {known})"))
     if out:
         return out
     port = found.port if isinstance(found.port, int) else None
@@ -96,7 +96,7 @@ def pods_created(cluster: Cluster, namespace: str, args: Args) -> list[Finding]:
     ns, name = _ns(args, namespace), args["deployment"]
     dep = cluster.get("apps/v1", "Deployment", name, ns)
     if dep is None:
-        return _missing("Deployment", name, ns)
+        return missing_object("apps/v1", "Deployment", name, ns)
     out = []
     for rs in cluster.list("apps/v1", "ReplicaSet", ns):
         if not owned_by(rs, dep):

@@ -34,12 +34,15 @@ def test_an_ingress_of_the_nginx_class_gets_an_address(k: Cluster) -> None:
     assert ing["status"] == {"loadBalancer": {"ingress": [{"hostname": "localhost"}]}}
 
 
-def test_an_ingress_without_a_class_waits_until_a_class_is_the_default(k: Cluster) -> None:
-    """https://kubernetes.io/docs/concepts/services-networking/ingress/#default-ingress-class (without
-    ingressClassName and without a default IngressClass no controller serves the Ingress; once a class is marked
-    is-default-class, new Ingresses get it)."""
+def test_the_controller_serves_its_class_and_ingresses_without_one(k: Cluster) -> None:
+    """https://kubernetes.io/docs/concepts/services-networking/ingress/#ingress-class (an Ingress names the
+    IngressClass whose controller implements it: the documentation's minimal-ingress names nginx-example, which no
+    controller here serves) and #default-ingress-class (once a class is marked is-default-class, new Ingresses
+    without a class get it); kind's ingress-nginx also watches Ingresses without a class."""
+    k.ok("create", "ingress", "minimal-ingress", "--class=nginx-example", "--rule=/testpath*=test:80")
     k.ok("create", "ingress", "classless", "--rule=/=web:80")
-    assert k.ok("get", "ingress", "classless").splitlines()[1].split()[1:4] == ["<none>", "*", "80"]
+    assert k.ok("get", "ingress", "minimal-ingress").splitlines()[1].split()[1:4] == ["nginx-example", "*", "80"]
+    assert k.ok("get", "ingress", "classless").splitlines()[1].split()[1:4] == ["<none>", "*", "localhost"]
     k.ok("annotate", "ingressclass", "nginx", "ingressclass.kubernetes.io/is-default-class=true")
     k.ok("create", "ingress", "later", "--rule=/=web:80")
     assert k.json("get", "ingress", "later")["spec"]["ingressClassName"] == "nginx"

@@ -1,7 +1,9 @@
-"""A simulated ingress-nginx controller, installed as kind's documentation installs it: it serves the Ingresses
-of the IngressClass `nginx` (controller `k8s.io/ingress-nginx`), publishes the address `localhost` in their
-status.loadBalancer and records its `Sync` events. Ingresses of another class, or of none when no class is the
-default, are left alone (no ADDRESS), as the real controller leaves them."""
+"""A simulated ingress-nginx controller, installed as kind's guide installs it (its kind manifest runs the
+controller with --watch-ingress-without-class and --publish-status-address=localhost): it serves the Ingresses of
+the IngressClass `nginx` (controller `k8s.io/ingress-nginx`) and those that name no class, publishes the address
+`localhost` in their status.loadBalancer and records its `Sync` events. Ingresses of another class (the
+documentation's examples name `nginx-example`) are left alone, without an ADDRESS, as the real controller leaves
+them."""
 
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ def reconcile(sim: "Engine", keys: Any = None) -> None:
     classes = list(sim.store.items("IngressClass"))
     served = served_classes(sim)
     for ing in list(sim.store.items("Ingress")):
-        mine = class_of(ing, classes) in served
+        cls = class_of(ing, classes)
+        mine = cls is None or cls in served
         status = {"loadBalancer": {"ingress": [dict(ADDRESS)]} if mine else {}}
         if (ing.get("status") or {}) != status:
             if mine:
