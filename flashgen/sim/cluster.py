@@ -67,7 +67,7 @@ class SimCluster(Engine):
         self.register(cronjob.reconcile, "cronjob", cronjob.wakeups)
         self.register(job.reconcile, "job", job.wakeups)
         self.register(endpoints.reconcile, "endpoints")
-        self.register(resourcequota.reconcile, "resourcequota")
+        self.register(resourcequota.reconcile)
         self.register(disruption.reconcile)
         self.register(hpa.reconcile, None, hpa.wakeups)
         self.register(ingress.reconcile)

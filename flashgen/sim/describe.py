@@ -10,6 +10,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from . import events, selectors
+from .policy_describe import DESCRIBERS as POLICY_DESCRIBERS, NO_EVENTS as POLICY_NO_EVENTS
 from .tabwriter import align
 from .timefmt import human_duration, parse_rfc3339
 
@@ -845,7 +846,8 @@ DESCRIBERS = {"Pod": _pod, "Deployment": _deployment, "ReplicaSet": _replicaset,
               "ServiceAccount": _serviceaccount}
 
 
-NO_EVENTS = {"Namespace"}  # kubectl's describers of these show no events
+DESCRIBERS.update(POLICY_DESCRIBERS)
+NO_EVENTS = {"Namespace", *POLICY_NO_EVENTS}  # kubectl's describers of these show no events
 
 
 def describe(sim: "Engine", obj: Obj) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Protocol
 
-from . import errors, limitranger, quantity
+from . import errors, limitranger, podresources, quantity
 from .quota import display_name
 
 Obj = dict[str, Any]
@@ -15,6 +15,8 @@ SYSTEM_PRIORITY = {"system-node-critical": 2000001000, "system-cluster-critical"
 
 class Store(Protocol):
     def items(self, kind: str, namespace: str | None = None) -> Iterator[Obj]: ...
+
+    def find(self, kind: str, namespace: str | None, name: str) -> Obj | None: ...
 
 
 def _containers(spec: Obj) -> list[tuple[str, int, Obj]]:
@@ -58,17 +60,17 @@ def default_requests(spec: Obj) -> None:
 def _priority(store: Store, pod: Obj) -> None:
     spec = pod["spec"]
     name = spec.get("priorityClassName")
-    classes = {pc["metadata"]["name"]: pc for pc in store.items("PriorityClass")}
     if not name:
-        default = next((pc for pc in classes.values() if pc.get("globalDefault")), None)
+        default = next((pc for pc in store.items("PriorityClass") if pc.get("globalDefault")), None)
         if default is None:
             return
         name = default["metadata"]["name"]
         spec["priorityClassName"] = name
-    if name in classes:
-        spec["priority"] = int(classes[name].get("value", 0))
-        if classes[name].get("preemptionPolicy"):
-            spec["preemptionPolicy"] = classes[name]["preemptionPolicy"]
+    found = store.find("PriorityClass", None, name)
+    if found is not None:
+        spec["priority"] = int(found.get("value", 0))
+        if found.get("preemptionPolicy"):
+            spec["preemptionPolicy"] = found["preemptionPolicy"]
     elif name in SYSTEM_PRIORITY:
         spec["priority"] = SYSTEM_PRIORITY[name]
     else:
@@ -95,12 +97,15 @@ def admit(store: Store, pod: Obj) -> None:
     spec = pod.get("spec")
     if not isinstance(spec, dict):
         return
-    canonical_resources(spec)
-    default_requests(spec)
+    stated = podresources.has_resources(spec)
+    if stated:
+        canonical_resources(spec)
+        default_requests(spec)
     _priority(store, pod)
     ranges = sorted(store.items("LimitRange", pod["metadata"].get("namespace")), key=lambda o: o["metadata"]["name"])
     if ranges:
         limitranger.mutate(pod, ranges)
-    _check_requests_within_limits(pod)
+    if stated or ranges:
+        _check_requests_within_limits(pod)
     if ranges:
         limitranger.validate(pod, ranges)

@@ -8,7 +8,9 @@ scheduler's FailedScheduling message (the event counted again every five minutes
 as soon as it fits. Feasible nodes are scored with the default plugins' weights: TaintToleration
 (PreferNoSchedule taints) 3, NodeAffinity (preferred terms) 2, PodTopologySpread (the system default spreading of
 a controller's pods over hostnames) 2, InterPodAffinity (preferred terms) 2, NodeResourcesFit (least allocated)
-1 and NodeResourcesBalancedAllocation 1; ties go to the node first by name."""
+1 and NodeResourcesBalancedAllocation 1; ties go to the node first by name. A pod that fits nowhere preempts
+(DefaultPreemption): on the node where evicting the fewest, least important lower-priority pods makes room, those
+pods are evicted and the node is nominated for it."""
 
 from __future__ import annotations
 
@@ -100,7 +102,8 @@ def why_not(pod: Obj, node: Obj) -> str | None:
 class _NodeView:
     """One node as this scheduling pass sees it: labels, allocatable and the requests already placed on it."""
 
-    __slots__ = ("obj", "name", "labels", "cpu", "memory", "pods", "other", "prefer_taints")
+    __slots__ = ("obj", "name", "labels", "cpu", "memory", "pods", "other", "prefer_taints", "unschedulable",
+                 "blocking_taints")
 
     def __init__(self, node: Obj):
         self.obj = node
@@ -111,7 +114,33 @@ class _NodeView:
         self.memory = quantity.units(alloc.get("memory", 0))
         self.pods = quantity.units(alloc.get("pods", 110))
         self.other = {k: v for k, v in alloc.items() if k not in ("cpu", "memory", "pods")}
-        self.prefer_taints = [t for t in node["spec"].get("taints") or [] if t.get("effect") == "PreferNoSchedule"]
+        taints = node["spec"].get("taints") or []
+        self.prefer_taints = [t for t in taints if t.get("effect") == "PreferNoSchedule"]
+        self.blocking_taints = [t for t in taints if t.get("effect") in ("NoSchedule", "NoExecute")]
+        self.unschedulable = bool(node["spec"].get("unschedulable"))
+
+
+def _node_filter(spec: Obj) -> Any:
+    """why_not for one pod against node views, with what depends on the pod worked out once."""
+    tolerations = spec.get("tolerations")
+    cordon_ok = tolerates(tolerations, {"key": UNSCHEDULABLE_TAINT, "effect": "NoSchedule"})
+    selector = spec.get("nodeSelector") or {}
+    required = ((spec.get("affinity") or {}).get("nodeAffinity") or {}).get(
+        "requiredDuringSchedulingIgnoredDuringExecution")
+
+    def check(view: _NodeView) -> str | None:
+        if view.unschedulable and not cordon_ok:
+            return "node(s) were unschedulable"
+        for taint in view.blocking_taints:
+            if not tolerates(tolerations, taint):
+                return "node(s) had untolerated taint {%s: %s}" % (taint["key"], taint.get("value", ""))
+        if selector or required:
+            labels = view.labels
+            if any(labels.get(k) != v for k, v in selector.items()) or (required and not any(
+                    _node_term_matches(t, view.obj) for t in required.get("nodeSelectorTerms") or [])):
+                return "node(s) didn't match Pod's node affinity/selector"
+        return None
+    return check
 
 
 def _term_namespaces(sim: "Engine", term: Obj, pod_ns: str) -> set[str] | None:
@@ -263,8 +292,41 @@ def _normalize(raw: list[int], reverse: bool = False) -> list[int]:
     return [MAX_SCORE - s for s in out] if reverse else out
 
 
+def _best(sim: "Engine", pod: Obj, fits: list[_NodeView], req: tuple[int, int, int, int],
+          affinity: _PodAffinity | None) -> _NodeView:
+    """The feasible node with the highest score, the first by name among equals. When only the spreading and
+    resource plugins tell nodes apart, nodes in the same state (the controller's pods and the requests on them,
+    and the same capacity) score the same, so one of each state is scored."""
+    spec = pod["spec"]
+    if len(fits) > 2 and not any(v.prefer_taints for v in fits) and not (affinity is not None and affinity.preferred) \
+            and not ((spec.get("affinity") or {}).get("nodeAffinity") or {}).get(
+                "preferredDuringSchedulingIgnoredDuringExecution"):
+        placement = sim.store.objects.placement
+        owner = _spread_owner(pod)
+        owner_on_node, requested = placement.owner_on_node, placement.requested
+        firsts: dict[tuple, _NodeView] = {}
+        for v in fits:
+            placed = requested.get(v.name)
+            state = (owner_on_node[(v.name, owner)] if owner else 0, placed[2] if placed else 0,
+                     placed[3] if placed else 0, v.cpu, v.memory)
+            if state not in firsts:
+                firsts[state] = v
+        if len(firsts) < len(fits):
+            reps = list(firsts.values())  # in name order, as fits are
+            if len(reps) == 1:
+                return reps[0]
+            scores = _scores(sim, pod, reps, req, affinity, len(fits))
+            return reps[min(range(len(reps)), key=lambda i: (-scores[i], reps[i].name))]
+    scores = _scores(sim, pod, fits, req, affinity)
+    return fits[min(range(len(fits)), key=lambda i: (-scores[i], fits[i].name))]
+
+
 def _scores(sim: "Engine", pod: Obj, fits: list[_NodeView], req: tuple[int, int, int, int],
-            affinity: _PodAffinity | None) -> list[int]:
+            affinity: _PodAffinity | None, feasible: int | None = None) -> list[int]:
+    """Each node's weighted score (a plugin that scores every node the same is left out: it cannot change the
+    choice); `feasible`: how many nodes passed the filters, when `fits` holds one node of each state."""
+    if len(fits) == 1:
+        return [0]
     spec = pod["spec"]
     placement = sim.store.objects.placement
     totals = [0] * len(fits)
@@ -273,8 +335,6 @@ def _scores(sim: "Engine", pod: Obj, fits: list[_NodeView], req: tuple[int, int,
         tol = [t for t in spec.get("tolerations") or [] if t.get("effect") in (None, "", "PreferNoSchedule")]
         raw = [sum(1 for t in v.prefer_taints if not tolerates(tol, t)) for v in fits]
         totals = [a + 3 * s for a, s in zip(totals, _normalize(raw, reverse=True))]
-    else:
-        totals = [a + 3 * MAX_SCORE for a in totals]
     # NodeAffinity: weights of the preferred terms the node matches (weight 2)
     preferred = ((spec.get("affinity") or {}).get("nodeAffinity") or {}).get(
         "preferredDuringSchedulingIgnoredDuringExecution") or []
@@ -282,46 +342,88 @@ def _scores(sim: "Engine", pod: Obj, fits: list[_NodeView], req: tuple[int, int,
         raw = [sum(int(p.get("weight", 0)) for p in preferred if _node_term_matches(p.get("preference") or {}, v.obj))
                for v in fits]
         totals = [a + 2 * s for a, s in zip(totals, _normalize(raw))]
-    # PodTopologySpread: the system default constraint spreads a controller's pods over hostnames (weight 2)
-    owner = _spread_owner(pod)
-    if owner is not None:
-        weight = math.log(len(fits) + 2)
-        raw = [round(placement.owner_on_node[(v.name, owner)] * weight + 2) for v in fits]
-        top, low = max(raw), min(raw)
-        totals = [a + 2 * (MAX_SCORE * (top + low - s) // top if top else MAX_SCORE) for a, s in zip(totals, raw)]
     # InterPodAffinity: preferred terms, min-max normalized (weight 2)
     if affinity is not None and affinity.preferred:
         raw = [affinity.score(v) for v in fits]
         top, low = max(raw), min(raw)
         totals = [a + (2 * MAX_SCORE * (s - low) // (top - low) if top != low else 0) for a, s in zip(totals, raw)]
+    # PodTopologySpread: the system default constraint spreads a controller's pods over hostnames (weight 2)
+    owner = _spread_owner(pod)
+    spread: list[int] | None = None
+    if owner is not None:
+        weight = math.log((feasible or len(fits)) + 2)
+        owner_on_node = placement.owner_on_node
+        spread = [round(owner_on_node[(v.name, owner)] * weight + 2) for v in fits]
+        top, low = max(spread), min(spread)
+        spread = [2 * (MAX_SCORE * (top + low - x) // top) for x in spread] if top != low else None
     # NodeResourcesFit (least allocated) and NodeResourcesBalancedAllocation (weight 1 each)
     requested = placement.requested
     nz_cpu, nz_mem = req[2], req[3]
+    empty = (0, 0, 0, 0)
     for i, v in enumerate(fits):
-        placed = requested.get(v.name)
-        cpu = nz_cpu + (placed[2] if placed else 0)
-        mem = nz_mem + (placed[3] if placed else 0)
-        cap_cpu, cap_mem = v.cpu, v.memory
-        least = ((cap_cpu - cpu) * MAX_SCORE // cap_cpu if cap_cpu and cpu <= cap_cpu else 0) + \
-            ((cap_mem - mem) * MAX_SCORE // cap_mem if cap_mem and mem <= cap_mem else 0)
-        fc = cpu / cap_cpu if cap_cpu and cpu < cap_cpu else 1.0
-        fm = mem / cap_mem if cap_mem and mem < cap_mem else 1.0
-        totals[i] += least // 2 + int((1 - abs(fc - fm) / 2) * MAX_SCORE)
+        placed = requested.get(v.name) or empty
+        cpu, mem = nz_cpu + placed[2], nz_mem + placed[3]
+        cap_cpu, cap_mem = v.cpu or 1, v.memory or 1
+        if cpu < cap_cpu and mem < cap_mem:
+            fc, fm = cpu / cap_cpu, mem / cap_mem
+            score = (int(100 - 100 * fc) + int(100 - 100 * fm)) // 2 + int(100 - 50 * abs(fc - fm))
+        else:  # the non-zero defaults of best-effort pods can go past what the node has
+            fc, fm = min(cpu / cap_cpu, 1.0), min(mem / cap_mem, 1.0)
+            score = (int(100 - 100 * fc) + int(100 - 100 * fm)) // 2 + int(100 - 50 * abs(fc - fm))
+        totals[i] += score + (spread[i] if spread else 0)
     return totals
 
 
-def _message(total: int, reasons: dict[str, int], preempt: dict[str, int]) -> str:
+def _message(total: int, reasons: dict[str, int], preempt: dict[str, Any]) -> str:
     """FitError's text: the sorted histogram of reasons, then the preemption attempt's own."""
     def histogram(counts: dict[str, int]) -> str:
         return ", ".join(sorted(f"{n} {r}" for r, n in counts.items()))
     msg = f"0/{total} nodes are available: {histogram(reasons)}."
     if "" in preempt:
-        return msg + " preemption: not eligible due to preemptionPolicy=Never."
+        return f"{msg} preemption: {preempt['']}"
     return msg + f" preemption: 0/{total} nodes are available: {histogram(preempt)}."
 
 
-def schedule(sim: "Engine", pod: Obj, views: dict[str, _NodeView]) -> tuple[str | None, str]:
-    """(the chosen node, "") or (None, the FailedScheduling message)."""
+Preemption = tuple[str, list[Obj]]  # the nominated node and the pods to evict from it
+
+
+def _priority(pod: Obj) -> int:
+    return int((pod.get("spec") or {}).get("priority") or 0)
+
+
+def _victims(sim: "Engine", pod: Obj, view: _NodeView, req: tuple[int, int, int, int],
+             extra: dict[str, Any]) -> list[Obj] | list[str]:
+    """DefaultPreemption on one node: the fewest lower-priority pods whose eviction makes room (the more
+    important ones reprieved first), or the reasons it cannot (no victims, or not enough room even without them)."""
+    prio = _priority(pod)
+    lower = [p for p in sim.store.items("Pod") if p["spec"].get("nodeName") == view.name
+             and (p.get("status") or {}).get("phase") not in ("Succeeded", "Failed")
+             and not p["metadata"].get("deletionTimestamp") and _priority(p) < prio]
+    if not lower:
+        return [NO_VICTIMS]
+    placed = list(sim.store.objects.placement.requested.get(view.name) or [0, 0, 0, 0])
+    count = sim.store.objects.placement.on_node[view.name]
+    need = {id(p): podresources.scheduling_requests(p["spec"]) for p in lower}
+    for p in lower:
+        placed[0] -= need[id(p)][0]
+        placed[1] -= need[id(p)][1]
+    count -= len(lower)
+    still = _fit_reasons(view, pod["spec"], req, placed, count, extra)
+    if still:
+        return still
+    victims: list[Obj] = []
+    # reprieve the most important first: higher priority, then the longer running
+    for p in sorted(lower, key=lambda p: (-_priority(p), p["metadata"].get("creationTimestamp", ""))):
+        trial = [placed[0] + need[id(p)][0], placed[1] + need[id(p)][1]]
+        if not _fit_reasons(view, pod["spec"], req, trial + placed[2:], count + 1, extra):
+            placed[0], placed[1], count = trial[0], trial[1], count + 1
+        else:
+            victims.append(p)
+    return victims
+
+
+def schedule(sim: "Engine", pod: Obj, views: dict[str, _NodeView]) -> tuple[str | None, str, Preemption | None]:
+    """(the chosen node, "", None), or (None, the FailedScheduling message, the preemption to make or None)."""
     spec = pod["spec"]
     placement = sim.store.objects.placement
     req = podresources.scheduling_requests(spec)
@@ -331,14 +433,27 @@ def schedule(sim: "Engine", pod: Obj, views: dict[str, _NodeView]) -> tuple[str 
     affinity = _PodAffinity(sim, pod, views) if has_affinity or placement.anti_affinity else None
     fits: list[_NodeView] = []
     reasons: dict[str, int] = {}
-    preempt: dict[str, int] = {}
+    resolvable: list[_NodeView] = []
+    unhelpful = 0
+    reserved = _nominated(sim, pod) if sim.runtime.get("nominated") else {}
+    node_filter = _node_filter(spec)
+    requested, on_node = placement.requested, placement.on_node
+    cpu, mem = req[0], req[1]
     for view in views.values():
-        node_reason = why_not(pod, view.obj)
+        node_reason = node_filter(view)
         failed: list[str] = [node_reason] if node_reason else []
         unresolvable = bool(failed)
         if not failed:
-            placed = placement.requested.get(view.name) or [0, 0, 0, 0]
-            failed = _fit_reasons(view, spec, req, placed, placement.on_node[view.name], extra)
+            placed = requested.get(view.name) or [0, 0, 0, 0]
+            count = on_node[view.name]
+            if reserved and view.name in reserved:
+                held = reserved[view.name]
+                placed = [placed[0] + held[0], placed[1] + held[1], placed[2], placed[3]]
+                count += held[2]
+            if count < view.pods and cpu <= view.cpu - placed[0] and mem <= view.memory - placed[1] and not extra:
+                failed = []  # the common case, without building the reasons
+            else:
+                failed = _fit_reasons(view, spec, req, placed, count, extra)
         if not failed and affinity is not None:
             found = affinity.reason(view)
             if found is not None:
@@ -348,15 +463,72 @@ def schedule(sim: "Engine", pod: Obj, views: dict[str, _NodeView]) -> tuple[str 
             continue
         for r in failed:
             reasons[r] = reasons.get(r, 0) + 1
-        why = NOT_HELPFUL if unresolvable else NO_VICTIMS
-        preempt[why] = preempt.get(why, 0) + 1
-    if not fits:
-        if spec.get("preemptionPolicy") == "Never":
-            preempt = {"": 1}
-        return None, _message(len(views), reasons, preempt)
-    scores = _scores(sim, pod, fits, req, affinity)
-    best = min(range(len(fits)), key=lambda i: (-scores[i], fits[i].name))
-    return fits[best].name, ""
+        if unresolvable:
+            unhelpful += 1
+        else:
+            resolvable.append(view)
+    if fits:
+        nominated = (pod.get("status") or {}).get("nominatedNodeName")
+        if any(v.name == nominated for v in fits):
+            return nominated, "", None  # the node freed for it by preemption is tried first
+        return _best(sim, pod, fits, req, affinity).name, "", None
+    if spec.get("preemptionPolicy") == "Never":
+        return None, _message(len(views), reasons, {"": "not eligible due to preemptionPolicy=Never."}), None
+    nominated = (pod.get("status") or {}).get("nominatedNodeName")
+    if nominated and any(p["spec"].get("nodeName") == nominated and p["metadata"].get("deletionTimestamp")
+                         and _priority(p) < _priority(pod) for p in sim.store.items("Pod")):
+        return None, _message(len(views), reasons, {"": "not eligible due to a terminating pod on the nominated "
+                                                            "node."}), None
+    preempt: dict[str, int] = {NOT_HELPFUL: unhelpful} if unhelpful else {}
+    candidates: list[tuple[tuple, str, list[Obj]]] = []
+    for view in resolvable:
+        got = _victims(sim, pod, view, req, extra) if _priority(pod) > 0 else [NO_VICTIMS]
+        if got and isinstance(got[0], str):
+            for r in got:
+                preempt[r] = preempt.get(r, 0) + 1
+        else:
+            victims = [v for v in got if isinstance(v, dict)]
+            rank = (max(_priority(v) for v in victims), sum(_priority(v) for v in victims), len(victims), view.name)
+            candidates.append((rank, view.name, victims))
+    if candidates:
+        _, node, victims = min(candidates)
+        return None, f"0/{len(views)} nodes are available: " + \
+            ", ".join(sorted(f"{n} {r}" for r, n in reasons.items())) + ".", (node, victims)
+    return None, _message(len(views), reasons, preempt), None
+
+
+def _nominated(sim: "Engine", pod: Obj) -> dict[str, list[int]]:
+    """Per node, what pods nominated to it by preemption (of at least this pod's priority) hold in reserve:
+    [cpu, memory, pods]."""
+    nominated: dict[str, str] = sim.runtime.get("nominated") or {}
+    out: dict[str, list[int]] = {}
+    for uid, node in nominated.items():
+        key = sim.store.objects.key_of_uid(uid)
+        other = sim.store.objects.get(key) if key else None
+        if other is None or uid == pod["metadata"].get("uid") or other["spec"].get("nodeName") or \
+                _priority(other) < _priority(pod):
+            continue
+        need = podresources.scheduling_requests(other["spec"])
+        held = out.setdefault(node, [0, 0, 0])
+        held[0] += need[0]
+        held[1] += need[1]
+        held[2] += 1
+    return out
+
+
+def _preempt(sim: "Engine", pod: Obj, node: str, victims: list[Obj]) -> None:
+    """Evict the victims (DisruptionTarget, a Preempted event each) and nominate the node for the pod."""
+    for victim in victims:
+        meta = victim["metadata"]
+        conds = [c for c in (victim.get("status") or {}).get("conditions") or [] if c.get("type") != "DisruptionTarget"]
+        conds.append({"type": "DisruptionTarget", "status": "True", "lastProbeTime": None,
+                      "lastTransitionTime": rfc3339(sim.time), "reason": "PreemptionByScheduler",
+                      "message": "default-scheduler: preempting to accommodate a higher priority pod"})
+        sim.store.write(dict(victim, status=dict(victim.get("status") or {}, conditions=conds)))
+        events.record(sim, victim, "Preempted", f"Preempted by pod {pod['metadata']['uid']} on node {node}",
+                      "default-scheduler")
+        sim.store.delete("Pod", meta["namespace"], meta["name"])
+    sim.runtime.setdefault("nominated", {})[pod["metadata"]["uid"]] = node
 
 
 def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
@@ -371,9 +543,13 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
             continue
         if views is None:
             views = _views(sim)
-        name, msg = schedule(sim, pod, views)
+        name, msg, preemption = schedule(sim, pod, views)
         if name is not None:
             waiting.pop(pod["metadata"]["uid"], None)
+            sim.runtime.get("nominated", {}).pop(pod["metadata"]["uid"], None)
+        elif preemption is not None:
+            _preempt(sim, pod, *preemption)
+            pod = sim.store.find("Pod", pod["metadata"]["namespace"], pod["metadata"]["name"]) or pod
         p = dict(pod)
         p["spec"] = dict(pod["spec"])
         status = dict(pod.get("status") or {})
@@ -382,6 +558,8 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
                     "lastTransitionTime": _kept_time(pod, "PodScheduled", "False", sim), "reason": "Unschedulable",
                     "message": msg}
             status.update(phase="Pending", conditions=[cond], qosClass=status.get("qosClass", "BestEffort"))
+            if preemption is not None:
+                status["nominatedNodeName"] = preemption[0]
             p["status"] = status
             sim.store.write(p)
             _failed_scheduling(sim, pod, msg, waiting)
@@ -414,8 +592,9 @@ def wakeups(sim: "Engine") -> list[tuple[float, bool]]:
     """When pods left unschedulable are tried again (steady: it repeats while nothing changes)."""
     waiting = sim.runtime.get("unschedulable") or {}
     live = sim.store.objects
-    for uid in [u for u in waiting if live.key_of_uid(u) is None]:
-        del waiting[uid]
+    for table in (waiting, sim.runtime.get("nominated") or {}):
+        for uid in [u for u in table if live.key_of_uid(u) is None]:
+            del table[uid]
     return [(t, False) for t in waiting.values()]
 
 

@@ -282,3 +282,32 @@ def test_priority_classes_give_pods_their_priority(k: Cluster) -> None:
     err = k.fails("run", "nobody", "--image=nginx", "--overrides",
                   json.dumps({"spec": {"priorityClassName": "missing"}}))
     assert 'pods "nobody" is forbidden: no PriorityClass with name missing was found' in err
+
+
+def test_a_higher_priority_pod_preempts_lower_priority_ones(k: Cluster) -> None:
+    """https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/#preemption (a pending Pod
+    that fits nowhere evicts lower-priority Pods from one node, which is nominated for it; a Pod with
+    preemptionPolicy Never waits instead)."""
+    k.ok("create", "priorityclass", "high", "--value=1000")
+    k.ok("create", "priorityclass", "low", "--value=10")
+    k.ok("create", "priorityclass", "polite", "--value=1000", "--preemption-policy=Never")
+    filler = _deployment("filler", 4, priorityClassName="low")
+    filler["spec"]["template"]["spec"]["containers"][0]["resources"] = {"requests": {"cpu": "3"}}
+    k.apply(filler)
+    k.advance(10)
+    polite = _pod("polite", priorityClassName="polite")
+    polite["spec"]["containers"][0]["resources"] = {"requests": {"cpu": "5"}}
+    k.apply(polite)
+    k.advance(3)
+    assert _pending_message(k, "polite").endswith("preemption: not eligible due to preemptionPolicy=Never.")
+    k.ok("delete", "pod", "polite", "--wait=false")
+    vip = _pod("vip", priorityClassName="high")
+    vip["spec"]["containers"][0]["resources"] = {"requests": {"cpu": "5"}}
+    k.apply(vip)
+    k.advance(10)
+    node = _node_of(k, "vip")
+    preempted = k.ok("get", "events", "--field-selector", "reason=Preempted")
+    uid = k.json("get", "pod", "vip")["metadata"]["uid"]
+    assert node and preempted.count("Preempted by pod") == 1 and f"Preempted by pod {uid} on node {node}" in preempted
+    waiting = [p["metadata"]["name"] for p in k.pods("app=filler") if not p["spec"].get("nodeName")]
+    assert len(waiting) == 1 and "No preemption victims found for incoming pod" in _pending_message(k, waiting[0])

@@ -62,8 +62,9 @@ def _no_execute(node: Obj | None) -> list[Obj]:
 
 
 def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
-    """Keep the cordon taint in step with spec.unschedulable, then evict what NoExecute taints forbid (only for
-    the nodes and pods among keys unless None)."""
+    """Keep the cordon taint in step with spec.unschedulable, then evict what NoExecute taints forbid (only on
+    the nodes among keys unless None: a pod bound to a tainted node meanwhile is seen when the clock next moves,
+    which is when every loop looks at everything)."""
     store = sim.store
     if keys is None:
         nodes = list(store.items("Node"))
@@ -75,16 +76,9 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
     if keys is None:
         tainted = {n["metadata"]["name"]: _no_execute(n) for n in store.items("Node")}
         pods = list(store.items("Pod")) if any(tainted.values()) else []
-    else:
+    else:  # only the nodes that changed: their pods (pods bound later are seen on the next full pass)
         tainted = {n["metadata"]["name"]: _no_execute(store.find("Node", None, n["metadata"]["name"])) for n in nodes}
         pods = [p for n, t in tainted.items() if t for p in store.items("Pod") if p["spec"].get("nodeName") == n]
-        for k in sorted(keys):
-            pod = store.objects.get(k) if k[0] == "Pod" else None
-            node = (pod or {}).get("spec", {}).get("nodeName")
-            if node and node not in tainted:
-                tainted[node] = _no_execute(store.find("Node", None, node))
-            if pod is not None and tainted.get(node):
-                pods.append(pod)
     checked = set()
     for pod in pods:
         meta = pod["metadata"]

@@ -11,14 +11,11 @@ if TYPE_CHECKING:
     from ..engine import Engine
 
 
-def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
-    """Recount the quotas of the namespaces where something changed (all of them when keys is None)."""
+def reconcile(sim: "Engine", keys: Any = None) -> None:
+    """Recount every quota (there are few, each over its namespace's objects; none costs nothing)."""
     if not sim.store.objects.keys_of("ResourceQuota"):
         return
-    namespaces = None if keys is None else {k[1] for k in keys}
     for rq in list(sim.store.items("ResourceQuota")):
-        if namespaces is not None and rq["metadata"].get("namespace") not in namespaces:
-            continue
         hard = dict((rq.get("spec") or {}).get("hard") or {})
         status: dict[str, Any] = {"hard": hard, "used": quota.compute_used(sim.store, dict(rq, status={"hard": hard}),
                                                                           sim.time)}
