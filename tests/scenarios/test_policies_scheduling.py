@@ -186,6 +186,7 @@ def test_cordon_marks_the_node_unschedulable(k: Cluster) -> None:
     assert _node_of(k, "before") == "kind-worker"
     assert _pending_message(k, "after").startswith(f"0/3 nodes are available: {TAINT_CP}, 2 node(s) were "
                                                     "unschedulable.")
+    assert "Node kind-worker status is now: NodeNotSchedulable" in k.ok("describe", "node", "kind-worker")
     assert k.ok("uncordon", "kind-worker").strip() == "node/kind-worker uncordoned"
     k.advance(3)
     assert _node_of(k, "after") == "kind-worker"

@@ -1,5 +1,5 @@
 """Node taints the control plane manages: the `node.kubernetes.io/unschedulable:NoSchedule` taint that follows a
-cordon (the node lifecycle controller), and the taint-eviction-controller, which deletes pods that do not
+cordon (the node lifecycle controller; the kubelet's NodeNotSchedulable and NodeSchedulable events), and the taint-eviction-controller, which deletes pods that do not
 tolerate a node's NoExecute taints, at once or after their tolerationSeconds."""
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ def _sync_cordon(sim: "Engine", node: Obj) -> None:
     else:
         spec.pop("taints", None)
     sim.store.write(dict(node, spec=spec))
+    name = node["metadata"]["name"]
+    state = "NodeNotSchedulable" if want else "NodeSchedulable"
+    events.record(sim, node, state, f"Node {name} status is now: {state}", "kubelet", host=name)
 
 
 def _tolerated_for(spec: Obj, taints: list[Obj]) -> float | None:
