@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,7 +55,8 @@ def find_config(vault: Path) -> Path | None:
 def load_config(vault: Path, path: Path | None = None) -> tuple[Config, list[Diagnostic]]:
     """Read the settings; a broken file gives an error and the defaults."""
     path = path or find_config(vault)
-    base = Config(vault_name=vault.resolve().name)
+    # a folder name that is not UTF-8 is shown with U+FFFD: deck names and links are text
+    base = Config(vault_name=os.fsencode(vault.resolve().name).decode("utf-8", "replace"))
     if path is None:
         return _finish(base), []
     shown = path.name

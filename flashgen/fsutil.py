@@ -38,6 +38,14 @@ def new_sqlite(target: Path):
             db.commit()
         finally:
             db.close()
+        drop_journal(target)
+
+
+def drop_journal(db_file: Path) -> None:
+    """Remove the journal files of an SQLite file about to be replaced: a hot journal left by a process killed
+    while committing to the old file would otherwise be rolled back into the new one, and corrupt it."""
+    for suffix in ("-journal", "-wal", "-shm"):
+        Path(f"{db_file}{suffix}").unlink(missing_ok=True)
 
 
 def write_text(target: Path, text: str) -> None:

@@ -199,8 +199,7 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     vault = _vault(tmp_path)
     out = tmp_path / "out"
     build(vault, out)
-    older = {p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*/**/*.pickle")}
-    older.update({p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.pickle")})
+    older = {p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.json")}
     older.update({p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.sqlite")})
     assert len(older) == 3  # the cache, the notes' memos and the deck writer's
     note = vault / "워크로드" / "파드.md"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from flashgen.fsutil import new_sqlite, write_bytes
+from flashgen.build import codec
+from flashgen.fsutil import new_sqlite, write_text
 
-CACHE_FILE = ".flashgen-cache.pickle"
-FORMAT = 1
+CACHE_FILE = ".flashgen-cache.json"
+FORMAT = 2  # 1 was pickled, and is never read: a planted pickle would run code
+_PICKLED = (".flashgen-cache.pickle", ".flashgen-cache-anki.pickle")  # what format 1 left, removed on save
 
 
 @dataclass
@@ -53,7 +54,7 @@ class BuildCache:
 SITE_PER_NOTE = ("search", "timeline", "links")  # the site memos kept note by note
 NOTES_FILE = ".flashgen-cache-notes.sqlite"  # a row per note: a build rewrites only the notes whose memos changed
 _OLD_SHARDS = ".flashgen-cache-notes"  # the folder of one file per note that earlier versions kept
-_TABLE = "CREATE TABLE notes (path TEXT PRIMARY KEY, entry BLOB NOT NULL)"
+_TABLE = "CREATE TABLE notes (path TEXT PRIMARY KEY, entry TEXT NOT NULL)"  # entry: codec JSON
 _META = "CREATE TABLE meta (format INTEGER NOT NULL, setup TEXT NOT NULL)"
 
 
@@ -77,10 +78,10 @@ def _read_notes(db_path: Path, setup: str) -> list[tuple[str, tuple]]:
         try:
             if not _of_setup(db, setup):
                 return []
-            rows = [(path, pickle.loads(blob)) for path, blob in db.execute("SELECT path, entry FROM notes")]
+            rows = [(path, codec.loads(text)) for path, text in db.execute("SELECT path, entry FROM notes")]
         finally:
             db.close()
-    except Exception:  # a damaged or foreign file: build from nothing
+    except (OSError, sqlite3.Error, codec.CodecError):  # a damaged or foreign file: build from nothing
         return []
     return [(path, entry) for path, entry in rows if isinstance(entry, tuple)]
 
@@ -100,6 +101,8 @@ def save(out_dir: Path, cache: BuildCache) -> None:
     if not _update_notes(out_dir / NOTES_FILE, cache.setup, changed, gone):
         _new_notes(out_dir / NOTES_FILE, cache.setup, now)
     shutil.rmtree(out_dir / _OLD_SHARDS, ignore_errors=True)
+    for name in _PICKLED:
+        (out_dir / name).unlink(missing_ok=True)
     cache.loaded = now
     rest = {name: memo for name, memo in cache.site.items() if name not in SITE_PER_NOTE}
     _write(out_dir / CACHE_FILE, cache.setup, BuildCache(setup=cache.setup, site=rest, resolved=cache.resolved))
@@ -136,8 +139,8 @@ def _new_notes(db_path: Path, setup: str, entries: dict[str, tuple]) -> None:
         db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
 
 
-def _rows(entries: dict[str, tuple]) -> list[tuple[str, bytes]]:
-    return [(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)) for path, entry in entries.items()]
+def _rows(entries: dict[str, tuple]) -> list[tuple[str, str]]:
+    return [(path, codec.dumps(entry)) for path, entry in entries.items()]
 
 
 def _same(entry: tuple, before: tuple | None) -> bool:
@@ -149,7 +152,7 @@ def _same(entry: tuple, before: tuple | None) -> bool:
                for a, b in zip(entry, before))
 
 
-def part_path(out_dir: Path, name: str, suffix: str = ".pickle") -> Path:
+def part_path(out_dir: Path, name: str, suffix: str = ".json") -> Path:
     """Where a part of the cache with a file of its own lives (the deck writer's, which runs in a process of
     its own, and its kept Anki collection)."""
     return Path(out_dir) / f".flashgen-cache-{name}{suffix}"
@@ -166,14 +169,13 @@ def save_part(out_dir: Path, name: str, setup: str, memo: Any) -> None:
 
 def _read(path: Path, setup: str) -> Any:
     try:
-        with open(path, "rb") as handle:
-            data = pickle.load(handle)
-        if data.get("format") == FORMAT and data.get("setup") == setup:
-            return data["memo"]
-    except Exception:  # a missing, partial or foreign file: build from nothing
+        data = codec.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("format") == FORMAT and data.get("setup") == setup:
+            return data.get("memo")
+    except (OSError, codec.CodecError):  # a missing, partial or foreign file: build from nothing
         pass
     return None
 
 
 def _write(path: Path, setup: str, memo: Any) -> None:
-    write_bytes(path, pickle.dumps({"format": FORMAT, "setup": setup, "memo": memo}, protocol=pickle.HIGHEST_PROTOCOL))
+    write_text(path, codec.dumps({"format": FORMAT, "setup": setup, "memo": memo}))

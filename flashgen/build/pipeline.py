@@ -50,18 +50,24 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
     """Build everything from the vault at notes_dir into out_dir. Never writes inside notes_dir."""
     # A build makes millions of small objects and almost no reference cycles: the cycle collector's passes
     # over the growing parse cost a fifth of the build and free nearly nothing, so it rests until the end.
+    from flashgen.build.leftovers import exclusive
+
+    notes_dir, out_dir = Path(notes_dir), Path(out_dir)
+    refused = _refused(notes_dir, out_dir)
+    if refused is not None:
+        return refused
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(Path(notes_dir), Path(out_dir), site, decks, progress)
+        with exclusive(out_dir):  # one build at a time; what a killed one left is removed first
+            return _build(notes_dir, out_dir, site, decks, progress)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
-           progress: Callable[[str, int, int], None] | None) -> BuildResult:
-    started = time.perf_counter()
+def _refused(notes_dir: Path, out_dir: Path) -> BuildResult | None:
+    """The result of a build that cannot start, or None."""
     result = BuildResult()
     if not notes_dir.is_dir():
         result.diagnostics.append(error(str(notes_dir), 0, "notes folder not found", "no-vault"))
@@ -70,6 +76,13 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         result.diagnostics.append(error(str(out_dir), 0, "the output folder must not be inside the notes folder "
                                                          "(flashgen never writes into your notes)", "out-in-vault"))
         return result
+    return None
+
+
+def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
+           progress: Callable[[str, int, int], None] | None) -> BuildResult:
+    started = time.perf_counter()
+    result = BuildResult()
     step = progress or (lambda stage, done, total: None)
     from flashgen.build import cache as buildcache
     from flashgen.build import state as buildstate

@@ -26,8 +26,9 @@ from flashgen.cards.model import Card
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
-from flashgen.fsutil import atomic_path
+from flashgen.fsutil import atomic_path, drop_journal
 from flashgen.render.html import render_cloze, render_markdown
+from flashgen.render.svg import clean_svg_file
 from flashgen.vault.files import attachment_kind
 from flashgen.vault.model import Link
 
@@ -189,7 +190,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     config = vault.config
     memo = memo if memo is not None else DeckMemo()
     out_dir.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen"
+    safe = _file_name(re.sub(r'[\\/:*?"<>|]+', "_", config.deck).strip() or "flashgen")
     target = out_dir / f"{safe}.apkg"
     ledger_path = out_dir / f"{safe}.ledger.sqlite"
     ledger = Ledger.load(ledger_path)
@@ -201,7 +202,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     # the kept collection and the memo are used only if the collection and the ledger are the very files the
     # memo describes (a build stopped half-way leaves them apart: then everything is written again)
     reuse = (keep is not None and memo.kept is not None and _stamp(keep) == memo.kept and memo.ledger is not None
-             and _stamp(ledger_path) == memo.ledger)
+             and _stamp(ledger_path) == memo.ledger and not Path(f"{keep}-journal").exists())
     earlier = memo.notes if reuse else {}
     now_notes: dict[str, _NoteInDeck] = {}
     todo: list[tuple[str, list[int]]] = []
@@ -254,7 +255,7 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
             tuple(sorted({deck for _, deck, _ in done})), tuple(sorted({r.model for _, _, r in done})),
             tuple(sorted({m for _, _, r in done for m in r.media})),
             tuple((cards[i].line, name) for i, (_, _, r) in zip(indices, done) for name in r.missing))
-    media = _media_copies(linker.media, out_dir)
+    media = _media_copies(linker.media, out_dir, vault.root, problems)
     written = _write_package(target, entries, stale, media, {deck_id(name): name for name in deck_names},
                              models, config.deck, keep, reuse)
     ledger.save(records)
@@ -263,6 +264,15 @@ def write_deck(vault: Any, cards: list[Card], out_dir: Path, now: float | None =
     memo.kept = _stamp(keep) if keep is not None and written else None
     memo.ledger = _stamp(ledger_path)
     return AnkiResult(target, len(cards), len(linker.media), problems)
+
+
+def _file_name(deck: str, limit: int = 180) -> str:
+    """The package's file name (before `.apkg` or `.ledger.sqlite`): a deck name too long for a file name is
+    cut, at a character, and gets a hash of the whole."""
+    data = deck.encode("utf-8", "replace")
+    if len(data) <= limit:
+        return deck
+    return data[:limit - 9].decode("utf-8", "ignore") + "-" + hashlib.sha1(data).hexdigest()[:8]
 
 
 def _fronts(cards: list[Card], indices: list[int]) -> str:
@@ -334,6 +344,7 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
                     package.write(path, str(i))
         if keep is not None:
             if db != keep:
+                drop_journal(keep)
                 os.replace(db, keep)
             return True
         return False
@@ -431,15 +442,30 @@ def renumber_clozes(card: Card, previous: dict[str, int]) -> tuple[Card, dict[st
     return replace(card, front="".join(out)), mapping
 
 
-def _media_copies(media: dict[str, Path], out_dir: Path) -> list[Path]:
-    """genanki packs a media file under its base name: give it a copy named by content hash."""
+def _media_copies(media: dict[str, Path], out_dir: Path, root: Path, problems: list[Diagnostic]) -> list[Path]:
+    """genanki packs a media file under its base name: give it a copy named by content hash. An SVG is copied
+    made safe (flashgen.render.svg), and always again, so that no earlier copy of it stays as it was."""
     folder = out_dir / "media"
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, disk in sorted(media.items()):
         copy = folder / name
-        if not copy.exists():
+        if copy.suffix.lower() == ".svg":
+            svg = clean_svg_file(_vault_path(disk, root), disk)
+            problems.extend(svg.problems)
+            if svg.text is None:
+                continue
+            with atomic_path(copy) as tmp:
+                tmp.write_text(svg.text, encoding="utf-8")
+        elif not copy.exists():
             with atomic_path(copy) as tmp:
                 shutil.copyfile(disk, tmp)
         paths.append(copy)
     return paths
+
+
+def _vault_path(disk: Path, root: Path) -> str:
+    try:
+        return Path(disk).relative_to(root).as_posix()
+    except ValueError:
+        return str(disk)

@@ -50,14 +50,16 @@ def _blank_placeholders(code: str) -> str:
     return "\n".join("" if PLACEHOLDER.match(line) else line for line in code.split("\n"))
 
 
-def _parse(code: str) -> list[Document] | None:
-    """Documents of a fence, tolerating `...` placeholder lines; None when it is not YAML at all."""
+def _parse(code: str) -> list[Document] | YamlError:
+    """Documents of a fence, tolerating `...` placeholder lines; the first error when it is not YAML at all."""
+    first: YamlError | None = None
     for text in (code, _blank_placeholders(code)):
         try:
             return load_documents(text)
-        except YamlError:
-            continue
-    return None
+        except YamlError as exc:
+            first = first or exc
+    assert first is not None
+    return first
 
 
 def _guess_kind(obj: dict, section: tuple[str, ...]) -> tuple[str, str] | None:
@@ -174,9 +176,12 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
     if "{{" in code and "}}" in code:
         return []  # a Helm or other template, not a manifest yet
     documents = _parse(code)
-    if documents is None:
+    if isinstance(documents, YamlError):
         if re.search(r"^\s*apiVersion:", code, re.M) and re.search(r"^\s*kind:", code, re.M):
-            return [warning(path, first_line, "this manifest is not valid YAML", "manifest-yaml")]
+            last = code.rstrip("\n").count("\n") + 1  # an unclosed value is found at the end of the text
+            line = first_line - 1 + min(documents.line, last) if documents.line else first_line
+            reason = documents.message.removeprefix("invalid YAML: ")
+            return [warning(path, line, f"this manifest is not valid YAML ({reason})", "manifest-yaml")]
         return []
     out: list[Diagnostic] = []
     for doc in documents:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from .errors import ApiError
 from .names import NameSource
 from .queues import WorkQueues
 from .store import Store
@@ -62,7 +63,10 @@ class Engine:
             before = self.store.rv
             for name, rec in self.reconcilers:
                 keys = queues.take(name) if name else None
-                rec(self, None if not self.dirty_tracking else keys)
+                try:
+                    rec(self, None if not self.dirty_tracking else keys)
+                except ApiError:  # refused (a full cluster): retried on a later pass, as a real controller does
+                    pass
             if self.store.rv == before:
                 break
         for finish in self.after_settle:

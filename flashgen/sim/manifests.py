@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
+from flashgen.yamlsafe import YamlError, load_documents
 
 
 class ManifestError(Exception):
@@ -23,9 +23,11 @@ class Document:
         return f"{self.source}:{self.line}"
 
 
-def _flatten(obj: Any, source: str, line: int) -> list[Document]:
+def _flatten(obj: Any, source: str, line: int, lines: Any = None) -> list[Document]:
+    """The objects of a document (the items of a List, each with its own line when `lines` is the document)."""
     if isinstance(obj, dict) and obj.get("kind") == "List" and isinstance(obj.get("items"), list):
-        return [d for item in obj["items"] for d in _flatten(item, source, line)]
+        return [d for i, item in enumerate(obj["items"])
+                for d in _flatten(item, source, lines.line_of(("items", i)) if lines is not None else line)]
     if not isinstance(obj, dict):
         raise ManifestError(f"{source}:{line}: a manifest must be a mapping with apiVersion and kind")
     return [Document(obj, source, line)]
@@ -33,22 +35,11 @@ def _flatten(obj: Any, source: str, line: int) -> list[Document]:
 
 def parse(text: str, source: str) -> list[Document]:
     """All non-empty documents of a YAML stream."""
-    docs = []
     try:
-        for node in yaml.compose_all(text, Loader=yaml.SafeLoader):
-            if node is None:
-                continue
-            line = node.start_mark.line + 1
-            obj = yaml.SafeLoader.construct_document(yaml.SafeLoader(""), node)
-            if obj is None:
-                continue
-            docs += _flatten(obj, source, line)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        problem = getattr(e, "problem", None) or str(e)
-        raise ManifestError(f"{where}: invalid YAML: {problem}") from None
-    return docs
+        read = load_documents(text)
+    except YamlError as e:
+        raise ManifestError(f"{source}:{e.line}: {e.message}" if e.line else f"{source}: {e.message}") from None
+    return [d for doc in read for d in _flatten(doc.data, source, doc.line, doc)]
 
 
 def read(path: str) -> list[Document]:

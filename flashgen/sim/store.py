@@ -3,6 +3,7 @@ an ADDED/MODIFIED/DELETED event log for watches, and garbage collection by owner
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Iterator
 
 from . import admission, defaults, errors, kinds, patch as patching, selectors, validation
@@ -15,6 +16,25 @@ Key = tuple[str, str, str]  # (kind, namespace or "", name)
 GENERATION_KINDS = {"Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob",
                     "ReplicationController", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Ingress"}
 LOG_LIMIT = 5000
+MAX_OBJECT_BYTES = 1536 * 1024  # etcd's default --max-request-bytes: a larger object is never stored
+MAX_PODS = 1000  # a kind cluster of three nodes runs at most 330 (110 per node); more are refused, as by a quota
+MAX_OBJECTS = 50_000  # everything the cluster holds, events included
+GENERATE_NAME_TRIES = 8  # the API server retries a generated name that is taken
+
+
+def _metadata(obj: Obj, k: kinds.Kind) -> Obj:
+    """The object's metadata, made if missing; 400 (as the API server's decoding says it) when not an object."""
+    meta = obj.setdefault("metadata", {})
+    if not isinstance(meta, dict):
+        validation.check_schema(obj, k)
+        raise errors.bad_request(f"{k.kind}.metadata must be an object")
+    return meta
+
+
+def _check_size(obj: Obj) -> None:
+    """Refuse an object larger than etcd stores, with the API server's message."""
+    if len(json.dumps(obj, separators=(",", ":"))) > MAX_OBJECT_BYTES:
+        raise errors.ApiError(500, "", "etcdserver: request is too large")
 
 
 def _key(kind: str, namespace: str | None, name: str) -> Key:
@@ -102,7 +122,7 @@ class Store:
         """Create an object as the API server would: validate, default, admit, assign uid and resourceVersion."""
         obj = clone(manifest)
         k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
-        meta = obj.setdefault("metadata", {})
+        meta = _metadata(obj, k)
         if k.namespaced:
             ns = meta.get("namespace") or namespace or "default"
             if namespace and meta.get("namespace") and meta["namespace"] != namespace:
@@ -119,6 +139,10 @@ class Store:
             meta.pop("namespace", None)
         if not meta.get("name") and meta.get("generateName"):
             meta["name"] = meta["generateName"] + self.names.suffix(5)
+            for _ in range(GENERATE_NAME_TRIES):
+                if _key(k.kind, meta.get("namespace"), meta["name"]) not in self.objects:
+                    break
+                meta["name"] = meta["generateName"] + self.names.suffix(5)
         for f in ("uid", "resourceVersion", "creationTimestamp", "generation", "deletionTimestamp",
                   "deletionGracePeriodSeconds"):
             meta.pop(f, None)
@@ -130,6 +154,8 @@ class Store:
         key = _key(k.kind, meta.get("namespace"), meta["name"])
         if key in self.objects:
             raise errors.already_exists(k.resource, meta["name"])
+        self._check_room(k, meta["name"])
+        _check_size(obj)
         meta["uid"] = self.names.uid()
         admission.admit(self, obj, None)
         meta["creationTimestamp"] = rfc3339(self.clock())
@@ -147,7 +173,7 @@ class Store:
         changes only status; otherwise status is kept and spec changes bump metadata.generation."""
         obj = clone(new)
         k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
-        meta = obj.setdefault("metadata", {})
+        meta = _metadata(obj, k)
         key = _key(k.kind, meta.get("namespace"), meta.get("name", ""))
         old = self.objects.get(key)
         if old is None:
@@ -176,6 +202,7 @@ class Store:
                     meta[f] = old["metadata"][f]
             if k.kind in GENERATION_KINDS and obj.get("spec") != old.get("spec"):
                 meta["generation"] = old["metadata"].get("generation", 1) + 1
+            _check_size(obj)
         return self._replace(key, old, obj)
 
     def _replace(self, key: Key, old: Obj, obj: Obj, copy_out: bool = True) -> Obj | None:
@@ -214,6 +241,7 @@ class Store:
             merged = patching.strategic_merge_patch(current, body)
         else:
             raise errors.ApiError(415, "UnsupportedMediaType", f"unsupported patch type {patch_type!r}")
+        _metadata(merged, kinds.BY_KIND[kind])
         if "resourceVersion" not in (body.get("metadata") or {}):
             merged["metadata"]["resourceVersion"] = current["metadata"]["resourceVersion"]
         if "status" in body and "spec" not in body and set(body) <= {"status", "metadata"}:
@@ -281,6 +309,19 @@ class Store:
         for hook in self.on_delete:
             hook(obj)
         return clone(obj)
+
+    def room(self, kind: str) -> int:
+        """How many more objects of a kind the cluster holds (MAX_PODS, MAX_OBJECTS)."""
+        left = MAX_OBJECTS - len(self.objects)
+        return min(left, MAX_PODS - len(self.objects.keys_of("Pod"))) if kind == "Pod" else left
+
+    def _check_room(self, k: kinds.Kind, name: str) -> None:
+        if self.room(k.kind) > 0:
+            return
+        what = f"{MAX_PODS} pods (a kind cluster of three nodes runs at most 330)" if k.kind == "Pod" else \
+            f"{MAX_OBJECTS} objects"
+        raise errors.ApiError(403, "Forbidden", f'{k.plural} "{name}" is forbidden: the simulated cluster holds at '
+                              f"most {what}; delete some first")
 
     @staticmethod
     def _order(obj: Obj) -> None:

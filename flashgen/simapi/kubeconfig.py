@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from flashgen import yamlsafe
+
 NAME = "flashgen-sim"
 DEFAULT_PATH = Path("build/sim/kubeconfig")
 # a second user for RBAC practice: requests act as the user jane through impersonation (kubectl sends no
@@ -79,8 +81,8 @@ def merge(path: Path, url: str, *, switch: bool = True) -> str | None:
     data: dict[str, Any] = {}
     if path.exists():
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            loaded = yamlsafe.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yamlsafe.YamlError) as e:
             raise KubeconfigError(f"{path}: cannot read the kubeconfig to merge into it ({e})") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise KubeconfigError(f"{path}: not a kubeconfig (the top level is not a mapping)")

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from flashgen.sim import SimCluster, conversion, errors, patch as patching
+from flashgen.sim import SimCluster, conversion, errors, patch as patching, validation
 
 from . import fields, jsonpatch, protobuf, status, tables, watch
 from .paths import Target
@@ -16,11 +16,44 @@ from .runtime import Runtime
 
 Obj = dict[str, Any]
 PATCH_TYPES = {"application/strategic-merge-patch+json": "strategic", "application/merge-patch+json": "merge"}
+MAX_REQUEST_BYTES = 3 * 1024 * 1024  # the API server refuses larger write requests (etcd's limit, doubled for JSON)
+MAX_DEPTH = 100  # objects and arrays inside each other; no Kubernetes object comes near it
+
+
+def _too_large() -> errors.ApiError:
+    return errors.ApiError(413, "RequestEntityTooLarge", f"Request entity too large: limit is {MAX_REQUEST_BYTES}")
+
+
+async def _raw_body(request: Request) -> bytes:
+    """The body, refused (413, as the API server does) beyond MAX_REQUEST_BYTES without reading the rest."""
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+        raise _too_large()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_REQUEST_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_depth(data: Any) -> None:
+    todo = [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            raise errors.bad_request(f"the request body is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            todo.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            todo.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
 
 
 async def read_body(request: Request) -> Any:
-    """The request body as JSON (the kubernetes client sends POST bodies without a Content-Type)."""
-    raw = await request.body()
+    """The request body as JSON (the kubernetes client sends POST bodies without a Content-Type); 400 with the
+    reason for a body that is not JSON or nests too deeply, 413 for one over the API server's size limit."""
+    raw = await _raw_body(request)
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip()
     if ctype == "application/vnd.kubernetes.protobuf":
         return protobuf.decode(raw)
@@ -30,9 +63,13 @@ async def read_body(request: Request) -> Any:
     if not raw.strip():
         return None
     try:
-        return json.loads(raw)
+        data = json.loads(raw)
+    except RecursionError:
+        raise errors.bad_request(f"the request body is nested more than {MAX_DEPTH} levels deep") from None
     except ValueError as e:
         raise errors.bad_request(f"the request body is not valid JSON: {e}") from None
+    _check_depth(data)
+    return data
 
 
 def _flag(request: Request, name: str) -> bool:
@@ -67,6 +104,9 @@ def _check_kind(target: Target, body: Any) -> Obj:
         raise errors.bad_request(f"the API version in the data ({body['apiVersion']}) does not match the expected "
                                  f"API version ({target.kind.api_version}) or kind {body['kind']} is not "
                                  f"{target.kind.kind}")
+    if not isinstance(body.get("metadata", {}), dict):
+        validation.check_schema(body, target.kind)  # says which field cannot be decoded, as the API server does
+        raise errors.bad_request("metadata must be a JSON object")
     return body
 
 
@@ -169,9 +209,11 @@ async def item(rt: Runtime, target: Target, request: Request) -> Response:
             else:
                 out = sim.patch(k.api_version, k.kind, name, body, ns, ptype)
     elif request.method == "DELETE":
-        body = await read_body(request) or {}
+        body = _delete_options(await read_body(request) or {})
         propagation = body.get("propagationPolicy") or request.query_params.get("propagationPolicy") or "Background"
         grace = body.get("gracePeriodSeconds", request.query_params.get("gracePeriodSeconds"))
+        if grace is not None and not (isinstance(grace, int) or str(grace).lstrip("-").isdigit()):
+            raise errors.bad_request(f'invalid value "{grace}" for gracePeriodSeconds: it must be an integer')
         pre = (body.get("preconditions") or {})
         live = sim.store.get(k.kind, ns, name)
         if pre.get("uid") and pre["uid"] != live["metadata"]["uid"]:
@@ -190,6 +232,35 @@ async def item(rt: Runtime, target: Target, request: Request) -> Response:
 def _served(k: Any, obj: Obj) -> Obj:
     """An object as the requested version serves it (autoscaling/v1 HPAs are stored as v2)."""
     return conversion.to_version(obj, k.api_version) if k.stored_as else obj
+
+
+_DELETE_OPTIONS = {"propagationPolicy": (str, "string"), "gracePeriodSeconds": (int, "int64"),
+                   "preconditions": (dict, "v1.Preconditions"), "orphanDependents": (bool, "bool"),
+                   "dryRun": (list, "[]string"), "kind": (str, "string"), "apiVersion": (str, "string")}
+
+
+def _json_type(value: Any) -> str:
+    """What encoding/json calls a decoded value in its errors."""
+    for kind, name in ((bool, "bool"), ((int, float), "number"), (str, "string"), (list, "array"), (dict, "object")):
+        if isinstance(value, kind):
+            return name
+    return "null"
+
+
+def _delete_options(body: Any) -> Obj:
+    """A DELETE body: DeleteOptions, whose fields must have their types (400, as the API server decodes it)."""
+    if not isinstance(body, dict):
+        raise errors.bad_request(f"json: cannot unmarshal {_json_type(body)} into Go value of type v1.DeleteOptions")
+    for key, (kind, go) in _DELETE_OPTIONS.items():
+        value = body.get(key)
+        if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+            raise errors.bad_request(f"json: cannot unmarshal {_json_type(value)} into Go struct field "
+                                     f"DeleteOptions.{key} of type {go}")
+    pre = body.get("preconditions") or {}
+    if any(not isinstance(pre.get(key), (str, type(None))) for key in ("uid", "resourceVersion")):
+        raise errors.bad_request("json: cannot unmarshal the preconditions of DeleteOptions: uid and "
+                                 "resourceVersion must be strings")
+    return body
 
 
 def _patch_type(request: Request) -> str:

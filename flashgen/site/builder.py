@@ -15,10 +15,11 @@ from flashgen.cards.counts import anki_cards
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.memo import KeyedMemo
 from flashgen.render.html import render_cloze, render_markdown, render_tokens
+from flashgen.render.svg import clean_svg_file
 from flashgen.site import assets, search_index
 from flashgen.site.cards_view import CardView, card_views, deck_data_script
 from flashgen.site.labs_view import lab_pages
-from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
+from flashgen.site.linker import MAX_EMBEDDED_BYTES, LinkTargets, SiteLinker, capped_embeds, unwrap_embeds
 from flashgen.site.output import SiteWriter
 from flashgen.site.templates_env import Renderer
 from flashgen.site.timeline import entry_facts, study_days
@@ -80,6 +81,9 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
     anchors = {(d.path, d.line) for d in vault.diagnostics if d.code == "broken-anchor"}  # said once is enough
     result.diagnostics = [d for d in result.broken_links if (d.path, d.line, d.message) not in known
                           and not (d.code == "missing-heading" and (d.path, d.line) in anchors)]
+    result.diagnostics += [warning(path, 0, f"the note's name is too long for a file name; its page is "
+                                            f"{build.urls.note(path)}", "long-name") for path in build.urls.shortened]
+    result.diagnostics += build.svg_problems
     for diagnostic in result.diagnostics:
         if report is not None:
             report.append(diagnostic) if isinstance(report, list) else report(diagnostic)
@@ -95,6 +99,7 @@ class _Build:
         self.writer = writer
         self.notes: list[Note] = sorted(vault.notes, key=lambda n: (n.folder, n.title.lower()))
         self.urls = SiteUrls([n.path for n in self.notes])
+        self.svg_problems: list[Diagnostic] = []
         self.tags: dict[str, list[Note]] = {}
         for note in self.notes:
             for tag in note.tag_names:
@@ -172,9 +177,17 @@ class _Build:
             self.writer.text(site_path, content)
         for vault_path, site_path in sorted(self.urls.used_images().items()):
             disk = self.vault.files.get(vault_path)
-            if disk is not None:
+            if disk is None:
+                continue
+            if site_path.endswith(".svg"):  # never copied as it is: an SVG opened on its own could run script
+                svg = clean_svg_file(vault_path, disk)
+                self.svg_problems.extend(svg.problems)
+                if svg.text is None:
+                    continue
+                self.writer.text(site_path, svg.text)
+            else:
                 self.writer.copy(site_path, disk)
-                self.result.images.append(site_path)
+            self.result.images.append(site_path)
         return self.result
 
     def _raw_by_note(self) -> dict[str, list[Any]]:
@@ -544,6 +557,12 @@ class _Build:
                 problems.append(warning(note.path, link.line,
                                         f"`{part}` is not in `{posixpath.basename(target)[:-3]}`",
                                         "missing-heading"))
+        if any(link.embed for link in note.links):
+            problems += [warning(note.path, link.line, f"`{posixpath.basename(target)[:-3]}` is shown as a link, not "
+                                                       f"embedded: this page already takes in "
+                                                       f"{MAX_EMBEDDED_BYTES // 1024 // 1024} MiB of text from its "
+                                                       "embeds", "embed-too-large")
+                         for link, target in capped_embeds(self.vault, note)]
         return sorted(problems, key=lambda d: d.line)
 
     def _labs_by_note(self) -> dict[str, list[Any]]:

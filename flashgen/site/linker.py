@@ -15,6 +15,7 @@ from flashgen.vault.links import embed_loops_back
 from flashgen.vault.model import Link, Note
 
 MAX_EMBED_DEPTH = 4
+MAX_EMBEDDED_BYTES = 5 * 1024 * 1024  # text one page takes in from the notes it embeds; past it, embeds are links
 _IDS = re.compile(r'(<(?:h[1-6]|p)\b[^>]*?) id="[^"]*"|(<[a-z]+\b[^>]*?) id="\^[^"]*"')
 _BACKREF = re.compile(r' ?<a href="#fnref[^"]*" class="footnote-backref">[^<]*</a>')
 _DIV = re.compile(r"<div\b|</div>")
@@ -22,7 +23,10 @@ _OPEN = '<p><div class="embed">'
 
 
 def unwrap_embeds(html: str) -> str:
-    """A paragraph that holds only a transclusion becomes the transclusion (a <div> may not sit in a <p>)."""
+    """A paragraph that holds only a transclusion becomes the transclusion (a <div> may not sit in a <p>).
+    Made in one pass over the page, however many embeds it has."""
+    parts: list[str] = []
+    done = 0  # html[:done] is in parts
     start = html.find(_OPEN)
     while start >= 0:
         depth, end = 0, -1
@@ -33,12 +37,70 @@ def unwrap_embeds(html: str) -> str:
                 break
         if end < 0:
             break
-        rest = html[end:]
-        closing = len(rest) - len(rest.lstrip("\n"))
-        if rest[closing:].startswith("</p>"):
-            html = html[:start] + html[start + 3:end] + "\n" + rest[closing + 4:]
+        closing = end
+        while closing < len(html) and html[closing] == "\n":
+            closing += 1
+        if html.startswith("</p>", closing):
+            parts += [html[done:start], html[start + 3:end], "\n"]
+            done = closing + 4
         start = html.find(_OPEN, start + 1)
-    return html
+    parts.append(html[done:])
+    return "".join(parts)
+
+
+def _span(note: Note, link: Link) -> tuple[int, int] | None:
+    """The lines an embed takes in: all of the note, or what its `#heading` or `#^block` names (None: nothing)."""
+    return note.span(link.heading, link.block) if (link.heading or link.block) else note.span()
+
+
+def embed_size(note: Note, link: Link, sizes: dict[str, Any]) -> int:
+    """The bytes of text (UTF-8) an embed of `note` takes in: what it costs a page's budget. `sizes` keeps each
+    note's line offsets, by path, so that many embeds of one large note are measured once."""
+    span = _span(note, link)
+    if span is None:
+        return 0
+    starts = sizes.get(note.path)
+    if starts is None:
+        starts, at = [0], 0
+        for line in note.source.split("\n"):
+            at += len(line.encode("utf-8", "replace")) + 1
+            starts.append(at)
+        sizes[note.path] = starts
+    first, last = max(span[0], 1), min(span[1], len(starts) - 1)
+    return max(0, starts[last] - starts[first - 1])
+
+
+def capped_embeds(vault: Any, note: Note) -> list[tuple[Link, str]]:
+    """The embeds (and their targets) that the page of `note` shows as links because the text embedded
+    before them has used up MAX_EMBEDDED_BYTES: the same walk, in the same order, as rendering does."""
+    budget = [MAX_EMBEDDED_BYTES]
+    sizes: dict[str, Any] = {}
+    capped: list[tuple[Link, str]] = []
+
+    def walk(current: Note, links: Any, chain: tuple[tuple[str, int], ...]) -> None:
+        for link in links:
+            if not link.embed or link.external:
+                continue
+            target = vault.resolve(link, current.path)
+            found = vault.note(target) if target in vault.resolver.notes else None
+            if found is None:
+                continue
+            inner_chain = chain + ((current.path, link.line),)
+            span = _span(found, link)
+            whole = not (link.heading or link.block)
+            if span is None or len(inner_chain) > MAX_EMBED_DEPTH or \
+                    embed_loops_back(inner_chain, target, None if whole else span):
+                continue
+            size = embed_size(found, link, sizes)
+            if size > budget[0]:
+                if current is note:
+                    capped.append((link, target))
+                continue
+            budget[0] -= size
+            walk(found, [inner for inner in found.links if span[0] <= inner.line <= span[1]], inner_chain)
+
+    walk(note, note.links, ())
+    return capped
 
 
 @dataclass
@@ -49,6 +111,7 @@ class LinkTargets:
     urls: SiteUrls
     tags_with_pages: set[str] = field(default_factory=set)
     course_headings: bool = True
+    sizes: dict[str, Any] = field(default_factory=dict)  # embedded notes' line offsets in bytes (embed_size)
 
 
 class SiteLinker:
@@ -72,6 +135,8 @@ class SiteLinker:
                 return relative(self.page, self.targets.urls.image(target)), True
             return None, True  # another kind of file: shown as text
         note = vault.note(target)
+        if note is None:
+            return None, False  # a note that was not read (too large): it has no page
         fragment, found = self._fragment(note, link)
         if target == self.page_note and fragment:
             return "#" + relative(self.page, self.page, fragment).split("#", 1)[1], found
@@ -97,6 +162,11 @@ class SiteLinker:
         if len(chain) > MAX_EMBED_DEPTH or embed_loops_back(chain, target, None if whole else
                                                              note.span(link.heading, link.block)):
             return None  # a loop or a chain too deep: show a link instead
+        budget = env.setdefault("embed_budget", [MAX_EMBEDDED_BYTES])  # shared by nested embeds' envs
+        size = embed_size(note, link, self.targets.sizes)
+        if size > budget[0]:
+            return None  # the page has taken in all the text it may: show a link instead
+        budget[0] -= size
         if link.block:
             tokens = note_tokens.block_tokens(note, link.block, self.targets.course_headings)
         elif link.heading:

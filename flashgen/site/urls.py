@@ -21,7 +21,22 @@ def _safe_part(part: str) -> str:
 
 
 def _short_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+MAX_NAME_BYTES = 180  # a site file's name, before its extension: file systems take at most 255 bytes
+
+
+def fit(name: str, limit: int = MAX_NAME_BYTES, mark: bool = True) -> str:
+    """A file name part no longer than `limit` UTF-8 bytes: a longer one is cut (at a character) and, with
+    `mark`, gets a hash of the whole, so that two long names sharing a beginning stay apart (without it, the
+    caller adds a hash of its own)."""
+    data = name.encode("utf-8", "surrogatepass")
+    if len(data) <= limit:
+        return name
+    if not mark:
+        return data[:limit].decode("utf-8", "ignore")
+    return data[:limit - 9].decode("utf-8", "ignore").rstrip() + "-" + _short_hash(name)
 
 
 class SiteUrls:
@@ -29,10 +44,15 @@ class SiteUrls:
 
     def __init__(self, note_paths: list[str]) -> None:
         self._notes: dict[str, str] = {}
+        self.shortened: list[str] = []  # notes whose names are too long for their pages' file names
         taken: set[str] = set()
         for path in sorted(note_paths):
             stem = path[:-3] if path.lower().endswith(".md") else path
-            site = "notes/" + "/".join(_safe_part(p) for p in stem.split("/")) + ".html"
+            parts = [_safe_part(p) for p in stem.split("/")]
+            fitted = [fit(p) for p in parts]
+            if fitted != parts:
+                self.shortened.append(path)
+            site = "notes/" + "/".join(fitted) + ".html"
             if site.lower() in taken:  # case-insensitive file systems: keep every page apart
                 site = site[:-5] + "-" + _short_hash(path) + ".html"
             taken.add(site.lower())
@@ -53,13 +73,13 @@ class SiteUrls:
     def tag(self, tag: str) -> str:
         """The page listing a tag's notes (nested tags `a/b` get their own page)."""
         if tag not in self._tags:
-            self._tags[tag] = f"tags/{slugify(tag.replace('/', '-'))}-{_short_hash(tag.lower())}.html"
+            self._tags[tag] = f"tags/{fit(slugify(tag.replace('/', '-')), mark=False)}-{_short_hash(tag.lower())}.html"
         return self._tags[tag]
 
     def deck(self, deck: str) -> str:
         """The study page of a deck."""
         if deck not in self._decks:
-            self._decks[deck] = f"decks/{slugify(deck.replace('::', '-'))}-{_short_hash(deck)}.html"
+            self._decks[deck] = f"decks/{fit(slugify(deck.replace('::', '-')), mark=False)}-{_short_hash(deck)}.html"
         return self._decks[deck]
 
     def deck_data(self, path: str) -> str:
@@ -84,7 +104,8 @@ class SiteUrls:
         if vault_path not in self._images:
             stem, ext = posixpath.splitext(posixpath.basename(vault_path))
             folder = "img" if attachment_kind(vault_path) == "image" else "files"
-            self._images[vault_path] = f"assets/{folder}/{slugify(stem)[:60]}-{_short_hash(vault_path)}{ext.lower()}"
+            self._images[vault_path] = (f"assets/{folder}/{fit(slugify(stem)[:60], 120, mark=False)}-"
+                                        f"{_short_hash(vault_path)}{fit(ext.lower(), 16, mark=False)}")
         return self._images[vault_path]
 
     def used_images(self) -> dict[str, str]:

@@ -76,7 +76,7 @@ def walk_vault(root: Path, config: Config) -> VaultFiles:
             if name.startswith("."):
                 continue
             disk = Path(folder) / name
-            rel = nfc(name if rel_folder == "." else f"{rel_folder}/{name}")
+            rel = _text_path(nfc(name if rel_folder == "." else f"{rel_folder}/{name}"))
             if config.excluded(rel) or disk.is_symlink():
                 continue
             ext = os.path.splitext(name)[1].lower()
@@ -86,6 +86,30 @@ def walk_vault(root: Path, config: Config) -> VaultFiles:
             else:
                 others.append(rel)
     return VaultFiles(root, tuple(notes), tuple(attachments), tuple(others), tuple(folders))
+
+
+def _text_path(path: str) -> str:
+    """A vault path as text: bytes of a name that is not UTF-8 (held as surrogate escapes) are shown as U+FFFD,
+    and a hash of the real name keeps two such names apart."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        stem, ext = posixpath.splitext(raw.decode("utf-8", "replace"))
+        return f"{stem}-{hashlib.sha1(raw).hexdigest()[:6]}{ext}"
+
+
+def name_problems(files: VaultFiles) -> list[Diagnostic]:
+    """A warning for each file whose name is not UTF-8 (it is kept under a name made readable)."""
+    out = []
+    for file in files.notes + files.attachments:
+        try:
+            str(file.disk.relative_to(files.root)).encode("utf-8")
+        except UnicodeEncodeError:
+            out.append(warning(file.path, 0, "the file's name is not UTF-8 (saved in another encoding?); it is shown "
+                                             "with \ufffd for the bad bytes; rename it to link to it", "file-name"))
+    return out
 
 
 def read_note(file: VaultFile) -> tuple[str | None, list[Diagnostic]]:

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote
 
-import yaml
 from markdown_it.token import Token
 
 from flashgen.config import Config, load_config
 from flashgen.diagnostics import Diagnostic, warning
-from flashgen.vault.files import Resolver, VaultFile, VaultFiles, outside_vault, read_note, walk_vault
+from flashgen.vault.files import Resolver, VaultFile, VaultFiles, name_problems, outside_vault, read_note, walk_vault
 from flashgen.vault.links import check_links
 from flashgen.vault.markdown import create_parser
 from flashgen.vault.markdown.block_id import block_end
@@ -25,7 +24,7 @@ from flashgen.vault.markdown.dollar_math import MATH_TOKENS, to_mathml
 from flashgen.vault.markdown.html_links import html_file_links
 from flashgen.vault.model import Attachment, Block, CodeBlock, Link, LogEntry, Note, Section, Tag, Vault
 from flashgen.vault.slug import SlugRegistry
-from flashgen.yamlsafe import safe_load
+from flashgen.yamlsafe import YamlError, safe_load
 
 BLOCK_KINDS = {
     "paragraph_open": "paragraph", "bullet_list_open": "list", "ordered_list_open": "list",
@@ -48,6 +47,7 @@ def parse_vault(root: Path, config: Config | None = None,
     if config is None:
         config, problems = load_config(root)
     files = walk_vault(root, config)
+    problems.extend(name_problems(files))
     reuse = reuse or {}
     todo = [f for f in files.notes if reuse.get(f.path, (None,))[0] != f.stamp]
     parsed = (parse_many or parse_files)(todo, config)
@@ -200,10 +200,9 @@ def _frontmatter(tokens: list[Token], path: str, diagnostics: list[Diagnostic]) 
     body_line = token.map[1] + 1
     try:
         data = safe_load(token.content) if token.content.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = token.map[0] + 2 + mark.line if mark else token.map[0] + 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    except YamlError as exc:
+        line = token.map[0] + 1 + exc.line if exc.line else token.map[0] + 1
+        reason = exc.message.removeprefix("invalid YAML: ")
         diagnostics.append(warning(path, line, f"frontmatter is not valid YAML ({reason}); it is ignored", "frontmatter"))
         return {}, body_line
     if data is None:

@@ -65,7 +65,7 @@ def test_wrong_types_and_missing_required_fields_in_full_manifests():
 
 def test_invalid_yaml_that_looks_like_a_manifest_is_reported():
     [diag] = lint_manifest_text("apiVersion: v1\nkind: Pod\nmetadata: [\n", "n.md", 7)
-    assert diag.line == 7 and "not valid YAML" in diag.message
+    assert diag.line == 9 and "not valid YAML" in diag.message
 
 
 def test_suggest_prefers_case_then_close_match():

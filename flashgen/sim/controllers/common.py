@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import events
 from ..errors import ApiError
+from ..store import MAX_PODS
 from ..timefmt import parse_rfc3339, rfc3339
 
 if TYPE_CHECKING:
@@ -53,6 +54,13 @@ def ready_since(pod: Obj) -> float | None:
 def is_available(pod: Obj, min_ready: int, now: float) -> bool:
     since = ready_since(pod)
     return since is not None and is_active(pod) and (min_ready <= 0 or since + min_ready <= now)
+
+
+def refused_pods(sim: "Engine", owner: Obj) -> None:
+    """A FailedCreate warning on an owner that wants more pods than the cluster holds (store.MAX_PODS)."""
+    events.record(sim, owner, "FailedCreate", f'Error creating: pods "{owner["metadata"]["name"]}-" is forbidden: the '
+                  f"simulated cluster holds at most {MAX_PODS} pods (a kind cluster of three nodes runs at most 330)",
+                  COMPONENTS.get(owner["kind"], "controller-manager"), warning=True)
 
 
 def create_pod(sim: "Engine", owner: Obj, template: Obj, *, name: str | None = None,

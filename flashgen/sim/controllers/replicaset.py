@@ -55,11 +55,14 @@ def sync(sim: "Engine", rs: Obj) -> None:
     pods = _pods(sim, rs)
     want = rs["spec"].get("replicas", 1)
     if len(pods) < want:
-        for _ in range(want - len(pods)):
+        missing, room = want - len(pods), sim.store.room("Pod")
+        for _ in range(min(missing, room)):
             created = common.create_pod(sim, rs, rs["spec"].get("template") or {})
             if created is None:
                 break
             pods.append(created)
+        if missing > room:
+            common.refused_pods(sim, rs)
     elif len(pods) > want:
         for pod in sorted(pods, key=common.pod_delete_order)[: len(pods) - want]:
             common.delete_pod(sim, rs, pod)

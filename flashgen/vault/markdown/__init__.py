@@ -7,9 +7,9 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from flashgen.vault.markdown.autolink import autolink_plugin
 from flashgen.vault.markdown.block_id import block_id_plugin
 from flashgen.vault.markdown.callout import callout_plugin
 from flashgen.vault.markdown.cjk_emphasis import cjk_emphasis_plugin
@@ -33,7 +33,7 @@ def create_parser(course_headings: bool = True) -> MarkdownIt:
     md.use(math_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
-    md.use(gfm_autolink_plugin)
+    md.use(autolink_plugin)
     md.use(wikilink_plugin)
     md.use(highlight_plugin)
     md.use(tag_plugin)
