@@ -33,7 +33,8 @@ def _found(check: dict) -> str:
 
 def test_exact_paths_do_not_take_the_paths_below(tmp_path) -> None:
     """lab8 with pathType Exact: /green/cart matches no rule (a 404 from the controller's default backend); the
-    check of the class fails too when the Ingress names none."""
+    check of the class fails too when the Ingress names none.
+    https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types"""
     manifests = _solution("lab8")
     for path in manifests[-1]["spec"]["rules"][0]["http"]["paths"]:
         path["pathType"] = "Exact"
@@ -46,7 +47,8 @@ def test_exact_paths_do_not_take_the_paths_below(tmp_path) -> None:
 
 
 def test_a_node_selector_without_the_toleration(tmp_path) -> None:
-    """lab12 with the monitor pod's toleration left out: the control plane's taint keeps it Pending."""
+    """lab12 with the monitor pod's toleration left out: the control plane's taint keeps it Pending.
+    https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"""
     manifests = _solution("lab12")
     del manifests[-1]["spec"]["tolerations"]
     checks = _verify(tmp_path, "lab12", manifests)
@@ -55,7 +57,8 @@ def test_a_node_selector_without_the_toleration(tmp_path) -> None:
 
 
 def test_no_requests_and_no_limitrange_under_a_quota(tmp_path) -> None:
-    """lab14 without the LimitRange and with no resources in the pod template: the quota refuses every pod."""
+    """lab14 without the LimitRange and with no resources in the pod template: the quota refuses every pod.
+    https://kubernetes.io/docs/concepts/policy/resource-quotas/#compute-resource-quota"""
     manifests = [m for m in _solution("lab14") if m["kind"] != "LimitRange"]
     del manifests[-1]["spec"]["template"]["spec"]["containers"][0]["resources"]
     checks = _verify(tmp_path, "lab14", manifests)
