@@ -38,6 +38,8 @@ def admit(store: "Store", obj: Obj, old: Obj | None) -> None:
     """Admission in the API server's order: mutating plugins fill fields other components rely on, then the
     validating ones (resource policies, ResourceQuota on creation) may refuse the object."""
     kind = obj["kind"]
+    if kind == "Event":
+        return  # nothing to fill in, and quotas do not count events here
     if kind == "Pod" and old is None:
         _service_account_volume(store, obj)
         podpolicy.admit(store, obj)
@@ -50,7 +52,7 @@ def admit(store: "Store", obj: Obj, old: Obj | None) -> None:
     _policy_defaults(obj)
     _canonical_quantities(obj)
     k = kinds.BY_KIND.get(kind)
-    if old is None and k is not None and k.namespaced and kind != "Event":
+    if old is None and k is not None and k.namespaced:
         quota.admit(store, obj, k.resource, store.clock())
 
 

@@ -102,7 +102,7 @@ def admit(store: Store, pod: Obj) -> None:
         canonical_resources(spec)
         default_requests(spec)
     _priority(store, pod)
-    ranges = sorted(store.items("LimitRange", pod["metadata"].get("namespace")), key=lambda o: o["metadata"]["name"])
+    ranges = list(store.items("LimitRange", pod["metadata"].get("namespace")))  # in name order
     if ranges:
         limitranger.mutate(pod, ranges)
     if stated or ranges:

@@ -15,7 +15,7 @@ Obj = dict[str, Any]
 
 
 def reconcile(sim: "Engine", keys: Any = None) -> None:
-    if keys is not None and not any(k[0] == "ClusterRole" for k in keys):
+    if keys is not None and not keys:
         return
     for _ in range(5):  # aggregated roles can pick other aggregated roles: repeat until nothing changes
         changed = False

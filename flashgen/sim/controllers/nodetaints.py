@@ -68,6 +68,8 @@ def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> N
     """Keep the cordon taint in step with spec.unschedulable, then evict what NoExecute taints forbid (only on
     the nodes among keys unless None: a pod bound to a tainted node meanwhile is seen when the clock next moves,
     which is when every loop looks at everything)."""
+    if keys is not None and not keys:
+        return
     store = sim.store
     if keys is None:
         nodes = list(store.items("Node"))
