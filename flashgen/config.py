@@ -18,6 +18,12 @@ from flashgen.diagnostics import Diagnostic, error, warning
 
 CARD_RULES = ("explicit", "cloze", "definitions", "terms", "lists", "questions", "explain", "manifests")
 HIERARCHIES = ("vault/folder/note", "vault/note", "vault/folder", "vault")
+CLOZE_SYNTAXES = ("highlight", "curly", "bold")  # `==x==`, `{{x}}`, `**x**` (Anki's `{{c1::x}}` always)
+PROMPT_LANGUAGES = ("auto", "ko", "en", "both")
+# the obsidian-spaced-repetition plugin's separators, `[cards]` setting -> Config field
+SEPARATORS = {"separator": "inline_separator", "reversed_separator": "inline_reversed_separator",
+              "multiline_separator": "multiline_separator",
+              "multiline_reversed_separator": "multiline_reversed_separator"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,13 @@ class Config:
     course_headings: bool = True
     max_answer_chars: int = 600
     max_answer_lines: int = 12
+    inline_separator: str = "::"
+    inline_reversed_separator: str = ":::"
+    multiline_separator: str = "?"
+    multiline_reversed_separator: str = "??"
+    clozes: frozenset[str] = frozenset({"highlight", "curly"})
+    flashcard_tags: tuple[str, ...] = ("flashcards",)  # a card tagged `#flashcards/a/b` goes to the deck `<deck>::a::b`
+    prompt_language: str = "auto"  # the language of card prompts: the note's own ("auto"), "ko", "en" or "both"
     source: str = ""  # the file the settings came from, if any
 
     def rule_on(self, rule: str) -> bool:
@@ -87,15 +100,47 @@ def load_config(vault: Path, path: Path | None = None) -> tuple[Config, list[Dia
                 values[name] = value
             elif name == "course_headings":
                 values["course_headings"] = bool(value)
+            elif name in _CARD_SETTINGS:
+                found, problem = _CARD_SETTINGS[name](value)
+                if problem:
+                    problems.append(warning(shown, 0, f"`cards.{name}` {problem}", "config"))
+                else:
+                    values[SEPARATORS.get(name, name)] = found
             else:
                 problems.append(warning(shown, 0, f"unknown setting `cards.{name}`; known: "
-                                        f"{', '.join(CARD_RULES)}, course_headings, max_answer_chars, max_answer_lines",
-                                        "config"))
+                                        f"{', '.join(CARD_RULES)}, course_headings, max_answer_chars, max_answer_lines, "
+                                        f"{', '.join(_CARD_SETTINGS)}", "config"))
         values["rules"] = frozenset(rules)
     unknown = set(data) - {"vault_name", "deck", "deck_hierarchy", "exclude", "cards"}
     for name in sorted(unknown):
         problems.append(warning(shown, 0, f"unknown setting `{name}`", "config"))
     return _finish(replace(base, **values)), problems
+
+
+def _separator(value: Any) -> tuple[Any, str]:
+    """A card separator: any text; an empty or blank one switches that kind of card off, as in the plugin."""
+    return (value.strip(), "") if isinstance(value, str) else (None, "must be a string")
+
+
+def _clozes(value: Any) -> tuple[Any, str]:
+    if isinstance(value, list) and all(item in CLOZE_SYNTAXES for item in value):
+        return frozenset(value), ""
+    return None, f"must be a list of {', '.join(CLOZE_SYNTAXES)}"
+
+
+def _tags(value: Any) -> tuple[Any, str]:
+    if isinstance(value, list) and all(isinstance(item, str) and item.strip("#/ ") for item in value):
+        return tuple(item.strip().lstrip("#").strip("/").lower() for item in value), ""
+    return None, "must be a list of tags such as \"flashcards\""
+
+
+def _language(value: Any) -> tuple[Any, str]:
+    return (value, "") if value in PROMPT_LANGUAGES else (None, f"must be one of {', '.join(PROMPT_LANGUAGES)}")
+
+
+_CARD_SETTINGS = {"separator": _separator, "reversed_separator": _separator, "multiline_separator": _separator,
+                  "multiline_reversed_separator": _separator, "clozes": _clozes, "flashcard_tags": _tags,
+                  "prompt_language": _language}
 
 
 def _finish(config: Config) -> Config:

@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from flashgen.cards import extract_cards, note_cards
-from flashgen.cards.explicit import to_anki_cloze
+from flashgen.cards.cloze import to_anki_cloze
 from flashgen.config import Config
+from flashgen.kube.lint import lint_note
 from flashgen.vault.parse import parse_note, parse_vault
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_cards.txt"
@@ -30,7 +31,7 @@ def show(cards) -> str:
 
 
 def test_seed_cards_match_the_golden_file(seed_vault: Path) -> None:
-    got = show(extract_cards(parse_vault(seed_vault)))
+    got = show(extract_cards(parse_vault(seed_vault), manifest_problems=lint_note))
     if os.environ.get("FLASHGEN_UPDATE_GOLDEN"):
         GOLDEN.write_text(got, encoding="utf-8")
     assert got == GOLDEN.read_text(encoding="utf-8")
@@ -73,7 +74,7 @@ def test_multiline_cards_end_at_a_blank_line() -> None:
 
 
 def test_cloze_numbering_keeps_anki_numbers() -> None:
-    assert to_anki_cloze("{{c2::a}} ==b== {{c}} {{c1::d}}") == ("{{c2::a}} {{c3::b}} {{c4::c}} {{c1::d}}", 4)
+    assert to_anki_cloze("{{c2::a}} ==b== {{c}} {{c1::d}}") == ("{{c2::a}} {{c3::b}} {{c4::c}} {{c1::d}}", 4, (3, 4))
     cards = cards_of("# 서비스\n기본 타입은 ==ClusterIP== 이고 포트 범위는 {{30000-32767}}\n")
     assert [(c.kind, c.front) for c in cards] == [
         ("cloze", "기본 타입은 {{c1::ClusterIP}} 이고 포트 범위는 {{c2::30000-32767}}")]
@@ -133,7 +134,9 @@ def test_explain_card_is_cut_short_and_skips_dates_and_missing_images(tmp_path: 
     (tmp_path / "n.md").write_text(f"# 긴 절\n2024-01-02\n![[없음.png]]\n{body}\n", encoding="utf-8")
     card = next(c for c in extract_cards(parse_vault(tmp_path)) if c.rule == "explain")
     assert "2024-01-02" not in card.back and "없음.png" not in card.back
-    assert card.back.count("\n") < 12 and card.back.endswith("…")
+    shown, _, more = card.back.rpartition("\n\n")
+    assert shown.count("\n") < 12 and shown.endswith("- 줄 11 설명이 조금 있음")
+    assert more == "[[n#긴 절|… 노트에서 계속]]"  # cut visibly, with the way to the rest
 
 
 def test_block_ids_anchor_cards_and_are_not_shown() -> None:

@@ -98,7 +98,7 @@ def test_a_build_killed_while_committing_the_kept_collection_leaves_nothing_that
     out = tmp_path / "out"
     build(vault, out, site=False)
     kept = out / ".flashgen-cache-anki.anki2"
-    write_note(vault, "n1.md", "# 노트 1\n- 바뀐 용어 - 바뀐 정의\n")
+    write_note(vault, "n1.md", "# 노트 1\n- 바뀐 용어 - 새로 고친 설명\n")
     subprocess.run([sys.executable, "-c", _KILLED_MID_COMMIT, str(kept)], timeout=60)
     assert Path(f"{kept}-journal").exists()  # a hot journal, as a build killed mid-commit leaves
     for edit in range(3):  # the collection is replaced, then patched in place by the builds after it
@@ -156,7 +156,7 @@ def test_names_the_output_cannot_hold_are_shortened_or_repaired_with_a_warning(t
     long_name = "파" * 84  # 252 bytes: legal on disk, but not with `.html` after it
     image = "그림" * 40 + ".png"  # 243 bytes
     write_note(vault, f"{long_name}.md", "# 긴 이름\n- etcd - 저장소\n#" + "태그" * 100 + "\n")
-    write_note(vault, "links.md", f"# 링크\n- pod - [[{long_name}]]\n![[{image}]]\n")
+    write_note(vault, "links.md", f"# 파드\n- pod - 가장 작은 배포 단위 ([[{long_name}]])\n![[{image}]]\n")
     (vault / image).write_bytes(png_bytes((9, 9, 9)))
     os.makedirs(vault, exist_ok=True)
     with open(os.path.join(os.fsencode(vault), b"caf\xe9 \xff.md"), "wb") as fh:

@@ -114,7 +114,14 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
                 cache.cards[path] = (keys[path], found)
         cache.lint.update((path, (vault.stamps[path], found)) for path, found in shared.lint.items())
         step("cards", 1, 4)
-        cards = extract_cards(vault, keys, cache.cards)
+        from flashgen.kube.lint import lint_note
+
+        def linted(note):  # a note's manifest problems, for its cards and kept for the lint below
+            found = lint_note(note)
+            cache.lint[note.path] = (vault.stamps.get(note.path), found)
+            return found
+
+        cards = extract_cards(vault, keys, cache.cards, manifest_problems=linted)
         result.cards_by_kind = Counter(card.kind for card in cards)
         result.cards_by_rule = Counter(card.rule for card in cards)
         result.anki_cards_by_kind = anki_counts(cards)
@@ -125,9 +132,14 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool,
         lab_list, lab_problems = load_course_labs(notes_dir)
         result.labs = len(lab_list)
         result.diagnostics.extend(lab_problems)
+        from flashgen.cards.lint_warning import fence_warnings
         from flashgen.kube.lint import lint_manifests
 
-        result.diagnostics.extend(lint_manifests(vault, cache.lint))
+        rejected = lint_manifests(vault, cache.lint)
+        result.diagnostics.extend(rejected)
+        for note in vault.notes:  # the note pages warn where they show what Kubernetes rejects
+            if any(d.path == note.path for d in rejected):
+                vault.code_warnings[note.path] = fence_warnings(note, rejected, vault.config)
         if site:
             from flashgen.site import build_site
 
@@ -244,8 +256,8 @@ def _parse_half(notes_dir: Path, files: list, config, decks: bool) -> tuple[dict
     for path, (note, problems) in parsed.items():
         if note is None:
             continue
-        cards[path] = note_cards(note, config, missing_images(note, files.resolve))
         lint[path] = lint_note(note)
+        cards[path] = note_cards(note, config, missing_images(note, files.resolve), lint[path])
     if decks:
         from flashgen.emit.anki import prerender
 

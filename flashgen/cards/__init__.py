@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from dataclasses import replace
+from typing import Callable, Sequence
+from urllib.parse import unquote
 
 from flashgen.cards.context import RuleContext
+from flashgen.cards.decks import deck_for, positional_decks
+from flashgen.cards.exercises import exercise_card, exercise_pairs, is_numbered_task, task_card
 from flashgen.cards.explicit import explicit_cards
-from flashgen.cards.manifests import manifest_cards
+from flashgen.cards.language import note_language
+from flashgen.cards.lint_warning import warn_rejected
+from flashgen.cards.manifests import manifest_card_made, manifest_cards
 from flashgen.cards.model import Card
-from flashgen.cards.plain import definition_cards, explain_card, label_cards, list_cards, question_cards
+from flashgen.cards.plain import (
+    definition_cards,
+    explain_card,
+    faq_cards,
+    label_cards,
+    list_cards,
+    question_cards,
+)
+from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
 from flashgen.config import Config, note_settings
+from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
 from flashgen.vault.files import outside_vault
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.links import is_image
 from flashgen.vault.model import Link, Note, Section, Vault
 
@@ -20,23 +36,27 @@ __all__ = ["Card", "extract_cards", "note_cards", "deck_path"]
 
 
 def extract_cards(vault: "Vault", keys: dict[str, str] | None = None,
-                  memo: dict[str, tuple[str, list[Card]]] | None = None) -> list[Card]:
+                  memo: dict[str, tuple[str, list[Card]]] | None = None,
+                  manifest_problems: Callable[[Note], Sequence[Diagnostic]] | None = None) -> list[Card]:
     """Every card of the vault, note by note, in document order. With dependency `keys` (flashgen.build.depkeys)
-    and a `memo` of an earlier build, a note whose key is unchanged keeps its cards; `memo` is updated."""
+    and a `memo` of an earlier build, a note whose key is unchanged keeps its cards; `memo` is updated.
+    `manifest_problems(note)` finds what Kubernetes would reject in a note's manifests (flashgen.kube.lint)."""
     cards: list[Card] = []
     kept = KeyedMemo(memo)
     for note in vault.notes:
         key = keys.get(note.path) if keys else None
-        cards.extend(kept.get(note.path, key, lambda: note_cards(note, vault.config,
-                                                                 missing_images(note, vault.resolve))))
+        cards.extend(kept.get(note.path, key, lambda: note_cards(
+            note, vault.config, missing_images(note, vault.resolve),
+            manifest_problems(note) if manifest_problems else ())))
     kept.close()
     return cards
 
 
 def missing_images(note: Note, resolve: Callable[[Link, str], str | None]) -> set[str]:
-    """The images this note embeds or links that are not in the vault (their lines stay out of answers)."""
+    """The images this note embeds or links that are not in the vault, or lie outside it (a card would show a
+    placeholder for them, so their lines stay out of answers)."""
     return {link.target for link in note.links if not link.external and is_image(link.target)
-            and not outside_vault(link.target, note.path) and resolve(link, note.path) is None}
+            and (outside_vault(link.target, note.path) or resolve(link, note.path) is None)}
 
 
 def deck_path(note: Note, config: Config) -> tuple[str, ...]:
@@ -52,40 +72,115 @@ def deck_path(note: Note, config: Config) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def note_cards(note: Note, config: Config, missing: set[str] | None = None) -> list[Card]:
-    """The cards of one note (none when its frontmatter says `flashgen: {cards: false}`)."""
+def note_cards(note: Note, config: Config, missing: set[str] | None = None,
+               problems: Sequence[Diagnostic] = ()) -> list[Card]:
+    """The cards of one note (none when its frontmatter says `flashgen: {cards: false}`). A card that shows a
+    manifest with `problems` (what Kubernetes rejects in it, by line) carries them as a visible warning."""
     settings = note_settings(note.frontmatter)
-    if not settings.cards:
+    if not settings.cards or is_drawing(note):
         return []
     rules = settings.rules if settings.rules is not None else config.rules
-    ctx = RuleContext(note, config, note.tag_names, deck_path(note, config), rules)
+    ctx = RuleContext(note, config, note.tag_names, deck_path(note, config), rules, note_language(note, config))
     missing = missing or set()
     cards: list[Card] = []
     sections = note.sections()
+    exercises = exercise_pairs(note.root) if ctx.on("explain") else {}
+    answers = {answer.line for answer in exercises.values()}
+    # a manifest has a card of its own: an explanation does not show it again
+    manifests = {code.fence_line for code in note.code_blocks if ctx.on("manifests") and manifest_card_made(code)}
     for section in sections:
-        cards.extend(_section_cards(ctx, section, missing))
+        cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests))
     if ctx.on("manifests"):
         for code in note.code_blocks:
             section = _section_for(sections, code.fence_line)
             cards.extend(manifest_cards(ctx, code, section))
-    return _dedupe(sorted(cards, key=lambda c: c.line))
+    cards = _dedupe(_explanations_of_manifests(sorted(cards, key=lambda c: c.line)), missing)
+    if problems:
+        cards = [warn_rejected(ctx, card, problems) for card in cards]
+    return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
 
 
-def _section_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card]:
+def _explanations_of_manifests(cards: list[Card]) -> list[Card]:
+    """The explanation of a generic section (`Manifest File`, `예시`) whose manifest has a card of its own
+    speaks of that manifest (`/mnt/data on the node is mounted …`): it goes under the manifest card's answer
+    instead of making a card that shows what it explains nowhere."""
+    manifests = {}
+    for card in cards:
+        if card.rule == "manifest":
+            manifests.setdefault(card.section_key, card)
+    moved = {}
+    for card in cards:
+        owner = manifests.get(card.section_key)
+        if card.rule == "explain" and owner and card.section_key and is_generic(heading_text(card.section_key[-1])) \
+                and "```" not in card.back:  # words about the manifest, not code of its own
+            moved[owner.identity] = card
+    if not moved:
+        return cards
+    out = []
+    for card in cards:
+        if card.rule == "explain" and any(card is found for found in moved.values()):
+            continue
+        found = moved.get(card.identity) if card.rule == "manifest" else None
+        out.append(replace(card, back=f"{card.back}\n\n{found.back}") if found else card)
+    return out
+
+
+def is_drawing(note: Note) -> bool:
+    """An Excalidraw drawing saved as a note: its text is the drawing's labels and data, never cards."""
+    return note.path.lower().endswith(".excalidraw.md") or "excalidraw-plugin" in note.frontmatter
+
+
+def _tag_decks(note: Note, ctx: RuleContext, cards: list[Card], overridden: bool) -> list[Card]:
+    """Cards moved to the decks `#flashcards/…` tags name: a tag in the text applies to the cards after it (the
+    cards before the first take the note's own), the note's own is its frontmatter tag, else its first one."""
+    own_lines = {card.line for card in cards if card.rule in ("explicit", "multiline", "cloze")}
+    note_parts, placed = positional_decks(note, ctx.config, own_lines)
+    if note_parts is None and not placed:
+        return cards
+    out = []
+    for card in cards:
+        if card.deck != ctx.deck:
+            out.append(card)  # its own tag chose its deck
+            continue
+        parts = next((parts for line, parts in reversed(placed) if line < card.line), None)
+        if parts is None and not overridden:
+            parts = note_parts
+        deck = deck_for(parts, ctx.config)
+        out.append(replace(card, deck=deck) if deck else card)
+    return out
+
+
+def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
+                   answers: set[int], manifests: set[int]) -> list[Card]:
     cards: list[Card] = []
     used: set[int] = set()
     if ctx.on("explicit") or ctx.on("cloze"):
         found, used = explicit_cards(ctx, section)
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
+    if any(is_navigation(title) for title in section.path) or is_navigation_note(ctx.note.title) \
+            or is_project_document(ctx.note.path):
+        return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
+    if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
+        found, answered = faq_cards(ctx, section, used)
+        cards.extend(found)
+        used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):
         cards.extend(definition_cards(ctx, section, used))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
-    if ctx.on("questions"):
-        cards.extend(question_cards(ctx, section, used))
+    if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
+        cards.extend(question_cards(ctx, section, used | {card.line for card in cards if card.rule == "definition"}))
     if ctx.on("explain"):
         cards.extend(label_cards(ctx, section, used))
-        card = explain_card(ctx, section, used, missing, covered=len(cards))
+        shown = used | manifests | {card.line for card in cards}  # what other cards show stays off its explanation
+        if section.line in exercises:
+            card = exercise_card(ctx, section, exercises[section.line], missing)
+        elif is_numbered_task(section) and not used:
+            card = task_card(ctx, section, missing)
+        elif section.line in answers:
+            card = None  # the back of its problem's card
+        else:
+            card = explain_card(ctx, section, shown, missing, covered=len(cards))
         if card:
             cards.append(card)
     return cards
@@ -99,18 +194,24 @@ def _section_for(sections: tuple[Section, ...], line: int) -> Section:
     return found
 
 
-def _dedupe(cards: list[Card]) -> list[Card]:
-    """Two rules must not make the same card: keep the first of each identity."""
+def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
+    """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
+    nothing, or nothing but images missing from the vault, is no card."""
     seen: set[str] = set()
     out = []
     for card in cards:
         if card.identity in seen:
             continue
         seen.add(card.identity)
-        if not _blank(card.front) and (card.kind == "cloze" or not _blank(card.back)):
+        if not _blank(card.front, missing) and (card.kind == "cloze" or not _blank(card.back, missing)):
             out.append(card)
     return out
 
 
-def _blank(text: str) -> bool:
-    return not re.sub(r"\s|!\[\[[^\]]*\]\]", "", text)
+EMBED = re.compile(r"!\[\[([^\]|#]*)[^\]]*\]\]|!\[[^\]]*\]\(<?([^)>\s]*)>?[^)]*\)")
+
+
+def _blank(text: str, missing: set[str]) -> bool:
+    """Nothing to see: only blanks and embeds of images that are not in the vault."""
+    kept = EMBED.sub(lambda m: "" if unquote(m.group(1) or m.group(2) or "").strip() in missing else m.group(0), text)
+    return not kept.strip()

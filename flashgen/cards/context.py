@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flashgen.cards.language import say
 from flashgen.cards.model import Card
 from flashgen.config import Config
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Block, Note, Section
 
 
@@ -31,15 +33,36 @@ class Chunk:
         return "\n".join(self.lines)
 
     @property
+    def end_line(self) -> int:
+        return self.blocks[-1].end_line
+
+    @property
     def kinds(self) -> tuple[str, ...]:
         return tuple(block.kind for block in self.blocks)
 
+    def code_lines(self) -> set[int]:
+        """Indexes (into `lines`) of the lines of its code blocks."""
+        out: set[int] = set()
+        for block in self.blocks:
+            if block.kind == "code":
+                out.update(range(block.line - self.line, block.end_line - self.line + 1))
+        return out
 
-def chunks_of(section: Section) -> list[Chunk]:
-    """The section's own blocks grouped into chunks."""
+    def parts(self) -> list["Chunk"]:
+        """The chunks it is made of when code blocks stand apart."""
+        return _group(self.blocks, join_code=False)
+
+
+def chunks_of(section: Section, join_code: bool = False) -> list[Chunk]:
+    """The section's own blocks grouped into chunks; with `join_code`, code blocks join the text they touch
+    (a `?` card's answer may be a command or a manifest)."""
+    return _group(section.blocks, join_code)
+
+
+def _group(blocks: tuple[Block, ...], join_code: bool) -> list[Chunk]:
+    apart = ("rule", "log_date") if join_code else ("code", "rule", "log_date")
     groups: list[list[Block]] = []
-    for block in section.blocks:
-        apart = ("code", "rule", "log_date")
+    for block in blocks:
         if groups and block.line == groups[-1][-1].end_line + 1 and block.kind not in apart \
                 and groups[-1][-1].kind not in apart:
             groups[-1].append(block)
@@ -57,12 +80,18 @@ class RuleContext:
     tags: tuple[str, ...]
     deck: tuple[str, ...]
     rules: frozenset[str]
+    language: str = "both"  # of the prompts: "ko", "en" or "both"
 
     def on(self, rule: str) -> bool:
         return rule in self.rules
 
+    def say(self, korean: str, english: str) -> str:
+        """A prompt in the note's language."""
+        return say(self.language, korean, english)
+
     def card(self, kind: str, front: str, back: str, line: int, section: Section, rule: str, anchor: str,
              block_id: str | None = None, prompt: str = "") -> Card:
         return Card(kind=kind, front=front.strip(), back=back.strip(), note_path=self.note.path, line=line,
-                    heading_path=section.path, tags=self.tags, rule=rule, anchor=" ".join(anchor.split()),
-                    deck=self.deck, block_id=block_id, prompt=prompt, section_slug=section.slug)
+                    heading_path=tuple(heading_text(title) for title in section.path), tags=self.tags, rule=rule,
+                    anchor=" ".join(anchor.split()), deck=self.deck, block_id=block_id, prompt=prompt,
+                    section_slug=section.slug, section_key=section.path)

@@ -1,129 +1,147 @@
-"""Cards written on purpose, as the obsidian-spaced-repetition plugin reads them: `Q::A`, `Q:::A`,
-multi-line `?`/`??` cards and cloze paragraphs (`==x==`, `{{x}}`, `{{c1::x}}`)."""
+"""Cards written on purpose, as the obsidian-spaced-repetition plugin reads them: `Q::A`, `Q:::A`, multi-line
+`?`/`??` cards (their answers may hold code blocks) and cloze paragraphs (`==x==`, `{{x}}`, `{{c1::x}}`), with
+the plugin's separators, cloze syntaxes and `#flashcards/deck` tags as configured."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from flashgen.cards.cloze import ANKI_CLOZE, to_anki_cloze
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
+from flashgen.cards.decks import deck_for, strip_leading_tag
 from flashgen.cards.model import Card
-from flashgen.cards.text import BULLET, mask_code, split_block_id
+from flashgen.cards.plain import list_items
+from flashgen.cards.spans import mask_markup
+from flashgen.cards.text import BULLET, split_block_id
 from flashgen.vault.model import Section
 
-ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
-CURLY_CLOZE = re.compile(r"\{\{(?!c\d+::)(.+?)\}\}", re.DOTALL)
-HIGHLIGHT = re.compile(r"(?<![=\\])==(?!=)(\S(?:.*?\S)?)==(?!=)", re.DOTALL)
-
-
-def _masked(text: str) -> str:
-    """Inline code, URLs and cloze braces hidden, so that `::` inside them is not a separator."""
-    masked = mask_code(text)
-    return ANKI_CLOZE.sub(lambda m: "\u2591" * len(m.group(0)), masked)
+TEXT_KINDS = ("paragraph", "list", "quote", "callout")
 
 
 def explicit_cards(ctx: RuleContext, section: Section) -> tuple[list[Card], set[int]]:
     """The section's explicit cards, and the lines they used (so plain-note rules leave them alone)."""
     cards: list[Card] = []
     used: set[int] = set()
-    for chunk in chunks_of(section):
-        if chunk.kinds[0] not in ("paragraph", "list", "quote", "callout"):
+    for joined in chunks_of(section, join_code=True):
+        if joined.kinds[0] not in TEXT_KINDS + ("code",):
             continue
-        lines = chunk.lines
-        multi = _multiline(ctx, section, chunk, lines)
+        multi = _multiline(ctx, section, joined)
         if multi:
             cards.append(multi)
-            used.update(range(chunk.line, chunk.line + len(lines)))
+            used.update(range(joined.line, joined.end_line + 1))
             continue
-        for offset, line in enumerate(lines):
-            card = _inline(ctx, section, line, chunk.line + offset)
-            if card:
-                cards.append(card)
-                used.add(chunk.line + offset)
-        if ctx.on("cloze") and not any(chunk.line + i in used for i in range(len(lines))):
-            cloze = _cloze(ctx, section, chunk)
+        for chunk in joined.parts():
+            if chunk.kinds[0] in TEXT_KINDS:
+                cards.extend(_chunk_cards(ctx, section, chunk, used))
+    return cards, used
+
+
+def _chunk_cards(ctx: RuleContext, section: Section, chunk: Chunk, used: set[int]) -> list[Card]:
+    cards = []
+    for offset, line in enumerate(chunk.lines):
+        card = _inline(ctx, section, line, chunk.line + offset)
+        if card:
+            cards.append(card)
+            used.add(chunk.line + offset)
+    if ctx.on("cloze") and not any(chunk.line + i in used for i in range(len(chunk.lines))):
+        pieces = _cloze_pieces(chunk)
+        for piece, line in pieces:
+            cloze = _cloze(ctx, section, chunk, piece, line, whole=len(pieces) == 1)
             if cloze:
                 cards.append(cloze)
-                used.update(range(chunk.line, chunk.line + len(lines)))
-    return cards, used
+                used.update(range(line, line + piece.count("\n") + 1))
+    return cards
 
 
 def _strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+def _masked(text: str) -> str:
+    """Inline code, links, URLs, HTML and cloze braces hidden, so that a separator inside them is not one."""
+    masked = mask_markup(text, emphasis=False)
+    return ANKI_CLOZE.sub(lambda m: "\u2591" * len(m.group(0)), masked)
+
+
 def _inline(ctx: RuleContext, section: Section, line: str, number: int) -> Card | None:
+    config = ctx.config
     line, block_id = split_block_id(line)
     masked = _masked(line)
-    for separator, kind in ((":::", "reversed"), ("::", "basic")):
-        at = masked.find(separator)
+    kinds = sorted(((config.inline_separator, "basic"), (config.inline_reversed_separator, "reversed")),
+                   key=lambda pair: -len(pair[0]))
+    for separator, kind in kinds:
+        at = masked.find(separator) if separator else -1
         if at < 0:
             continue
-        if separator == "::" and masked.find(":::") >= 0:
-            continue
         question = _strip_bullet(line[:at]).lstrip(">").strip()
+        question, parts = strip_leading_tag(question, config)
         answer = line[at + len(separator):].strip()
         if not question or not answer:
             return None
-        return ctx.card(kind, question, answer, number, section, "explicit", question, block_id)
+        card = ctx.card(kind, question, answer, number, section, "explicit", question, block_id)
+        return _in_deck(ctx, card, parts)
     return None
 
 
-def _multiline(ctx: RuleContext, section: Section, chunk: Chunk, lines: list[str]) -> Card | None:
+def _in_deck(ctx: RuleContext, card: Card, parts: tuple[str, ...] | None) -> Card:
+    deck = deck_for(parts, ctx.config)
+    return replace(card, deck=deck) if deck else card
+
+
+def _multiline(ctx: RuleContext, section: Section, chunk: Chunk) -> Card | None:
+    """Question lines, a line `?` (or `??`), then answer lines, code blocks included, up to a blank line. A
+    chunk that starts with the marker asks its section's heading."""
+    config = ctx.config
+    markers = {config.multiline_separator: "basic", config.multiline_reversed_separator: "reversed"}
+    markers.pop("", None)
+    lines = chunk.lines
+    code = chunk.code_lines()
     for index, line in enumerate(lines):
-        marker = line.strip()
-        if marker in ("?", "??") and 0 < index < len(lines) - 1:
-            question = "\n".join(lines[:index]).strip()
-            answer, block_id = split_block_id("\n".join(lines[index + 1:]).strip())
-            if not question or not answer:
-                return None
-            kind = "reversed" if marker == "??" else "basic"
-            return ctx.card(kind, question, answer, chunk.line, section, "multiline", question, block_id)
+        kind = markers.get(line.strip())
+        if kind is None or index in code:
+            continue
+        question = "\n".join(lines[:index]).strip()
+        if not question and section.level and index == 0 and chunk.line == _first_content_line(section):
+            question = section.title
+        question, parts = strip_leading_tag(question, config)
+        answer, block_id = split_block_id("\n".join(lines[index + 1:]).strip())
+        if not question or not answer:
+            return None
+        card = ctx.card(kind, question, answer, chunk.line, section, "multiline", question, block_id)
+        return _in_deck(ctx, card, parts)
     return None
 
 
-def to_anki_cloze(text: str) -> tuple[str, int]:
-    """`text` with `==x==` and `{{x}}` turned into `{{cN::x}}` after the highest number already used
-    (Anki's own numbers are kept), and how many deletions there are."""
-    converted, count, _ = _convert_cloze(text)
-    return converted, count
+def _first_content_line(section: Section) -> int:
+    return section.blocks[0].line if section.blocks else -1
 
 
-def _convert_cloze(text: str) -> tuple[str, int, tuple[int, ...]]:
-    masked = mask_code(text)
-    numbers = [int(m.group(1)) for m in ANKI_CLOZE.finditer(masked)]
-    spans: list[tuple[int, int, str]] = []
-    for pattern in (HIGHLIGHT, CURLY_CLOZE):
-        for match in pattern.finditer(masked):
-            if any(start < match.end() and match.start() < end for start, end, _ in spans):
-                continue
-            if ANKI_CLOZE.match(masked, match.start()):
-                continue
-            spans.append((match.start(), match.end(), text[match.start(1):match.end(1)]))
-    spans.sort()
-    next_number = max(numbers, default=0)
-    out = []
-    last = 0
-    for start, end, inner in spans:
-        next_number += 1
-        out.append(text[last:start])
-        out.append(f"{{{{c{next_number}::{inner}}}}}")
-        last = end
-    out.append(text[last:])
-    auto = tuple(range(max(numbers, default=0) + 1, next_number + 1))
-    return "".join(out), len(numbers) + len(spans), auto
+LONG_LIST_ITEMS = 6  # a list with more items than this gives a cloze card per item, not one card for all
 
 
-def _cloze(ctx: RuleContext, section: Section, chunk: Chunk) -> Card | None:
-    text, own_id = split_block_id(chunk.source)
-    masked = mask_code(text)
-    if not (HIGHLIGHT.search(masked) or CURLY_CLOZE.search(masked) or ANKI_CLOZE.search(masked)):
+def _cloze_pieces(chunk: Chunk) -> list[tuple[str, int]]:
+    """What each cloze card shows: the whole chunk, or for a long list (a glossary) each of its items."""
+    source = chunk.source
+    if chunk.kinds != ("list",) or not any(mark in source for mark in ("==", "{{", "**")):
+        return [(source, chunk.line)]
+    items = list_items(chunk.blocks[0])
+    if len(items) <= LONG_LIST_ITEMS:
+        return [(source, chunk.line)]
+    lines = source.split("\n")
+    starts = [item.line - chunk.line for item in items] + [len(lines)]
+    return [("\n".join(lines[start:end]).rstrip(), chunk.line + start) for start, end in zip(starts, starts[1:])]
+
+
+def _cloze(ctx: RuleContext, section: Section, chunk: Chunk, text: str, line: int, whole: bool) -> Card | None:
+    text, own_id = split_block_id(text)
+    if not any(mark in text for mark in ("==", "{{", "**")):
         return None
-    converted, count, auto = _convert_cloze(text)
+    text, parts = strip_leading_tag(text, ctx.config)
+    converted, count, auto = to_anki_cloze(text, ctx.config.clozes)
     if not count:
         return None
     # the anchor is the text with its deletions blanked: editing a hidden answer keeps the card
     anchor = ANKI_CLOZE.sub("[...]", converted)
-    block_id = own_id or next((b.block_id for b in chunk.blocks if b.block_id), None)
-    card = ctx.card("cloze", converted, "", chunk.line, section, "cloze", anchor, block_id)
-    return replace(card, auto_clozes=auto)
+    block_id = own_id or (next((b.block_id for b in chunk.blocks if b.block_id), None) if whole else None)
+    card = ctx.card("cloze", converted, "", line, section, "cloze", anchor, block_id)
+    return _in_deck(ctx, replace(card, auto_clozes=auto), parts)

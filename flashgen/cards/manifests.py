@@ -78,8 +78,8 @@ def cloze_manifest(code: str) -> tuple[str, list[str]]:
     numbers: dict[str, int] = {}
     for index, path, match in _field_paths(code):
         value = match.group("value").strip()
-        if not value or value in ("|", ">", "|-", ">-"):
-            continue
+        if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
+            continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
         for name, patterns in KEY_FIELDS:
             if any(_matches(path, p) for p in patterns):
                 if name not in numbers:
@@ -91,16 +91,35 @@ def cloze_manifest(code: str) -> tuple[str, list[str]]:
     return "\n".join(lines), groups
 
 
+def manifest_card_made(code: CodeBlock) -> bool:
+    """Whether a code block gives a manifest card (see manifest_cards)."""
+    docs = manifest_docs(code)
+    groups = cloze_manifest(code.code.rstrip("\n"))[1] if docs else []
+    return bool(groups) and groups != ["kind"]
+
+
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
-    """One cloze card per manifest, each key field a deletion; a block with several documents gives one card."""
+    """One cloze card per manifest, each key field a deletion; a block with several documents gives one card.
+    The prompt never names what the card hides, and a card that would hide only the `kind` its own names and
+    fields give away is not made."""
     docs = manifest_docs(code)
     if not docs:
         return []
     text, groups = cloze_manifest(code.code.rstrip("\n"))
-    if not groups:
+    if not groups or groups == ["kind"]:
         return []
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
     return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", code.fence_line, section, "manifest", anchor,
-                     prompt=f"{names} — 빈칸의 필드 값은? · Recall the key fields")]
+                     prompt=_prompt(ctx, docs, text))]
+
+
+def _prompt(ctx: RuleContext, docs: list[dict], clozed: str) -> str:
+    """The objects' names, unless a name holds a hidden value (`nginx` for `image: nginx`), then the task."""
+    hidden = {value.strip().strip("\"'").lower() for value in re.findall(r"\{\{c\d+::(.*?)\}\}", clozed)}
+    names = [str((doc.get("metadata") or {}).get("name", "") or "") for doc in docs]
+    shown = ", ".join(name for name in names if name and not any(
+        len(value) >= 3 and value in name.lower() for value in hidden))
+    task = ctx.say("빈칸의 필드 값은?", "Recall the key fields")
+    return f"{shown} — {task}" if shown else task

@@ -14,7 +14,7 @@ class Card:
     back: str
     note_path: str
     line: int
-    heading_path: tuple[str, ...]
+    heading_path: tuple[str, ...]  # the headings above it, as a reader sees them (the breadcrumb)
     tags: tuple[str, ...]
     rule: str  # which rule made it: explicit, multiline, cloze, definition, term, list, question, explain, manifest
     anchor: str  # the stable part of its identity: the key text (term, question, title), never the answer
@@ -23,13 +23,14 @@ class Card:
     prompt: str = ""  # a short instruction shown with the front, e.g. "설명해 보세요 · Explain"
     section_slug: str = ""
     auto_clozes: tuple[int, ...] = ()  # cloze numbers flashgen chose (for `==x==`, `{{x}}`), not the author
+    section_key: tuple[str, ...] = ()  # the headings as written (`heading_path` is their visible text)
 
     @property
     def identity(self) -> str:
         """What the note GUID is derived from: the note's path and a stable anchor."""
         if self.block_id:
             return f"{self.note_path}#^{self.block_id}"
-        return f"{self.note_path}#{' > '.join(self.heading_path)}#{self.rule_family}:{self.anchor}"
+        return f"{self.note_path}#{' > '.join(self.section_key or self.heading_path)}#{self.rule_family}:{self.anchor}"
 
     @property
     def rule_family(self) -> str:

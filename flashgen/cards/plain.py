@@ -5,9 +5,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
-from flashgen.cards.context import RuleContext, chunks_of
+from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
+from flashgen.cards.quality import (
+    is_date,
+    is_generic,
+    is_link_list,
+    is_link_list_item,
+    is_metadata_key,
+    is_navigation,
+    is_config_value,
+    is_console_path,
+    is_drawing_text,
+    is_log_heading,
+    is_meta_sentence,
+    is_placeholder,
+    is_result,
+    is_settings_table,
+    is_status_table,
+    names_instances,
+    is_pointer,
+    is_ui_action,
+    is_version,
+    leads_in,
+    nothing_to_learn,
+    restates,
+)
+from flashgen.cards.spans import markup_spans, mask_markup
 from flashgen.cards.text import (
     BULLET,
     SENTENCE_END,
@@ -15,20 +41,42 @@ from flashgen.cards.text import (
     clean_title,
     dedent_lines,
     is_short_label,
-    mask_code,
     split_block_id,
     visible_text,
 )
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.markdown.datelog import match_date
 from flashgen.vault.model import Block, Section
 
-# `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`
+# `term - definition`, `term – definition`, `term — definition`, `term: definition`, `**term**: definition`,
+# `term → definition`
 DEF_DASH = re.compile(r"^(?P<term>[^\s].*?)\s+[-–—]{1,2}\s+(?P<def>\S.*)$")
 DEF_COLON = re.compile(r"^(?P<term>\*\*[^*]+\*\*|[^\s:][^:]*?)\s*[:：]\s+(?P<def>\S.*)$")
+DEF_ARROW = re.compile(r"^(?P<term>\*\*[^*]+\*\*|`[^`]+`)\s*(?:→|->|=>)\s+(?P<def>\S.*)$")  # a marked term only
 DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
+IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
+GROUP_INTRO = re.compile(r"^(?:commands|functions|options|settings|methods|filters|operators|properties) "
+                         r"(?:for|of|to|that|in)\b", re.I)
+CONSOLE_SECTION = re.compile(r"(?:^|[\s\-–—])(?:웹 콘솔|web console|cloud console|console ui|gui|웹 ui)\s*$", re.I)
+RELATED = re.compile(r"^\W*(?:관련 문서|관련 노트|related(?: notes)?|see also)\s*[:：]", re.I)  # links to other notes
+TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
+PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+\s*(?:#.*)?$")
+TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
+CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|\band|\bthen|\bto|\bwith|\bor)\s*$", re.I)
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
+FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
+QUOTED_FENCE = re.compile(r"^[>\s]*(`{3,}|~{3,})\s*([^\s`]*)")
+DIAGRAMS = {"mermaid", "plantuml", "puml", "dot", "graphviz", "excalidraw", "compressed-json", "tikz", "d2",
+            "ascii-art", "svgbob"}
+# code blocks that plugins turn into something else (a table of contents, a query's results): nothing to recall
+GENERATED = {"table-of-contents", "toc", "dataview", "dataviewjs", "query", "tasks", "button", "meta-bind",
+             "meta-bind-button", "tracker", "chart", "leaflet", "contributions", "calendar", "base", "bases"}
+ORDINAL = re.compile(r"^(?:step|example|ex|case|option|방법|예|예시|예제|단계|케이스)\s*\.?\s*\d+$|^\d+\s*(?:단계|번째)$",
+                     re.I)
+MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
 @dataclass(frozen=True)
@@ -45,7 +93,7 @@ def list_items(block: Block) -> list[Item]:
     """Split a list block into its top-level items."""
     lines = block.source.split("\n")
     base = None
-    items: list[list[str]] = []
+    items: list[list] = []
     starts: list[int] = []
     ordered = bool(re.match(r"^\s*\d", lines[0]))
     for offset, line in enumerate(lines):
@@ -73,20 +121,52 @@ def _until_lazy(lines: list) -> list[str]:
 
 
 def split_definition(text: str) -> tuple[str, str] | None:
-    """(term, definition) when a bullet reads as a definition."""
-    masked = mask_code(text)
-    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON):
+    """(term, definition) when a bullet reads as a definition. Nothing inside a link, emphasis, code span or
+    URL separates the two; a metadata field (`작성일: 2024-11-15`) or a definition with nothing to learn (a lone
+    date, URL, link or tag) is none."""
+    masked = mask_markup(text)
+    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
         match = pattern.match(masked)
         if not match:
             continue
-        term = text[match.start("term"):match.end("term")].strip().strip("*").strip()
+        term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
-        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12:
-            continue
-        if not visible_text(definition) or "::" in text:
-            continue
+        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term):
+            continue  # a sentence, not a term (`The second parameter is exclusive: …`)
+        if "::" in text or is_metadata_key(term) or is_date(term):
+            return None
+        if re.search(r"\d\s*$", term) and re.match(r"[NnMm1-9]\b", definition):
+            return None  # `프로그램 1 - N 프로세스`: a ratio, not a term and its definition
+        if names_instances(term) or re.search(r"[✅❌☑✔]\s*$", definition):
+            return None  # one machine's entry, or a checklist line
+        if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
+                or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
+                or is_version(visible_text(definition)) or is_placeholder(definition) \
+                or names_instances(definition) and len(visible_text(definition)) < 60 \
+                or is_config_value(term, definition):
+            return None
         return term, definition
     return None
+
+
+def _unwrapped(term: str) -> str:
+    """A term without the bold or italics around all of it (`**etcd**` is `etcd`; `**a** (b)` stays)."""
+    for mark in ("**", "__", "*", "_"):
+        inner = term[len(mark):-len(mark)]
+        if len(term) > 2 * len(mark) and term.startswith(mark) and term.endswith(mark) and mark not in inner:
+            return inner.strip()
+    return term
+
+
+def _rejected_definition(head: str) -> bool:
+    """A bullet shaped like a definition that split_definition turns down (a metadata field, a setting, a
+    version, a placeholder): the list it stands in teaches nothing either."""
+    masked = mask_markup(head)
+    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
+        found = pattern.match(masked)
+        if found and is_short_label(_unwrapped(head[found.start("term"):found.end("term")].strip())):
+            return split_definition(head) is None
+    return False
 
 
 def _body_markdown(body: tuple[str, ...]) -> str:
@@ -100,6 +180,10 @@ def _intro_label(section: Section, block: Block) -> str:
     if index == 0:
         return ""
     previous = blocks[index - 1]
+    if previous.kind == "list" and block.line - previous.end_line <= 1 and block.source[:1].isspace():
+        # an indented list right under a list item (`1. API Server` ⏎ `  - 키 파일: …`): the item introduces it
+        items = list_items(previous)
+        return split_block_id(items[-1].head)[0].rstrip(":： ").strip() if items else ""
     if previous.kind != "paragraph" or block.line - previous.end_line > 2:
         return ""
     last = previous.source.strip().split("\n")[-1].strip()
@@ -109,81 +193,188 @@ def _intro_label(section: Section, block: Block) -> str:
     return re.split(r"(?<=[.!?])\s+", last.rstrip(":：").strip())[-1]
 
 
+def _topic(section: Section, note_title: str) -> str:
+    """What a section is about, as a reader names it: its title, or for a generic one (`예시`, `Example`) its
+    nearest topical heading above (or the note's title); "" when there is none."""
+    for title in reversed(section.path):
+        plain = heading_text(clean_title(title))
+        if plain and not is_generic(plain) and not is_date(plain):
+            return plain
+    return "" if is_generic(note_title) else note_title
+
+
+def _in_context(term: str, context: str) -> str:
+    """A front that names what a generic term belongs to: `Deployment › 예시`."""
+    return f"{context} › {term}" if context and context != term else term
+
+
 def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
-    """`term - definition` bullets, term bullets with nested explanation, and `Term(explanation)` bullets."""
+    """`term - definition` bullets, term bullets with nested explanation, and `Term(explanation)` bullets. A
+    section about a console's screens (`사용자 관리 - 웹 콘솔`) fills in forms: its fields are no terms."""
     cards: list[Card] = []
+    if CONSOLE_SECTION.search(heading_text(clean_title(section.title))):
+        return cards
     for block in section.blocks:
         if block.kind != "list":
             continue
         intro = _intro_label(section, block)
-        prompt = f"{intro} · 무엇인가요?" if intro else "무엇인가요? · What is it?"
-        for item in list_items(block):
-            if item.line in used:
-                continue
-            head, block_id = split_block_id(item.head)
-            found = split_definition(head) if ctx.on("definitions") else None
-            body = _body_markdown(item.body)
-            if found:
-                term, definition = found
-                back = definition + ("\n\n" + body if body else "")
-                cards.append(ctx.card("basic", term, back, item.line, section, "definition", term, block_id,
-                                      prompt=prompt))
-                continue
-            if not ctx.on("terms") or item.ordered:
-                continue  # numbered items are steps, not terms
-            head = head.strip()
-            if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4:
-                cards.append(ctx.card("basic", head, body, item.line, section, "term", head, prompt=prompt))
-                continue
-            paren = PAREN_TERM.match(head)
-            if paren and not body:
-                term = paren.group("term").strip()
-                cards.append(ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term,
-                                      prompt=prompt))
+        what = ctx.say("무엇인가요?", "What is it?")
+        prompt = f"{heading_text(intro)} · {what}" if intro else what  # the prompt is plain text: no markup
+        parent = ""
+        if intro and block.source[:1].isspace():  # a list under a list item: its terms belong to that item
+            parent, intro, prompt = intro, "", what
+        items = list_items(block)
+        if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
+            continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
+        for item in items:
+            if item.line in used or _is_task(block, item):
+                continue  # a task of a to-do list is not knowledge
+            card = _item_card(ctx, section, item, intro, prompt, parent)
+            if card:
+                cards.append(card)
     return cards
 
 
+def _is_form(heads: list[str]) -> bool:
+    """A list most of whose items are steps through a console's forms (`이름: pista-vpc 입력`, `만들기 클릭`)."""
+    def value(head: str) -> str:
+        masked = mask_markup(head)
+        for pattern in (DEF_BOLD, DEF_COLON, DEF_DASH, DEF_ARROW):
+            found = pattern.match(masked)
+            if found:
+                return head[found.start("def"):]
+        return head
+    return len(heads) >= 2 and sum(is_ui_action(value(head)) for head in heads) * 2 > len(heads)
+
+
+def _is_task(block: Block, item: Item) -> bool:
+    """A task list item (`- [ ] …`, `- [x] …`)."""
+    line = block.source.split("\n")[item.line - block.line]
+    return bool(re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\[.\]\s", line))
+
+
+def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
+               parent: str = "") -> Card | None:
+    head, block_id = split_block_id(item.head)
+    if is_link_list_item(head):
+        return None
+    context = intro or _topic(section, ctx.note.title)
+    found = split_definition(head) if ctx.on("definitions") else None
+    body = _body_markdown(item.body)
+    if found and ORDINAL.match(visible_text(found[0]).strip()):
+        return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
+    if found:
+        term, definition = found
+        back = definition + ("\n\n" + body if body else "")
+        front = _in_context(term, parent or context) if is_generic(term) or parent else term
+        return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
+                        prompt=prompt)
+    if not ctx.on("terms") or item.ordered:
+        return None  # numbered items are steps, not terms
+    head = head.strip()
+    if is_metadata_key(head) or nothing_to_learn(head):
+        return None
+    if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
+            and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
+        front = _in_context(head, context) if is_generic(head) else head
+        body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
+        return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
+    paren = PAREN_TERM.match(head)
+    if paren and not body:
+        term = paren.group("term").strip()
+        return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
+    return None
+
+
 def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
-    """`Label:` followed by a list of 2-10 items gives a card that asks for the whole list."""
+    """`Label:` followed by a list of 2-10 short items gives a card that asks for the whole list."""
     cards: list[Card] = []
     for block in section.blocks:
         if block.kind != "list":
             continue
         intro = _intro_label(section, block)
         items = list_items(block)
-        if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items):
-            continue
+        if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
+                or block.source[:1].isspace():
+            continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = []
         for item in items:
             found = split_definition(item.head)
-            names.append(found[0] if found else item.head)
+            names.append(found[0] if found else split_block_id(item.head)[0])
+        if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
+               for name in names):
+            continue  # links, or sentences: nothing a learner lists from memory
+        # a generic or one-word lead-in (`Available:`) is asked with its topic
+        front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
+            else intro
         back = "\n".join(f"- {name}" for name in names)
-        cards.append(ctx.card("basic", intro, back, block.line - 1, section, "list", intro,
-                              prompt=f"{len(items)}가지를 나열해 보세요 · List all {len(items)}"))
+        count = len(items)
+        cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
+                              prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
 
 
 def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
-    """A line that asks itself a question and answers it on the same line: `X는 뭐다? 답`."""
+    """A line that asks itself a question and answers it on the same line: `X는 뭐다? 답`. A `?` inside a
+    link, emphasis, code span or URL asks nothing."""
     cards: list[Card] = []
     for block in section.blocks:
         if block.kind not in ("paragraph", "list"):
             continue
         for offset, raw in enumerate(block.source.split("\n")):
             number = block.line + offset
-            if number in used or "::" in raw:
+            if number in used or "::" in raw or "?" not in raw:
                 continue
             line = BULLET.sub("", raw, count=1).strip()
-            masked = mask_code(line)
+            masked = mask_markup(line)
             at = masked.find("?")
             if at < 0:
                 continue
             question = line[:at + 1].strip()
             answer = ARROW.sub("", line[at + 1:]).strip()
-            if len(visible_text(question)) < 4 or len(question) > 90 or len(visible_text(answer)) < 4 or "?" in mask_code(answer):
+            if len(visible_text(question)) < 4 or len(question) > 90 or len(visible_text(answer)) < 4 \
+                    or "?" in mask_markup(answer) or nothing_to_learn(answer) or _dangling(answer):
                 continue
             cards.append(ctx.card("basic", question, answer, number, section, "question", question))
     return cards
+
+
+BOLD_QUESTION = re.compile(r"^\s*(\*\*|__)(?P<q>[^*_\n]{4,150}\?)\1\s*$")
+BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,150}\1\s*[:：]?\s*$")  # a paragraph in bold: a heading in all but name
+
+
+def faq_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
+    """A question in bold on a line of its own (`**Why do I need …?**`, as FAQs are written) and what follows
+    it: the rest of its paragraph and the blocks under it, up to the next paragraph in bold. Returns the cards
+    and the lines of the blocks they show."""
+    cards: list[Card] = []
+    shown: set[int] = set()
+    blocks = [b for b in section.blocks if b.kind not in ("html", "log_date")]
+    starts = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and b.line not in used
+              and BOLD_QUESTION.match(b.source.split("\n")[0])]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        first, _, rest = blocks[start].source.partition("\n")
+        answer = []
+        for block in blocks[start + 1:end]:
+            if block.kind == "rule" or block.kind == "paragraph" and BOLD_LABEL.match(block.source.split("\n")[0]):
+                break
+            answer.append(block)
+        question = BOLD_QUESTION.match(first).group("q").strip()
+        rest = re.sub(r"\n\s*\^[\w-]+\s*$", "", rest.strip())  # a block id on a line of its own
+        pieces = [split_block_id(rest)[0]] if rest else []  # the answer on the lines under the question
+        back = "\n\n".join(piece for piece in pieces + [b.source for b in answer] if piece.strip()).strip()
+        if not back or nothing_to_learn(back) or is_pointer(back):
+            continue
+        if len(back) > ctx.config.max_answer_chars or back.count("\n") + 1 > ctx.config.max_answer_lines:
+            head, kind = (pieces[0], "paragraph") if pieces else (answer[0].source, answer[0].kind)
+            back = _shorten(head, kind, ctx.config.max_answer_chars, ctx.config.max_answer_lines)
+            if not back:
+                continue
+            back += "\n\n" + continued(ctx, section)
+        cards.append(ctx.card("basic", question, back, blocks[start].line, section, "question", question))
+        shown.update(line for b in [blocks[start], *answer] for line in range(b.line, b.end_line + 1))
+    return cards, shown
 
 
 def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
@@ -199,13 +390,23 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             continue
         label = lines[0].strip()
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
-        if not is_short_label(label, 40) or SENTENCE_END.search(label) or label.endswith(":") \
-                or "?" in label or not visible_text(URL.sub("", label)):
+        if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) or CONNECTIVE.search(label) \
+                or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
             continue
-        if len(visible_text(URL.sub("", body))) < 8:
+        while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
+            body = "\n".join(body.split("\n")[:-1]).rstrip()
+        if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body) or is_pointer(body):
             continue
-        cards.append(ctx.card("basic", label, body, block.line, section, "label", label,
-                              prompt="설명해 보세요 · Explain"))
+        front = label
+        if is_result(label):
+            continue  # the output of an example that is not on the card
+        if is_generic(label):
+            topic = _topic(section, ctx.note.title)
+            if not topic:
+                continue
+            front = _in_context(label, topic)
+        cards.append(ctx.card("basic", front, body, block.line, section, "label", label,
+                              prompt=ctx.say("설명해 보세요", "Explain")))
     return cards
 
 
@@ -217,60 +418,251 @@ def _is_source_line(line: str) -> bool:
 def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: set[str],
                  covered: int = 0) -> Card | None:
     """A heading (or lesson line) whose section has content: "explain this", with the content as the answer,
-    cut at the first rule or new study day, and kept within the configured size. A section that other
-    rules already turned into two or more cards gets none."""
-    if not section.level or covered >= 2:
+    up to the first rule or new study day and within the configured size. Short code stays; what does not
+    fit is cut visibly (`…` and a link to the note), never after a lead-in whose content is gone. A section
+    that other rules already turned into two or more cards, a section of links, a date and a generic heading
+    with no topic above it get none."""
+    if not section.level or covered >= 2 or is_navigation(clean_title(section.title)):
         return None
     title = clean_title(section.title)
+    front = title
+    if is_date(heading_text(title)) or is_log_heading(title) or any(names_instances(t) for t in section.path) \
+            or CONSOLE_SECTION.search(heading_text(title)):
+        return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
+    if is_generic(heading_text(title)):
+        topic = _topic(section, ctx.note.title)
+        if not topic:
+            return None
+        front = _in_context(heading_text(title), topic)
+    parts, cut, skipped = section_content(ctx, section, used, missing)
+    if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
+        return None  # `Result`: the output of an example shown elsewhere, nothing said about it
+    if len(parts) > 1 and _about_the_text(parts[0]):
+        parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
+    back = "\n\n".join(parts).strip()
+    shown = visible_text(back)
+    read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
+    if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
+            heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read)):
+        return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
+    if not cut and (is_pointer(back) or is_meta_sentence(shown)):
+        return None  # only a pointer to elsewhere, or a sentence about the note itself
+    if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
+        return None  # the caption of a diagram that cards do not show
+    if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
+        return None  # only the start of a long script: nothing a learner recalls
+    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
+            or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
+        return None
+    if cut:
+        back += "\n\n" + continued(ctx, section)
+    return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+
+
+def _about_the_text(part: str) -> bool:
+    """A paragraph that opens by speaking of the text itself (`In this section, …`, `이 절에서는 …`)."""
+    return "```" not in part and bool(re.match(r"^\W*(?:in this (?:section|guide|page|note|tutorial|article)|"
+                                               r"this (?:section|guide|page) (?:explains|describes|shows|covers)|"
+                                               r"이 (?:절|섹션|글|문서|노트)에서는)", part.strip(), re.I))
+
+
+def _restates(shown: str, title: str) -> bool:
+    """An answer that only says the heading again (`Tags` -> `Commands for Tags.`)."""
+    if shown == title or (shown and shown.lower() in title.lower()):
+        return True  # the heading says it all (`타임 존 확인 timedatectl` -> `timedatectl`)
+    rest = shown.lower().replace(title.lower(), " ") if title else shown
+    return title.lower() in shown.lower() and len(re.sub(r"[\W_]+", "", rest)) <= 12
+
+
+def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[
+        list[str], bool, bool]:
+    """The parts of the section's own content an explanation shows, whether some was left out (for room, or
+    after a lead-in whose content is not shown), and whether a diagram or a generated block was left out."""
+    max_chars, max_lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
     parts: list[str] = []
     size = lines = 0
-    first_line = None
+    cut = skipped = False
     for chunk in chunks_of(section):
-        kinds = chunk.kinds
-        if kinds[0] in ("rule", "log_date") and parts:
+        kind = chunk.kinds[0]
+        if kind in ("rule", "log_date") and parts:
             break
-        if kinds[0] in ("rule", "log_date", "html", "footnotes") or chunk.line in used:
+        if kind in ("rule", "log_date", "html", "footnotes"):
             continue
-        text = "\n".join(line for line in chunk.lines if not _skippable(line, missing))
-        if kinds[0] != "code":
-            text = "\n".join(line for line in text.split("\n") if not _is_log_line(line))
-        if not text.strip() or (kinds[0] != "code" and len(visible_text(text)) < 2 and not URL.search(text)):
+        text, diagram, left_out = _shown_text(chunk, missing) if chunk.line not in used else (None, False, True)
+        skipped = skipped or diagram
+        if left_out:
+            cut = _drop_lead_in(parts) or cut  # what a lead-in announced is not shown: the lead-in goes too
+        if not text:
             continue
-        if kinds[0] != "code" and not visible_text(URL.sub("", text)):
-            continue  # links only: nothing to recall
-        chunk_lines = text.count("\n") + 1
-        if parts and (size + len(text) > ctx.config.max_answer_chars or lines + chunk_lines > ctx.config.max_answer_lines):
-            break
-        if not parts and (len(text) > ctx.config.max_answer_chars or chunk_lines > ctx.config.max_answer_lines):
-            text = _shorten(text, ctx.config.max_answer_chars, ctx.config.max_answer_lines)
-        parts.append(text)
-        size += len(text)
-        lines += chunk_lines
-        first_line = first_line or chunk.line
-    back = "\n\n".join(parts).strip()
-    if len(visible_text(back)) < 12 or visible_text(back) == visible_text(title):
-        return None
-    return ctx.card("basic", title, back, section.line, section, "explain", title, prompt="설명해 보세요 · Explain")
+        count = text.count("\n") + 1
+        if size + len(text) <= max_chars and lines + count <= max_lines:
+            parts.append(text)
+            size += len(text)
+            lines += count
+            continue
+        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list") or not parts \
+            else ""  # a code block or a list shows its first lines; other parts only as the first
+        if piece:
+            parts.append(piece)
+        cut = True
+        break
+    cut = _drop_lead_in(parts) or cut
+    return parts, cut, skipped
+
+
+def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool]:
+    """What an explanation shows of a chunk (None for nothing), whether it is a diagram left out, and whether
+    something was left out before anything was kept (so what came before may have announced it). Within a
+    chunk, a list of links, a checklist or an inventory is left out alone, with the lead-in announcing it."""
+    kind = chunk.kinds[0]
+    if kind == "code":
+        found = FENCE_OPEN.match(chunk.lines[0])
+        inner = "\n".join(chunk.lines[1:-1] if found else chunk.lines)
+        if found and found.group(2).lower() in DIAGRAMS | GENERATED:
+            return None, True, True  # a diagram's source, a plugin's query: not something to recall
+        if is_drawing_text(inner):
+            return None, True, True  # a sketch drawn with box characters
+        if _pinned_versions(inner):
+            return None, False, True  # `fastapi==0.109.0` …: one project's versions, not knowledge
+        return (chunk.source if inner.strip() else None), False, False
+    kept: list[str] = []
+    first_left_out = False
+    for block in chunk.blocks:
+        text = "\n".join(line for line in _without_diagrams(block.source.split("\n")) if not _skippable(line, missing))
+        if _teaches_nothing(block, text):
+            first_left_out = first_left_out or not kept
+            _drop_lead_in(kept)
+            continue
+        if text.strip():
+            kept.append(text)
+    text = "\n".join(kept)
+    if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
+        return None, False, True
+    return text, False, first_left_out
+
+
+def _pinned_versions(code: str) -> bool:
+    """A list of pinned package versions (a requirements file)."""
+    lines = [line for line in code.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    return len(lines) >= 2 and all(PINNED.match(line) for line in lines)
+
+
+def _teaches_nothing(block: Block, text: str) -> bool:
+    """A block with nothing to recall: links to elsewhere, a checklist, an inventory of one environment's
+    machines and resources, fields and settings."""
+    if block.kind == "table":
+        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text)
+    if block.kind in ("paragraph", "quote") and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
+        return True  # a walk through a console's menus, or a table's header row with no table under it
+    if block.kind == "list":
+        items = list_items(block)
+        heads = [item.head for item in items]
+        return bool(heads) and (is_link_list(heads) or all(_rejected_definition(head) or _is_task(block, item)
+                                                           for head, item in zip(heads, items))
+                                or _is_form(heads))
+    return False
+
+
+def _drop_lead_in(parts: list[str]) -> bool:
+    """Remove the lines at the end of `parts` that announce content not shown after them; whether any went."""
+    dropped = False
+    while parts and _dangling(parts[-1]):
+        lines = parts[-1].rstrip().split("\n")
+        sentences = re.split(r"(?<=[.!?])\s+(?=\S)", lines[-1].strip())
+        # only the sentence that announces what follows goes (`…지속성 저장소다. 선택지로는 다음의 두 가지가 있다.`)
+        last = " ".join(sentences[:-1]) if len(sentences) > 1 and not lines[-1].lstrip().startswith(("-", "*", "|", ">")) \
+            else ""
+        kept = "\n".join(lines[:-1] + ([last] if last else [])).rstrip()
+        parts[-1:] = [kept] if kept.strip() else []
+        dropped = True
+    return dropped
+
+
+def _without_diagrams(lines: list[str]) -> list[str]:
+    """The lines without the diagram fences inside them (a Mermaid block in a callout or a list item)."""
+    out: list[str] = []
+    closing = None
+    for line in lines:
+        if closing is not None:
+            if re.match(rf"^[>\s]*{closing}\s*$", line):
+                closing = None
+            continue
+        found = QUOTED_FENCE.match(line)
+        if found and found.group(2).lower() in DIAGRAMS:
+            closing = re.escape(found.group(1))
+            continue
+        out.append(line)
+    return out
+
+
+def _dangling(text: str) -> bool:
+    """A part that ends on a lead-in (`그래서 실제 운영 환경에서는:`, `**Examples:**`) whose content is not
+    shown after it."""
+    last = text.rstrip().split("\n")[-1].strip()
+    if last.startswith(("```", "~~~")):
+        return False
+    return last.rstrip("*_=~ ").endswith((":", "：")) or leads_in(last.rstrip("*_=~ "))
 
 
 def _skippable(line: str, missing: set[str]) -> bool:
-    """Bare URL lines, and embeds of images that are not in the vault: a card must not show only a placeholder."""
-    if URL.fullmatch(line.strip()):
+    """Bare URL lines, tag lines, date lines, `관련 문서: …` lines and embeds of images that are not in the vault:
+    a card must not show only a placeholder, and a line of tags, a date or links to related notes teach nothing."""
+    stripped = line.strip()
+    if URL.fullmatch(stripped) or TAGS_ONLY.match(stripped) or match_date(stripped) is not None \
+            or RELATED.match(stripped):
         return True
-    match = EMBED_ONLY.match(line)
-    if not match:
+    if not EMBED_ONLY.match(line):
         return False
-    name = re.sub(r"^!\[\[|\]\]$|\|.*$", "", line.strip())
-    return name in missing
+    wiki = re.fullmatch(r"!\[\[([^\]|#]*)[^\]]*\]\]", stripped)
+    name = wiki.group(1) if wiki else unquote(re.sub(r"^!\[[^\]]*\]\(<?|>?(?:\s+\"[^\"]*\")?\)$", "", stripped))
+    return name.strip() in missing
 
 
-def _is_log_line(line: str) -> bool:
-    return match_date(line.strip()) is not None
+def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
+    """As much of a part as fits in the room left, cut between lines (a code block keeps its fence and shows a
+    `…` line where it was cut); "" when too little would fit. The caller links to the rest."""
+    rows = text.split("\n")
+    if kind == "code":
+        room = min(lines - 2, len(rows) - 2)  # the fence's own lines stay
+        body = rows[1:-1] if len(rows) > 2 else rows[1:]
+        kept: list[str] = []
+        for row in body[:max(room - 1, 0)]:
+            if sum(len(r) + 1 for r in kept) + len(row) > chars - 20:
+                break
+            kept.append(row)
+        if len(kept) < MIN_CODE_LINES:
+            return ""
+        return "\n".join([rows[0]] + kept + ["…", rows[-1] if len(rows) > 2 else rows[0][:3]])
+    out: list[str] = []
+    size = 0
+    for row in rows[:max(lines, 0)]:
+        if size + len(row) > chars:
+            if not out and kind == "paragraph":
+                out.append(_cut_line(row, chars))
+            break
+        out.append(row)
+        size += len(row) + 1
+    if kind == "table" and len(out) < 3 or kind == "list" and len(out) < 2:
+        return ""  # a header without rows, or a list cut to one item
+    while out and _dangling(out[-1]):
+        out.pop()
+    return "\n".join(out).rstrip()
 
 
-def _shorten(text: str, chars: int, lines: int) -> str:
-    kept = text.split("\n")[:lines]
-    out = "\n".join(kept)
-    if len(out) > chars:
-        out = out[:chars].rsplit(" ", 1)[0]
-    return out.rstrip() + " …"
+def _cut_line(line: str, chars: int) -> str:
+    """The line cut at the last space before `chars` that is not inside a link, emphasis or code."""
+    inside = markup_spans(line)
+    for at in range(min(chars, len(line)) - 1, 0, -1):
+        if line[at] == " " and not any(start < at < end for start, end, _ in inside):
+            return line[:at].rstrip()
+    return ""
+
+
+def continued(ctx: RuleContext, section: Section) -> str:
+    """A link to the section in the note, for an explanation that was cut."""
+    label = ctx.say("… 노트에서 계속", "… continued in the note")
+    target = ctx.note.path[:-3] if ctx.note.path.endswith(".md") else ctx.note.path
+    heading = section.title if not re.search(r"[\[\]|#^]", section.title) else section.slug
+    if re.search(r"[\[\]|#^]", target):
+        return label
+    return f"[[{target}#{heading}|{label}]]"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+from flashgen.cards.spans import code_spans
+
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 WIKI_OR_LINK = re.compile(r"!?\[\[[^\]]*\]\]|!?\[[^\]]*\]\([^)]*\)")
 LEADING_NUMBER = re.compile(r"^\d+(?:[-.]\d+)*\.?\s+")
@@ -17,10 +18,11 @@ def mask_code(text: str, char: str = "\u2591") -> str:
     """`text` with inline code spans and URLs replaced by filler of the same length (positions kept)."""
     if "`" not in text and "://" not in text and "www." not in text:
         return text  # most text: nothing to mask
-
-    def fill(match: re.Match) -> str:
-        return char * len(match.group(0))
-    return URL.sub(fill, CODE_SPAN.sub(fill, text))
+    chars = list(text)
+    for start, end in code_spans(text):
+        chars[start:end] = char * (end - start)
+    masked = "".join(chars)
+    return URL.sub(lambda match: char * len(match.group(0)), masked)
 
 
 def clean_title(title: str) -> str:

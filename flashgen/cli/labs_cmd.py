@@ -45,7 +45,8 @@ def labs(lab_id: str | None, labs_dir: Path | None, as_json: bool) -> None:
     if lab_id and not as_json:
         lab = found[0]
         console = Console(highlight=False, soft_wrap=True)
-        console.print(f"[bold]{escape(lab.id)}[/bold] {escape(lab.title)}  [dim]({escape(lab.section)})[/dim]\n")
+        section = f"  [dim]({escape(lab.section)})[/dim]" if lab.section else ""
+        console.print(f"[bold]{escape(lab.id)}[/bold] {escape(lab.title)}{section}\n")
         console.print(escape(lab.task_ko.strip()) + "\n")
         console.print(escape(lab.task_en.strip()) + "\n")
         for hint in lab.hints:

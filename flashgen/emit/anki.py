@@ -394,7 +394,7 @@ def _render_card(card: Card, linker: AnkiLinker, vault_name: str) -> _Rendered:
     env: dict[str, Any] = {"linker": linker, "from": card.note_path, "inline_styles": True, "code_style": CODE_STYLE,
                            "anki_media": True}
     linker.used = []
-    context = escape(" › ".join(card.deck[-1:] + card.heading_path)) if card.deck else escape(" › ".join(card.heading_path))
+    context = escape(" › ".join((_note_source(card.note_path, vault_name)[1],) + card.heading_path))  # note › headings
     source = source_html(card, vault_name)
     prompt = escape(card.prompt)
     if card.kind == "cloze":

@@ -16,10 +16,10 @@ from flashgen.labs.model import Check, Lab, Step
 from flashgen.yamlsafe import Document, YamlError, load_documents
 
 LAB_KEYS = {"id", "title", "note", "heading", "task", "hints", "solution", "checks", "namespace", "timeout"}
-REQUIRED_KEYS = ("id", "title", "note", "heading", "task", "solution", "checks")
+REQUIRED_KEYS = ("id", "title", "task", "solution", "checks")  # note and heading: when the vault has a section
 CHECK_KEYS = {"name", "assert", "condition", "args", "hint"}
 STEP_KEYS = {"title", "manifests", "wait_for"}
-ID_PATTERN = re.compile(r"^lab\d+(-\d+)?$")
+ID_PATTERN = re.compile(r"^lab(\d+(-\d+)?|-[a-z][a-z0-9]*(-[a-z0-9]+)*)$")
 
 
 class LabError(ValueError):
@@ -186,7 +186,7 @@ def load_lab(file: FsPath, display: str | None = None) -> Lab:
             raise LabError(path, doc.line, f"missing required key {key!r}")
     lab_id = r.text(raw["id"], ("id",), "id")
     if not ID_PATTERN.match(lab_id):
-        raise r.fail(("id",), f"id {lab_id!r} must look like lab6 or lab6-6")
+        raise r.fail(("id",), f"id {lab_id!r} must look like lab6, lab6-6 or lab-configmap")
     if file.suffix in (".yaml", ".yml") and file.stem != lab_id:
         raise r.fail(("id",), f"id {lab_id!r} does not match the file name {file.name!r}")
     task = r.mapping(raw["task"], ("task",), "task")
@@ -214,13 +214,16 @@ def load_lab(file: FsPath, display: str | None = None) -> Lab:
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
         raise r.fail(("timeout",), "timeout must be a positive number of seconds")
     return Lab(id=lab_id, title=r.text(raw["title"], ("title",), "title"),
-               note=r.text(raw["note"], ("note",), "note"), heading=r.text(raw["heading"], ("heading",), "heading"),
+               note=r.text(raw["note"], ("note",), "note") if "note" in raw else "",
+               heading=r.text(raw["heading"], ("heading",), "heading") if "heading" in raw else "",
                task_ko=task_ko, task_en=task_en, hints=tuple(hints), solution=solution, checks=checks,
                path=path, namespace=namespace, timeout=float(timeout))
 
 
-def _sort_key(lab_id: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", lab_id))
+def _sort_key(lab_id: str) -> tuple:
+    """Course order: numbered labs by section, then the labs of chapters the notes have no number for."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", lab_id))
+    return (0, numbers, "") if numbers else (1, (), lab_id)
 
 
 def load_labs(directory: FsPath | None = None) -> list[Lab]:

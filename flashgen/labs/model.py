@@ -36,7 +36,7 @@ class Lab:
 
     id: str
     title: str
-    note: str  # the note's title (file name without .md)
+    note: str  # the note's title (file name without .md); "" when the vault has no section for the lab
     heading: str  # the section heading inside the note, e.g. "6-6. job controller"
     task_ko: str
     task_en: str
@@ -49,5 +49,5 @@ class Lab:
 
     @property
     def section(self) -> str:
-        """`쿠버네티스 학습 과정 › 6-6. job controller`."""
-        return f"{self.note} › {self.heading}"
+        """`쿠버네티스 학습 과정 › 6-6. job controller` ("" without a note)."""
+        return f"{self.note} › {self.heading}" if self.note and self.heading else self.note

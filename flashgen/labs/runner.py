@@ -93,15 +93,18 @@ def verify(lab: Lab, cluster: Cluster, namespace: str | None = None, timeout: fl
     limit = lab.timeout if timeout is None else timeout
     base = LabResult(lab_id=lab.id, title=lab.title, note=lab.note, heading=lab.heading,
                      cluster=cluster.name, namespace=ns)
-    section = f"see the note '{lab.note}', section '{lab.heading}'"
+    section = f"see the note '{lab.note}', section '{lab.heading}'" if lab.note and lab.heading else \
+        (f"see the note '{lab.note}'" if lab.note else "")
+
+    def pointed(hint: str) -> str:
+        return f"{hint} ({section})" if hint and section else hint or section
     try:
         applied = apply_steps(steps, cluster, ns, limit, settle=settle, rejected=rejected)
     except ApplyFailed as failed:
-        result = replace(failed.result, hint=f"{failed.result.hint} ({section})")
+        result = replace(failed.result, hint=pointed(failed.result.hint))
         return replace(base, applied=tuple(failed.applied), checks=(result,))
     results = missing_once(poll(lab.checks, cluster, ns, limit, interval, progress), cluster)
-    results = [r if r.passed or r.needs else replace(r, hint=f"{r.hint} ({section})" if r.hint else section)
-               for r in results]
+    results = [r if r.passed or r.needs else replace(r, hint=pointed(r.hint)) for r in results]
     return replace(base, applied=tuple(applied), checks=tuple(results))
 
 

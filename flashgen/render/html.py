@@ -307,12 +307,24 @@ def _fence(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) ->
         # a diagram drawn by a script in Obsidian: its source, labelled, and no script here
         return (f'<figure class="diagram" data-diagram="mermaid"><figcaption>Mermaid diagram · source</figcaption>\n'
                 f'{html}</figure>\n')
-    return html
+    return html + code_warning(token, env)
 
 
 def _code_block(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
     return highlight(tokens[idx].content, "", inline_styles=env.get("inline_styles", False),
-                     style=env.get("code_style", "default"))
+                     style=env.get("code_style", "default")) + code_warning(tokens[idx], env)
+
+
+def code_warning(token: Token, env: dict[str, Any]) -> str:
+    """A visible warning under a code block whose manifest Kubernetes rejects (env `code_warnings`: fence line ->
+    (title, messages), from the build's lint)."""
+    found = (env.get("code_warnings") or {}).get(token.map[0] + 1) if token.map else None
+    if not found:
+        return ""
+    title, messages = found
+    items = "".join(f"<li>{escape(message)}</li>" for message in messages)
+    return (f'<div class="callout manifest-warning" data-callout="warning" role="note"><div class="callout-title">'
+            f'{escape(title)}</div><div class="callout-content"><ul>{items}</ul></div></div>\n')
 
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

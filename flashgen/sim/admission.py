@@ -8,7 +8,7 @@ import copy
 import ipaddress
 from typing import TYPE_CHECKING, Any, Iterator, Protocol
 
-from . import errors, kinds, limitranger, podpolicy, quantity, quota
+from . import containervalidation, errors, kinds, limitranger, podpolicy, quantity, quota
 from .names import NameSource
 
 if TYPE_CHECKING:
@@ -135,7 +135,8 @@ def _job_selector(job: Obj) -> None:
 
 def _service_account_volume(store: "Store", pod: Obj) -> None:
     spec = pod["spec"]
-    if spec.get("automountServiceAccountToken") is False:
+    if spec.get("automountServiceAccountToken") is False or \
+            "kubernetes.io/config.mirror" in (pod["metadata"].get("annotations") or {}):
         return
     if any(v.get("name", "").startswith("kube-api-access-") for v in spec.get("volumes") or []):
         return
@@ -260,6 +261,10 @@ def check_update(store: "Store", obj: Obj, old: Obj, kind: "Kind") -> None:
     if kind.kind == "Service" and ospec.get("clusterIP") and spec.get("clusterIP") != ospec.get("clusterIP"):
         raise errors.invalid("Service", name, [f'spec.clusterIPs[0]: Invalid value: []string{{"{spec.get("clusterIP")}"}}: '
                                                "may not change once set"])
+    if kind.kind in ("ConfigMap", "Secret"):
+        cause = containervalidation.immutable_change(obj, old)
+        if cause:
+            raise errors.invalid(kind.kind, name, [cause])
     if kind.kind == "PersistentVolumeClaim":
         a = {k: v for k, v in spec.items() if k not in ("resources", "volumeName")}
         b = {k: v for k, v in ospec.items() if k not in ("resources", "volumeName")}

@@ -1,7 +1,7 @@
 """Objects a fresh cluster has besides kind's nodes: the RBAC bootstrap policy (the user-facing ClusterRoles
 cluster-admin, admin, edit and view, the last three aggregated from system:aggregate-to-*; the discovery and
-self-review roles every authenticated user holds; the admin's ClusterRoleBinding), the built-in PriorityClasses,
-and the `nginx` IngressClass of the simulated ingress-nginx controller."""
+self-review roles every authenticated user holds; the admin's ClusterRoleBinding) and the `nginx` IngressClass
+of the simulated ingress-nginx controller. kind's PriorityClasses come with its system pods (kindsystem)."""
 
 from __future__ import annotations
 
@@ -104,14 +104,6 @@ def objects() -> list[Obj]:
         _binding("system:public-info-viewer", "system:public-info-viewer",
                  ["system:authenticated", "system:unauthenticated"]),
         _binding(ADMIN_GROUP, "cluster-admin", [ADMIN_GROUP], bootstrap=False),
-        *[{"apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass", "metadata": {"name": name},
-           "value": value, "description": description, "preemptionPolicy": "PreemptLowerPriority"}
-          for name, value, description in (
-              ("system-cluster-critical", 2000000000,
-               "Used for system critical pods that must run in the cluster, but can be moved to another node if "
-               "necessary."),
-              ("system-node-critical", 2000001000,
-               "Used for system critical pods that must not be moved from their current node."))],
         {"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
          "metadata": {"name": "nginx", "labels": {"app.kubernetes.io/component": "controller",
                                                   "app.kubernetes.io/instance": "ingress-nginx",

@@ -7,6 +7,7 @@ from typing import Any
 from . import images
 
 Obj = dict[str, Any]
+MIRROR = "kubernetes.io/config.mirror"  # the annotation of a static pod's mirror pod
 
 
 def _container(c: Obj) -> None:
@@ -89,8 +90,9 @@ def apply_defaults(obj: Obj) -> Obj:
         spec.setdefault("enableServiceLinks", True)
         spec.setdefault("preemptionPolicy", "PreemptLowerPriority")
         spec.setdefault("priority", 0)
-        spec.setdefault("serviceAccountName", "default")
-        spec.setdefault("serviceAccount", spec["serviceAccountName"])
+        if MIRROR not in ((obj.get("metadata") or {}).get("annotations") or {}):  # a static pod has no account
+            spec.setdefault("serviceAccountName", "default")
+            spec.setdefault("serviceAccount", spec["serviceAccountName"])
         tol = spec.setdefault("tolerations", [])
         for key in ("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"):
             if not any(t.get("key") == key for t in tol):

@@ -72,6 +72,11 @@ class Engine:
         for finish in self.after_settle:
             finish(self)
 
+    def settled_now(self) -> None:
+        """Say that the objects as they are now are the result of a settle at the current time (a settled
+        cluster copied in): the next settle looks only at what changes from here."""
+        self._settled_at = self.time
+
     def wakeups(self) -> list[tuple[float, bool]]:
         """(time, transient) of everything due after now; transient means part of settling down."""
         out: list[tuple[float, bool]] = []

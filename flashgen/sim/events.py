@@ -46,9 +46,27 @@ def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *
           "reportingComponent": component, "reportingInstance": host or ""}
     from .errors import ApiError
     try:
-        sim.store.create(ev, validate=False)
+        sim.store.create(ev, validate=False, copy_out=False)
     except ApiError:  # the namespace is being deleted
         pass
+
+
+def record_times(sim: "Engine", obj: Obj, reason: str, message: str, component: str, first: float, last: float,
+                 count: int, *, warning: bool = False, host: str | None = None, field_path: str | None = None) -> None:
+    """Record `count` occurrences of an event between the virtual times first and last (the kubelet's probes
+    are counted in runs of ticks): a new Event, or the same reason and message again with a higher count."""
+    meta = obj["metadata"]
+    ns = meta.get("namespace") or "default"
+    same = sim.store.objects.events.first(ns, meta.get("uid"), reason, message, field_path)
+    if same is not None:
+        ev = sim.store.objects[same]
+        sim.store.write(dict(ev, count=ev.get("count", 1) + count, lastTimestamp=rfc3339(last)))
+        return
+    record(sim, obj, reason, message, component, warning=warning, host=host, field_path=field_path)
+    same = sim.store.objects.events.first(ns, meta.get("uid"), reason, message, field_path)
+    if same is not None:
+        ev = sim.store.objects[same]
+        sim.store.write(dict(ev, count=count, firstTimestamp=rfc3339(first), lastTimestamp=rfc3339(last)))
 
 
 def _stamp(sim: "Engine") -> int:

@@ -7,7 +7,8 @@ The rule for pulls, so a learner can predict it:
   * an official Docker Hub image (no slash, e.g. `nginx`) must be one this module knows; a misspelt one (`ngnix`)
     fails with "repository does not exist"; images under a user or organisation (`bitnami/redis`) are assumed to exist;
   * the tag must be `latest`, start with a digit or `v<digit>`, or be built from well-known words (alpine, slim,
-    stable, bookworm, ...) joined by `-`; anything else (`nginx:doesnotexist`) fails with "not found".
+    stable, bookworm, ...) or commit hashes joined by `-`; anything else (`nginx:doesnotexist`) fails with
+    "not found".
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ ONE_SHOT = {
 KNOWN_EXTRA_SERVERS = ("k8s.gcr.io/echoserver", "registry.k8s.io/echoserver", "gcr.io/google-samples/hello-app",
                        "us-docker.pkg.dev/google-samples/containers/gke/hello-app", "nginxdemos/hello",
                        "kennethreitz/httpbin", "registry.k8s.io/pause", "k8s.gcr.io/pause")
-KNOWN_EXTRA_ONE_SHOT = ("curlimages/curl", "radial/busyboxplus", "library/busybox")
+KNOWN_EXTRA_ONE_SHOT = ("curlimages/curl", "radial/busyboxplus", "library/busybox", "registry.k8s.io/busybox",
+                        "k8s.gcr.io/busybox", "gcr.io/google-containers/busybox", "registry.k8s.io/e2e-test-images/busybox",
+                        "quay.io/quay/busybox")
 TAG_WORDS = {
     "latest", "stable", "mainline", "alpine", "slim", "bookworm", "bullseye", "buster", "stretch", "jessie",
     "trixie", "jammy", "focal", "bionic", "xenial", "noble", "lts", "edge", "musl", "glibc", "uclibc", "perl",
@@ -104,6 +107,8 @@ def _tag_ok(tag: str) -> bool:
         word = re.sub(r"[\d.]+$", "", part)
         if word in TAG_WORDS:
             continue
+        if re.fullmatch(r"[0-9a-f]{7,40}", part) and any(ch.isdigit() for ch in part):
+            continue  # a commit hash, as in kind's own images (kindnetd:v20250512-df8de77b)
         return False
     return True
 

@@ -6,6 +6,13 @@ then the process runs as images.py/programs.py say. An exited container is resta
 restartPolicy: the first restart comes 1 s after the exit, later ones wait 10 s, 20 s, 40 s ... up to 300 s
 (CrashLoopBackOff, counted from the exit); a run of 10 minutes or more resets the back-off. Failed pulls retry
 with the same doubling back-off (ErrImagePull, then ImagePullBackOff).
+
+Before the sandbox, the pod's volumes must mount: a missing ConfigMap or Secret (or key) keeps the pod in
+ContainerCreating with FailedMount events, retried 0.5 s, 1 s, 2 s ... up to 2m2s apart. A container whose
+environment cannot be built (containerconfig: a missing ConfigMap, Secret or key) waits in
+CreateContainerConfigError and is tried again every 10 s. A running container's probes (probes.py) make it
+started and ready, or get it killed: a killed shell or sleep ignores SIGTERM and stops when the grace period
+ends (exit code 137), a server stops within a second (exit code 0).
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import hashlib
 import ipaddress
 from typing import TYPE_CHECKING, Any
 
-from . import events, images, programs
+from . import containerconfig, events, images, probes, programs, servers
 from .defaults import qos_class
 from .timefmt import rfc3339
 
@@ -25,14 +32,13 @@ Obj = dict[str, Any]
 BACKOFF_START = 10.0
 BACKOFF_CAP = 300.0
 BACKOFF_RESET = 600.0
+CONFIG_RETRY = 10.0  # the pod worker's back-off after a failed sync
+MOUNT_RETRY_START = 0.5
+MOUNT_RETRY_CAP = 122.0
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha256(":".join(parts).encode()).hexdigest()
-
-
-def _env(c: Obj) -> dict[str, str]:
-    return {e["name"]: str(e.get("value", "")) for e in c.get("env") or [] if "name" in e}
 
 
 def _pod_ref(pod: Obj) -> str:
@@ -46,6 +52,8 @@ class Kubelet:
         self.sim = sim
         self._ips: dict[str, set[str]] = {}  # node -> addresses in use, kept for the pods dict below
         self._ips_of: dict[str, Any] | None = None
+        self._targets: dict[tuple[str, str, float], probes.Target] = {}  # a container run, as probes see it
+        self._reported: dict[str, tuple | None] = {}  # pod uid -> _signature when its status was last written
 
     @property
     def pods(self) -> dict[str, Any]:
@@ -71,7 +79,7 @@ class Kubelet:
         if self._ips_of is not self.pods:
             self._ips = {}
             for r in self.pods.values():
-                if r.get("ip") is not None:
+                if r.get("ip") is not None and not r.get("host_network"):
                     self._ips.setdefault(r.get("node"), set()).add(r["ip"])
             self._ips_of = self.pods
         return self._ips.setdefault(node, set())
@@ -79,8 +87,12 @@ class Kubelet:
     def forget(self, pod: Obj) -> None:
         """Drop a deleted pod's bookkeeping."""
         rec = self.pods.pop(pod["metadata"]["uid"], None)
-        if rec and rec.get("ip") is not None and self._ips_of is self.pods:
+        if rec and rec.get("ip") is not None and self._ips_of is self.pods and not rec.get("host_network"):
             self._ips.get(rec.get("node"), set()).discard(rec["ip"])
+        uid = pod["metadata"]["uid"]
+        self._reported.pop(uid, None)
+        for key in [k for k in self._targets if k[0] == uid]:
+            del self._targets[key]
 
     # ----- the sync loop -----
     def reconcile(self, keys: set[tuple[str, str, str]] | None = None) -> None:
@@ -126,13 +138,12 @@ class Kubelet:
                 out.append((rec["stop_at"], True))
                 continue
             if rec["ip"] is None:
-                out.append((rec["sandbox"], True))
+                mount = rec.get("mount")
+                out.append((mount["next"], False) if mount else (rec["sandbox"], True))
             for cr in list(rec["containers"].values()) + list((rec.get("init") or {}).values()):
                 if cr.get("next") is not None:
-                    steady = cr["state"] in ("backoff", "pullbackoff") and not rec.get("job")
+                    steady = cr["state"] in ("backoff", "pullbackoff", "configerror") and not rec.get("job")
                     out.append((cr["next"], not steady))
-                if cr.get("ready_at") is not None and cr["ready_at"] > self.sim.time:
-                    out.append((cr["ready_at"], True))
         return out
 
     def _sync(self, pod: Obj, rec: dict[str, Any]) -> None:
@@ -141,8 +152,12 @@ class Kubelet:
         if node is None:
             return
         rec["job"] = any(r.get("kind") == "Job" for r in pod["metadata"].get("ownerReferences") or [])
-        if sim.time >= rec["sandbox"] and rec["ip"] is None:
-            rec["ip"] = self._allocate_ip(node)
+        if sim.time >= rec["sandbox"] and rec["ip"] is None and self._volumes_ready(pod, rec):
+            if pod["spec"].get("hostNetwork"):
+                rec["ip"] = self._host_ip(node)
+                rec["host_network"] = True
+            else:
+                rec["ip"] = self._allocate_ip(node)
         if rec["ip"] is not None and self._run_init(pod, rec, node):
             for c in pod["spec"]["containers"]:
                 if c["name"] not in rec["containers"]:
@@ -158,7 +173,47 @@ class Kubelet:
             while cr.get("next") is not None and cr["next"] <= sim.time and guard < 1000:
                 guard += 1
                 self._transition(pod, rec, c, cr, node)
-        self._report(pod, rec, node)
+            if cr["state"] == "running" and cr.get("probe") and sim.time >= cr.get("pcheck", 0):
+                self._probe(pod, rec, c, cr, sim.time)
+        seen = self._signature(pod, rec)
+        if self._reported.get(pod["metadata"]["uid"]) != seen:
+            self._report(pod, rec, node)
+            stored = sim.store.find("Pod", pod["metadata"]["namespace"], pod["metadata"]["name"])
+            self._reported[pod["metadata"]["uid"]] = self._signature(stored, rec) if stored else None
+
+    @staticmethod
+    def _signature(pod: Obj, rec: dict[str, Any]) -> tuple:
+        """All that the pod's reported status depends on: when it is as last reported, so is the status."""
+        crs = list((rec.get("init") or {}).items()) + list(rec["containers"].items())
+        return (pod["metadata"].get("resourceVersion"), rec["ip"], bool(rec.get("mount")),
+                tuple((name, cr["state"], cr["restarts"], cr.get("start"), cr.get("exit_code"), cr.get("message"),
+                       cr.get("backoff"), cr["image"], (cr.get("probe") or {}).get("ready"),
+                       (cr.get("probe") or {}).get("started"), bool(cr.get("last"))) for name, cr in crs))
+
+    # ----- volumes -----
+    def _volumes_ready(self, pod: Obj, rec: dict[str, Any]) -> bool:
+        """Mount the pod's volumes: True when they all can; else FailedMount events, retried with back-off."""
+        sim = self.sim
+        mount = rec.get("mount") or {"fails": 0, "next": rec["sandbox"]}
+        problems: list[tuple[str, str]] = []
+        while mount["next"] <= sim.time + 1e-9:
+            problems = containerconfig.volume_problems(sim.store, pod)
+            if not problems:
+                rec.pop("mount", None)
+                return True
+            for volume, message in problems:
+                events.record_times(sim, pod, "FailedMount", f'MountVolume.SetUp failed for volume "{volume}" : '
+                                    f"{message}", "kubelet", mount["next"], mount["next"], 1, warning=True,
+                                    host=self._host(pod))
+            delay = min(MOUNT_RETRY_START * 2 ** mount["fails"], MOUNT_RETRY_CAP)
+            mount["fails"] += 1
+            mount["next"] += delay
+        rec["mount"] = mount
+        return False
+
+    @staticmethod
+    def _host_ip(node: Obj) -> str:
+        return next((a["address"] for a in node["status"].get("addresses", []) if a["type"] == "InternalIP"), "")
 
     @staticmethod
     def _new_record(c: Obj, t: float, init: bool = False) -> dict[str, Any]:
@@ -188,7 +243,9 @@ class Kubelet:
         if cr["state"] == "running":
             cr["last"] = self._terminated(pod, c, cr, 137, "Error", self.sim.time)
             cr["restarts"] += 1
-        cr.update(image=c["image"], state="creating", t=self.sim.time, next=self.sim.time, pulls=0, ready_at=None)
+        cr.update(image=c["image"], state="creating", t=self.sim.time, next=self.sim.time, pulls=0)
+        for key in ("probe", "stop_at", "kill_code", "pnext", "pcheck"):
+            cr.pop(key, None)
 
     def _host(self, pod: Obj) -> str:
         return pod["spec"].get("nodeName", "")
@@ -248,33 +305,31 @@ class Kubelet:
                             f"waiting). Image size: {size} bytes.")
                 if img.full not in cache:
                     cache.append(img.full)
-            self._start(pod, c, cr, now)
+            self._start(pod, rec, c, cr, now, node)
+        elif state == "configerror":
+            self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
+            self._start(pod, rec, c, cr, now, node)
         elif state == "errpull":
             delay = min(BACKOFF_START * 2 ** (cr["pulls"] - 1), BACKOFF_CAP)
             cr.update(state="pullbackoff", t=now, next=now + delay)
             self._event(pod, c, cr, "BackOff", f'Back-off pulling image "{c["image"]}"')
             self._event(pod, c, cr, "Failed", "Error: ImagePullBackOff", warning=True)
         elif state == "running":
-            code = cr["exit_code"]
-            cr["term"] = self._terminated(pod, c, cr, code, "Completed" if code == 0 else "Error", now)
-            cr["runs"] = (cr.get("runs") or [])[-1:] + [[cr["start"], now]]
-            policy = pod["spec"].get("restartPolicy", "Always")
-            restart = policy == "Always" or (policy == "OnFailure" and code != 0)
-            if cr.get("init"):
-                restart = code != 0 and policy != "Never"
-            cr.update(state="exited", t=now, next=None, ready_at=None)
-            if restart:
-                cr["exits"] = 1 if now - cr["start"] >= BACKOFF_RESET else cr["exits"] + 1
-                delay = 0.0 if cr["exits"] == 1 else min(BACKOFF_START * 2 ** (cr["exits"] - 2), BACKOFF_CAP)
-                cr["backoff"] = delay
-                cr["restart_at"] = now + max(delay, 1.0)
-                cr["next"] = now + 1.0
+            if cr.get("probe"):
+                self._probe(pod, rec, c, cr, now)
+            stop, exit_at = cr.get("stop_at"), cr.get("exit_at")
+            if stop is not None and stop <= now + 1e-9 and (exit_at is None or stop < exit_at):
+                self._exit(pod, c, cr, cr.get("kill_code") or 0, now)
+            elif exit_at is not None and exit_at <= now + 1e-9:
+                self._exit(pod, c, cr, cr.get("planned_code") or 0, now)
+            else:
+                self._schedule(cr)
         elif state == "exited":
             if cr["restart_at"] <= now:
                 cr["last"] = cr.pop("term")
                 cr["restarts"] += 1
                 self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
-                self._start(pod, c, cr, now)
+                self._start(pod, rec, c, cr, now, node)
             else:
                 cr.update(state="backoff", t=now, next=cr["restart_at"])
                 self._event(pod, c, cr, "BackOff", f"Back-off restarting failed container {c['name']} in pod "
@@ -283,23 +338,146 @@ class Kubelet:
             cr["last"] = cr.pop("term")
             cr["restarts"] += 1
             self._event(pod, c, cr, "Pulled", f'Container image "{c["image"]}" already present on machine')
-            self._start(pod, c, cr, now)
+            self._start(pod, rec, c, cr, now, node)
 
-    def _start(self, pod: Obj, c: Obj, cr: dict[str, Any], now: float) -> None:
+    def _exit(self, pod: Obj, c: Obj, cr: dict[str, Any], code: int, now: float) -> None:
+        """The container's process ended (by itself, or killed) with this exit code."""
+        cr["exit_code"] = code
+        cr["term"] = self._terminated(pod, c, cr, code, "Completed" if code == 0 else "Error", now)
+        cr["runs"] = (cr.get("runs") or [])[-1:] + [[cr["start"], now]]
+        policy = pod["spec"].get("restartPolicy", "Always")
+        restart = policy == "Always" or (policy == "OnFailure" and code != 0)
+        if cr.get("init"):
+            restart = code != 0 and policy != "Never"
+        cr.update(state="exited", t=now, next=None)
+        for key in ("probe", "stop_at", "kill_code", "pnext", "pcheck"):
+            cr.pop(key, None)
+        self._targets.pop((pod["metadata"]["uid"], c["name"], cr["start"]), None)
+        if restart:
+            cr["exits"] = 1 if now - cr["start"] >= BACKOFF_RESET else cr["exits"] + 1
+            delay = 0.0 if cr["exits"] == 1 else min(BACKOFF_START * 2 ** (cr["exits"] - 2), BACKOFF_CAP)
+            cr["backoff"] = delay
+            cr["restart_at"] = now + max(delay, 1.0)
+            cr["next"] = now + 1.0
+
+    def _start(self, pod: Obj, rec: dict[str, Any], c: Obj, cr: dict[str, Any], now: float, node: Obj) -> None:
+        """Create and start the container: its environment and files, its program, its probes."""
+        store = self.sim.store
         img = images.parse(c["image"])
-        env = dict(_env(c), HOSTNAME=pod["metadata"]["name"])
-        steps = programs.program_for(img, c.get("command"), c.get("args"), env)
+        host_ip = self._host_ip(node)
+        try:
+            env = containerconfig.container_env(store, pod, c, rec["ip"], host_ip, node, img)
+        except containerconfig.ConfigError as e:
+            cr.update(state="configerror", t=now, next=now + CONFIG_RETRY, message=str(e))
+            self._event(pod, c, cr, "Failed", f"Error: {e}", warning=True)
+            return
+        made: list[Any] = []
+
+        def files() -> Any:  # the container's files, made once and only when something reads them
+            if not made:
+                made.append(containerconfig.container_fs(store, pod, c, img, rec["ip"], host_ip, node,
+                                                         self._shared(pod, rec, c)))
+            return made[0]
+        hostname = containerconfig.hostname_of(pod)
+        command = containerconfig.expand_command(c.get("command"), env)
+        args = containerconfig.expand_command(c.get("args"), env)
+        steps = programs.program_for(img, command, args, env, files() if command or args else None, hostname)
         dur = programs.duration(steps)
-        cr.update(state="running", t=now, start=now, program=[list(s) if s[0] != "loop" else
-                                                              ["loop", [list(x) for x in s[1]]] for s in steps])
-        delay = float(((c.get("readinessProbe") or {}).get("initialDelaySeconds")) or 0)
-        cr["ready_at"] = now + delay
-        if dur is None:
-            cr.update(next=None, exit_code=None)
-        else:
-            cr.update(next=now + dur[0], exit_code=dur[1])
+        for key in ("stop_at", "kill_code", "pnext", "pcheck", "message", "exit_at", "planned_code", "probe"):
+            cr.pop(key, None)
+        cr.update(state="running", t=now, start=now, program=steps)
+        if dur:
+            cr.update(exit_at=now + dur[0], planned_code=dur[1])
+        if probes.has_probes(c) and not cr.get("init"):
+            self._targets[(pod["metadata"]["uid"], c["name"], now)] = probes.Target(
+                steps, files, env, img, hostname, rec["ip"] or "", c.get("ports") or [], now,
+                image_files=self._image_files(c, img))
+            cr["probe"] = probes.init(c, now)
         self._event(pod, c, cr, "Created", f"Created container: {c['name']}")
         self._event(pod, c, cr, "Started", f"Started container {c['name']}")
+        if cr.get("probe"):
+            self._probe(pod, rec, c, cr, now)
+        else:
+            self._schedule(cr)
+
+    @staticmethod
+    def _schedule(cr: dict[str, Any]) -> None:
+        """A running container's next moment: its exit, the end of its kill, or a probe's transition."""
+        due = [t for t in (cr.get("exit_at"), cr.get("stop_at"), cr.get("pnext")) if t is not None]
+        cr["next"] = min(due) if due else None
+
+    # ----- probes -----
+    def _target(self, pod: Obj, rec: dict[str, Any], c: Obj, cr: dict[str, Any]) -> probes.Target:
+        key = (pod["metadata"]["uid"], c["name"], cr["start"])
+        target = self._targets.get(key)
+        if target is None:  # after loading a saved state: built again from the stored objects
+            node = self.sim.store.find("Node", None, rec["node"]) or {"status": {}}
+            img = images.parse(c["image"])
+            try:
+                env = containerconfig.container_env(self.sim.store, pod, c, rec["ip"] or "", self._host_ip(node),
+                                                    node, img)
+            except containerconfig.ConfigError:
+                env = {}
+            host_ip = self._host_ip(node)
+            target = probes.Target(cr["program"], lambda: containerconfig.container_fs(
+                self.sim.store, pod, c, img, rec["ip"] or "", host_ip, node, self._shared(pod, rec, c)), env, img,
+                containerconfig.hostname_of(pod), rec["ip"] or "", c.get("ports") or [], cr["start"])
+            self._targets[key] = target
+        return target
+
+    @staticmethod
+    def _image_files(c: Obj, img: images.Image) -> Any:
+        """The image's files for what a server serves, when the container mounts nothing outside the service
+        account's directory (most containers): no need to lay out its volumes."""
+        if any(not m.get("mountPath", "").startswith(containerconfig.SA_DIR) for m in c.get("volumeMounts") or []):
+            return None
+        return containerconfig.image_files(servers.image_name(img))
+
+    def _probe(self, pod: Obj, rec: dict[str, Any], c: Obj, cr: dict[str, Any], until: float) -> None:
+        """Run the container's probes up to `until`; schedule a kill they ask for; find their next change."""
+        target = self._target(pod, rec, c, cr)
+        field_path = f"spec.containers{{{c['name']}}}"
+
+        def emit(kind: str, reason: str, message: str, first: float, last: float, n: int, warning: bool) -> None:
+            events.record_times(self.sim, pod, reason, message, "kubelet", first, last, n, warning=warning,
+                                host=self._host(pod), field_path=field_path)
+        st = cr["probe"]
+        probes.advance(st, c, target, until, emit)
+        if st["kill"] and cr.get("stop_at") is None:
+            serves = any(s[0] in ("serve", "listen") and (s[1] or {}).get("ports") for s in cr.get("program") or [])
+            spec = probes.spec(c, st["kill"]["by"]) or {}
+            grace = float(spec.get("terminationGracePeriodSeconds")
+                          or pod["spec"].get("terminationGracePeriodSeconds", 30))
+            cr["stop_at"] = st["kill"]["at"] + (min(grace, 1.0) if serves else grace)
+            cr["kill_code"] = 0 if serves else 137
+        nxt, fail = probes.lookahead(st, c, target, until)
+        cr["pnext"] = nxt
+        cr["pcheck"] = fail if fail is not None else until + probes.LOOKAHEAD
+        self._schedule(cr)
+
+    def _shared(self, pod: Obj, rec: dict[str, Any], c: Obj) -> dict[str, dict[str, str]] | None:
+        """What the pod's other containers have written into the emptyDir volumes this one mounts."""
+        mine = {v for v, _, _ in containerconfig.emptydir_mounts(pod, c)}
+        if not mine:
+            return None
+        out: dict[str, dict[str, str]] = {}
+        now = self.sim.time
+        others = [(o, (rec.get("init") or {}).get(o["name"])) for o in pod["spec"].get("initContainers") or []]
+        others += [(o, rec["containers"].get(o["name"])) for o in pod["spec"]["containers"]]
+        for o, ocr in others:
+            if o["name"] == c["name"] or not ocr or "program" not in ocr or "start" not in ocr:
+                continue
+            mounts = [m for m in containerconfig.emptydir_mounts(pod, o) if m[0] in mine]
+            if not mounts:
+                continue
+            base = containerconfig.container_fs(self.sim.store, pod, o, images.parse(o["image"]), rec["ip"] or "", "",
+                                                None)
+            fs, _, _ = programs.state_at(ocr["program"], base, now - ocr["start"])
+            for volume, path, sub in mounts:
+                for full, text in fs.walk_files(path):
+                    rel = full[len(path.rstrip("/")) + 1:]
+                    out.setdefault(volume, {})[f"{sub}/{rel}" if sub else rel] = text
+        return out
 
     # ----- status -----
     def _container_status(self, pod: Obj, c: Obj, cr: dict[str, Any] | None,
@@ -322,10 +500,13 @@ class Kubelet:
             if cr["state"] == "pullbackoff":
                 msg = f'Back-off pulling image "{c["image"]}": ErrImagePull: {msg}'
             st["state"] = {"waiting": {"reason": reason, "message": msg}}
+        elif cr["state"] == "configerror":
+            st["state"] = {"waiting": {"reason": "CreateContainerConfigError", "message": cr.get("message", "")}}
         elif cr["state"] == "running":
             st["state"] = {"running": {"startedAt": rfc3339(cr["start"])}}
-            st["started"] = True
-            st["ready"] = cr.get("ready_at") is not None and cr["ready_at"] <= now
+            probe = cr.get("probe")
+            st["started"] = probe["started"] if probe else True
+            st["ready"] = probe["ready"] if probe else True
             st["containerID"] = self._cid(pod, c, cr)
         elif cr["state"] == "exited":
             st["state"] = {"terminated": cr["term"]}
@@ -360,7 +541,7 @@ class Kubelet:
         address = next((a["address"] for a in node["status"].get("addresses", []) if a["type"] == "InternalIP"), "")
         status["hostIP"] = address
         status["hostIPs"] = [{"ip": address}]
-        if rec["ip"] is None:
+        if rec["ip"] is None and not rec.get("mount"):
             return  # the kubelet has not synced the pod yet: the scheduler's status stands
         else:
             inits = pod["spec"].get("initContainers") or []
@@ -400,10 +581,12 @@ class Kubelet:
                                                                     and cr.get("exit_code") == 0)]
                 init_c = cond("Initialized", False, "ContainersNotInitialized",
                               f"containers with incomplete status: [{' '.join(pending)}]")
-            status["conditions"] = [cond("PodReadyToStartContainers", phase not in ("Succeeded", "Failed")),
+            status["conditions"] = [cond("PodReadyToStartContainers", phase not in ("Succeeded", "Failed")
+                                         and rec["ip"] is not None),
                                     init_c, ready_c, cready_c, cond("PodScheduled", True)]
-            status["podIP"] = rec["ip"]
-            status["podIPs"] = [{"ip": rec["ip"]}]
+            if rec["ip"] is not None:
+                status["podIP"] = rec["ip"]
+                status["podIPs"] = [{"ip": rec["ip"]}]
             status["startTime"] = rfc3339(rec["bound"])
             if inits:
                 status["initContainerStatuses"] = [self._container_status(pod, c, cr, "PodInitializing")

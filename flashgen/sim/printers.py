@@ -249,6 +249,18 @@ def _sc_row(s: Obj, now: float, wide: bool) -> list[str]:
             str(s.get("allowVolumeExpansion", False)).lower(), _age(s, now)]
 
 
+def _cm_row(c: Obj, now: float, wide: bool) -> list[str]:
+    return [c["metadata"]["name"], str(len(c.get("data") or {}) + len(c.get("binaryData") or {})), _age(c, now)]
+
+
+def _secret_row(s: Obj, now: float, wide: bool) -> list[str]:
+    return [s["metadata"]["name"], s.get("type", "Opaque"), str(len(s.get("data") or {})), _age(s, now)]
+
+
+def _sa_row(a: Obj, now: float, wide: bool) -> list[str]:
+    return [a["metadata"]["name"], str(len(a.get("secrets") or [])), _age(a, now)]
+
+
 def _generic_row(o: Obj, now: float, wide: bool) -> list[str]:
     return [o["metadata"]["name"], _age(o, now)]
 
@@ -280,6 +292,9 @@ TABLES: dict[str, tuple[list[str], list[str], Callable[[Obj, float, bool], list[
     "Event": (["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"], [], _event_row),
     "StorageClass": (["NAME", "PROVISIONER", "RECLAIMPOLICY", "VOLUMEBINDINGMODE", "ALLOWVOLUMEEXPANSION", "AGE"], [],
                      _sc_row),
+    "ConfigMap": (["NAME", "DATA", "AGE"], [], _cm_row),
+    "Secret": (["NAME", "TYPE", "DATA", "AGE"], [], _secret_row),
+    "ServiceAccount": (["NAME", "SECRETS", "AGE"], [], _sa_row),
 }
 
 

@@ -118,7 +118,8 @@ class Store:
         self.rv += 1
         obj["metadata"]["resourceVersion"] = str(self.rv)
 
-    def create(self, manifest: Obj, namespace: str | None = None, *, validate: bool = True) -> Obj:
+    def create(self, manifest: Obj, namespace: str | None = None, *, validate: bool = True,
+               copy_out: bool = True) -> Obj | None:
         """Create an object as the API server would: validate, default, admit, assign uid and resourceVersion."""
         obj = clone(manifest)
         k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
@@ -166,7 +167,7 @@ class Store:
         self.objects[key] = obj
         self._record("ADDED", obj)
         self._notify(key, None, obj)
-        return clone(obj)
+        return clone(obj) if copy_out else None
 
     def update(self, new: Obj, *, validate: bool = True, subresource: str | None = None) -> Obj:
         """Replace an object (PUT). A stale metadata.resourceVersion gives 409 Conflict. `subresource="status"`

@@ -9,7 +9,7 @@ from croniter import croniter
 
 from flashgen.kube import schema as k8s_schema
 
-from . import errors
+from . import containervalidation, errors
 from .kinds import Kind
 
 Obj = dict[str, Any]
@@ -135,6 +135,8 @@ def _pod_spec(spec: Obj, path: str, causes: list[str], allowed_restart: tuple[st
             if isinstance(port, int) and not 1 <= port <= 65535:
                 causes.append(f"{cp}.ports[{j}].containerPort: Invalid value: {port}: must be between 1 and 65535, "
                               "inclusive")
+        containervalidation.check_container(c, cp, causes, init=group == "initContainers")
+    containervalidation.check_volumes(spec, path, causes)
     rp = spec.get("restartPolicy")
     if allowed_restart and rp not in allowed_restart:
         vals = ", ".join(f'"{v}"' for v in allowed_restart)
@@ -199,6 +201,8 @@ def check_fields(obj: Obj, kind: Kind) -> None:
                   ("OnFailure", "Never"))
         if len(name) > 52:
             causes.append(f'metadata.name: Invalid value: "{name}": must be no more than 52 characters')
+    if kind.kind in ("ConfigMap", "Secret"):
+        containervalidation.check_config_data(obj, causes)
     if kind.kind == "Service":
         ports = spec.get("ports") or []
         if not ports and spec.get("clusterIP") != "None" and spec.get("type") != "ExternalName":

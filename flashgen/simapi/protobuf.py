@@ -22,8 +22,6 @@ KEEP_ZERO = {"replicas", "backoffLimit", "parallelism", "completions", "terminat
              "activeDeadlineSeconds", "ttlSecondsAfterFinished", "revisionHistoryLimit", "containerPort", "port",
              "exitCode", "suspend", "automountServiceAccountToken", "successfulJobsHistoryLimit",
              "failedJobsHistoryLimit", "gracePeriodSeconds", "value", "minAvailable", "maxUnavailable"}
-# embedded Go structs: their fields appear inline in the JSON form
-INLINE = {"ingressRuleValue"}
 GO_ZERO_TIME = -62135596800
 
 
@@ -143,8 +141,8 @@ def decode_message(message: str, data: bytes) -> dict[str, Any]:
             out.setdefault(name, []).extend(items)
             continue
         decoded = _value(kind, wire, value)
-        if name in INLINE and isinstance(decoded, dict):
-            out.update(decoded)
+        if name == "" and isinstance(decoded, dict):
+            out.update(decoded)  # an embedded message: its fields are the enclosing object's
             continue
         if repeated:
             out.setdefault(name, []).append(decoded)

@@ -2,7 +2,9 @@
 `create deployment`, `create namespace` ...): message -> field number -> (JSON name, type, repeated).
 
 Types: a scalar (string, int32, int64, bool, bytes, double), `time`, `intstr`, `quantity`, `raw`, `duration`,
-`map:<value type>`, or another message of this table."""
+`map:<value type>`, or another message of this table. An empty JSON name marks a message Go embeds inline
+(`json:",inline"`: a Volume's VolumeSource, a Probe's handler, the name of a ConfigMap or Secret reference): its
+fields belong to the enclosing object."""
 
 from __future__ import annotations
 
@@ -127,7 +129,7 @@ FIELDS: dict[str, dict[int, tuple[str, str, bool]]] = {
         4: ('service', 'networking.v1.IngressServiceBackend', False),
     },
     'networking.v1.IngressRule': {
-        1: ('host', 'string', False), 2: ('ingressRuleValue', 'networking.v1.IngressRuleValue', False),
+        1: ('host', 'string', False), 2: ('', 'networking.v1.IngressRuleValue', False),
     },
     'networking.v1.IngressRuleValue': {
         1: ('http', 'networking.v1.HTTPIngressRuleValue', False),
@@ -313,18 +315,18 @@ FIELDS: dict[str, dict[int, tuple[str, str, bool]]] = {
         3: ('binaryData', 'map:bytes', False), 4: ('immutable', 'bool', False),
     },
     'core.v1.ConfigMapEnvSource': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('optional', 'bool', False),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('optional', 'bool', False),
     },
     'core.v1.ConfigMapKeySelector': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('key', 'string', False),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('key', 'string', False),
         3: ('optional', 'bool', False),
     },
     'core.v1.ConfigMapProjection': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('items', 'core.v1.KeyToPath', True),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('items', 'core.v1.KeyToPath', True),
         4: ('optional', 'bool', False),
     },
     'core.v1.ConfigMapVolumeSource': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('items', 'core.v1.KeyToPath', True),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('items', 'core.v1.KeyToPath', True),
         3: ('defaultMode', 'int32', False), 4: ('optional', 'bool', False),
     },
     'core.v1.Container': {
@@ -625,7 +627,7 @@ FIELDS: dict[str, dict[int, tuple[str, str, bool]]] = {
         1: ('weight', 'int32', False), 2: ('preference', 'core.v1.NodeSelectorTerm', False),
     },
     'core.v1.Probe': {
-        1: ('handler', 'core.v1.ProbeHandler', False), 2: ('initialDelaySeconds', 'int32', False),
+        1: ('', 'core.v1.ProbeHandler', False), 2: ('initialDelaySeconds', 'int32', False),
         3: ('timeoutSeconds', 'int32', False), 4: ('periodSeconds', 'int32', False),
         5: ('successThreshold', 'int32', False), 6: ('failureThreshold', 'int32', False),
         7: ('terminationGracePeriodSeconds', 'int64', False),
@@ -675,14 +677,14 @@ FIELDS: dict[str, dict[int, tuple[str, str, bool]]] = {
         4: ('stringData', 'map:string', False), 5: ('immutable', 'bool', False),
     },
     'core.v1.SecretEnvSource': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('optional', 'bool', False),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('optional', 'bool', False),
     },
     'core.v1.SecretKeySelector': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('key', 'string', False),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('key', 'string', False),
         3: ('optional', 'bool', False),
     },
     'core.v1.SecretProjection': {
-        1: ('localObjectReference', 'core.v1.LocalObjectReference', False), 2: ('items', 'core.v1.KeyToPath', True),
+        1: ('', 'core.v1.LocalObjectReference', False), 2: ('items', 'core.v1.KeyToPath', True),
         4: ('optional', 'bool', False),
     },
     'core.v1.SecretVolumeSource': {
@@ -759,7 +761,7 @@ FIELDS: dict[str, dict[int, tuple[str, str, bool]]] = {
         4: ('namespace', 'string', False),
     },
     'core.v1.Volume': {
-        1: ('name', 'string', False), 2: ('volumeSource', 'core.v1.VolumeSource', False),
+        1: ('name', 'string', False), 2: ('', 'core.v1.VolumeSource', False),
     },
     'core.v1.VolumeDevice': {
         1: ('name', 'string', False), 2: ('devicePath', 'string', False),

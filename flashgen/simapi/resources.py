@@ -81,9 +81,9 @@ def _namespace(target: Target) -> str | None:
     return target.namespace if target.kind.namespaced else None
 
 
-def _matcher(request: Request, name: str | None = None) -> Any:
+def _matcher(request: Request, name: str | None = None, kind: str | None = None) -> Any:
     by_label = fields.label_matcher(request.query_params.get("labelSelector"))
-    by_field = fields.field_matcher(request.query_params.get("fieldSelector"))
+    by_field = fields.field_matcher(request.query_params.get("fieldSelector"), kind)
     return lambda o: by_label(o) and by_field(o) and (name is None or o["metadata"]["name"] == name)
 
 
@@ -116,7 +116,7 @@ async def collection(rt: Runtime, target: Target, request: Request) -> Response:
     assert k is not None
     ns = _namespace(target)
     if request.method == "GET":
-        match = _matcher(request)
+        match = _matcher(request, kind=k.kind)
         if ns is not None:
             inner = match
             match = lambda o: o["metadata"].get("namespace") == ns and inner(o)  # noqa: E731
@@ -130,7 +130,7 @@ async def collection(rt: Runtime, target: Target, request: Request) -> Response:
         return JSONResponse(_served(k, out), status_code=201)
     if request.method == "DELETE":
         sim, dry = _cluster(rt, request)
-        match = _matcher(request)
+        match = _matcher(request, kind=k.kind)
         gone = []
         for o in list(sim.store.items(k.kind, ns)):
             if match(o) and sim.store.find(k.kind, ns, o["metadata"]["name"]) is not None:
@@ -173,7 +173,7 @@ async def item(rt: Runtime, target: Target, request: Request) -> Response:
     name = target.name
     if request.method == "GET":
         if _flag(request, "watch"):
-            inner = _matcher(request, name)
+            inner = _matcher(request, name, k.kind)
             return await _list_or_watch(rt, target, request,
                                         lambda o: o["metadata"].get("namespace") == ns and inner(o))
         obj = rt.sim.store.get(k.kind, ns, name)

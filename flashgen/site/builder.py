@@ -26,6 +26,7 @@ from flashgen.site.timeline import entry_facts, study_days
 from flashgen.site.tokens import body
 from flashgen.site.urls import SiteUrls, relative
 from flashgen.vault.files import outside_vault
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.links import note_link_problems
 from flashgen.vault.model import Note
 
@@ -331,7 +332,8 @@ class _Build:
         self._keyed(page, key, lambda: self.renderer.page(template, page, title, **values))
 
     def _render_note(self, note: Note, page: str) -> tuple[str, list[str]]:
-        env: dict[str, Any] = {"linker": SiteLinker(self.targets, page, note.path), "from": note.path}
+        env: dict[str, Any] = {"linker": SiteLinker(self.targets, page, note.path), "from": note.path,
+                               "code_warnings": getattr(self.vault, "code_warnings", {}).get(note.path)}
         html = unwrap_embeds(render_tokens(body(note, self.vault.config.course_headings), env,
                                                   self.vault.config.course_headings))
         return html, env.get("missing_images", [])
@@ -354,7 +356,7 @@ class _Build:
                                 not any(b.kind != "html" for b in note.root.blocks))
             return self.renderer.page(
                 "note.html", page, note.title, note=note, content=content,
-                toc=[(s.title, s.slug, min(s.level - top, 3)) for s in toc], backlinks=links,
+                toc=[(heading_text(s.title), s.slug, min(s.level - top, 3)) for s in toc], backlinks=links,
                 tags=[(t, relative(page, self.urls.tag(t))) for t in note.tag_names],
                 cards_href=cards_href, card_count=card_count, labs=lab_links, folder=note.folder,
                 inline_title=inline_title,
@@ -528,7 +530,7 @@ class _Build:
                 where = ()
                 for section in sections:
                     if section.line <= link.line:
-                        where = section.path
+                        where = tuple(heading_text(title) for title in section.path)
                 found.setdefault(target, []).append((note, where))
         return found
 

@@ -14,6 +14,7 @@ import json
 import re
 from urllib.parse import quote
 
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Note, Section
 
 NOTE, SECTION, CARD = 0, 1, 2
@@ -57,7 +58,7 @@ def note_records(note: Note, note_url: str) -> list[list]:
 
 
 def _heading(section: Section) -> str:
-    return " › ".join(section.path)
+    return " › ".join(heading_text(title) for title in section.path)
 
 
 def card_record(title: str, heading: str, url: str, front: str, back: str) -> list:

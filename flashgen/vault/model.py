@@ -186,6 +186,8 @@ class Vault:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # vault path -> file on disk
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # vault path -> (size, mtime in ns)
+    # note path -> line of a code fence -> (title, messages): what Kubernetes rejects in the manifest it shows
+    code_warnings: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
 
     def note(self, path: str) -> Note | None:
         """The note at a vault path."""

@@ -30,7 +30,11 @@ def test_every_lab_points_at_a_section_of_its_note():
         titles[note.path.rsplit("/", 1)[-1].removesuffix(".md")] = {
             s.title for top in note.sections() for s in top.walk()}
     for lab in load_labs():
-        assert lab.heading in titles[lab.note], f"{lab.id}: no section {lab.heading!r} in note {lab.note!r}"
+        # a lab of a chapter the notes do not have yet (lab-configmap ...) names no note
+        if lab.note:
+            assert lab.heading in titles[lab.note], f"{lab.id}: no section {lab.heading!r} in note {lab.note!r}"
+        else:
+            assert lab.id.startswith("lab-") and not lab.heading
         assert lab.task_ko and lab.task_en and lab.hints
 
 

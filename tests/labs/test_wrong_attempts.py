@@ -7,6 +7,7 @@ object with one detail of the task missed); it is applied to a fresh simulated c
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -241,6 +242,20 @@ spec:
         ["FailedCreate: unable to create pods: pods \"api-",
          "exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1"]),
 }
+
+
+# the ConfigMap, Secret and probe labs' attempts are fixtures of their scenarios
+WORKLOADS = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures" / "workloads"
+ATTEMPTS.update({
+    "lab-configmap": ([(WORKLOADS / "lab-configmap-wrong-key.yaml").read_text(encoding="utf-8")],
+                      "the container has started (its configuration could be built)",
+                      ["CreateContainerConfigError", "couldn't find key app_color in ConfigMap default/app-config"]),
+    "lab-secret": ([(WORKLOADS / "lab-secret-as-configmap.yaml").read_text(encoding="utf-8")],
+                   "the container has started (its configuration could be built)",
+                   ['configmap "db-credentials" not found']),
+    "lab-probes": ([(WORKLOADS / "lab-probes-wrong-path.yaml").read_text(encoding="utf-8")],
+                   "the Deployment rolled out (all 3 pods ready)", ["0 of 3", "Unhealthy events"]),
+})
 
 
 def verify(*args: str) -> tuple[int, str]:

@@ -520,7 +520,8 @@ def test_a_node_takes_at_most_110_pods_and_the_rest_wait():
     cluster.run_until_settled(600)
     pods = cluster.list("v1", "Pod", "default")
     placed = [p for p in pods if p["spec"].get("nodeName")]
-    assert len(pods) == 230 and len(placed) == 220
+    # each worker already runs kind's kindnet and kube-proxy pods: 108 places are left on each
+    assert len(pods) == 230 and len(placed) == 216
     assert {p["spec"]["nodeName"] for p in placed} == {"kind-worker", "kind-worker2"}
     waiting = [p for p in pods if not p["spec"].get("nodeName")]
     message = waiting[0]["status"]["conditions"][0]["message"]

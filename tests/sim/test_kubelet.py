@@ -146,8 +146,12 @@ def test_pod_ips_per_node_cidr(sim: SimCluster) -> None:
         node = sim.get("v1", "Node", p["spec"]["nodeName"])
         prefix = node["spec"]["podCIDR"].rsplit(".", 1)[0]
         assert p["status"]["podIP"].startswith(prefix + ".")
-    ips = [p["status"]["podIP"] for p in sim.list("v1", "Pod")]
-    assert len(set(ips)) == len(ips)
+    # pod-network addresses are unique cluster-wide; host-network pods (kind's kube-proxy, kindnet, the control
+    # plane) share their node's address
+    ips = [p["status"]["podIP"] for p in sim.list("v1", "Pod") if not p["spec"].get("hostNetwork")]
+    assert len(set(ips)) == len(ips) and all(ip.startswith("10.244.") for ip in ips)
+    host = [p for p in sim.list("v1", "Pod") if p["spec"].get("hostNetwork")]
+    assert host and all(p["status"]["podIP"] == p["status"]["hostIP"] for p in host)
 
 
 def test_run_until_settled_stops_in_crash_loop(sim: SimCluster) -> None:

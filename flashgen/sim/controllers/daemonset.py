@@ -39,7 +39,7 @@ def _pod_node(pod: Obj) -> str | None:
 
 def _eligible(ds: Obj, node: Obj) -> bool:
     tpl = ds["spec"].get("template") or {}
-    probe = {"spec": dict(copy.deepcopy(tpl.get("spec") or {}))}
+    probe = {"spec": dict(tpl.get("spec") or {})}  # why_not only reads it
     probe["spec"]["tolerations"] = (probe["spec"].get("tolerations") or []) + DAEMON_TOLERATIONS
     return scheduler.why_not(probe, node) is None
 

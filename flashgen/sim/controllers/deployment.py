@@ -132,6 +132,23 @@ def _new_replicaset(sim: "Engine", d: Obj, rss: list[Obj], max_rev: int, initial
     return sim.store.find("ReplicaSet", created["metadata"]["namespace"], created["metadata"]["name"])
 
 
+SKIPPED_ANNOTATIONS = ("kubectl.kubernetes.io/last-applied-configuration", REVISION, REVISION_HISTORY,
+                       "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas")
+
+
+def _copy_annotations(sim: "Engine", d: Obj, rs: Obj) -> Obj:
+    """The Deployment's own annotations (kubernetes.io/change-cause among them) go to its current ReplicaSet,
+    also when they are set after the rollout, as the controller does on every sync."""
+    want = {k: v for k, v in (d["metadata"].get("annotations") or {}).items() if k not in SKIPPED_ANNOTATIONS}
+    have = rs["metadata"].get("annotations") or {}
+    if all(have.get(k) == v for k, v in want.items()):
+        return rs
+    new = copy.deepcopy(rs)
+    new["metadata"].setdefault("annotations", {}).update(want)
+    sim.store.write(new)
+    return sim.store.find("ReplicaSet", rs["metadata"]["namespace"], rs["metadata"]["name"])
+
+
 def sync(sim: "Engine", d: Obj) -> None:
     spec = d["spec"]
     replicas = spec.get("replicas", 1)
@@ -167,6 +184,7 @@ def sync(sim: "Engine", d: Obj) -> None:
             ann[CHANGE_CAUSE] = cause
         sim.store.write(rs2)
         new_rs = sim.store.find("ReplicaSet", rs2["metadata"]["namespace"], rs2["metadata"]["name"])
+    new_rs = _copy_annotations(sim, d, new_rs)
     # keep the deployment's revision annotation in step with the new ReplicaSet
     rev = str(revision(new_rs))
     if (d["metadata"].get("annotations") or {}).get(REVISION) != rev:

@@ -28,6 +28,16 @@ def _target_port(port: Obj, pod: Obj) -> int | None:
     return None
 
 
+def _hostname(pod: Obj, svc: Obj) -> str | None:
+    """A pod's hostname in its Service's endpoints: when it sets spec.hostname and names the Service as its
+    subdomain (StatefulSet pods, Indexed Job pods with a subdomain), which is what makes
+    `<hostname>.<service>.<namespace>.svc.cluster.local` resolve."""
+    spec = pod["spec"]
+    if spec.get("hostname") and spec.get("subdomain") == svc["metadata"]["name"]:
+        return spec["hostname"]
+    return None
+
+
 def reconcile(sim: "Engine", keys: set[tuple[str, str, str]] | None = None) -> None:
     """Endpoints and slices of every Service (only those among keys unless None)."""
     for svc in sim.store.pick("Service", keys):
@@ -98,6 +108,8 @@ def _sync(sim: "Engine", svc: Obj) -> None:
         addr = {"ip": pod["status"]["podIP"], "nodeName": pod["spec"]["nodeName"],
                 "targetRef": {"kind": "Pod", "name": pod["metadata"]["name"], "namespace": ns,
                               "uid": pod["metadata"]["uid"]}}
+        if _hostname(pod, svc):
+            addr = {"ip": addr.pop("ip"), "hostname": _hostname(pod, svc), **addr}
         sub.setdefault("addresses" if common.is_ready(pod) else "notReadyAddresses", []).append(addr)
     ep: Obj = {"apiVersion": "v1", "kind": "Endpoints",
                "metadata": {"name": name, "namespace": ns, "labels": dict(svc["metadata"].get("labels") or {})}}
@@ -114,11 +126,14 @@ def _sync(sim: "Engine", svc: Obj) -> None:
     endpoints = []
     for pod in sorted(pods, key=lambda p: p["status"]["podIP"]):
         ready = common.is_ready(pod)
-        endpoints.append({"addresses": [pod["status"]["podIP"]],
-                          "conditions": {"ready": ready, "serving": ready, "terminating": False},
-                          "nodeName": pod["spec"]["nodeName"],
-                          "targetRef": {"kind": "Pod", "name": pod["metadata"]["name"], "namespace": ns,
-                                        "uid": pod["metadata"]["uid"]}})
+        endpoint = {"addresses": [pod["status"]["podIP"]],
+                    "conditions": {"ready": ready, "serving": ready, "terminating": False},
+                    "nodeName": pod["spec"]["nodeName"],
+                    "targetRef": {"kind": "Pod", "name": pod["metadata"]["name"], "namespace": ns,
+                                  "uid": pod["metadata"]["uid"]}}
+        if _hostname(pod, svc):
+            endpoint["hostname"] = _hostname(pod, svc)
+        endpoints.append(endpoint)
     slice_ports = []
     for p in ports:
         tp = _target_port(p, pods[0]) if pods else None

@@ -1,6 +1,11 @@
 """The Job controller: completions and parallelism, backoffLimit with a 10 s doubling pod-failure back-off,
 activeDeadlineSeconds, ttlSecondsAfterFinished, and the 1.31+ conditions (SuccessCriteriaMet or FailureTarget
-first, then Complete or Failed)."""
+first, then Complete or Failed).
+
+Indexed Jobs (completionMode: Indexed) give each pod a completion index, in its annotation and label
+batch.kubernetes.io/job-completion-index, its env JOB_COMPLETION_INDEX (from that annotation), its name
+`<job>-<index>-<suffix>` and its hostname `<job>-<index>`; a failed index is tried again; the Job is complete
+when every index from 0 to completions-1 has succeeded once (status.completedIndexes, e.g. "0-2,4")."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ if TYPE_CHECKING:
 Obj = dict[str, Any]
 BACKOFF_START = 10.0
 BACKOFF_CAP = 360.0
+INDEX = "batch.kubernetes.io/job-completion-index"
 
 
 def pod_labels(job: Obj) -> dict[str, str]:
@@ -24,6 +30,41 @@ def pod_labels(job: Obj) -> dict[str, str]:
     return {"batch.kubernetes.io/controller-uid": uid, "batch.kubernetes.io/job-name": name,
             "controller-uid": uid, "job-name": name}
 
+
+
+def _index(pod: Obj) -> int | None:
+    value = (pod["metadata"].get("annotations") or {}).get(INDEX)
+    return int(value) if value is not None and str(value).isdigit() else None
+
+
+def index_ranges(indexes: list[int]) -> str:
+    """Completed indexes as the Job status writes them: `0-2,4,6-7`."""
+    out: list[str] = []
+    for i in sorted(set(indexes)):
+        if out and "-" in out[-1] and int(out[-1].split("-")[1]) == i - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{i}"
+        elif out and "-" not in out[-1] and int(out[-1]) == i - 1:
+            out[-1] = f"{out[-1]}-{i}"
+        else:
+            out.append(str(i))
+    return ",".join(out)
+
+
+def _indexed_pod(sim: "Engine", job: Obj, tpl: Obj, index: int) -> Obj | None:
+    """Create the pod for one completion index."""
+    spec = copy.deepcopy(tpl.get("spec") or {})
+    env = {"name": "JOB_COMPLETION_INDEX", "valueFrom": {"fieldRef": {
+        "apiVersion": "v1", "fieldPath": f"metadata.annotations['{INDEX}']"}}}
+    for group in ("initContainers", "containers"):
+        for c in spec.get(group) or []:
+            if not any(e.get("name") == "JOB_COMPLETION_INDEX" for e in c.get("env") or []):
+                c.setdefault("env", []).append(copy.deepcopy(env))
+    name = job["metadata"]["name"]
+    patch = {"hostname": f"{name}-{index}", "containers": spec.get("containers") or []}
+    if spec.get("initContainers"):
+        patch["initContainers"] = spec["initContainers"]
+    return common.create_pod(sim, job, tpl, generate_name=f"{name}-{index}-", labels={INDEX: str(index)},
+                             annotations={INDEX: str(index)}, spec_patch=patch)
 
 
 def _finished(job: Obj) -> str | None:
@@ -80,6 +121,14 @@ def sync(sim: "Engine", job: Obj) -> None:
                 n_failed += 1
                 status["lastFailure"] = max(status.get("lastFailure", 0), _pod_finish_time(p))
     sim.runtime["job_seen"][job["metadata"]["uid"]] = sorted(seen)
+    indexed = spec.get("completionMode") == "Indexed" and spec.get("completions") is not None
+    if indexed:
+        done_idx = set(sim.runtime.setdefault("job_indexes", {}).get(job["metadata"]["uid"], []))
+        done_idx.update(i for i in (_index(p) for p in succeeded) if i is not None and i < spec["completions"])
+        sim.runtime["job_indexes"][job["metadata"]["uid"]] = sorted(done_idx)
+        n_succeeded = len(done_idx)
+        if done_idx:
+            status["completedIndexes"] = index_ranges(sorted(done_idx))
     conds = status.get("conditions") or []
     if done:
         _write(sim, job, status, active, n_succeeded, n_failed)
@@ -135,10 +184,14 @@ def sync(sim: "Engine", job: Obj) -> None:
                 _write(sim, job, status, active, n_succeeded, n_failed)
                 return
         tpl = spec.get("template") or {}
-        for _ in range(want - len(active)):
-            created = common.create_pod(sim, job, tpl, generate_name=f"{job['metadata']['name']}-")
-            if created is not None:
-                active.append(created)
+        if indexed:
+            busy = {_index(p) for p in active} | set(sim.runtime["job_indexes"][job["metadata"]["uid"]])
+            pending = [i for i in range(completions) if i not in busy]
+            made = [_indexed_pod(sim, job, tpl, i) for i in pending[:want - len(active)]]
+        else:
+            made = [common.create_pod(sim, job, tpl, generate_name=f"{job['metadata']['name']}-")
+                    for _ in range(want - len(active))]
+        active.extend(p for p in made if p is not None)  # None: refused by admission (a quota ...)
     active = [sim.store.find("Pod", p["metadata"]["namespace"], p["metadata"]["name"]) or p for p in active]
     _write(sim, job, status, active, n_succeeded, n_failed)
 

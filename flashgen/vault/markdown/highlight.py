@@ -21,10 +21,13 @@ def _tokenize(state: StateInline, silent: bool) -> bool:
             found = True
             break
         state.md.inline.skipToken(state)
-    if not found or silent:
+    if not found:
         state.pos = start
-        return found and silent
+        return False
     close = state.pos
+    if silent:  # a rule that matches in silent mode must move past what it matched (inside links, nesting)
+        state.pos = close + 2
+        return True
     state.posMax = close
     state.pos = start + 2
     token = state.push("mark_open", "mark", 1)

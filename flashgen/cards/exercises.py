@@ -1,0 +1,63 @@
+"""Exercises: a section titled as a problem (`문제`, `Question`, `Task`) followed by its answer (`답안`, `Answer`,
+`Solution`) is one card, the problem on the front and its answer on the back, instead of two cards that each
+explain half of it."""
+
+from __future__ import annotations
+
+import re
+
+from flashgen.cards.context import RuleContext
+from flashgen.cards.model import Card
+from flashgen.cards.plain import continued, section_content
+from flashgen.cards.quality import words
+from flashgen.vault.model import Section
+
+PROBLEMS = {"문제", "질문", "과제", "문항", "퀴즈", "q", "question", "problem", "task", "exercise", "quiz"}
+TASK_PARENT = re.compile(r"practice|test|lab|exercise|quiz|문제|실습|퀴즈|연습", re.I)
+ANSWERS = {"답안", "답", "정답", "해답", "풀이", "해설", "모범 답안", "a", "answer", "answers", "solution", "solutions"}
+
+
+def exercise_pairs(root: Section) -> dict[int, Section]:
+    """The line of each problem section -> its answer: the first answer section after it among the same heading's
+    children (notes such as `참고` may stand between them), before the next problem."""
+    pairs: dict[int, Section] = {}
+    for section in root.walk():
+        problem = None
+        for child in section.children:
+            name = words(child.title)
+            if name in PROBLEMS:
+                problem = child
+            elif name in ANSWERS and problem is not None:
+                pairs[problem.line] = child
+                problem = None
+    return pairs
+
+
+def is_numbered_task(section: Section) -> bool:
+    """A section titled only by its number under a practice test or lab (`### 6` under `Practice Test - …`):
+    its first paragraph is the task, the rest the solution."""
+    parent = section.path[-2] if len(section.path) > 1 else ""
+    return bool(re.fullmatch(r"\s*\d+[.)]?\s*", section.title)) and bool(TASK_PARENT.search(parent))
+
+
+def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | None:
+    """The first part of a numbered task asks, the rest of the section answers."""
+    parts, cut, _ = section_content(ctx, section, set(), missing)
+    if len(parts) < 2:
+        return None
+    back = "\n\n".join(parts[1:]) + ("\n\n" + continued(ctx, section) if cut else "")
+    return ctx.card("basic", parts[0], back, section.line, section, "exercise", section.title,
+                    prompt=ctx.say("풀어 보세요", "Solve it"))
+
+
+def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: set[str]) -> Card | None:
+    """The problem's content asks, the answer's content answers; each cut visibly when too long."""
+    sides = []
+    for section in (problem, answer):
+        parts, cut, _ = section_content(ctx, section, set(), missing)
+        text = "\n\n".join(parts).strip()
+        if not text:
+            return None
+        sides.append(text + ("\n\n" + continued(ctx, section) if cut else ""))
+    return ctx.card("basic", sides[0], sides[1], problem.line, problem, "exercise", problem.title,
+                    prompt=ctx.say("풀어 보세요", "Solve it"))

@@ -1,0 +1,63 @@
+"""A visible warning wherever a manifest Kubernetes would reject is shown (a card, a note's page), with the
+lint's correction (`spec.JobTemplate` → `jobTemplate`), so that nothing teaches an invalid manifest as written."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from flashgen.cards.context import RuleContext
+from flashgen.cards.language import note_language, say
+from flashgen.cards.model import Card
+from flashgen.config import Config
+from flashgen.diagnostics import Diagnostic
+from flashgen.vault.model import CodeBlock, Note
+
+
+def rejected(note: Note, problems: Sequence[Diagnostic]) -> list[tuple[CodeBlock, list[str]]]:
+    """Each code block of the note with the problems found in its lines."""
+    out = []
+    for code in note.code_blocks:
+        end = code.line + code.code.count("\n")
+        found = list(dict.fromkeys(p.message for p in problems if p.path == note.path and code.line <= p.line <= end))
+        if found:
+            out.append((code, found))
+    return out
+
+
+def title(language: str) -> str:
+    return say(language, "⚠️ Kubernetes가 거부하는 매니페스트", "⚠️ Kubernetes rejects this manifest")
+
+
+def fence_warnings(note: Note, problems: Sequence[Diagnostic], config: Config) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Fence line -> (title, messages) for the note's page."""
+    language = note_language(note, config)
+    return {code.fence_line: (title(language), tuple(found)) for code, found in rejected(note, problems)}
+
+
+def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) -> Card:
+    """The card with a warning above its answer for each problem in a code block it shows."""
+    found: list[str] = []
+    for code, messages in rejected(ctx.note, problems):
+        if _shows(card, code):
+            found.extend(message for message in messages if message not in found)
+    if not found:
+        return card
+    warning = "\n".join([f"> [!warning] {title(ctx.language)}"] + [f"> - {_escaped(message)}" for message in found])
+    return replace(card, back=f"{warning}\n\n{card.back}".strip())
+
+
+def _shows(card: Card, code: CodeBlock) -> bool:
+    """Whether the card shows this code block: a manifest card made from it, or a card of the same section
+    that quotes it (as far as it shows it, when it is cut)."""
+    if card.rule == "manifest":
+        return card.line == code.fence_line
+    if (card.section_key or card.heading_path) != code.section:
+        return False
+    lines = code.code.rstrip("\n").split("\n")[:2]
+    return "\n".join(lines) in card.front + "\n" + card.back
+
+
+def _escaped(message: str) -> str:
+    """A lint message as literal text: its field names in code spans stay readable in any renderer."""
+    return message.replace("`", "'")

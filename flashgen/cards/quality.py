@@ -1,0 +1,363 @@
+"""What makes a side worth learning: not a lone date, URL, link list or tag line, not a metadata field, and a
+heading that asks something (`Example`, `TIP.`, `📋 목차` ask nothing on their own)."""
+
+from __future__ import annotations
+
+import re
+
+from flashgen.vault.markdown.datelog import match_date
+
+URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # placeholders such as `http://<PUBLIC_IP>` included
+HTML = re.compile(r"</?[A-Za-z][^<>\n]*>")
+LINK = re.compile(r"!?\[\[[^\[\]\n]*\]\]|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|<https?://[^>]*>")
+TAG = re.compile(r"(?:^|(?<=\s))#[^\s#]+")
+FILLER = re.compile(r"[\s\-*+>|:;,.()\[\]`'\"!?/·•→←⇒–—=_~]+")
+DATE_TIME = re.compile(r"^\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
+                       r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*(?:\([^)]*\))?\s*$", re.I)
+EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d]")
+
+# fields that describe a note rather than teach anything (`- 작성일: 2024-11-15`, `- tags: k8s`)
+METADATA_KEYS = {
+    "created", "updated", "modified", "date", "time", "author", "authors", "tags", "tag", "aliases", "alias",
+    "status", "source", "sources", "url", "link", "links", "ref", "refs", "reference", "references", "category",
+    "categories", "type", "title", "version", "last updated", "last modified", "published", "reviewed",
+    "작성일", "작성일자", "수정일", "수정일자", "생성일", "날짜", "일자", "일시", "작성자", "저자", "태그", "출처", "참고",
+    "참고자료", "참고 자료", "링크", "상태", "분류", "카테고리", "제목", "버전", "업데이트", "최종 수정", "마지막 수정", "기간",
+}
+# headings that name a kind of content, not a topic: a card needs the topic they belong to
+GENERIC_HEADINGS = {
+    "example", "examples", "e.g.", "sample", "samples", "tip", "tips", "note", "notes", "summary", "overview",
+    "frequently asked questions", "자주 묻는 질문",
+    "introduction", "intro", "conclusion", "details", "description", "usage", "basics", "background", "misc",
+    "miscellaneous", "other", "others", "etc", "faq", "memo", "result", "results", "output", "code", "setup",
+    "install", "installation", "configuration", "config", "settings", "preferences", "commands", "command", "syntax", "options", "steps",
+    "how to", "how", "why", "what", "problem", "problems", "solution", "solutions", "issue", "issues", "cause",
+    "fix", "troubleshooting", "analogy", "definition", "features", "characteristics", "pros", "cons",
+    "pros and cons", "advantages", "disadvantages", "limitations", "important", "warning", "caution", "info",
+    "question", "questions", "answer", "practice", "exercise", "lab", "test", "testing", "verification", "check",
+    "explanation", "concept", "concepts", "key points", "key concepts", "key ideas", "key behaviors",
+    "key features", "takeaways", "key takeaways", "remarks",
+    "comment", "comments", "demo", "use cases", "use case", "purpose", "goal", "goals", "requirements",
+    "prerequisites", "quick start", "getting started", "basic usage", "notes and tips", "how it works",
+    "예시", "예제", "예", "팁", "메모", "요약", "정리", "개요", "소개", "결론", "설명", "정의", "특징", "장점", "단점",
+    "장단점", "주의", "주의사항", "주의 사항", "문제", "해결", "해결 방법", "해결방법", "해결책", "원인", "결과", "실습",
+    "실행", "확인", "사용법", "사용 방법", "명령어", "설정", "설치", "구성", "방법", "기타", "질문", "답변", "배경", "동작",
+    "동작 원리", "기본 문법", "문법", "옵션", "코드", "출력", "테스트", "검증", "트러블슈팅", "이슈", "문제 상황", "해결 과정",
+    "개념", "핵심", "핵심 개념", "요점", "포인트", "기본", "심화", "응용", "비유", "예시 코드", "예제 코드", "실습 예제",
+    "목적", "목표", "이유", "용도", "활용", "사용 예", "사용 예시", "참고 사항", "참고사항", "추가", "추가 정보", "결과 확인",
+    "작업 내용", "내용", "학습 내용", "배운 점", "느낀 점", "회고", "후기", "소감", "과제", "문제점", "개선", "개선점",
+    "create", "delete", "update", "read", "list", "edit", "remove", "add", "cli", "console", "web console", "gui",
+    "기본 사용", "기본 사용법", "기본 예제", "기본 예시", "수정", "삭제", "생성", "조회", "추가", "변경", "웹 콘솔", "콘솔",
+    "명령", "설명서", "사용 예제", "상세", "상세 설명", "원칙", "규칙", "principle", "principles", "rules", "단계", "step",
+    "stage", "manifest", "manifests", "manifest file", "example manifest", "example manifest file", "yaml",
+    "yaml file", "snippet", "snippets", "operational snippets", "kubectl commands", "매니페스트", "yaml 파일",
+    "매니페스트 파일", "코드 예시", "명령어 모음", "상황", "증상", "에러", "오류", "situation", "symptom", "symptoms",
+    "error", "사용", "사용처", "적용", "설정 적용", "실행 방법", "usage example", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
+    "scenarios", "활용 예", "활용 방법", "비교", "비교 테이블", "비교표", "comparison", "comparison table",
+    "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
+    # note titles that name no topic
+    "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
+    "새 노트", "제목 없음", "임시", "할 일",
+}
+# sections that point elsewhere: their content is links and navigation, never something to recall
+NAVIGATION_HEADINGS = {
+    "toc", "table of contents", "contents", "references", "reference", "resources", "links", "see also",
+    "related", "related notes", "further reading", "sources", "source", "bibliography", "changelog", "index",
+    "navigation", "external links", "useful links", "외부 링크", "유용한 링크", "관련 자료", "credits", "acknowledgements", "acknowledgments", "third party acknowledgements", "license",
+    "licenses", "licence", "copyright", "attribution", "release notes", "version history", "라이선스", "라이센스",
+    "저작권", "감사의 말", "변경 이력", "변경 내역", "next steps", "todo", "to do", "roadmap", "progress", "status",
+    "다음 단계", "할 일", "계획", "일정", "일정 계획", "로드맵", "진행 상황", "진행 현황", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
+    "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서", "learn more", "read more", "contribute",
+    "contributing", "how to contribute", "feedback", "기여", "기여하기", "피드백",
+}
+
+
+def words(text: str) -> str:
+    """A label reduced for comparison: no markup, emoji, numbering or punctuation at the ends, lower case."""
+    text = EMOJI.sub("", text).replace("’", "'")
+    text = re.sub(r"^[\s#>*_=`~\[\]]*(?:\d+(?:[-.]\d+)*[.)]?\s*)?", "", text)
+    text = re.sub(r"[*_=`~\[\]]", "", text)
+    text = re.sub(r"\s*[(#]?\d+[)]?\s*$", "", text.strip(" \t.:：!?·-–—"))  # `방법1`, `Step 2`, `예시 (3)`
+    return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
+
+
+GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifest|manifest file)$"
+                             r"|^(?:example|examples|sample|예시|예제)\s")
+
+
+def is_generic(title: str) -> bool:
+    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`, `실전 예시`, `기본 사용 (derive)`),
+    not a topic."""
+    plain = words(title)
+    bare = re.sub(r"\s*\([^()]*\)?$", "", plain)  # `기본 사용 (derive)`: the kind of content is before the brackets
+    return not bare or any(name in GENERIC_HEADINGS or name in NAVIGATION_HEADINGS or name in METADATA_KEYS
+                           for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
+
+
+# sections of values to fill in: nothing there is knowledge
+FILL_IN_HEADINGS = {"placeholder", "placeholders", "플레이스홀더", "플레이스 홀더", "치환 변수", "변수 목록"}
+
+
+RESULT_HEADINGS = {"result", "results", "output", "결과", "출력", "실행 결과", "출력 결과", "결과 화면"}
+
+
+def is_result(title: str) -> bool:
+    """A label over what an example printed (`Result`, `결과`)."""
+    return words(title) in RESULT_HEADINGS
+
+
+def is_navigation(title: str) -> bool:
+    """A heading over links, navigation or plans (a table of contents, references, `K8S 도큐먼트 사이트 참조`,
+    `Day 2 목표`, `향후 계획`), a map of notes (`Database_MOC`) or a list of values to fill in (`플레이스홀더`)."""
+    plain = words(title)
+    return plain in NAVIGATION_HEADINGS or plain in FILL_IN_HEADINGS or bool(MAP_OF_NOTES.search(title.lower())) \
+        or bool(re.search(r"(?:참조|참고|references?)$|^(?:important|useful|helpful|external|additional|further|"
+                          r"more|other|related)\s+(?:resources|links)$", plain)) or bool(PLAN.search(plain))
+
+
+# notes that as a whole point elsewhere or record rather than teach (`Credits`, `Changelog`, `Rust_MOC`)
+NAVIGATION_NOTES = {"credits", "acknowledgements", "acknowledgments", "third party acknowledgements", "license",
+                    "licenses", "changelog", "release notes", "version history", "references", "bibliography",
+                    "table of contents", "toc", "index", "목차", "참고 문헌", "참고자료", "변경 이력", "라이선스"}
+
+
+def is_navigation_note(title: str) -> bool:
+    """A note whose title says it points elsewhere or records a project's history (credits, a changelog, a map of
+    notes); a note merely named `links` may still define things."""
+    return words(title) in NAVIGATION_NOTES or bool(MAP_OF_NOTES.search(title.lower()))
+
+
+# `Database_MOC`, a vault's `Home`: an index of notes
+MAP_OF_NOTES = re.compile(r"(?:^|[\s_-])moc$|^moc[\s_-]|maps? of content|^(?:home|start here|대문|홈)$")
+PLAN = re.compile(r"^(?:(?:향후|다음|일정|작업|학습|프로젝트|오늘|이번)\b.*|day \d+\s*)?(?:목표|계획)$|^(?:goals?|plans?|next steps)$")
+PROJECT_DOCUMENT = re.compile(r"(?:^|/)contributing\b|계획서|기획서|제안서|발표|슬라이드|회의록|회고|체크리스트|\bppt\b|slides?\b|checklist|"
+                              r"meeting[ _-]?notes|minutes|retrospective|proposal|roadmap", re.I)
+
+
+# instructions to a repository's contributors or its coding assistants (`CLAUDE.md`, `AGENTS.md`)
+REPOSITORY_DOCUMENT = re.compile(r"(?:^|/)(?:claude|agents|gemini|copilot-instructions|contributing|code_of_conduct|"
+                                 r"security|pull_request_template|skill)\.md$", re.I)
+
+
+def is_project_document(path: str) -> bool:
+    """A note that documents a project rather than knowledge (a plan, slides, a checklist, meeting notes,
+    a retrospective, instructions to its contributors), by its name or its folder's."""
+    return bool(PROJECT_DOCUMENT.search(path.replace("_", " ")) or REPOSITORY_DOCUMENT.search(path))
+
+
+def is_metadata_key(term: str) -> bool:
+    return words(term) in METADATA_KEYS
+
+
+LOG_HEADING = re.compile(r"\(\d{1,2}/\d{1,2}\)|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\d{4}년\s*\d{1,2}월")
+VERSION_ONLY = re.compile(r"^\W*(?:[A-Za-z][\w.-]*/)?v?\d+(?:\.\d+)+[\w.\-+]*(?:\s+\S+){0,2}\W*$", re.I)
+BOX_DRAWING = re.compile(r"[\u2500-\u257f\u2580-\u259f]")
+
+
+INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,}\b|\barn:aws:|\b[0-9a-f]{12,}\b")
+STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
+                         re.I)
+PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
+META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+                           r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
+                           r"in this (?:note|guide|section)", re.I)
+
+
+CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region", "zone", "namespace", "user",
+               "username", "password", "path", "url", "ip", "domain", "id", "tag", "branch", "replicas", "포트",
+               "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
+LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
+                     r"[^.\n]{0,20}|"
+                     r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below)[.!]?\s*$", re.I)
+
+
+def is_config_value(term: str, value: str) -> bool:
+    """A setting of one environment (`Port: 8000`, `이미지: nginx:1.25`), not something to know."""
+    key = re.sub(r"\s*(?:지정|설정|입력|변경)$", "", words(term))  # `비밀번호 지정: 1111`
+    return key in CONFIG_KEYS and " " not in value.strip().strip("`") and len(value.strip()) <= 40
+
+
+def leads_in(line: str) -> bool:
+    """A line that announces what follows it (`…특징은 다음과 같다`, `…as follows.`, `아래의 특징을 가짐`)."""
+    return bool(LEAD_IN.search(line.strip()))
+
+
+def names_instances(text: str, at_least: int = 1) -> bool:
+    """Whether text names this many specific machines or cloud resources (IP addresses, `vpc-0d54f35e…`):
+    an inventory of one environment, not something to learn."""
+    return len(INSTANCE_ID.findall(text)) >= at_least
+
+
+def is_status_table(table: str) -> bool:
+    """A table with a column of progress marks (`✅`, `완료`, `진행중`, or `O`/`X` under a heading such as `상태`):
+    a checklist, not knowledge. `O`/`X` under any other heading compare things (`스레드 안전 | O`)."""
+    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
+            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    header, rows = (rows[0], rows[1:]) if rows else ([], [])
+    if len(rows) < 2:
+        return False
+    width = min(map(len, rows))
+    for col in range(width):
+        marks = sum(bool(STATUS_CELL.match(row[col])) for row in rows)
+        plain = sum(row[col].strip().upper() in ("O", "X", "-") for row in rows)
+        named = col < len(header) and bool(STATUS_HEADER.search(header[col]))
+        if marks * 2 > len(rows) and ((marks - plain) * 2 > len(rows) or named):
+            return True
+    return False
+
+
+STATUS_HEADER = re.compile(r"상태|진행|완료|체크|status|progress|done|check", re.I)
+
+
+SETTINGS_HEADER = re.compile(r"^\|?\s*(?:키|key|변수|variable|이름|name|항목|item|설정|setting|파라미터|parameter|"
+                             r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)\s*\|?\s*$", re.I)
+PLACEHOLDER_CELL = re.compile(r"^\s*`?(?:<[A-Za-z_][\w*.-]*>|\{\{\s*\w+\s*\}\}|\$\{?[A-Z_][A-Z0-9_]*\}?)`?\s*$")
+VARIABLE_CELL = re.compile(r"^\s*`?(?:\$\{?[A-Z_][A-Z0-9_]*\}?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`?(?:\s*/\s*`?\$?[A-Z_][A-Z0-9_]*`?)*\s*$")
+VALUE_HEADER = re.compile(r"^\s*(?:값|설정값|예시|예시 값|value|values|example)\s*$", re.I)
+
+
+def is_settings_table(table: str) -> bool:
+    """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
+    (`<CONTAINER_NAME> | nginx-server`) to fill in, or a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
+    their values or examples."""
+    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
+            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    if not rows:
+        return False
+    if SETTINGS_HEADER.match("| " + " | ".join(rows[0]) + " |"):
+        return True
+    header, body = rows[0], rows[1:]
+    if not body:
+        return False
+
+    def mostly(pattern: re.Pattern, col: int) -> bool:
+        return sum(bool(pattern.match(row[col])) for row in body if col < len(row)) * 2 > len(body)
+    valued = any(VALUE_HEADER.match(cell) for cell in header)
+    return mostly(PLACEHOLDER_CELL, 0) or valued and any(mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
+
+
+CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
+
+
+def is_console_path(text: str) -> bool:
+    """Lines that only walk through a console's menus (`📍 VPC 네트워크 > VPC 네트워크 > 서브넷 추가`), with at most
+    short labels between them (`스냅샷에서 디스크 복원:`): where to click, not something to know."""
+    lines = [line.strip().lstrip(">-*+ ").strip() for line in text.split("\n") if line.strip().strip(">").strip()]
+    paths = [bool(CONSOLE_PATH.match(line)) for line in lines]
+    return any(paths) and all(path or (line.endswith((":", "：")) and len(line) <= 40)
+                              for path, line in zip(paths, lines))
+
+
+def is_placeholder(text: str) -> bool:
+    """`[이름]`, `<NAME>`, `TBD`: a value still to be filled in."""
+    return bool(PLACEHOLDER.match(text))
+
+
+def is_meta_sentence(text: str) -> bool:
+    """One short sentence about the note itself (`…를 위한 가이드입니다`, `This guide explains…`)."""
+    return "\n" not in text.strip() and len(text) < 120 and bool(META_SENTENCE.search(text))
+
+
+def is_log_heading(title: str) -> bool:
+    """A heading that dates a day of study or work (`Day 5 - Health Check (01/01)`, `2024-01-29 실습`)."""
+    return bool(LOG_HEADING.search(title))
+
+
+def is_version(text: str) -> bool:
+    """A version and little else (`3.12-slim 기반`, `v1.28`): an environment's setting, not knowledge."""
+    return bool(VERSION_ONLY.match(text.strip()))
+
+
+def is_drawing_text(code: str) -> bool:
+    """Text drawn with box characters (an architecture sketch, a directory tree): a picture, not code."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    return bool(lines) and sum(bool(BOX_DRAWING.search(line)) for line in lines) * 2 >= len(lines)
+
+
+def is_date(text: str) -> bool:
+    """A date or time and nothing else."""
+    return bool(DATE_TIME.match(text)) or match_date(text.strip()) is not None and len(text.strip()) <= 12
+
+
+FILE_ONLY = re.compile(r"^\W*[\w./~-]+\.(?:ya?ml|json|sh|py|md|txt|conf|cfg|toml|ini|env|js|ts|rs|go|sql)\W*$", re.I)
+
+
+def nothing_to_learn(text: str) -> bool:
+    """Only links, URLs, tags, dates, numbers and punctuation: a side with nothing to recall (images excepted,
+    which the caller keeps)."""
+    if is_date(text) or FILE_ONLY.match(text.strip()):
+        return True  # a date, or a file's name alone (the caption of a listing)
+    rest = LINK.sub(" ", HTML.sub(" ", text))
+    rest = URL.sub(" ", rest)
+    rest = TAG.sub(" ", rest)
+    return not FILLER.sub("", rest)
+
+
+POINTED = re.compile(r"\b(?:can be|are|is) (?:found|configured|described|covered|explained|documented|listed) "
+                     r"(?:in|on|at)\b", re.I)
+POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further) (?:info|information|details)|read more|"
+                     r"more (?:info|information|details)|check out|visit|you can find|자세한 (?:내용|사항)|관련 (?:내용|문서)|"
+                     r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
+
+
+def is_pointer(text: str) -> bool:
+    """A short answer that only points elsewhere (`See the list of functions.`, `자세한 내용은 [[Pod]] 참고`)."""
+    plain = text.strip()
+    return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or POINTED.search(plain) or re.search(
+        r"(?:참고|참조)(?:하세요|할 것|바람)?[.\s]*$", plain)) and bool(LINK.search(plain) or URL.search(plain) or
+                                                        re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
+
+
+HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]")
+UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택|클릭|체크|입력함|선택함|누르기|누름|"
+                       r"enter|type|select|choose|click|check|tick|press)\.?$", re.I)
+UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
+
+
+def is_ui_action(answer: str) -> bool:
+    """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`,
+    `버킷 이름 클릭 > 구성 탭 > 수정`), not something to know; `파드를 실행할 노드 선택` (a node selection) is knowledge."""
+    plain = re.sub(r"\s*\([^()]*\)$", "", answer.strip())  # `커스텀 선택 (수동 서브넷 관리)`: the step is before the brackets
+    if re.search(r" (?:>|→|->) ", plain) and re.search(r"클릭|탭|메뉴|우측|좌측|상단|하단|프로필|click|menu|tab|profile",
+                                                       plain, re.I) and len(plain) <= 80:
+        return True  # a path through a console
+    found = UI_ACTION.match(plain) if len(plain) <= 50 else None
+    if not found:
+        return False
+    what = found.group("what")
+    if not what.strip():
+        return False  # `Enter` alone: a key, not a step
+    literal = "`" in what or '"' in what or bool(re.fullmatch(r"[\x00-\x7f]+", what.strip() or "x"))
+    return found.group("verb") in ("입력", "클릭", "입력함", "누르기", "누름") or literal or bool(UI_WORDS.search(plain))
+
+
+def restates(answer: str, term: str) -> bool:
+    """An answer that says little beyond the term itself (`New Note` -> `Create a new note`, `뷰렌더링` ->
+    `뷰를 통해서 뷰를 렌더링한다`)."""
+    words = re.findall(r"[\w]+", answer.lower())
+    lowered = term.lower()
+    known = set(re.findall(r"[\w]+", lowered))
+
+    def given(word: str) -> bool:  # Korean words carry endings: their stem is what the term already says
+        return not word.isdigit() and (word in known or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered))
+    rest = [w for w in words if not given(w) and w not in ("a", "an", "the", "to", "of")]
+    return bool(known) and len("".join(rest)) <= 8 and len(rest) < len(words)
+
+
+def is_link_list(items: list[str]) -> bool:
+    """A list most of whose items are links (a table of contents, a map of notes)."""
+    return bool(items) and sum(map(is_link_list_item, items)) * 2 > len(items)
+
+
+def is_link_list_item(text: str) -> bool:
+    """A list item that is a link with at most a short label beside it (a table of contents, a MOC); an
+    embedded image is content, not a link."""
+    links = [m for m in LINK.finditer(text) if not m.group(0).startswith("!")]
+    if not links and not URL.search(text):
+        return False
+    rest = HTML.sub(" ", text)
+    links = [m for m in LINK.finditer(rest) if not m.group(0).startswith("!")]
+    for match in reversed(links):
+        rest = rest[:match.start()] + " " + rest[match.end():]
+    rest = FILLER.sub(" ", URL.sub(" ", rest)).split()
+    return len(rest) <= 3 and sum(map(len, rest)) <= 15

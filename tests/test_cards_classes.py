@@ -1,0 +1,579 @@
+"""Each class of weak or wrong card found on real vaults, on a small note of our own: the rule, not the example."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from flashgen.build.pipeline import build
+from flashgen.cards import extract_cards, note_cards
+from flashgen.cards.cloze import deletions, to_anki_cloze
+from flashgen.config import Config, load_config
+from flashgen.kube.lint import lint_note
+from flashgen.render.html import render_cloze, render_markdown
+from flashgen.vault.parse import parse_note, parse_vault
+from tests.conftest import png_bytes, write_note
+
+CONFIG = Config(vault_name="v", deck="v")
+
+
+def cards_of(text: str, path: str = "n.md", config: Config = CONFIG):
+    return note_cards(parse_note(path, text), config)
+
+
+def sides(cards) -> list[tuple[str, str, str]]:
+    return [(c.rule, c.front, c.back) for c in cards]
+
+
+# --- cards written on purpose ---------------------------------------------------------------------------------
+
+def test_a_question_answered_by_a_command_keeps_the_code() -> None:
+    text = "# kubectl\nHow do I list pods?\n?\nRun this:\n```bash\nkubectl get pods -A\n```\n\nNext paragraph.\n"
+    card = next(c for c in cards_of(text) if c.rule == "multiline")
+    assert card.front == "How do I list pods?"
+    assert card.back == "Run this:\n```bash\nkubectl get pods -A\n```"
+    html = render_markdown(card.back, {"inline_styles": True, "code_style": "github-dark"})
+    assert '<pre class="code" data-lang="bash">' in html and "style=" in html  # highlighted as on manifest cards
+
+
+def test_an_answer_that_is_only_a_code_block_with_blank_lines_inside() -> None:
+    text = "What does a minimal Pod look like?\n??\n```yaml\napiVersion: v1\n\nkind: Pod\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "multiline"]
+    assert card.kind == "reversed" and card.back == "```yaml\napiVersion: v1\n\nkind: Pod\n```"
+
+
+def test_a_marker_inside_a_code_block_is_code() -> None:
+    text = "Shell quiz\n```\n?\n```\n"
+    assert not [c for c in cards_of(text) if c.rule == "multiline"]
+
+
+def test_a_question_under_its_heading_asks_the_heading() -> None:
+    cards = cards_of("# Pods\n## What restarts a failed container?\n?\nThe kubelet, by restartPolicy.\n")
+    assert ("multiline", "What restarts a failed container?", "The kubelet, by restartPolicy.") in sides(cards)
+
+
+def test_an_image_that_exists_is_a_side(tmp_path: Path) -> None:
+    (tmp_path / "diagram.png").write_bytes(png_bytes((1, 2, 3)))
+    write_note(tmp_path, "n.md", "# 구조\nControl plane::![[diagram.png]]\nWorker::![[gone.png]]\n\n"
+                                 "- 다이어그램 - ![[diagram.png]]\n- 없는 그림 - ![[gone.png]]\n")
+    got = sides(extract_cards(parse_vault(tmp_path)))
+    assert ("explicit", "Control plane", "![[diagram.png]]") in got
+    assert ("definition", "다이어그램", "![[diagram.png]]") in got
+    assert not [s for s in got if "gone.png" in s[2]]  # only a side that is nothing but a missing image is junk
+
+
+@pytest.mark.parametrize("text, front, deck", [
+    ("#flashcards/k8s/pods What runs containers?::the kubelet\n", "What runs containers?", ("v", "k8s", "pods")),
+    ("#flashcards What runs containers?::the kubelet\n", "What runs containers?", ("v", "n")),
+    ("#flashcards/net\nWhat does kube-proxy program?\n?\niptables rules\n", "What does kube-proxy program?", ("v", "net")),
+    ("#Flashcards//Net/ Q::A\n", "Q", ("v", "Net")),
+    ("#kubernetes What is etcd?::a key-value store\n", "#kubernetes What is etcd?", ("v", "n")),
+])
+def test_a_leading_flashcards_tag_chooses_the_deck_and_leaves_the_question(text: str, front: str, deck) -> None:
+    [card] = [c for c in cards_of(text) if c.rule in ("explicit", "multiline")]
+    assert card.front == front and card.deck == deck
+
+
+def test_flashcards_tags_in_the_text_and_frontmatter_apply_to_the_cards_after_them() -> None:
+    text = ("---\ntags: [flashcards/aws]\n---\nQ1::A1\n\n#flashcards/k8s\n\nQ2::A2\n#flashcards/exam Q3::A3\nQ4::A4\n\n"
+            "- etcd - a key-value store\n")
+    decks = {c.front: c.deck for c in cards_of(text)}
+    assert decks == {"Q1": ("v", "aws"), "Q2": ("v", "k8s"), "Q3": ("v", "exam"), "Q4": ("v", "k8s"),
+                     "etcd": ("v", "k8s")}
+    later = {c.front: c.deck for c in cards_of("Q1::A1\n\n#flashcards/later\n")}
+    assert later == {"Q1": ("v", "later")}  # the note's first flashcards tag, even after the card
+
+
+def test_flashcard_tags_are_a_setting(tmp_path: Path) -> None:
+    (tmp_path / "flashgen.toml").write_text('[cards]\nflashcard_tags = ["#srs"]\n', encoding="utf-8")
+    config, problems = load_config(tmp_path / "vault")
+    assert not problems and config.flashcard_tags == ("srs",)
+    [card] = cards_of("#srs/net Q::A\n", config=replace(config, deck="v"))
+    assert card.front == "Q" and card.deck == ("v", "net")
+
+
+@pytest.mark.parametrize("text", ["a ==b\nc== d", "a {{b\nc}} d", "**x\ny**"])
+def test_a_cloze_never_spans_a_line_break(text: str) -> None:
+    config = replace(CONFIG, clozes=frozenset({"highlight", "curly", "bold"}))
+    assert not [c for c in cards_of(f"# A\n{text}\n", config=config) if c.kind == "cloze"]
+
+
+def test_clozes_of_several_lines_in_one_paragraph() -> None:
+    [card] = [c for c in cards_of("# A\nline one ==x==\nline two {{y}}\n") if c.kind == "cloze"]
+    assert card.front == "line one {{c1::x}}\nline two {{c2::y}}"
+
+
+def test_cloze_syntaxes_hints_and_group_numbers() -> None:
+    assert to_anki_cloze("a ==2;;b;;hint== c ==d==")[0] == "a {{c2::b::hint}} c {{c3::d}}"
+    assert to_anki_cloze("**b**")[1] == 0
+    assert to_anki_cloze("**b**", frozenset({"bold"}))[0] == "{{c1::b}}"
+    assert to_anki_cloze("`==x==` and ==y==")[0] == "`==x==` and {{c1::y}}"  # code is literal
+
+
+def test_a_long_glossary_list_gives_a_cloze_card_per_item() -> None:
+    items = "\n".join(f"- =={i}번 용어== - 설명 {i}" for i in range(8))
+    clozes = [c for c in cards_of(f"# 용어집\n{items}\n") if c.kind == "cloze"]
+    assert [c.front for c in clozes] == [f"- {{{{c1::{i}번 용어}}}} - 설명 {i}" for i in range(8)]
+    short = [c for c in cards_of("# A\n- ==a== 1\n- ==b== 2\n") if c.kind == "cloze"]
+    assert len(short) == 1 and short[0].front.count("{{c") == 2  # a short list stays one card
+
+
+# --- cards from plain notes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "- [Kubernetes Docs - Ingress](https://kubernetes.io/docs/concepts/services-networking/ingress/)",
+    "- **kube-proxy - the network** helper is everywhere",
+    "- `kubectl get - pods` 는 틀린 명령",
+    "- `a: b` 설정 값",
+    "- [[Pod - 파드]] 참고",
+    "- ==a - b== 는 강조",
+])
+def test_no_separator_inside_links_emphasis_code_or_urls(line: str) -> None:
+    assert not [c for c in cards_of(f"# A\n{line}\n") if c.rule in ("definition", "question")]
+
+
+def test_a_question_mark_inside_emphasis_asks_nothing() -> None:
+    text = "# Probe\n- **\"살아있는가?\"** 를 확인합니다.\n- readiness는 뭐다? 트래픽을 받을 준비가 되었는지 확인\n"
+    assert [(c.front, c.back) for c in cards_of(text) if c.rule == "question"] == [
+        ("readiness는 뭐다?", "트래픽을 받을 준비가 되었는지 확인")]
+
+
+@pytest.mark.parametrize("line", [
+    "- 작성일: 2024-11-15", "- created: 2024-01-02 10:41", "- 날짜 - 2024년 1월 3일", "- 출처: https://kubernetes.io",
+    "- 공식 문서 - [Ingress](https://kubernetes.io/docs/)", "- Tags: #k8s #pod", "- 업데이트: 2024-11-15",
+])
+def test_no_cards_from_metadata_dates_urls_or_links(line: str) -> None:
+    assert not [c for c in cards_of(f"# 메모\n{line}\n") if c.rule in ("definition", "term")]
+
+
+def test_a_list_of_links_is_no_card() -> None:
+    text = ("# 목록\n관련 문서:\n\n- [[Pod]] - 파드\n- [[Deployment]] - 디플로이먼트\n- [Service](https://k8s.io/svc)\n"
+            "- https://kubernetes.io/docs/\n")
+    assert cards_of(text) == []
+
+
+def test_an_explanation_keeps_short_code() -> None:
+    text = "# 배포\n롤아웃 상태는 이렇게 본다:\n```bash\nkubectl rollout status deploy/web\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back == "롤아웃 상태는 이렇게 본다:\n\n```bash\nkubectl rollout status deploy/web\n```"
+
+
+def test_an_explanation_is_cut_visibly_and_never_ends_on_a_lead_in() -> None:
+    yaml = "\n".join(f"  key{i}: value{i}" for i in range(40))
+    text = f"# 운영\n테스트에서는 기본값으로 충분하다.\n그래서 실제 운영 환경에서는:\n```yaml\nspec:\n{yaml}\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    shown, _, more = card.back.rpartition("\n\n")
+    assert more == "[[n#운영|… 노트에서 계속]]"
+    assert "key0: value0" in shown and "\n…\n```" in shown  # the code as far as it fits, cut visibly
+    tight = replace(CONFIG, max_answer_lines=3)
+    [card] = [c for c in cards_of(text, config=tight) if c.rule == "explain"]
+    assert card.back == "테스트에서는 기본값으로 충분하다.\n\n[[n#운영|… 노트에서 계속]]"  # no dangling colon
+
+
+@pytest.mark.parametrize("heading, shown", [("Example", "Example"), ("TIP.", "TIP."), ("📋 목차", ""), ("비유", "비유"),
+                                            ("2. 예시", "예시"), ("Summary:", "Summary:")])
+def test_a_generic_heading_takes_its_topic_or_gives_no_card(heading: str, shown: str) -> None:
+    body = "디플로이먼트는 레플리카셋을 만들고 롤링 업데이트를 한다. 그 과정을 자세히 본다."
+    cards = [c for c in cards_of(f"# Deployment\n## {heading}\n{body}\n", path="README.md") if c.rule == "explain"]
+    if heading == "📋 목차":
+        assert cards == []  # a table of contents is navigation
+    else:
+        assert [c.front for c in cards] == [f"Deployment › {shown}"]
+        assert cards[0].anchor == shown  # the card's identity is its heading, as before
+    alone = [c for c in cards_of(f"## {heading}\n{body}\n", path="README.md") if c.rule == "explain"]
+    assert alone == []  # nothing above it says what it is about
+
+
+def test_a_date_heading_is_no_explanation() -> None:
+    assert not [c for c in cards_of("# 로그\n## 2024-01-29\n오늘은 디플로이먼트 롤아웃을 실습했다. 꽤 오래 걸렸다.\n")
+                if c.rule == "explain"]
+
+
+def test_no_cards_from_diagram_source_or_drawings() -> None:
+    text = "# 흐름\n```mermaid\ngraph TD\n  A[Client] --> B[Service]\n```\n"
+    assert not [c for c in cards_of(text) if "graph TD" in c.back]
+    drawing = ("---\nexcalidraw-plugin: parsed\n---\n# Text Elements\nPod ^a1B2c3D4\n\nService - entry ^x9Y8z7W6\n\n"
+               "%%\n# Drawing\n```json\n{\"type\": \"excalidraw\"}\n```\n%%\n")
+    assert cards_of(drawing, path="Drawing 2024.excalidraw.md") == []
+    assert cards_of(drawing, path="d.md") == []
+
+
+def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
+    config_map = "# CM\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-config\ndata:\n  a: b\n```\n"
+    assert not [c for c in cards_of(config_map) if c.rule == "manifest"]  # only `kind` to hide: no card
+    pod = ("# Pod\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n"
+           "  - name: web\n    image: nginx\n```\n")
+    [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
+    assert "image: {{c" in card.front and "nginx" not in card.prompt and "Pod" not in card.prompt
+    job = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  template:\n    spec:\n"
+           "      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
+    [card] = [c for c in cards_of(job) if c.rule == "manifest"]
+    assert card.prompt == "backup — Recall the key fields"
+
+
+@pytest.mark.parametrize("text, language, prompt", [
+    ("# Service\nA Service gives pods one stable virtual IP and a DNS name inside the cluster.\n", "auto", "Explain"),
+    ("# 서비스\n서비스는 파드 묶음에 하나의 가상 IP와 DNS 이름을 준다. kubectl expose로 만든다.\n", "auto", "설명해 보세요"),
+    ("---\nlang: ko\n---\n# Service\nA Service gives pods one stable virtual IP.\n", "auto", "설명해 보세요"),
+    ("# Service\nA Service gives pods one stable virtual IP and a DNS name.\n", "both", "설명해 보세요 · Explain"),
+    ("# 서비스\n서비스는 파드 묶음에 하나의 가상 IP를 준다.\n", "en", "Explain"),
+])
+def test_prompts_speak_the_note_s_language(text: str, language: str, prompt: str) -> None:
+    [card] = cards_of(text, config=replace(CONFIG, prompt_language=language))
+    assert card.prompt == prompt
+
+
+def test_breadcrumbs_show_headings_as_read_and_identities_stay() -> None:
+    text = "# **어떻게 구현할까요?**\n## [[Properties]] 와 `kubectl`\n속성은 노트의 메타데이터이며 kubectl과 무관하다.\n"
+    [card] = cards_of(text)
+    assert card.heading_path == ("어떻게 구현할까요?", "Properties 와 kubectl")
+    assert card.identity == "n.md#**어떻게 구현할까요?** > [[Properties]] 와 `kubectl`#explain:[[Properties]] 와 `kubectl`"
+
+
+def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> None:
+    text = ("# CronJob\n## 매니페스트\n```yaml\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n"
+            "  schedule: \"0 3 * * *\"\n  JobTemplate:\n    spec:\n      template:\n        spec:\n"
+            "          restartPolicy: OnFailure\n          containers:\n          - name: b\n            image: busybox\n```\n"
+            "## 스케줄\n크론잡은 잡 템플릿 위에 스케줄을 더한다:\n```\nspec:\n  schedule: \"0 3 1 * *\"\n  JobTemplate:\n"
+            "    spec: {}\n```\n")
+    note = parse_note("n.md", text)
+    cards = note_cards(note, CONFIG, problems=lint_note(note))
+    assert {c.rule for c in cards} == {"explain", "manifest"}
+    for card in cards:
+        assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n"), card.rule
+        assert '"jobTemplate"' in card.back
+    assert not [c for c in cards if c.rule == "explain" and "matchLabels" in c.back]
+    assert note_cards(note, CONFIG)[-1].back.startswith("크론잡은")  # without the lint, as written
+
+
+def test_an_explanation_does_not_show_a_manifest_that_has_its_own_card() -> None:
+    text = ("# Job\n## 매니페스트\n잡 정의:\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: b\nspec:\n"
+            "  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
+    assert [c.rule for c in cards_of(text)] == ["manifest"]
+
+
+# --- notes that ended a build (issue 17) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, front", [
+    ("See [the ==official== docs](https://kubernetes.io).", "See [the {{c1::official}} docs](https://kubernetes.io)."),
+    ("[==x==]", "[{{c1::x}}]"),
+    ("==a ==b== c==", "{{c1::a ==b== c}}"),
+])
+def test_highlights_inside_links_and_highlights_build(tmp_path: Path, line: str, front: str) -> None:
+    write_note(tmp_path / "vault", "n.md", f"# 노트\n{line}\n")
+    result = build(tmp_path / "vault", tmp_path / "out")
+    assert not result.errors and result.cards_by_rule["cloze"] == 1
+    [card] = extract_cards(parse_vault(tmp_path / "vault"))
+    assert card.front == front
+    hidden = render_cloze(card.front, mode="front")
+    assert "[...]" in hidden and "official" not in hidden and ">x<" not in hidden
+
+
+def test_cloze_conversion_of_a_huge_glossary_is_whole() -> None:
+    text = "\n".join(f"- =={i}== 뜻 {i} {{{{a{i}}}}} ==x" for i in range(20000))
+    found = deletions(text)
+    assert len(found) == 40000 and found[-1].inner == "a19999"
+
+
+# --- weak cards found while reading samples of the public vaults -----------------------------------------------
+
+def test_a_problem_and_its_answer_make_one_exercise_card() -> None:
+    text = ("# CKA\n## 3. Static Pod\n### 문제\nnode01에 web이라는 static pod를 만드시오.\n### 답안\n```sh\n"
+            "kubectl run web --image=nginx --dry-run=client -o yaml > /etc/kubernetes/manifests/web.yaml\n```\n")
+    [card] = cards_of(text)
+    assert (card.rule, card.front, card.prompt) == ("exercise", "node01에 web이라는 static pod를 만드시오.", "풀어 보세요")
+    assert card.back.startswith("```sh\nkubectl run web") and card.heading_path == ("CKA", "3. Static Pod", "문제")
+
+
+@pytest.mark.parametrize("text", [
+    "# Bases\n## Functions\nSee the list of [[Functions|functions]] that can be used in formulas.\n",
+    "# 파드\n## 더 보기\n자세한 내용은 [[Pod lifecycle]] 참고\n",
+    "# Plugins\n- Canvas: see [[Canvas]]\n",
+])
+def test_a_pointer_to_elsewhere_is_no_card(text: str) -> None:
+    assert cards_of(text) == []
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- 사용자 이름: `myuser` 입력", False), ("- 소스 디스크: web-server-boot 선택", False),
+    ("- 서비스 계정: 드롭다운에서 원하는 서비스 계정 선택", False), ("- kube-scheduler - 파드를 실행할 노드 선택", True),
+    ("- Confirm - Enter", True),
+])
+def test_a_step_in_a_form_is_no_definition(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# 콘솔\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_an_answer_that_restates_its_term_or_heading_is_no_card() -> None:
+    assert not [c for c in cards_of("# Widgets\nAvailable widgets include:\n\n- New Note - Create a new note\n")
+                if c.rule == "definition"]
+    assert not [c for c in cards_of("# Tools\n## 타임 존 확인 timedatectl\n```\ntimedatectl\n```\n") if c.rule == "explain"]
+    assert not [c for c in cards_of("# CLI\n## Tags\nCommands for Tags.\n") if c.rule == "explain"]
+
+
+def test_credits_references_and_pointers_to_docs_make_no_cards() -> None:
+    text = ("# Credits\n## Third party acknowledgements\n### scrypt\nApache License 2.0 and more words here\n"
+            "# 네트워크 정책\n## K8S 도큐먼트 사이트 참조\n검색 키워드: network policy\n")
+    assert cards_of(text) == []
+
+
+@pytest.mark.parametrize("heading, front", [
+    ("방법1", "Pod Edit › 방법1"), ("기본 사용 (derive)", "Pod Edit › 기본 사용 (derive)"),
+    ("실전 예시", "Pod Edit › 실전 예시"), ("Manifest File", "Pod Edit › Manifest File"), ("📦수정", "Pod Edit › 📦수정"),
+    ("Example CRD", "Pod Edit › Example CRD"), ("예시 job정의 내용중 restartPolicy", "예시 job정의 내용중 restartPolicy"),
+])
+def test_generic_headings_of_every_shape_take_their_topic(heading: str, front: str) -> None:
+    body = "kubectl edit pod 명령을 실행하면 vi 에디터에서 파드 사양이 열리고, 저장하면 임시 파일에 남는다."
+    [card] = cards_of(f"# Pod Edit\n## {heading}\n{body}\n")
+    assert card.front == front
+
+
+def test_a_caption_of_a_diagram_and_generated_blocks_are_no_explanation() -> None:
+    caption = "# Ingress 전체 흐름\nLoadBalancer Service + Ingress 라우팅 통합 구성도\n```mermaid\ngraph LR\n  A --> B\n```\n"
+    assert cards_of(caption) == []
+    generated = "# GCP 인프라 구축\n#gcp #network\n\n```table-of-contents\n```\n\n```sql\n\n```\n"
+    assert cards_of(generated) == []
+
+
+def test_lead_ins_never_end_a_question_a_label_or_a_list() -> None:
+    text = ("# Help\nInterested in helping? Here is where we could use your assistance:\n\n- Docs\n- Translations\n\n"
+            "## 구성\n앞 문단\n\n**백엔드 구성:**\n3. 백엔드 서비스 만들기 클릭\n4. **새 백엔드**:\n   - 인스턴스 그룹\n\n"
+            "## Steps\nHow to sync with Git:\n\n1. **Set up a remote repository**:\n2. **Sync your vault**:\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule in ("question", "label") or c.rule == "list" and c.heading_path != ("Help",)]
+    assert not [c for c in cards if c.back.rstrip("*").endswith(":")]
+
+
+def test_study_days_versions_sketches_and_long_scripts_are_no_cards() -> None:
+    text = ("# Day 5 - Health Check 설정 (01/01)\nHealth Check 간격 최적화 및 StatefulSet DNS 문제 해결\n\n"
+            "# 환경\n- Python: 3.12-slim 기반\n- Kubernetes: v1.28\n\n"
+            "# 아키텍처\n```\n┌────────┐\n│ Ingress │\n└───┬────┘\n    └──▶ Service\n```\n\n"
+            "# 설치 스크립트\n```bash\n" + "\n".join(f"echo step {i}" for i in range(40)) + "\n```\n")
+    assert cards_of(text) == []
+    kept = cards_of("# 설치\n설치는 스크립트 하나로 끝난다.\n```bash\n" + "\n".join(f"echo {i}" for i in range(40)) + "\n```\n")
+    assert [c.rule for c in kept] == ["explain"] and "\n…\n```" in kept[0].back  # prose first: a cut script stays
+
+
+def test_inventories_checklists_placeholders_and_settings_of_one_environment_are_no_cards() -> None:
+    text = ("# 인프라\n## Load Balancer (web-alb · 8e3cf135a46f4687)\n설명 문장이 여기에 조금 있다.\n\n"
+            "## 서버 목록\n| 항목 | 값 |\n|---|---|\n| GitLab | 172.100.100.8 |\n| K8s API | 172.100.100.12:6443 |\n\n"
+            "## 일정\n| 단계 | 작업 | 상태 |\n|---|---|---|\n| 1 | OAuth | 완료 |\n| 2 | 에디터 | 진행중 |\n\n"
+            "## 표지\n- 발표자: [이름]\n- Port: 8000\n- GitLab Server: 172.100.100.8\n- 버킷: 버킷 이름 클릭 > 구성 탭 > 수정\n\n"
+            "## 개요\nVMware 환경에서 3-Tier 아키텍처 구축을 위한 가이드입니다.\n")
+    assert cards_of(text) == []
+
+
+def test_an_answer_that_announces_what_follows_is_cut_before_it() -> None:
+    text = "# DB\n## 릴레이션\n관계 데이터 모델의 테이블을 릴레이션이라고 한다.\n튜플과 어트리뷰트로 구성되어 있으며 아래의 특징을 가짐\n"
+    [card] = cards_of(text)
+    assert card.back == "관계 데이터 모델의 테이블을 릴레이션이라고 한다.\n\n[[n#릴레이션|… 노트에서 계속]]"
+
+
+def test_a_numbered_task_under_a_practice_test_asks_its_first_part() -> None:
+    text = ("# Labs\n## Practice Test - Backup and Restore\n### 2\n클러스터에서 실행 중인 ETCD 버전은 무엇입니까?\n\n"
+            "etcd 파드 상세 정보에서 Image를 확인합니다.\n```\nkubectl describe po -n kube-system etcd-controlplane\n```\n")
+    [card] = cards_of(text)
+    assert (card.rule, card.front) == ("exercise", "클러스터에서 실행 중인 ETCD 버전은 무엇입니까?")
+    assert card.back.startswith("etcd 파드 상세 정보에서")
+
+
+def test_arrows_define_ratios_do_not_and_labels_do_not_end_mid_sentence() -> None:
+    cards = cards_of("# Probes\n- **Liveness** → Is the app alive? If not, restart.\n- 프로그램 1 - N 프로세스\n\n"
+                     "앞 문단은 여기에 있다.\n\n웹서비스용 서비스의 상세 정보를 확인하여\n30081 포트를 쓰는데 서비스는 30088 포트로 설정되어 있다.\n")
+    assert [(c.rule, c.front, c.back) for c in cards if c.rule != "explain"] == [
+        ("definition", "Liveness", "Is the app alive? If not, restart.")]
+
+
+def test_korean_answers_that_restate_the_term_and_remarks_about_the_exam_are_no_cards() -> None:
+    assert not [c for c in cards_of("# MVC\n- 뷰렌더링 - 뷰를 통해서 뷰를 렌더링한다.\n") if c.rule == "definition"]
+    assert [c.front for c in cards_of("# MVC\n- 자원관리자 - 자원 배분을 효과적으로 수행한다.\n")
+            if c.rule == "definition"] == ["자원관리자"]
+    assert cards_of("# 문제\n## 16. ConfigMap 운영\nCKAD에서 더 자주 나오는 문제입니다.\n") == []
+
+
+def test_intros_to_subsections_lead_ins_to_skipped_content_and_configured_in_pointers() -> None:
+    intro = "# CLI\n## Workspace\nCommands for [[Workspace]] and the [[Workspaces]] plugin.\n### tabs\nList open tabs, with their IDs.\n"
+    assert [c.front for c in cards_of(intro)] == ["tabs"]
+    lead_in = ("# Publish\n## Collaboration\nFor more information, review the following articles:\n\n- [[Publish]]\n"
+               "- [[Sync]]\n\nThis site itself is hosted on Publish and kept in a public GitHub repository.\n")
+    [card] = cards_of(lead_in)
+    assert "following articles" not in card.back and card.back.startswith("This site itself")
+    assert cards_of("# List view\n## Settings\nList view settings can be configured in [[View settings]].\n") == []
+
+
+def test_plans_tasks_checklists_and_project_documents_make_no_plain_cards() -> None:
+    text = ("# Day 2\n## 📌 Day 2 목표\n| # | 구성 요소 |\n|---|---|\n| 1 | MySQL |\n\n## 향후 레이아웃 계획\n영역을 분할해서 구현한다.\n\n"
+            "## 작업\n- [x] kubeadm 설치: 모든 노드에서 완료\n- [ ] CNI: calico 설치 예정\n- README.md: Python_MOC.md 로 이름 변경 ✅\n"
+            "- GitLab: 우측 상단 프로필 → Edit profile\n- Worker 노드 (172.100.100.13): Ingress Controller 배치\n")
+    assert cards_of(text) == []
+    assert cards_of("# 인증\n- 인증 방식 - GitHub OAuth 2.0 로그인\n", path="프로젝트_계획서/README.md") == []
+    assert cards_of("# 인증\nQ::A\n", path="프로젝트_계획서/README.md")  # cards written on purpose stay
+    assert [c.front for c in cards_of("# 용량\n## 용량 계획\n노드 수와 파드 수를 예측해 클러스터 크기를 정한다.\n")] == ["용량 계획"]
+
+
+def test_console_forms_and_captions_of_files_are_no_explanation() -> None:
+    text = ("# GCP\n## VPC 생성\n- 이름 : `pista-vpc` 입력\n- 서브넷 생성 모드 : 커스텀 선택\n- 만들기 클릭\n\n"
+            "## Nginx Deployment\n( kubernetes/nginx-web/deployment.yaml )\n")
+    assert cards_of(text) == []
+
+
+def test_quotes_arrows_in_paths_following_lead_ins_and_credit_notes() -> None:
+    steps = "# Sync\n## Show history\n- Select the \"Sync: Show Sync history\" option.\n- Go to **Settings** → **General**.\n"
+    assert not [c for c in cards_of(steps) if c.rule == "definition"]
+    assert [c.front for c in cards_of("# Probes\n- **Liveness** → Is the app alive? If not, restart.\n")] == ["Liveness"]
+    lead = "# Table\n## Shortcuts\nYou can move around a table using the following mouse and keyboard shortcuts.\n"
+    assert cards_of(lead) == []
+    assert cards_of("## Previous logo\nThe logo used before v1.3.5 was adapted from a crystal icon.\n", path="Credits.md") == []
+
+
+def test_console_walks_settings_tables_and_pinned_versions_teach_nothing() -> None:
+    console = ("# 스냅샷\n## 웹 콘솔\n📍 Compute Engine > 스냅샷 > 스냅샷 만들기\n\n스냅샷에서 디스크 복원:\n"
+               "📍 Compute Engine > 디스크 > 디스크 만들기\n")
+    assert cards_of(console) == []
+    settings = ("# 배포\n## Launch Template\n| 키 | 값 |\n|---|---|\n| deploygroup | container-asg |\n\n"
+                "## 예시 값\n| 변수 | 설명 |\n|---|---|\n| `<BUILD_PATH>` | ./nginx/html/ |\n| `<HOST_PORT>` | 80 |\n\n"
+                "## 플레이스 홀더\n|변수|값|\n\n```dockerfile\nFROM python:3.14-alpine\nWORKDIR /app\n```\n")
+    assert cards_of(settings) == []
+    pinned = "# CI\n## requirements.txt\n```\nfastapi==0.109.0\nuvicorn==0.27.0\n```\n"
+    assert cards_of(pinned) == []
+    flow = "# Service\n## 흐름\nClient > Service > Pod 순서로 요청이 전달된다. 각 단계에서 로드 밸런싱이 일어난다.\n"
+    assert [c.front for c in cards_of(flow)] == ["흐름"]  # prose with `>` is still explained
+
+
+def test_maps_of_notes_and_instructions_to_assistants_make_no_plain_cards() -> None:
+    moc = "# On-Premise ICT MOC\n## 애플리케이션 아키텍처\n- Day 2: FastAPI 3-Tier - FastAPI + MySQL CI/CD\n"
+    assert cards_of(moc, path="OnPremise_MOC.md") == []
+    assert cards_of("# Structure\n- database/ - Database & MySQL reference\n", path="vault/CLAUDE.md") == []
+    assert cards_of("# Help\n## Learn more\nLearn how to use the graph view to gain insights.\n") == []
+
+
+def test_ordinal_labels_statements_and_values_of_one_example_are_no_terms() -> None:
+    steps = ("# 쿠버네티스 설치\n1. 1단계\n모든 노드에 containerd를 설치합니다.\n2. 2단계 - 시험상 update해야 하는 대상\n"
+             "모든 노드에 kubeadm를 설치합니다.\n")
+    assert not [c for c in cards_of(steps) if c.rule == "definition"]
+    dns = "# DNS 주소 규칙\n* 형식: <hostname>.<namespace>.<type>.<root>\n* 예1: web-service.apps.svc.cluster.local\n"
+    assert not [c for c in cards_of(dns) if c.rule == "definition" and "예1" in c.front]
+    statement = "# slice\n- The second parameter is exclusive: `\"hello\"|slice:1,4` includes indices 1 to 3.\n"
+    assert not [c for c in cards_of(statement) if c.rule == "definition"]
+    header = "# 일반 정보\n- Server: Apache/2.2.22(Debian)\n- 비밀번호 지정: 1111\n"
+    assert not [c for c in cards_of(header) if c.rule == "definition"]
+
+
+def test_a_list_under_a_list_item_is_asked_with_that_item() -> None:
+    text = ("# 인증서 위치\n\n1. API Server\n  - 인증서 파일: /etc/kubernetes/pki/apiserver.crt\n"
+            "  - 키 파일: /etc/kubernetes/pki/apiserver.key\n2. etcd\n  - 키 파일: /etc/etcd/ 디렉토리\n")
+    assert [c.front for c in cards_of(text) if "키 파일" in c.front] == ["API Server › 키 파일", "etcd › 키 파일"]
+    affinity = "# Pod\n## 노드 선호도\nAvailable:\n- requiredDuringScheduling\n- preferredDuringScheduling\n"
+    assert [c.front for c in cards_of(affinity) if c.rule == "list"] == ["노드 선호도 › Available"]
+
+
+def test_bold_questions_of_a_faq_are_asked_with_their_answers() -> None:
+    text = ("# Sync\n## Frequently asked questions\n\n**Why is my syncing service not supported?**\n\n"
+            "Obsidian requires access to the entire vault for its features.\n\n"
+            "**Why do I need to keep files \"Available Offline\"?**\n\n"
+            "If services offload files, Obsidian can't access them.\n\n- Mark the folder as kept on this device.\n")
+    cards = cards_of(text)
+    assert [(c.front, c.rule) for c in cards] == [("Why is my syncing service not supported?", "question"),
+                                                  ("Why do I need to keep files \"Available Offline\"?", "question")]
+    assert cards[1].back.endswith("- Mark the folder as kept on this device.")
+
+
+def test_a_section_that_speaks_of_itself_or_restates_its_heading_explains_nothing() -> None:
+    text = ("# Sync\n## Sync a remote vault on another device\n\nIn this section, you have already created a remote "
+            "vault. Now you want to connect your other devices.\n\nOpen **Settings → Sync** and choose the remote vault"
+            " to connect to.\n\n## Show editing mode in status bar\n\nShow the editing mode toggle in the status bar.\n")
+    [card] = cards_of(text)
+    assert card.back.startswith("Open **Settings → Sync**")
+
+
+def test_the_explanation_of_a_manifest_goes_under_its_card() -> None:
+    text = ("# hostPath\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+            "  containers:\n    - name: app\n      image: busybox\n```\n\n`/mnt/data` on the node is mounted into the "
+            "container at `/data`.\n")
+    [card] = cards_of(text)
+    assert card.rule == "manifest" and card.back.endswith("`/mnt/data` on the node is mounted into the container at `/data`.")
+
+
+def test_a_long_list_of_steps_is_cut_after_its_first_steps_not_before() -> None:
+    steps = "\n".join(f"{n}. Do step number {n} of the import, carefully and completely, as shown on screen." for n in range(1, 10))
+    text = f"# Import\n## Import Apple Notes\nYou will need the official Importer plugin.\n\n{steps}\n"
+    [card] = cards_of(text)
+    assert "1. Do step number 1" in card.back and "9. Do step" not in card.back and "continued in the note" in card.back
+
+
+def test_prompts_show_lead_ins_as_read_and_hubs_make_no_cards() -> None:
+    text = "# Formulas\n**Arithmetic operators** perform math on numbers:\n- `a * b` - multiply two numbers\n"
+    [card] = [c for c in cards_of(text) if c.rule == "definition"]
+    assert card.prompt.startswith("Arithmetic operators perform math")
+    assert cards_of("# Teams\n## Important resources\nBelow are important links, listed here for quick access.\n") == []
+    assert cards_of("# Obsidian Help\n## Extend Obsidian\nWith plugins and themes you shape Obsidian.\n", path="Home.md") == []
+    assert cards_of("# Style guide\n## Tables\nUse tables to compare features.\n", path="Contributing to Obsidian/Style guide.md") == []
+
+
+def test_console_walks_in_quotes_form_steps_with_remarks_summaries_and_related_notes() -> None:
+    text = ("# SQL\n## 사용자 관리 - 웹 콘솔\n> 📍 SQL > my-mysql > 사용자\n\n1. **사용자 계정 추가** 클릭\n"
+            "2. **사용자 이름**: `myuser` 입력\n3. **호스트 이름**: `모든 호스트 허용(%)` 선택\n\n"
+            "## VPC - 웹 콘솔\n- 서브넷 생성 모드: 커스텀 선택 (수동 서브넷 관리)\n- 브랜치: `feat/on-premise-ict`\n")
+    assert not [c for c in cards_of(text) if c.rule in ("definition", "explain")]
+    summary = ("# GCP Cloud SQL 고가용성 및 백업\nCloud SQL의 백업/복원, 고가용성 구성 방법을 정리한다.\n\n"
+               "관련 문서: [[gcp-cloud-sql]] | [[gcp-cloud-sql-ops]]\n")
+    assert cards_of(summary) == []
+
+
+def test_a_flow_mapping_in_a_manifest_is_never_a_deletion_and_a_remark_in_brackets_holds_no_separator() -> None:
+    text = ("# Self Healing\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+            "  replicas: 3\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n"
+            "      labels: { app: web }\n    spec:\n      containers:\n        - name: app\n          image: nginx\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "matchLabels: { app: web }" in card.front and "{{c3::nginx}}" in card.front
+    remark = "# Images\n## Image Sources\n- Public registries (e.g., Docker Hub: `nginx:latest`)\n- Private registries\n"
+    assert not [c for c in cards_of(remark) if c.rule == "definition"]
+
+
+def test_the_output_of_an_example_alone_is_no_card() -> None:
+    text = ("# TokenFilter\n## Stop\n```\nGET my_stop/_analyze\n{\"text\": [\"Around the World\"]}\n```\n\n"
+            "**Result**  \n[\"Around\", \"World\"]\n\n### Result\n```\n[\"Around\", \"World\"]\n```\n")
+    assert [c.front for c in cards_of(text)] == ["Stop"]
+
+
+def test_a_bold_question_with_its_answer_on_the_next_line_and_a_line_introducing_commands() -> None:
+    text = ("# Refunds\n## Frequently asked questions\n\n**What happens if I refund my service?**\n"
+            "Refunding deletes any remote vaults, which cannot be retrieved.\n^refund-answer\n\n"
+            "**Can I get a partial refund?**\nNo, we do not offer refunds in such cases.\n")
+    assert [(c.front, c.back) for c in cards_of(text)] == [
+        ("What happens if I refund my service?", "Refunding deletes any remote vaults, which cannot be retrieved."),
+        ("Can I get a partial refund?", "No, we do not offer refunds in such cases.")]
+    intro = "# CLI\n## Unique notes\nCommands for Unique note creator.\n\n### unique\nNames a new note by the time.\n"
+    assert [c.front for c in cards_of(intro)] == ["unique"]
+
+
+def test_marks_that_compare_things_are_no_checklist() -> None:
+    table = ("# Rust\n## 비교\n| 타입 | 소유권 | 스레드 안전 |\n|---|---|---|\n| `Box<T>` | 단일 | O |\n| `Rc<T>` | 공유 | X |\n"
+             "| `Arc<T>` | 공유 | O |\n")
+    [card] = cards_of(table)
+    assert "`Rc<T>`" in card.back
+    checklist = "# Day 1\n## 작업\n| 작업 | 상태 |\n|---|---|\n| 설치 | O |\n| 배포 | X |\n| 검증 | O |\n"
+    assert cards_of(checklist) == []
+
+
+def test_a_lead_in_sentence_goes_alone_and_a_definition_list_colon_is_no_answer() -> None:
+    from flashgen.cards.plain import _drop_lead_in
+    parts = ["트라이 데이터베이스는 지속성 저장소다. 선택지로는 다음의 두 가지가 있다."]
+    assert _drop_lead_in(parts) and parts == ["트라이 데이터베이스는 지속성 저장소다."]
+    [term] = cards_of("# 프로토콜\n- TCP/IP stack (4 layer)\n\n  : 인터넷에 특화된 네트워크 구조\n")
+    assert term.back == "인터넷에 특화된 네트워크 구조"
+
+
+def test_variables_with_their_values_entries_of_one_resource_and_skill_files_make_no_cards() -> None:
+    variables = ("# GCP\n## 공통 변수\n| 카테고리 | 변수 | 값 |\n|---|---|---|\n| 리전 | `$REGION` | `asia-northeast1` |\n"
+                 "| 네트워크 | `$VPC_NAME` | `pista-vpc` |\n\n## 시크릿\n| 시크릿 | 설명 | 예시 |\n|---|---|---|\n"
+                 "| AWS_REGION | AWS 리전 | ap-southeast-1 |\n| S3_BUCKET_NAME | 버킷 이름 | pistachio-s3 |\n\n"
+                 "## 플레이스홀더 목록\n| 이름 | 설명 |\n|---|---|\n| `<PRIVATE_SUBNET_*>` | 서브넷 |\n| `<GITHUB_REPO>` | 레포 |\n")
+    assert cards_of(variables) == []
+    known = "# kubectl\n## 환경 변수\n| 변수 | 설명 |\n|---|---|\n| KUBECONFIG | kubectl이 읽는 설정 파일 경로 |\n| KUBE_EDITOR | edit에 쓰는 편집기 |\n"
+    assert [c.front for c in cards_of(known)] == ["환경 변수"]
+    resource = ("# Blueprint\n## Security Group (ec2 · sg-07a1c253f1a6c3a00)\n### 아웃바운드 규칙\n"
+                "| 프로토콜 | 대상 |\n|---|---|\n| All | 0.0.0.0/0 |\n| TCP | 10.0.0.0/8 |\n")
+    assert cards_of(resource) == []
+    assert cards_of("# Visualizer\n## Principles\n- Consistency - keep icon sizes uniform\n", path="viz/SKILL.md") == []
