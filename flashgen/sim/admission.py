@@ -51,9 +51,10 @@ def admit(store: "Store", obj: Obj, old: Obj | None) -> None:
         _default_ingress_class(store, obj)
     _policy_defaults(obj)
     _canonical_quantities(obj)
-    k = kinds.BY_KIND.get(kind)
-    if old is None and k is not None and k.namespaced:
-        quota.admit(store, obj, k.resource, store.clock())
+    if old is None and next(store.items("ResourceQuota"), None) is not None:  # no quota anywhere: nothing to count
+        k = kinds.BY_KIND.get(kind)
+        if k is not None and k.namespaced:
+            quota.admit(store, obj, k.resource, store.clock())
 
 
 HPA_BEHAVIOR = {
