@@ -21,6 +21,7 @@ from .controllers import (
     ingress,
     job,
     namespace,
+    nodelease,
     nodetaints,
     replicaset,
     replicationcontroller,
@@ -55,6 +56,7 @@ class SimCluster(Engine):
         self.store.on_delete.append(self._after_delete)
         # the control plane and the nodes' kubelets, in the order they run on every pass
         self.register(namespace.reconcile)
+        self.register(nodelease.reconcile)
         self.register(nodetaints.reconcile, "nodetaints", nodetaints.wakeups)
         self.register(scheduler.reconcile, "scheduler", scheduler.wakeups)
         self.register(lambda sim, keys: sim.kubelet.reconcile(keys), "kubelet", lambda sim: sim.kubelet.wakeups())

@@ -694,8 +694,14 @@ def _node(sim: "Engine", n: Obj) -> list[str]:
               for t in spec.get("taints") or []]
     out.append(_line("Taints", "\n\t".join(taints) or "<none>"))
     out.append(_line("Unschedulable", "true" if spec.get("unschedulable") else "false"))
-    out += ["Lease:", f"  HolderIdentity:\t{meta['name']}", "  AcquireTime:\t<unset>",
-            f"  RenewTime:\t{rfc1123z(sim.time)}"]
+    lease = sim.store.find("Lease", "kube-node-lease", meta["name"])
+    if lease is None:
+        out.append(f"Lease:\tFailed to get lease: leases.coordination.k8s.io \"{meta['name']}\" not found")
+    else:
+        lspec = lease.get("spec") or {}
+        out += ["Lease:", f"  HolderIdentity:\t{lspec.get('holderIdentity') or '<unset>'}",
+                f"  AcquireTime:\t{rfc1123z(lspec.get('acquireTime'))}",
+                f"  RenewTime:\t{rfc1123z(lspec.get('renewTime'))}"]
     out += ["Conditions:", "  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage",
             "  ----\t------\t-----------------\t------------------\t------\t-------"]
     out += [f"  {c['type']} \t{c['status']} \t{rfc1123z(c.get('lastHeartbeatTime'))} \t"

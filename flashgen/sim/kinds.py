@@ -65,6 +65,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("ClusterRole", "rbac.authorization.k8s.io/v1", "clusterroles", False, ()),
     Kind("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", "clusterrolebindings", False, ()),
     Kind("PriorityClass", "scheduling.k8s.io/v1", "priorityclasses", False, ("pc",)),
+    Kind("Lease", "coordination.k8s.io/v1", "leases", True, ()),
     # served too, converted to and from the stored version above
     Kind("HorizontalPodAutoscaler", "autoscaling/v1", "horizontalpodautoscalers", True, ("hpa",),
          stored_as="autoscaling/v2"),

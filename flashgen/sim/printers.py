@@ -261,6 +261,10 @@ def _sa_row(a: Obj, now: float, wide: bool) -> list[str]:
     return [a["metadata"]["name"], str(len(a.get("secrets") or [])), _age(a, now)]
 
 
+def _lease_row(lease: Obj, now: float, wide: bool) -> list[str]:
+    return [lease["metadata"]["name"], (lease.get("spec") or {}).get("holderIdentity", ""), _age(lease, now)]
+
+
 def _generic_row(o: Obj, now: float, wide: bool) -> list[str]:
     return [o["metadata"]["name"], _age(o, now)]
 
@@ -295,6 +299,7 @@ TABLES: dict[str, tuple[list[str], list[str], Callable[[Obj, float, bool], list[
     "ConfigMap": (["NAME", "DATA", "AGE"], [], _cm_row),
     "Secret": (["NAME", "TYPE", "DATA", "AGE"], [], _secret_row),
     "ServiceAccount": (["NAME", "SECRETS", "AGE"], [], _sa_row),
+    "Lease": (["NAME", "HOLDER", "AGE"], [], _lease_row),
 }
 
 
