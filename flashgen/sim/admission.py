@@ -1,5 +1,6 @@
-"""Admission on create and update: service-account token volumes, Service IP and NodePort allocation,
-and the immutable-field rules."""
+"""Admission on create and update: service-account token volumes, Service IP and NodePort allocation, the
+pods' resource and priority policies (podpolicy.py, limitranger.py), ResourceQuota (quota.py), and the
+immutable-field rules."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import copy
 import ipaddress
 from typing import TYPE_CHECKING, Any, Iterator, Protocol
 
-from . import containervalidation, errors
+from . import containervalidation, errors, kinds, limitranger, podpolicy, quantity, quota
 from .names import NameSource
 
 if TYPE_CHECKING:
@@ -25,15 +26,99 @@ class Store(Protocol):
 
     def items(self, kind: str, namespace: str | None = None) -> Iterator[Obj]: ...
 
+    def write(self, obj: Obj) -> bool: ...
+
+    def clock(self) -> float: ...
+
+
+TEMPLATE_KINDS = ("Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "ReplicationController")
+
 
 def admit(store: "Store", obj: Obj, old: Obj | None) -> None:
-    """Mutating admission: fill fields other components rely on."""
-    if obj["kind"] == "Pod" and old is None:
+    """Admission in the API server's order: mutating plugins fill fields other components rely on, then the
+    validating ones (resource policies, ResourceQuota on creation) may refuse the object."""
+    kind = obj["kind"]
+    if kind == "Event":
+        return  # nothing to fill in, and quotas do not count events here
+    if kind == "Pod" and old is None:
         _service_account_volume(store, obj)
-    elif obj["kind"] == "Service":
+        podpolicy.admit(store, obj)
+    elif kind == "Service":
         _allocate_service(store, obj, old)
-    elif obj["kind"] == "Job" and old is None:
+    elif kind == "Job" and old is None:
         _job_selector(obj)
+    elif kind == "Ingress" and old is None:
+        _default_ingress_class(store, obj)
+    _policy_defaults(obj)
+    _canonical_quantities(obj)
+    if old is None and next(store.items("ResourceQuota"), None) is not None:  # no quota anywhere: nothing to count
+        k = kinds.BY_KIND.get(kind)
+        if k is not None and k.namespaced:
+            quota.admit(store, obj, k.resource, store.clock())
+
+
+HPA_BEHAVIOR = {
+    "scaleUp": {"stabilizationWindowSeconds": 0, "selectPolicy": "Max",
+                "policies": [{"type": "Pods", "value": 4, "periodSeconds": 15},
+                             {"type": "Percent", "value": 100, "periodSeconds": 15}]},
+    "scaleDown": {"selectPolicy": "Max", "policies": [{"type": "Percent", "value": 100, "periodSeconds": 15}]},
+}
+
+
+def _policy_defaults(obj: Obj) -> None:
+    """The API server's defaulting of HorizontalPodAutoscaler (autoscaling/v2) and PriorityClass."""
+    kind = obj["kind"]
+    if kind == "PriorityClass":
+        obj.setdefault("preemptionPolicy", "PreemptLowerPriority")
+    elif kind == "HorizontalPodAutoscaler" and isinstance(obj.get("spec"), dict):
+        spec = obj["spec"]
+        spec.setdefault("minReplicas", 1)
+        if not spec.get("metrics"):
+            spec["metrics"] = [{"type": "Resource", "resource": {"name": "cpu", "target": {
+                "type": "Utilization", "averageUtilization": 80}}}]
+        behavior = spec.setdefault("behavior", {})
+        for direction, defaults in HPA_BEHAVIOR.items():
+            rules = behavior.setdefault(direction, {})
+            for key, value in defaults.items():
+                rules.setdefault(key, copy.deepcopy(value))
+
+
+def _default_ingress_class(store: "Store", ing: Obj) -> None:
+    """The DefaultIngressClass plugin: a new Ingress without a class gets the default IngressClass."""
+    spec = ing.setdefault("spec", {})
+    if spec.get("ingressClassName") or ((ing.get("metadata") or {}).get("annotations") or {}).get(
+            "kubernetes.io/ingress.class"):
+        return
+    defaults = [c["metadata"]["name"] for c in store.items("IngressClass")
+                if (c["metadata"].get("annotations") or {}).get("ingressclass.kubernetes.io/is-default-class") == "true"]
+    if len(defaults) > 1:
+        name = ing["metadata"].get("name", "")
+        raise errors.ApiError(403, "Forbidden", f'ingresses.networking.k8s.io "{name}" is forbidden: '
+                              f"{len(defaults)} default IngressClasses were found, only 1 allowed")
+    if defaults:
+        spec["ingressClassName"] = defaults[0]
+
+
+def _canonical_quantities(obj: Obj) -> None:
+    """Quantities as the API server stores them, in pod templates, quotas and limit ranges."""
+    kind, spec = obj["kind"], obj.get("spec")
+    if not isinstance(spec, dict):
+        return
+    if kind in TEMPLATE_KINDS:
+        podpolicy.canonical_resources((spec.get("template") or {}).get("spec"), "spec.template.spec")
+    elif kind == "CronJob":
+        job = (spec.get("jobTemplate") or {}).get("spec") or {}
+        podpolicy.canonical_resources((job.get("template") or {}).get("spec"), "spec.jobTemplate.spec.template.spec")
+    elif kind == "ResourceQuota" and isinstance(spec.get("hard"), dict):
+        for name, q in list(spec["hard"].items()):
+            try:
+                spec["hard"][name] = quantity.normalize(q)
+            except quantity.QuantityError:
+                raise errors.invalid("ResourceQuota", obj["metadata"].get("name", ""), [
+                    f"spec.hard[{name}]: Invalid value: {q!r}: quantities must match the regular expression "
+                    "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]) from None
+    elif kind == "LimitRange":
+        limitranger.normalize(obj)
 
 
 def _job_selector(job: Obj) -> None:

@@ -9,16 +9,23 @@ from typing import Any
 
 from flashgen.kube.rollout import deployment_rollout
 
-from . import bootstrap, errors, events, kinds, scheduler
+from . import bootstrap, clusterdefaults, conversion, errors, events, kinds, scheduler
 from .controllers import (
+    clusterroles,
     cronjob,
     daemonset,
     deployment,
+    disruption,
     endpoints,
+    hpa,
+    ingress,
     job,
     namespace,
+    nodelease,
+    nodetaints,
     replicaset,
     replicationcontroller,
+    resourcequota,
     statefulset,
     volumes,
 )
@@ -49,7 +56,9 @@ class SimCluster(Engine):
         self.store.on_delete.append(self._after_delete)
         # the control plane and the nodes' kubelets, in the order they run on every pass
         self.register(namespace.reconcile)
-        self.register(scheduler.reconcile, "scheduler")
+        self.register(nodelease.reconcile)
+        self.register(nodetaints.reconcile, "nodetaints", nodetaints.wakeups)
+        self.register(scheduler.reconcile, "scheduler", scheduler.wakeups)
         self.register(lambda sim, keys: sim.kubelet.reconcile(keys), "kubelet", lambda sim: sim.kubelet.wakeups())
         self.register(volumes.reconcile)
         self.register(deployment.reconcile, "deployment", deployment.wakeups)
@@ -60,9 +69,15 @@ class SimCluster(Engine):
         self.register(cronjob.reconcile, "cronjob", cronjob.wakeups)
         self.register(job.reconcile, "job", job.wakeups)
         self.register(endpoints.reconcile, "endpoints")
+        self.register(resourcequota.reconcile)
+        self.register(disruption.reconcile)
+        self.register(hpa.reconcile, None, hpa.wakeups)
+        self.register(ingress.reconcile)
+        self.register(clusterroles.reconcile, "clusterroles")
         self.after_settle.append(_prune_events)
         if not empty:
             bootstrap.create(self, workers, control_planes)
+            clusterdefaults.create(self)
             self.settle()
 
     def _after_delete(self, obj: Obj) -> None:
@@ -80,6 +95,7 @@ class SimCluster(Engine):
         if not isinstance(manifest, dict) or not manifest.get("apiVersion") or not manifest.get("kind"):
             raise errors.bad_request("Object 'Kind' is missing in the manifest" if isinstance(manifest, dict)
                                      and not manifest.get("kind") else "apiVersion and kind must be set")
+        manifest = conversion.to_storage(manifest)
         k = self._kind(manifest["apiVersion"], manifest["kind"])
         desired = copy.deepcopy(manifest)
         if not isinstance(desired.get("metadata"), dict):
@@ -106,13 +122,13 @@ class SimCluster(Engine):
 
     def create(self, manifest: Obj, namespace: str | None = None) -> Obj:
         """Create only (`kubectl create`); 409 when it exists."""
-        out = self.store.create(manifest, namespace)
+        out = self.store.create(conversion.to_storage(manifest), namespace)
         self.settle()
         return self.store.get(out["kind"], out["metadata"].get("namespace"), out["metadata"]["name"])
 
     def replace(self, obj: Obj) -> Obj:
         """Replace (PUT); 409 Conflict on a stale resourceVersion."""
-        out = self.store.update(obj)
+        out = self.store.update(conversion.to_storage(obj))
         self.settle()
         return self.store.get(out["kind"], out["metadata"].get("namespace"), out["metadata"]["name"])
 

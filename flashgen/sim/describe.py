@@ -10,6 +10,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from . import events, selectors
+from .policy_describe import DESCRIBERS as POLICY_DESCRIBERS, NO_EVENTS as POLICY_NO_EVENTS
 from .tabwriter import align
 from .timefmt import human_duration, parse_rfc3339
 
@@ -693,8 +694,14 @@ def _node(sim: "Engine", n: Obj) -> list[str]:
               for t in spec.get("taints") or []]
     out.append(_line("Taints", "\n\t".join(taints) or "<none>"))
     out.append(_line("Unschedulable", "true" if spec.get("unschedulable") else "false"))
-    out += ["Lease:", f"  HolderIdentity:\t{meta['name']}", "  AcquireTime:\t<unset>",
-            f"  RenewTime:\t{rfc1123z(sim.time)}"]
+    lease = sim.store.find("Lease", "kube-node-lease", meta["name"])
+    if lease is None:
+        out.append(f"Lease:\tFailed to get lease: leases.coordination.k8s.io \"{meta['name']}\" not found")
+    else:
+        lspec = lease.get("spec") or {}
+        out += ["Lease:", f"  HolderIdentity:\t{lspec.get('holderIdentity') or '<unset>'}",
+                f"  AcquireTime:\t{rfc1123z(lspec.get('acquireTime'))}",
+                f"  RenewTime:\t{rfc1123z(lspec.get('renewTime'))}"]
     out += ["Conditions:", "  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage",
             "  ----\t------\t-----------------\t------------------\t------\t-------"]
     out += [f"  {c['type']} \t{c['status']} \t{rfc1123z(c.get('lastHeartbeatTime'))} \t"
@@ -845,7 +852,8 @@ DESCRIBERS = {"Pod": _pod, "Deployment": _deployment, "ReplicaSet": _replicaset,
               "ServiceAccount": _serviceaccount}
 
 
-NO_EVENTS = {"Namespace"}  # kubectl's describers of these show no events
+DESCRIBERS.update(POLICY_DESCRIBERS)
+NO_EVENTS = {"Namespace", *POLICY_NO_EVENTS}  # kubectl's describers of these show no events
 
 
 def describe(sim: "Engine", obj: Obj) -> str:

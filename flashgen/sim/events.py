@@ -46,7 +46,7 @@ def record(sim: "Engine", obj: Obj, reason: str, message: str, component: str, *
           "reportingComponent": component, "reportingInstance": host or ""}
     from .errors import ApiError
     try:
-        sim.store.create(ev, validate=False, copy_out=False)
+        sim.store.create(ev, validate=False, copy_out=False, take=True)
     except ApiError:  # the namespace is being deleted
         pass
 

@@ -14,6 +14,7 @@ class Kind:
     plural: str
     namespaced: bool
     short_names: tuple[str, ...] = field(default=())
+    stored_as: str = ""  # another served version of a kind the store keeps in `stored_as` (see conversion.py)
 
     @property
     def group(self) -> str:
@@ -52,10 +53,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("CronJob", "batch/v1", "cronjobs", True, ("cj",)),
     Kind("EndpointSlice", "discovery.k8s.io/v1", "endpointslices", True, ()),
     Kind("StorageClass", "storage.k8s.io/v1", "storageclasses", False, ("sc",)),
-    # stored and validated, but no controller acts on them
     Kind("Ingress", "networking.k8s.io/v1", "ingresses", True, ("ing",)),
     Kind("IngressClass", "networking.k8s.io/v1", "ingressclasses", False, ()),
-    Kind("NetworkPolicy", "networking.k8s.io/v1", "networkpolicies", True, ("netpol",)),
+    Kind("NetworkPolicy", "networking.k8s.io/v1", "networkpolicies", True, ("netpol",)),  # stored, not enforced
     Kind("HorizontalPodAutoscaler", "autoscaling/v2", "horizontalpodautoscalers", True, ("hpa",)),
     Kind("PodDisruptionBudget", "policy/v1", "poddisruptionbudgets", True, ("pdb",)),
     Kind("ResourceQuota", "v1", "resourcequotas", True, ("quota",)),
@@ -65,9 +65,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("ClusterRole", "rbac.authorization.k8s.io/v1", "clusterroles", False, ()),
     Kind("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", "clusterrolebindings", False, ()),
     Kind("PriorityClass", "scheduling.k8s.io/v1", "priorityclasses", False, ("pc",)),
+    Kind("Lease", "coordination.k8s.io/v1", "leases", True, ()),
+    # served too, converted to and from the stored version above
+    Kind("HorizontalPodAutoscaler", "autoscaling/v1", "horizontalpodautoscalers", True, ("hpa",),
+         stored_as="autoscaling/v2"),
 )
 
-BY_KIND: dict[str, Kind] = {k.kind: k for k in KINDS}
+BY_KIND: dict[str, Kind] = {k.kind: k for k in KINDS if not k.stored_as}
 
 
 def lookup(word: str) -> Kind | None:
@@ -76,7 +80,7 @@ def lookup(word: str) -> Kind | None:
     if "." in w and w.split(".", 1)[0] in {k.plural for k in KINDS}:
         w = w.split(".", 1)[0]
     for k in KINDS:
-        if w in (k.kind.lower(), k.plural, *k.short_names):
+        if w in (k.kind.lower(), k.plural, *k.short_names) and not k.stored_as:
             return k
     return None
 

@@ -7,6 +7,8 @@ import copy
 from collections import Counter
 from typing import Any
 
+from .podresources import scheduling_requests
+
 Obj = dict[str, Any]
 Key = tuple[str, str, str]  # (kind, namespace or "", name)
 FINISHED = ("Succeeded", "Failed")
@@ -39,31 +41,47 @@ def _owner_uids(obj: Obj) -> tuple[str, ...]:
 
 class Placement:
     """Bound pods per node (finished ones left out) and per (node, controller uid) (all of them), as the
-    scheduler counts them."""
+    scheduler counts them; the CPU (millicores) and memory (bytes) the live ones request of each node, also
+    with the scheduler's non-zero defaults for scoring; and the bound pods with required pod anti-affinity."""
 
     def __init__(self) -> None:
         self.on_node: Counter[str] = Counter()
         self.owner_on_node: Counter[tuple[str, str | None]] = Counter()
-        self._memo: dict[Key, tuple[str, bool, str | None]] = {}
+        self.requested: dict[str, list[int]] = {}  # node -> [cpu, memory, non-zero cpu, non-zero memory]
+        self.anti_affinity: dict[Key, str] = {}  # pod key -> node
+        self.node_views: dict[str, tuple[str, Any]] = {}  # node -> (resourceVersion, the scheduler's view of it)
+        self._memo: dict[Key, tuple[str, bool, str | None, tuple[int, int, int, int]]] = {}
 
     def add(self, key: Key, obj: Obj) -> None:
-        node = (obj.get("spec") or {}).get("nodeName")
+        spec = obj.get("spec") or {}
+        node = spec.get("nodeName")
         if key[0] != "Pod" or not node:
             return
         live = (obj.get("status") or {}).get("phase") not in FINISHED
         owner = controller_of(obj)
-        self._memo[key] = (node, live, owner)
+        req = scheduling_requests(spec) if live else (0, 0, 0, 0)
+        self._memo[key] = (node, live, owner, req)
         if live:
             self.on_node[node] += 1
+            total = self.requested.setdefault(node, [0, 0, 0, 0])
+            for i in range(4):
+                total[i] += req[i]
+            if ((spec.get("affinity") or {}).get("podAntiAffinity") or {}).get(
+                    "requiredDuringSchedulingIgnoredDuringExecution"):
+                self.anti_affinity[key] = node
         self.owner_on_node[(node, owner)] += 1
 
     def drop(self, key: Key) -> None:
         memo = self._memo.pop(key, None)
         if memo is None:
             return
-        node, live, owner = memo
+        node, live, owner, req = memo
         if live:
             self.on_node[node] -= 1
+            total = self.requested[node]
+            for i in range(4):
+                total[i] -= req[i]
+            self.anti_affinity.pop(key, None)
         self.owner_on_node[(node, owner)] -= 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import selectors
+from .policy_printers import TABLES as POLICY_TABLES
 from .timefmt import human_duration, parse_rfc3339
 
 Obj = dict[str, Any]
@@ -260,6 +261,10 @@ def _sa_row(a: Obj, now: float, wide: bool) -> list[str]:
     return [a["metadata"]["name"], str(len(a.get("secrets") or [])), _age(a, now)]
 
 
+def _lease_row(lease: Obj, now: float, wide: bool) -> list[str]:
+    return [lease["metadata"]["name"], (lease.get("spec") or {}).get("holderIdentity", ""), _age(lease, now)]
+
+
 def _generic_row(o: Obj, now: float, wide: bool) -> list[str]:
     return [o["metadata"]["name"], _age(o, now)]
 
@@ -294,7 +299,11 @@ TABLES: dict[str, tuple[list[str], list[str], Callable[[Obj, float, bool], list[
     "ConfigMap": (["NAME", "DATA", "AGE"], [], _cm_row),
     "Secret": (["NAME", "TYPE", "DATA", "AGE"], [], _secret_row),
     "ServiceAccount": (["NAME", "SECRETS", "AGE"], [], _sa_row),
+    "Lease": (["NAME", "HOLDER", "AGE"], [], _lease_row),
 }
+
+
+TABLES.update(POLICY_TABLES)
 
 
 def table(kind: str, objs: list[Obj], now: float, *, wide: bool = False, all_namespaces: bool = False,

@@ -17,7 +17,7 @@ OWN = {"Deployment": "deployment", "ReplicaSet": "replicaset", "ReplicationContr
        "DaemonSet": "daemonset", "StatefulSet": "statefulset", "Job": "job", "CronJob": "cronjob",
        "Service": "endpoints", "Event": "events"}
 OWNERS = {k: v for k, v in OWN.items() if k != "Event"}
-NAMES = ("scheduler", "kubelet", *sorted(set(OWN.values())))
+NAMES = ("scheduler", "kubelet", "clusterroles", "nodetaints", *sorted(set(OWN.values())))
 APISERVER = ("Service", "default", "kubernetes")
 SERVICE_NAME = "kubernetes.io/service-name"
 
@@ -53,6 +53,10 @@ class WorkQueues:
     def changed(self, key: Key, old: Obj | None, new: Obj | None) -> None:
         kind, ns, _ = key
         queues = self.queues
+        if kind == "Node":
+            queues["nodetaints"].add(key)
+        elif kind == "ClusterRole":
+            queues["clusterroles"].add(key)
         own = OWN.get(kind)
         if own:
             queues[own].add(key)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Iterator
 
-from . import admission, defaults, errors, kinds, patch as patching, selectors, validation
+from . import admission, defaults, errors, kinds, selectors, validation
+from . import patch as patching
 from .names import NameSource
 from .objects import Objects, clone
 from .timefmt import rfc3339
@@ -14,10 +15,11 @@ from .timefmt import rfc3339
 Obj = dict[str, Any]
 Key = tuple[str, str, str]  # (kind, namespace or "", name)
 GENERATION_KINDS = {"Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob",
-                    "ReplicationController"}
+                    "ReplicationController", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Ingress"}
 LOG_LIMIT = 5000
 MAX_OBJECT_BYTES = 1536 * 1024  # etcd's default --max-request-bytes: a larger object is never stored
-MAX_PODS = 1000  # a kind cluster of three nodes runs at most 330 (110 per node); more are refused, as by a quota
+MAX_PODS = 1000  # the fewest pods any cluster holds; a kind cluster of three nodes runs at most 330 (110 per node)
+PODS_PER_CAPACITY = 3  # a cluster holds at most this many times the pods its nodes can run (and MAX_PODS at least)
 MAX_OBJECTS = 50_000  # everything the cluster holds, events included
 GENERATE_NAME_TRIES = 8  # the API server retries a generated name that is taken
 
@@ -106,7 +108,8 @@ class Store:
 
     # ----- writing -----
     def _record(self, event_type: str, obj: Obj) -> None:
-        self.log.append({"type": event_type, "object": clone(obj)})
+        # stored objects are replaced, never changed in place: the log may hold them as they are
+        self.log.append({"type": event_type, "object": obj})
         if len(self.log) > LOG_LIMIT:
             del self.log[: len(self.log) - LOG_LIMIT]
 
@@ -119,9 +122,12 @@ class Store:
         obj["metadata"]["resourceVersion"] = str(self.rv)
 
     def create(self, manifest: Obj, namespace: str | None = None, *, validate: bool = True,
-               copy_out: bool = True) -> Obj | None:
-        """Create an object as the API server would: validate, default, admit, assign uid and resourceVersion."""
-        obj = clone(manifest)
+               copy_out: bool = True, take: bool = False) -> Obj | None:
+        """Create an object as the API server would: validate, default, admit, assign uid and resourceVersion.
+        `validate`: a client's object, checked against the schema, the field rules and etcd's size limit (what the
+        controllers make from such objects is no larger). `take`: the manifest is a new object the caller hands
+        over and never touches again, stored as it is instead of copied."""
+        obj = manifest if take else clone(manifest)
         k = self.kind_of(obj.get("apiVersion", ""), obj.get("kind", ""))
         meta = _metadata(obj, k)
         if k.namespaced:
@@ -156,7 +162,8 @@ class Store:
         if key in self.objects:
             raise errors.already_exists(k.resource, meta["name"])
         self._check_room(k, meta["name"])
-        _check_size(obj)
+        if validate:
+            _check_size(obj)
         meta["uid"] = self.names.uid()
         admission.admit(self, obj, None)
         meta["creationTimestamp"] = rfc3339(self.clock())
@@ -289,7 +296,7 @@ class Store:
     def remove(self, kind: str, namespace: str | None, name: str, propagation: str = "Background") -> Obj:
         """Remove an object from the store now (the end of a deletion), collecting its dependents."""
         key = _key(kind, namespace, name)
-        obj = self.objects[key]
+        obj = clone(self.objects[key])  # the stored object stays as the watch log recorded it
         del self.objects[key]
         self._bump(obj)
         obj["metadata"].setdefault("deletionTimestamp", rfc3339(self.clock()))
@@ -311,18 +318,35 @@ class Store:
             hook(obj)
         return clone(obj)
 
+    def pod_limit(self) -> tuple[int, int]:
+        """(the most pods the cluster holds, the most its nodes can run): PODS_PER_CAPACITY times its nodes'
+        capacity, and MAX_PODS at least, so that a runaway controller cannot fill memory but a big cluster can
+        hold what it runs."""
+        capacity = 0
+        for node in self.items("Node"):
+            try:
+                capacity += int(((node.get("status") or {}).get("allocatable") or {}).get("pods", 110))
+            except (TypeError, ValueError):
+                capacity += 110
+        return max(MAX_PODS, PODS_PER_CAPACITY * capacity), capacity
+
+    def pods_refused(self) -> str:
+        """Why the cluster takes no more pods, as the end of a 403 message."""
+        limit, capacity = self.pod_limit()
+        return (f"the simulated cluster holds at most {limit} pods (its nodes run at most {capacity}); "
+                "delete some first")
+
     def room(self, kind: str) -> int:
-        """How many more objects of a kind the cluster holds (MAX_PODS, MAX_OBJECTS)."""
+        """How many more objects of a kind the cluster holds (pod_limit, MAX_OBJECTS)."""
         left = MAX_OBJECTS - len(self.objects)
-        return min(left, MAX_PODS - len(self.objects.keys_of("Pod"))) if kind == "Pod" else left
+        return min(left, self.pod_limit()[0] - len(self.objects.keys_of("Pod"))) if kind == "Pod" else left
 
     def _check_room(self, k: kinds.Kind, name: str) -> None:
         if self.room(k.kind) > 0:
             return
-        what = f"{MAX_PODS} pods (a kind cluster of three nodes runs at most 330)" if k.kind == "Pod" else \
-            f"{MAX_OBJECTS} objects"
-        raise errors.ApiError(403, "Forbidden", f'{k.plural} "{name}" is forbidden: the simulated cluster holds at '
-                              f"most {what}; delete some first")
+        why = self.pods_refused() if k.kind == "Pod" else \
+            f"the simulated cluster holds at most {MAX_OBJECTS} objects; delete some first"
+        raise errors.ApiError(403, "Forbidden", f'{k.plural} "{name}" is forbidden: {why}')
 
     @staticmethod
     def _order(obj: Obj) -> None:

@@ -16,8 +16,10 @@ def rfc3339(ts: float) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def parse_rfc3339(text: str) -> float:
-    """`2024-01-29T09:00:00Z` to a UNIX time."""
-    return _dt.datetime.strptime(text.replace("Z", "+0000"), "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    """`2024-01-29T09:00:00Z` (or a MicroTime, `2024-01-29T09:00:00.000000Z`) to a UNIX time."""
+    whole, dot, fraction = text.partition(".")
+    seconds = _dt.datetime.strptime(whole.rstrip("Z") + "+0000", "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    return seconds + float("0." + fraction.rstrip("Z")) if dot and fraction.rstrip("Z").isdigit() else seconds
 
 
 def human_duration(seconds: float) -> str:

@@ -11,25 +11,68 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from flashgen.kube import rbac
 from flashgen.sim import errors
 
-from . import discovery, openapi, openapi_v2, paths, resources, status, subresources
+from . import discovery, identity, metrics, openapi, openapi_v2, paths, resources, reviews, status, subresources
 from .runtime import Runtime
 
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 log = logging.getLogger("flashgen.simapi")
-ALLOWED = {"kind": "SelfSubjectAccessReview", "apiVersion": "authorization.k8s.io/v1", "metadata": {}, "spec": {},
-           "status": {"allowed": True, "reason": "flashgen's simulated cluster has no authorization: everything is "
-                                                 "allowed"}}
 
 
 def _json_bytes(data: bytes) -> Response:
     return Response(data, media_type="application/json")
 
 
+def _extra_target(path: str) -> tuple[str, str, str | None, str | None] | None:
+    """(group-version, resource, namespace, name) of a path in a group-version served without stored objects."""
+    parts = [p for p in path.split("/") if p]
+    if parts[:1] != ["apis"] or len(parts) < 4:
+        return None
+    gv = f"{parts[1]}/{parts[2]}"
+    if gv not in discovery.EXTRA:
+        return None
+    rest = parts[3:]
+    namespace = None
+    if rest[0] == "namespaces" and len(rest) >= 3:
+        namespace, rest = rest[1], rest[2:]
+    if rest[0] not in discovery.EXTRA[gv]:
+        return None
+    return gv, rest[0], namespace, rest[1] if len(rest) > 1 else None
+
+
+async def _extra(rt: Runtime, user: rbac.User, request: Request, found: tuple[str, str, str | None, str | None]
+                 ) -> Response:
+    gv, resource, namespace, name = found
+    group = gv.split("/")[0]
+    verb = identity.verb_of(request.method, name is not None, False)
+    identity.check(rt.sim, user, rbac.Request(verb, group, resource, namespace=namespace or "", name=name or ""))
+    if gv == metrics.GROUP_VERSION:
+        if request.method != "GET":
+            return status.error(405, f"the server does not allow the method {request.method} on {resource}")
+        rt.tick()
+        match = resources._matcher(request)
+        return JSONResponse(metrics.get(rt.sim, resource, namespace, name, match))
+    if request.method != "POST":
+        return status.error(405, f"the server does not allow the method {request.method} on {resource}")
+    body = await resources.read_body(request)
+    if not isinstance(body, dict):
+        raise errors.bad_request("the request body must be a JSON object")
+    return JSONResponse(reviews.create(rt.sim, user, resource, body), status_code=201)
+
+
 async def _dispatch(rt: Runtime, request: Request) -> Response:
     path = "/" + request.path_params.get("path", "").strip("/")
     parts = [p for p in path.split("/") if p]
+    user = identity.impersonate(rt.sim, identity.authenticate(request), request)
+    extra = _extra_target(path)
+    if extra is not None:
+        return await _extra(rt, user, request, extra)
+    target = paths.parse(path)
+    if target is None or target.kind is None:
+        identity.check(rt.sim, user, rbac.Request(request.method.lower() if request.method != "GET" else "get",
+                                                  path=path))
     if request.method == "GET":
         if path in ("/healthz", "/livez", "/readyz"):
             return PlainTextResponse("ok")
@@ -46,6 +89,8 @@ async def _dispatch(rt: Runtime, request: Request) -> Response:
             found = discovery.group(parts[1])
             return JSONResponse(found) if found else status.error(404, f"the server could not find the requested "
                                                                        f"resource (group {parts[1]})")
+        if parts[:1] == ["apis"] and len(parts) == 3 and f"{parts[1]}/{parts[2]}" in discovery.EXTRA:
+            return JSONResponse(discovery.resources(f"{parts[1]}/{parts[2]}"))
         if path == "/openapi/v3":
             return JSONResponse(openapi.index())
         if parts[:2] == ["openapi", "v3"]:
@@ -57,15 +102,14 @@ async def _dispatch(rt: Runtime, request: Request) -> Response:
             if "protobuf" in (request.headers.get("accept") or ""):
                 return Response(openapi_v2.document(), media_type=openapi_v2.MEDIA_TYPE)
             return status.unsupported("OpenAPI v2 as JSON", "it publishes OpenAPI v3 at /openapi/v3", code=404)
-    if request.method == "POST" and path == "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews":
-        return JSONResponse(ALLOWED, status_code=201)
-    target = paths.parse(path)
     if target is None:
         return status.error(404, f"the server could not find the requested resource ({request.method} {path})")
     if target.kind is None:
         if request.method != "GET":
             return status.error(405, f"the server does not allow the method {request.method} on {path}")
         return JSONResponse(discovery.resources(target.group_version))
+    watch = request.query_params.get("watch", "").lower() in ("true", "1")
+    identity.check(rt.sim, user, identity.resource_request(target, request.method, watch))
     rt.tick()
     if target.name is None:
         return await resources.collection(rt, target, request)

@@ -9,6 +9,7 @@ from typing import Any
 
 from flashgen.sim import kinds
 
+from . import metrics, reviews
 from .paths import group_versions
 
 VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
@@ -22,6 +23,17 @@ VERSION = {"major": "1", "minor": "33", "gitVersion": "v1.33.1-flashgen-sim", "g
            "buildDate": "2025-05-15T00:00:00Z", "goVersion": "go1.24", "compiler": "gc", "platform": "linux/amd64"}
 
 
+# group-versions served without stored objects: resource -> (kind, namespaced, verbs)
+EXTRA: dict[str, dict[str, tuple[str, bool, list[str]]]] = {
+    **{gv: {r: (k, ns, ["create"]) for r, (k, ns) in res.items()} for gv, res in reviews.RESOURCES.items()},
+    metrics.GROUP_VERSION: {r: (k, ns, ["get", "list"]) for r, (k, ns) in metrics.RESOURCES.items()},
+}
+
+
+def _all_group_versions() -> list[str]:
+    return group_versions() + [gv for gv in EXTRA if gv not in group_versions()]
+
+
 def version() -> dict[str, Any]:
     return dict(VERSION)
 
@@ -32,21 +44,21 @@ def core_versions() -> dict[str, Any]:
 
 
 def _group(name: str) -> dict[str, Any]:
-    versions = [gv.split("/")[1] for gv in group_versions() if gv.startswith(name + "/")]
+    versions = [gv.split("/")[1] for gv in _all_group_versions() if gv.startswith(name + "/")]
     entries = [{"groupVersion": f"{name}/{v}", "version": v} for v in versions]
     return {"name": name, "versions": entries, "preferredVersion": entries[0]}
 
 
 def groups() -> dict[str, Any]:
     names: list[str] = []
-    for gv in group_versions():
+    for gv in _all_group_versions():
         if "/" in gv and gv.split("/")[0] not in names:
             names.append(gv.split("/")[0])
     return {"kind": "APIGroupList", "apiVersion": "v1", "groups": [_group(n) for n in names]}
 
 
 def group(name: str) -> dict[str, Any] | None:
-    if not any(gv.startswith(name + "/") for gv in group_versions()):
+    if not any(gv.startswith(name + "/") for gv in _all_group_versions()):
         return None
     return {"kind": "APIGroup", "apiVersion": "v1", **_group(name)}
 
@@ -77,6 +89,13 @@ def resources(group_version: str) -> dict[str, Any]:
             out.append(_entry("pods/log", k, ["get"]))
             for sub in ("exec", "attach", "portforward"):
                 out.append(_entry(f"pods/{sub}", k, ["create", "get"]) | {"kind": "PodExecOptions"})
+            out.append(_entry("pods/eviction", k, ["create"], group="policy", version="v1") | {"kind": "Eviction"})
+        if k.kind == "ServiceAccount":
+            out.append(_entry("serviceaccounts/token", k, ["create"], group="authentication.k8s.io",
+                              version="v1") | {"kind": "TokenRequest"})
+    for name, (kind, namespaced, verbs) in EXTRA.get(group_version, {}).items():
+        out.append({"name": name, "singularName": kind.lower(), "namespaced": namespaced, "kind": kind,
+                    "verbs": verbs})
     return {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": group_version, "resources": out}
 
 
@@ -117,13 +136,21 @@ def _aggregated_resource(k: kinds.Kind, group_version: str) -> dict[str, Any]:
 def aggregated(core: bool) -> dict[str, Any]:
     """The APIGroupDiscoveryList for /api (core) or /apis (named groups)."""
     by_group: dict[str, list[str]] = {}
-    for gv in group_versions():
+    for gv in _all_group_versions():
         if ("/" not in gv) == core:
             by_group.setdefault(gv.rpartition("/")[0], []).append(gv)
     items = []
     for group, gvs in by_group.items():
         versions = [{"version": gv.rpartition("/")[2], "freshness": "Current",
-                     "resources": [_aggregated_resource(k, gv) for k in kinds.KINDS if k.api_version == gv]}
+                     "resources": [_aggregated_resource(k, gv) for k in kinds.KINDS if k.api_version == gv] +
+                     [_aggregated_extra(gv, r) for r in EXTRA.get(gv, {})]}
                     for gv in gvs]
         items.append({"metadata": {"name": group, "creationTimestamp": None}, "versions": versions})
     return {"kind": "APIGroupDiscoveryList", "apiVersion": "apidiscovery.k8s.io/v2", "metadata": {}, "items": items}
+
+
+def _aggregated_extra(group_version: str, resource: str) -> dict[str, Any]:
+    group, _, version = group_version.rpartition("/")
+    kind, namespaced, verbs = EXTRA[group_version][resource]
+    return {"resource": resource, "responseKind": {"group": group, "version": version, "kind": kind},
+            "scope": "Namespaced" if namespaced else "Cluster", "singularResource": kind.lower(), "verbs": verbs}

@@ -16,6 +16,10 @@ from flashgen import yamlsafe
 
 NAME = "flashgen-sim"
 DEFAULT_PATH = Path("build/sim/kubeconfig")
+# a second user for RBAC practice: requests act as the user jane through impersonation (kubectl sends no
+# credentials over plain HTTP); `kubectl --user=jane ...` or `kubectl --context=flashgen-sim-jane ...`
+LEARNER = "jane"
+LEARNER_CONTEXT = f"{NAME}-{LEARNER}"
 
 
 class KubeconfigError(Exception):
@@ -29,10 +33,18 @@ def entries(url: str) -> dict[str, Any]:
             "context": {"name": NAME, "context": {"cluster": NAME, "user": NAME, "namespace": "default"}}}
 
 
+def learner_entries() -> dict[str, Any]:
+    """The second user (jane) and a context that uses it."""
+    return {"user": {"name": LEARNER, "user": {"as": LEARNER}},
+            "context": {"name": LEARNER_CONTEXT, "context": {"cluster": NAME, "user": LEARNER, "namespace": "default"}}}
+
+
 def config(url: str) -> dict[str, Any]:
     e = entries(url)
+    learner = learner_entries()
     return {"apiVersion": "v1", "kind": "Config", "preferences": {}, "clusters": [e["cluster"]],
-            "users": [e["user"]], "contexts": [e["context"]], "current-context": NAME}
+            "users": [e["user"], learner["user"]], "contexts": [e["context"], learner["context"]],
+            "current-context": NAME}
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
@@ -78,9 +90,13 @@ def merge(path: Path, url: str, *, switch: bool = True) -> str | None:
     previous = data.get("current-context") or None
     data.setdefault("apiVersion", "v1")
     data.setdefault("kind", "Config")
-    for section, entry in (("clusters", "cluster"), ("users", "user"), ("contexts", "context")):
-        items = [x for x in (data.get(section) or []) if not (isinstance(x, dict) and x.get("name") == NAME)]
-        data[section] = items + [entries(url)[entry]]
+    learner = learner_entries()
+    ours = {"clusters": [entries(url)["cluster"]], "users": [entries(url)["user"], learner["user"]],
+            "contexts": [entries(url)["context"], learner["context"]]}
+    for section, added in ours.items():
+        names = {x["name"] for x in added}
+        items = [x for x in (data.get(section) or []) if not (isinstance(x, dict) and x.get("name") in names)]
+        data[section] = items + added
     if switch or not data.get("current-context"):
         data["current-context"] = NAME
     try:

@@ -21,7 +21,7 @@ MAGIC = b"k8s\x00"
 KEEP_ZERO = {"replicas", "backoffLimit", "parallelism", "completions", "terminationGracePeriodSeconds",
              "activeDeadlineSeconds", "ttlSecondsAfterFinished", "revisionHistoryLimit", "containerPort", "port",
              "exitCode", "suspend", "automountServiceAccountToken", "successfulJobsHistoryLimit",
-             "failedJobsHistoryLimit"}
+             "failedJobsHistoryLimit", "gracePeriodSeconds", "value", "minAvailable", "maxUnavailable"}
 GO_ZERO_TIME = -62135596800
 
 

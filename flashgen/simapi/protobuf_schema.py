@@ -18,9 +18,178 @@ ROOTS: dict[tuple[str, str], str] = {
     ('v1', 'Secret'): 'core.v1.Secret',
     ('v1', 'Service'): 'core.v1.Service',
     ('v1', 'ServiceAccount'): 'core.v1.ServiceAccount',
+    # kubectl create role|clusterrole|rolebinding|clusterrolebinding|quota|ingress|pdb|priorityclass, autoscale,
+    # drain (Eviction, DeleteOptions), auth can-i (--list), create token
+    ('rbac.authorization.k8s.io/v1', 'Role'): 'rbac.v1.Role',
+    ('rbac.authorization.k8s.io/v1', 'ClusterRole'): 'rbac.v1.ClusterRole',
+    ('rbac.authorization.k8s.io/v1', 'RoleBinding'): 'rbac.v1.RoleBinding',
+    ('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'): 'rbac.v1.ClusterRoleBinding',
+    ('v1', 'ResourceQuota'): 'core.v1.ResourceQuota',
+    ('networking.k8s.io/v1', 'Ingress'): 'networking.v1.Ingress',
+    ('policy/v1', 'PodDisruptionBudget'): 'policy.v1.PodDisruptionBudget',
+    ('policy/v1', 'Eviction'): 'policy.v1.Eviction',
+    ('scheduling.k8s.io/v1', 'PriorityClass'): 'scheduling.v1.PriorityClass',
+    ('autoscaling/v1', 'HorizontalPodAutoscaler'): 'autoscaling.v1.HorizontalPodAutoscaler',
+    ('v1', 'DeleteOptions'): 'meta.v1.DeleteOptions',
+    ('meta.k8s.io/v1', 'DeleteOptions'): 'meta.v1.DeleteOptions',
+    ('authorization.k8s.io/v1', 'SelfSubjectAccessReview'): 'authorization.v1.SelfSubjectAccessReview',
+    ('authorization.k8s.io/v1', 'SelfSubjectRulesReview'): 'authorization.v1.SelfSubjectRulesReview',
+    ('authorization.k8s.io/v1', 'SubjectAccessReview'): 'authorization.v1.SubjectAccessReview',
+    ('authentication.k8s.io/v1', 'SelfSubjectReview'): 'authentication.v1.SelfSubjectReview',
+    ('authentication.k8s.io/v1', 'TokenRequest'): 'authentication.v1.TokenRequest',
 }
 
 FIELDS: dict[str, dict[int, tuple[str, str, bool]]] = {
+    'authentication.v1.BoundObjectReference': {
+        1: ('kind', 'string', False), 2: ('apiVersion', 'string', False), 3: ('name', 'string', False),
+        4: ('uid', 'string', False),
+    },
+    'authentication.v1.SelfSubjectReview': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False),
+    },
+    'authentication.v1.TokenRequest': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'authentication.v1.TokenRequestSpec', False),
+    },
+    'authentication.v1.TokenRequestSpec': {
+        1: ('audiences', 'string', True), 3: ('boundObjectRef', 'authentication.v1.BoundObjectReference', False),
+        4: ('expirationSeconds', 'int64', False),
+    },
+    'authorization.v1.NonResourceAttributes': {
+        1: ('path', 'string', False), 2: ('verb', 'string', False),
+    },
+    'authorization.v1.ResourceAttributes': {
+        1: ('namespace', 'string', False), 2: ('verb', 'string', False), 3: ('group', 'string', False),
+        4: ('version', 'string', False), 5: ('resource', 'string', False), 6: ('subresource', 'string', False),
+        7: ('name', 'string', False),
+    },
+    'authorization.v1.SelfSubjectAccessReview': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'authorization.v1.SelfSubjectAccessReviewSpec', False),
+    },
+    'authorization.v1.SelfSubjectAccessReviewSpec': {
+        1: ('resourceAttributes', 'authorization.v1.ResourceAttributes', False),
+        2: ('nonResourceAttributes', 'authorization.v1.NonResourceAttributes', False),
+    },
+    'authorization.v1.SelfSubjectRulesReview': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'authorization.v1.SelfSubjectRulesReviewSpec', False),
+    },
+    'authorization.v1.SelfSubjectRulesReviewSpec': {
+        1: ('namespace', 'string', False),
+    },
+    'authorization.v1.SubjectAccessReview': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'authorization.v1.SubjectAccessReviewSpec', False),
+    },
+    'authorization.v1.SubjectAccessReviewSpec': {
+        1: ('resourceAttributes', 'authorization.v1.ResourceAttributes', False),
+        2: ('nonResourceAttributes', 'authorization.v1.NonResourceAttributes', False), 3: ('user', 'string', False),
+        4: ('groups', 'string', True), 6: ('uid', 'string', False),
+    },
+    'autoscaling.v1.CrossVersionObjectReference': {
+        1: ('kind', 'string', False), 2: ('name', 'string', False), 3: ('apiVersion', 'string', False),
+    },
+    'autoscaling.v1.HorizontalPodAutoscaler': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'autoscaling.v1.HorizontalPodAutoscalerSpec', False),
+    },
+    'autoscaling.v1.HorizontalPodAutoscalerSpec': {
+        1: ('scaleTargetRef', 'autoscaling.v1.CrossVersionObjectReference', False), 2: ('minReplicas', 'int32', False),
+        3: ('maxReplicas', 'int32', False), 4: ('targetCPUUtilizationPercentage', 'int32', False),
+    },
+    'core.v1.ResourceQuota': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'core.v1.ResourceQuotaSpec', False),
+    },
+    'core.v1.ResourceQuotaSpec': {
+        1: ('hard', 'map:quantity', False), 2: ('scopes', 'string', True),
+        3: ('scopeSelector', 'core.v1.ScopeSelector', False),
+    },
+    'core.v1.ScopeSelector': {
+        1: ('matchExpressions', 'core.v1.ScopedResourceSelectorRequirement', True),
+    },
+    'core.v1.ScopedResourceSelectorRequirement': {
+        1: ('scopeName', 'string', False), 2: ('operator', 'string', False), 3: ('values', 'string', True),
+    },
+    'meta.v1.DeleteOptions': {
+        1: ('gracePeriodSeconds', 'int64', False), 2: ('preconditions', 'meta.v1.Preconditions', False),
+        3: ('orphanDependents', 'bool', False), 4: ('propagationPolicy', 'string', False),
+        5: ('dryRun', 'string', True),
+    },
+    'meta.v1.Preconditions': {
+        1: ('uid', 'string', False), 2: ('resourceVersion', 'string', False),
+    },
+    'networking.v1.HTTPIngressPath': {
+        1: ('path', 'string', False), 2: ('backend', 'networking.v1.IngressBackend', False),
+        3: ('pathType', 'string', False),
+    },
+    'networking.v1.HTTPIngressRuleValue': {
+        1: ('paths', 'networking.v1.HTTPIngressPath', True),
+    },
+    'networking.v1.Ingress': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'networking.v1.IngressSpec', False),
+    },
+    'networking.v1.IngressBackend': {
+        3: ('resource', 'core.v1.TypedLocalObjectReference', False),
+        4: ('service', 'networking.v1.IngressServiceBackend', False),
+    },
+    'networking.v1.IngressRule': {
+        1: ('host', 'string', False), 2: ('', 'networking.v1.IngressRuleValue', False),
+    },
+    'networking.v1.IngressRuleValue': {
+        1: ('http', 'networking.v1.HTTPIngressRuleValue', False),
+    },
+    'networking.v1.IngressServiceBackend': {
+        1: ('name', 'string', False), 2: ('port', 'networking.v1.ServiceBackendPort', False),
+    },
+    'networking.v1.IngressSpec': {
+        1: ('defaultBackend', 'networking.v1.IngressBackend', False), 2: ('tls', 'networking.v1.IngressTLS', True),
+        3: ('rules', 'networking.v1.IngressRule', True), 4: ('ingressClassName', 'string', False),
+    },
+    'networking.v1.IngressTLS': {
+        1: ('hosts', 'string', True), 2: ('secretName', 'string', False),
+    },
+    'networking.v1.ServiceBackendPort': {
+        1: ('name', 'string', False), 2: ('number', 'int32', False),
+    },
+    'policy.v1.Eviction': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('deleteOptions', 'meta.v1.DeleteOptions', False),
+    },
+    'policy.v1.PodDisruptionBudget': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'policy.v1.PodDisruptionBudgetSpec', False),
+    },
+    'policy.v1.PodDisruptionBudgetSpec': {
+        1: ('minAvailable', 'intstr', False), 2: ('selector', 'meta.v1.LabelSelector', False),
+        3: ('maxUnavailable', 'intstr', False), 4: ('unhealthyPodEvictionPolicy', 'string', False),
+    },
+    'rbac.v1.AggregationRule': {
+        1: ('clusterRoleSelectors', 'meta.v1.LabelSelector', True),
+    },
+    'rbac.v1.ClusterRole': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('rules', 'rbac.v1.PolicyRule', True),
+        3: ('aggregationRule', 'rbac.v1.AggregationRule', False),
+    },
+    'rbac.v1.ClusterRoleBinding': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('subjects', 'rbac.v1.Subject', True),
+        3: ('roleRef', 'rbac.v1.RoleRef', False),
+    },
+    'rbac.v1.PolicyRule': {
+        1: ('verbs', 'string', True), 2: ('apiGroups', 'string', True), 3: ('resources', 'string', True),
+        4: ('resourceNames', 'string', True), 5: ('nonResourceURLs', 'string', True),
+    },
+    'rbac.v1.Role': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('rules', 'rbac.v1.PolicyRule', True),
+    },
+    'rbac.v1.RoleBinding': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('subjects', 'rbac.v1.Subject', True),
+        3: ('roleRef', 'rbac.v1.RoleRef', False),
+    },
+    'rbac.v1.RoleRef': {
+        1: ('apiGroup', 'string', False), 2: ('kind', 'string', False), 3: ('name', 'string', False),
+    },
+    'rbac.v1.Subject': {
+        1: ('kind', 'string', False), 2: ('apiGroup', 'string', False), 3: ('name', 'string', False),
+        4: ('namespace', 'string', False),
+    },
+    'scheduling.v1.PriorityClass': {
+        1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('value', 'int32', False), 3: ('globalDefault', 'bool', False),
+        4: ('description', 'string', False), 5: ('preemptionPolicy', 'string', False),
+    },
     'apps.v1.Deployment': {
         1: ('metadata', 'meta.v1.ObjectMeta', False), 2: ('spec', 'apps.v1.DeploymentSpec', False),
         3: ('status', 'apps.v1.DeploymentStatus', False),

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from flashgen.sim import SimCluster, errors, validation
+from flashgen.sim import SimCluster, conversion, errors, patch as patching, validation
 
 from . import fields, jsonpatch, protobuf, status, tables, watch
 from .paths import Target
@@ -127,7 +127,7 @@ async def collection(rt: Runtime, target: Target, request: Request) -> Response:
         out = sim.create(body, ns)
         if not dry:
             rt.mutated()
-        return JSONResponse(out, status_code=201)
+        return JSONResponse(_served(k, out), status_code=201)
     if request.method == "DELETE":
         sim, dry = _cluster(rt, request)
         match = _matcher(request, kind=k.kind)
@@ -157,7 +157,7 @@ async def _list_or_watch(rt: Runtime, target: Target, request: Request, match: A
         return StreamingResponse(gen, media_type="application/json",
                                  headers={"Transfer-Encoding": "chunked", "Cache-Control": "no-cache"})
     sim = rt.sim
-    items = [o for o in sim.store.list(k.kind) if match(o)]
+    items = [_served(k, o) for o in sim.store.list(k.kind) if match(o)]
     rv = str(sim.store.rv)
     if as_table:
         return JSONResponse(tables.table(k.kind, items, sim.time, rv, include))
@@ -180,7 +180,7 @@ async def item(rt: Runtime, target: Target, request: Request) -> Response:
         if tables.wants_table(request.headers.get("accept")):
             return JSONResponse(tables.table(k.kind, [obj], rt.sim.time, str(rt.sim.store.rv),
                                              request.query_params.get("includeObject", "Metadata")))
-        return JSONResponse(obj)
+        return JSONResponse(_served(k, obj))
     sim, dry = _cluster(rt, request)
     if request.method == "PUT":
         body = _check_kind(target, await read_body(request))
@@ -201,7 +201,13 @@ async def item(rt: Runtime, target: Target, request: Request) -> Response:
                 raise errors.bad_request("the JSON patch must leave an object")
             out = sim.replace(new)
         else:
-            out = sim.patch(k.api_version, k.kind, name, await _patch_body(request), ns, ptype)
+            body = await _patch_body(request)
+            if k.stored_as:  # patch the object as this version shows it, then store it back
+                current = _served(k, sim.store.get(k.kind, ns, name))
+                fn = patching.merge_patch if ptype == "merge" else patching.strategic_merge_patch
+                out = sim.replace(fn(current, body))
+            else:
+                out = sim.patch(k.api_version, k.kind, name, body, ns, ptype)
     elif request.method == "DELETE":
         body = _delete_options(await read_body(request) or {})
         propagation = body.get("propagationPolicy") or request.query_params.get("propagationPolicy") or "Background"
@@ -220,7 +226,12 @@ async def item(rt: Runtime, target: Target, request: Request) -> Response:
         return status.error(405, f"the server does not allow the method {request.method} on {k.plural}")
     if not dry:
         rt.mutated()
-    return JSONResponse(out)
+    return JSONResponse(_served(k, out))
+
+
+def _served(k: Any, obj: Obj) -> Obj:
+    """An object as the requested version serves it (autoscaling/v1 HPAs are stored as v2)."""
+    return conversion.to_version(obj, k.api_version) if k.stored_as else obj
 
 
 _DELETE_OPTIONS = {"propagationPolicy": (str, "string"), "gracePeriodSeconds": (int, "int64"),

@@ -1,5 +1,6 @@
-"""Subresources: scale (autoscaling/v1 Scale), status, pod logs, and clear refusals for what is not simulated
-(exec, attach, port-forward, proxy, eviction ...)."""
+"""Subresources: scale (autoscaling/v1 Scale), status, pod logs, pods/eviction (policy/v1 Eviction),
+serviceaccounts/token (TokenRequest), and clear refusals for what is not simulated (exec, attach, port-forward,
+proxy ...)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import Any, AsyncIterator
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 
-from flashgen.sim import errors
+from flashgen.sim import errors, eviction
 from flashgen.sim.patch import merge_patch, strategic_merge_patch
 
-from . import status
+from . import reviews, status
 from .discovery import SCALABLE
 from .paths import Target
 from .resources import _patch_body, _patch_type, read_body
@@ -23,7 +24,7 @@ UNSUPPORTED = {"exec": "exec (there are no real containers to run commands in)",
                "attach": "attach (there are no real containers)",
                "portforward": "port-forward (there are no real containers)",
                "proxy": "proxying to pods, services or nodes",
-               "eviction": "evictions", "binding": "bindings", "ephemeralcontainers": "ephemeral containers",
+               "binding": "bindings", "ephemeralcontainers": "ephemeral containers",
                "resize": "in-place pod resize"}
 
 
@@ -62,6 +63,15 @@ async def handle(rt: Runtime, target: Target, request: Request) -> Response:
         return await _status(rt, k.kind, ns, name, request)
     if head == "log" and k.kind == "Pod":
         return await _log(rt, ns, name, request)
+    if head == "eviction" and k.kind == "Pod" and request.method == "POST":
+        body = await read_body(request)
+        out = eviction.evict(rt.sim, ns or "default", name, body if isinstance(body, dict) else None)
+        rt.mutated()
+        return JSONResponse(out, status_code=201)
+    if head == "token" and k.kind == "ServiceAccount" and request.method == "POST":
+        body = await read_body(request)
+        return JSONResponse(reviews.token(rt.sim, ns or "default", name, body if isinstance(body, dict) else {}),
+                            status_code=201)
     return status.error(404, f'the server could not find the requested resource ({k.plural}/{sub} "{name}")')
 
 

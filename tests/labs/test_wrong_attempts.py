@@ -141,6 +141,106 @@ spec:
              ["no Deployment named webui-deployment in namespace default; there: webui", "is webui meant to be"]),
     "lab7-2": ([deployment() + "---\n" + service("webui-nodeport", "NodePort", 8080)],
                "port 80 goes to targetPort 80 through a nodePort in 30000-32767", ["targetPort: 80", "8080"]),
+    # the class of the documentation's examples, which no controller here serves: no address
+    "lab8": (["""\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: blue}
+spec:
+  selector: {matchLabels: {app: blue}}
+  template:
+    metadata: {labels: {app: blue}}
+    spec: {containers: [{name: web, image: nginx}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: blue-svc}
+spec: {selector: {app: blue}, ports: [{port: 80}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop}
+spec:
+  ingressClassName: nginx-example
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - {path: /blue, pathType: Prefix, backend: {service: {name: blue-svc, port: {number: 80}}}}
+"""], "http://shop.example.com/blue reaches blue-svc",
+        ["no address: no controller serves the class 'nginx-example' (IngressClasses here: nginx)"]),
+    # three replicas kept apart by a required anti-affinity, on a cluster of two workers
+    "lab12": (["""\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: cache}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: cache}}
+  template:
+    metadata: {labels: {app: cache}}
+    spec:
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - {labelSelector: {matchLabels: {app: cache}}, topologyKey: kubernetes.io/hostname}
+      containers: [{name: redis, image: "redis:7"}]
+"""], "the cache pods are scheduled, each on its own node",
+        ["Pending: 0/3 nodes are available", "2 node(s) didn't match pod anti-affinity rules"]),
+    # the RoleBinding's roleRef says ClusterRole for the Role pod-manager
+    "lab13": (["""\
+apiVersion: v1
+kind: Namespace
+metadata: {name: dev}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: deployer, namespace: dev}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: pod-manager, namespace: dev}
+rules:
+  - {apiGroups: [""], resources: [pods, pods/log], verbs: [get, list, watch, create, delete]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: pod-managers, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-manager}
+subjects:
+  - {kind: ServiceAccount, name: deployer, namespace: dev}
+  - {apiGroup: rbac.authorization.k8s.io, kind: User, name: jane}
+"""], "jane may list pods in dev",
+        ["`kubectl auth can-i list pods -n dev --as=jane`: yes",
+         'no (RBAC: clusterrole.rbac.authorization.k8s.io "pod-manager" not found)']),
+    # 500m each: the third pod would take the namespace over its 1 CPU of requests
+    "lab14": (["""\
+apiVersion: v1
+kind: Namespace
+metadata: {name: team-a}
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: compute, namespace: team-a}
+spec:
+  hard: {requests.cpu: "1", requests.memory: 1Gi, limits.cpu: "2", limits.memory: 2Gi, pods: "5"}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: team-a}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+        - name: api
+          image: nginx
+          resources: {requests: {cpu: 500m, memory: 256Mi}, limits: {cpu: 500m, memory: 512Mi}}
+"""], "every api pod was admitted by the quota",
+        ["FailedCreate: unable to create pods: pods \"api-",
+         "exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1"]),
 }
 
 

@@ -284,3 +284,18 @@ def test_a_new_pod_is_pending_before_it_is_scheduled():
            "spec": {"containers": [{"name": "c", "image": "nginx"}]}}
     created = cluster.store.create(pod, "default")
     assert created["status"] == {"phase": "Pending", "qosClass": "BestEffort"}
+
+
+def test_the_watch_log_keeps_each_change_as_it_was(sim: SimCluster) -> None:
+    """Watchers replay the log: a later write, scale or deletion never changes an entry already in it."""
+    import json
+
+    sim.apply(deployment("web", replicas=2))
+    sim.run_until_settled()
+    before = [json.dumps(entry, sort_keys=True) for entry in sim.store.log]
+    sim.scale("Deployment", "web", 3)
+    sim.run_until_settled()
+    sim.delete("apps/v1", "Deployment", "web")
+    sim.run_until_settled()
+    assert [json.dumps(entry, sort_keys=True) for entry in sim.store.log[:len(before)]] == before
+    assert any(e["type"] == "DELETED" and e["object"]["kind"] == "Pod" for e in sim.store.log[len(before):])

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from .conftest import Kubectl, note_manifest
+from .conftest import SPEED, Kubectl, note_manifest
 
 
 def _write(kubectl: Kubectl, name: str, text: str) -> str:
@@ -25,7 +25,7 @@ def _deploy_webui(kubectl: Kubectl) -> None:
     assert kubectl.run("apply", "-f", "webui-service.yaml").stdout.strip() == "service/webui-service created"
 
 
-def test_apply_get_and_reapply_the_notes_manifests(kubectl):
+def test_apply_get_and_reapply_the_notes_manifests(api, kubectl):
     _deploy_webui(kubectl)
     out = kubectl.run("rollout", "status", "deployment/webui-deployment", "--timeout", "60s").stdout
     assert 'deployment "webui-deployment" successfully rolled out' in out
@@ -42,9 +42,13 @@ def test_apply_get_and_reapply_the_notes_manifests(kubectl):
     assert "unchanged" in kubectl.run("apply", "-f", "webui-deployment.yaml").stdout
     changed = note_manifest("webui-deployment").replace("image: nginx ", "image: nginx:1.25 ")
     _write(kubectl, "webui-deployment.yaml", changed)
+    api.call(lambda rt: setattr(rt, "speed", 0))  # the clock stands still: the rollout is seen under way
     assert "configured" in kubectl.run("apply", "-f", "webui-deployment.yaml").stdout
+    out = kubectl.run("rollout", "status", "deployment/webui-deployment", "--watch=false").stdout
+    assert "new replicas have been updated" in out
+    api.call(lambda rt: setattr(rt, "speed", SPEED))
     out = kubectl.run("rollout", "status", "deployment/webui-deployment", "--timeout", "60s").stdout
-    assert "new replicas have been updated" in out and "successfully rolled out" in out
+    assert "successfully rolled out" in out
     images = kubectl.run("get", "deploy", "webui-deployment", "-o", "jsonpath={.spec.template.spec.containers[0]"
                                                                     ".image}").stdout
     assert images == "nginx:1.25"

@@ -97,7 +97,8 @@ def test_merge_kubeconfig_only_when_asked_and_the_old_context_comes_back(tmp_pat
     try:
         merged = yaml.safe_load(own.read_text(encoding="utf-8"))
         assert merged["current-context"] == "flashgen-sim"
-        assert {c["name"] for c in merged["contexts"]} == {"real", "flashgen-sim"}
+        assert {c["name"] for c in merged["contexts"]} == {"real", "flashgen-sim", "flashgen-sim-jane"}
+        assert {"name": "jane", "user": {"as": "jane"}} in merged["users"]
         assert next(c for c in merged["clusters"] if c["name"] == "flashgen-sim")["cluster"]["server"] == url
     finally:
         err = _stop(proc)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
 from .. import events
-from ..store import MAX_PODS
+from ..errors import ApiError
+from ..objects import clone
 from ..timefmt import parse_rfc3339, rfc3339
 
 if TYPE_CHECKING:
@@ -56,16 +56,19 @@ def is_available(pod: Obj, min_ready: int, now: float) -> bool:
 
 
 def refused_pods(sim: "Engine", owner: Obj) -> None:
-    """A FailedCreate warning on an owner that wants more pods than the cluster holds (store.MAX_PODS)."""
-    events.record(sim, owner, "FailedCreate", f'Error creating: pods "{owner["metadata"]["name"]}-" is forbidden: the '
-                  f"simulated cluster holds at most {MAX_PODS} pods (a kind cluster of three nodes runs at most 330)",
+    """A FailedCreate warning on an owner that wants more pods than the cluster holds (Store.pod_limit)."""
+    events.record(sim, owner, "FailedCreate", f'Error creating: pods "{owner["metadata"]["name"]}-" is forbidden: '
+                  + sim.store.pods_refused(),
                   COMPONENTS.get(owner["kind"], "controller-manager"), warning=True)
 
 
 def create_pod(sim: "Engine", owner: Obj, template: Obj, *, name: str | None = None,
                generate_name: str | None = None, labels: dict[str, str] | None = None,
-               annotations: dict[str, str] | None = None, spec_patch: Obj | None = None) -> Obj:
-    """Create a pod from a template, owned by owner; records SuccessfulCreate on the owner."""
+               annotations: dict[str, str] | None = None, spec_patch: Obj | None = None) -> Obj | None:
+    """Create a pod from a template, owned by owner; records SuccessfulCreate on the owner and returns the stored
+    pod (to read, never to change). When admission refuses it, records FailedCreate (with the API server's
+    message) instead, remembers the message for the owner's status (`failed_create`, by owner uid) and returns
+    None."""
     tmeta = template.get("metadata") or {}
     meta: Obj = {"namespace": owner["metadata"]["namespace"], "ownerReferences": [owner_ref(owner)]}
     if name:
@@ -76,12 +79,24 @@ def create_pod(sim: "Engine", owner: Obj, template: Obj, *, name: str | None = N
     ann = dict(tmeta.get("annotations") or {}, **(annotations or {}))
     if ann:
         meta["annotations"] = ann
-    spec = copy.deepcopy(template.get("spec") or {})
+    spec = clone(template.get("spec") or {})
     if spec_patch:
-        spec.update(copy.deepcopy(spec_patch))
+        spec.update(clone(spec_patch))
     pod = {"apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec}
-    created = sim.store.create(pod, validate=False)
     component = COMPONENTS.get(owner["kind"], "controller-manager")
+    try:
+        sim.store.create(pod, validate=False, copy_out=False, take=True)
+        created = pod
+    except ApiError as e:  # refused by admission (a quota, a LimitRange, a missing PriorityClass ...)
+        if e.code not in (403, 422):
+            raise
+        msg = f"Error creating: {e.message}"
+        if owner["kind"] == "StatefulSet":
+            msg = f"create Pod {name} in StatefulSet {owner['metadata']['name']} failed error: {e.message}"
+        events.record(sim, owner, "FailedCreate", msg, component, warning=True)
+        sim.runtime.setdefault("failed_create", {})[owner["metadata"]["uid"]] = e.message
+        return None
+    sim.runtime.get("failed_create", {}).pop(owner["metadata"]["uid"], None)
     msg = f"Created pod: {created['metadata']['name']}"
     if owner["kind"] == "StatefulSet":
         msg = f"create Pod {created['metadata']['name']} in StatefulSet {owner['metadata']['name']} successful"

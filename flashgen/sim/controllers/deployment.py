@@ -315,6 +315,11 @@ def _status(sim: "Engine", d: Obj, new_rs: Obj | None, olds: list[Obj], created:
             spec.get("progressDeadlineSeconds", 600):
         conds = common.set_condition(conds, "Progressing", "False", "ProgressDeadlineExceeded",
                                      f'ReplicaSet "{rs_name}" has timed out progressing.', now, True)
+    failure = next((c for rs in all_rs for c in (rs.get("status") or {}).get("conditions") or []
+                    if c.get("type") == "ReplicaFailure" and c.get("status") == "True"), None)
+    conds = [c for c in conds if c["type"] != "ReplicaFailure" or failure]  # a ReplicaSet's failure, copied
+    if failure:
+        conds = common.set_condition(conds, "ReplicaFailure", "True", failure["reason"], failure["message"], now, True)
     order = {"Available": 0, "Progressing": 1, "ReplicaFailure": 2}
     status["conditions"] = sorted(conds, key=lambda c: order.get(c["type"], 3))
     new = dict(d)

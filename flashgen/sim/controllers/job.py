@@ -50,7 +50,7 @@ def index_ranges(indexes: list[int]) -> str:
     return ",".join(out)
 
 
-def _indexed_pod(sim: "Engine", job: Obj, tpl: Obj, index: int) -> Obj:
+def _indexed_pod(sim: "Engine", job: Obj, tpl: Obj, index: int) -> Obj | None:
     """Create the pod for one completion index."""
     spec = copy.deepcopy(tpl.get("spec") or {})
     env = {"name": "JOB_COMPLETION_INDEX", "valueFrom": {"fieldRef": {
@@ -187,11 +187,11 @@ def sync(sim: "Engine", job: Obj) -> None:
         if indexed:
             busy = {_index(p) for p in active} | set(sim.runtime["job_indexes"][job["metadata"]["uid"]])
             pending = [i for i in range(completions) if i not in busy]
-            for i in pending[:want - len(active)]:
-                active.append(_indexed_pod(sim, job, tpl, i))
+            made = [_indexed_pod(sim, job, tpl, i) for i in pending[:want - len(active)]]
         else:
-            for _ in range(want - len(active)):
-                active.append(common.create_pod(sim, job, tpl, generate_name=f"{job['metadata']['name']}-"))
+            made = [common.create_pod(sim, job, tpl, generate_name=f"{job['metadata']['name']}-")
+                    for _ in range(want - len(active))]
+        active.extend(p for p in made if p is not None)  # None: refused by admission (a quota ...)
     active = [sim.store.find("Pod", p["metadata"]["namespace"], p["metadata"]["name"]) or p for p in active]
     _write(sim, job, status, active, n_succeeded, n_failed)
 

@@ -57,7 +57,10 @@ def sync(sim: "Engine", rs: Obj) -> None:
     if len(pods) < want:
         missing, room = want - len(pods), sim.store.room("Pod")
         for _ in range(min(missing, room)):
-            pods.append(common.create_pod(sim, rs, rs["spec"].get("template") or {}))
+            created = common.create_pod(sim, rs, rs["spec"].get("template") or {})
+            if created is None:
+                break
+            pods.append(created)
         if missing > room:
             common.refused_pods(sim, rs)
     elif len(pods) > want:
@@ -76,6 +79,15 @@ def sync(sim: "Engine", rs: Obj) -> None:
               "observedGeneration": rs["metadata"].get("generation", 1)}
     if rs["kind"] == "ReplicaSet":
         status["terminatingReplicas"] = 0
+    conditions = [c for c in (rs.get("status") or {}).get("conditions") or [] if c.get("type") != "ReplicaFailure"]
+    failure = sim.runtime.get("failed_create", {}).get(rs["metadata"]["uid"])
+    if failure and len(pods) < want:
+        kept = next((c for c in (rs.get("status") or {}).get("conditions") or []
+                     if c.get("type") == "ReplicaFailure"), None)
+        conditions = common.set_condition(conditions + ([kept] if kept else []), "ReplicaFailure", "True",
+                                          "FailedCreate", f"unable to create pods: {failure}", sim.time)
+    if conditions:
+        status["conditions"] = conditions
     new = dict(rs)
     new["status"] = common.prune_zero(status, keep=("replicas",))
     sim.store.write(new)
