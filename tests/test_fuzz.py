@@ -1,5 +1,5 @@
 """Fuzzing the notes pipeline: mixed Obsidian syntax, YAML frontmatter and raw bytes go through the parse, the
-card rules, the manifest lint and the rendering of notes, transclusions and card sides; no exception may
+card rules, the manifest lint and the rendering of notes, transclusions and card sides (as the deck and the study page share them); no exception may
 escape, and each input must be done within a time bound (hypothesis' deadline)."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from flashgen.cards import extract_cards
-from flashgen.emit.anki import prerender
 from flashgen.kube.lint import lint_note
-from flashgen.render.html import render_markdown, render_tokens
+from flashgen.render.card_sides import CardLinker, render_sides
+from flashgen.render.html import render_tokens
+from flashgen.site.card_data import card_data_script
 from flashgen.site.linker import LinkTargets, SiteLinker, unwrap_embeds
 from flashgen.site.tokens import body
 from flashgen.site.urls import SiteUrls
@@ -75,11 +76,11 @@ def _run(page: bytes, other: bytes) -> None:
             lint_note(note)
             linker = SiteLinker(targets, targets.urls.note(note.path), note.path)
             unwrap_embeds(render_tokens(body(note), {"linker": linker, "from": note.path}))
-        prerender(vault, cards)
-        for card in cards:
-            linker = SiteLinker(targets, "cards/page.html", card.note_path)
-            render_markdown(card.front, {"linker": linker, "from": card.note_path})
-            render_markdown(card.back, {"linker": linker, "from": card.note_path})
+        card_linker = CardLinker(vault)
+        for note in vault.notes:
+            mine = [card for card in cards if card.note_path == note.path]
+            sides = [render_sides(card, card_linker) for card in mine]
+            card_data_script(note, mine, sides, vault, targets.urls, "flashgen")
 
 
 def _known_highlight_crash(exc: Exception, *texts: bytes) -> bool:
