@@ -94,13 +94,24 @@ def measure_size(count: int, args: argparse.Namespace, work: Path, notes: list[s
             notes.append(note)
             say(note)
         elif "seconds" in row["full"]:
-            row["rebuild_nothing"] = run_child("build", str(vault_dir), str(out), timeout=limit)
-            say(f"{count}: rebuild, nothing changed {_fmt(row['rebuild_nothing'])}")
+            command = ["-m", "flashgen", "build", "--notes", str(vault_dir), "--out", str(out)]
+            row["rebuild_nothing"] = run_child("command", *command, timeout=limit)
+            say(f"{count}: rebuild, nothing changed (the command) {_fmt(row['rebuild_nothing'])}")
             changed = vault.notes[len(vault.notes) // 2]
             vaultgen.edit_one_note(vault_dir, changed)
-            row["rebuild_one"] = run_child("build", str(vault_dir), str(out), timeout=limit)
+            row["rebuild_one"] = run_child("command", *command, timeout=limit)
             row["rebuild_one"]["changed_note"] = changed
-            say(f"{count}: rebuild, one note changed {_fmt(row['rebuild_one'])}")
+            say(f"{count}: rebuild, one note changed (the command) {_fmt(row['rebuild_one'])}")
+        if "seconds" in row["full"]:
+            shutil.rmtree(out, ignore_errors=True)  # (the site-only build's memory may need the room)
+            site_out = folder / "site-only"
+            row["site_only"] = run_child("build", str(vault_dir), str(site_out), "site", timeout=limit)
+            say(f"{count}: site only (--no-decks) {_fmt(row['site_only'])}")
+            if "seconds" in row["site_only"] and row["full"]["seconds"] <= args.max_rebuild_seconds:
+                edited = vault.notes[len(vault.notes) // 3]
+                row["serve_edit"] = run_child("serve", str(vault_dir), str(site_out), edited, timeout=limit + 120)
+                row["serve_edit"]["changed_note"] = edited
+                say(f"{count}: flashgen serve, a note's write to the rebuild's message {_fmt(row['serve_edit'])}")
         full = row["full"]
         if "seconds" in full:
             full["per_note_ms"] = full["seconds"] / count * 1000
@@ -175,9 +186,10 @@ def measure_sim(args: argparse.Namespace, notes: list[str]) -> dict:
 
 
 def print_tables(report: dict) -> None:
-    table = Table(title="Builds (seconds; single runs except the floor, a median)", header_style="bold")
-    for column in ("notes", "cards", "floor", "full", "no change", "1 changed", "mkdocs nav:\\[index.md]",
-                   "mkdocs default nav", "ms/note", "cards/s", "peak MB"):
+    table = Table(title="Builds (seconds; single runs except the floor and serve, medians; no change and 1 changed "
+                        "are the `flashgen build` command end to end; peak MB of the full build)", header_style="bold")
+    for column in ("notes", "cards", "floor", "full", "no change", "1 changed", "site only", "serve edit",
+                   "mkdocs nav:\\[index.md]", "mkdocs default nav", "ms/note", "cards/s", "peak MB", "largest KB"):
         table.add_column(column, justify="right")
 
     def cell(result: dict | None) -> str:
@@ -191,13 +203,14 @@ def print_tables(report: dict) -> None:
 
     for count, row in report["sizes"].items():
         full = row.get("full") or {}
-        peaks = [row[k].get("maxrss_kb", 0) for k in ("full", "rebuild_nothing", "rebuild_one") if k in row]
+        peaks = [full["maxrss_kb"]] if "maxrss_kb" in full else []
+        largest = (full.get("largest_site_file") or [None])[0]
         table.add_row(str(count), str(full.get("cards", "-")), cell(row.get("floor")), cell(row.get("full")),
-                      cell(row.get("rebuild_nothing")), cell(row.get("rebuild_one")),
-                      cell(row.get("mkdocs_index_nav")), cell(row.get("mkdocs_default_nav")),
+                      cell(row.get("rebuild_nothing")), cell(row.get("rebuild_one")), cell(row.get("site_only")),
+                      cell(row.get("serve_edit")), cell(row.get("mkdocs_index_nav")), cell(row.get("mkdocs_default_nav")),
                       f"{full['per_note_ms']:.1f}" if "per_note_ms" in full else "-",
                       f"{full['cards_per_second']:.0f}" if full.get("cards_per_second") else "-",
-                      f"{max(peaks) / 1024:.0f}" if peaks else "-")
+                      f"{max(peaks) / 1024:.0f}" if peaks else "-", f"{largest / 1024:.0f}" if largest else "-")
     console.print(table)
 
     other = Table(title="Start-up, verify and the simulated cluster", header_style="bold")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +28,8 @@ def atomic_path(target: Path):
 def new_sqlite(target: Path):
     """Yield a connection to a new SQLite file beside `target`, which replaces `target` once the block ends
     without error: the file is put in place whole, so it needs no journal of its own."""
+    import sqlite3  # (here: a build that finds nothing changed writes none)
+
     with atomic_path(target) as tmp:
         db = sqlite3.connect(tmp)
         try:

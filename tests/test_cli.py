@@ -105,3 +105,30 @@ def test_help_imports_no_heavy_library(tmp_path: Path) -> None:
     assert heavy == ""
     for command in ("build", "verify", "labs", "sim", "serve", "lint"):
         assert command in output
+
+
+HEAVY = ("markdown_it", "mdit_py_plugins", "genanki", "jinja2", "pygments", "yaml", "rich", "kubernetes",
+         "kubernetes_validate", "multiprocessing", "sqlite3", "flashgen.vault.parse", "flashgen.cards",
+         "flashgen.site", "flashgen.emit", "flashgen.labs")
+
+
+def test_a_nothing_changed_build_answers_before_it_imports_anything_heavy(seed_vault: Path, tmp_path: Path) -> None:
+    """The second build of an untouched vault gives the first's summary from its report, having looked only at
+    the files' stamps: none of the libraries that read notes or write outputs is loaded (`-X importtime` lists
+    every module the process imports)."""
+    out = tmp_path / "out"
+    first = run("build", "--notes", str(seed_vault), "--out", str(out), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run([sys.executable, "-X", "importtime", "-m", "flashgen", "build", "--notes", str(seed_vault),
+                            "--out", str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "nothing changed since the last build" in again.stdout
+    assert again.stdout.split("\n", 1)[1] == first.stdout  # the same summary
+    imported = {line.rsplit("|", 1)[1].strip() for line in again.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "flashgen.build.pipeline" in imported  # (what it reads is listed)
+    loaded = sorted(m for m in imported if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    assert loaded == []
+    write_note(seed_vault, "새 노트.md", "# 새 노트\n- 서비스 - 파드 앞의 고정 주소\n")  # and a change is built
+    changed = run("build", "--notes", str(seed_vault), "--out", str(out), cwd=tmp_path)
+    assert "nothing changed" not in changed.stdout and "vault: 2 notes" in changed.stdout

@@ -309,3 +309,42 @@ def test_a_site_build_that_fails_leaves_no_half_written_folder(tmp_path: Path, m
         build(vault, out)
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".site")) == []
     assert _site_files(out / "site") == before
+
+
+def test_serve_keeps_the_vault_in_memory_and_an_edit_reworks_only_what_depends_on_it(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    """`flashgen serve` rebuilds with the memory its last build left (the notes' outlines, card counts, keys and
+    link checks, the site's memo): an edit parses that note again, and nothing else, and no cache file is read
+    back from disk; the site is a clean build's."""
+    from flashgen.build import memory as memory_module
+    from flashgen.build import notework
+    from flashgen.build.memory import Memory
+    from flashgen.cli.serve_cmd import build_once
+
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    kept = Memory()
+    first = build_once(vault, out, kept)
+    assert first.deck_path is None and not first.errors and len(kept.notes) == len(NOTES)
+
+    def unread(*args, **kwargs):
+        raise AssertionError("a rebuild of serve read the cache back from disk")
+
+    monkeypatch.setattr(memory_module, "_read_notes", unread)
+    monkeypatch.setattr(memory_module, "_read_json", unread)
+    for round_, (rel, old, new) in enumerate((("네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 바뀌지 않는 주소"),
+                                              ("워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음"))):
+        _edit(vault, rel, old, new)
+        logs = tmp_path / f"round{round_}"
+        logs.mkdir()
+        with _counted(logs, notework, "parse_file") as parsed, _counted(logs, notework, "render_sides") as sides:
+            result = build_once(vault, out, kept)
+            worked = parsed()
+        assert not result.unchanged and not result.errors
+        assert worked[0] == rel and rel in worked and len(worked) < len(NOTES)  # the note, then its dependants
+        assert len(sides()) <= sum(result.cards_by_kind.values())
+    assert "파드 앞의 바뀌지 않는 주소" in (out / "site" / "notes" / "네트워크" / "서비스.html").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    clean = build(vault, tmp_path / "clean", decks=False)
+    assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
+    assert sorted(map(str, result.diagnostics)) == sorted(map(str, clean.diagnostics))

@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 import json
 import sys
+from functools import lru_cache
 from typing import Any, Callable
 
 MARK = "\x00"  # the key of a tagged object; a plain dict with a key starting with it is written tagged too
@@ -23,14 +24,9 @@ def _name(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
 
+@lru_cache(maxsize=None)
 def _fields(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def to_plain(value: Any) -> Any:
@@ -98,8 +94,8 @@ def _hook(obj: dict) -> Any:
         return decode(obj["v"])
     if tag == "e":
         return _class(obj["c"], lambda c: issubclass(c, enum.Enum))(obj["v"])
-    cls = _CLASSES.get(tag) or _dataclass(tag)
-    names = _FIELDS[cls]
+    cls = _dataclass(tag)
+    names = _fields(cls)
     values = obj["v"]
     if len(values) != len(names):
         raise CodecError(f"the build cache holds a {cls.__qualname__} with other fields")
@@ -110,13 +106,9 @@ def _hook(obj: dict) -> Any:
     return made
 
 
-_CLASSES: dict[str, type] = {}
-
-
+@lru_cache(maxsize=None)
 def _dataclass(name: str) -> type:
-    cls = _CLASSES[name] = _class(name, dataclasses.is_dataclass)
-    _fields(cls)
-    return cls
+    return _class(name, dataclasses.is_dataclass)
 
 
 def dumps(value: Any) -> str:

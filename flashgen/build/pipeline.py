@@ -18,6 +18,7 @@ from flashgen.build.processes import Background, can_fork
 from flashgen.config import find_config
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
+from flashgen.shipped import default_labs_dir
 
 if TYPE_CHECKING:
     from flashgen.build.memory import Memory, NoteMemo
@@ -254,8 +255,6 @@ def _from_report(report: dict, seconds: float) -> BuildResult:
 
 def labs_dir(notes_dir: Path) -> Path | None:
     """Where the labs are: `$FLASHGEN_LABS`, else `labs/` beside the vault, else the ones flashgen ships."""
-    from flashgen.labs import default_labs_dir
-
     env = os.environ.get("FLASHGEN_LABS")
     for folder in ([Path(env)] if env else []) + [notes_dir.parent / "labs", default_labs_dir()]:
         if folder.is_dir():

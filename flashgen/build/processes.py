@@ -3,7 +3,6 @@ shares its work between processes (half the notes' work, and the deck beside the
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
@@ -13,6 +12,8 @@ from typing import Any, Callable
 def can_fork() -> bool:
     """Fork only where it is safe and cheap: on Linux (macOS system libraries may not survive a fork), from a
     single thread, and unless FLASHGEN_JOBS=1 asks for one process."""
+    import multiprocessing  # (here: a build that finds nothing changed does not need it)
+
     return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
             and threading.active_count() == 1 and os.environ.get("FLASHGEN_JOBS", "") != "1")
 
@@ -26,6 +27,8 @@ class Background:
         self._process = None
         self._outcome: tuple[bool, Any] | None = None
         if can_fork():
+            import multiprocessing
+
             context = multiprocessing.get_context("fork")
             self._reader, writer = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(writer, fn, args), daemon=True)

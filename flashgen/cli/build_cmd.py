@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -22,28 +23,45 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool, no_decks:
     """Build the Anki decks and the study site from the notes."""
     if no_site and no_decks:
         raise click.UsageError("--no-site and --no-decks leave nothing to build; give at most one of them")
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     from flashgen.build.pipeline import build as run_build
 
-    console = Console(stderr=True)
-    # refreshed at each stage rather than by a thread: a build forks, and forks only a single-threaded process
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(), console=console,
-                  transient=True, disable=not console.is_terminal, auto_refresh=False) as progress:
-        task = progress.add_task("parse", total=4)
-
-        def step(stage: str, done: int, total: int) -> None:
-            progress.update(task, description=stage, completed=done, total=total)
-            progress.refresh()
-
-        try:
-            result = run_build(notes_dir, out_dir, site=not no_site, decks=not no_decks, progress=step)
-        except OSError as exc:
-            progress.stop()
-            raise output_failure(exc, out_dir) from None
+    bar = StageBar()
+    try:
+        result = run_build(notes_dir, out_dir, site=not no_site, decks=not no_decks, progress=bar.step)
+    except OSError as exc:
+        raise output_failure(exc, out_dir) from None
+    finally:
+        bar.stop()
     print_summary(result, strict)
     sys.exit(1 if result.failed(strict) else 0)
+
+
+class StageBar:
+    """The build's progress bar on a terminal, made at its first stage: a build that finds nothing changed
+    answers without loading rich's progress bar. Refreshed at each stage rather than by a thread: a build forks,
+    and forks only a single-threaded process."""
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._task: Any = None
+
+    def step(self, stage: str, done: int, total: int) -> None:
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = Console(stderr=True)
+            self._progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(),
+                                      console=console, transient=True, disable=not console.is_terminal,
+                                      auto_refresh=False)
+            self._progress.start()
+            self._task = self._progress.add_task(stage, total=total)
+        self._progress.update(self._task, description=stage, completed=done, total=total)
+        self._progress.refresh()
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
 
 
 def print_summary(result, strict: bool) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import sys
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -13,6 +11,7 @@ from flashgen.kube.fieldpath import Path, parse_path
 from flashgen.labs.conditions import COMPARE_OPS, CONDITIONS
 from flashgen.labs.match import validate_pattern
 from flashgen.labs.model import Check, Lab, Step
+from flashgen.shipped import default_labs_dir
 from flashgen.yamlsafe import Document, YamlError, load_documents
 
 LAB_KEYS = {"id", "title", "note", "heading", "task", "hints", "solution", "checks", "namespace", "timeout"}
@@ -28,17 +27,6 @@ class LabError(ValueError):
     def __init__(self, path: str, line: int, message: str):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path, self.line, self.message = path, line, message
-
-
-def default_labs_dir() -> FsPath:
-    """$FLASHGEN_LABS, else the checkout's `labs/` (an editable install), else the copy a plain
-    `pip install` puts under `<prefix>/share/flashgen/labs`."""
-    env = os.environ.get("FLASHGEN_LABS")
-    if env:
-        return FsPath(env)
-    checkout = FsPath(__file__).resolve().parents[2] / "labs"
-    installed = FsPath(sys.prefix) / "share" / "flashgen" / "labs"
-    return checkout if checkout.is_dir() or not installed.is_dir() else installed
 
 
 def _suggest(word: str, choices: set[str] | list[str]) -> str:
