@@ -108,6 +108,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     memory.ready(out_dir, buildstate.setup_key(extra, flags))
     step("read", 0, 4)
     files_only, walked = vault_files(notes_dir)
+    files_only.resolver.adopt(memory.resolved)  # what links named in the last build, if its files were the same
     urls = _site_urls(walked) if site else None
     labs, lab_problems = load_course_labs(notes_dir)
 
@@ -179,6 +180,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         result.deck_path, result.media, deck_problems, deck_memo = deck_task.result()
         memory.keep_deck(deck_memo)
         result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
+    memory.resolved = files_only.resolver.answers()
     memory.save(out_dir)
     step("done", 4, 4)
     result.diagnostics = sorted(set(result.diagnostics))

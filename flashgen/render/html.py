@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from html import escape
 from typing import Any, Protocol
 
@@ -441,15 +440,7 @@ def render_markdown(text: str, env: dict[str, Any] | None = None, course_heading
         return f"<p>{escapeHtml(text)}</p>\n"  # most card sides: the same HTML without a parse
     md = renderer_for(create_parser(course_headings))
     env = env if env is not None else {}
-    if "[^" in text:  # footnotes keep state in env between parse and render
-        return md.renderer.render(md.parse(text, env), md.options, env)
-    return md.renderer.render(_parsed(text, course_headings), md.options, env)
-
-
-@lru_cache(maxsize=1 << 16)
-def _parsed(text: str, course_headings: bool) -> list[Token]:
-    """Tokens of a fragment, parsed once: card sides are rendered for Anki and for several site pages."""
-    return create_parser(course_headings).parse(text, {})
+    return md.renderer.render(md.parse(text, env), md.options, env)  # (footnotes keep state in env between the two)
 
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
