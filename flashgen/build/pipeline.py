@@ -130,10 +130,12 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     step("cards", 1, 4)
     tallies = {path: memo.tally for path, memo in memory.notes.items()}
     again = {path for path, key in keys.items() if memory.notes[path].key != key}
+    site_plan = None  # what the site's check worked out, for writing it
     if site:
         from flashgen.site import SiteInput, stale
 
-        again |= stale(vault, out_dir / "site", SiteInput(keys, tallies), labs, memory.site())
+        worn, site_plan = stale(vault, out_dir / "site", SiteInput(keys, tallies), labs, memory.site(), urls)
+        again |= worn
     works.update(_work([f for f in walked.notes if f.path in again - set(works)], files_only, urls))
     for path, memo in memory.notes.items():
         work = works.get(path)
@@ -172,7 +174,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         step("site", 2, 4)
         made = write_site(vault, out_dir / "site", SiteInput(
             keys, tallies, {path: w.part for path, w in works.items() if w.part is not None},
-            {path: (list(w.cards), list(w.sides)) for path, w in works.items()}), labs, memory.site(), urls=urls)
+            {path: (list(w.cards), list(w.sides)) for path, w in works.items()}), labs, memory.site(), urls=urls,
+            plan=site_plan)
         result.site_path = out_dir / "site"
         result.diagnostics.extend(made.diagnostics)
     if deck_task is not None:

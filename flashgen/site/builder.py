@@ -83,33 +83,37 @@ def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | 
     return write_site(vault, out_dir, inputs, labs, report=report, urls=urls)
 
 
-def stale(vault, out_dir: Path, inputs: SiteInput, labs: list[Any], memo: dict[str, Any] | None) -> set[str]:
+def stale(vault, out_dir: Path, inputs: SiteInput, labs: list[Any], memo: dict[str, Any] | None,
+          urls: SiteUrls | None = None) -> tuple[set[str], Any]:
     """The notes whose page or card data the last build's site cannot give as it is (their inputs changed, or
-    the file is gone): each must be done again, with its part and cards, for `write_site`."""
-    build = _Build(vault, inputs, labs, None, _earlier(memo, Path(out_dir)), SiteUrls([n.path for n in vault.notes]))
+    the file is gone): each must be done again, with its part and cards, for `write_site`. Also returns what
+    was worked out for it (the backlinks, each note's files and keys), which `write_site` takes as its `plan`."""
+    plan = _Build(vault, inputs, list(labs), _earlier(memo, Path(out_dir)), urls or SiteUrls([n.path for n in vault.notes]))
     folder = Path(out_dir)
     out = set()
     for note in vault.notes:
-        for path, key in build.note_files(note):
-            old = build.old_files.get(path)
+        for path, key in plan.note_files(note):
+            old = plan.old_files.get(path)
             if not key or old is None or old[0] != key or not os.path.exists(folder / path):
                 out.add(note.path)
-        if note.path not in build.old_search or not os.path.exists(folder / "assets" / build.old_search[note.path][0]):
+        if note.path not in plan.old_search or not os.path.exists(folder / "assets" / plan.old_search[note.path][0]):
             out.add(note.path)
-    return out
+    return out, plan
 
 
 def write_site(vault, out_dir: Path, inputs: SiteInput, labs: list[Any] | None = None,
                memo: dict[str, Any] | None = None, report: Callable[[Diagnostic], Any] | list | None = None,
-               urls: SiteUrls | None = None) -> SiteResult:
+               urls: SiteUrls | None = None, plan: Any = None) -> SiteResult:
     """Write the site into `out_dir`, replacing the last one only once it is complete. `memo` (a dict, updated)
-    is what the last build left: its files are kept where their inputs are unchanged."""
+    is what the last build left: its files are kept where their inputs are unchanged. `plan` is what `stale`
+    worked out for the same vault, memo and keys (the card counts of notes done since are the same)."""
     out_dir = Path(out_dir)
     writer = SiteWriter(out_dir)
     urls = urls or SiteUrls([note.path for note in vault.notes])
     try:
-        build = _Build(vault, inputs, list(labs or []), writer, _earlier(memo, out_dir), urls)
-        result = build.run()
+        build = plan or _Build(vault, inputs, list(labs or []), _earlier(memo, out_dir), urls)
+        build.inputs = inputs
+        result = build.run(writer)
         writer.commit()
         if memo is not None:
             memo.clear()
@@ -140,13 +144,12 @@ def _earlier(memo: dict[str, Any] | None, out_dir: Path) -> dict[str, Any]:
 
 
 class _Build:
-    def __init__(self, vault, inputs: SiteInput, labs: list[Any], writer: SiteWriter | None, memo: dict[str, Any],
-                 urls: SiteUrls) -> None:
+    def __init__(self, vault, inputs: SiteInput, labs: list[Any], memo: dict[str, Any], urls: SiteUrls) -> None:
         self.vault = vault
         self.inputs = inputs
         self.keys = inputs.keys
         self.labs = labs
-        self.writer = writer
+        self.writer: SiteWriter = None  # type: ignore[assignment]  (given to run())
         self.notes: list[Any] = sorted(vault.notes, key=lambda n: (n.folder, n.title.lower()))
         self.urls = urls
         self.svg_problems: list[Diagnostic] = []
@@ -158,7 +161,7 @@ class _Build:
         self.site_name = vault.config.deck or vault.config.vault_name or Path(vault.root).name or "Notes"
         self.default_deck = vault.config.deck or self.site_name
         self.renderer = Renderer(self.site_name)
-        self.result = SiteResult(writer.out_dir if writer else Path())
+        self.result = SiteResult(Path())
         self.site_key = _digest([self.site_name, self.default_deck, repr(vault.config.course_headings)] +
                                 [repr((lab.id, lab.title, getattr(lab, "note", ""))) for lab in labs])
         self.old_files: dict[str, list] = memo.get("files", {})
@@ -168,10 +171,16 @@ class _Build:
         self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}}
         self._backlinks: dict[str, list[tuple[Any, tuple[str, ...]]]] | None = None
         self._labs: dict[str, list[Any]] | None = None
+        self._files: dict[str, list[tuple[str, str]]] = {}
 
     # -- what each note's files are made from
     def note_files(self, note) -> list[tuple[str, str]]:
         """(site path, key) of the files made from one note: its page and, with cards, its card data."""
+        if note.path not in self._files:
+            self._files[note.path] = self._made_of(note)
+        return self._files[note.path]
+
+    def _made_of(self, note) -> list[tuple[str, str]]:
         page = self.urls.note(note.path)
         count = self.tally(note.path).cards
         lab_links = [(lab.id, lab.title, self.urls.lab(lab.id)) for lab in self.labs_by_note().get(note.path, [])]
@@ -221,7 +230,9 @@ class _Build:
         return _digest([self.site_key, own, *parts]) if own else ""
 
     # -- the build
-    def run(self) -> SiteResult:
+    def run(self, writer: SiteWriter) -> SiteResult:
+        self.writer = writer
+        self.result = SiteResult(writer.out_dir)
         self.result.broken_links.extend(self._link_problems())
         search: dict[str, str] = {}
         for note in self.notes:
