@@ -577,3 +577,36 @@ def test_variables_with_their_values_entries_of_one_resource_and_skill_files_mak
                 "| 프로토콜 | 대상 |\n|---|---|\n| All | 0.0.0.0/0 |\n| TCP | 10.0.0.0/8 |\n")
     assert cards_of(resource) == []
     assert cards_of("# Visualizer\n## Principles\n- Consistency - keep icon sizes uniform\n", path="viz/SKILL.md") == []
+
+
+WORK_DAY = ("# Day 5 - Health Check 설정 (01/01)\n"
+            "## 적용 방법\n```bash\nkubectl apply -f app/fastapi-deployment.yaml\nkubectl rollout status deployment api -n shop\n```\n\n"
+            "## 연결 정보\n| 용도 | 포트 |\n|---|---|\n| 쓰기 | 6446 |\n| 읽기 | 6447 |\n\n"
+            "## 최종 결과\n![[result.png]]\n\n"
+            "## 해결\n해결: main_test.py 추가\n\n"
+            "## Probe 주기 조정\nreadinessProbe 주기를 늘리면 /health 요청 로그가 줄어든다.\n"
+            "```yaml\nperiodSeconds: 30\n```\n\n"
+            "## TLS vs Non-TLS 비교\n| 항목 | TLS | Non-TLS |\n|---|---|---|\n| 포트 | 2376 | 2375 |\n\n"
+            "## 트러블 매뉴얼\n| 증상 | 원인 | 조치 |\n|---|---|---|\n| ImagePullBackOff | 레지스트리 접근 불가 | Secret 확인 |\n")
+
+
+@pytest.mark.parametrize("path", ["project/day5-0101/README.md", "cicd/CICD_2026-02-03.md", "2026-02-11.md",
+                                  "project/README.md"])
+def test_a_day_of_work_gives_cards_only_where_its_author_explains(path: str) -> None:
+    """What one day's work ran and set up (commands, its ports, a screenshot, `해결: …`) asks nothing a learner
+    recalls; a sentence of explanation, a comparison or a table of causes does. The day is known by the note's
+    folder or name, or by its title (`Day 5 - … (01/01)`), which `project/README.md` only has as its heading."""
+    fronts = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "explain"]
+    if path == "project/README.md":  # a heading alone does not make a note a day of work: a study log stays
+        assert "적용 방법" in fronts and "연결 정보" in fronts
+        return
+    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼"]
+
+
+def test_a_collection_of_commands_filed_under_a_day_still_teaches() -> None:
+    text = ("# Docker 명령어 정리 (Day 1)\n## 컨테이너 목록\n```bash\ndocker ps -a\n```\n\n"
+            "## 테이블 생성\n```sql\nCREATE TABLE t (id int);\n```\n")
+    fronts = [c.front for c in cards_of(text, path="docker/day1-1126/docker_cmd.md") if c.rule == "explain"]
+    assert fronts == ["컨테이너 목록", "테이블 생성"]
+    study_log = "# SQL\n## 2025-11-04\n### 컬럼 추가\n```sql\nALTER TABLE t ADD c int;\n```\n"
+    assert [c.front for c in cards_of(study_log, path="database/TABLE.md") if c.rule == "explain"] == ["컬럼 추가"]

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    explains,
     is_date,
     is_generic,
     is_link_list,
@@ -31,6 +32,7 @@ from flashgen.cards.quality import (
     is_pointer,
     is_ui_action,
     is_version,
+    is_work_log,
     leads_in,
     nothing_to_learn,
     restates,
@@ -59,6 +61,7 @@ DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
+CAUSES = re.compile(r"원인|증상|이유|\b(?:causes?|symptoms?|reasons?|why)\b", re.I)  # a table header that explains
 GROUP_INTRO = re.compile(r"^(?:commands|functions|options|settings|methods|filters|operators|properties) "
                          r"(?:for|of|to|that|in)\b", re.I)
 CONSOLE_SECTION = re.compile(r"(?:^|[\s\-–—])(?:웹 콘솔|web console|cloud console|console ui|gui|웹 ui)\s*$", re.I)
@@ -443,6 +446,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
+    day_of_work = is_work_log(ctx.note.path, ctx.note.title, section.path[0] if section.path else "")
+    if day_of_work and not explains(heading_text(title)) and not _says_something(parts):
+        return None  # a day's work: the commands, settings and screenshots of one project, with no word on them
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
@@ -461,6 +467,20 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if cut:
         back += "\n\n" + continued(ctx, section)
     return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+
+
+def _says_something(parts: list[str]) -> bool:
+    """Whether an answer holds a sentence of its author's own beside its code, tables and pictures (a label such as
+    `해결: main_test.py 추가` is none)."""
+    for part in parts:
+        if part.lstrip().startswith("|") and CAUSES.search(part.lstrip().split("\n", 1)[0]):
+            return True  # a table of symptoms and their causes: what went wrong, and why
+        if part.lstrip().startswith(("```", "~~~", "|", "![")):
+            continue
+        text = visible_text(part).strip()
+        if len(text) >= 40 or (text and SENTENCE_END.search(text) and not is_short_label(text, 20)):
+            return True
+    return False
 
 
 def _about_the_text(part: str) -> bool:

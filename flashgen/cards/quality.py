@@ -152,6 +152,31 @@ def is_project_document(path: str) -> bool:
     return bool(PROJECT_DOCUMENT.search(path.replace("_", " ")) or REPOSITORY_DOCUMENT.search(path))
 
 
+# a day's work on one project or lab: a folder or file named by its day (`day12-0108/`, `CICD_2026-02-03.md`,
+# a daily note `2026-02-11.md`)
+WORK_LOG_PATH = re.compile(r"(?:^|/)day[ _-]?\d+(?:[ _-]\d{4})?(?:[ _-][^/]*)?/|(?:^|[^\d])(?:19|20)\d{2}[-_.]?"
+                           r"(?:0[1-9]|1[0-2])[-_.]?(?:0[1-9]|[12]\d|3[01])(?:[^\d/][^/]*)?\.md$", re.I)
+
+
+# a note that collects commands for reference, whatever folder it sits in (`Docker 명령어 정리 (Day 1)`)
+COMMAND_REFERENCE = re.compile(r"명령어|치트\s*시트|\bcommands?\b|cheat\s*sheet", re.I)
+# a section that explains or compares, even within a day's work (`TLS vs Non-TLS 비교`, `핵심 개념`)
+EXPLAINS = re.compile(r"\bvs\.?\s|비교|차이|개념|원리|\bconcepts?\b|\bcomparison\b|\bdifferences?\b", re.I)
+
+
+def is_work_log(path: str, title: str, heading: str = "") -> bool:
+    """A note that records a day's work (what was run and set up that day) rather than explains: filed or named by
+    its day (`day12-0108/README.md`, `CICD_2026-02-03`, `Day 5 - … (01/01)`), unless its name or first heading says
+    it collects commands. A dated heading inside a note is a day of a study log, which stays a lesson."""
+    return (bool(WORK_LOG_PATH.search(path)) or is_log_heading(title)) \
+        and not any(COMMAND_REFERENCE.search(name) for name in (title, heading))
+
+
+def explains(title: str) -> bool:
+    """A heading over an explanation or a comparison (`TLS vs Non-TLS 비교`, `핵심 개념`)."""
+    return bool(EXPLAINS.search(title))
+
+
 def is_metadata_key(term: str) -> bool:
     return words(term) in METADATA_KEYS
 
