@@ -243,3 +243,20 @@ def test_card_ids_are_stable_and_unique():
     again = card_ids(cards)
     assert first == again and len(set(first)) == len(first)
     assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", i) for i in first)
+
+
+# The ids the fixture vault's cards had on the per-card flashcards pages of the version before the study page
+# was made from card data: a learner's progress in localStorage is kept under them, so they must never change.
+IDS_BEFORE = {
+    "guides/Pod basics": ["c-66eb5566093b", "c-f17d39d0af43", "c-3f371bbe350f"],
+    "디플로이먼트": ["c-aeaa27e15f08", "c-a7979560faa0", "c-2ef70d8aece7", "c-10b37b11317f"],
+    "서비스": ["c-82fa91d0b8ea"],
+}
+
+
+def test_cards_keep_the_ids_their_study_progress_is_saved_under(vault_copy, tmp_path):
+    from flashgen.build.pipeline import build
+
+    site = build(vault_copy, tmp_path / "out", decks=False).site_path
+    assert {name: [row["id"] for row in card_data(site, name)["cards"]] for name in IDS_BEFORE} == IDS_BEFORE
+    assert len(list((site / "cards").rglob("*.js"))) == len(IDS_BEFORE)  # no other note of the fixture has cards
