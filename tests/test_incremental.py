@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.build.memory import NOTES_FILE, SITE_FILE
 from flashgen.build.depkeys import note_keys
+from flashgen.build.memory import NOTES_FILE, SITE_FILE
 from flashgen.build.pipeline import build
 from flashgen.vault.parse import parse_vault
 from tests.conftest import png_bytes, write_note

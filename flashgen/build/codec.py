@@ -9,7 +9,7 @@ import datetime as dt
 import enum
 import json
 import sys
-from functools import lru_cache
+from functools import cache
 from typing import Any, Callable
 
 MARK = "\x00"  # the key of a tagged object; a plain dict with a key starting with it is written tagged too
@@ -24,7 +24,7 @@ def _name(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
@@ -106,7 +106,7 @@ def _hook(obj: dict) -> Any:
     return made
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dataclass(name: str) -> type:
     return _class(name, dataclasses.is_dataclass)
 
