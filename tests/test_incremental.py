@@ -67,7 +67,10 @@ SCENARIOS = {
     "tag added": lambda v: _edit(v, "네트워크/서비스.md", "이름::값", "이름::값\n\n#network"),
     "block id removed": lambda v: _edit(v, "워크로드/파드.md", " ^pod-def", ""),
     "study day's words edited": lambda v: _edit(v, "네트워크/서비스.md", "2024-01-22", "2024-01-22 서비스 복습"),
-    "study day added": lambda v: _edit(v, "워크로드/디플로이먼트.md", "## 전략", "2024-02-03\n\n## 전략"),
+    "study day added": lambda v: _edit(v, "워크로드/디플로이먼트.md", "- 롤링업데이트", "2024-02-03\n\n- 롤링업데이트"),
+    "study day's date changed": lambda v: _edit(v, "워크로드/파드.md", "2024-01-20", "2024-01-23"),
+    "backlink added under a heading": lambda v: _edit(v, "워크로드/파드.md", "Pending 에서", "[[서비스]] 로 Pending 에서"),
+    "linking heading renamed": lambda v: _edit(v, "워크로드/디플로이먼트.md", "# 디플로이먼트\n", "# 디플로이먼트 개요\n"),
 }
 
 
@@ -348,3 +351,22 @@ def test_serve_keeps_the_vault_in_memory_and_an_edit_reworks_only_what_depends_o
     clean = build(vault, tmp_path / "clean", decks=False)
     assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
     assert sorted(map(str, result.diagnostics)) == sorted(map(str, clean.diagnostics))
+
+
+def test_serve_rebuilds_after_each_kind_of_edit_equal_a_clean_build(tmp_path: Path) -> None:
+    """Serve's memory (each note's own links, backlinks, timeline and link checks kept between rebuilds) carried
+    through every kind of edit in a row: after each, the site and the warnings are a clean build's."""
+    from flashgen.build.memory import Memory
+    from flashgen.cli.serve_cmd import build_once
+
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    kept = Memory()
+    build_once(vault, out, kept)
+    for number, scenario in enumerate(SCENARIOS):
+        SCENARIOS[scenario](vault)
+        again = build_once(vault, out, kept)
+        clean = build(vault, tmp_path / f"clean{number}", decks=False)
+        assert not again.unchanged, scenario
+        assert _site_files(out / "site") == _site_files(tmp_path / f"clean{number}" / "site"), scenario
+        assert sorted(map(str, again.diagnostics)) == sorted(map(str, clean.diagnostics)), scenario

@@ -123,7 +123,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         del memory.notes[gone]
     vault = replace(files_only, notes=tuple(memory.notes[f.path].outline for f in walked.notes
                                             if memory.notes[f.path].outline is not None))
-    keys = note_keys(vault)
+    keys = note_keys(vault, memory.links)
 
     # 3. The vault as a whole: notes whose outputs depend on a changed note (an embed, a linked heading, a
     #    backlink) are worked on too; then the links are checked

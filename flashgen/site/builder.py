@@ -168,7 +168,8 @@ class _Build:
         self.old_search: dict[str, list] = memo.get("search_at", {})
         self.old_timeline: dict[str, list] = memo.get("timeline", {})
         self.old_links: dict[str, list] = memo.get("links", {})
-        self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}}
+        self.old_edges: dict[str, list] = memo.get("edges", {})
+        self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}, "edges": {}}
         self._backlinks: dict[str, list[tuple[Any, tuple[str, ...]]]] | None = None
         self._labs: dict[str, list[Any]] | None = None
         self._files: dict[str, list[tuple[str, str]]] = {}
@@ -196,24 +197,38 @@ class _Build:
         return self.inputs.tallies.get(path) or Tally()
 
     def backlinks(self) -> dict[str, list[tuple[Any, tuple[str, ...]]]]:
+        """note path -> (note linking to it, the headings above the link) of every other note that links to it.
+        A note's own links are gone through again only when its dependency key changed."""
         if self._backlinks is None:
             self._backlinks = {}
             for note in self.notes:
-                seen = set()
-                sections = [s for s in note.sections() if s.level]
-                for link in note.links:
-                    if link.external:
-                        continue
-                    target = self.vault.resolve(link, note.path)
-                    if not target or target == note.path or target not in self.vault.resolver.notes or target in seen:
-                        continue
-                    seen.add(target)
-                    where: tuple[str, ...] = ()
-                    for section in sections:
-                        if section.line <= link.line:
-                            where = tuple(heading_text(title) for title in section.path)
-                    self._backlinks.setdefault(target, []).append((note, where))
+                key = self.keys.get(note.path)
+                old = self.old_edges.get(note.path)
+                edges = old[1] if key and old and old[0] == key else self._links_out(note)
+                if key:
+                    self.new_memo["edges"][note.path] = [key, edges]
+                for target, where in edges:
+                    self._backlinks.setdefault(target, []).append((note, tuple(where)))
         return self._backlinks
+
+    def _links_out(self, note) -> list[list]:
+        """[target, [the headings above the link]] of each other note that `note` links to (its first link)."""
+        seen = set()
+        out: list[list] = []
+        sections = [s for s in note.sections() if s.level]
+        for link in note.links:
+            if link.external:
+                continue
+            target = self.vault.resolve(link, note.path)
+            if not target or target == note.path or target not in self.vault.resolver.notes or target in seen:
+                continue
+            seen.add(target)
+            where: list[str] = []
+            for section in sections:
+                if section.line <= link.line:
+                    where = [heading_text(title) for title in section.path]
+            out.append([target, where])
+        return out
 
     def labs_by_note(self) -> dict[str, list[Any]]:
         if self._labs is None:
@@ -408,16 +423,23 @@ class _Build:
             # again only when its own notes change (or a month comes or goes)
             months = [(m, n_days if month is None else 0) for m, n_days in counts]
             # keyed by what the page shows of each note, so that an edit remakes only the days it touches
-            key = _digest([self.site_key, "timeline", page, repr(months), repr(parts)] + [
-                json.dumps([day.date.isoformat(), item.note.title, self.urls.note(item.note.path), item.entry.anchor,
-                            item.entry.section, item.topics, item.preview], ensure_ascii=False)
-                for day in shown for item in day.items])
+            key = _digest([self.site_key, "timeline", page, repr(months), repr(parts)] +
+                          [self._item_key(day, item) for day in shown for item in day.items])
             self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown, months=months, parts=parts:
                         self.renderer.page("timeline.html", page, title, days=shown, month=month, parts=parts,
                                            recent=TIMELINE_RECENT_DAYS, note_url=self._note_href(page),
                                            months=[(m, relative(page, self.urls.timeline_month(m)), n_days,
                                                     m == month) for m, n_days in months]))
         return days
+
+    def _item_key(self, day: StudyDay, item) -> str:
+        """What the timeline shows of one study-log entry: all of it follows from the day, the note's page and the
+        note's dependency key (when it has one)."""
+        own = self.keys.get(item.note.path)
+        if own:
+            return f"{day.date.isoformat()}\0{self.urls.note(item.note.path)}\0{own}"
+        return json.dumps([day.date.isoformat(), item.note.title, self.urls.note(item.note.path), item.entry.anchor,
+                           item.entry.section, item.topics, item.preview], ensure_ascii=False)
 
     # -- search
     def _search_files(self, records: dict[str, str]) -> None:
