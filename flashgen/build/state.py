@@ -53,12 +53,13 @@ def input_key(notes_dir: Path, extra: list[Path], flags: str) -> str:
 
 def _digest(roots: list[tuple[str, Path]], extra: list[Path], flags: str) -> str:
     digest = hashlib.sha256(f"{__version__}\0{flags}\0{os.environ.get('FLASHGEN_LABS', '')}".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # all of flashgen, not only this folder
     for label, root in [("code", package)] + roots + [("extra", p) for p in extra]:
         digest.update(f"\0{label}:{root}".encode("utf-8", "surrogateescape"))
         if root.exists():
             for entry in _stat_tree(root, skip_dot=label != "code"):
-                digest.update(repr(entry).encode())
+                if label != "code" or "__pycache__/" not in entry[0]:  # (written when a module is first loaded)
+                    digest.update(repr(entry).encode())
     return digest.hexdigest()
 
 

@@ -394,16 +394,21 @@ class _Build:
 
     def _timeline(self) -> list[StudyDay]:
         facts: dict[str, tuple] = {}
+        shows: dict[int, str] = {}  # id of a log entry -> the digest of what the timeline shows of it
         for note in self.notes:
             part = self.inputs.parts.get(note.path)
             key = self._note_key(note, "timeline")
             old = self.old_timeline.get(note.path)
-            found = part.timeline if part is not None else (_facts(old[1]) if old and old[0] == key else None)
-            if found is None:
+            if part is not None:
+                found, digests = part.timeline, _entry_digests(note, part.timeline)
+            elif old and old[0] == key:
+                found, digests = _facts(old[1]), old[2]
+            else:
                 raise RuntimeError(f"the study log of {note.path} is not known: the note was not read again")
             facts[note.path] = found
+            shows.update(zip(map(id, note.log_entries), digests))
             if key:
-                self.new_memo["timeline"][note.path] = [key, found]
+                self.new_memo["timeline"][note.path] = [key, found, digests]
         days = study_days(self.notes, lambda note: facts[note.path])
         by_month: dict[str, list[StudyDay]] = {}
         for day in days:
@@ -424,22 +429,14 @@ class _Build:
             months = [(m, n_days if month is None else 0) for m, n_days in counts]
             # keyed by what the page shows of each note, so that an edit remakes only the days it touches
             key = _digest([self.site_key, "timeline", page, repr(months), repr(parts)] +
-                          [self._item_key(day, item) for day in shown for item in day.items])
+                          [f"{day.date.isoformat()}\0{self.urls.note(item.note.path)}\0{shows[id(item.entry)]}"
+                           for day in shown for item in day.items])
             self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown, months=months, parts=parts:
                         self.renderer.page("timeline.html", page, title, days=shown, month=month, parts=parts,
                                            recent=TIMELINE_RECENT_DAYS, note_url=self._note_href(page),
                                            months=[(m, relative(page, self.urls.timeline_month(m)), n_days,
                                                     m == month) for m, n_days in months]))
         return days
-
-    def _item_key(self, day: StudyDay, item) -> str:
-        """What the timeline shows of one study-log entry: all of it follows from the day, the note's page and the
-        note's dependency key (when it has one)."""
-        own = self.keys.get(item.note.path)
-        if own:
-            return f"{day.date.isoformat()}\0{self.urls.note(item.note.path)}\0{own}"
-        return json.dumps([day.date.isoformat(), item.note.title, self.urls.note(item.note.path), item.entry.anchor,
-                           item.entry.section, item.topics, item.preview], ensure_ascii=False)
 
     # -- search
     def _search_files(self, records: dict[str, str]) -> None:
@@ -585,6 +582,13 @@ def _day_parts(days: list[StudyDay], size: int) -> list[list[StudyDay]]:
         pages[-1].append(day)
         count += len(day.items)
     return pages
+
+
+def _entry_digests(note, facts: tuple) -> list[str]:
+    """Per study-log entry of a note, a digest of what its timeline item shows besides its day and its note's page
+    (so that a timeline page is made again only when what it shows changes)."""
+    return [_digest([json.dumps([note.title, entry.anchor, entry.section, topics, preview], ensure_ascii=False)])[:16]
+            for entry, (topics, preview) in zip(note.log_entries, facts)]
 
 
 def _facts(plain: list) -> tuple:
