@@ -89,14 +89,20 @@ def stale(vault, out_dir: Path, inputs: SiteInput, labs: list[Any], memo: dict[s
     the file is gone): each must be done again, with its part and cards, for `write_site`. Also returns what
     was worked out for it (the backlinks, each note's files and keys), which `write_site` takes as its `plan`."""
     plan = _Build(vault, inputs, list(labs), _earlier(memo, Path(out_dir)), urls or SiteUrls([n.path for n in vault.notes]))
-    folder = Path(out_dir)
+    folder = str(out_dir)
     out = set()
+    there: dict[str, bool] = {}  # search file -> whether it is there (a few dozen files hold every note's records)
     for note in vault.notes:
         for path, key in plan.note_files(note):
             old = plan.old_files.get(path)
-            if not key or old is None or old[0] != key or not os.path.exists(folder / path):
+            if not key or old is None or old[0] != key or not os.path.exists(f"{folder}/{path}"):
                 out.add(note.path)
-        if note.path not in plan.old_search or not os.path.exists(folder / "assets" / plan.old_search[note.path][0]):
+        search = plan.old_search.get(note.path)
+        if search is None:
+            out.add(note.path)
+        elif search[0] not in there:
+            there[search[0]] = os.path.exists(f"{folder}/assets/{search[0]}")
+        if search is not None and not there[search[0]]:
             out.add(note.path)
     return out, plan
 
