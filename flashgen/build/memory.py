@@ -19,7 +19,7 @@ from flashgen.diagnostics import Diagnostic
 from flashgen.fsutil import new_sqlite, write_text
 from flashgen.vault.model import NoteOutline
 
-FORMAT = 3  # 1 was pickled (never read: a planted pickle would run code), 2 kept whole parses and cards
+FORMAT = 4  # 1 was pickled (never read: a planted pickle would run code), 2 kept whole parses and cards, 3 no `own`
 NOTES_FILE = ".flashgen-cache-notes.sqlite"  # a row per note
 SITE_FILE = ".flashgen-cache-site.json"  # the site builder's memo
 DECK_FILE = ".flashgen-cache-anki.json"  # the deck writer's memo; its Anki collection is `.flashgen-cache-anki.anki2`
@@ -41,6 +41,7 @@ class NoteMemo:
     lint: tuple[Diagnostic, ...] = ()
     tally: Tally = Tally()
     links: tuple[str, tuple[Diagnostic, ...]] | None = None  # (key, the link checks' warnings) (vault.links)
+    own: tuple | None = None  # its own part of its dependency key, with what it was made of (depkeys.note_keys)
 
 
 @dataclass
@@ -52,7 +53,6 @@ class Memory:
     notes: dict[str, NoteMemo] = field(default_factory=dict)
     folder: Path | None = None  # where it is kept between commands
     resolved: Any = None  # the link resolver's answers (vault.files.Resolver.answers); kept in memory only
-    links: dict[str, tuple] = field(default_factory=dict)  # each note's own links (depkeys.note_keys); in memory only
     _site: dict[str, Any] | None = field(default=None, repr=False)
     _deck: Any = field(default=None, repr=False)
     _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
@@ -70,7 +70,7 @@ class Memory:
         if self.setup == setup and self.folder == Path(out_dir):
             return
         self.setup, self.folder = setup, Path(out_dir)
-        self.notes, self._saved, self._site, self._deck, self.resolved, self.links = {}, {}, None, None, None, {}
+        self.notes, self._saved, self._site, self._deck, self.resolved = {}, {}, None, None, None
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry
 

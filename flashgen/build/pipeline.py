@@ -123,7 +123,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         del memory.notes[gone]
     vault = replace(files_only, notes=tuple(memory.notes[f.path].outline for f in walked.notes
                                             if memory.notes[f.path].outline is not None))
-    keys = note_keys(vault, memory.links)
+    own = {path: memo.own for path, memo in memory.notes.items() if memo.own is not None}
+    keys = note_keys(vault, own)
 
     # 3. The vault as a whole: notes whose outputs depend on a changed note (an embed, a linked heading, a
     #    backlink) are worked on too; then the links are checked
@@ -141,9 +142,9 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         work = works.get(path)
         if work is not None:
             memo = NoteMemo(work.stamp, keys.get(path, ""), work.outline, work.problems, work.lint, work.tally,
-                            memo.links if memo.links and memo.links[0] == keys.get(path) else None)
-        elif memo.key != keys.get(path, ""):
-            memo = replace(memo, key=keys.get(path, ""))
+                            memo.links if memo.links and memo.links[0] == keys.get(path) else None, own.get(path))
+        elif memo.key != keys.get(path, "") or memo.own is not own.get(path):
+            memo = replace(memo, key=keys.get(path, ""), own=own.get(path))
         memory.notes[path] = memo
         tallies[path] = memo.tally
     links = {path: (memo.links[0], list(memo.links[1])) for path, memo in memory.notes.items() if memo.links}
