@@ -106,7 +106,11 @@ def _check(text: str) -> None:
                 sizes.clear()  # anchors do not reach across documents
     except YamlError:
         raise
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # PyYAML 6.0.4 and later refuse deep nesting themselves, sometimes first
+            mark = getattr(exc, "problem_mark", None)
+            raise YamlError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep; not read",
+                            mark.line + 1 if mark else 1) from None
         return  # a syntax error or a character YAML does not allow: reported, with its line, by the load itself
 
 

@@ -36,11 +36,12 @@ def highlight(code: str, lang: str) -> str:
     lang = (lang or "").lower()
     lexer = _lexer(lang)
     if lexer is None:
-        body = escape(code)
+        body = escape(code, quote=False)
     else:
         from pygments import highlight as run
 
-        body = run(code, lexer, _formatter())
+        # quotes are text inside an element: pygments before 2.21 wrote them as entities, later ones do not
+        body = run(code, lexer, _formatter()).replace("&quot;", '"').replace("&#39;", "'")
     label = escape(lang) if lang else ""
     attrs = f' data-lang="{label}"' if label else ""
     return f'<pre class="code highlight"{attrs}><code>{body}</code></pre>\n'
