@@ -46,3 +46,20 @@ def test_the_command_says_when_nothing_changed(seed_vault: Path, tmp_path: Path)
     assert second.returncode == 0 and "nothing changed since the last build" in second.stdout
     assert "쿠버네티스 학습 과정.md:15: warning: missing image" in second.stderr
     assert run(*args, "--strict", cwd=tmp_path).returncode == 1
+
+
+def test_the_setup_key_covers_all_of_flashgens_code_but_not_its_compiled_files(monkeypatch) -> None:
+    """An upgrade that changes any of flashgen's modules (the site's, the cards' …) starts from nothing; a module's
+    compiled file, written when it is first loaded during a build, does not."""
+    import flashgen
+    from flashgen.build import state
+
+    package = Path(flashgen.__file__).resolve().parent
+    listed = {"site/builder.py": (100, 1), "site/__pycache__/builder.cpython-311.pyc": (50, 1)}
+    monkeypatch.setattr(state, "_stat_tree", lambda root, skip_dot=True: sorted(
+        (rel, *stat) for rel, stat in listed.items()) if Path(root) == package else [])
+    before = state.setup_key([], "flags")
+    listed["site/__pycache__/builder.cpython-311.pyc"] = (60, 2)
+    assert state.setup_key([], "flags") == before
+    listed["site/builder.py"] = (101, 2)
+    assert state.setup_key([], "flags") != before

@@ -1,8 +1,9 @@
-"""What a build keeps for the next: for every note its stamp, dependency key, outline, card counts and warnings,
-and the site's and the deck's own memos. `flashgen serve` keeps it in memory between rebuilds; `flashgen build`
-keeps it in `build/.flashgen-cache*` between commands: a row per note in an SQLite file (of which a build
-rewrites only the rows that changed, in one transaction) and a JSON file each for the site and the deck. All of
-it is plain data (JSON), read without running anything: a planted or damaged file is at worst ignored."""
+"""What a build keeps for the next: for every note its stamp, dependency key (and its own part of it), outline,
+card counts and warnings, and the site's and the deck's own memos. `flashgen serve` keeps it in memory between
+rebuilds; `flashgen build` keeps it in `build/.flashgen-cache*` between commands: a row per note in an SQLite
+file (of which a build rewrites only the rows that changed, in one transaction) and a JSON file each for the site
+and the deck. All of it is plain data (JSON), read without running anything: a planted or damaged file is at
+worst ignored."""
 
 from __future__ import annotations
 
