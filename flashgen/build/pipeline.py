@@ -123,6 +123,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         del memory.notes[gone]
     vault = replace(files_only, notes=tuple(memory.notes[f.path].outline for f in walked.notes
                                             if memory.notes[f.path].outline is not None))
+    # each note's own part of its key (where its links lead) is kept in its memo; worked out again where it may differ
     own = {path: memo.own for path, memo in memory.notes.items() if memo.own is not None}
     keys = note_keys(vault, own)
 
