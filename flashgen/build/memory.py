@@ -54,6 +54,7 @@ class Memory:
     notes: dict[str, NoteMemo] = field(default_factory=dict)
     folder: Path | None = None  # where it is kept between commands
     resolved: Any = None  # the link resolver's answers (vault.files.Resolver.answers); kept in memory only
+    labs: Any = None  # the loaded labs and their problems (pipeline.load_course_labs); kept in memory only
     _site: dict[str, Any] | None = field(default=None, repr=False)
     _deck: Any = field(default=None, repr=False)
     _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
@@ -71,7 +72,7 @@ class Memory:
         if self.setup == setup and self.folder == Path(out_dir):
             return
         self.setup, self.folder = setup, Path(out_dir)
-        self.notes, self._saved, self._site, self._deck, self.resolved = {}, {}, None, None, None
+        self.notes, self._saved, self._site, self._deck, self.resolved, self.labs = {}, {}, None, None, None, None
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry
 

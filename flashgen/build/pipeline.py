@@ -110,7 +110,9 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     files_only, walked = vault_files(notes_dir)
     files_only.resolver.adopt(memory.resolved)  # what links named in the last build, if its files were the same
     urls = _site_urls(walked) if site else None
-    labs, lab_problems = load_course_labs(notes_dir)
+    if memory.labs is None:  # (the labs are part of the setup: kept while it is the same)
+        memory.labs = load_course_labs(notes_dir)
+    labs, lab_problems = memory.labs
 
     # 2. The notes whose files changed are read and worked on: parse, lint, cards, card sides, the site's part
     #    (all of them when an output must be made from nothing). Many notes are shared with a forked process.
