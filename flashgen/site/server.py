@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import sys
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -113,6 +114,14 @@ class SiteServer(ThreadingHTTPServer):
         if self._thread is not None:
             self.shutdown()
         self.server_close()
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that reloads or closes a page while a file is still being sent resets its connection: that
+        is no error of the site, and nothing is printed. Anything else is one line, never a traceback."""
+        problem = sys.exc_info()[1]
+        if isinstance(problem, (ConnectionError, TimeoutError)):
+            return
+        print(f"flashgen serve: a request from {client_address[0]} failed: {problem!r}", file=sys.stderr)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

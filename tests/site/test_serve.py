@@ -161,3 +161,25 @@ def test_a_busy_port_is_found_before_any_build(vault_copy, tmp_path):
         assert not (tmp_path / "out" / "site").exists()
     finally:
         blocker.stop()
+
+
+def test_a_browser_that_goes_away_mid_download_prints_nothing(tmp_path: Path, capfd) -> None:
+    """A page reloaded or closed while a large file is still being sent resets the connection: the server goes
+    on without printing a traceback into the learner's terminal."""
+    import socket
+    import struct
+
+    (tmp_path / "big.bin").write_bytes(b"x" * (64 << 20))
+    server = SiteServer(tmp_path, port=0).start()
+    try:
+        for _ in range(3):
+            client = socket.create_connection(("127.0.0.1", server.server_address[1]))
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.recv(1024)
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with a reset
+            client.close()
+        time.sleep(0.5)
+        assert urllib.request.urlopen(server.url + "big.bin").read(16) == b"x" * 16  # still serving
+    finally:
+        server.stop()
+    assert "Traceback" not in capfd.readouterr().err
