@@ -122,7 +122,7 @@ def _selected(path: str) -> tuple[str, str | None]:
     return (f"metadata.{m.group(1)}", m.group(2)) if m else (path, None)
 
 
-def field_value(pod: Obj, path: str, pod_ip: str, host_ip: str, in_volume: bool = False) -> str:
+def field_value(pod: Obj, path: str, pod_ip: str, host_ip: str) -> str:
     """A fieldRef's value (metadata.name, metadata.labels['app'], status.podIP ...)."""
     meta, spec = pod["metadata"], pod["spec"]
     base, key = _selected(path)
@@ -332,7 +332,7 @@ def _downward_files(pod: Obj, items: list[Obj], default_mode: int, pod_ip: str, 
     out = []
     for it in items or []:
         if it.get("fieldRef"):
-            text = field_value(pod, it["fieldRef"].get("fieldPath", ""), pod_ip, host_ip, in_volume=True)
+            text = field_value(pod, it["fieldRef"].get("fieldPath", ""), pod_ip, host_ip)
         elif it.get("resourceFieldRef"):
             text = resource_value(pod, it["resourceFieldRef"], None, node)
         else:

@@ -1,7 +1,7 @@
 """A container's small filesystem: files, directories, symbolic links and read-only mounts, as plain data.
 
-A file is text; its mode is an int (0o644). Paths are absolute and normalised. `ContainerFS.to_json` and
-`from_json` keep it JSON-serialisable, so a program's file operations can be stored and replayed."""
+A file is text; its mode is an int (0o644). Paths are absolute and normalised. It is never stored: a container's
+files are made again from its pod and image when a probe or a command first needs them."""
 
 from __future__ import annotations
 
@@ -215,21 +215,6 @@ class ContainerFS:
                 self.modes[self.resolve(path)] = int(data)
         except FsError:
             pass
-
-    # ----- persistence -----
-    def to_json(self) -> dict[str, Any]:
-        return {"files": self.files, "modes": self.modes, "dirs": sorted(self.dirs), "links": self.links,
-                "readonly": self.readonly}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "ContainerFS":
-        out = cls()
-        out.files = dict(data.get("files") or {})
-        out.modes = {k: int(v) for k, v in (data.get("modes") or {}).items()}
-        out.dirs = set(data.get("dirs") or ["/"])
-        out.links = dict(data.get("links") or {})
-        out.readonly = list(data.get("readonly") or [])
-        return out
 
 
 def mode_string(mode: int, kind: str = "-") -> str:

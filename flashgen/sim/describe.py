@@ -342,7 +342,7 @@ def _pod(sim: "Engine", p: Obj) -> list[str]:
         out.append(_line("Message", st["message"]))
     out.append(_line("IP", st.get("podIP", "")))
     ips = st.get("podIPs") or []
-    out += [f"IPs:\t<none>"] if not ips else ["IPs:"] + [f"  IP:\t{ip.get('ip', '')}" for ip in ips]
+    out += ["IPs:\t<none>"] if not ips else ["IPs:"] + [f"  IP:\t{ip.get('ip', '')}" for ip in ips]
     if _controller(p):
         out.append(_line("Controlled By", _controller(p)))
     if st.get("nominatedNodeName"):
@@ -466,7 +466,7 @@ def _statefulset(sim: "Engine", s: Obj) -> list[str]:
 
 
 def _job(sim: "Engine", j: Obj) -> list[str]:
-    meta, spec, st = j["metadata"], j["spec"], j.get("status") or {}
+    spec, st = j["spec"], j.get("status") or {}
     out = _header(j) + [_line("Selector", selectors.to_string(spec.get("selector")))] + _meta(j)
     if _controller(j):
         out.append(_line("Controlled By", _controller(j)))

@@ -489,7 +489,6 @@ class Kubelet:
         if cr and cr.get("last"):
             last = {"terminated": cr["last"]}
         st["lastState"] = last
-        now = self.sim.time
         if cr is None or cr["state"] == "creating":
             st["state"] = {"waiting": {"reason": waiting if cr is None else
                                        ("PodInitializing" if cr.get("init") else "ContainerCreating")}}

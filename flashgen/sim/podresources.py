@@ -111,7 +111,3 @@ def allocatable(node: Obj) -> Resources:
     """The node's allocatable resources (its capacity on kind, which reserves nothing)."""
     st = node.get("status") or {}
     return _list(st.get("allocatable") or st.get("capacity"))
-
-
-def requests_of_pod(pod: Obj) -> Resources:
-    return pod_requests(pod.get("spec") or {})

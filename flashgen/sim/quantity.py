@@ -91,9 +91,3 @@ def normalize(q: Any) -> str:
     """A quantity as the API server stores it (`0.5` -> `500m`, `1024Mi` -> `1Gi`)."""
     v, fmt = parse(q)
     return canonical(v, fmt)
-
-
-def format_like(v: Fraction, like: Any = None) -> str:
-    """A computed value in the format of another quantity (binary when `like` was written in Ki/Mi/Gi)."""
-    fmt = parse(like)[1] if like is not None else "DecimalSI"
-    return canonical(v, fmt)

@@ -1614,7 +1614,7 @@ class Shell:
         kind, code, body = self._http(url)
         host = re.sub(r"^https?://", "", url).split("/")[0]
         if kind == "refused":
-            self.err.write(f"wget: can't connect to remote host (127.0.0.1): Connection refused\n")
+            self.err.write("wget: can't connect to remote host (127.0.0.1): Connection refused\n")
             return 1
         if kind == "ok" and code is None:
             self.err.write("wget: error getting response\n")
