@@ -88,8 +88,7 @@ def _check(text: str) -> None:
                                     "(an alias bomb?); not read", event.start_mark.line + 1)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if len(counts) > MAX_DEPTH:
-                    raise YamlError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep; not read",
-                                    event.start_mark.line + 1)
+                    raise _too_deep(event.start_mark.line + 1)
                 open_anchors.append(event.anchor)
                 counts.append(0)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
@@ -109,9 +108,12 @@ def _check(text: str) -> None:
     except yaml.YAMLError as exc:
         if "nesting depth" in str(exc):  # PyYAML 6.0.4 and later refuse deep nesting themselves, sometimes first
             mark = getattr(exc, "problem_mark", None)
-            raise YamlError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep; not read",
-                            mark.line + 1 if mark else 1) from None
+            raise _too_deep(mark.line + 1 if mark else 1) from None
         return  # a syntax error or a character YAML does not allow: reported, with its line, by the load itself
+
+
+def _too_deep(line: int) -> YamlError:
+    return YamlError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep; not read", line)
 
 
 def _loaded(read: Any) -> Any:

@@ -13,6 +13,7 @@ from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
     explains,
+    explains_causes,
     is_date,
     is_generic,
     is_link_list,
@@ -61,7 +62,6 @@ DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
-CAUSES = re.compile(r"원인|증상|이유|\b(?:causes?|symptoms?|reasons?|why)\b", re.I)  # a table header that explains
 GROUP_INTRO = re.compile(r"^(?:commands|functions|options|settings|methods|filters|operators|properties) "
                          r"(?:for|of|to|that|in)\b", re.I)
 CONSOLE_SECTION = re.compile(r"(?:^|[\s\-–—])(?:웹 콘솔|web console|cloud console|console ui|gui|웹 ui)\s*$", re.I)
@@ -473,7 +473,7 @@ def _says_something(parts: list[str]) -> bool:
     """Whether an answer holds a sentence of its author's own beside its code, tables and pictures (a label such as
     `해결: main_test.py 추가` is none)."""
     for part in parts:
-        if part.lstrip().startswith("|") and CAUSES.search(part.lstrip().split("\n", 1)[0]):
+        if part.lstrip().startswith("|") and explains_causes(part.lstrip().split("\n", 1)[0]):
             return True  # a table of symptoms and their causes: what went wrong, and why
         if part.lstrip().startswith(("```", "~~~", "|", "![")):
             continue

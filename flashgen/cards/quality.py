@@ -161,6 +161,7 @@ WORK_LOG_PATH = re.compile(r"(?:^|/)day[ _-]?\d+(?:[ _-]\d{4})?(?:[ _-][^/]*)?/|
 # a note that collects commands for reference, whatever folder it sits in (`Docker 명령어 정리 (Day 1)`)
 COMMAND_REFERENCE = re.compile(r"명령어|치트\s*시트|\bcommands?\b|cheat\s*sheet", re.I)
 # a section that explains or compares, even within a day's work (`TLS vs Non-TLS 비교`, `핵심 개념`)
+CAUSES = re.compile(r"원인|증상|이유|\b(?:causes?|symptoms?|reasons?|why)\b", re.I)
 EXPLAINS = re.compile(r"\bvs\.?\s|비교|차이|개념|원리|\bconcepts?\b|\bcomparison\b|\bdifferences?\b", re.I)
 
 
@@ -170,6 +171,11 @@ def is_work_log(path: str, title: str, heading: str = "") -> bool:
     it collects commands. A dated heading inside a note is a day of a study log, which stays a lesson."""
     return (bool(WORK_LOG_PATH.search(path)) or is_log_heading(title)) \
         and not any(COMMAND_REFERENCE.search(name) for name in (title, heading))
+
+
+def explains_causes(header: str) -> bool:
+    """A table header over symptoms and their causes (`증상 | 원인 | 조치`): what went wrong, and why."""
+    return bool(CAUSES.search(header))
 
 
 def explains(title: str) -> bool:
