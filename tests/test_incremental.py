@@ -292,16 +292,28 @@ def test_notes_worked_on_in_two_processes_give_the_same_outputs_and_each_side_is
     assert any("고정된 주소" in r[1] for r in rows.values())
 
 
-def test_a_site_build_that_fails_leaves_no_half_written_folder(tmp_path: Path, monkeypatch) -> None:
-    """A site build that fails removes its new folder: nothing of it is left beside the last good site, which
-    stays."""
+def _restore(path: Path, text: str, stat: os.stat_result) -> None:
+    """Put a note back as it was, with its time (as from a backup or an undo that keeps it)."""
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+@pytest.mark.parametrize("serve", [False, True], ids=["build", "serve"])
+def test_a_site_changed_in_place_by_a_build_that_fails_is_repaired_by_the_next(tmp_path: Path, monkeypatch,
+                                                                              serve: bool) -> None:
+    """A rebuild changes the site in place, file by file (each file whole, never half-written): one that fails
+    after some pages were written leaves a site whose memo no longer matches it. Even when the edit is then
+    undone (the notes' keys are the last complete build's again), the next build does not keep the pages the
+    failed build wrote: its site is a clean build's."""
+    from flashgen.build.memory import Memory
     from flashgen.site import builder
 
     vault = _vault(tmp_path)
     out = tmp_path / "out"
-    _one_process(monkeypatch, alone=False)
-    build(vault, out)
-    before = _site_files(out / "site")
+    memory = Memory() if serve else None
+    build(vault, out, decks=False, memory=memory)
+    pod, service = vault / "워크로드" / "파드.md", vault / "네트워크" / "서비스.md"
+    kept = [(path, path.read_text(encoding="utf-8"), path.stat()) for path in (pod, service)]
 
     def fail(self):
         raise RuntimeError("timeline broke")
@@ -309,8 +321,74 @@ def test_a_site_build_that_fails_leaves_no_half_written_folder(tmp_path: Path, m
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
     _edit(vault, "네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 고정된 주소")
     with pytest.raises(RuntimeError, match="timeline broke"):
+        build(vault, out, decks=False, memory=memory)
+    site = out / "site"
+    assert "고정된 주소" in (site / "notes" / "네트워크" / "서비스.html").read_text(encoding="utf-8")  # written
+    assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []
+    assert [p for p in site.rglob("*") if p.name.endswith(".flashgen-part")] == []
+    monkeypatch.undo()
+    for path, text, stat in kept:
+        _restore(path, text, stat)
+    build(vault, out, decks=False, memory=memory)
+    build(vault, tmp_path / "clean", decks=False)
+    assert _site_files(site) == _site_files(tmp_path / "clean" / "site")
+
+
+def test_a_build_killed_while_changing_the_site_in_place_is_repaired_by_the_next(tmp_path: Path) -> None:
+    """A build killed (no exception, no clean-up) after it wrote some files of the site in place: the next build
+    finds the site is not the one its memo describes and makes a clean build's site, even with the edit undone."""
+    import multiprocessing
+
+    from flashgen.site import output
+
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out)
+    pod = vault / "워크로드" / "파드.md"
+    text, stat = pod.read_text(encoding="utf-8"), pod.stat()
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "하나 이상의 컨테이너 묶음")
+
+    def killed_after_its_page() -> None:
+        original = output.SiteWriter.text
+
+        def text_then_die(self, site_path: str, content: str) -> None:
+            original(self, site_path, content)
+            if site_path == "notes/워크로드/파드.html":
+                os._exit(9)
+        output.SiteWriter.text = text_then_die
         build(vault, out)
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".site")) == []
+
+    child = multiprocessing.get_context("fork").Process(target=killed_after_its_page)
+    child.start()
+    child.join(60)
+    assert child.exitcode == 9
+    changed = (out / "site" / "notes" / "워크로드" / "파드.html").read_text(encoding="utf-8")
+    assert "하나 이상의 컨테이너 묶음" in changed  # the killed build wrote it in place
+    _restore(pod, text, stat)
+    build(vault, out)
+    build(vault, tmp_path / "clean")
+    assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
+    assert "하나 이상의" not in (out / "site" / "notes" / "워크로드" / "파드.html").read_text(encoding="utf-8")
+
+
+def test_a_site_made_from_nothing_that_fails_leaves_no_half_written_folder(tmp_path: Path, monkeypatch) -> None:
+    """A site made from nothing is built beside the last one: when it fails, its folder is removed and the last
+    site stays as it was."""
+    from flashgen.site import builder
+
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out, decks=False)
+    before = _site_files(out / "site")
+    (out / SITE_FILE).unlink()  # no memo: the next site is made from nothing
+
+    def fail(self):
+        raise RuntimeError("timeline broke")
+    monkeypatch.setattr(builder._Build, "_timeline", fail)
+    _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
+    with pytest.raises(RuntimeError, match="timeline broke"):
+        build(vault, out, decks=False)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []
     assert _site_files(out / "site") == before
 
 

@@ -3,8 +3,9 @@
 Each note's own share of the site (its page's content, search records and study-log facts: `note_part`) is made
 where the note is parsed; here the vault is put together: every note's page (its holes filled, its backlinks,
 tags and cards), one card data script per note with cards, the study page and its index of decks, and the pages
-that gather notes (home, folders, tags, timeline, labs) and the search files. With the memo of the last build, a
-file whose inputs are unchanged is kept (hard-linked from the last site) instead of being made again."""
+that gather notes (home, folders, tags, timeline, labs) and the search files. With the memo of the last build, the
+site is changed in place: a file whose inputs are unchanged is left as it is, the others are written again (each
+whole, under a temporary name renamed over the old), and the files no longer made are removed."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from flashgen.site.card_data import card_data_script
 from flashgen.site.labs_view import lab_pages
 from flashgen.site.linker import MAX_EMBEDDED_BYTES, LinkTargets, SiteLinker, capped_embeds
 from flashgen.site.note_part import NotePart, note_part
-from flashgen.site.output import SiteWriter
+from flashgen.site.output import SiteWriter, folder_stamp
 from flashgen.site.templates_env import Renderer
 from flashgen.site.timeline import StudyDay, study_days
 from flashgen.site.urls import STUDY_PAGE, SiteUrls, relative
@@ -110,11 +111,12 @@ def stale(vault, out_dir: Path, inputs: SiteInput, labs: list[Any], memo: dict[s
 def write_site(vault, out_dir: Path, inputs: SiteInput, labs: list[Any] | None = None,
                memo: dict[str, Any] | None = None, report: Callable[[Diagnostic], Any] | list | None = None,
                urls: SiteUrls | None = None, plan: Any = None) -> SiteResult:
-    """Write the site into `out_dir`, replacing the last one only once it is complete. `memo` (a dict, updated)
-    is what the last build left: its files are kept where their inputs are unchanged. `plan` is what `stale`
-    worked out for the same vault, memo and keys (the card counts of notes done since are the same)."""
+    """Write the site into `out_dir`. `memo` (a dict, updated) is what the last build left: when it describes
+    the site that is there, the site is changed in place (its files kept where their inputs are unchanged);
+    else a new site replaces the last one once it is complete. `plan` is what `stale` worked out for the same
+    vault, memo and keys (the card counts of notes done since are the same)."""
     out_dir = Path(out_dir)
-    writer = SiteWriter(out_dir)
+    writer = SiteWriter(out_dir, in_place=kept_site(memo, out_dir))
     urls = urls or SiteUrls([note.path for note in vault.notes])
     try:
         build = plan or _Build(vault, inputs, list(labs or []), _earlier(memo, out_dir), urls)
@@ -123,7 +125,7 @@ def write_site(vault, out_dir: Path, inputs: SiteInput, labs: list[Any] | None =
         writer.commit()
         if memo is not None:
             memo.clear()
-            memo.update(build.new_memo, folder=list(_folder_stamp(out_dir) or ()))
+            memo.update(build.new_memo, folder=list(folder_stamp(out_dir) or ()))
     except BaseException:
         writer.abort()
         raise
@@ -142,7 +144,7 @@ def write_site(vault, out_dir: Path, inputs: SiteInput, labs: list[Any] | None =
 
 def kept_site(memo: dict[str, Any] | None, out_dir: Path) -> bool:
     """Whether the memo describes the very site folder that is there (pages are kept only from it)."""
-    return memo is not None and bool(memo) and memo.get("folder") == list(_folder_stamp(out_dir) or ())
+    return memo is not None and bool(memo) and memo.get("folder") == list(folder_stamp(out_dir) or ())
 
 
 def _earlier(memo: dict[str, Any] | None, out_dir: Path) -> dict[str, Any]:
@@ -263,15 +265,20 @@ class _Build:
                 search[note.path] = part.search
         self._study()
         for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
-            self._page(page, html)
+            self._same(page, html)
         self._tag_pages()
         self._template_page("404.html", "404.html", "Not found")  # what a server shows for a missing page
         days = self._timeline()
         self._home(days)
         self._search_files(search)
         for site_path, content in assets.static_files().items():
-            self.writer.text(site_path, content)
+            self._same(site_path, content, page=False)
         self._copy_images()
+        made = self.new_memo["files"]
+        for path in self.writer.written:  # (files made whatever their inputs: never kept by key, but known)
+            made.setdefault(path, ["", []])
+        if self.writer.in_place:
+            self.writer.remove([path for path in self.old_files if path not in made])
         return self.result
 
     def _note_files(self, note, part: NotePart | None) -> None:
@@ -332,9 +339,9 @@ class _Build:
             name = f"assets/decks/{number}-{_digest([text])[:10]}.js"
             self._keyed(name, _digest([name]), lambda text=text: text, page=False)
             names.append(relative(DECK_INDEX, name))
-        self.writer.text(DECK_INDEX, "window.FLASHGEN_DECKS=" + _script_json(
+        self._same(DECK_INDEX, "window.FLASHGEN_DECKS=" + _script_json(
             {"parts": names, "top": self.default_deck, "cards": sum(self.tally(n.path).cards for n in self.notes)})
-            + ";\n")
+            + ";\n", page=False)
         self._template_page("study.html", STUDY_PAGE, "Flashcards")
 
     # -- the pages that gather notes
@@ -482,7 +489,7 @@ class _Build:
                 self.new_memo["files"]["assets/" + name] = [key, []]
                 at.update((path, [name, start, end]) for path, (start, end) in zip(paths, spans))
             names.append(name)
-        self.writer.text("assets/search-data.js", search_index.search_script(names))
+        self._same("assets/search-data.js", search_index.search_script(names), page=False)
 
     # -- links
     def _link_problems(self) -> list[Diagnostic]:
@@ -522,9 +529,9 @@ class _Build:
         return sorted(problems, key=lambda d: d.line)
 
     # -- files
-    def _page(self, page: str, html: str) -> None:
-        self.writer.text(page, html)
-        self.result.pages.append(page)
+    def _same(self, path: str, content: str, page: bool = True) -> None:
+        """Write `content` at `path`, or keep the last build's file when it is the same."""
+        self._keyed(path, _digest([path, content]), lambda: content, page)
 
     def _keep(self, path: str, key: str, page: bool = True) -> bool:
         """Keep the last build's file at `path` when it was made from the same key (and is there)."""
@@ -568,7 +575,10 @@ class _Build:
                     continue
                 self.writer.text(site_path, svg.text)
             else:
-                self.writer.copy(site_path, disk)
+                key = _digest(["image", vault_path, repr(self.vault.stamps.get(vault_path))])
+                if not self._keep(site_path, key, page=False):
+                    self.writer.copy(site_path, disk)
+                    self.new_memo["files"][site_path] = [key, []]
             self.result.images.append(site_path)
 
 
@@ -613,14 +623,6 @@ def _diagnostics(plain: list) -> list[Diagnostic]:
 def _script_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _folder_stamp(folder: Path) -> tuple[int, int] | None:
-    try:
-        st = folder.stat()
-    except OSError:
-        return None
-    return st.st_ino, st.st_mtime_ns
 
 
 def _digest(parts: list[str]) -> str:
