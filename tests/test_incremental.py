@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.build.depkeys import note_keys
-from flashgen.build.memory import NOTES_FILE, SITE_FILE
+from flashgen.build.memory import NOTES_FILE
 from flashgen.build.pipeline import build
 from flashgen.vault.parse import parse_vault
 from tests.conftest import png_bytes, write_note
@@ -78,6 +78,14 @@ def _site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def _site_rows(out: Path, change: str | None = None) -> int:
+    """How many rows the site's memo has in the notes file (after running `change` on it, if given)."""
+    with closing(sqlite3.connect(out / NOTES_FILE)) as db, db:
+        if change:
+            db.execute(change)
+        return db.execute("SELECT count(*) FROM site").fetchone()[0]
+
+
 def _deck_rows(apkg: Path, tmp: Path) -> tuple[dict, list]:
     """Notes by GUID (type, fields, tags, modification time, deck names of their cards) and the media names."""
     with zipfile.ZipFile(apkg) as package:
@@ -111,7 +119,7 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(scenario: str, tmp_path: P
     vault = _vault(tmp_path)
     out = tmp_path / "out"
     build(vault, out)
-    assert (out / NOTES_FILE).exists() and (out / SITE_FILE).exists()
+    assert _site_rows(out)
     SCENARIOS[scenario](vault)
     clean = tmp_path / "clean"
     (clean / "anki").mkdir(parents=True)
@@ -156,7 +164,7 @@ def test_the_cache_is_reused_and_a_damaged_cache_is_ignored(tmp_path: Path) -> N
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
     build(vault, out)
     assert page.stat().st_ino == before  # kept from the last build: nothing it shows changed
-    (out / SITE_FILE).write_bytes(b"not a cache")
+    assert _site_rows(out, "UPDATE site SET entry = 'not a memo' WHERE part = 'files' AND name = 'index.html'")
     _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
     result = build(vault, out)
     assert not result.errors and page.stat().st_ino != before  # made again from nothing
@@ -176,17 +184,27 @@ def test_the_notes_memos_are_kept_row_by_row_and_a_damaged_file_is_replaced(tmp_
         with closing(sqlite3.connect(notes_file)) as db:
             return dict(db.execute("SELECT path, entry FROM notes"))
 
+    def site_rows() -> dict[tuple[str, str], tuple[int, str]]:  # with the rowid, which a row written again changes
+        with closing(sqlite3.connect(notes_file)) as db:
+            return {(part, name): (rowid, entry) for rowid, part, name, entry in
+                    db.execute("SELECT rowid, part, name, entry FROM site")}
+
     def keys() -> dict[str, str]:
         return note_keys(parse_vault(vault))
 
-    before, keys_before = rows(), keys()
+    before, keys_before, site_before = rows(), keys(), site_rows()
     assert len(before) == len(list(vault.rglob("*.md")))
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음")
     build(vault, out)
-    after, keys_after = rows(), keys()
+    after, keys_after, site_after = rows(), keys(), site_rows()
     depending = {path for path in keys_before if keys_after[path] != keys_before[path]}  # the note, its embedders
     assert "워크로드/파드.md" in depending and len(depending) < len(before)
     assert {path for path in before if after[path] != before[path]} == depending
+    # the site's memo: of what it keeps per note, only the depending notes' rows are written again
+    written = {row for row in site_after if site_before.get(row) != site_after[row]}
+    per_note = {name for part, name in written if part in ("edges", "links", "timeline")}
+    assert "워크로드/파드.md" in per_note and per_note <= depending
+    assert ("files", "notes/워크로드/파드.html") in written and ("files", "notes/색인.html") not in written
     notes_file.write_bytes(b"not a database" * 100)
     _edit(vault, "워크로드/파드.md", "컨테이너 묶음", "컨테이너들")
     result = build(vault, out)
@@ -203,7 +221,7 @@ def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
     build(vault, out)
     older = {p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.json")}
     older.update({p.relative_to(out): p.read_bytes() for p in out.glob(".flashgen-cache*.sqlite")})
-    assert len(older) == 3  # the cache, the notes' memos and the deck writer's
+    assert len(older) == 2  # the notes' memos (with the site's) and the deck writer's
     note = vault / "워크로드" / "파드.md"
     original = note.stat()
     _edit(vault, "워크로드/파드.md", "컨테이너의 묶음", "다른 답")
@@ -380,7 +398,7 @@ def test_a_site_made_from_nothing_that_fails_leaves_no_half_written_folder(tmp_p
     out = tmp_path / "out"
     build(vault, out, decks=False)
     before = _site_files(out / "site")
-    (out / SITE_FILE).unlink()  # no memo: the next site is made from nothing
+    assert _site_rows(out, "DELETE FROM site") == 0  # no memo: the next site is made from nothing
 
     def fail(self):
         raise RuntimeError("timeline broke")
@@ -412,7 +430,7 @@ def test_serve_keeps_the_vault_in_memory_and_an_edit_reworks_only_what_depends_o
         raise AssertionError("a rebuild of serve read the cache back from disk")
 
     monkeypatch.setattr(memory_module, "_read_notes", unread)
-    monkeypatch.setattr(memory_module, "_read_json", unread)
+    monkeypatch.setattr(memory_module, "_read_site", unread)
     for round_, (rel, old, new) in enumerate((("네트워크/서비스.md", "파드 앞의 고정 주소", "파드 앞의 바뀌지 않는 주소"),
                                               ("워크로드/파드.md", "컨테이너의 묶음", "컨테이너 묶음"))):
         _edit(vault, rel, old, new)

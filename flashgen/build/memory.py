@@ -1,9 +1,9 @@
 """What a build keeps for the next: for every note its stamp, dependency key (and its own part of it), outline,
 card counts and warnings, and the site's and the deck's own memos. `flashgen serve` keeps it in memory between
-rebuilds; `flashgen build` keeps it in `build/.flashgen-cache*` between commands: a row per note in an SQLite
-file (of which a build rewrites only the rows that changed, in one transaction) and a JSON file each for the site
-and the deck. All of it is plain data (JSON), read without running anything: a planted or damaged file is at
-worst ignored."""
+rebuilds; `flashgen build` keeps it in `build/.flashgen-cache*` between commands: in one SQLite file a row per
+note, and a row per entry of the site's memo (per note or per file of the site), of which a build rewrites only
+the rows that changed, in one transaction; and a JSON file for the deck. All of it is plain data (JSON), read
+without running anything: a planted or damaged file is at worst ignored."""
 
 from __future__ import annotations
 
@@ -20,13 +20,16 @@ from flashgen.diagnostics import Diagnostic
 from flashgen.fsutil import new_sqlite, write_text
 from flashgen.vault.model import NoteOutline
 
-FORMAT = 4  # 1 was pickled (never read: a planted pickle would run code), 2 kept whole parses and cards, 3 no `own`
-NOTES_FILE = ".flashgen-cache-notes.sqlite"  # a row per note
-SITE_FILE = ".flashgen-cache-site.json"  # the site builder's memo
+# 1 was pickled (never read: a planted pickle would run code), 2 kept whole parses and cards, 3 no `own`, 4 the
+# site's memo in a JSON file of its own
+FORMAT = 5
+NOTES_FILE = ".flashgen-cache-notes.sqlite"  # a row per note, and the site builder's memo row by row
 DECK_FILE = ".flashgen-cache-anki.json"  # the deck writer's memo; its Anki collection is `.flashgen-cache-anki.anki2`
 # what earlier versions kept, removed when the memory is saved
-_FORMER = (".flashgen-cache.json", ".flashgen-cache.pickle", ".flashgen-cache-anki.pickle")
+_FORMER = (".flashgen-cache.json", ".flashgen-cache.pickle", ".flashgen-cache-anki.pickle", ".flashgen-cache-site.json")
 _TABLE = "CREATE TABLE notes (path TEXT PRIMARY KEY, entry TEXT NOT NULL)"  # entry: codec JSON of a NoteMemo
+# the site's memo: a dict of parts, each a dict of entries by name (a row each) or one value (a row named "")
+_SITE = "CREATE TABLE site (part TEXT NOT NULL, name TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (part, name))"
 _META = "CREATE TABLE meta (format INTEGER NOT NULL, setup TEXT NOT NULL)"
 
 
@@ -58,6 +61,7 @@ class Memory:
     _site: dict[str, Any] | None = field(default=None, repr=False)
     _deck: Any = field(default=None, repr=False)
     _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
+    _site_saved: dict[str, Any] = field(default_factory=dict, repr=False)  # the site's memo as in the file
 
     @classmethod
     def load(cls, out_dir: Path, setup: str) -> Memory:
@@ -73,14 +77,16 @@ class Memory:
             return
         self.setup, self.folder = setup, Path(out_dir)
         self.notes, self._saved, self._site, self._deck, self.resolved, self.labs = {}, {}, None, None, None, None
+        self._site_saved = {}
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry
 
     def site(self) -> dict[str, Any]:
         """The site builder's memo (flashgen.site.write_site), updated in place by each build."""
         if self._site is None:
-            self._site = _read_json(self.folder / SITE_FILE, self.setup) if self.folder else {}
-            self._site = self._site if isinstance(self._site, dict) else {}
+            self._site_saved = _read_site(self.folder / NOTES_FILE, self.setup) if self.folder else {}
+            self._site = {part: dict(value) if isinstance(value, dict) else value
+                          for part, value in self._site_saved.items()}
         return self._site
 
     def deck(self) -> Any:
@@ -105,12 +111,13 @@ class Memory:
         out_dir = Path(out_dir)
         changed = {path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo}
         gone = set(self._saved) - set(self.notes)
-        if not _update_notes(out_dir / NOTES_FILE, self.setup, changed, gone):
-            _new_notes(out_dir / NOTES_FILE, self.setup, self.notes)
+        site_changed, site_gone = _site_changes(self._site_saved, self._site)
+        if not _update_notes(out_dir / NOTES_FILE, self.setup, (changed, gone), (site_changed, site_gone)):
+            _new_notes(out_dir / NOTES_FILE, self.setup, self.notes, self._site or {})
         self._saved = dict(self.notes)
         if self._site is not None:
-            write_text(out_dir / SITE_FILE, json.dumps({"format": FORMAT, "setup": self.setup, "memo": self._site},
-                                                       ensure_ascii=False, separators=(",", ":")))
+            self._site_saved = {part: dict(value) if isinstance(value, dict) else value
+                                for part, value in self._site.items()}
         if self._deck is not None:
             write_text(out_dir / DECK_FILE, codec.dumps({"format": FORMAT, "setup": self.setup, "memo": self._deck}))
         for name in _FORMER:
@@ -146,9 +153,57 @@ def _db_of_setup(db: sqlite3.Connection, setup: str) -> bool:
     return db.execute("SELECT format, setup FROM meta").fetchall() == [(FORMAT, setup)]
 
 
-def _update_notes(db_path: Path, setup: str, changed: dict[str, NoteMemo], gone: set[str]) -> bool:
-    """Change the rows of an existing notes file of this setup in one transaction; False when there is no
-    such file (or it cannot be used), and it must be written whole."""
+def _read_site(db_path: Path, setup: str) -> dict[str, Any]:
+    """The site's memo from its rows, or an empty one when the file is missing, damaged or of another setup."""
+    if not db_path.exists():
+        return {}
+    memo: dict[str, Any] = {}
+    try:
+        db = sqlite3.connect(db_path)
+        try:
+            if not _db_of_setup(db, setup):
+                return {}
+            for part, name, entry in db.execute("SELECT part, name, entry FROM site"):
+                if name:
+                    memo.setdefault(part, {})[name] = json.loads(entry)
+                else:
+                    memo[part] = json.loads(entry)
+        finally:
+            db.close()
+    except (OSError, sqlite3.Error, ValueError, AttributeError):  # a damaged or foreign file: build from nothing
+        return {}
+    return memo
+
+
+def _site_changes(saved: dict[str, Any], memo: dict[str, Any] | None) -> tuple[list[tuple], list[tuple]]:
+    """The rows of the site's memo to write ((part, name, entry)) and to delete ((part, name)) for the file to
+    hold `memo` where it holds `saved`. Most entries are the very objects read or saved: compared by identity
+    first."""
+    if memo is None:
+        return [], []
+    missing = object()
+    changed: list[tuple] = []
+    gone: list[tuple] = [(part, "" if not isinstance(value, dict) else name)
+                         for part, value in saved.items() if part not in memo
+                         for name in (value if isinstance(value, dict) else [""])]
+    for part, value in memo.items():
+        old = saved.get(part)
+        if not isinstance(value, dict):
+            if isinstance(old, dict) or old != value or part not in saved:
+                changed.append((part, "", value))
+            continue
+        old = old if isinstance(old, dict) else {}
+        changed.extend((part, name, entry) for name, entry in value.items()
+                       if (was := old.get(name, missing)) is not entry and was != entry)
+        gone.extend((part, name) for name in old.keys() - value.keys())
+    return changed, gone
+
+
+def _update_notes(db_path: Path, setup: str, notes: tuple[dict[str, NoteMemo], set[str]],
+                  site: tuple[list[tuple], list[tuple]]) -> bool:
+    """Change the rows of an existing notes file of this setup in one transaction (the notes' changed and gone,
+    the site memo's changed and gone); False when there is no such file (or it cannot be used), and it must be
+    written whole."""
     if not db_path.exists():
         return False
     try:
@@ -159,8 +214,10 @@ def _update_notes(db_path: Path, setup: str, changed: dict[str, NoteMemo], gone:
         if not _db_of_setup(db, setup):
             return False
         with db:
-            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(changed))
-            db.executemany("DELETE FROM notes WHERE path = ?", [(path,) for path in gone])
+            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(notes[0]))
+            db.executemany("DELETE FROM notes WHERE path = ?", [(path,) for path in notes[1]])
+            db.executemany("INSERT OR REPLACE INTO site VALUES (?, ?, ?)", _site_entries(site[0]))
+            db.executemany("DELETE FROM site WHERE part = ? AND name = ?", site[1])
         return True
     except sqlite3.Error:
         return False
@@ -168,27 +225,26 @@ def _update_notes(db_path: Path, setup: str, changed: dict[str, NoteMemo], gone:
         db.close()
 
 
-def _new_notes(db_path: Path, setup: str, entries: dict[str, NoteMemo]) -> None:
+def _new_notes(db_path: Path, setup: str, entries: dict[str, NoteMemo], site: dict[str, Any]) -> None:
     """Write a whole notes file beside the old one, then put it in its place."""
     with new_sqlite(db_path) as db:
         db.execute(_TABLE)
+        db.execute(_SITE)
         db.execute(_META)
         db.execute("INSERT INTO meta VALUES (?, ?)", (FORMAT, setup))
         db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
+        db.executemany("INSERT INTO site VALUES (?, ?, ?)", _site_entries(_site_changes({}, site)[0]))
 
 
 def _rows(entries: dict[str, NoteMemo]) -> list[tuple[str, str]]:
     return [(path, codec.dumps(entry)) for path, entry in entries.items()]
 
 
+def _site_entries(rows: list[tuple]) -> list[tuple[str, str, str]]:
+    return [(part, name, json.dumps(entry, ensure_ascii=False, separators=(",", ":"))) for part, name, entry in rows]
+
+
 def _of_setup(data: Any, setup: str) -> Any:
     if isinstance(data, dict) and data.get("format") == FORMAT and data.get("setup") == setup:
         return data.get("memo")
     return None
-
-
-def _read_json(path: Path, setup: str) -> Any:
-    try:
-        return _of_setup(json.loads(path.read_bytes()), setup)
-    except (OSError, ValueError):  # a missing, partial or foreign file: build from nothing
-        return None

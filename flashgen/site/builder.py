@@ -212,9 +212,10 @@ class _Build:
             for note in self.notes:
                 key = self.keys.get(note.path)
                 old = self.old_edges.get(note.path)
-                edges = old[1] if key and old and old[0] == key else self._links_out(note)
-                if key:
-                    self.new_memo["edges"][note.path] = [key, edges]
+                kept = bool(key and old and old[0] == key)
+                edges = old[1] if kept else self._links_out(note)
+                if key:  # (the memo's own entry when it is the same: its row is not written again)
+                    self.new_memo["edges"][note.path] = old if kept else [key, edges]
                 for target, where in edges:
                     self._backlinks.setdefault(target, []).append((note, tuple(where)))
         return self._backlinks
@@ -421,7 +422,7 @@ class _Build:
             facts[note.path] = found
             shows.update(zip(map(id, note.log_entries), digests))
             if key:
-                self.new_memo["timeline"][note.path] = [key, found, digests]
+                self.new_memo["timeline"][note.path] = old if part is None else [key, found, digests]
         days = study_days(self.notes, lambda note: facts[note.path])
         by_month: dict[str, list[StudyDay]] = {}
         for day in days:
@@ -497,9 +498,10 @@ class _Build:
         for note in self.notes:
             key = self._note_key(note, "links")
             old = self.old_links.get(note.path)
-            found = _diagnostics(old[1]) if key and old and old[0] == key else self._note_link_problems(note)
+            kept = bool(key and old and old[0] == key)
+            found = _diagnostics(old[1]) if kept else self._note_link_problems(note)
             if key:
-                self.new_memo["links"][note.path] = [key, [_plain(d) for d in found]]
+                self.new_memo["links"][note.path] = old if kept else [key, [_plain(d) for d in found]]
             problems.extend(found)
         return problems
 
