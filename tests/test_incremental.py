@@ -71,6 +71,7 @@ SCENARIOS = {
     "study day's date changed": lambda v: _edit(v, "워크로드/파드.md", "2024-01-20", "2024-01-23"),
     "backlink added under a heading": lambda v: _edit(v, "워크로드/파드.md", "Pending 에서", "[[서비스]] 로 Pending 에서"),
     "linking heading renamed": lambda v: _edit(v, "워크로드/디플로이먼트.md", "# 디플로이먼트\n", "# 디플로이먼트 개요\n"),
+    "backlink removed": lambda v: _edit(v, "네트워크/서비스.md", "[[파드#^pod-def]] 와 ", ""),
 }
 
 

@@ -98,6 +98,8 @@ def stale(vault, out_dir: Path, inputs: SiteInput, labs: list[Any], memo: dict[s
             old = plan.old_files.get(path)
             if not key or old is None or old[0] != key or not os.path.exists(f"{folder}/{path}"):
                 out.add(note.path)
+            else:
+                plan.there.add(path)
         search = plan.old_search.get(note.path)
         if search is None:
             out.add(note.path)
@@ -177,17 +179,47 @@ class _Build:
         self.old_timeline: dict[str, list] = memo.get("timeline", {})
         self.old_links: dict[str, list] = memo.get("links", {})
         self.old_edges: dict[str, list] = memo.get("edges", {})
-        self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}, "edges": {}}
+        self.old_site_key = memo.get("site")
+        self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}, "edges": {},
+                                         "site": self.site_key}
+        self.there: set[str] = set()  # site paths of the last build's files seen to be there by `stale`
         self._backlinks: dict[str, list[tuple[Any, tuple[str, ...]]]] | None = None
         self._labs: dict[str, list[Any]] | None = None
         self._files: dict[str, list[tuple[str, str]]] = {}
+        self._unchanged: set[str] | None = None
 
     # -- what each note's files are made from
     def note_files(self, note) -> list[tuple[str, str]]:
         """(site path, key) of the files made from one note: its page and, with cards, its card data."""
         if note.path not in self._files:
-            self._files[note.path] = self._made_of(note)
+            self._files[note.path] = self._as_before(note) or self._made_of(note)
         return self._files[note.path]
+
+    def _as_before(self, note) -> list[tuple[str, str]] | None:
+        """The note's files with the last build's keys, when what they are made of cannot have changed; else
+        None (and they are worked out)."""
+        if note.path not in self.unchanged():
+            return None
+        files = [self.urls.note(note.path)] + ([self.urls.card_data(note.path)] if self.tally(note.path).cards else [])
+        old = [self.old_files.get(path) for path in files]
+        return None if None in old else [(path, entry[0]) for path, entry in zip(files, old)]
+
+    def unchanged(self) -> set[str]:
+        """The notes whose files are made of what they were made of in the last build: the site's settings and
+        the vault's notes are the same, the note's key is the same (its text, cards and card counts with it),
+        and no note that links to it, or linked to it, changed (its backlinks are the same)."""
+        if self._unchanged is None:
+            self._unchanged = set()
+            if self.old_site_key == self.site_key and self.old_edges.keys() == self.keys.keys():
+                self.backlinks()  # (each changed note's links gone through again, into the new memo)
+                edges = self.new_memo["edges"]
+                changed = {path for path, key in self.keys.items() if self.old_edges[path][0] != key}
+                touched = set(changed)
+                for path in changed:
+                    touched.update(target for target, _ in self.old_edges[path][1])
+                    touched.update(target for target, _ in edges.get(path, (None, ()))[1])
+                self._unchanged = self.keys.keys() - touched
+        return self._unchanged
 
     def _made_of(self, note) -> list[tuple[str, str]]:
         page = self.urls.note(note.path)
@@ -538,7 +570,7 @@ class _Build:
     def _keep(self, path: str, key: str, page: bool = True) -> bool:
         """Keep the last build's file at `path` when it was made from the same key (and is there)."""
         old = self.old_files.get(path)
-        if not (key and old is not None and old[0] == key and self.writer.reuse(path)):
+        if not (key and old is not None and old[0] == key and self.writer.reuse(path, path in self.there)):
             return False
         for image in old[1]:
             self.urls.image(image)  # the page shows these: copy them again

@@ -64,10 +64,10 @@ class SiteWriter:
             shutil.copyfile(source, target)
         self.written.append(site_path)
 
-    def reuse(self, site_path: str) -> bool:
-        """Keep the file the last build wrote at a site path, as it is; False when there is none (or the site is
-        made from nothing)."""
-        if not (self.in_place and os.path.isfile(os.path.join(self._old, site_path))):
+    def reuse(self, site_path: str, seen: bool = False) -> bool:
+        """Keep the file the last build wrote at a site path, as it is; False when there is none (`seen`: it was
+        seen to be there in this build) or the site is made from nothing."""
+        if not (self.in_place and (seen or os.path.isfile(os.path.join(self._old, site_path)))):
             return False
         self.written.append(site_path)
         return True
