@@ -30,7 +30,8 @@ NOTES = {
     "네트워크/서비스.md": "# 서비스\n\n2024-01-22\n\n- 서비스 - 파드 앞의 고정 주소\n\n[[파드#^pod-def]] 와 [[없는 노트]]\n\n"
                         "![[디플로이먼트]]\n\n이름::값\n",
     "색인.md": "# 색인\n\n[[파드]] · [[서비스]] · [[디플로이먼트#전략]]\n",
-    "요약.md": "# 요약\n\n![[디플로이먼트]]\n",  # shows 파드's 생명주기 only through 디플로이먼트
+    "요약.md": "# 요약\n\n![[디플로이먼트]]\n\n[[용어#^rs-def]]\n",  # shows 파드's 생명주기 only through 디플로이먼트
+    "용어.md": "# 용어\n\n- 레플리카셋 - 파드의 복제본을 지킨다 ^rs-def\n",  # a block only a link names
 }
 
 
@@ -71,6 +72,7 @@ SCENARIOS = {
     "study day's date changed": lambda v: _edit(v, "워크로드/파드.md", "2024-01-20", "2024-01-23"),
     "backlink added under a heading": lambda v: _edit(v, "워크로드/파드.md", "Pending 에서", "[[서비스]] 로 Pending 에서"),
     "linking heading renamed": lambda v: _edit(v, "워크로드/디플로이먼트.md", "# 디플로이먼트\n", "# 디플로이먼트 개요\n"),
+    "block id only a link names removed": lambda v: _edit(v, "용어.md", " ^rs-def", ""),
     "backlink removed": lambda v: _edit(v, "네트워크/서비스.md", "[[파드#^pod-def]] 와 ", ""),
 }
 

@@ -9,8 +9,9 @@ from flashgen.vault.model import Vault
 
 def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str, str]:
     """note path -> key. Two builds give a note the same key when its file is unchanged, every link in it
-    resolves to the same place, and every note or image it embeds, or names a heading or block of, is
-    unchanged too (embeds of embeds included). Cards, rendered card sides and note pages are reused by it.
+    resolves to the same place, every note or image it embeds is unchanged too (embeds of embeds included), and
+    every note it names a heading or block of has the same headings and block ids. Cards, rendered card sides
+    and note pages are reused by it.
     `known` (a dict, updated) is what the last call worked out of each note's own links: while the vault has
     the same files, a note's file and the files it shows content of are unchanged, its links are not gone
     through again."""
@@ -19,12 +20,19 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
     known = {} if known is None else known
     direct: dict[str, str] = {}
     embedded: dict[str, tuple[str, ...]] = {}
+    anchors: dict[str, str] = {}  # note path -> the digest of its headings and block ids, once each
+
+    def named(target: str) -> str:
+        if target not in anchors:
+            anchors[target] = _anchors(vault, target)
+        return anchors[target]
+
     for note in vault.notes:
         stamp = stamps.get(note.path)
         entry = known.get(note.path)
         if (entry is None or entry[0] != files or entry[1] != stamp
                 or any(stamps.get(target) != shown for target, shown in entry[2])):
-            entry = known[note.path] = (files, stamp, *_own_part(vault, note, stamp))
+            entry = known[note.path] = (files, stamp, *_own_part(vault, note, stamp, named))
         direct[note.path], embedded[note.path] = entry[3], entry[4]
     for gone in set(known) - set(direct):
         del known[gone]
@@ -42,9 +50,11 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
     return keys
 
 
-def _own_part(vault: "Vault", note, stamp) -> tuple[tuple[tuple[str, object], ...], str, tuple[str, ...]]:
-    """Of one note: the files whose content it shows with their stamps, the digest of its text and of where its
-    links lead, and the notes it embeds."""
+def _own_part(vault: "Vault", note, stamp, named) -> tuple[tuple[tuple[str, object], ...], str, tuple[str, ...]]:
+    """Of one note: the files it shows something of, with their stamps (while they are the same, so is what it
+    shows of them), the digest of its text, of where its links lead and of what they show (an embedded file's
+    stamp, the headings and block ids of a note whose heading or block a link names: `named`), and the notes it
+    embeds."""
     stamps = vault.stamps
     parts = [note.path, repr(stamp)]
     shown: list[tuple[str, object]] = []
@@ -53,14 +63,26 @@ def _own_part(vault: "Vault", note, stamp) -> tuple[tuple[tuple[str, object], ..
         if link.external:
             continue
         target = vault.resolve(link, note.path)
-        shows_content = bool(link.embed or link.heading or link.block)
         folder = vault.resolver.folder(link.target, note.path) if target is None else None  # warned as such
-        parts.append(f"{link.target}\0{target}\0{stamps.get(target) if shows_content and target else ''}\0{folder}")
-        if shows_content and target:
+        what: object = ""
+        if target and (link.embed or link.heading or link.block):
             shown.append((target, stamps.get(target)))
+            what = stamps.get(target) if link.embed or target not in vault.resolver.notes else named(target)
+        parts.append(f"{link.target}\0{target}\0{what}\0{folder}")
         if link.embed and target and target in vault.resolver.notes:
             inner.append(target)
     return tuple(shown), _digest(parts), tuple(inner)
+
+
+def _anchors(vault: "Vault", path: str) -> str:
+    """A digest of what a link to a heading or block of a note finds there: its headings (title, slug, level),
+    its block ids, and whether it is read at all."""
+    note = vault.note(path)
+    if note is None:
+        return "none"
+    headings = [f"{s.title}\0{s.slug}\0{s.level}" for s in note.sections() if s.level]
+    blocks = sorted(set(note.block_ids) | {b.block_id for s in note.sections() for b in s.blocks if b.block_id})
+    return _digest([repr(vault.readable(path))] + headings + ["\0"] + blocks)
 
 
 def _digest(parts: list[str]) -> str:
