@@ -440,8 +440,10 @@ class _Build:
 
     def _timeline(self) -> list[StudyDay]:
         facts: dict[str, tuple] = {}
-        shows: dict[int, str] = {}  # id of a log entry -> the digest of what the timeline shows of it
+        shows: dict[int, str] = {}  # id of a log entry -> its day, its note's page and a digest of what it shows
         for note in self.notes:
+            if not note.log_entries:
+                continue
             part = self.inputs.parts.get(note.path)
             key = self._note_key(note, "timeline")
             old = self.old_timeline.get(note.path)
@@ -452,7 +454,9 @@ class _Build:
             else:
                 raise RuntimeError(f"the study log of {note.path} is not known: the note was not read again")
             facts[note.path] = found
-            shows.update(zip(map(id, note.log_entries), digests))
+            url = self.urls.note(note.path)
+            shows.update((id(entry), f"{entry.date.isoformat()}\0{url}\0{digest}")
+                         for entry, digest in zip(note.log_entries, digests))
             if key:
                 self.new_memo["timeline"][note.path] = old if part is None else [key, found, digests]
         days = study_days(self.notes, lambda note: facts[note.path])
@@ -475,8 +479,7 @@ class _Build:
             months = [(m, n_days if month is None else 0) for m, n_days in counts]
             # keyed by what the page shows of each note, so that an edit remakes only the days it touches
             key = _digest([self.site_key, "timeline", page, repr(months), repr(parts)] +
-                          [f"{day.date.isoformat()}\0{self.urls.note(item.note.path)}\0{shows[id(item.entry)]}"
-                           for day in shown for item in day.items])
+                          [shows[id(item.entry)] for day in shown for item in day.items])
             self._keyed(page, key, lambda page=page, title=title, month=month, shown=shown, months=months, parts=parts:
                         self.renderer.page("timeline.html", page, title, days=shown, month=month, parts=parts,
                                            recent=TIMELINE_RECENT_DAYS, note_url=self._note_href(page),
@@ -643,7 +646,7 @@ def _entry_digests(note, facts: tuple) -> list[str]:
 
 def _facts(plain: list) -> tuple:
     """Study-log facts as remembered (JSON lists) back as entry_facts gives them."""
-    return tuple((tuple((title, slug) for title, slug in topics), preview) for topics, preview in plain)
+    return tuple([(tuple([(title, slug) for title, slug in topics]), preview) for topics, preview in plain])
 
 
 def _plain(diagnostic: Diagnostic) -> list:

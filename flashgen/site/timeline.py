@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from flashgen.site.tokens import find_section
 from flashgen.vault.model import LogEntry, Note
 
 
-@dataclass(frozen=True)
-class TimelineItem:
-    """What one note's log says about one day: where to jump and the lessons it covered."""
+class TimelineItem(NamedTuple):
+    """What one note's log says about one day: where to jump and the lessons it covered. (A named tuple: a
+    timeline has an item per dated line of the vault, made again at every build.)"""
 
     note: Note
     entry: LogEntry
@@ -20,8 +19,7 @@ class TimelineItem:
     preview: str = ""  # the words after the date, else the entry's first line of text
 
 
-@dataclass(frozen=True)
-class StudyDay:
+class StudyDay(NamedTuple):
     """Everything studied on one date."""
 
     date: dt.date

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,22 +68,29 @@ def walk_vault(root: Path, config: Config) -> VaultFiles:
     attachments: list[VaultFile] = []
     others: list[str] = []
     folders: list[str] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel_folder = Path(folder).relative_to(root).as_posix()
-        if rel_folder != ".":
+        rel_folder = folder[len(top):].lstrip(os.sep).replace(os.sep, "/")  # (os.walk joins onto `top`)
+        if rel_folder:
             folders.append(nfc(rel_folder))
+        base = Path(folder)
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            disk = Path(folder) / name
-            rel = _text_path(nfc(name if rel_folder == "." else f"{rel_folder}/{name}"))
-            if config.excluded(rel) or disk.is_symlink():
+            rel = _text_path(nfc(name if not rel_folder else f"{rel_folder}/{name}"))
+            if config.excluded(rel):
+                continue
+            try:
+                st = os.lstat(os.path.join(folder, name))  # one call: whether it is a link, and its size and time
+            except FileNotFoundError:  # removed since the folder was listed
+                continue
+            if stat.S_ISLNK(st.st_mode):
                 continue
             ext = os.path.splitext(name)[1].lower()
             if ext == ".md" or ext in ATTACHMENT_EXTENSIONS:
-                st = disk.stat()
-                (notes if ext == ".md" else attachments).append(VaultFile(rel, disk, st.st_size, st.st_mtime_ns))
+                (notes if ext == ".md" else attachments).append(VaultFile(rel, base / name, st.st_size,
+                                                                          st.st_mtime_ns))
             else:
                 others.append(rel)
     return VaultFiles(root, tuple(notes), tuple(attachments), tuple(others), tuple(folders))
@@ -103,9 +111,10 @@ def _text_path(path: str) -> str:
 def name_problems(files: VaultFiles) -> list[Diagnostic]:
     """A warning for each file whose name is not UTF-8 (it is kept under a name made readable)."""
     out = []
+    top = len(os.fspath(files.root))
     for file in files.notes + files.attachments:
         try:
-            str(file.disk.relative_to(files.root)).encode("utf-8")
+            os.fspath(file.disk)[top:].encode("utf-8")  # (the part below the vault's folder)
         except UnicodeEncodeError:
             out.append(warning(file.path, 0, "the file's name is not UTF-8 (saved in another encoding?); it is shown "
                                              "with \ufffd for the bad bytes; rename it to link to it", "file-name"))
