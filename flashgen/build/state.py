@@ -68,9 +68,10 @@ def output_listing(out_dir: Path) -> list[tuple[str, int, int]]:
     listing = []
     for name in OUTPUTS:
         path = out_dir / name
-        if path.exists():
-            listing.extend((f"{name}/{rel}" if path.is_dir() else name, size, mtime)
-                           for rel, size, mtime in _stat_tree(path))
+        if path.is_dir():
+            listing.extend((f"{name}/{rel}", size, mtime) for rel, size, mtime in _stat_tree(path))
+        elif path.exists():
+            listing.extend((name, size, mtime) for _, size, mtime in _stat_tree(path))
     return listing
 
 
