@@ -179,9 +179,10 @@ class _Build:
         self.old_timeline: dict[str, list] = memo.get("timeline", {})
         self.old_links: dict[str, list] = memo.get("links", {})
         self.old_edges: dict[str, list] = memo.get("edges", {})
+        self.old_decks: dict[str, list] = memo.get("decks", {})
         self.old_site_key = memo.get("site")
         self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}, "edges": {},
-                                         "site": self.site_key}
+                                         "decks": {}, "site": self.site_key}
         self.there: set[str] = set()  # site paths of the last build's files seen to be there by `stale`
         self._backlinks: dict[str, list[tuple[Any, tuple[str, ...]]]] | None = None
         self._labs: dict[str, list[Any]] | None = None
@@ -366,11 +367,20 @@ class _Build:
                                          [[deck or self.default_deck, n] for deck, n in decks]]))
         names = []
         for number, members in enumerate(search_index.chunks([path for path, _ in rows])):
-            part = [rows[i][1] for i in members]
-            text = ("(window.FLASHGEN_DECK_PARTS=window.FLASHGEN_DECK_PARTS||{})[" + str(number) + "]=" +
-                    _script_json(part) + ";\n")
-            name = f"assets/decks/{number}-{_digest([text])[:10]}.js"
-            self._keyed(name, _digest([name]), lambda text=text: text, page=False)
+            # a part is named by its text; the notes' keys tell when the last build's part has the same text
+            keys = [self.keys.get(rows[i][0]) for i in members]
+            key = _digest([self.site_key, "decks", str(number)] + [f"{rows[i][0]}\0{k}" for i, k in zip(members, keys)]) \
+                if all(keys) else ""
+            old = self.old_decks.get(str(number))
+            if key and old and old[0] == key and self._keep(old[1], key, page=False):
+                name = old[1]
+            else:
+                text = ("(window.FLASHGEN_DECK_PARTS=window.FLASHGEN_DECK_PARTS||{})[" + str(number) + "]=" +
+                        _script_json([rows[i][1] for i in members]) + ";\n")
+                name = f"assets/decks/{number}-{_digest([text])[:10]}.js"
+                self._keyed(name, key, lambda text=text: text, page=False)
+            if key:
+                self.new_memo["decks"][str(number)] = [key, name]
             names.append(relative(DECK_INDEX, name))
         self._same(DECK_INDEX, "window.FLASHGEN_DECKS=" + _script_json(
             {"parts": names, "top": self.default_deck, "cards": sum(self.tally(n.path).cards for n in self.notes)})
