@@ -16,6 +16,9 @@ from urllib.parse import unquote
 VERSION_PATH = "/__flashgen__/version"
 NOT_FOUND_PAGE = "404.html"  # the site's own page for a missing address (its links made absolute when served)
 POLL_SECONDS = 1.0  # how often the watcher looks whether a watched folder was replaced or has come back
+# a rebuild starts once the watched files have been quiet this long (ms) after a change: long enough for one save
+# (an editor's write, or its write and rename, come within a few ms), short enough not to be felt
+QUIET_MS = 20
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -162,8 +165,8 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[], bool], server
             if any(_identity(path) for path in paths):
                 run()
             continue
-        for changes in watch(*present, stop_event=stop, debounce=300, rust_timeout=int(POLL_SECONDS * 1000),
-                             yield_on_timeout=True, raise_interrupt=True):
+        for changes in watch(*present, stop_event=stop, debounce=300, step=QUIET_MS,
+                             rust_timeout=int(POLL_SECONDS * 1000), yield_on_timeout=True, raise_interrupt=True):
             # a folder deleted and made again may get the same inode: its own deletion tells it apart
             replaced = any(_identity(path) != found for path, found in seen.items()) or any(
                 change == Change.deleted and os.path.abspath(where) in roots for change, where in changes)
