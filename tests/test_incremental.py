@@ -469,3 +469,67 @@ def test_serve_rebuilds_after_each_kind_of_edit_equal_a_clean_build(tmp_path: Pa
         assert not again.unchanged, scenario
         assert _site_files(out / "site") == _site_files(tmp_path / f"clean{number}" / "site"), scenario
         assert sorted(map(str, again.diagnostics)) == sorted(map(str, clean.diagnostics)), scenario
+
+
+LAB = """id: lab-pods
+title: "Pods"
+note: 파드
+heading: 정의
+task:
+  ko: |
+    [[서비스]] 를 읽고 ![[색인]] 의 파드를 만드세요.
+  en: |
+    Read [[디플로이먼트#전략]], then make a pod.
+solution:
+  - title: the pod
+    manifests:
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.25
+checks:
+  - name: a pod exists
+    assert:
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+"""
+
+LAB_EDITS = {
+    "the lab's note retitled": lambda v: _edit(v, "워크로드/파드.md", "# 파드\n", "---\ntitle: 파드 개념\n---\n# 파드\n"),
+    "the lab's heading renamed": lambda v: _edit(v, "워크로드/파드.md", "## 정의", "## 파드의 정의"),
+    "a linked heading renamed": lambda v: _edit(v, "워크로드/디플로이먼트.md", "## 전략", "## 배포 전략"),
+    "an embedded note edited": lambda v: _edit(v, "색인.md", "[[파드]] · ", "[[파드]] 와 "),
+    "a note the lab names nowhere edited": lambda v: _edit(v, "요약.md", "# 요약", "# 요약 노트"),
+}
+
+
+@pytest.mark.parametrize("serve", [False, True], ids=["build", "serve"])
+def test_lab_pages_kept_or_made_again_as_the_notes_they_show_change(tmp_path: Path, monkeypatch, serve: bool) -> None:
+    """A lab page is kept while the notes it shows something of (its note and heading, the notes its text links
+    to or embeds) are the same; after each kind of edit, the site is a clean build's."""
+    from flashgen.build.memory import Memory
+
+    vault = _vault(tmp_path)
+    labs = tmp_path / "labs"
+    labs.mkdir()
+    (labs / "lab-pods.yaml").write_text(LAB, encoding="utf-8")
+    monkeypatch.setenv("FLASHGEN_LABS", str(labs))
+    out = tmp_path / "out"
+    memory = Memory() if serve else None
+    build(vault, out, decks=False, memory=memory)
+    page = out / "site" / "labs" / "lab-pods.html"
+    assert "정의" in page.read_text(encoding="utf-8") and "서비스" in page.read_text(encoding="utf-8")
+    for number, (edit, change) in enumerate(LAB_EDITS.items()):
+        before = page.stat().st_mtime_ns
+        change(vault)
+        build(vault, out, decks=False, memory=memory)
+        build(vault, tmp_path / f"clean{number}", decks=False)
+        assert _site_files(out / "site") == _site_files(tmp_path / f"clean{number}" / "site"), edit
+        if edit == "a note the lab names nowhere edited":
+            assert page.stat().st_mtime_ns == before  # kept: nothing it shows changed

@@ -180,9 +180,10 @@ class _Build:
         self.old_links: dict[str, list] = memo.get("links", {})
         self.old_edges: dict[str, list] = memo.get("edges", {})
         self.old_decks: dict[str, list] = memo.get("decks", {})
+        self.old_labs: dict[str, list] = memo.get("labs", {})
         self.old_site_key = memo.get("site")
         self.new_memo: dict[str, Any] = {"files": {}, "search_at": {}, "timeline": {}, "links": {}, "edges": {},
-                                         "decks": {}, "site": self.site_key}
+                                         "decks": {}, "labs": {}, "site": self.site_key}
         self.there: set[str] = set()  # site paths of the last build's files seen to be there by `stale`
         self._backlinks: dict[str, list[tuple[Any, tuple[str, ...]]]] | None = None
         self._labs: dict[str, list[Any]] | None = None
@@ -298,8 +299,8 @@ class _Build:
             if part is not None:
                 search[note.path] = part.search
         self._study()
-        for page, html in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
-            self._same(page, html)
+        for page, render in lab_pages(self.labs, self.vault, self.urls, self.renderer, self.targets):
+            self._lab_page(page, render)
         self._tag_pages()
         self._template_page("404.html", "404.html", "Not found")  # what a server shows for a missing page
         days = self._timeline()
@@ -576,6 +577,26 @@ class _Build:
         return sorted(problems, key=lambda d: d.line)
 
     # -- files
+    def _lab_page(self, page: str, render: Callable[[set[str]], str]) -> None:
+        """A lab page, kept while the notes it showed something of (labs_view.lab_pages) have the keys they had
+        and the vault the same files and tags; else rendered again, noting those notes."""
+        shown = self.old_labs.get(page)
+        if shown is not None and self._keep(page, self._lab_key(page, shown)):
+            self.new_memo["labs"][page] = shown
+            return
+        seen: set[str] = set()
+        self._keyed(page, "", lambda: render(seen))
+        shown = sorted(seen)
+        self.new_memo["files"][page] = [self._lab_key(page, shown), self.new_memo["files"][page][1]]
+        self.new_memo["labs"][page] = shown
+
+    def _lab_key(self, page: str, notes: list[str]) -> str:
+        keys = [self.keys.get(path) for path in notes]
+        if not all(keys):
+            return ""
+        return _digest([self.site_key, "lab", page, self.vault.resolver.files_digest, "\0".join(sorted(self.tags))] +
+                       [f"{path}\0{key}" for path, key in zip(notes, keys)])
+
     def _same(self, path: str, content: str, page: bool = True) -> None:
         """Write `content` at `path`, or keep the last build's file when it is the same."""
         self._keyed(path, _digest([path, content]), lambda: content, page)

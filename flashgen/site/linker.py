@@ -133,13 +133,15 @@ class SiteLinker:
     (a list), what other notes decide is left open and listed there (Hole)."""
 
     def __init__(self, targets: LinkTargets, page: str, page_note: Any = None,
-                 holes: list[Hole] | None = None) -> None:
-        """`page_note`: the note whose own page this is (for its `#heading` links), or its path."""
+                 holes: list[Hole] | None = None, seen: set[str] | None = None) -> None:
+        """`page_note`: the note whose own page this is (for its `#heading` links), or its path. `seen` (a set)
+        receives the vault path of every note a link or embed leads to."""
         self.targets = targets
         self.page = page
         self.own = page_note if page_note is not None and not isinstance(page_note, str) else None
         self.page_note = page_note.path if self.own is not None else page_note
         self.holes = holes
+        self.seen = seen
 
     # -- Linker protocol
     def link(self, link: Link, from_path: str) -> tuple[str | None, bool]:
@@ -153,6 +155,8 @@ class SiteLinker:
             if attachment_kind(target):  # an image, audio, video, PDF, canvas or base: the copied file
                 return relative(self.page, self.targets.urls.image(target)), True
             return None, True  # another kind of file: shown as text
+        if self.seen is not None:
+            self.seen.add(target)
         if not vault.readable(target):
             return None, False  # a note that is not read (too large): it has no page
         page = relative(self.page, self.targets.urls.note(target))
@@ -176,6 +180,8 @@ class SiteLinker:
     def transclude(self, link: Link, from_path: str, env: dict[str, Any]) -> str | None:
         vault = self.targets.vault
         target = vault.resolve(link, from_path)
+        if self.seen is not None and target is not None:
+            self.seen.add(target)
         if target is None or not vault.readable(target):
             return None
         if self.holes is not None:
