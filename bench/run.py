@@ -24,6 +24,7 @@ import vaultgen  # noqa: E402
 from measure import median_wall, run_child  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+SKIPPABLE = ("floor", "mkdocs", "startup", "verify", "sim")
 MKDOCS_DEFAULT_NAV_MAX = 2000  # its default nav renders every page into every page: quadratic beyond this
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 150)
 
@@ -45,7 +46,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sim-deployments", type=int, default=None, help="Deployments to settle (default 1000, quick 100; 0 skips)")
     parser.add_argument("--sim-timeout", type=float, default=None, help="seconds before the simulator run is "
                                                                         "abandoned (default 300, quick 60)")
+    parser.add_argument("--skip", default="", help="measures left out, comma separated, of: " + ", ".join(SKIPPABLE)
+                        + " (to measure the builds alone)")
     args = parser.parse_args(argv)
+    args.skip = {name for name in args.skip.split(",") if name}
+    if args.skip - set(SKIPPABLE):
+        parser.error(f"--skip: unknown {', '.join(sorted(args.skip - set(SKIPPABLE)))}; known: {', '.join(SKIPPABLE)}")
     args.sizes = [int(s) for s in (args.sizes or ("100,300" if args.quick else "500,2000,10000")).split(",")]
     args.reps = 1 if args.quick else 3
     args.startup_runs = 5 if args.quick else 10
@@ -74,8 +80,11 @@ def measure_size(count: int, args: argparse.Namespace, work: Path, notes: list[s
                     "bytes": sum(p.stat().st_size for p in vault_dir.rglob("*.md"))}
     say(f"{count} notes generated ({row['vault']['bytes'] / 1e6:.1f} MB of Markdown)")
 
-    row["floor"] = run_child("floor", str(vault_dir), str(folder / "floor"), str(args.reps))
-    say(f"{count}: floor {_fmt(row['floor'])}")
+    if "floor" in args.skip:
+        row["floor"] = {"skipped": "--skip floor"}
+    else:
+        row["floor"] = run_child("floor", str(vault_dir), str(folder / "floor"), str(args.reps))
+        say(f"{count}: floor {_fmt(row['floor'])}")
 
     if projected is not None and projected > args.max_build_seconds:
         note = (f"flashgen builds at {count} notes skipped: projected {projected:.0f} s per full build (linear from "
@@ -117,6 +126,11 @@ def measure_size(count: int, args: argparse.Namespace, work: Path, notes: list[s
             full["per_note_ms"] = full["seconds"] / count * 1000
             full["cards_per_second"] = full.get("cards", 0) / full["seconds"] if full["seconds"] else None
 
+    if "mkdocs" in args.skip:
+        row["mkdocs_index_nav"] = row["mkdocs_default_nav"] = {"skipped": "--skip mkdocs"}
+        if not args.work:
+            shutil.rmtree(folder, ignore_errors=True)
+        return row
     configs = mkdocs_site.prepare(vault_dir, folder / "mkdocs")
     row["mkdocs_index_nav"] = run_child("mkdocs", str(configs["index_nav"]), timeout=900)
     say(f"{count}: mkdocs nav:\\[index.md] {_fmt(row['mkdocs_index_nav'])}")
@@ -217,9 +231,10 @@ def print_tables(report: dict) -> None:
     other.add_column("measure")
     other.add_column("seconds", justify="right")
     startup = report["startup"]
-    other.add_row(f"python -c pass (median of {startup['runs']})", f"{startup['python']['seconds']:.3f}")
-    other.add_row(f"python -m flashgen --help (median of {startup['runs']})",
-                  f"{startup['flashgen_help']['seconds']:.3f}")
+    if startup:
+        other.add_row(f"python -c pass (median of {startup['runs']})", f"{startup['python']['seconds']:.3f}")
+        other.add_row(f"python -m flashgen --help (median of {startup['runs']})",
+                      f"{startup['flashgen_help']['seconds']:.3f}")
     if "flashgen_help_script" in startup:
         other.add_row("flashgen --help, console script", f"{startup['flashgen_help_script']['seconds']:.3f}")
     verify = report["verify"]
@@ -295,10 +310,14 @@ def main(argv: list[str] | None = None) -> int:
                                 "cpus": os.cpu_count()},
                     "commit": _commit(), "seed": args.seed, "sizes": {}, "notes": notes}
     try:
-        say("start-up: python -c pass against flashgen --help")
-        report["startup"] = measure_startup(args.startup_runs)
-        say("flashgen verify lab6-6 --sim --solution")
-        report["verify"] = measure_verify(args.reps)
+        report["startup"] = {}
+        if "startup" not in args.skip:
+            say("start-up: python -c pass against flashgen --help")
+            report["startup"] = measure_startup(args.startup_runs)
+        report["verify"] = {"ok": False, "note": "--skip verify"}
+        if "verify" not in args.skip:
+            say("flashgen verify lab6-6 --sim --solution")
+            report["verify"] = measure_verify(args.reps)
         if not report["verify"]["ok"]:
             notes.append(report["verify"]["note"])
         per_note = None
@@ -308,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
             report["sizes"][count] = row
             if "seconds" in row.get("full", {}):
                 per_note = row["full"]["seconds"] / count
+        if "sim" in args.skip:
+            args.sim_deployments = 0
         say(f"simulated cluster: {args.sim_deployments} Deployments of 3 replicas")
         report["sim"] = measure_sim(args, notes)
     finally:
