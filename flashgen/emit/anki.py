@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 import genanki
 
@@ -182,37 +182,44 @@ def write_deck(vault: Any, notes: list[DeckNote], out_dir: Path, now: float | No
     pending = [card for note in todo for card in note.cards]
     assigned = ledger.assign(pending, taken={g for n in now_notes.values() for g in n.guids})
     order = iter(range(len(pending)))
-    entries: list[tuple[str, _Rendered, int, int]] = []  # (guid, fields, mod, deck id) of the cards written
     records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
     linker = CardLinker(vault)
-    for note in todo:
-        done: list[tuple[str, str, _Rendered]] = []  # (guid, deck, rendered)
-        for card, sides in zip(note.cards, note.sides):
-            guid = assigned[next(order)]
-            clozes: dict[str, int] = {}
-            if card.auto_clozes:
-                card, sides, clozes = _renumbered(card, sides, (ledger.entry(guid) or {}).get("clozes", {}), linker)
-            rendered = _fields(card, sides, config.vault_name)
-            media.update((name, Path(disk)) for name, disk in sides.media)
-            mod = ledger.modified(guid, rendered.content_hash, now)
-            records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
-                             "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
-            if clozes:
-                records[guid]["clozes"] = clozes
-            deck = "::".join(card.deck) or config.deck
-            entries.append((guid, rendered, mod, deck_id(deck)))
-            done.append((guid, deck, rendered))
-            problems.extend(_missing_warning(note.path, card.line, name) for name in sides.missing)
-        deck_names.update(deck for _, deck, _ in done)
-        models.update(rendered.model for _, _, rendered in done)
-        now_notes[note.path] = _NoteInDeck(
-            note.key, tuple(guid for guid, _, _ in done), tuple(sorted({deck for _, deck, _ in done})),
-            tuple(sorted({r.model for _, _, r in done})),
-            tuple(sorted({m for sides in note.sides for m in sides.media})),
-            tuple((card.line, name) for card, sides in zip(note.cards, note.sides) for name in sides.missing))
-    copies = _media_copies(media, out_dir, vault.root, problems)
-    written = _write_package(target, entries, stale, copies, {deck_id(name): name for name in deck_names},
-                             models, config.deck, keep, reuse)
+
+    def entries() -> Iterator[tuple[str, _Rendered, int, int]]:
+        """(guid, fields, mod, deck id) of each card written, made as the collection takes them (not all held)."""
+        for note in todo:
+            done: list[tuple[str, str, int]] = []  # (guid, deck, note type)
+            for card, sides in zip(note.cards, note.sides):
+                guid = assigned[next(order)]
+                clozes: dict[str, int] = {}
+                if card.auto_clozes:
+                    card, sides, clozes = _renumbered(card, sides, (ledger.entry(guid) or {}).get("clozes", {}),
+                                                      linker)
+                rendered = _fields(card, sides, config.vault_name)
+                media.update((name, Path(disk)) for name, disk in sides.media)
+                mod = ledger.modified(guid, rendered.content_hash, now)
+                records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
+                                 "anchor": card.anchor, "kind": card.kind, "hash": rendered.content_hash, "mod": mod}
+                if clozes:
+                    records[guid]["clozes"] = clozes
+                deck = "::".join(card.deck) or config.deck
+                done.append((guid, deck, rendered.model))
+                problems.extend(_missing_warning(note.path, card.line, name) for name in sides.missing)
+                yield guid, rendered, mod, deck_id(deck)
+            deck_names.update(deck for _, deck, _ in done)
+            models.update(model for _, _, model in done)
+            now_notes[note.path] = _NoteInDeck(
+                note.key, tuple(guid for guid, _, _ in done), tuple(sorted({deck for _, deck, _ in done})),
+                tuple(sorted({model for _, _, model in done})),
+                tuple(sorted({m for sides in note.sides for m in sides.media})),
+                tuple((card.line, name) for card, sides in zip(note.cards, note.sides) for name in sides.missing))
+
+    def rest() -> tuple[list[Path], dict[int, str], set[int]]:
+        """Once every card is written: the media files, the decks and the note types."""
+        return (_media_copies(media, out_dir, vault.root, problems), {deck_id(name): name for name in deck_names},
+                models)
+
+    written = _write_package(target, entries(), stale, rest, config.deck, keep, reuse)
     ledger.save(records)
     ledger.close()
     memo.notes = now_notes if written else {}
@@ -236,11 +243,12 @@ def _missing_warning(path: str, line: int, name: str) -> Diagnostic:
     return warning(path, line, f"card shows a placeholder for missing file `{name}`", "missing-file")
 
 
-def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]], stale: list[str],
-                   media: list[Path], deck_names: dict[int, str], models: set[int], top_deck: str,
+def _write_package(target: Path, entries: Iterable[tuple[str, "_Rendered", int, int]], stale: list[str],
+                   rest: Callable[[], tuple[list[Path], dict[int, str], set[int]]], top_deck: str,
                    keep: Path | None, reuse: bool) -> bool:
     """Write the .apkg: its collection is the kept one (with `reuse`) with the `stale` GUIDs' notes replaced by
-    `entries`, or a new one of `entries`, then zipped with the media. Returns whether the collection is kept."""
+    `entries`, or a new one of `entries`, then zipped with the media; `rest()`, asked once the entries are
+    written, gives the media files, the decks and the note types. Returns whether the collection is kept."""
     from genanki.apkg_col import APKG_COL
     from genanki.apkg_schema import APKG_SCHEMA
 
@@ -266,9 +274,6 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
                 marks = ",".join("?" * len(chunk))
                 cursor.execute(f"DELETE FROM cards WHERE nid IN (SELECT id FROM notes WHERE guid IN ({marks}))", chunk)
                 cursor.execute(f"DELETE FROM notes WHERE guid IN ({marks})", chunk)
-            cursor.execute("DELETE FROM col")
-            cursor.executescript(APKG_COL)
-            _write_tables(cursor, sorted(deck_names.values()) or [top_deck], models)
             last = max(cursor.execute("SELECT max(id) FROM notes").fetchone()[0] or 0,
                        cursor.execute("SELECT max(id) FROM cards").fetchone()[0] or 0)
             id_gen = itertools.count(max(int(time.time() * 1000), last + 1))
@@ -276,6 +281,10 @@ def _write_package(target: Path, entries: list[tuple[str, "_Rendered", int, int]
                 note = _Note(mod, model=_MODELS[rendered.model], fields=list(rendered.fields), guid=guid,
                              tags=list(rendered.tags))
                 note.write_to_db(cursor, mod, deck, id_gen)
+            media, deck_names, models = rest()
+            cursor.execute("DELETE FROM col")
+            cursor.executescript(APKG_COL)
+            _write_tables(cursor, sorted(deck_names.values()) or [top_deck], models)
             conn.commit()
         finally:
             conn.close()
