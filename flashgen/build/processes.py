@@ -40,7 +40,7 @@ class Background:
     def result(self) -> Any:
         if self._process is not None:
             try:
-                self._outcome = self._reader.recv()
+                self._outcome = _receive(self._reader)
             except EOFError:
                 self._process.join()
                 raise RuntimeError(f"a build task stopped unexpectedly (exit code {self._process.exitcode})") \
@@ -67,11 +67,35 @@ def _run(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return False, exc
 
 
+PART = 64  # items of a list sent at a time: neither side ever holds the whole list's pickled bytes
+
+
 def _send(connection: Any, outcome: tuple[bool, Any]) -> None:
+    ok, value = outcome
     try:
-        connection.send(outcome)
+        if ok and type(value) is list:
+            parts = [value[at:at + PART] for at in range(0, len(value), PART)]
+            connection.send((None, len(parts)))
+            for part in parts:
+                connection.send(part)
+        else:
+            connection.send(outcome)
     except Exception as exc:  # an exception or value that does not pickle
         connection.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _receive(connection: Any) -> tuple[bool, Any]:
+    """What `_send` sent: an outcome, or a list in parts (an outcome in their place says why it stopped)."""
+    first = connection.recv()
+    if first[0] is not None:
+        return first
+    value: list = []
+    for _ in range(first[1]):
+        part = connection.recv()
+        if type(part) is not list:
+            return part
+        value.extend(part)
+    return True, value
 
 
 def _child(writer: Any, fn: Callable[..., Any], args: tuple) -> None:

@@ -1,0 +1,39 @@
+"""A build's task in a forked process hands back its result whole, a long list in parts, and its failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashgen.build import processes
+from flashgen.build.processes import Background, can_fork
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="tasks run in a forked process only where fork is safe")
+
+
+def _numbers(count: int) -> list[dict]:
+    return [{"n": n, "text": "가" * (n % 7)} for n in range(count)]
+
+
+def _with_a_function(count: int, at: int) -> list:
+    return [n if n != at else (lambda: n) for n in range(count)]  # a function does not pickle
+
+
+def _fails() -> None:
+    raise ValueError("the task failed")
+
+
+def test_a_long_list_comes_back_in_parts_whole_and_in_order() -> None:
+    count = processes.PART * 5 + 3
+    assert Background(_numbers, count).result() == _numbers(count)
+    assert Background(_numbers, 0).result() == []
+    assert Background(tuple, [1, 2]).result() == (1, 2)  # not a list: sent whole
+
+
+def test_a_list_that_cannot_be_sent_past_its_first_parts_is_a_failure_not_a_short_list() -> None:
+    with pytest.raises(RuntimeError, match="pickle"):
+        Background(_with_a_function, processes.PART * 3, processes.PART * 2 + 1).result()
+
+
+def test_an_exception_of_the_task_is_raised_in_the_parent() -> None:
+    with pytest.raises(ValueError, match="the task failed"):
+        Background(_fails).result()
