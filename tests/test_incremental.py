@@ -74,6 +74,7 @@ SCENARIOS = {
     "linking heading renamed": lambda v: _edit(v, "워크로드/디플로이먼트.md", "# 디플로이먼트\n", "# 디플로이먼트 개요\n"),
     "block id only a link names removed": lambda v: _edit(v, "용어.md", " ^rs-def", ""),
     "backlink removed": lambda v: _edit(v, "네트워크/서비스.md", "[[파드#^pod-def]] 와 ", ""),
+    "note renamed into a new folder": lambda v: ((v / "정리").mkdir(), (v / "요약.md").rename(v / "정리" / "요약.md")),
 }
 
 
