@@ -104,7 +104,7 @@ def test_manifest_cloze_keeps_indentation_and_highlighting(seed_vault: Path, tmp
         assert re.search(rf"\.highlight \.{token} {{[^}}]*color: #", shown), token
     assert re.search(r"\n {6}app", re.sub(r"<[^>]+>", "", text))  # indentation intact under matchLabels
     cards = note.cards()
-    assert len(cards) >= 4  # kind, replicas, selector, image, containerPort: one card each
+    assert len(cards) == 3  # kind, replicas, containerPort: one card each (the card names its selector and image)
     assert "[...]" in cards[1].question() or "..." in cards[1].question()
 
 

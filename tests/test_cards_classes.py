@@ -203,14 +203,36 @@ def test_no_cards_from_diagram_source_or_drawings() -> None:
 def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
     config_map = "# CM\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-config\ndata:\n  a: b\n```\n"
     assert not [c for c in cards_of(config_map) if c.rule == "manifest"]  # only `kind` to hide: no card
-    pod = ("# Pod\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n"
+    pod = ("# 실습\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n"
            "  - name: web\n    image: nginx\n```\n")
     [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
-    assert "image: {{c" in card.front and "nginx" not in card.prompt and "Pod" not in card.prompt
+    assert "kind: {{c1::Pod}}" in card.front and "image: {{c2::nginx}}" in card.front
+    assert card.prompt.startswith("web — ")
+    named = pod.replace("# 실습", "# Pod").replace("name: web", "name: nginx")  # the heading, the names say it all
+    assert not [c for c in cards_of(named) if c.rule == "manifest"]
     job = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  template:\n    spec:\n"
            "      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
     [card] = [c for c in cards_of(job) if c.rule == "manifest"]
-    assert card.prompt == "backup — Recall the key fields"
+    assert card.prompt == "backup — Recall the key fields" and "kind: Job" in card.front
+    assert "restartPolicy: {{c1::Never}}" in card.front
+
+
+def test_a_manifest_value_the_card_names_elsewhere_stays_shown() -> None:
+    """The breadcrumb (`Service - LoadBalancer › 예시`) and the manifest's own shown lines (`app: nginx-web` under
+    `metadata.labels`, a comment) give values away: hiding them asks nothing."""
+    service = ("# Service - LoadBalancer\n## 예시\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web-svc\n"
+               "spec:\n  type: LoadBalancer\n  selector:\n    app: shop\n  ports:\n  - port: 80\n    targetPort: 8080\n```\n")
+    [card] = [c for c in cards_of(service) if c.rule == "manifest"]
+    assert "kind: Service" in card.front and "type: LoadBalancer" in card.front
+    assert "app: {{c1::shop}}" in card.front and "port: {{c2::80}}" in card.front
+    deployment = ("# 배포\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx-web\n  labels:\n"
+                  "    app: nginx-web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: nginx-web\n"
+                  "  template:\n    metadata:\n      labels:\n        app: nginx-web\n    spec:\n      containers:\n"
+                  "      - name: nginx\n        image: nginx:1.27  # nginx:1.27 이미지\n```\n")
+    [card] = [c for c in cards_of(deployment) if c.rule == "manifest"]
+    assert "{{c" not in card.front.split("matchLabels")[1].split("image")[0]  # the labels say the selector's value
+    assert "image: nginx:1.27" in card.front and "kind: {{c1::Deployment}}" in card.front
+    assert "replicas: {{c2::2}}" in card.front  # numbers are never given away by chance
 
 
 @pytest.mark.parametrize("text, language, prompt", [
@@ -587,20 +609,29 @@ WORK_DAY = ("# Day 5 - Health Check 설정 (01/01)\n"
             "## Probe 주기 조정\nreadinessProbe 주기를 늘리면 /health 요청 로그가 줄어든다.\n"
             "```yaml\nperiodSeconds: 30\n```\n\n"
             "## TLS vs Non-TLS 비교\n| 항목 | TLS | Non-TLS |\n|---|---|---|\n| 포트 | 2376 | 2375 |\n\n"
-            "## 트러블 매뉴얼\n| 증상 | 원인 | 조치 |\n|---|---|---|\n| ImagePullBackOff | 레지스트리 접근 불가 | Secret 확인 |\n")
+            "## 트러블 매뉴얼\n| 증상 | 원인 | 조치 |\n|---|---|---|\n| ImagePullBackOff | 레지스트리 접근 불가 | Secret 확인 |\n\n"
+            "## Master 설정\nMaster에 복제용 계정(`repl`)이 있는지 확인합니다.\n```bash\nmysql -e 'SELECT user FROM mysql.user'\n```\n\n"
+            "## 배포 순서\nMySQL이 준비되면 WordPress를 배포함.\n\n"
+            "## GTID 복제\nGTID 복제는 Master에 최소 하나의 트랜잭션이 있어야 정상 동작합니다.\n\n"
+            "## 구성 요소\n- Ingress - Nginx\n- Scope: `read_registry`, `write_registry`\n"
+            "- 경로: GitLab > New project > Create blank project\n"
+            "- imagePullSecrets - Kubernetes에서 Private Registry 접근\n")
 
 
 @pytest.mark.parametrize("path", ["project/day5-0101/README.md", "cicd/CICD_2026-02-03.md", "2026-02-11.md",
                                   "project/README.md"])
 def test_a_day_of_work_gives_cards_only_where_its_author_explains(path: str) -> None:
-    """What one day's work ran and set up (commands, its ports, a screenshot, `해결: …`) asks nothing a learner
-    recalls; a sentence of explanation, a comparison or a table of causes does. The day is known by the note's
+    """What one day's work ran and set up (commands, its ports, a screenshot, `해결: …`, the steps it narrates, the
+    products it names) asks nothing a learner recalls; a sentence that says why or what must hold, a comparison or a
+    table of causes does. The day is known by the note's
     folder or name, or by its title (`Day 5 - … (01/01)`), which `project/README.md` only has as its heading."""
     fronts = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "explain"]
     if path == "project/README.md":  # a heading alone does not make a note a day of work: a study log stays
         assert "적용 방법" in fronts and "연결 정보" in fronts
         return
-    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼"]
+    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼", "GTID 복제"]
+    terms = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "definition"]
+    assert terms == ["imagePullSecrets"]  # a part of the project only named (`Ingress - Nginx`) is no term
 
 
 def test_a_collection_of_commands_filed_under_a_day_still_teaches() -> None:
@@ -610,3 +641,17 @@ def test_a_collection_of_commands_filed_under_a_day_still_teaches() -> None:
     assert fronts == ["컨테이너 목록", "테이블 생성"]
     study_log = "# SQL\n## 2025-11-04\n### 컬럼 추가\n```sql\nALTER TABLE t ADD c int;\n```\n"
     assert [c.front for c in cards_of(study_log, path="database/TABLE.md") if c.rule == "explain"] == ["컬럼 추가"]
+
+
+def test_running_a_script_an_index_of_notes_and_a_collection_line_ask_nothing() -> None:
+    """`bash setup.sh` alone (what it does is in the script), the package lines of an install section, a table whose
+    column links each row to the note that explains it, and a line that only says what the note collects give no
+    card; a command that does something itself, and a named package to install, do."""
+    text = ("# 배포 스크립트\n## 실행\n```bash\nbash gcp-vm-setup.sh\n```\n\n## 정리\n```bash\n./cleanup.sh --all  # 전체 삭제\n```\n\n"
+            "## 사용된 Rust 패턴\n| 패턴 | 설명 | 관련 노트 |\n|---|---|---|\n| 열거형 | 타입 집합 | [[rust-enum]] |\n"
+            "| 캡슐화 | getter | [[rust-struct]] |\n\n## 개요\n상황별 되돌리기 방법 모음.\n\n"
+            "## 로그 보기\n```bash\nbash install.sh | tee install.log\n```\n\n"
+            "## 설치\n```toml\n[dependencies]\nserde = { version = \"1.0\", features = [\"derive\"] }\nrand = \"0.8\"\n```\n\n"
+            "## NFS 클라이언트 설치\n```bash\nsudo apt install -y nfs-common\n```\n\n"
+            "## Stash 워크플로우\nstash를 활용한 실제 작업 시나리오.\n")
+    assert [c.front for c in cards_of(text)] == ["로그 보기", "NFS 클라이언트 설치"]

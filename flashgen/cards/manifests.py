@@ -8,6 +8,7 @@ import yaml
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import CodeBlock, Section
 from flashgen.yamlsafe import safe_load_all
 
@@ -29,6 +30,9 @@ KEY_FIELDS: list[tuple[str, tuple[str, ...]]] = [
     ("image", ("spec.template.spec.containers.image", "spec.containers.image",
                "spec.jobTemplate.spec.template.spec.containers.image")),
 ]
+# the groups whose values mean something beyond the example (which object, how it is reached, restarted, run,
+# selected); the others (`replicas: 3`, `image: nginx`, ports) are the example's own choices
+MEANINGFUL = {"type", "selector", "restartPolicy", "schedule", "completions", "serviceName", "clusterIP"}
 KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w.\-/]*):(?P<gap>\s*)(?P<value>[^#\n]*?)(?P<rest>\s*(?:#.*)?)$")
 
 
@@ -71,36 +75,63 @@ def _matches(path: str, pattern: str) -> bool:
     return path == pattern
 
 
-def cloze_manifest(code: str) -> tuple[str, list[str]]:
-    """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups."""
+WORD = re.compile(r"[^\s:,;()\[\]{}<>|\"'`=#]+")
+
+
+def words_of(text: str, joined: bool = False) -> set[str]:
+    """The words of a text, lowercased, that could give a hidden value away (numbers never do: they are everywhere).
+    `joined`: as a reader of a heading joins them too (`Horizontal Pod Autoscaler`, `Service Accounts`)."""
+    words = [word.lower() for word in WORD.findall(text) if any(ch.isalpha() for ch in word)]
+    found = set(words)
+    if joined:
+        for size in (2, 3):
+            found.update("".join(words[i:i + size]) for i in range(len(words) - size + 1))
+        found.update(word[:-1] for word in list(found) if word.endswith("s") and len(word) > 3)
+    return found
+
+
+def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
+    that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
+    of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away)."""
     lines = code.split("\n")
-    groups: list[str] = []
-    numbers: dict[str, int] = {}
+    hidden: list[tuple[int, str, "re.Match[str]"]] = []
     for index, path, match in _field_paths(code):
         value = match.group("value").strip()
         if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
             continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
-        for name, patterns in KEY_FIELDS:
-            if any(_matches(path, p) for p in patterns):
-                if name not in numbers:
-                    numbers[name] = len(numbers) + 1
-                    groups.append(name)
-                start, end = match.span("value")
-                lines[index] = f"{lines[index][:start]}{{{{c{numbers[name]}::{value}}}}}{lines[index][end:]}"
-                break
+        name = next((name for name, patterns in KEY_FIELDS if any(_matches(path, p) for p in patterns)), None)
+        if name:
+            hidden.append((index, name, match))
+    rest = list(lines)
+    for index, _, match in hidden:
+        rest[index] = rest[index][:match.start("value")] + rest[index][match.end("value"):]
+    shown = set(given) | words_of("\n".join(rest))
+    groups: list[str] = []
+    numbers: dict[str, int] = {}
+    for index, name, match in hidden:
+        value = match.group("value").strip()
+        if words_of(value) and words_of(value) <= shown:
+            continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)
+        if name not in numbers:
+            numbers[name] = len(numbers) + 1
+            groups.append(name)
+        start, end = match.span("value")
+        lines[index] = f"{lines[index][:start]}{{{{c{numbers[name]}::{value}}}}}{lines[index][end:]}"
     return "\n".join(lines), groups
 
 
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
     """One cloze card per manifest, each key field a deletion; a block with several documents gives one card.
-    The prompt never names what the card hides, and a card that would hide only the `kind` its own names and
-    fields give away is not made."""
+    The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), and a
+    card that would hide only one of the example's own values, or only the `kind`, is not made."""
     docs = manifest_docs(code)
     if not docs:
         return []
-    text, groups = cloze_manifest(code.code.rstrip("\n"))
-    if not groups or groups == ["kind"]:
-        return []
+    breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
+    text, groups = cloze_manifest(code.code.rstrip("\n"), words_of(" ".join(breadcrumb), joined=True))
+    if len(groups) < 2 and not set(groups) & MEANINGFUL:
+        return []  # one example value (`replicas: 3`, `image: nginx`) or only the `kind`: nothing to learn
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)

@@ -21,6 +21,8 @@ from flashgen.cards.quality import (
     is_metadata_key,
     is_navigation,
     is_config_value,
+    declares_packages,
+    is_cross_reference,
     is_console_path,
     is_drawing_text,
     is_log_heading,
@@ -33,10 +35,14 @@ from flashgen.cards.quality import (
     is_pointer,
     is_ui_action,
     is_version,
+    gives_reasons,
     is_work_log,
+    names_only,
     leads_in,
     nothing_to_learn,
     restates,
+    runs_scripts,
+    words,
 )
 from flashgen.cards.spans import markup_spans, mask_markup
 from flashgen.cards.text import (
@@ -272,6 +278,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
     if found:
         term, definition = found
+        if not body and (names_only(definition) or is_console_path(definition)) and _day_of_work(ctx, section):
+            return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
+            # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
         back = definition + ("\n\n" + body if body else "")
         front = _in_context(term, parent or context) if is_generic(term) or parent else term
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
@@ -446,9 +455,14 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
-    day_of_work = is_work_log(ctx.note.path, ctx.note.title, section.path[0] if section.path else "")
-    if day_of_work and not explains(heading_text(title)) and not _says_something(parts):
-        return None  # a day's work: the commands, settings and screenshots of one project, with no word on them
+    if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
+        return None  # an index of where each thing is explained (`패턴 | 설명 | 관련 노트`): the notes it links teach
+    codes = [_fenced_code(part) for part in parts]
+    installs = words(heading_text(title)) in INSTALL_HEADINGS
+    if codes and all(code is not None and (runs_scripts(code) or installs and declares_packages(code)) for code in codes):
+        return None  # only `bash setup.sh` (what it does is in the script) or `설치`: `serde = "1.0"`: nothing to recall
+    if _day_of_work(ctx, section) and not explains(heading_text(title)) and not _says_why(parts):
+        return None  # a day's work: the commands, settings and screenshots of one project, with no word on why
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
@@ -469,16 +483,34 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
 
 
-def _says_something(parts: list[str]) -> bool:
-    """Whether an answer holds a sentence of its author's own beside its code, tables and pictures (a label such as
-    `해결: main_test.py 추가` is none)."""
+# a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
+INSTALL_HEADINGS = {"설치", "설치 방법", "설치하기", "의존성", "의존성 추가", "install", "installation", "installing",
+                    "dependencies", "dependency", "cargo.toml", "package.json", "requirements"}
+
+
+def _fenced_code(part: str) -> str | None:
+    """The code of a part that is one fenced code block, else None."""
+    found = re.fullmatch(r"\s*(`{3,}|~{3,})[^\n]*\n(.*?)\n?\s*\1\s*", part, re.S)
+    return found.group(2) if found else None
+
+
+def _day_of_work(ctx: RuleContext, section: Section) -> bool:
+    """Whether the section records a day's work (quality.is_work_log)."""
+    return is_work_log(ctx.note.path, ctx.note.title, section.path[0] if section.path else "")
+
+
+def _says_why(parts: list[str]) -> bool:
+    """Whether an answer holds words of its author's own, beside its code, tables and pictures, that say why, what
+    must hold, what differs or what went wrong (quality.gives_reasons). A day's narration (`Master에 복제용 계정이
+    있는지 확인합니다.`, `MySQL이 준비되면 WordPress를 배포함.`) and a label (`해결: main_test.py 추가`) say none."""
     for part in parts:
         if part.lstrip().startswith("|") and explains_causes(part.lstrip().split("\n", 1)[0]):
             return True  # a table of symptoms and their causes: what went wrong, and why
         if part.lstrip().startswith(("```", "~~~", "|", "![")):
             continue
-        text = visible_text(part).strip()
-        if len(text) >= 40 or (text and SENTENCE_END.search(text) and not is_short_label(text, 20)):
+        text = visible_text(re.sub(r"`[^`\n]*`", " ", part)).strip()
+        if (len(text) >= 40 or (text and SENTENCE_END.search(text) and not is_short_label(text, 20))) \
+                and gives_reasons(text):
             return True
     return False
 
