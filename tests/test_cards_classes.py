@@ -655,3 +655,62 @@ def test_running_a_script_an_index_of_notes_and_a_collection_line_ask_nothing() 
             "## NFS 클라이언트 설치\n```bash\nsudo apt install -y nfs-common\n```\n\n"
             "## Stash 워크플로우\nstash를 활용한 실제 작업 시나리오.\n")
     assert [c.front for c in cards_of(text)] == ["로그 보기", "NFS 클라이언트 설치"]
+
+
+TOPIC_MANIFESTS = """# Pod
+## 노드 선호도 (Node Affinity)
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+spec:
+  containers:
+  - name: data-processor
+    image: data-processor
+  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchExpressions:
+          - key: size
+            operator: In
+            values:
+            - Large
+```
+
+## Secret을 환경 변수로
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: app-secret
+          key: password
+  volumes:
+  - name: secret-volume
+    secret:
+      secretName: app-secret
+```
+"""
+
+
+def test_a_manifest_card_asks_for_the_keys_its_section_is_about() -> None:
+    """Under `노드 선호도 (Node Affinity)` the card asks for the keys of the affinity (not `nodeAffinity`, which the
+    heading names, nor the plain `key:`/`values:`); under `Secret을 환경 변수로` for `secretKeyRef` and `secretName`.
+    `kind: Pod`, which the note's title names, stays shown."""
+    affinity, secret = [c for c in cards_of(TOPIC_MANIFESTS) if c.rule == "manifest"]
+    for key in ("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", "matchExpressions", "operator"):
+        assert f"{{{{c1::{key}}}}}:" in affinity.front
+    assert "    nodeAffinity:" in affinity.front and "- key: size" in affinity.front and "kind: Pod" in affinity.front
+    assert "{{c2::secretKeyRef}}:" in secret.front and "{{c3::secretName}}: app-secret" in secret.front
+    assert "          name: app-secret" in secret.front  # a plain key inside the topic stays
+    assert secret.back == "Pod web: image, secretKeyRef, secret"

@@ -83,6 +83,8 @@ def words_of(text: str, joined: bool = False) -> set[str]:
     `joined`: as a reader of a heading joins them too (`Horizontal Pod Autoscaler`, `Service Accounts`)."""
     words = [word.lower() for word in WORD.findall(text) if any(ch.isalpha() for ch in word)]
     found = set(words)
+    found.update(part.lower() for word in words for part in re.findall(r"[A-Za-z][\w.:/-]*", word, re.ASCII)
+                 if part.lower() != word)  # `Secret을` names `secret`
     if joined:
         for size in (2, 3):
             found.update("".join(words[i:i + size]) for i in range(len(words) - size + 1))
@@ -90,34 +92,73 @@ def words_of(text: str, joined: bool = False) -> set[str]:
     return found
 
 
+# keys every manifest has: never what a section is about
+FRAME_KEYS = {"apiversion", "kind", "metadata", "spec", "template", "containers", "initcontainers", "selector",
+              "matchlabels", "labels", "annotations", "name", "namespace", "image", "ports", "status", "data", "items"}
+# keys too common to ask for within a topic (`name:` of a volume, `key:` of a selector term)
+# words of headings that name no part of a manifest (`Example Manifest File`, `Setting default PVC`)
+HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "setting", "settings", "config", "using",
+                 "basic", "simple", "create", "creating", "production", "sample", "definition", "configuring"}
+PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type"}
+
+
+def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str] | frozenset[str]) -> dict[str, str]:
+    """The paths of the keys the headings are about, with their names: a key they name (`env`, `affinity` under
+    `Node Affinity`), or that holds one of their longer words (`secretKeyRef` under `Secrets`, `volumeMounts` under
+    `Volumes`). Names and labels (`metadata`, `annotations`) are no topic."""
+    long = {word for word in given if len(word) >= 5 and word.isascii() and word.isalpha()} - HEADING_WORDS
+    roots: dict[str, str] = {}
+    for _, path, match in fields:
+        key = match.group("key")
+        if key.lower() in FRAME_KEYS or any(path.startswith(root + ".") for root in roots) \
+                or path.split(".", 1)[0] == "metadata" or ".metadata." in f".{path}":
+            continue
+        if key.lower() in given or any(word in key.lower() for word in long):
+            roots[path] = key
+    return roots
+
+
 def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
     that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
-    of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away)."""
+    of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away). What the
+    headings are about is asked too: the keys under it (`nodeSelectorTerms`, `secretName`), and its own key when
+    they do not name it whole (`secretKeyRef` under `Secrets`)."""
     lines = code.split("\n")
-    hidden: list[tuple[int, str, "re.Match[str]"]] = []
-    for index, path, match in _field_paths(code):
+    fields = _field_paths(code)
+    hidden: list[tuple[int, str, "re.Match[str]", str]] = []  # (line, group, match, "value" or "key")
+    for index, path, match in fields:
         value = match.group("value").strip()
         if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
             continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
         name = next((name for name, patterns in KEY_FIELDS if any(_matches(path, p) for p in patterns)), None)
         if name:
-            hidden.append((index, name, match))
+            hidden.append((index, name, match, "value"))
+    roots = _topic_roots(fields, given)
+    for index, path, match in fields:
+        root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
+        key = match.group("key")
+        if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS):
+            continue
+        hidden.append((index, roots[root], match, "key"))
     rest = list(lines)
-    for index, _, match in hidden:
-        rest[index] = rest[index][:match.start("value")] + rest[index][match.end("value"):]
+    for index, _, match, part in sorted(hidden, key=lambda h: -h[2].start(h[3])):
+        rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
     shown = set(given) | words_of("\n".join(rest))
     groups: list[str] = []
     numbers: dict[str, int] = {}
-    for index, name, match in hidden:
-        value = match.group("value").strip()
-        if words_of(value) and words_of(value) <= shown:
+    edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
+    for index, name, match, part in sorted(hidden, key=lambda h: (h[0], h[2].start(h[3]))):
+        text = match.group(part).strip()
+        if part == "value" and words_of(text) and words_of(text) <= shown:
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)
         if name not in numbers:
             numbers[name] = len(numbers) + 1
             groups.append(name)
-        start, end = match.span("value")
-        lines[index] = f"{lines[index][:start]}{{{{c{numbers[name]}::{value}}}}}{lines[index][end:]}"
+        edits.append((index, *match.span(part), numbers[name]))
+    for index, start, end, number in sorted(edits, key=lambda e: (e[0], -e[1])):
+        line = lines[index]
+        lines[index] = f"{line[:start]}{{{{c{number}::{line[start:end].strip()}}}}}{line[end:]}"
     return "\n".join(lines), groups
 
 
@@ -130,7 +171,7 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[
         return []
     breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
     text, groups = cloze_manifest(code.code.rstrip("\n"), words_of(" ".join(breadcrumb), joined=True))
-    if len(groups) < 2 and not set(groups) & MEANINGFUL:
+    if len(groups) < 2 and not set(groups) - {name for name, _ in KEY_FIELDS} and not set(groups) & MEANINGFUL:
         return []  # one example value (`replicas: 3`, `image: nginx`) or only the `kind`: nothing to learn
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
@@ -145,5 +186,5 @@ def _prompt(ctx: RuleContext, docs: list[dict], clozed: str) -> str:
     names = [str((doc.get("metadata") or {}).get("name", "") or "") for doc in docs]
     shown = ", ".join(name for name in names if name and not any(
         len(value) >= 3 and value in name.lower() for value in hidden))
-    task = ctx.say("빈칸의 필드 값은?", "Recall the key fields")
+    task = ctx.say("빈칸을 채워 보세요", "Recall the key fields")
     return f"{shown} — {task}" if shown else task
