@@ -714,3 +714,22 @@ def test_a_manifest_card_asks_for_the_keys_its_section_is_about() -> None:
     assert "{{c2::secretKeyRef}}:" in secret.front and "{{c3::secretName}}: app-secret" in secret.front
     assert "          name: app-secret" in secret.front  # a plain key inside the topic stays
     assert secret.back == "Pod web: image, secretKeyRef, secret"
+
+
+def test_the_secrets_a_workflow_is_given_are_no_card_but_a_tool_s_variables_are() -> None:
+    text = ("# GHA 예시\n## 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| AWS_ACCESS_KEY_ID | AWS 액세스 키 ID |\n"
+            "| AWS_REGION | AWS 리전 |\n| EC2_INSTANCE_ID | EC2 인스턴스 ID |\n\n"
+            "## 워크플로우별 시크릿\n| 시크릿 | DockerHub | ECR |\n|---|---|---|\n| DOCKER_USERNAME | O | - |\n"
+            "| AWS_REGION | O | O |\n\n## 에러 테스트\nRust에서 에러 상황을 테스트하는 방법.\n\n"
+            "## 환경 변수\n| 변수 | 설명 |\n|---|---|\n| KUBECONFIG | kubectl이 읽는 설정 파일 경로 |\n"
+            "| KUBE_EDITOR | edit에 쓰는 편집기 |\n")
+    assert [c.front for c in cards_of(text)] == ["환경 변수"]
+
+
+def test_a_table_s_padding_does_not_count_against_an_answer_s_room() -> None:
+    """Tables aligned with spaces (as the help vault writes them) are read by their words: six padded rows fit."""
+    rows = "".join(f"| Option {i:<30} | Toggle {'':<20} | Turns option {i} on or off. {'':<60} |\n" for i in range(6))
+    text = f"# Sites\n## Site options\n| Option {'':<30} | Type {'':<22} | Description {'':<73} |\n|{'-' * 40}|{'-' * 30}|{'-' * 90}|\n{rows}"
+    assert len(text) > 1000
+    [card] = cards_of(text)
+    assert card.back.count("\n") == 7 and "continued" not in card.back and "계속" not in card.back

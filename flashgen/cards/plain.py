@@ -551,9 +551,9 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
         if not text:
             continue
         count = text.count("\n") + 1
-        if size + len(text) <= max_chars and lines + count <= max_lines:
+        if size + _reading_size(text) <= max_chars and lines + count <= max_lines:
             parts.append(text)
-            size += len(text)
+            size += _reading_size(text)
             lines += count
             continue
         piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list") or not parts \
@@ -674,6 +674,11 @@ def _skippable(line: str, missing: set[str]) -> bool:
     return name.strip() in missing
 
 
+def _reading_size(text: str) -> int:
+    """How much a reader reads of a part: a table's padding (`| Option     | Type   |`, `| ------ |`) is no text."""
+    return len(re.sub(r"[ \t]{2,}|-{3,}", " ", text))
+
+
 def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
     """As much of a part as fits in the room left, cut between lines (a code block keeps its fence and shows a
     `…` line where it was cut); "" when too little would fit. The caller links to the rest."""
@@ -692,12 +697,12 @@ def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
     out: list[str] = []
     size = 0
     for row in rows[:max(lines, 0)]:
-        if size + len(row) > chars:
+        if size + _reading_size(row) > chars:
             if not out and kind == "paragraph":
                 out.append(_cut_line(row, chars))
             break
         out.append(row)
-        size += len(row) + 1
+        size += _reading_size(row) + 1
     if kind == "table" and len(out) < 3 or kind == "list" and len(out) < 2:
         return ""  # a header without rows, or a list cut to one item
     while out and _dangling(out[-1]):

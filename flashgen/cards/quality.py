@@ -225,7 +225,7 @@ INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,
 STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
                          re.I)
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
-META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|^.{0,50}\s(?:모음|시나리오)\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|^.{0,50}(?:\s(?:모음|시나리오)|[하는]는 방법)\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
                            r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
                            r"in this (?:note|guide|section)", re.I)
 
@@ -284,10 +284,13 @@ VARIABLE_CELL = re.compile(r"^\s*`?(?:\$\{?[A-Z_][A-Z0-9_]*\}?|[A-Z][A-Z0-9]*(?:
 VALUE_HEADER = re.compile(r"^\s*(?:값|설정값|예시|예시 값|value|values|example)\s*$", re.I)
 
 
+SECRETS_HEADER = re.compile(r"^\s*(?:github\s+)?(?:시크릿|secrets?)(?:\s*(?:이름|명|names?))?\s*$", re.I)
+
+
 def is_settings_table(table: str) -> bool:
     """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
-    (`<CONTAINER_NAME> | nginx-server`) to fill in, or a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
-    their values or examples."""
+    (`<CONTAINER_NAME> | nginx-server`) to fill in, a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
+    their values or examples, or the secrets a workflow is given (`시크릿 | 설명` over `AWS_ACCESS_KEY_ID`, …)."""
     rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
             if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
     if not rows:
@@ -301,7 +304,9 @@ def is_settings_table(table: str) -> bool:
     def mostly(pattern: re.Pattern, col: int) -> bool:
         return sum(bool(pattern.match(row[col])) for row in body if col < len(row)) * 2 > len(body)
     valued = any(VALUE_HEADER.match(cell) for cell in header)
-    return mostly(PLACEHOLDER_CELL, 0) or valued and any(mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
+    secrets = bool(SECRETS_HEADER.match(header[0])) and mostly(VARIABLE_CELL, 0)  # the secrets one setup needs
+    return secrets or mostly(PLACEHOLDER_CELL, 0) or valued and any(
+        mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
 
 
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
