@@ -203,18 +203,21 @@ def test_no_cards_from_diagram_source_or_drawings() -> None:
 def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
     config_map = "# CM\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-config\ndata:\n  a: b\n```\n"
     assert not [c for c in cards_of(config_map) if c.rule == "manifest"]  # only `kind` to hide: no card
-    pod = ("# 실습\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n"
-           "  - name: web\n    image: nginx\n```\n")
+    pod = ("# 실습\nPod를 하나 만든다:\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+           "  containers:\n  - name: web\n    image: nginx\n```\n")
     [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
-    assert "kind: {{c1::Pod}}" in card.front and "image: {{c2::nginx}}" in card.front
+    assert "kind: {{c1::Pod}}" in card.front and "{{c2::containers}}:" in card.front and "{{c3::nginx}}" in card.front
     assert card.prompt.startswith("web — ")
-    named = pod.replace("# 실습", "# Pod").replace("name: web", "name: nginx")  # the heading, the names say it all
-    assert not [c for c in cards_of(named) if c.rule == "manifest"]
+    named = pod.replace("# 실습", "# Pod").replace("name: web", "name: nginx")  # the heading, the names say these
+    [card] = [c for c in cards_of(named) if c.rule == "manifest"]
+    assert "kind: Pod" in card.front and "image: nginx" in card.front and "{{c1::containers}}:" in card.front
+    alone = pod.replace("Pod를 하나 만든다:\n", "")  # nothing says what it is about: only `kind` and an image to hide
+    assert not [c for c in cards_of(alone) if c.rule == "manifest"]
     job = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  template:\n    spec:\n"
            "      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
     [card] = [c for c in cards_of(job) if c.rule == "manifest"]
     assert card.prompt == "backup — Recall the key fields" and "kind: Job" in card.front
-    assert "restartPolicy: {{c1::Never}}" in card.front
+    assert "{{c1::template}}:" in card.front and "restartPolicy: {{c2::Never}}" in card.front
 
 
 def test_a_manifest_value_the_card_names_elsewhere_stays_shown() -> None:
@@ -224,15 +227,15 @@ def test_a_manifest_value_the_card_names_elsewhere_stays_shown() -> None:
                "spec:\n  type: LoadBalancer\n  selector:\n    app: shop\n  ports:\n  - port: 80\n    targetPort: 8080\n```\n")
     [card] = [c for c in cards_of(service) if c.rule == "manifest"]
     assert "kind: Service" in card.front and "type: LoadBalancer" in card.front
-    assert "app: {{c1::shop}}" in card.front and "port: {{c2::80}}" in card.front
-    deployment = ("# 배포\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx-web\n  labels:\n"
+    assert "{{c1::selector}}:" in card.front and "app: {{c2::shop}}" in card.front and "port: {{c3::80}}" in card.front
+    deployment = ("# 배포\nDeployment로 띄운다.\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx-web\n  labels:\n"
                   "    app: nginx-web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: nginx-web\n"
                   "  template:\n    metadata:\n      labels:\n        app: nginx-web\n    spec:\n      containers:\n"
                   "      - name: nginx\n        image: nginx:1.27  # nginx:1.27 이미지\n```\n")
     [card] = [c for c in cards_of(deployment) if c.rule == "manifest"]
-    assert "{{c" not in card.front.split("matchLabels")[1].split("image")[0]  # the labels say the selector's value
+    assert "      app: nginx-web\n" in card.front and "        app: nginx-web\n" in card.front  # the labels say it
     assert "image: nginx:1.27" in card.front and "kind: {{c1::Deployment}}" in card.front
-    assert "replicas: {{c2::2}}" in card.front  # numbers are never given away by chance
+    assert "{{c2::replicas}}: {{c3::2}}" in card.front  # numbers are never given away by chance
 
 
 @pytest.mark.parametrize("text, language, prompt", [
@@ -307,6 +310,15 @@ def test_a_problem_and_its_answer_make_one_exercise_card() -> None:
     [card] = cards_of(text)
     assert (card.rule, card.front, card.prompt) == ("exercise", "node01에 web이라는 static pod를 만드시오.", "풀어 보세요")
     assert card.back.startswith("```sh\nkubectl run web") and card.heading_path == ("CKA", "3. Static Pod", "문제")
+
+
+def test_an_exercise_shows_a_whole_solution_an_explanation_would_cut() -> None:
+    """A solution of 18 lines: an explanation stops at 12, an exercise shows it all, the step that answers included."""
+    steps = "\n".join(f"kubectl get pods -n ns{i}" for i in range(15)) + "\nkubectl rollout undo deployment/web"
+    text = f"# CKA\n## 9. Rollback\n### 문제\nweb을 롤백하시오.\n### 답안\n```sh\n{steps}\n```\n"
+    [card] = cards_of(text)
+    assert card.rule == "exercise" and "rollout undo" in card.back and "계속" not in card.back
+    assert not any("rollout undo" in c.back for c in cards_of(f"# CKA\n## 롤백\n```sh\n{steps}\n```\n"))
 
 
 @pytest.mark.parametrize("text", [
@@ -510,9 +522,10 @@ def test_a_section_that_speaks_of_itself_or_restates_its_heading_explains_nothin
 
 
 def test_the_explanation_of_a_manifest_goes_under_its_card() -> None:
-    text = ("# hostPath\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
-            "  containers:\n    - name: app\n      image: busybox\n```\n\n`/mnt/data` on the node is mounted into the "
-            "container at `/data`.\n")
+    text = ("# Volumes\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+            "  containers:\n    - name: app\n      image: busybox\n      volumeMounts:\n        - name: host\n"
+            "          mountPath: /data\n  volumes:\n    - name: host\n      hostPath:\n        path: /mnt/data\n```\n\n"
+            "`/mnt/data` on the node is mounted into the container at `/data`.\n")
     [card] = cards_of(text)
     assert card.rule == "manifest" and card.back.endswith("`/mnt/data` on the node is mounted into the container at `/data`.")
 
@@ -544,7 +557,7 @@ def test_console_walks_in_quotes_form_steps_with_remarks_summaries_and_related_n
 
 
 def test_a_flow_mapping_in_a_manifest_is_never_a_deletion_and_a_remark_in_brackets_holds_no_separator() -> None:
-    text = ("# Self Healing\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+    text = ("# Deployment\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
             "  replicas: 3\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n"
             "      labels: { app: web }\n    spec:\n      containers:\n        - name: app\n          image: nginx\n```\n")
     [card] = [c for c in cards_of(text) if c.rule == "manifest"]

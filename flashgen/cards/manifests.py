@@ -30,9 +30,9 @@ KEY_FIELDS: list[tuple[str, tuple[str, ...]]] = [
     ("image", ("spec.template.spec.containers.image", "spec.containers.image",
                "spec.jobTemplate.spec.template.spec.containers.image")),
 ]
-# the groups whose values mean something beyond the example (which object, how it is reached, restarted, run,
-# selected); the others (`replicas: 3`, `image: nginx`, ports) are the example's own choices
-MEANINGFUL = {"type", "selector", "restartPolicy", "schedule", "completions", "serviceName", "clusterIP"}
+# the groups whose values mean something beyond the example (how it is reached, restarted, run, which Service
+# names its pods); the others (`kind`, `replicas: 3`, `image: nginx`, ports, a label) are the example's own choices
+MEANINGFUL = {"type", "restartPolicy", "schedule", "completions", "serviceName", "clusterIP"}
 KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w.\-/]*):(?P<gap>\s*)(?P<value>[^#\n]*?)(?P<rest>\s*(?:#.*)?)$")
 
 
@@ -102,28 +102,36 @@ HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "set
 PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type"}
 
 
-def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str] | frozenset[str]) -> dict[str, str]:
-    """The paths of the keys the headings are about, with their names: a key they name (`env`, `affinity` under
-    `Node Affinity`), or that holds one of their longer words (`secretKeyRef` under `Secrets`, `volumeMounts` under
-    `Volumes`). Names and labels (`metadata`, `annotations`) are no topic."""
+def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str] | frozenset[str],
+                 kinds: set[str]) -> dict[str, tuple[str, int | None]]:
+    """The paths of the keys the headings are about, with their names and how deep below them keys are asked: a key
+    they name (`env`, `affinity` under `Node Affinity`), or that holds one of their longer words (`secretKeyRef`
+    under `Secrets`, `volumeMounts` under `Volumes`), every level below it. Names and labels (`metadata`,
+    `annotations`) are no topic. Failing those, headings that name the object's kind (`Deployment`) are about its
+    spec: the keys right under `spec` (`replicas`, `selector`, `template`). `kinds`: the kinds they name."""
     long = {word for word in given if len(word) >= 5 and word.isascii() and word.isalpha()} - HEADING_WORDS
-    roots: dict[str, str] = {}
+    roots: dict[str, tuple[str, int | None]] = {}
     for _, path, match in fields:
         key = match.group("key")
         if key.lower() in FRAME_KEYS or any(path.startswith(root + ".") for root in roots) \
-                or path.split(".", 1)[0] == "metadata" or ".metadata." in f".{path}":
-            continue
+                or path.split(".", 1)[0] == "metadata" or ".metadata." in f".{path}" \
+                or any(_matches(path, pattern) for _, patterns in KEY_FIELDS for pattern in patterns):
+            continue  # (a key field's value is asked already)
         if key.lower() in given or any(word in key.lower() for word in long):
-            roots[path] = key
+            roots[path] = (key, None)
+    if not roots and kinds:
+        roots["spec"] = ("spec", 1)
     return roots
 
 
-def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
+                   kinds: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
     """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
     that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
     of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away). What the
     headings are about is asked too: the keys under it (`nodeSelectorTerms`, `secretName`), and its own key when
-    they do not name it whole (`secretKeyRef` under `Secrets`)."""
+    they do not name it whole (`secretKeyRef` under `Secrets`). Returns the YAML, the hidden groups and which of
+    them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name."""
     lines = code.split("\n")
     fields = _field_paths(code)
     hidden: list[tuple[int, str, "re.Match[str]", str]] = []  # (line, group, match, "value" or "key")
@@ -134,13 +142,17 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset()) ->
         name = next((name for name, patterns in KEY_FIELDS if any(_matches(path, p) for p in patterns)), None)
         if name:
             hidden.append((index, name, match, "value"))
-    roots = _topic_roots(fields, given)
+    roots = _topic_roots(fields, given, set(kinds))
     for index, path, match in fields:
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
         key = match.group("key")
-        if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS):
+        if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
+                or roots[root][0] == "spec" and path == root:
             continue
-        hidden.append((index, roots[root], match, "key"))
+        depth = roots[root][1]
+        if depth is not None and path.count(".") - root.count(".") > depth:
+            continue
+        hidden.append((index, roots[root][0], match, "key"))
     rest = list(lines)
     for index, _, match, part in sorted(hidden, key=lambda h: -h[2].start(h[3])):
         rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
@@ -159,25 +171,35 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset()) ->
     for index, start, end, number in sorted(edits, key=lambda e: (e[0], -e[1])):
         line = lines[index]
         lines[index] = f"{line[:start]}{{{{c{number}::{line[start:end].strip()}}}}}{line[end:]}"
-    return "\n".join(lines), groups
+    return "\n".join(lines), groups, {name for name, _ in roots.values()} & set(groups)
 
 
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
     """One cloze card per manifest, each key field a deletion; a block with several documents gives one card.
     The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), and a
-    card that would hide only one of the example's own values, or only the `kind`, is not made."""
+    card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
+    what the section is about nor how the object is reached, run or restarted, is not made."""
     docs = manifest_docs(code)
     if not docs:
         return []
     breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
-    text, groups = cloze_manifest(code.code.rstrip("\n"), words_of(" ".join(breadcrumb), joined=True))
-    if len(groups) < 2 and not set(groups) - {name for name, _ in KEY_FIELDS} and not set(groups) & MEANINGFUL:
-        return []  # one example value (`replicas: 3`, `image: nginx`) or only the `kind`: nothing to learn
+    kinds = {str(doc["kind"]).lower() for doc in docs}
+    given = words_of(" ".join(breadcrumb), joined=True)
+    named = kinds & (given | words_of(_lead_in(section, code.fence_line)))  # `컨트롤러(Deployment)로 …` above it
+    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named)
+    if not topics and not set(groups) & MEANINGFUL:
+        return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
     return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", code.fence_line, section, "manifest", anchor,
                      prompt=_prompt(ctx, docs, text))]
+
+
+def _lead_in(section: Section, fence_line: int) -> str:
+    """The paragraph or list item right above a code block (`1. 컨트롤러(Deployment)로 … 생성`), or ""."""
+    before = [block for block in section.blocks if block.kind != "code" and fence_line - 2 <= block.end_line < fence_line]
+    return before[-1].source.split("\n")[-1] if before else ""
 
 
 def _prompt(ctx: RuleContext, docs: list[dict], clozed: str) -> str:

@@ -530,11 +530,12 @@ def _restates(shown: str, title: str) -> bool:
     return title.lower() in shown.lower() and len(re.sub(r"[\W_]+", "", rest)) <= 12
 
 
-def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[
+def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str], room: int = 1) -> tuple[
         list[str], bool, bool]:
     """The parts of the section's own content an explanation shows, whether some was left out (for room, or
-    after a lead-in whose content is not shown), and whether a diagram or a generated block was left out."""
-    max_chars, max_lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
+    after a lead-in whose content is not shown), and whether a diagram or a generated block was left out. `room`
+    multiplies the configured size (an exercise's whole task and solution are the point of its card)."""
+    max_chars, max_lines = ctx.config.max_answer_chars * room, ctx.config.max_answer_lines * room
     parts: list[str] = []
     size = lines = 0
     cut = skipped = False
