@@ -746,3 +746,12 @@ def test_a_table_s_padding_does_not_count_against_an_answer_s_room() -> None:
     assert len(text) > 1000
     [card] = cards_of(text)
     assert card.back.count("\n") == 7 and "continued" not in card.back and "계속" not in card.back
+
+
+def test_one_remark_in_brackets_among_plain_items_is_no_term() -> None:
+    remark = ("# Pod\n## Traits\n- Encapsulation of Containers\n- Pods are ephemeral by nature\n- Shared Resources\n"
+              "- Unique IP Addresses (ephemeral by nature)\n")
+    assert not [c for c in cards_of(remark) if c.rule == "term"]
+    glossary = "# 서비스\n## 타입\n- ClusterIP (클러스터 내부 통신)\n- NodePort (노드 포트로 노출)\n- ExternalName\n"
+    assert [(c.front, c.back) for c in cards_of(glossary) if c.rule == "term"] == [
+        ("ClusterIP", "클러스터 내부 통신"), ("NodePort", "노드 포트로 노출")]

@@ -239,10 +239,14 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
+        # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
+        # plain items (`- Unique IP Addresses (ephemeral by nature)`)
+        glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
+                           or split_definition(item.head)) for item in items) * 2 >= len(items)
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
-            card = _item_card(ctx, section, item, intro, prompt, parent)
+            card = _item_card(ctx, section, item, intro, prompt, parent, glossed)
             if card:
                 cards.append(card)
     return cards
@@ -267,7 +271,7 @@ def _is_task(block: Block, item: Item) -> bool:
 
 
 def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
-               parent: str = "") -> Card | None:
+               parent: str = "", glossed: bool = True) -> Card | None:
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
@@ -295,7 +299,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         front = _in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
-    paren = PAREN_TERM.match(head)
+    paren = PAREN_TERM.match(head) if glossed else None
     if paren and not body:
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
