@@ -755,3 +755,9 @@ def test_one_remark_in_brackets_among_plain_items_is_no_term() -> None:
     glossary = "# 서비스\n## 타입\n- ClusterIP (클러스터 내부 통신)\n- NodePort (노드 포트로 노출)\n- ExternalName\n"
     assert [(c.front, c.back) for c in cards_of(glossary) if c.rule == "term"] == [
         ("ClusterIP", "클러스터 내부 통신"), ("NodePort", "노드 포트로 노출")]
+
+
+def test_a_label_in_bold_over_a_list_introduces_its_terms() -> None:
+    text = "# 뉴스 피드\n## 상세 설계\n설명 문단이다.\n\n**캐시 구조**\n* 소셜 그래프: 사용자 간 관계를 보관한다.\n* 횟수: 좋아요 수 등의 정보를 포함한다.\n"
+    terms = [(c.front, c.prompt) for c in cards_of(text) if c.rule == "definition"]
+    assert ("횟수", "캐시 구조 · 무엇인가요?") in terms and ("소셜 그래프", "캐시 구조 · 무엇인가요?") in terms

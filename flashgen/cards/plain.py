@@ -187,7 +187,8 @@ def _body_markdown(body: tuple[str, ...]) -> str:
 
 
 def _intro_label(section: Section, block: Block) -> str:
-    """The line that introduces a list (`마스터 컴포넌트:`), if the block right before it ends with a colon."""
+    """The line that introduces a list (`마스터 컴포넌트:`, `**캐시 구조**`), if the block right before it ends with a
+    colon or is a label in bold."""
     blocks = section.blocks
     index = blocks.index(block)
     if index == 0:
@@ -200,6 +201,9 @@ def _intro_label(section: Section, block: Block) -> str:
     if previous.kind != "paragraph" or block.line - previous.end_line > 2:
         return ""
     last = previous.source.strip().split("\n")[-1].strip()
+    bold = re.fullmatch(r"(\*\*|__)([^*_\n]{1,40})\1\s*[:：]?", last)
+    if bold:
+        return bold.group(2).strip()  # a label in bold over its list (`**캐시 구조**`), as a heading would be
     if not last.endswith((":", "：")):
         return ""
     # only the sentence that introduces the list: "…합니다. etcd의 주요 특징은 다음과 같습니다:"
