@@ -761,3 +761,8 @@ def test_a_label_in_bold_over_a_list_introduces_its_terms() -> None:
     text = "# 뉴스 피드\n## 상세 설계\n설명 문단이다.\n\n**캐시 구조**\n* 소셜 그래프: 사용자 간 관계를 보관한다.\n* 횟수: 좋아요 수 등의 정보를 포함한다.\n"
     terms = [(c.front, c.prompt) for c in cards_of(text) if c.rule == "definition"]
     assert ("횟수", "캐시 구조 · 무엇인가요?") in terms and ("소셜 그래프", "캐시 구조 · 무엇인가요?") in terms
+
+
+def test_lines_of_term_and_meaning_in_one_paragraph_are_no_label_card() -> None:
+    text = "# 이미지\n## 레이어\n설명이다.\n\n컨테이너 레이어 - 읽기/쓰기 레이어  \n이미지 레이어 - 읽기 전용 레이어\n"
+    assert not [c for c in cards_of(text) if c.rule == "label"]

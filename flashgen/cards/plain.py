@@ -413,6 +413,9 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         if len(lines) < 2:
             continue
         label = lines[0].strip()
+        if any(all(pattern.match(mask_markup(line.strip().rstrip("\\ "))) for line in lines[:2])
+               for pattern in (DEF_DASH, DEF_COLON, DEF_ARROW)):
+            continue  # `컨테이너 레이어 - 읽기/쓰기 레이어` ⏎ `이미지 레이어 - …`: pairs written line by line, no label
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
         if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) or CONNECTIVE.search(label) \
                 or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
