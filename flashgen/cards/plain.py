@@ -202,7 +202,7 @@ def _intro_label(section: Section, block: Block) -> str:
         return ""
     last = previous.source.strip().split("\n")[-1].strip()
     bold = re.fullmatch(r"(\*\*|__)([^*_\n]{1,40})\1\s*[:：]?", last)
-    if bold:
+    if bold and not block.source[:1].isspace():
         return bold.group(2).strip()  # a label in bold over its list (`**캐시 구조**`), as a heading would be
     if not last.endswith((":", "：")):
         return ""
