@@ -33,6 +33,7 @@ KEY_FIELDS: list[tuple[str, tuple[str, ...]]] = [
 # the groups whose values mean something beyond the example (how it is reached, restarted, run, which Service
 # names its pods); the others (`kind`, `replicas: 3`, `image: nginx`, ports, a label) are the example's own choices
 MEANINGFUL = {"type", "restartPolicy", "schedule", "completions", "serviceName", "clusterIP"}
+EXAMPLE_VALUES = {"replicas", "selector", "ports", "containerPort", "image"}
 KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w.\-/]*):(?P<gap>\s*)(?P<value>[^#\n]*?)(?P<rest>\s*(?:#.*)?)$")
 
 
@@ -160,10 +161,13 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
+    topical = any(part == "key" for _, _, _, part in hidden)
     for index, name, match, part in sorted(hidden, key=lambda h: (h[0], h[2].start(h[3]))):
         text = match.group(part).strip()
         if part == "value" and words_of(text) and words_of(text) <= shown:
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)
+        if part == "value" and topical and name in EXAMPLE_VALUES:
+            continue  # beside what the section is about, the example's own values (`replicas: 3`) are noise
         if name not in numbers:
             numbers[name] = len(numbers) + 1
             groups.append(name)

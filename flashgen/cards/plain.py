@@ -469,6 +469,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
         return None  # an index of where each thing is explained (`패턴 | 설명 | 관련 노트`): the notes it links teach
     codes = [_fenced_code(part) for part in parts]
+    if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
+            and " ".join(codes[0].split()) in heading_text(title):
+        return None  # the heading shows the command already (`타임 존 확인 `timedatectl`` → `timedatectl`)
     installs = words(heading_text(title)) in INSTALL_HEADINGS
     if codes and all(code is not None and (runs_scripts(code) or installs and declares_packages(code)) for code in codes):
         return None  # only `bash setup.sh` (what it does is in the script) or `설치`: `serde = "1.0"`: nothing to recall
