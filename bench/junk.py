@@ -152,6 +152,7 @@ def check(card: Seen, notes: dict[str, str], rejected: dict[str, list[tuple[int,
         if "#flashcards" in front.lower():
             found.append("flashcards-tag")
         main = re.split(r"… (?:노트에서 계속|continued in the note)", card.fields.get("Back", ""))[0]
+        main = re.sub(r"<a\b[^>]*>\s*$", "", main)  # the opening of the link to the rest (its address has colons)
         tail = main[max(main.rfind(":"), main.rfind("："), 0):]
         if visible(main).endswith((":", "：")) and "<img" not in tail and "<pre" not in tail:
             found.append("dangling-lead-in")

@@ -47,10 +47,6 @@ class Config:
     prompt_language: str = "auto"  # the language of card prompts: the note's own ("auto"), "ko", "en" or "both"
     source: str = ""  # the file the settings came from, if any
 
-    def rule_on(self, rule: str) -> bool:
-        """Whether a card rule is switched on."""
-        return rule in self.rules
-
     def excluded(self, rel_path: str) -> bool:
         """Whether a vault-relative path matches an `exclude` pattern."""
         return any(fnmatch.fnmatch(rel_path, pattern) or rel_path.startswith(pattern.rstrip("/") + "/")

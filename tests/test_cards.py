@@ -120,7 +120,7 @@ def test_frontmatter_deck_override() -> None:
 
 
 def test_manifest_card_blanks_key_fields_of_a_job() -> None:
-    text = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  backoffLimit: 4\n"
+    text = ("# 백업\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  backoffLimit: 4\n"
             "  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n      - name: b\n"
             "        image: busybox\n```\n")
     card = next(c for c in cards_of(text) if c.rule == "manifest")

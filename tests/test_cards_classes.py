@@ -203,14 +203,40 @@ def test_no_cards_from_diagram_source_or_drawings() -> None:
 def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
     config_map = "# CM\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-config\ndata:\n  a: b\n```\n"
     assert not [c for c in cards_of(config_map) if c.rule == "manifest"]  # only `kind` to hide: no card
-    pod = ("# Pod\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n"
-           "  - name: web\n    image: nginx\n```\n")
+    pod = ("# 실습\nPod를 하나 만든다:\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+           "  containers:\n  - name: web\n    image: nginx\n```\n")
     [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
-    assert "image: {{c" in card.front and "nginx" not in card.prompt and "Pod" not in card.prompt
+    assert "kind: {{c1::Pod}}" in card.front and "{{c2::containers}}:" in card.front and "image: nginx" in card.front
+    assert card.prompt.startswith("web — ")
+    named = pod.replace("# 실습", "# Pod").replace("name: web", "name: nginx")  # the heading, the names say these
+    [card] = [c for c in cards_of(named) if c.rule == "manifest"]
+    assert "kind: Pod" in card.front and "image: nginx" in card.front and "{{c1::containers}}:" in card.front
+    alone = pod.replace("Pod를 하나 만든다:\n", "")  # nothing says what it is about: only `kind` and an image to hide
+    assert not [c for c in cards_of(alone) if c.rule == "manifest"]
     job = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  template:\n    spec:\n"
            "      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
     [card] = [c for c in cards_of(job) if c.rule == "manifest"]
-    assert card.prompt == "backup — Recall the key fields"
+    assert card.prompt == "backup — Recall the key fields" and "kind: Job" in card.front
+    assert "{{c1::template}}:" in card.front and "restartPolicy: {{c2::Never}}" in card.front
+
+
+def test_a_manifest_value_the_card_names_elsewhere_stays_shown() -> None:
+    """The breadcrumb (`Service - LoadBalancer › 예시`) and the manifest's own shown lines (`app: nginx-web` under
+    `metadata.labels`, a comment) give values away: hiding them asks nothing."""
+    service = ("# Service - LoadBalancer\n## 예시\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web-svc\n"
+               "spec:\n  type: LoadBalancer\n  selector:\n    app: shop\n  ports:\n  - port: 80\n    targetPort: 8080\n```\n")
+    [card] = [c for c in cards_of(service) if c.rule == "manifest"]
+    assert "kind: Service" in card.front and "type: LoadBalancer" in card.front
+    assert "{{c1::selector}}:" in card.front and "{{c1::ports}}:" in card.front  # the spec's keys, not its values
+    assert "app: shop" in card.front and "port: 80" in card.front
+    deployment = ("# 배포\nDeployment로 띄운다.\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx-web\n  labels:\n"
+                  "    app: nginx-web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: nginx-web\n"
+                  "  template:\n    metadata:\n      labels:\n        app: nginx-web\n    spec:\n      containers:\n"
+                  "      - name: nginx\n        image: nginx:1.27  # nginx:1.27 이미지\n```\n")
+    [card] = [c for c in cards_of(deployment) if c.rule == "manifest"]
+    assert "      app: nginx-web\n" in card.front and "        app: nginx-web\n" in card.front  # the labels say it
+    assert "image: nginx:1.27" in card.front and "kind: {{c1::Deployment}}" in card.front
+    assert "{{c2::replicas}}: 2" in card.front  # beside the spec's keys, its example values stay shown
 
 
 @pytest.mark.parametrize("text, language, prompt", [
@@ -285,6 +311,15 @@ def test_a_problem_and_its_answer_make_one_exercise_card() -> None:
     [card] = cards_of(text)
     assert (card.rule, card.front, card.prompt) == ("exercise", "node01에 web이라는 static pod를 만드시오.", "풀어 보세요")
     assert card.back.startswith("```sh\nkubectl run web") and card.heading_path == ("CKA", "3. Static Pod", "문제")
+
+
+def test_an_exercise_shows_a_whole_solution_an_explanation_would_cut() -> None:
+    """A solution of 18 lines: an explanation stops at 12, an exercise shows it all, the step that answers included."""
+    steps = "\n".join(f"kubectl get pods -n ns{i}" for i in range(15)) + "\nkubectl rollout undo deployment/web"
+    text = f"# CKA\n## 9. Rollback\n### 문제\nweb을 롤백하시오.\n### 답안\n```sh\n{steps}\n```\n"
+    [card] = cards_of(text)
+    assert card.rule == "exercise" and "rollout undo" in card.back and "계속" not in card.back
+    assert not any("rollout undo" in c.back for c in cards_of(f"# CKA\n## 롤백\n```sh\n{steps}\n```\n"))
 
 
 @pytest.mark.parametrize("text", [
@@ -488,9 +523,10 @@ def test_a_section_that_speaks_of_itself_or_restates_its_heading_explains_nothin
 
 
 def test_the_explanation_of_a_manifest_goes_under_its_card() -> None:
-    text = ("# hostPath\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
-            "  containers:\n    - name: app\n      image: busybox\n```\n\n`/mnt/data` on the node is mounted into the "
-            "container at `/data`.\n")
+    text = ("# Volumes\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+            "  containers:\n    - name: app\n      image: busybox\n      volumeMounts:\n        - name: host\n"
+            "          mountPath: /data\n  volumes:\n    - name: host\n      hostPath:\n        path: /mnt/data\n```\n\n"
+            "`/mnt/data` on the node is mounted into the container at `/data`.\n")
     [card] = cards_of(text)
     assert card.rule == "manifest" and card.back.endswith("`/mnt/data` on the node is mounted into the container at `/data`.")
 
@@ -522,11 +558,11 @@ def test_console_walks_in_quotes_form_steps_with_remarks_summaries_and_related_n
 
 
 def test_a_flow_mapping_in_a_manifest_is_never_a_deletion_and_a_remark_in_brackets_holds_no_separator() -> None:
-    text = ("# Self Healing\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+    text = ("# Deployment\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
             "  replicas: 3\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n"
             "      labels: { app: web }\n    spec:\n      containers:\n        - name: app\n          image: nginx\n```\n")
     [card] = [c for c in cards_of(text) if c.rule == "manifest"]
-    assert "matchLabels: { app: web }" in card.front and "{{c3::nginx}}" in card.front
+    assert "matchLabels: { app: web }" in card.front and "{{c1::replicas}}: 3" in card.front
     remark = "# Images\n## Image Sources\n- Public registries (e.g., Docker Hub: `nginx:latest`)\n- Private registries\n"
     assert not [c for c in cards_of(remark) if c.rule == "definition"]
 
@@ -587,20 +623,29 @@ WORK_DAY = ("# Day 5 - Health Check 설정 (01/01)\n"
             "## Probe 주기 조정\nreadinessProbe 주기를 늘리면 /health 요청 로그가 줄어든다.\n"
             "```yaml\nperiodSeconds: 30\n```\n\n"
             "## TLS vs Non-TLS 비교\n| 항목 | TLS | Non-TLS |\n|---|---|---|\n| 포트 | 2376 | 2375 |\n\n"
-            "## 트러블 매뉴얼\n| 증상 | 원인 | 조치 |\n|---|---|---|\n| ImagePullBackOff | 레지스트리 접근 불가 | Secret 확인 |\n")
+            "## 트러블 매뉴얼\n| 증상 | 원인 | 조치 |\n|---|---|---|\n| ImagePullBackOff | 레지스트리 접근 불가 | Secret 확인 |\n\n"
+            "## Master 설정\nMaster에 복제용 계정(`repl`)이 있는지 확인합니다.\n```bash\nmysql -e 'SELECT user FROM mysql.user'\n```\n\n"
+            "## 배포 순서\nMySQL이 준비되면 WordPress를 배포함.\n\n"
+            "## GTID 복제\nGTID 복제는 Master에 최소 하나의 트랜잭션이 있어야 정상 동작합니다.\n\n"
+            "## 구성 요소\n- Ingress - Nginx\n- Scope: `read_registry`, `write_registry`\n"
+            "- 경로: GitLab > New project > Create blank project\n"
+            "- imagePullSecrets - Kubernetes에서 Private Registry 접근\n")
 
 
 @pytest.mark.parametrize("path", ["project/day5-0101/README.md", "cicd/CICD_2026-02-03.md", "2026-02-11.md",
                                   "project/README.md"])
 def test_a_day_of_work_gives_cards_only_where_its_author_explains(path: str) -> None:
-    """What one day's work ran and set up (commands, its ports, a screenshot, `해결: …`) asks nothing a learner
-    recalls; a sentence of explanation, a comparison or a table of causes does. The day is known by the note's
+    """What one day's work ran and set up (commands, its ports, a screenshot, `해결: …`, the steps it narrates, the
+    products it names) asks nothing a learner recalls; a sentence that says why or what must hold, a comparison or a
+    table of causes does. The day is known by the note's
     folder or name, or by its title (`Day 5 - … (01/01)`), which `project/README.md` only has as its heading."""
     fronts = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "explain"]
     if path == "project/README.md":  # a heading alone does not make a note a day of work: a study log stays
         assert "적용 방법" in fronts and "연결 정보" in fronts
         return
-    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼"]
+    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼", "GTID 복제"]
+    terms = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "definition"]
+    assert terms == ["imagePullSecrets"]  # a part of the project only named (`Ingress - Nginx`) is no term
 
 
 def test_a_collection_of_commands_filed_under_a_day_still_teaches() -> None:
@@ -610,3 +655,120 @@ def test_a_collection_of_commands_filed_under_a_day_still_teaches() -> None:
     assert fronts == ["컨테이너 목록", "테이블 생성"]
     study_log = "# SQL\n## 2025-11-04\n### 컬럼 추가\n```sql\nALTER TABLE t ADD c int;\n```\n"
     assert [c.front for c in cards_of(study_log, path="database/TABLE.md") if c.rule == "explain"] == ["컬럼 추가"]
+
+
+def test_running_a_script_an_index_of_notes_and_a_collection_line_ask_nothing() -> None:
+    """`bash setup.sh` alone (what it does is in the script), the package lines of an install section, a table whose
+    column links each row to the note that explains it, and a line that only says what the note collects give no
+    card; a command that does something itself, and a named package to install, do."""
+    text = ("# 배포 스크립트\n## 실행\n```bash\nbash gcp-vm-setup.sh\n```\n\n## 정리\n```bash\n./cleanup.sh --all  # 전체 삭제\n```\n\n"
+            "## 사용된 Rust 패턴\n| 패턴 | 설명 | 관련 노트 |\n|---|---|---|\n| 열거형 | 타입 집합 | [[rust-enum]] |\n"
+            "| 캡슐화 | getter | [[rust-struct]] |\n\n## 개요\n상황별 되돌리기 방법 모음.\n\n"
+            "## 로그 보기\n```bash\nbash install.sh | tee install.log\n```\n\n"
+            "## 설치\n```toml\n[dependencies]\nserde = { version = \"1.0\", features = [\"derive\"] }\nrand = \"0.8\"\n```\n\n"
+            "## NFS 클라이언트 설치\n```bash\nsudo apt install -y nfs-common\n```\n\n"
+            "## Stash 워크플로우\nstash를 활용한 실제 작업 시나리오.\n")
+    assert [c.front for c in cards_of(text)] == ["로그 보기", "NFS 클라이언트 설치"]
+
+
+TOPIC_MANIFESTS = """# Pod
+## 노드 선호도 (Node Affinity)
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+spec:
+  containers:
+  - name: data-processor
+    image: data-processor
+  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchExpressions:
+          - key: size
+            operator: In
+            values:
+            - Large
+```
+
+## Secret을 환경 변수로
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: app-secret
+          key: password
+  volumes:
+  - name: secret-volume
+    secret:
+      secretName: app-secret
+```
+"""
+
+
+def test_a_manifest_card_asks_for_the_keys_its_section_is_about() -> None:
+    """Under `노드 선호도 (Node Affinity)` the card asks for the keys of the affinity (not `nodeAffinity`, which the
+    heading names, nor the plain `key:`/`values:`); under `Secret을 환경 변수로` for `secretKeyRef` and `secretName`.
+    `kind: Pod`, which the note's title names, stays shown."""
+    affinity, secret = [c for c in cards_of(TOPIC_MANIFESTS) if c.rule == "manifest"]
+    for key in ("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", "matchExpressions", "operator"):
+        assert f"{{{{c1::{key}}}}}:" in affinity.front
+    assert "    nodeAffinity:" in affinity.front and "- key: size" in affinity.front and "kind: Pod" in affinity.front
+    assert "{{c1::secretKeyRef}}:" in secret.front and "{{c2::secretName}}: app-secret" in secret.front
+    assert "          name: app-secret" in secret.front  # a plain key inside the topic stays
+    assert "image: nginx" in secret.front and secret.back == "Pod web: secretKeyRef, secret"
+
+
+def test_the_secrets_a_workflow_is_given_are_no_card_but_a_tool_s_variables_are() -> None:
+    text = ("# GHA 예시\n## 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| AWS_ACCESS_KEY_ID | AWS 액세스 키 ID |\n"
+            "| AWS_REGION | AWS 리전 |\n| EC2_INSTANCE_ID | EC2 인스턴스 ID |\n\n"
+            "## 워크플로우별 시크릿\n| 시크릿 | DockerHub | ECR |\n|---|---|---|\n| DOCKER_USERNAME | O | - |\n"
+            "| AWS_REGION | O | O |\n\n## 에러 테스트\nRust에서 에러 상황을 테스트하는 방법.\n\n"
+            "## 환경 변수\n| 변수 | 설명 |\n|---|---|\n| KUBECONFIG | kubectl이 읽는 설정 파일 경로 |\n"
+            "| KUBE_EDITOR | edit에 쓰는 편집기 |\n")
+    assert [c.front for c in cards_of(text)] == ["환경 변수"]
+
+
+def test_a_table_s_padding_does_not_count_against_an_answer_s_room() -> None:
+    """Tables aligned with spaces (as the help vault writes them) are read by their words: six padded rows fit."""
+    rows = "".join(f"| Option {i:<30} | Toggle {'':<20} | Turns option {i} on or off. {'':<60} |\n" for i in range(6))
+    text = f"# Sites\n## Site options\n| Option {'':<30} | Type {'':<22} | Description {'':<73} |\n|{'-' * 40}|{'-' * 30}|{'-' * 90}|\n{rows}"
+    assert len(text) > 1000
+    [card] = cards_of(text)
+    assert card.back.count("\n") == 7 and "continued" not in card.back and "계속" not in card.back
+
+
+def test_one_remark_in_brackets_among_plain_items_is_no_term() -> None:
+    remark = ("# Pod\n## Traits\n- Encapsulation of Containers\n- Pods are ephemeral by nature\n- Shared Resources\n"
+              "- Unique IP Addresses (ephemeral by nature)\n")
+    assert not [c for c in cards_of(remark) if c.rule == "term"]
+    glossary = "# 서비스\n## 타입\n- ClusterIP (클러스터 내부 통신)\n- NodePort (노드 포트로 노출)\n- ExternalName\n"
+    assert [(c.front, c.back) for c in cards_of(glossary) if c.rule == "term"] == [
+        ("ClusterIP", "클러스터 내부 통신"), ("NodePort", "노드 포트로 노출")]
+
+
+def test_a_label_in_bold_over_a_list_introduces_its_terms() -> None:
+    text = "# 뉴스 피드\n## 상세 설계\n설명 문단이다.\n\n**캐시 구조**\n* 소셜 그래프: 사용자 간 관계를 보관한다.\n* 횟수: 좋아요 수 등의 정보를 포함한다.\n"
+    terms = [(c.front, c.prompt) for c in cards_of(text) if c.rule == "definition"]
+    assert ("횟수", "캐시 구조 · 무엇인가요?") in terms and ("소셜 그래프", "캐시 구조 · 무엇인가요?") in terms
+
+
+def test_lines_of_term_and_meaning_in_one_paragraph_are_no_label_card() -> None:
+    text = "# 이미지\n## 레이어\n설명이다.\n\n컨테이너 레이어 - 읽기/쓰기 레이어  \n이미지 레이어 - 읽기 전용 레이어\n"
+    assert not [c for c in cards_of(text) if c.rule == "label"]
+
+
+def test_code_the_heading_shows_already_is_no_answer() -> None:
+    text = "# 시간\n## 타임 존 확인 `timedatectl`\n```sql\ntimedatectl\n```\n\n## 타임 존 변경\n```sh\nsudo timedatectl set-timezone Asia/Seoul\n```\n"
+    assert [c.front for c in cards_of(text)] == ["타임 존 변경"]

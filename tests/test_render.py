@@ -48,3 +48,13 @@ def test_cached_parses_render_with_each_callers_links() -> None:
     two = render_markdown(text, {"linker": Linker("b")})
     assert 'href="a/파드.html"' in one and 'href="b/파드.html"' in two
     assert 'href="a/서비스.md.html"' in one and 'href="b/서비스.md.html"' in two
+
+
+def test_a_placeholder_in_angle_brackets_is_text_and_real_tags_stay_safe() -> None:
+    """`<hostname>`, `<pod-name>` and `<YOUR_TOKEN>` are no HTML elements: the author wrote them as text (a browser
+    would swallow them, and the line would read `형식: ...`). Harmless tags render; scripts still do not."""
+    html = render_markdown("형식: <hostname>.<namespace>.<type>.<root>\n\n`kubectl logs` <pod-name> <YOUR_TOKEN>", {})
+    assert "&lt;hostname&gt;.&lt;namespace&gt;.&lt;type&gt;.&lt;root&gt;" in html
+    assert "&lt;pod-name&gt; &lt;YOUR_TOKEN&gt;" in html
+    safe = render_markdown("a <b>bold</b> <script>alert(1)</script> <span onclick=x>s</span>", {})
+    assert "<b>bold</b>" in safe and "<script" not in safe and "onclick" not in safe and "<span>s</span>" in safe

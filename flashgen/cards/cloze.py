@@ -11,7 +11,6 @@ from flashgen.cards.spans import code_spans, delimited
 
 ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}")
 SEQUENCE_AND_HINT = re.compile(r"(?:(\d+);;)?(.*?)(?:;;(.*))?")
-SYNTAXES = ("highlight", "curly", "bold")
 DEFAULT_SYNTAXES = frozenset({"highlight", "curly"})
 
 

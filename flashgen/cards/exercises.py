@@ -51,10 +51,11 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
 
 
 def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: set[str]) -> Card | None:
-    """The problem's content asks, the answer's content answers; each cut visibly when too long."""
+    """The problem's content asks, the answer's content answers, each with twice an explanation's room (a task
+    and its solution cut halfway teach neither); each cut visibly when still too long."""
     sides = []
     for section in (problem, answer):
-        parts, cut, _ = section_content(ctx, section, set(), missing)
+        parts, cut, _ = section_content(ctx, section, set(), missing, room=2)
         text = "\n\n".join(parts).strip()
         if not text:
             return None

@@ -8,6 +8,7 @@ import yaml
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
+from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import CodeBlock, Section
 from flashgen.yamlsafe import safe_load_all
 
@@ -29,6 +30,10 @@ KEY_FIELDS: list[tuple[str, tuple[str, ...]]] = [
     ("image", ("spec.template.spec.containers.image", "spec.containers.image",
                "spec.jobTemplate.spec.template.spec.containers.image")),
 ]
+# the groups whose values mean something beyond the example (how it is reached, restarted, run, which Service
+# names its pods); the others (`kind`, `replicas: 3`, `image: nginx`, ports, a label) are the example's own choices
+MEANINGFUL = {"type", "restartPolicy", "schedule", "completions", "serviceName", "clusterIP"}
+EXAMPLE_VALUES = {"replicas", "selector", "ports", "containerPort", "image"}
 KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w.\-/]*):(?P<gap>\s*)(?P<value>[^#\n]*?)(?P<rest>\s*(?:#.*)?)$")
 
 
@@ -71,41 +76,134 @@ def _matches(path: str, pattern: str) -> bool:
     return path == pattern
 
 
-def cloze_manifest(code: str) -> tuple[str, list[str]]:
-    """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups."""
+WORD = re.compile(r"[^\s:,;()\[\]{}<>|\"'`=#]+")
+
+
+def words_of(text: str, joined: bool = False) -> set[str]:
+    """The words of a text, lowercased, that could give a hidden value away (numbers never do: they are everywhere).
+    `joined`: as a reader of a heading joins them too (`Horizontal Pod Autoscaler`, `Service Accounts`)."""
+    words = [word.lower() for word in WORD.findall(text) if any(ch.isalpha() for ch in word)]
+    found = set(words)
+    found.update(part.lower() for word in words for part in re.findall(r"[A-Za-z][\w.:/-]*", word, re.ASCII)
+                 if part.lower() != word)  # `Secret을` names `secret`
+    if joined:
+        for size in (2, 3):
+            found.update("".join(words[i:i + size]) for i in range(len(words) - size + 1))
+        found.update(word[:-1] for word in list(found) if word.endswith("s") and len(word) > 3)
+    return found
+
+
+# keys every manifest has: never what a section is about
+FRAME_KEYS = {"apiversion", "kind", "metadata", "spec", "template", "containers", "initcontainers", "selector",
+              "matchlabels", "labels", "annotations", "name", "namespace", "image", "ports", "status", "data", "items"}
+# keys too common to ask for within a topic (`name:` of a volume, `key:` of a selector term)
+# words of headings that name no part of a manifest (`Example Manifest File`, `Setting default PVC`)
+HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "setting", "settings", "config", "using",
+                 "basic", "simple", "create", "creating", "production", "sample", "definition", "configuring"}
+PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type"}
+
+
+def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str] | frozenset[str],
+                 kinds: set[str]) -> dict[str, tuple[str, int | None]]:
+    """The paths of the keys the headings are about, with their names and how deep below them keys are asked: a key
+    they name (`env`, `affinity` under `Node Affinity`), or that holds one of their longer words (`secretKeyRef`
+    under `Secrets`, `volumeMounts` under `Volumes`), every level below it. Names and labels (`metadata`,
+    `annotations`) are no topic. Failing those, headings that name the object's kind (`Deployment`) are about its
+    spec: the keys right under `spec` (`replicas`, `selector`, `template`). `kinds`: the kinds they name."""
+    long = {word for word in given if len(word) >= 5 and word.isascii() and word.isalpha()} - HEADING_WORDS
+    roots: dict[str, tuple[str, int | None]] = {}
+    for _, path, match in fields:
+        key = match.group("key")
+        if key.lower() in FRAME_KEYS or any(path.startswith(root + ".") for root in roots) \
+                or path.split(".", 1)[0] == "metadata" or ".metadata." in f".{path}" \
+                or any(_matches(path, pattern) for _, patterns in KEY_FIELDS for pattern in patterns):
+            continue  # (a key field's value is asked already)
+        if key.lower() in given or any(word in key.lower() for word in long):
+            roots[path] = (key, None)
+    if not roots and kinds:
+        roots["spec"] = ("spec", 1)
+    return roots
+
+
+def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
+                   kinds: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
+    """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
+    that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
+    of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away). What the
+    headings are about is asked too: the keys under it (`nodeSelectorTerms`, `secretName`), and its own key when
+    they do not name it whole (`secretKeyRef` under `Secrets`). Returns the YAML, the hidden groups and which of
+    them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name."""
     lines = code.split("\n")
-    groups: list[str] = []
-    numbers: dict[str, int] = {}
-    for index, path, match in _field_paths(code):
+    fields = _field_paths(code)
+    hidden: list[tuple[int, str, "re.Match[str]", str]] = []  # (line, group, match, "value" or "key")
+    for index, path, match in fields:
         value = match.group("value").strip()
         if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
             continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
-        for name, patterns in KEY_FIELDS:
-            if any(_matches(path, p) for p in patterns):
-                if name not in numbers:
-                    numbers[name] = len(numbers) + 1
-                    groups.append(name)
-                start, end = match.span("value")
-                lines[index] = f"{lines[index][:start]}{{{{c{numbers[name]}::{value}}}}}{lines[index][end:]}"
-                break
-    return "\n".join(lines), groups
+        name = next((name for name, patterns in KEY_FIELDS if any(_matches(path, p) for p in patterns)), None)
+        if name:
+            hidden.append((index, name, match, "value"))
+    roots = _topic_roots(fields, given, set(kinds))
+    for index, path, match in fields:
+        root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
+        key = match.group("key")
+        if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
+                or roots[root][0] == "spec" and path == root:
+            continue
+        depth = roots[root][1]
+        if depth is not None and path.count(".") - root.count(".") > depth:
+            continue
+        hidden.append((index, roots[root][0], match, "key"))
+    rest = list(lines)
+    for index, _, match, part in sorted(hidden, key=lambda h: -h[2].start(h[3])):
+        rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
+    shown = set(given) | words_of("\n".join(rest))
+    groups: list[str] = []
+    numbers: dict[str, int] = {}
+    edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
+    topical = any(part == "key" for _, _, _, part in hidden)
+    for index, name, match, part in sorted(hidden, key=lambda h: (h[0], h[2].start(h[3]))):
+        text = match.group(part).strip()
+        if part == "value" and words_of(text) and words_of(text) <= shown:
+            continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)
+        if part == "value" and topical and name in EXAMPLE_VALUES:
+            continue  # beside what the section is about, the example's own values (`replicas: 3`) are noise
+        if name not in numbers:
+            numbers[name] = len(numbers) + 1
+            groups.append(name)
+        edits.append((index, *match.span(part), numbers[name]))
+    for index, start, end, number in sorted(edits, key=lambda e: (e[0], -e[1])):
+        line = lines[index]
+        lines[index] = f"{line[:start]}{{{{c{number}::{line[start:end].strip()}}}}}{line[end:]}"
+    return "\n".join(lines), groups, {name for name, _ in roots.values()} & set(groups)
 
 
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
     """One cloze card per manifest, each key field a deletion; a block with several documents gives one card.
-    The prompt never names what the card hides, and a card that would hide only the `kind` its own names and
-    fields give away is not made."""
+    The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), and a
+    card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
+    what the section is about nor how the object is reached, run or restarted, is not made."""
     docs = manifest_docs(code)
     if not docs:
         return []
-    text, groups = cloze_manifest(code.code.rstrip("\n"))
-    if not groups or groups == ["kind"]:
-        return []
+    breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
+    kinds = {str(doc["kind"]).lower() for doc in docs}
+    given = words_of(" ".join(breadcrumb), joined=True)
+    named = kinds & (given | words_of(_lead_in(section, code.fence_line)))  # `컨트롤러(Deployment)로 …` above it
+    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named)
+    if not topics and not set(groups) & MEANINGFUL:
+        return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
     return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", code.fence_line, section, "manifest", anchor,
                      prompt=_prompt(ctx, docs, text))]
+
+
+def _lead_in(section: Section, fence_line: int) -> str:
+    """The paragraph or list item right above a code block (`1. 컨트롤러(Deployment)로 … 생성`), or ""."""
+    before = [block for block in section.blocks if block.kind != "code" and fence_line - 2 <= block.end_line < fence_line]
+    return before[-1].source.split("\n")[-1] if before else ""
 
 
 def _prompt(ctx: RuleContext, docs: list[dict], clozed: str) -> str:
@@ -114,5 +212,5 @@ def _prompt(ctx: RuleContext, docs: list[dict], clozed: str) -> str:
     names = [str((doc.get("metadata") or {}).get("name", "") or "") for doc in docs]
     shown = ", ".join(name for name in names if name and not any(
         len(value) >= 3 and value in name.lower() for value in hidden))
-    task = ctx.say("빈칸의 필드 값은?", "Recall the key fields")
+    task = ctx.say("빈칸을 채워 보세요", "Recall the key fields")
     return f"{shown} — {task}" if shown else task

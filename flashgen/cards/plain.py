@@ -21,6 +21,8 @@ from flashgen.cards.quality import (
     is_metadata_key,
     is_navigation,
     is_config_value,
+    declares_packages,
+    is_cross_reference,
     is_console_path,
     is_drawing_text,
     is_log_heading,
@@ -33,10 +35,14 @@ from flashgen.cards.quality import (
     is_pointer,
     is_ui_action,
     is_version,
+    gives_reasons,
     is_work_log,
+    names_only,
     leads_in,
     nothing_to_learn,
     restates,
+    runs_scripts,
+    words,
 )
 from flashgen.cards.spans import markup_spans, mask_markup
 from flashgen.cards.text import (
@@ -181,7 +187,8 @@ def _body_markdown(body: tuple[str, ...]) -> str:
 
 
 def _intro_label(section: Section, block: Block) -> str:
-    """The line that introduces a list (`마스터 컴포넌트:`), if the block right before it ends with a colon."""
+    """The line that introduces a list (`마스터 컴포넌트:`, `**캐시 구조**`), if the block right before it ends with a
+    colon or is a label in bold."""
     blocks = section.blocks
     index = blocks.index(block)
     if index == 0:
@@ -194,6 +201,9 @@ def _intro_label(section: Section, block: Block) -> str:
     if previous.kind != "paragraph" or block.line - previous.end_line > 2:
         return ""
     last = previous.source.strip().split("\n")[-1].strip()
+    bold = re.fullmatch(r"(\*\*|__)([^*_\n]{1,40})\1\s*[:：]?", last)
+    if bold and not block.source[:1].isspace():
+        return bold.group(2).strip()  # a label in bold over its list (`**캐시 구조**`), as a heading would be
     if not last.endswith((":", "：")):
         return ""
     # only the sentence that introduces the list: "…합니다. etcd의 주요 특징은 다음과 같습니다:"
@@ -233,10 +243,14 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
+        # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
+        # plain items (`- Unique IP Addresses (ephemeral by nature)`)
+        glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
+                           or split_definition(item.head)) for item in items) * 2 >= len(items)
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
-            card = _item_card(ctx, section, item, intro, prompt, parent)
+            card = _item_card(ctx, section, item, intro, prompt, parent, glossed)
             if card:
                 cards.append(card)
     return cards
@@ -261,7 +275,7 @@ def _is_task(block: Block, item: Item) -> bool:
 
 
 def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
-               parent: str = "") -> Card | None:
+               parent: str = "", glossed: bool = True) -> Card | None:
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
@@ -272,6 +286,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
     if found:
         term, definition = found
+        if not body and (names_only(definition) or is_console_path(definition)) and _day_of_work(ctx, section):
+            return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
+            # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
         back = definition + ("\n\n" + body if body else "")
         front = _in_context(term, parent or context) if is_generic(term) or parent else term
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
@@ -286,7 +303,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         front = _in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
-    paren = PAREN_TERM.match(head)
+    paren = PAREN_TERM.match(head) if glossed else None
     if paren and not body:
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
@@ -396,6 +413,9 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         if len(lines) < 2:
             continue
         label = lines[0].strip()
+        if any(all(pattern.match(mask_markup(line.strip().rstrip("\\ "))) for line in lines[:2])
+               for pattern in (DEF_DASH, DEF_COLON, DEF_ARROW)):
+            continue  # `컨테이너 레이어 - 읽기/쓰기 레이어` ⏎ `이미지 레이어 - …`: pairs written line by line, no label
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
         if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) or CONNECTIVE.search(label) \
                 or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
@@ -446,9 +466,17 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
-    day_of_work = is_work_log(ctx.note.path, ctx.note.title, section.path[0] if section.path else "")
-    if day_of_work and not explains(heading_text(title)) and not _says_something(parts):
-        return None  # a day's work: the commands, settings and screenshots of one project, with no word on them
+    if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
+        return None  # an index of where each thing is explained (`패턴 | 설명 | 관련 노트`): the notes it links teach
+    codes = [_fenced_code(part) for part in parts]
+    if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
+            and " ".join(codes[0].split()) in heading_text(title):
+        return None  # the heading shows the command already (`타임 존 확인 `timedatectl`` → `timedatectl`)
+    installs = words(heading_text(title)) in INSTALL_HEADINGS
+    if codes and all(code is not None and (runs_scripts(code) or installs and declares_packages(code)) for code in codes):
+        return None  # only `bash setup.sh` (what it does is in the script) or `설치`: `serde = "1.0"`: nothing to recall
+    if _day_of_work(ctx, section) and not explains(heading_text(title)) and not _says_why(parts):
+        return None  # a day's work: the commands, settings and screenshots of one project, with no word on why
     back = "\n\n".join(parts).strip()
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
@@ -469,16 +497,34 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
 
 
-def _says_something(parts: list[str]) -> bool:
-    """Whether an answer holds a sentence of its author's own beside its code, tables and pictures (a label such as
-    `해결: main_test.py 추가` is none)."""
+# a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
+INSTALL_HEADINGS = {"설치", "설치 방법", "설치하기", "의존성", "의존성 추가", "install", "installation", "installing",
+                    "dependencies", "dependency", "cargo.toml", "package.json", "requirements"}
+
+
+def _fenced_code(part: str) -> str | None:
+    """The code of a part that is one fenced code block, else None."""
+    found = re.fullmatch(r"\s*(`{3,}|~{3,})[^\n]*\n(.*?)\n?\s*\1\s*", part, re.S)
+    return found.group(2) if found else None
+
+
+def _day_of_work(ctx: RuleContext, section: Section) -> bool:
+    """Whether the section records a day's work (quality.is_work_log)."""
+    return is_work_log(ctx.note.path, ctx.note.title, section.path[0] if section.path else "")
+
+
+def _says_why(parts: list[str]) -> bool:
+    """Whether an answer holds words of its author's own, beside its code, tables and pictures, that say why, what
+    must hold, what differs or what went wrong (quality.gives_reasons). A day's narration (`Master에 복제용 계정이
+    있는지 확인합니다.`, `MySQL이 준비되면 WordPress를 배포함.`) and a label (`해결: main_test.py 추가`) say none."""
     for part in parts:
         if part.lstrip().startswith("|") and explains_causes(part.lstrip().split("\n", 1)[0]):
             return True  # a table of symptoms and their causes: what went wrong, and why
         if part.lstrip().startswith(("```", "~~~", "|", "![")):
             continue
-        text = visible_text(part).strip()
-        if len(text) >= 40 or (text and SENTENCE_END.search(text) and not is_short_label(text, 20)):
+        text = visible_text(re.sub(r"`[^`\n]*`", " ", part)).strip()
+        if (len(text) >= 40 or (text and SENTENCE_END.search(text) and not is_short_label(text, 20))) \
+                and gives_reasons(text):
             return True
     return False
 
@@ -498,11 +544,12 @@ def _restates(shown: str, title: str) -> bool:
     return title.lower() in shown.lower() and len(re.sub(r"[\W_]+", "", rest)) <= 12
 
 
-def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str]) -> tuple[
+def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str], room: int = 1) -> tuple[
         list[str], bool, bool]:
     """The parts of the section's own content an explanation shows, whether some was left out (for room, or
-    after a lead-in whose content is not shown), and whether a diagram or a generated block was left out."""
-    max_chars, max_lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
+    after a lead-in whose content is not shown), and whether a diagram or a generated block was left out. `room`
+    multiplies the configured size (an exercise's whole task and solution are the point of its card)."""
+    max_chars, max_lines = ctx.config.max_answer_chars * room, ctx.config.max_answer_lines * room
     parts: list[str] = []
     size = lines = 0
     cut = skipped = False
@@ -519,9 +566,9 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
         if not text:
             continue
         count = text.count("\n") + 1
-        if size + len(text) <= max_chars and lines + count <= max_lines:
+        if size + _reading_size(text) <= max_chars and lines + count <= max_lines:
             parts.append(text)
-            size += len(text)
+            size += _reading_size(text)
             lines += count
             continue
         piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list") or not parts \
@@ -642,6 +689,11 @@ def _skippable(line: str, missing: set[str]) -> bool:
     return name.strip() in missing
 
 
+def _reading_size(text: str) -> int:
+    """How much a reader reads of a part: a table's padding (`| Option     | Type   |`, `| ------ |`) is no text."""
+    return len(re.sub(r"[ \t]{2,}|-{3,}", " ", text))
+
+
 def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
     """As much of a part as fits in the room left, cut between lines (a code block keeps its fence and shows a
     `…` line where it was cut); "" when too little would fit. The caller links to the rest."""
@@ -660,12 +712,12 @@ def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
     out: list[str] = []
     size = 0
     for row in rows[:max(lines, 0)]:
-        if size + len(row) > chars:
+        if size + _reading_size(row) > chars:
             if not out and kind == "paragraph":
                 out.append(_cut_line(row, chars))
             break
         out.append(row)
-        size += len(row) + 1
+        size += _reading_size(row) + 1
     if kind == "table" and len(out) < 3 or kind == "list" and len(out) < 2:
         return ""  # a header without rows, or a list cut to one item
     while out and _dangling(out[-1]):

@@ -173,6 +173,35 @@ def is_work_log(path: str, title: str, heading: str = "") -> bool:
         and not any(COMMAND_REFERENCE.search(name) for name in (title, heading))
 
 
+# words that give a reason, a condition that must hold, a contrast, a consequence or advice: what turns a record of
+# what was done into something learned (`…이므로`, `…있어야 동작합니다`, `…가 아니라`, `보안상 변경을 권장`, `because`)
+REASONS = re.compile(
+    r"때문|므로|니까|이유|왜|원인|인해|덕분|따라서|그래서|즉[,\s]|반면|대신|아니라|차이|의미|려면|않으면|없으면|"
+    r"[어아여워줘]야\s*(?:[한합함하된됩됨돼]|정상|동작|적용)|해야|필요(?:하다|합니다|함|해|없|하지|\s*(?:$|[.)(。,]))|불필요|주의|장점|단점|위험|권장|좋다|좋습니다|\?|"
+    # an action and what it changes (`주기를 늘리면 로그가 줄어든다`), not the next step (`준비되면 배포함`)
+    r"[가-힣]면\s[^.!?\n]*?(?:된다|됨|됩니다|든다|난다|진다|짐|집니다|않는다|않음|않습니다|없다|없음|없습니다|못한다)|"
+    r"\b(?:because|since|so that|otherwise|instead|unlike|means|in order to|why|reason|therefore|must|needs?|"
+    r"should|unless|due to|avoid|recommended)\b", re.I)
+
+
+def gives_reasons(text: str) -> bool:
+    """Text that says why, what must hold, what differs or what to do better (see REASONS)."""
+    return bool(REASONS.search(text))
+
+
+# a word that is a name, a value or an identifier rather than a word of a sentence (`GitHub`, `MySQL`, `3306`,
+# `k8s-node1`): Latin words in capitals or with digits, and anything in code
+NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.+#:/-]*|[\w.+#:/-]*\d[\w.+#:/-]*)$")
+
+
+def names_only(text: str) -> bool:
+    """Text that only names things (`GitHub Public Repository`, `WordPress, MySQL`, `` `read_registry` ``): no word
+    of a sentence, in any language, beside its names, values and code."""
+    plain = URL.sub(" ", re.sub(r"`[^`\n]*`", " ", text))
+    plain = re.sub(r"[*_~=]+|[,;()\[\]{}<>|→←>·•+&/-]+(?=\s|$)|(?:^|(?<=\s))[,;()\[\]{}<>|→←>·•+&/-]+", " ", plain)
+    return all(NAME_WORD.match(word) for word in plain.split())
+
+
 def explains_causes(header: str) -> bool:
     """A table header over symptoms and their causes (`증상 | 원인 | 조치`): what went wrong, and why."""
     return bool(CAUSES.search(header))
@@ -196,7 +225,7 @@ INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,
 STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
                          re.I)
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
-META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|^.{0,50}(?:\s(?:모음|시나리오)|[하는]는 방법)\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
                            r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
                            r"in this (?:note|guide|section)", re.I)
 
@@ -255,10 +284,13 @@ VARIABLE_CELL = re.compile(r"^\s*`?(?:\$\{?[A-Z_][A-Z0-9_]*\}?|[A-Z][A-Z0-9]*(?:
 VALUE_HEADER = re.compile(r"^\s*(?:값|설정값|예시|예시 값|value|values|example)\s*$", re.I)
 
 
+SECRETS_HEADER = re.compile(r"^\s*(?:github\s+)?(?:시크릿|secrets?)(?:\s*(?:이름|명|names?))?\s*$", re.I)
+
+
 def is_settings_table(table: str) -> bool:
     """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
-    (`<CONTAINER_NAME> | nginx-server`) to fill in, or a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
-    their values or examples."""
+    (`<CONTAINER_NAME> | nginx-server`) to fill in, a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
+    their values or examples, or the secrets a workflow is given (`시크릿 | 설명` over `AWS_ACCESS_KEY_ID`, …)."""
     rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
             if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
     if not rows:
@@ -272,7 +304,9 @@ def is_settings_table(table: str) -> bool:
     def mostly(pattern: re.Pattern, col: int) -> bool:
         return sum(bool(pattern.match(row[col])) for row in body if col < len(row)) * 2 > len(body)
     valued = any(VALUE_HEADER.match(cell) for cell in header)
-    return mostly(PLACEHOLDER_CELL, 0) or valued and any(mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
+    secrets = bool(SECRETS_HEADER.match(header[0])) and mostly(VARIABLE_CELL, 0)  # the secrets one setup needs
+    return secrets or mostly(PLACEHOLDER_CELL, 0) or valued and any(
+        mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
 
 
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
@@ -290,6 +324,51 @@ def is_console_path(text: str) -> bool:
 def is_placeholder(text: str) -> bool:
     """`[이름]`, `<NAME>`, `TBD`: a value still to be filled in."""
     return bool(PLACEHOLDER.match(text))
+
+
+# a line that only runs a file of the project (`bash gcp-vm-setup.sh`, `./install.sh --all`, `python3 seed.py`)
+RUNS_SCRIPT = re.compile(r"^(?:sudo\s+)?(?:(?:ba|z)?sh|source|\.|python3?|node|pwsh)\s+[\w./~-]+\.(?:sh|bash|py|js|ps1)\b[^|;&]*$|"
+                         r"^(?:sudo\s+)?\./[\w./-]+[^|;&]*$")
+
+
+# a line that only installs or declares a package (`pip install rich`, `cargo add serde`, `serde = "1.0"`, `[dependencies]`)
+DECLARES_PACKAGE = re.compile(
+    r"^(?:sudo\s+)?(?:pip3?|uv pip|pipx|npm|pnpm|yarn|cargo|go|gem|composer|brew|apt(?:-get)?|dnf|yum|apk)\s+"
+    r"(?:install|i|add|get|require)\b(?:\s+-{1,2}[\w-]+)*(?:\s+[\w@./=<>~^:+-]+)+$|"
+    r"^\[[\w.-]+\]$|^[\w.-]+\s*=\s*(?:\"[\w.^~*<>=, -]+\"|\{[^}]*\bversion\b[^}]*\})$|^\"[\w@/.-]+\":\s*\"[\w.^~*<>=-]+\",?$")
+
+
+def declares_packages(code: str) -> bool:
+    """Code that only installs or pins packages: which version a project used is nothing to recall."""
+    lines = [line.strip() for line in code.split("\n") if line.strip() and not line.strip().startswith("#")]
+    return bool(lines) and all(DECLARES_PACKAGE.match(line) for line in lines)
+
+
+def runs_scripts(code: str) -> bool:
+    """Code that only runs the project's own scripts: what is learned is in the scripts, not on the card."""
+    lines = [line.strip() for line in code.split("\n") if line.strip() and not line.strip().startswith("#")]
+    return bool(lines) and len(lines) <= 3 and all(RUNS_SCRIPT.match(line) for line in lines)
+
+
+# a table with a column of links to related notes in (nearly) every row: an index of where each thing is explained
+LINK_CELL = re.compile(r"^\s*(?:\[\[[^\]]+\]\][\s,]*)+$|^\s*(?:\[[^\]]+\]\([^)]+\)[\s,]*)+$")
+RELATED_HEADER = re.compile(r"관련|참고|참조|링크|노트|문서|related|see also|reference|notes?$|links?$|docs?$", re.I)
+
+
+def is_cross_reference(table: str) -> bool:
+    """A markdown table with a column headed as related notes (`관련 노트`, `See also`) that links to another note
+    in at least four of five rows: it points to where things are explained. (A column of links headed otherwise,
+    `Syntax | Description`, may be what the table teaches.)"""
+    def cells(row: str) -> list[str]:
+        return re.split(r"(?<!\\)\|", row.strip().strip("|"))
+    lines = [line for line in table.strip().split("\n") if line.strip().startswith("|")]
+    rows = [cells(row) for row in lines[2:]]
+    if len(rows) < 2:
+        return False
+    header = cells(lines[0])
+    return any(RELATED_HEADER.search(name.strip()) and sum(
+        1 for row in rows if col < len(row) and LINK_CELL.match(row[col])) * 5 >= len(rows) * 4
+        for col, name in enumerate(header))
 
 
 def is_meta_sentence(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Small text helpers for card rules: masking code, splitting list items, cleaning titles."""
+"""Small text helpers for card rules: what a reader sees of markdown, short labels, cleaning titles."""
 
 from __future__ import annotations
 
@@ -6,25 +6,12 @@ from functools import lru_cache
 
 import re
 
-from flashgen.cards.spans import code_spans
-
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 WIKI_OR_LINK = re.compile(r"!?\[\[[^\]]*\]\]|!?\[[^\]]*\]\([^)]*\)")
 LEADING_NUMBER = re.compile(r"^\d+(?:[-.]\d+)*\.?\s+")
 BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?")
 MARKUP = re.compile(r"[`*_=>#|\-\[\]()!:]+")
 SENTENCE_END = re.compile(r"(?:[.!?。]|다|요|임|음|함|됨|네|듯|죠|까)\s*$")
-
-
-def mask_code(text: str, char: str = "\u2591") -> str:
-    """`text` with inline code spans and URLs replaced by filler of the same length (positions kept)."""
-    if "`" not in text and "://" not in text and "www." not in text:
-        return text  # most text: nothing to mask
-    chars = list(text)
-    for start, end in code_spans(text):
-        chars[start:end] = char * (end - start)
-    masked = "".join(chars)
-    return URL.sub(lambda match: char * len(match.group(0)), masked)
 
 
 @lru_cache(maxsize=1 << 14)

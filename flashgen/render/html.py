@@ -370,9 +370,29 @@ def _checkbox(attrs: str) -> str:
     return f'<input class="task-list-item-checkbox" type="checkbox" disabled{checked}>'
 
 
+# the elements of HTML: a "tag" named otherwise (`<hostname>`, `<pod-name>`, `<YOUR_TOKEN>`) is a placeholder the
+# author wrote as text, shown as written (a browser, and Obsidian's reading view, would swallow it)
+HTML_ELEMENTS = SAFE_TAGS | {
+    "address", "area", "article", "aside", "audio", "base", "bdi", "bdo", "body", "button", "canvas", "cite", "data",
+    "datalist", "dfn", "dialog", "embed", "fieldset", "footer", "form", "head", "header", "hgroup", "html", "iframe",
+    "input", "label", "legend", "link", "main", "map", "menu", "meta", "meter", "nav", "noscript", "object",
+    "optgroup", "option", "output", "param", "picture", "portal", "progress", "rp", "rt", "ruby", "samp", "script",
+    "search", "section", "select", "slot", "source", "style", "svg", "math", "template", "textarea", "tfoot", "time",
+    "title", "track", "var", "video", "wbr", "acronym", "big", "blink", "frame", "frameset", "marquee", "nobr",
+    "noembed", "noframes", "plaintext", "rb", "rtc", "strike", "tt", "xmp", "image", "applet", "basefont", "dir",
+    "isindex", "keygen", "listing", "menuitem", "multicol", "nextid", "spacer",
+}
+_TAG_NAME = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
+
+
 def _html_inline(self, tokens: list[Token], idx: int, options, env: dict[str, Any]) -> str:
-    """One inline tag at a time: a harmless tag is rebuilt with its harmless attributes, anything else dropped."""
-    match = _INLINE_TAG.match(tokens[idx].content.strip())
+    """One inline tag at a time: a harmless tag is rebuilt with its harmless attributes, a placeholder that is no
+    HTML element (`<hostname>`) shown as text, anything else dropped."""
+    content = tokens[idx].content
+    named = _TAG_NAME.match(content)
+    if named and named.group(1).lower() not in HTML_ELEMENTS:
+        return escape(content, quote=False)
+    match = _INLINE_TAG.match(content.strip())
     if match and match.group(2).lower() == "input":
         return _checkbox(match.group(3) or "")
     if not match or match.group(2).lower() not in SAFE_TAGS:

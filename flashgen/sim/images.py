@@ -46,9 +46,6 @@ ONE_SHOT = {
     "composer", "haxe", "nimlang", "rakudo-star", "backdrop", "bats", "gazebo", "ros", "satosa",
 }
 # Images outside the official library with a known default behaviour.
-KNOWN_EXTRA_SERVERS = ("k8s.gcr.io/echoserver", "registry.k8s.io/echoserver", "gcr.io/google-samples/hello-app",
-                       "us-docker.pkg.dev/google-samples/containers/gke/hello-app", "nginxdemos/hello",
-                       "kennethreitz/httpbin", "registry.k8s.io/pause", "k8s.gcr.io/pause")
 KNOWN_EXTRA_ONE_SHOT = ("curlimages/curl", "radial/busyboxplus", "library/busybox", "registry.k8s.io/busybox",
                         "k8s.gcr.io/busybox", "gcr.io/google-containers/busybox", "registry.k8s.io/e2e-test-images/busybox",
                         "quay.io/quay/busybox")

@@ -25,12 +25,6 @@ BACKOFF_CAP = 360.0
 INDEX = "batch.kubernetes.io/job-completion-index"
 
 
-def pod_labels(job: Obj) -> dict[str, str]:
-    uid, name = job["metadata"]["uid"], job["metadata"]["name"]
-    return {"batch.kubernetes.io/controller-uid": uid, "batch.kubernetes.io/job-name": name,
-            "controller-uid": uid, "job-name": name}
-
-
 
 def _index(pod: Obj) -> int | None:
     value = (pod["metadata"].get("annotations") or {}).get(INDEX)
