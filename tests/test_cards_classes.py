@@ -772,3 +772,9 @@ def test_lines_of_term_and_meaning_in_one_paragraph_are_no_label_card() -> None:
 def test_code_the_heading_shows_already_is_no_answer() -> None:
     text = "# 시간\n## 타임 존 확인 `timedatectl`\n```sql\ntimedatectl\n```\n\n## 타임 존 변경\n```sh\nsudo timedatectl set-timezone Asia/Seoul\n```\n"
     assert [c.front for c in cards_of(text)] == ["타임 존 변경"]
+
+
+def test_a_few_examples_and_etc_are_no_definition() -> None:
+    text = ("# Scheduler\n## Inputs\n- Resource needs: CPU, memory, etc.\n- 리소스: CPU, 메모리 등\n"
+            "- Node availability: Is the node healthy, does it have enough resources, etc.\n")
+    assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["Node availability"]

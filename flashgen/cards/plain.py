@@ -65,6 +65,7 @@ DEF_DASH = re.compile(r"^(?P<term>[^\s].*?)\s+[-–—]{1,2}\s+(?P<def>\S.*)$")
 DEF_COLON = re.compile(r"^(?P<term>\*\*[^*]+\*\*|[^\s:][^:]*?)\s*[:：]\s+(?P<def>\S.*)$")
 DEF_ARROW = re.compile(r"^(?P<term>\*\*[^*]+\*\*|`[^`]+`)\s*(?:→|->|=>)\s+(?P<def>\S.*)$")  # a marked term only
 DEF_BOLD = re.compile(r"^\*\*(?P<term>[^*]+)\*\*\s*[:：-]\s*(?P<def>\S.*)$")
+ETC = re.compile(r",\s*(?:etc\.?|and so on|등등?)\.?\s*$|\s등\.?\s*$", re.I)
 PAREN_TERM = re.compile(r"^(?P<term>[A-Za-z][\w.\-/]*(?: [A-Za-z][\w.\-/]*){0,3})\s*\((?P<def>[^()]*\s[^()]*)\)$")
 EMBED_ONLY = re.compile(r"^\s*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\))\s*$")
 IMAGE = re.compile(r"!\[\[[^\]]*\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\]]*)?\]\]|!\[[^\]]*\]\([^)]*\)", re.I)
@@ -286,6 +287,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
     if found:
         term, definition = found
+        if not body and ETC.search(definition) and len(visible_text(definition).split()) <= 6:
+            return None  # `Resource needs: CPU, memory, etc.`: examples of the term, not what it is
         if not body and (names_only(definition) or is_console_path(definition)) and _day_of_work(ctx, section):
             return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
             # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
