@@ -101,8 +101,12 @@ def _hook(obj: dict) -> Any:
         raise CodecError(f"the build cache holds a {cls.__qualname__} with other fields")
     for i in obj.get("t", ()):
         values[i] = tuple(values[i])
-    made = object.__new__(cls)
-    object.__setattr__(made, "__dict__", dict(zip(names, values)))  # as pickle does: no __init__ is run
+    made = object.__new__(cls)  # as pickle does: no __init__ is run
+    if hasattr(cls, "__slots__"):
+        for name, value in zip(names, values):
+            object.__setattr__(made, name, value)
+    else:
+        object.__setattr__(made, "__dict__", dict(zip(names, values)))
     return made
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """A flashcard. `front`/`back` are markdown; a cloze card's `front` holds Anki `{{cN::...}}` markup."""
 

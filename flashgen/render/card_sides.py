@@ -19,7 +19,7 @@ from flashgen.vault.files import attachment_kind
 from flashgen.vault.model import Link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """An address in a card side and the vault file it stands for (a note, with the heading or block a link
     names, or an attachment)."""
@@ -30,7 +30,7 @@ class Ref:
     block: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sides:
     """A card's two sides as HTML. A cloze card's front is its text with Anki's `{{cN::…}}` deletions, and its
     back the extra shown under the answer ("" when there is none)."""

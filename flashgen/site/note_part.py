@@ -3,6 +3,7 @@ for what other notes decide), the images it shows, its search records and its st
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,14 +18,27 @@ from flashgen.vault.model import Note
 
 @dataclass(frozen=True)
 class NotePart:
-    """A note's share of the site, made from the note alone."""
+    """A note's share of the site, made from the note alone. Its page's content and search records are held
+    compressed: every note's part waits for the site to be written, and they are most of a build's memory."""
 
-    content: str  # the page's rendered note, with holes (SiteLinker.fill)
+    packed_content: bytes  # the page's rendered note, with holes (SiteLinker.fill), as zlib'd UTF-8
     holes: tuple[Hole, ...]
     images: tuple[str, ...]  # vault paths of the images and files the content shows (copied into the site)
-    search: str  # the note's search records, encoded (search_index.encode_records)
+    packed_search: bytes  # the note's search records, encoded (search_index.encode_records), as zlib'd UTF-8
     timeline: tuple  # (topics, preview) of each study-log entry (timeline.entry_facts)
     inline_title: bool  # whether the page shows the title (not when the note opens with it as its heading)
+
+    @property
+    def content(self) -> str:
+        return zlib.decompress(self.packed_content).decode("utf-8")
+
+    @property
+    def search(self) -> str:
+        return zlib.decompress(self.packed_search).decode("utf-8")
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def note_part(note: Note, vault: Any, urls: SiteUrls, cards: int = 0,
@@ -46,5 +60,5 @@ def note_part(note: Note, vault: Any, urls: SiteUrls, cards: int = 0,
     first = next((s for s in note.sections() if s.level), None)
     inline_title = not (first and first.level == 1 and first.title == note.title and
                         not any(block.kind != "html" for block in note.root.blocks))
-    return NotePart(content, tuple(holes), images, search_index.encode_records(records), tuple(entry_facts(note)),
-                    inline_title)
+    return NotePart(_pack(content), tuple(holes), images, _pack(search_index.encode_records(records)),
+                    tuple(entry_facts(note)), inline_title)
