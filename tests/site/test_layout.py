@@ -155,8 +155,12 @@ def test_the_study_page_studies_the_cards_anki_makes(served, desk):
             assert blanks >= 1 and front.locator(".cloze").all_inner_texts() == ["[...]"] * blanks
             numbers = set(front.locator(".cloze").evaluate_all("s => s.map(e => e.dataset.c)"))
             assert len(numbers) == 1
+        left = desk.locator(".count-new").inner_text()
         desk.keyboard.press("Space")
         desk.keyboard.press("4")  # easy: out of today's session
+        desk.wait_for_function(  # the next card is shown (or the session is done) before it is read
+            "left => document.querySelector('.count-new').textContent !== left"
+            " || !document.querySelector('#study-done').hidden", arg=left)
     assert clozes == 6 and desk.locator("#study-done").is_visible()
     desk.goto(served.url + "study.html")  # the list of decks counts the same cards
     desk.wait_for_selector("#decks:not([hidden])")
