@@ -85,8 +85,7 @@ class Memory:
         """The site builder's memo (flashgen.site.write_site), updated in place by each build."""
         if self._site is None:
             self._site_saved = _read_site(self.folder / NOTES_FILE, self.setup) if self.folder else {}
-            self._site = {part: dict(value) if isinstance(value, dict) else value
-                          for part, value in self._site_saved.items()}
+            self._site = _copy_site(self._site_saved)
         return self._site
 
     def deck(self) -> Any:
@@ -116,8 +115,7 @@ class Memory:
             _new_notes(out_dir / NOTES_FILE, self.setup, self.notes, self._site or {})
         self._saved = dict(self.notes)
         if self._site is not None:
-            self._site_saved = {part: dict(value) if isinstance(value, dict) else value
-                                for part, value in self._site.items()}
+            self._site_saved = _copy_site(self._site)
         if self._deck is not None:
             write_text(out_dir / DECK_FILE, codec.dumps({"format": FORMAT, "setup": self.setup, "memo": self._deck}))
         for name in _FORMER:
@@ -173,6 +171,11 @@ def _read_site(db_path: Path, setup: str) -> dict[str, Any]:
     except (OSError, sqlite3.Error, ValueError, AttributeError):  # a damaged or foreign file: build from nothing
         return {}
     return memo
+
+
+def _copy_site(memo: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the site's memo down to its parts' dicts (their entries shared), for one side to change alone."""
+    return {part: dict(value) if isinstance(value, dict) else value for part, value in memo.items()}
 
 
 def _site_changes(saved: dict[str, Any], memo: dict[str, Any] | None) -> tuple[list[tuple], list[tuple]]:

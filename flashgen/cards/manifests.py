@@ -96,10 +96,10 @@ def words_of(text: str, joined: bool = False) -> set[str]:
 # keys every manifest has: never what a section is about
 FRAME_KEYS = {"apiversion", "kind", "metadata", "spec", "template", "containers", "initcontainers", "selector",
               "matchlabels", "labels", "annotations", "name", "namespace", "image", "ports", "status", "data", "items"}
-# keys too common to ask for within a topic (`name:` of a volume, `key:` of a selector term)
 # words of headings that name no part of a manifest (`Example Manifest File`, `Setting default PVC`)
 HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "setting", "settings", "config", "using",
                  "basic", "simple", "create", "creating", "production", "sample", "definition", "configuring"}
+# keys too common to ask for within a topic (`name:` of a volume, `key:` of a selector term)
 PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type"}
 
 

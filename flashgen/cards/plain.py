@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    code_lines,
     explains,
     explains_causes,
     is_date,
@@ -568,10 +569,10 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
             cut = _drop_lead_in(parts) or cut  # what a lead-in announced is not shown: the lead-in goes too
         if not text:
             continue
-        count = text.count("\n") + 1
-        if size + _reading_size(text) <= max_chars and lines + count <= max_lines:
+        count, read = text.count("\n") + 1, _reading_size(text)
+        if size + read <= max_chars and lines + count <= max_lines:
             parts.append(text)
-            size += _reading_size(text)
+            size += read
             lines += count
             continue
         piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list") or not parts \
@@ -617,7 +618,7 @@ def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool
 
 def _pinned_versions(code: str) -> bool:
     """A list of pinned package versions (a requirements file)."""
-    lines = [line for line in code.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    lines = code_lines(code)
     return len(lines) >= 2 and all(PINNED.match(line) for line in lines)
 
 

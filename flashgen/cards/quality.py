@@ -338,15 +338,20 @@ DECLARES_PACKAGE = re.compile(
     r"^\[[\w.-]+\]$|^[\w.-]+\s*=\s*(?:\"[\w.^~*<>=, -]+\"|\{[^}]*\bversion\b[^}]*\})$|^\"[\w@/.-]+\":\s*\"[\w.^~*<>=-]+\",?$")
 
 
+def code_lines(code: str) -> list[str]:
+    """The lines of code that do something: stripped, without blank lines and `#` comments."""
+    return [line for line in (raw.strip() for raw in code.split("\n")) if line and not line.startswith("#")]
+
+
 def declares_packages(code: str) -> bool:
     """Code that only installs or pins packages: which version a project used is nothing to recall."""
-    lines = [line.strip() for line in code.split("\n") if line.strip() and not line.strip().startswith("#")]
+    lines = code_lines(code)
     return bool(lines) and all(DECLARES_PACKAGE.match(line) for line in lines)
 
 
 def runs_scripts(code: str) -> bool:
     """Code that only runs the project's own scripts: what is learned is in the scripts, not on the card."""
-    lines = [line.strip() for line in code.split("\n") if line.strip() and not line.strip().startswith("#")]
+    lines = code_lines(code)
     return bool(lines) and len(lines) <= 3 and all(RUNS_SCRIPT.match(line) for line in lines)
 
 
