@@ -143,6 +143,7 @@ def test_the_study_page_studies_the_cards_anki_makes(served, desk):
     summary = desk.locator("#browse > summary").inner_text()
     total = int(summary.split("(")[1].split(" card")[0])
     desk.locator("#browse > summary").click()  # the list of every card with its answer: each Anki note once
+    desk.wait_for_selector(".card-list .card")  # the list is made on the toggle event, which comes after the click
     notes = desk.locator(".card-list .card").count()
     assert f"from {notes} Anki notes" in summary and total > notes
     assert int(desk.locator(".count-new").inner_text()) == total
