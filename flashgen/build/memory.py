@@ -58,6 +58,7 @@ class Memory:
     folder: Path | None = None  # where it is kept between commands
     resolved: Any = None  # the link resolver's answers (vault.files.Resolver.answers); kept in memory only
     labs: Any = None  # the loaded labs and their problems (pipeline.load_course_labs); kept in memory only
+    walked: Any = None  # the vault's files as the last build found them (vault.files.VaultFiles); in memory only
     _site: dict[str, Any] | None = field(default=None, repr=False)
     _deck: Any = field(default=None, repr=False)
     _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
@@ -77,6 +78,7 @@ class Memory:
             return
         self.setup, self.folder = setup, Path(out_dir)
         self.notes, self._saved, self._site, self._deck, self.resolved, self.labs = {}, {}, None, None, None, None
+        self.walked = None
         self._site_saved = {}
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry

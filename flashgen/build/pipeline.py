@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from flashgen.build import state as buildstate
 from flashgen.build.leftovers import exclusive
@@ -55,9 +55,13 @@ class BuildResult:
 
 
 def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = True,
-          progress: Callable[[str, int, int], None] | None = None, memory: Memory | None = None) -> BuildResult:
+          progress: Callable[[str, int, int], None] | None = None, memory: Memory | None = None,
+          changed: Iterable[str] | None = None) -> BuildResult:
     """Build everything from the vault at notes_dir into out_dir. Never writes inside notes_dir. `memory` is what
-    the last build in this process left (`flashgen serve` keeps it); without it, it is read from out_dir."""
+    the last build in this process left (`flashgen serve` keeps it); without it, it is read from out_dir.
+    `changed` (a watcher's report) is every path written, added or removed since the build that left `memory`:
+    the vault is then not walked again where they say enough, and the build does not look whether anything
+    changed (its caller knows); None: not known."""
     notes_dir, out_dir = Path(notes_dir), Path(out_dir)
     refused = _refused(notes_dir, out_dir)
     if refused is not None:
@@ -68,7 +72,8 @@ def build(notes_dir: Path, out_dir: Path, *, site: bool = True, decks: bool = Tr
     gc.disable()
     try:
         with exclusive(out_dir):  # one build at a time; what a killed one left is removed first
-            return _build(notes_dir, out_dir, site, decks, progress or (lambda stage, done, total: None), memory)
+            return _build(notes_dir, out_dir, site, decks, progress or (lambda stage, done, total: None), memory,
+                          changed)
     finally:
         if collecting:
             gc.enable()
@@ -88,16 +93,20 @@ def _refused(notes_dir: Path, out_dir: Path) -> BuildResult | None:
 
 
 def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callable[[str, int, int], None],
-           memory: Memory | None) -> BuildResult:
+           memory: Memory | None, changed: Iterable[str] | None) -> BuildResult:
     started = time.perf_counter()
     # 1. Nothing changed (the vault's files, the settings, labs, flashgen, the options, the outputs): the last
-    #    build's report, before anything heavy is imported
+    #    build's report, before anything heavy is imported. When the caller says what changed, this is not
+    #    looked at, and the record of it is removed (this build does not write one: it would list every output)
     extra = [p for p in (find_config(notes_dir), labs_dir(notes_dir)) if p is not None]
     flags = f"site={site},decks={decks}"
-    key = buildstate.input_key(notes_dir, extra, flags)
-    previous = buildstate.unchanged(out_dir, key)
-    if previous is not None:
-        return _from_report(previous, time.perf_counter() - started)
+    key = buildstate.input_key(notes_dir, extra, flags) if changed is None else None
+    if key is None:
+        buildstate.forget(out_dir)
+    else:
+        previous = buildstate.unchanged(out_dir, key)
+        if previous is not None:
+            return _from_report(previous, time.perf_counter() - started)
 
     from flashgen.build.depkeys import note_keys
     from flashgen.build.memory import Memory, NoteMemo
@@ -107,7 +116,9 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     memory = memory if memory is not None else Memory()
     memory.ready(out_dir, buildstate.setup_key(extra, flags))
     step("read", 0, 4)
-    files_only, walked = vault_files(notes_dir)
+    last, memory.walked = memory.walked, None  # (not kept by a build that stops here)
+    files_only, walked = vault_files(notes_dir, last=last, changed=changed)
+    memory.walked = walked
     files_only.resolver.adopt(memory.resolved)  # what links named in the last build, if its files were the same
     urls = _site_urls(walked) if site else None
     if memory.labs is None:  # (the labs are part of the setup: kept while it is the same)
@@ -193,7 +204,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     result.diagnostics = sorted(set(result.diagnostics))
     result.seconds = time.perf_counter() - started
     write_report(result, out_dir / "report.json")
-    buildstate.remember(out_dir, key)
+    if key is not None:
+        buildstate.remember(out_dir, key)
     return result
 
 

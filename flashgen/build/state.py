@@ -94,3 +94,8 @@ def unchanged(out_dir: Path, key: str) -> dict | None:
 def remember(out_dir: Path, key: str) -> None:
     """Record this build's input key and its outputs (atomically, after everything else is written)."""
     write_text(out_dir / STATE_FILE, json.dumps({"key": key, "outputs": _outputs_digest(out_dir)}))
+
+
+def forget(out_dir: Path) -> None:
+    """Remove the record of the last build: the next one looks at everything."""
+    (out_dir / STATE_FILE).unlink(missing_ok=True)

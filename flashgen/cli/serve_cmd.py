@@ -12,13 +12,13 @@ import click
 from flashgen.cli.folders import notes_folder, output_folder
 
 
-def build_once(notes_dir: Path, out_dir: Path, memory: Any = None) -> Any:
+def build_once(notes_dir: Path, out_dir: Path, memory: Any = None, changed: set[str] | None = None) -> Any:
     """Rebuild `out_dir/site` (the decks are left to `flashgen build`); the BuildResult. `memory` (a
     flashgen.build.memory.Memory) is what the last rebuild left: the notes, cards and page keys it knows are not
-    read back from disk."""
+    read back from disk. `changed`: the paths the watcher saw change since then (None: not known)."""
     from flashgen.build.pipeline import build
 
-    return build(notes_dir, out_dir, decks=False, memory=memory)
+    return build(notes_dir, out_dir, decks=False, memory=memory, changed=changed)
 
 
 class Reporter:
@@ -100,10 +100,10 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         server.start()
         click.echo(f"Serving {out_dir / 'site'} at {server.url}  (Ctrl+C to stop)")
 
-        def rebuild() -> bool:
+        def rebuild(changed: set[str] | None) -> bool:
             click.echo("change detected, rebuilding...", err=True)
             started = time.perf_counter()
-            return report.again(build_once(notes_dir, out_dir, memory), time.perf_counter() - started)
+            return report.again(build_once(notes_dir, out_dir, memory, changed), time.perf_counter() - started)
 
         def failed(exc: BaseException) -> None:
             click.echo(f"rebuild failed, still serving the last site: {type(exc).__name__}: {exc}", err=True)

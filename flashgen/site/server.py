@@ -136,21 +136,23 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino) if Path(path).is_dir() else None
 
 
-def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[], bool], server: SiteServer,
+def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[set[str] | None], bool], server: SiteServer,
                       stop: threading.Event | None = None, on_error: Callable[[BaseException], None] | None = None,
                       ) -> None:
     """Rebuild whenever a file under `paths` changes; open pages reload after each rebuild that `rebuild` says
-    succeeded (True). A watched folder that is deleted, or deleted and made again (a git checkout, a sync tool),
-    is watched again as soon as it is back, and its return rebuilds. Ctrl-C raises KeyboardInterrupt."""
+    succeeded (True). `rebuild` is given the paths changed since the last rebuild, or None when that is not known
+    (a watched folder was replaced). A watched folder that is deleted, or deleted and made again (a git checkout,
+    a sync tool), is watched again as soon as it is back, and its return rebuilds. Ctrl-C raises
+    KeyboardInterrupt."""
     from watchfiles import Change, watch
 
     paths = [Path(p) for p in paths]
     roots = {os.path.abspath(p) for p in paths}
     stop = stop or threading.Event()
 
-    def run() -> None:
+    def run(changed: set[str] | None) -> None:
         try:
-            if rebuild():
+            if rebuild(changed):
                 server.version += 1
         except Exception as exc:  # noqa: BLE001 - keep serving the last good site
             if on_error:
@@ -163,7 +165,7 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[], bool], server
             if stop.wait(POLL_SECONDS / 2):
                 return
             if any(_identity(path) for path in paths):
-                run()
+                run(None)
             continue
         for changes in watch(*present, stop_event=stop, debounce=300, step=QUIET_MS,
                              rust_timeout=int(POLL_SECONDS * 1000), yield_on_timeout=True, raise_interrupt=True):
@@ -171,6 +173,6 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[], bool], server
             replaced = any(_identity(path) != found for path, found in seen.items()) or any(
                 change == Change.deleted and os.path.abspath(where) in roots for change, where in changes)
             if changes or replaced:
-                run()
+                run(None if replaced else {where for _, where in changes})
             if replaced:
                 break  # watch the folders that are there now

@@ -7,8 +7,9 @@ import os
 import posixpath
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
 from flashgen.config import Config
 from flashgen.diagnostics import Diagnostic, warning
@@ -94,6 +95,43 @@ def walk_vault(root: Path, config: Config) -> VaultFiles:
             else:
                 others.append(rel)
     return VaultFiles(root, tuple(notes), tuple(attachments), tuple(others), tuple(folders))
+
+
+def walk_again(files: VaultFiles, changed: Iterable[str], config: Config) -> VaultFiles | None:
+    """The vault's files after the files at `changed` (absolute paths, as a watcher reports them) were written to,
+    from the last walk's `files` without walking again; None when a walk is needed: a file or folder came or went,
+    or a path is not one the walk took as it is."""
+    top = os.path.abspath(files.root)
+    by_path = {file.path: file for file in files.notes + files.attachments}
+    others = set(files.others)
+    found: dict[str, VaultFile] = {}
+    for where in changed:
+        where = os.path.abspath(where)
+        if not where.startswith(top + os.sep):
+            return None  # the vault's folder itself, or a path named otherwise (through a link)
+        rel = where[len(top) + 1:].replace(os.sep, "/")
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue  # dot folders and dot files are not part of the vault
+        if _text_path(nfc(rel)) != rel:
+            return None
+        if config.excluded(rel):
+            continue
+        try:
+            st = os.lstat(where)
+        except OSError:  # gone (or unreadable: walked again, which says so)
+            st = None
+        if rel in others and st is not None and stat.S_ISREG(st.st_mode):
+            continue  # a file no output shows: its stamp is not kept
+        known = by_path.get(rel)
+        if st is None and known is None and rel not in others and rel not in files.folders:
+            continue  # a file that came and went (an editor's temporary file)
+        if known is None or st is None or not stat.S_ISREG(st.st_mode):
+            return None
+        found[rel] = VaultFile(rel, known.disk, st.st_size, st.st_mtime_ns)
+    if not found:
+        return files
+    return replace(files, notes=tuple(found.get(f.path, f) for f in files.notes),
+                   attachments=tuple(found.get(f.path, f) for f in files.attachments))
 
 
 def _text_path(path: str) -> str:

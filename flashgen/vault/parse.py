@@ -7,14 +7,15 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import unquote
 
 from markdown_it.token import Token
 
 from flashgen.config import Config, load_config
 from flashgen.diagnostics import Diagnostic, warning
-from flashgen.vault.files import Resolver, VaultFile, VaultFiles, name_problems, outside_vault, read_note, walk_vault
+from flashgen.vault.files import (Resolver, VaultFile, VaultFiles, name_problems, outside_vault, read_note, walk_again,
+                                  walk_vault)
 from flashgen.vault.links import check_links
 from flashgen.vault.markdown import create_parser
 from flashgen.vault.markdown.block_id import block_end
@@ -51,15 +52,20 @@ def parse_vault(root: Path, config: Config | None = None, check: bool = True) ->
     return vault
 
 
-def vault_files(root: Path, config: Config | None = None) -> tuple[Vault, VaultFiles]:
+def vault_files(root: Path, config: Config | None = None, last: VaultFiles | None = None,
+                changed: Iterable[str] | None = None) -> tuple[Vault, VaultFiles]:
     """The vault at `root` as its files show it, before any note is read: settings, link resolver, stamps and
     the problems with names and settings (a Vault without notes, which `replace(vault, notes=…)` completes), and
-    the files found. Its `whole()` reads a note when asked."""
+    the files found. Its `whole()` reads a note when asked. With the `last` walk's files and the paths `changed`
+    since, the vault is not walked again where those say enough (files.walk_again)."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if config is None:
         config, problems = load_config(root)
-    files = walk_vault(root, config)
+    files = walk_again(last, changed, config) if last is not None and last.root == root and changed is not None \
+        else None
+    if files is None:
+        files = walk_vault(root, config)
     problems.extend(name_problems(files))
     by_path = {file.path: file for file in files.notes}
 

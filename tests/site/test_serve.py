@@ -33,7 +33,7 @@ def test_serves_the_site_and_rebuilds_when_a_note_changes(vault_copy, tmp_path):
     server = SiteServer(out / "site", port=0).start()
     stop = threading.Event()
     watcher = threading.Thread(target=watch_and_rebuild,
-                               args=([vault_copy], lambda: build_once(vault_copy, out).site_path is not None, server,
+                               args=([vault_copy], lambda changed: build_once(vault_copy, out).site_path is not None, server,
                                      stop))
     watcher.start()
     try:
