@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable
 
 from flashgen.cards.model import Card
@@ -40,9 +41,9 @@ class Tally:
     anki_by_kind: tuple[tuple[str, int], ...] = ()  # the cards Anki makes of them, by kind
     decks: tuple[tuple[str, int], ...] = ()  # (deck as the cards name it, "" for none; Anki cards in it)
 
-    @property
+    @cached_property
     def cards(self) -> int:
-        """The cards Anki makes of the note's cards."""
+        """The cards Anki makes of the note's cards (asked for many times by a build: worked out once)."""
         return sum(n for _, n in self.anki_by_kind)
 
 

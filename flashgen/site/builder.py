@@ -360,24 +360,21 @@ class _Build:
     def _study(self) -> None:
         """The study page, and the index of decks it reads: which notes hold cards of which deck, in parts of
         about CHUNK_NOTES notes (a part is kept while its notes' decks are the same)."""
-        rows = []
-        for note in self.notes:
-            decks = self.tally(note.path).decks
-            if decks:
-                rows.append((note.path, [self.urls.note_id(note.path), note.title,
-                                         [[deck or self.default_deck, n] for deck, n in decks]]))
+        held = [note for note in self.notes if self.tally(note.path).decks]
         names = []
-        for number, members in enumerate(search_index.chunks([path for path, _ in rows])):
+        for number, members in enumerate(search_index.chunks([note.path for note in held])):
             # a part is named by its text; the notes' keys tell when the last build's part has the same text
-            keys = [self.keys.get(rows[i][0]) for i in members]
-            key = _digest([self.site_key, "decks", str(number)] + [f"{rows[i][0]}\0{k}" for i, k in zip(members, keys)]) \
+            keys = [self.keys.get(held[i].path) for i in members]
+            key = _digest([self.site_key, "decks", str(number)] + [f"{held[i].path}\0{k}" for i, k in zip(members, keys)]) \
                 if all(keys) else ""
             old = self.old_decks.get(str(number))
             if key and old and old[0] == key and self._keep(old[1], key, page=False):
                 name = old[1]
             else:
+                rows = [[self.urls.note_id(held[i].path), held[i].title,
+                         [[deck or self.default_deck, n] for deck, n in self.tally(held[i].path).decks]] for i in members]
                 text = ("(window.FLASHGEN_DECK_PARTS=window.FLASHGEN_DECK_PARTS||{})[" + str(number) + "]=" +
-                        _script_json([rows[i][1] for i in members]) + ";\n")
+                        _script_json(rows) + ";\n")
                 name = f"assets/decks/{number}-{_digest([text])[:10]}.js"
                 self._keyed(name, key, lambda text=text: text, page=False)
             if key:
@@ -396,10 +393,8 @@ class _Build:
             pages = _parts(notes, LIST_ITEMS)
             for number, shown in enumerate(pages, start=1):
                 page = self.urls.tag(tag, number)
-                self._template_page("tag.html", page, f"#{tag}", tag=tag, count=len(notes),
-                                    notes=[(title, relative(page, href), folder) for title, href, folder in shown],
-                                    parts=self._part_links(page, len(pages), number,
-                                                           lambda n, tag=tag: self.urls.tag(tag, n)))
+                self._list_page("tag.html", page, f"#{tag}", shown, tag=tag, count=len(notes),
+                                parts=self._part_links(page, len(pages), number, lambda n, tag=tag: self.urls.tag(tag, n)))
             rows.append((tag, relative("tags/index.html", self.urls.tag(tag)), len(notes)))
         self._template_page("tags.html", "tags/index.html", "Tags", tags=rows)
 
@@ -419,10 +414,9 @@ class _Build:
             pages = _parts(rows, LIST_ITEMS)
             for number, shown in enumerate(pages, start=1):
                 page = self.urls.folder(folder, number)
-                self._template_page("folder.html", page, folder or "Vault", folder=folder, count=len(rows),
-                                    notes=[(title, relative(page, href), days) for title, href, days in shown],
-                                    parts=self._part_links(page, len(pages), number,
-                                                           lambda n, folder=folder: self.urls.folder(folder, n)))
+                self._list_page("folder.html", page, folder or "Vault", shown, folder=folder, count=len(rows),
+                                parts=self._part_links(page, len(pages), number,
+                                                       lambda n, folder=folder: self.urls.folder(folder, n)))
             out.append((folder, self.urls.folder(folder), len(rows), rows[:HOME_FOLDER_NOTES]))
         return out
 
@@ -461,7 +455,7 @@ class _Build:
             if part is not None:
                 found, digests = part.timeline, _entry_digests(note, part.timeline)
             elif old and old[0] == key:
-                found, digests = _facts(old[1]), old[2]
+                found, digests = old[1], old[2]  # (as remembered: JSON lists, which read as the tuples do)
             else:
                 raise RuntimeError(f"the study log of {note.path} is not known: the note was not read again")
             facts[note.path] = found
@@ -631,6 +625,14 @@ class _Build:
         key = _digest([self.site_key, template, page, title, repr(sorted(values.items()))])
         self._keyed(page, key, lambda: self.renderer.page(template, page, title, **values))
 
+    def _list_page(self, template: str, page: str, title: str, notes: list[tuple[str, str, Any]],
+                   **values: Any) -> None:
+        """A page listing notes as (title, page's site path, one more value), kept from the last build when they
+        and the values are the same (their URLs from this page follow from their site paths)."""
+        key = _digest([self.site_key, template, page, title, repr(notes), repr(sorted(values.items()))])
+        self._keyed(page, key, lambda: self.renderer.page(
+            template, page, title, notes=[(name, relative(page, href), more) for name, href, more in notes], **values))
+
     def _copy_images(self) -> None:
         for vault_path, site_path in sorted(self.urls.used_images().items()):
             disk = self.vault.files.get(vault_path)
@@ -673,11 +675,6 @@ def _entry_digests(note, facts: tuple) -> list[str]:
     (so that a timeline page is made again only when what it shows changes)."""
     return [_digest([json.dumps([note.title, entry.anchor, entry.section, topics, preview], ensure_ascii=False)])[:16]
             for entry, (topics, preview) in zip(note.log_entries, facts)]
-
-
-def _facts(plain: list) -> tuple:
-    """Study-log facts as remembered (JSON lists) back as entry_facts gives them."""
-    return tuple([(tuple([(title, slug) for title, slug in topics]), preview) for topics, preview in plain])
 
 
 def _plain(diagnostic: Diagnostic) -> list:
