@@ -15,6 +15,7 @@ import pytest
 from flashgen.build.depkeys import note_keys
 from flashgen.build.memory import NOTES_FILE
 from flashgen.build.pipeline import build
+from flashgen.vault.files import walk_vault
 from flashgen.vault.parse import parse_vault
 from tests.conftest import png_bytes, write_note
 
@@ -75,6 +76,11 @@ SCENARIOS = {
     "block id only a link names removed": lambda v: _edit(v, "용어.md", " ^rs-def", ""),
     "backlink removed": lambda v: _edit(v, "네트워크/서비스.md", "[[파드#^pod-def]] 와 ", ""),
     "note renamed into a new folder": lambda v: ((v / "정리").mkdir(), (v / "요약.md").rename(v / "정리" / "요약.md")),
+    "study day added to a note without one": lambda v: _edit(v, "용어.md", "- 레플리카셋", "2024-02-10 용어 정리\n\n- 레플리카셋"),
+    "note renamed (its title)": lambda v: (v / "용어.md").rename(v / "용어 모음.md"),
+    "saved through a temporary file": lambda v: (write_note(v, "워크로드/파드.md.tmp", (v / "워크로드/파드.md").read_text(
+        encoding="utf-8").replace("컨테이너의 묶음", "컨테이너 묶음")), (v / "워크로드/파드.md.tmp").replace(v / "워크로드/파드.md")),
+    "file no output shows added": lambda v: (v / "할 일.txt").write_text("-", encoding="utf-8"),
 }
 
 
@@ -453,19 +459,44 @@ def test_serve_keeps_the_vault_in_memory_and_an_edit_reworks_only_what_depends_o
     assert sorted(map(str, result.diagnostics)) == sorted(map(str, clean.diagnostics))
 
 
-def test_serve_rebuilds_after_each_kind_of_edit_equal_a_clean_build(tmp_path: Path) -> None:
+def _files(vault: Path) -> dict[str, tuple]:
+    """Every path below the vault's folder: (stamp, whether it is a folder)."""
+    found = {}
+    for path in vault.rglob("*"):
+        st = path.lstat()
+        found[str(path)] = (None, True) if path.is_dir() else ((st.st_size, st.st_mtime_ns), False)
+    return found
+
+
+def _reported(before: dict[str, tuple], after: dict[str, tuple]) -> set[str]:
+    """What a watcher reports between two looks at a vault: files added, removed or written to, folders added or
+    removed (a folder's own time, moved on by what happens inside it, is not a change of it)."""
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+@pytest.mark.parametrize("told", [False, True], ids=["looked-at", "told-what-changed"])
+def test_serve_rebuilds_after_each_kind_of_edit_equal_a_clean_build(tmp_path: Path, monkeypatch, told: bool) -> None:
     """Serve's memory (each note's own links, backlinks, timeline and link checks kept between rebuilds) carried
-    through every kind of edit in a row: after each, the site and the warnings are a clean build's."""
+    through every kind of edit in a row: after each, the site and the warnings are a clean build's. Told what
+    changed (as the watcher tells it), the vault is walked again only when files or folders came or went."""
     from flashgen.build.memory import Memory
     from flashgen.cli.serve_cmd import build_once
+    from flashgen.vault import parse
 
     vault = _vault(tmp_path)
     out = tmp_path / "out"
     kept = Memory()
     build_once(vault, out, kept)
+    walks = []
+    monkeypatch.setattr(parse, "walk_vault", lambda *args: walks.append(1) or walk_vault(*args))
     for number, scenario in enumerate(SCENARIOS):
+        before, walks[:] = _files(vault), []
         SCENARIOS[scenario](vault)
-        again = build_once(vault, out, kept)
+        after = _files(vault)
+        changed = _reported(before, after) if told else None
+        again = build_once(vault, out, kept, changed)
+        if told:
+            assert bool(walks) == (before.keys() != after.keys()), scenario  # (files or folders came or went)
         clean = build(vault, tmp_path / f"clean{number}", decks=False)
         assert not again.unchanged, scenario
         assert _site_files(out / "site") == _site_files(tmp_path / f"clean{number}" / "site"), scenario

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from flashgen.site.card_data import card_data_script
 from flashgen.site.labs_view import lab_pages
 from flashgen.site.linker import MAX_EMBEDDED_BYTES, LinkTargets, SiteLinker, capped_embeds
 from flashgen.site.note_part import NotePart, note_part
-from flashgen.site.output import SiteWriter, folder_stamp
+from flashgen.site.output import Listing, SiteWriter, folder_stamp
 from flashgen.site.templates_env import Renderer
 from flashgen.site.timeline import StudyDay, study_days
 from flashgen.site.urls import STUDY_PAGE, SiteUrls, relative
@@ -90,22 +89,17 @@ def stale(vault, out_dir: Path, inputs: SiteInput, labs: list[Any], memo: dict[s
     the file is gone): each must be done again, with its part and cards, for `write_site`. Also returns what
     was worked out for it (the backlinks, each note's files and keys), which `write_site` takes as its `plan`."""
     plan = _Build(vault, inputs, list(labs), _earlier(memo, Path(out_dir)), urls or SiteUrls([n.path for n in vault.notes]))
-    folder = str(out_dir)
+    listing = Listing(out_dir)  # (what is there: a file removed from the site since is made again)
     out = set()
-    there: dict[str, bool] = {}  # search file -> whether it is there (a few dozen files hold every note's records)
     for note in vault.notes:
         for path, key in plan.note_files(note):
             old = plan.old_files.get(path)
-            if not key or old is None or old[0] != key or not os.path.exists(f"{folder}/{path}"):
+            if not key or old is None or old[0] != key or path not in listing:
                 out.add(note.path)
             else:
                 plan.there.add(path)
-        search = plan.old_search.get(note.path)
-        if search is None:
-            out.add(note.path)
-        elif search[0] not in there:
-            there[search[0]] = os.path.exists(f"{folder}/assets/{search[0]}")
-        if search is not None and not there[search[0]]:
+        search = plan.old_search.get(note.path)  # (a few dozen files hold every note's records)
+        if search is None or f"assets/{search[0]}" not in listing:
             out.add(note.path)
     return out, plan
 

@@ -124,6 +124,25 @@ class SiteWriter:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+class Listing:
+    """Which files a site folder holds, by site path: each of its folders listed once, when first asked about (a
+    few dozen listings instead of a look at each of thousands of files)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self._files: dict[str, set[str]] = {}
+
+    def __contains__(self, site_path: str) -> bool:
+        folder, _, name = site_path.rpartition("/")
+        if folder not in self._files:
+            try:
+                with os.scandir(os.path.join(self.root, folder)) as entries:
+                    self._files[folder] = {entry.name for entry in entries if entry.is_file()}
+            except OSError:
+                self._files[folder] = set()
+        return name in self._files[folder]
+
+
 def folder_stamp(folder: Path) -> tuple[int, int] | None:
     """(inode, modification time) of a site folder: which site it is, and which version of it."""
     try:

@@ -167,12 +167,16 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[set[str] | None]
             if any(_identity(path) for path in paths):
                 run(None)
             continue
+        # the first rebuild of a watch is not told what changed: what changed before the watcher was ready (while
+        # the first build ran) is found too
+        ready = False
         for changes in watch(*present, stop_event=stop, debounce=300, step=QUIET_MS,
                              rust_timeout=int(POLL_SECONDS * 1000), yield_on_timeout=True, raise_interrupt=True):
             # a folder deleted and made again may get the same inode: its own deletion tells it apart
             replaced = any(_identity(path) != found for path, found in seen.items()) or any(
                 change == Change.deleted and os.path.abspath(where) in roots for change, where in changes)
             if changes or replaced:
-                run(None if replaced else {where for _, where in changes})
+                run({where for _, where in changes} if ready and not replaced else None)
+                ready = True
             if replaced:
                 break  # watch the folders that are there now
