@@ -99,4 +99,3 @@ def remember(out_dir: Path, key: str) -> None:
 def forget(out_dir: Path) -> None:
     """Remove the record of the last build: the next one looks at everything."""
     (out_dir / STATE_FILE).unlink(missing_ok=True)
-TIMES = []
