@@ -643,7 +643,9 @@ def test_a_day_of_work_gives_cards_only_where_its_author_explains(path: str) -> 
     if path == "project/README.md":  # a heading alone does not make a note a day of work: a study log stays
         assert "적용 방법" in fronts and "연결 정보" in fronts
         return
-    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼", "GTID 복제"]
+    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "GTID 복제"]
+    rows = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "symptom"]
+    assert rows == ["ImagePullBackOff"]  # a table of causes: a card per error
     terms = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "definition"]
     assert terms == ["imagePullSecrets"]  # a part of the project only named (`Ingress - Nginx`) is no term
 
@@ -778,3 +780,84 @@ def test_a_few_examples_and_etc_are_no_definition() -> None:
     text = ("# Scheduler\n## Inputs\n- Resource needs: CPU, memory, etc.\n- 리소스: CPU, 메모리 등\n"
             "- Node availability: Is the node healthy, does it have enough resources, etc.\n")
     assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["Node availability"]
+
+
+def test_a_practice_test_written_as_a_numbered_list_gives_a_card_per_task() -> None:
+    """`1. …찾으시오.` then the commands that answer it, then `2. …`: each task asks, its commands answer; the
+    section's title (`Practice Test - …`) is no question."""
+    text = ("# 서비스 네트워킹\n## 244. Practice Test - Service Networking\n\n"
+            "1. 이 클러스터의 `Node`가 사용할 IP 범위를 찾으시오.\n\n```sh\n# INTERNAL-IP 확인\nkubectl get nodes -o wide\n```\n\n"
+            "2. kube-proxy가 사용하는 프록시 타입은 무엇입니까?\n\n```sh\nkubectl logs -n kube-system kube-proxy-abcde\n```\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front) for c in cards] == [
+        ("exercise", "이 클러스터의 `Node`가 사용할 IP 범위를 찾으시오."), ("exercise", "kube-proxy가 사용하는 프록시 타입은 무엇입니까?")]
+    assert cards[0].back.startswith("```sh\n# INTERNAL-IP 확인") and "kube-proxy" not in cards[0].back
+    assert cards[1].prompt == "풀어 보세요"
+    steps = "# 설치\n## 순서\n1. 패키지를 내려받으시오.\n\n```sh\napt-get install kubeadm\n```\n"
+    assert not [c for c in cards_of(steps) if c.rule == "exercise"]  # numbered steps outside a test or lab
+
+
+def test_lines_of_one_shape_without_bullets_are_no_label_card() -> None:
+    text = ("# 네트워크\n## 구조\n설명이다.\n\n컨테이너를 가지고 있는 파드\n네임스페이스와 인터페이스를 가지고 있는 컨테이너\n"
+            "인터페이스에 할당돼있는 IP들\n")
+    assert not [c for c in cards_of(text) if c.rule == "label"]
+    label = "# 쿠키\n## 속성\n설명이다.\n\n**도메인**\n명시한 문서 기준 도메인 + 서브 도메인 포함\n생략 시 현재 문서 기준 도메인만 적용\n"
+    assert [c.front for c in cards_of(label) if c.rule == "label"] == ["**도메인**"]
+
+
+def test_a_sentence_wrapped_over_two_lines_is_no_label_card() -> None:
+    text = ("# URI\n## Callbacks\nIntro.\n\nFor example, if Obsidian receives\n`obsidian://open?x-success=myapp://cb`, it answers.\n\n"
+            "line three<br>\nline four\n\n다중 상속받은 경우에는 super(A, self)와 같이\n명시적으로 상위 클래스를 지정하는 게 좋습니다.\n")
+    assert not [c for c in cards_of(text) if c.rule == "label"]
+
+
+def test_what_a_thing_does_is_no_term() -> None:
+    """`Mounted inside containers → …`, `SecurityContext에 담아 반환`: a point made, not a name to define."""
+    text = ("# Volumes\n## Key Points\n- **Defined at the Pod level** → available to all containers in that Pod.\n"
+            "- **Mounted inside containers** → each container chooses where to mount it (`mountPath`).\n"
+            "- **emptyDir** → scratch space that lives as long as the Pod.\n\n"
+            "## 토큰\n- SecurityContext에 담아 반환\n    - `getAuthentication()`으로 유저 정보를 가져옴\n"
+            "- 트래픽은 주로 노드에서 측정: 특정 시점에 노드를 경유하는 정보량\n")
+    fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
+    assert "emptyDir" in fronts and "트래픽은 주로 노드에서 측정" in fronts
+    assert not {"Defined at the Pod level", "Mounted inside containers", "SecurityContext에 담아 반환"} & set(fronts)
+
+
+def test_an_example_in_brackets_is_no_definition() -> None:
+    text = "# Images\n## Image Sources\n- Public registries (e.g., Docker Hub: `nginx:latest`)\n- Private registries (require a pull secret)\n"
+    terms = [c.front for c in cards_of(text) if c.rule == "term"]
+    assert "Public registries" not in terms and "Private registries" in terms
+
+
+def test_an_example_the_explanation_shows_is_no_card_of_its_own() -> None:
+    text = ("# Functions\n## toFixed()\n`number.toFixed(precision: number): string`\n\n"
+            "- `precision` is the number of decimal places.\n- Example: `(3.14159).toFixed(2)` returns `\"3.14\"`.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if "Example" in c.front]
+    assert [c.rule for c in cards if "(3.14159)" in c.back] == ["explain"]
+
+
+def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
+    text = ("# 장비\n## 스위치와 허브\n설명이다.\n\n**스위치**\n- 허브의 충돌 문제\n  - 근본적인 해결 방법이 있다\n"
+            "- 이를 위한 장비가 바로 스위치\n- 스위치의 주요 기능\n  - MAC 주소 학습\n\n"
+            "**서비스 타입**\n- ClusterIP\n- NodePort\n- LoadBalancer\n")
+    assert [c.front for c in cards_of(text) if c.rule == "list"] == ["서비스 타입"]
+
+
+def test_a_troubleshooting_table_gives_a_card_per_error() -> None:
+    text = ("# 배포\n## 트러블슈팅\n| 오류 | 원인 | 해결 |\n|------|------|------|\n"
+            "| ImagePullBackOff | Private Registry 인증 실패 | Secret 확인 및 재생성 |\n"
+            "| `a \\| b` 오류 | 파이프가 든 `x|y` | - |\n"
+            "| no route to host | 10.0.0.8:80 접근 불가 | 포트 포워딩 |\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front, c.back, c.prompt, c.line) for c in cards] == [
+        ("symptom", "ImagePullBackOff", "**원인**: Private Registry 인증 실패\n\n**해결**: Secret 확인 및 재생성", "원인과 해결은?", 5),
+        ("symptom", "`a \\| b` 오류", "**원인**: 파이프가 든 `x|y`", "원인은?", 6)]  # one machine's address: none
+    english = "# Runner\n## Issues\n| Symptom | Fix |\n|---|---|\n| `docker info` hangs | Run the service privileged |\n"
+    assert [(c.front, c.prompt) for c in cards_of(english)] == [("`docker info` hangs", "How is it fixed?")]
+
+
+def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:
+    text = ("# 배포\n## 워크플로우별 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `AWS_ACCESS_KEY_ID` | 액세스 키 |\n"
+            "| `AWS_SECRET_ACCESS_KEY` | 시크릿 키 |\n\n> [!Note]\n> ECR 방식은 Docker PAT이 불필요하다.\n")
+    assert not cards_of(text)

@@ -9,7 +9,13 @@ from urllib.parse import unquote
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
-from flashgen.cards.exercises import exercise_card, exercise_pairs, is_numbered_task, task_card
+from flashgen.cards.exercises import (
+    exercise_card,
+    exercise_pairs,
+    is_numbered_task,
+    listed_task_cards,
+    task_card,
+)
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
@@ -24,6 +30,7 @@ from flashgen.cards.plain import (
     question_cards,
 )
 from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
+from flashgen.cards.symptoms import symptom_cards
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -160,6 +167,14 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if any(is_navigation(title) for title in section.path) or is_navigation_note(ctx.note.title) \
             or is_project_document(ctx.note.path):
         return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
+    if ctx.on("explain"):  # a practice test written as a numbered list: each task with its answer
+        tasks = listed_task_cards(ctx, section, missing)
+        if tasks:
+            return cards + tasks
+    if ctx.on("explain"):  # a table of errors with their causes and fixes: a card per row
+        found, tables = symptom_cards(ctx, section, used)
+        cards.extend(found)
+        used = used | tables
     if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
         found, answered = faq_cards(ctx, section, used)
         cards.extend(found)
@@ -182,8 +197,18 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         else:
             card = explain_card(ctx, section, shown, missing, covered=len(cards))
         if card:
-            cards.append(card)
+            cards = [found for found in cards if not _example_it_shows(found, card)] + [card]
     return cards
+
+
+EXAMPLE_TERM = re.compile(r"(?:examples?|e\.g\.?|ex|예|예시|예제|사례)", re.I)
+
+
+def _example_it_shows(card: Card, explanation: Card) -> bool:
+    """`- Example: `(3.14).toFixed(1)` …` under a function the section explains: the example is part of that
+    explanation, not a card of its own."""
+    return card.rule == "definition" and bool(EXAMPLE_TERM.fullmatch(card.anchor.strip())) \
+        and card.back in explanation.back
 
 
 def _section_for(sections: tuple[Section, ...], line: int) -> Section:

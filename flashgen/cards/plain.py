@@ -78,7 +78,13 @@ TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
 PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+\s*(?:#.*)?$")
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
-CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|\band|\bthen|\bto|\bwith|\bor)\s*$", re.I)
+# what a thing does or where it is, not the thing (`Mounted inside containers`, `SecurityContext에 담아 반환`)
+PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
+                       r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
+CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
+                        r"\bor)\s*$", re.I)
+# the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
+SENTENCE_OPENING = re.compile(r"^(?:for example|for instance|if|when|while|because|although|예를 들어|만약)\b", re.I)
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
 FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
 QUOTED_FENCE = re.compile(r"^[>\s]*(`{3,}|~{3,})\s*([^\s`]*)")
@@ -146,7 +152,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             continue
         term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
-        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term):
+        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term) \
+                or _is_predicate(term):
             continue  # a sentence, not a term (`The second parameter is exclusive: …`)
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
@@ -162,6 +169,10 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None
         return term, definition
     return None
+
+
+def _is_predicate(term: str) -> bool:
+    return bool(PREDICATE.search(re.sub(r"[*_`]+", "", term)))
 
 
 def _unwrapped(term: str) -> str:
@@ -300,7 +311,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     if not ctx.on("terms") or item.ordered:
         return None  # numbered items are steps, not terms
     head = head.strip()
-    if is_metadata_key(head) or nothing_to_learn(head):
+    if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head):
         return None
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
@@ -308,7 +319,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
     paren = PAREN_TERM.match(head) if glossed else None
-    if paren and not body:
+    if paren and not body and not re.match(r"(?:e\.g\.|i\.e\.|eg\b|ex\.|예[:)]|예를 들)", paren.group("def").strip(), re.I):
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
@@ -332,6 +343,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
                for name in names):
             continue  # links, or sentences: nothing a learner lists from memory
+        if _speaks_of(intro, names):
+            continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         # a generic or one-word lead-in (`Available:`) is asked with its topic
         front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
             else intro
@@ -340,6 +353,13 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
+
+
+def _speaks_of(intro: str, names: list[str]) -> bool:
+    """Items that name their own lead-in (`스위치의 주요 기능` under `스위치`) are points made about it, not its
+    parts or kinds."""
+    label = visible_text(intro).strip().rstrip(":：").strip().lower()
+    return bool(label) and sum(label in visible_text(name).lower() for name in names) >= 2
 
 
 def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
@@ -422,7 +442,8 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             continue  # `컨테이너 레이어 - 읽기/쓰기 레이어` ⏎ `이미지 레이어 - …`: pairs written line by line, no label
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
         if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) or CONNECTIVE.search(label) \
-                or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
+                or "?" in label or nothing_to_learn(label) or is_metadata_key(label) or SENTENCE_OPENING.match(label) \
+                or "<" in label or _parallel_lines(label, body):
             continue
         while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
             body = "\n".join(body.split("\n")[:-1]).rstrip()
@@ -439,6 +460,17 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         cards.append(ctx.card("basic", front, body, block.line, section, "label", label,
                               prompt=ctx.say("설명해 보세요", "Explain")))
     return cards
+
+
+def _parallel_lines(label: str, body: str) -> bool:
+    """Lines of one shape written without bullets (`컨테이너를 가지고 있는 파드` ⏎ `네임스페이스와 인터페이스를 가지고
+    있는 컨테이너` ⏎ …): the first is one of them, not a label the others explain. A marked label (`**도메인**`)
+    is a label whatever follows."""
+    if "**" in label or "`" in label:
+        return False
+    lines = [label] + body.split("\n")
+    return len(lines) >= 3 and all(len(line.split()) >= 3 and not SENTENCE_END.search(line)
+                                   and not line.rstrip().endswith(":") for line in lines)
 
 
 def _is_source_line(line: str) -> bool:
@@ -472,6 +504,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
         return None  # an index of where each thing is explained (`패턴 | 설명 | 관련 노트`): the notes it links teach
+    if parts and all(part.lstrip().startswith(">") for part in parts) \
+            and any(block.kind == "table" and block.line not in used for block in section.blocks):
+        return None  # a remark under a table the card leaves out (`워크플로우별 시크릿`): what the heading names is gone
     codes = [_fenced_code(part) for part in parts]
     if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
             and " ".join(codes[0].split()) in heading_text(title):

@@ -256,11 +256,32 @@ def names_instances(text: str, at_least: int = 1) -> bool:
     return len(INSTANCE_ID.findall(text)) >= at_least
 
 
+TABLE_DIVIDER = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+CELL_EDGE = re.compile(r"\\\||`[^`\n]*`|\|")  # an escaped pipe, a code span (pipes in it are text), a cell's edge
+
+
+def table_rows(table: str) -> list[list[str]]:
+    """The cells of each row of a markdown table (its header first, the divider left out). A pipe inside a code
+    span or written `\\|` is text, not the edge of a cell."""
+    rows = []
+    for line in table.split("\n"):
+        line = line.strip()
+        if not line.startswith("|") or TABLE_DIVIDER.match(line):
+            continue
+        cells, start = [], 1
+        for edge in CELL_EDGE.finditer(line, 1):
+            if edge.group(0) == "|":
+                cells.append(line[start:edge.start()].strip())
+                start = edge.end()
+        tail = line[start:].strip()
+        rows.append(cells + ([tail] if tail else []))
+    return rows
+
+
 def is_status_table(table: str) -> bool:
     """A table with a column of progress marks (`✅`, `완료`, `진행중`, or `O`/`X` under a heading such as `상태`):
     a checklist, not knowledge. `O`/`X` under any other heading compare things (`스레드 안전 | O`)."""
-    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
-            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    rows = table_rows(table)
     header, rows = (rows[0], rows[1:]) if rows else ([], [])
     if len(rows) < 2:
         return False
@@ -291,8 +312,7 @@ def is_settings_table(table: str) -> bool:
     """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
     (`<CONTAINER_NAME> | nginx-server`) to fill in, a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
     their values or examples, or the secrets a workflow is given (`시크릿 | 설명` over `AWS_ACCESS_KEY_ID`, …)."""
-    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
-            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    rows = table_rows(table)
     if not rows:
         return False
     if SETTINGS_HEADER.match("| " + " | ".join(rows[0]) + " |"):
