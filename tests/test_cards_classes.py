@@ -861,3 +861,17 @@ def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:
     text = ("# 배포\n## 워크플로우별 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `AWS_ACCESS_KEY_ID` | 액세스 키 |\n"
             "| `AWS_SECRET_ACCESS_KEY` | 시크릿 키 |\n\n> [!Note]\n> ECR 방식은 Docker PAT이 불필요하다.\n")
     assert not cards_of(text)
+
+
+def test_a_walk_through_an_app_s_screens_is_no_card() -> None:
+    """Numbered clicks and choices (`1. Open **Settings**.` `2. In the sidebar, select …`) are looked up, not
+    recalled; an explanation beside the steps, or steps that run commands, still make a card."""
+    recipe = ("# Sync\n## Log in\nTo log in:\n\n1. Open **Settings**.\n2. In the sidebar, select **General**.\n"
+              "3. Under **Account**, select **Log in**.\n4. In **Email**, enter your email.\n\n"
+              "## 콘솔에서 만들기\n1. **구성 시작** 클릭\n2. **인터넷에서 VM으로** 선택\n3. 이름 입력\n")
+    assert not cards_of(recipe)
+    explained = ("# Tabs\n## Linked views\n_Linked views_ are tabs that reference a different tab. When the content of the "
+                 "referenced tab changes, the linked view changes as well.\n\n1. Select **More options**.\n"
+                 "2. Under **Open linked view**, select a view.\n\n## Install kubeadm\n1. Open a terminal.\n"
+                 "2. Run the install:\n\n```sh\napt-get install -y kubeadm\n```\n")
+    assert [c.front for c in cards_of(explained)] == ["Linked views", "Install kubeadm"]

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    is_click_through,
     code_lines,
     explains,
     explains_causes,
@@ -334,7 +335,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         intro = _intro_label(section, block)
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
-                or block.source[:1].isspace():
+                or block.source[:1].isspace() or is_click_through(block.source):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = []
         for item in items:
@@ -507,6 +508,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if parts and all(part.lstrip().startswith(">") for part in parts) \
             and any(block.kind == "table" and block.line not in used for block in section.blocks):
         return None  # a remark under a table the card leaves out (`워크플로우별 시크릿`): what the heading names is gone
+    if is_click_through("\n".join(parts)):
+        return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]
     if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
             and " ".join(codes[0].split()) in heading_text(title):

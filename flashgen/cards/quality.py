@@ -459,6 +459,28 @@ UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택
 UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
 
 
+# a step taken in an app's screens: `Open **Settings**.`, `In the sidebar, select …`, `**계속** 클릭`
+UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b[^,]{0,60},\s*)?(?:then\s+)?(?:open|select|click|"
+                     r"tap|choose|go to|navigate to|enter|type|press|toggle|enable|disable|turn (?:on|off)|sign (?:in|up)|"
+                     r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|check|"
+                     r"uncheck|visit|return to|close)\b", re.I)
+UI_STEP_KO = re.compile(r"(?:클릭|선택|누르기|누름|누릅니다|누르세요|입력|이동|체크)(?:합니다|하세요|한다|함|해요|해 주세요)?\.?\s*$")
+NUMBERED = re.compile(r"^(?:\d+[.)])\s+(.*)$")
+
+
+def is_click_through(text: str) -> bool:
+    """A procedure of numbered steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community
+    plugins**.`), two thirds of them clicks and choices and no code: a recipe looked up, not recalled."""
+    if "```" in text or "~~~" in text:
+        return False
+    lines = text.split("\n")
+    steps = [found.group(1).replace("**", "").strip() for found in map(NUMBERED.match, lines) if found]
+    clicks = sum(bool(UI_STEP.match(step) or UI_STEP_KO.search(step)) for step in steps)
+    said = " ".join(line for line in lines if line.strip() and not NUMBERED.match(line) and not line[:1].isspace()
+                    and not line.rstrip().endswith((":", "：")) and not line.lstrip().startswith((">", "-", "*", "+")))
+    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and len(said) <= 90  # (more is an explanation)
+
+
 @lru_cache(maxsize=1 << 14)
 def is_ui_action(answer: str) -> bool:
     """A short answer that is a step in a form (`myuser 입력`, `web-server-boot 선택`, `드롭다운에서 … 선택`,
