@@ -875,3 +875,13 @@ def test_a_walk_through_an_app_s_screens_is_no_card() -> None:
                  "2. Under **Open linked view**, select a view.\n\n## Install kubeadm\n1. Open a terminal.\n"
                  "2. Run the install:\n\n```sh\napt-get install -y kubeadm\n```\n")
     assert [c.front for c in cards_of(explained)] == ["Linked views", "Install kubeadm"]
+
+
+def test_a_table_of_one_project_s_names_and_files_is_no_answer() -> None:
+    made = ("# GKE 모듈\n## 생성 리소스\n| 리소스 | 이름 | 설명 |\n|---|---|---|\n| Artifact Registry | `pista-repo` | 이미지 저장소 |\n"
+            "| GKE 클러스터 | `pista-cluster` | Autopilot |\n| Deployment | `pista-nginx` | 웹 서버 |\n\n"
+            "## 파일\n| 파일 | 용도 |\n|---|---|\n| `gcp-gke-setup.sh` | 생성 |\n| `gcp-gke-cleanup.sh` | 삭제 |\n")
+    assert not cards_of(made)
+    known = ("# kubeadm\n## 주요 파일\n| 파일 | 용도 |\n|---|---|\n| `/etc/kubernetes/manifests` | static Pod 정의 |\n"
+             "| `/etc/kubernetes/admin.conf` | 관리자 kubeconfig |\n| `/var/lib/kubelet/config.yaml` | kubelet 설정 |\n")
+    assert [c.front for c in cards_of(known)] == ["주요 파일"]

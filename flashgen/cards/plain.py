@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    is_inventory_table,
     is_click_through,
     code_lines,
     explains,
@@ -664,7 +665,7 @@ def _teaches_nothing(block: Block, text: str) -> bool:
     """A block with nothing to recall: links to elsewhere, a checklist, an inventory of one environment's
     machines and resources, fields and settings."""
     if block.kind == "table":
-        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text)
+        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text) or is_inventory_table(text)
     if block.kind in ("paragraph", "quote") and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
         return True  # a walk through a console's menus, or a table's header row with no table under it
     if block.kind == "list":

@@ -329,6 +329,28 @@ def is_settings_table(table: str) -> bool:
         mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
 
 
+NAME_HEADER = re.compile(r"^\W*(?:이름|리소스 ?이름|리소스명|name|names|resource name)\W*$", re.I)
+FILE_HEADER = re.compile(r"^\W*(?:파일|파일명|스크립트|file|files|filename|script|scripts)\W*$", re.I)
+CHOSEN_NAME = re.compile(r"^`[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+`$")  # `pista-web-template`, `my_app`
+OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1|ya?ml|json|toml|tf|env|sql|conf)`?$")
+
+
+def is_inventory_table(table: str) -> bool:
+    """A table of what one project made and what it calls it: a column of names (`리소스 | 이름` over
+    `pista-web-template`, …) or of the project's own files (`파일 | 용도` over `gcp-gke-setup.sh`, …). System paths
+    (`/etc/kubernetes/manifests`) are knowledge and stay."""
+    rows = table_rows(table)
+    if len(rows) < 3:
+        return False
+    header, body = rows[0], rows[1:]
+    for col, name in enumerate(header):
+        cells = [row[col].strip() for row in body if col < len(row)]
+        pattern = CHOSEN_NAME if NAME_HEADER.match(name) else OWN_FILE if FILE_HEADER.match(name) else None
+        if pattern and sum(bool(pattern.match(cell)) for cell in cells) * 3 >= len(body) * 2:
+            return True
+    return False
+
+
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
 
 
