@@ -745,7 +745,7 @@ def test_the_secrets_a_workflow_is_given_are_no_card_but_a_tool_s_variables_are(
 def test_a_table_s_padding_does_not_count_against_an_answer_s_room() -> None:
     """Tables aligned with spaces (as the help vault writes them) are read by their words: six padded rows fit."""
     rows = "".join(f"| Option {i:<30} | Toggle {'':<20} | Turns option {i} on or off. {'':<60} |\n" for i in range(6))
-    text = f"# Sites\n## Site options\n| Option {'':<30} | Type {'':<22} | Description {'':<73} |\n|{'-' * 40}|{'-' * 30}|{'-' * 90}|\n{rows}"
+    text = f"# Sites\n## Site options\n| Setting {'':<29} | Type {'':<22} | Description {'':<73} |\n|{'-' * 40}|{'-' * 30}|{'-' * 90}|\n{rows}"
     assert len(text) > 1000
     [card] = cards_of(text)
     assert card.back.count("\n") == 7 and "continued" not in card.back and "계속" not in card.back
@@ -885,3 +885,31 @@ def test_a_table_of_one_project_s_names_and_files_is_no_answer() -> None:
     known = ("# kubeadm\n## 주요 파일\n| 파일 | 용도 |\n|---|---|\n| `/etc/kubernetes/manifests` | static Pod 정의 |\n"
              "| `/etc/kubernetes/admin.conf` | 관리자 kubeconfig |\n| `/var/lib/kubelet/config.yaml` | kubelet 설정 |\n")
     assert [c.front for c in cards_of(known)] == ["주요 파일"]
+
+
+def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
+    """`명령어 | 설명`: what a command does asks for the command; `옵션 | 설명`, `Method | Description`: the option asks
+    what it does. A name only translated (`image` | `Docker 이미지`), an app's switch (`Enable or disable …`) and
+    the project's own script are no card."""
+    text = ("# Git\n## 리베이스\n| 명령어 | 설명 |\n|---|---|\n| `git rebase --abort` | 리베이스 취소 |\n"
+            "| `git rebase --skip` | 현재 커밋 건너뛰기 |\n| `bash cleanup.sh` | 정리 스크립트 실행 |\n\n"
+            "## 잡 키워드\n| 키워드 | 설명 |\n|---|---|\n| `image` | Docker 이미지 |\n"
+            "| `needs` | 스테이지 순서와 상관없이 먼저 끝나야 할 잡을 지정 |\n| `rules` | 잡을 실행할 조건을 차례로 검사 |\n\n"
+            "## Site options\n| Option | Type | Description |\n|---|---|---|\n| Hide page title | Toggle | Enable or disable the "
+            "inline title. |\n| Theme | Dropdown | Choose how your theme presents on your site: Light, Dark or Adapt. |\n")
+    cards = [(c.front, c.back, c.prompt) for c in cards_of(text) if c.rule == "reference"]
+    assert cards == [
+        ("리베이스 취소", "`git rebase --abort`", "명령어는?"), ("현재 커밋 건너뛰기", "`git rebase --skip`", "명령어는?"),
+        ("`needs`", "스테이지 순서와 상관없이 먼저 끝나야 할 잡을 지정", "무엇인가요?"),
+        ("`rules`", "잡을 실행할 조건을 차례로 검사", "무엇인가요?")]
+    explained = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert explained == ["Site options"]  # one row worth a card is no reference table: the table is explained whole
+
+
+def test_an_error_s_cause_and_fix_listed_under_it_is_one_card() -> None:
+    text = ("# NFS\n## 트러블슈팅\n### 2. PV가 `Terminating` 상태로 멈춤\n* **원인**: 이전 네임스페이스의 PVC가 PV를 물고 있음.\n"
+            "* **해결**:\n    1. `kubectl delete pvc nfs-pvc -n default`\n    2. 안 사라질 경우 강제 삭제: `kubectl patch pv nfs-pv`\n\n"
+            "### 4. 마운트 실패\n* **원인**: PV의 NFS 서버 IP가 틀림.\n* **해결**: 마스터 IP(`192.168.5.10`)로 수정.\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front, c.prompt) for c in cards] == [("symptom", "PV가 `Terminating` 상태로 멈춤", "원인과 해결은?")]
+    assert "물고 있음" in cards[0].back and "kubectl patch pv" in cards[0].back  # one machine's address: no card

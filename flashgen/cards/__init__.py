@@ -30,7 +30,7 @@ from flashgen.cards.plain import (
     question_cards,
 )
 from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
-from flashgen.cards.symptoms import symptom_cards
+from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -171,10 +171,12 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         tasks = listed_task_cards(ctx, section, missing)
         if tasks:
             return cards + tasks
-    if ctx.on("explain"):  # a table of errors with their causes and fixes: a card per row
-        found, tables = symptom_cards(ctx, section, used)
+    if ctx.on("explain"):  # a table of errors and their fixes, or of commands or options: a card per row
+        found, tables = row_cards(ctx, section, used)
         cards.extend(found)
-        used = used | tables
+        fixed, listed = cause_and_fix_card(ctx, section, used)
+        cards.extend([fixed] if fixed else [])
+        used = used | tables | listed
     if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
         found, answered = faq_cards(ctx, section, used)
         cards.extend(found)

@@ -225,7 +225,7 @@ def _intro_label(section: Section, block: Block) -> str:
     return re.split(r"(?<=[.!?])\s+", last.rstrip(":：").strip())[-1]
 
 
-def _topic(section: Section, note_title: str) -> str:
+def topic_of(section: Section, note_title: str) -> str:
     """What a section is about, as a reader names it: its title, or for a generic one (`예시`, `Example`) its
     nearest topical heading above (or the note's title); "" when there is none."""
     for title in reversed(section.path):
@@ -235,7 +235,7 @@ def _topic(section: Section, note_title: str) -> str:
     return "" if is_generic(note_title) else note_title
 
 
-def _in_context(term: str, context: str) -> str:
+def in_context(term: str, context: str) -> str:
     """A front that names what a generic term belongs to: `Deployment › 예시`."""
     return f"{context} › {term}" if context and context != term else term
 
@@ -294,7 +294,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
-    context = intro or _topic(section, ctx.note.title)
+    context = intro or topic_of(section, ctx.note.title)
     found = split_definition(head) if ctx.on("definitions") else None
     body = _body_markdown(item.body)
     if found and ORDINAL.match(visible_text(found[0]).strip()):
@@ -307,7 +307,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
             # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
         back = definition + ("\n\n" + body if body else "")
-        front = _in_context(term, parent or context) if is_generic(term) or parent else term
+        front = in_context(term, parent or context) if is_generic(term) or parent else term
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
                         prompt=prompt)
     if not ctx.on("terms") or item.ordered:
@@ -317,7 +317,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         return None
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
-        front = _in_context(head, context) if is_generic(head) else head
+        front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
     paren = PAREN_TERM.match(head) if glossed else None
@@ -348,7 +348,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         # a generic or one-word lead-in (`Available:`) is asked with its topic
-        front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
+        front = in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
             else intro
         back = "\n".join(f"- {name}" for name in names)
         count = len(items)
@@ -455,10 +455,10 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         if is_result(label):
             continue  # the output of an example that is not on the card
         if is_generic(label):
-            topic = _topic(section, ctx.note.title)
+            topic = topic_of(section, ctx.note.title)
             if not topic:
                 continue
-            front = _in_context(label, topic)
+            front = in_context(label, topic)
         cards.append(ctx.card("basic", front, body, block.line, section, "label", label,
                               prompt=ctx.say("설명해 보세요", "Explain")))
     return cards
@@ -495,10 +495,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             or CONSOLE_SECTION.search(heading_text(title)):
         return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
     if is_generic(heading_text(title)):
-        topic = _topic(section, ctx.note.title)
+        topic = topic_of(section, ctx.note.title)
         if not topic:
             return None
-        front = _in_context(heading_text(title), topic)
+        front = in_context(heading_text(title), topic)
     parts, cut, skipped = section_content(ctx, section, used, missing)
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
