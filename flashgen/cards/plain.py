@@ -83,7 +83,7 @@ STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|
 # what a thing does or where it is, not the thing (`Mounted inside containers`, `SecurityContext에 담아 반환`)
 PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
                        r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
-CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
+CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
 # the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
 SENTENCE_OPENING = re.compile(r"^(?:for example|for instance|if|when|while|because|although|예를 들어|만약)\b", re.I)
@@ -155,7 +155,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
         term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term) \
-                or _is_predicate(term):
+                or _is_predicate(term) or CONNECTIVE.search(visible_text(term)):  # (`…패킷을 받았다면`: a case)
             continue  # a sentence, not a term (`The second parameter is exclusive: …`)
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
@@ -262,6 +262,11 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
                            or split_definition(item.head)) for item in items) * 2 >= len(items)
+        if len(items) == 1 and intro.startswith("**") and not parent and items[0].line not in used \
+                and not split_definition(items[0].head) and not items[0].ordered:
+            cards.append(ctx.card("basic", _unwrapped(intro.rstrip(":：").strip()), block.source, items[0].line,
+                                  section, "term", heading_text(intro), prompt=what))
+            continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
@@ -338,12 +343,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
                 or block.source[:1].isspace() or is_click_through(block.source):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
-        names = []
-        for item in items:
-            found = split_definition(item.head)
-            names.append(found[0] if found else split_block_id(item.head)[0])
+        names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
-               for name in names):
+               or SENTENCE_END.search(visible_text(name)) and len(visible_text(name)) > 12 for name in names):
             continue  # links, or sentences: nothing a learner lists from memory
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
@@ -355,6 +357,20 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
+
+
+def _term_of(head: str) -> str:
+    """What an item names: the term of a definition (also one turned down as a card, `뉴스 피드: 뉴스 피드의 ID를
+    보관한다.`), else the item itself."""
+    found = split_definition(head)
+    if found:
+        return found[0]
+    masked = mask_markup(head)
+    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
+        shaped = pattern.match(masked)
+        if shaped and is_short_label(_unwrapped(head[shaped.start("term"):shaped.end("term")].strip())):
+            return _unwrapped(head[shaped.start("term"):shaped.end("term")].strip())
+    return split_block_id(head)[0]
 
 
 def _speaks_of(intro: str, names: list[str]) -> bool:
