@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -913,3 +914,43 @@ def test_an_error_s_cause_and_fix_listed_under_it_is_one_card() -> None:
     cards = cards_of(text)
     assert [(c.rule, c.front, c.prompt) for c in cards] == [("symptom", "PV가 `Terminating` 상태로 멈춤", "원인과 해결은?")]
     assert "물고 있음" in cards[0].back and "kubectl patch pv" in cards[0].back  # one machine's address: no card
+
+
+def test_a_task_s_solution_has_three_times_an_explanation_s_room() -> None:
+    """A practice test's task is solved by its whole solution: 30 lines fit (an explanation keeps 12)."""
+    steps = "\n".join(f"kubectl get pods -n ns{i}" for i in range(26))
+    text = f"# CKA\n## Practice Test - Pods\n### 3\n어느 네임스페이스에 파드가 있는지 찾으시오.\n\n```sh\n{steps}\n```\n"
+    [card] = cards_of(text)
+    assert card.rule == "exercise" and "ns25" in card.back and "계속" not in card.back
+    explained = f"# CKA\n## 파드 목록\n```sh\n{steps}\n```\n"
+    assert not any("ns25" in c.back for c in cards_of(explained))  # (cut, or no card for the start of a script)
+
+
+def test_a_topic_s_keys_are_asked_without_the_resources_and_at_most_six_at_once() -> None:
+    limits = "".join(f"      {k}:\n        cpu: \"1\"\n        memory: 1Gi\n" for k in ("default", "defaultRequest", "min", "max"))
+    text = f"# Limit Range\n```yaml\napiVersion: v1\nkind: LimitRange\nmetadata:\n  name: l\nspec:\n  limits:\n    - type: Container\n{limits}```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    hidden = re.findall(r"\{\{c1::([^}]*)\}\}", card.front)
+    assert hidden == ["limits", "default", "defaultRequest", "min", "max"]  # not cpu/memory eight times
+    probe = ("      livenessProbe:\n        httpGet:\n          path: /h\n          port: 80\n          scheme: HTTP\n"
+             "        initialDelaySeconds: 3\n        periodSeconds: 5\n        timeoutSeconds: 1\n        failureThreshold: 3\n"
+             "        successThreshold: 1\n")
+    pod = f"# Liveness Probe\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n{probe}```\n"
+    [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
+    group = re.search(r"\{\{c(\d)::httpGet\}\}", card.front).group(1)
+    asked = re.findall(r"\{\{c" + group + r"::([^}]*)\}\}", card.front)
+    assert asked == ["httpGet", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold",
+                     "successThreshold"]  # six, nearest the topic first: `port` and `scheme` stay shown
+
+
+def test_a_list_of_statements_is_no_list_to_recite_but_names_with_meanings_are() -> None:
+    statements = "# DNS\n## 조회\n설명.\n\n**IP 주소를 알아내는 과정**\n- 계층적이고 분산된 네임 서버들이 사용됨\n- 주요 네임 서버 유형: 로컬, 루트\n"
+    assert not [c for c in cards_of(statements) if c.rule == "list"]
+    named = "# 뉴스 피드\n## 상세 설계\n설명.\n\n**캐시 구조**\n- 뉴스 피드: 뉴스 피드의 ID를 보관한다.\n- 콘텐츠\n- 소셜 그래프\n"
+    [listing] = [c for c in cards_of(named) if c.rule == "list"]
+    assert listing.back == "- 뉴스 피드\n- 콘텐츠\n- 소셜 그래프"
+
+
+def test_a_troubleshooting_heading_is_asked_with_its_topic() -> None:
+    text = "# Obsidian Sync\n## Troubleshoot\nIf sync stops, check the status icon and the sync log for the failing file.\n"
+    assert [c.front for c in cards_of(text)] == ["Obsidian Sync › Troubleshoot"]
