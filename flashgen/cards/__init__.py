@@ -181,8 +181,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         found, answered = faq_cards(ctx, section, used)
         cards.extend(found)
         used = used | answered
-    if ctx.on("definitions") or ctx.on("terms"):
-        cards.extend(definition_cards(ctx, section, used))
+    if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
+        cards.extend(card for card in definition_cards(ctx, section, used) if not _is_example(card))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
@@ -199,18 +199,16 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         else:
             card = explain_card(ctx, section, shown, missing, covered=len(cards))
         if card:
-            cards = [found for found in cards if not _example_it_shows(found, card)] + [card]
+            cards.append(card)
     return cards
 
 
 EXAMPLE_TERM = re.compile(r"(?:examples?|e\.g\.?|ex|예|예시|예제|사례)", re.I)
 
 
-def _example_it_shows(card: Card, explanation: Card) -> bool:
-    """`- Example: `(3.14).toFixed(1)` …` under a function the section explains: the example is part of that
-    explanation, not a card of its own."""
-    return card.rule == "definition" and bool(EXAMPLE_TERM.fullmatch(card.anchor.strip())) \
-        and card.back in explanation.back
+def _is_example(card: Card) -> bool:
+    """`- Example: `(3.14).toFixed(1)` …` under a function: an example of what the section explains, not a term."""
+    return card.rule == "definition" and bool(EXAMPLE_TERM.fullmatch(card.anchor.strip()))
 
 
 def _section_for(sections: tuple[Section, ...], line: int) -> Section:
