@@ -836,6 +836,9 @@ def test_an_example_the_explanation_shows_is_no_card_of_its_own() -> None:
     cards = cards_of(text)
     assert not [c for c in cards if "Example" in c.front]
     assert [c.rule for c in cards if "(3.14159)" in c.back] == ["explain"]
+    filters = ("# Filters\n## remove_attr\nRemoves only the specified attributes.\n\n"
+               "- Example: `x|remove_attr:\"class\"` returns `y`.\n- Multiple attributes: `html|remove_attr:(\"a,b\")`\n")
+    assert [c.rule for c in cards_of(filters) if "returns `y`" in c.back] == ["explain"]  # not kept out by it
 
 
 def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
