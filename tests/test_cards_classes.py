@@ -275,6 +275,16 @@ def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> 
     assert note_cards(note, CONFIG)[-1].back.startswith("크론잡은")  # without the lint, as written
 
 
+def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
+    """The answer of `문제` is in the `답안` section beside it: the warning follows the manifest there."""
+    text = ("# CKA\n## 1. 사이드카\n### 문제\n사이드카 컨테이너를 추가하시오.\n### 답안\n수정합니다.\n```yaml\napiVersion: v1\nkind: Pod\n"
+            "metadata:\n  name: app\nspec:\n  containers:\n  - name: app\n    image: busybox\n    volumeMount:\n"
+            "    - mountPath: /var/log\n      name: log\n```\n")
+    note = parse_note("n.md", text)
+    [card] = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "exercise"]
+    assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "volumeMount" in card.back
+
+
 def test_an_explanation_does_not_show_a_manifest_that_has_its_own_card() -> None:
     text = ("# Job\n## 매니페스트\n잡 정의:\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: b\nspec:\n"
             "  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
