@@ -255,18 +255,37 @@ def is_junk(card: Seen) -> bool:
     return any(name not in NOT_JUNK for name in card.classes)
 
 
+BLOCK_END = re.compile(r"</(?:p|li|tr|h\d|div|pre|blockquote|table|ul|ol|details|summary)>|<br\s*/?>", re.I)
+CELL_END = re.compile(r"</t[dh]>", re.I)
+IMAGE_TAG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]*)\"[^>]*>", re.I)
+
+
+def readable(fragment: str) -> str:
+    """A field as a reader sees it, whole and with its lines (paragraphs, list items, table rows and code lines
+    each on a line of their own, cells apart, images named), for reading a sample."""
+    parts = re.split(r"(<pre\b.*?</pre>)", fragment, flags=re.S)  # code keeps its lines; elsewhere a line break
+    text = "".join(part if part.startswith("<pre") else re.sub(r">\s*\n\s*", "> ", part) for part in parts)
+    text = IMAGE_TAG.sub(lambda m: f"[image: {urllib.parse.unquote(m.group(1)).rsplit('/', 1)[-1]}]", text)
+    text = re.sub(r"<li\b[^>]*>", "- ", text, flags=re.I)
+    text = CELL_END.sub(" | ", BLOCK_END.sub("\n", text))
+    text = html.unescape(TAG.sub("", text))
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line.strip())
+
+
 def show(card: Seen) -> str:
-    """A card as a learner meets it: breadcrumb, prompt, front, back."""
+    """A card as a learner meets it: breadcrumb, prompt, front, back (whole, with its lines)."""
     lines = [f"  [{card.note}:{card.line}] {card.text('Context')}"]
     if card.text("Prompt"):
         lines.append(f"  ({card.text('Prompt')})")
     if card.model == "cloze":
         text = card.fields.get("Text", "")
-        lines.append("  Q: " + visible(CLOZE.sub("[...]", text))[:400])
-        lines.append("  A: " + visible(CLOZE.sub(r"[\1]", text))[:400])
+        sides = ("Q", CLOZE.sub("[...]", text)), ("A", CLOZE.sub(r"[\1]", text))
     else:
-        lines.append("  Q: " + card.text("Front")[:300])
-        lines.append("  A: " + card.text("Back")[:500])
+        sides = ("Q", card.fields.get("Front", "")), ("A", card.fields.get("Back", ""))
+    for name, side in sides:
+        lines.append(f"  {name}:")
+        lines.extend("      " + line for line in readable(side).split("\n"))
     return "\n".join(lines)
 
 

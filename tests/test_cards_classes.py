@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -272,6 +273,16 @@ def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> 
         assert '"jobTemplate"' in card.back
     assert not [c for c in cards if c.rule == "explain" and "matchLabels" in c.back]
     assert note_cards(note, CONFIG)[-1].back.startswith("크론잡은")  # without the lint, as written
+
+
+def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
+    """The answer of `문제` is in the `답안` section beside it: the warning follows the manifest there."""
+    text = ("# CKA\n## 1. 사이드카\n### 문제\n사이드카 컨테이너를 추가하시오.\n### 답안\n수정합니다.\n```yaml\napiVersion: v1\nkind: Pod\n"
+            "metadata:\n  name: app\nspec:\n  containers:\n  - name: app\n    image: busybox\n    volumeMount:\n"
+            "    - mountPath: /var/log\n      name: log\n```\n")
+    note = parse_note("n.md", text)
+    [card] = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "exercise"]
+    assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "volumeMount" in card.back
 
 
 def test_an_explanation_does_not_show_a_manifest_that_has_its_own_card() -> None:
@@ -643,7 +654,9 @@ def test_a_day_of_work_gives_cards_only_where_its_author_explains(path: str) -> 
     if path == "project/README.md":  # a heading alone does not make a note a day of work: a study log stays
         assert "적용 방법" in fronts and "연결 정보" in fronts
         return
-    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "트러블 매뉴얼", "GTID 복제"]
+    assert fronts == ["Probe 주기 조정", "TLS vs Non-TLS 비교", "GTID 복제"]
+    rows = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "symptom"]
+    assert rows == ["ImagePullBackOff"]  # a table of causes: a card per error
     terms = [c.front for c in cards_of(WORK_DAY, path=path) if c.rule == "definition"]
     assert terms == ["imagePullSecrets"]  # a part of the project only named (`Ingress - Nginx`) is no term
 
@@ -743,7 +756,7 @@ def test_the_secrets_a_workflow_is_given_are_no_card_but_a_tool_s_variables_are(
 def test_a_table_s_padding_does_not_count_against_an_answer_s_room() -> None:
     """Tables aligned with spaces (as the help vault writes them) are read by their words: six padded rows fit."""
     rows = "".join(f"| Option {i:<30} | Toggle {'':<20} | Turns option {i} on or off. {'':<60} |\n" for i in range(6))
-    text = f"# Sites\n## Site options\n| Option {'':<30} | Type {'':<22} | Description {'':<73} |\n|{'-' * 40}|{'-' * 30}|{'-' * 90}|\n{rows}"
+    text = f"# Sites\n## Site options\n| Setting {'':<29} | Type {'':<22} | Description {'':<73} |\n|{'-' * 40}|{'-' * 30}|{'-' * 90}|\n{rows}"
     assert len(text) > 1000
     [card] = cards_of(text)
     assert card.back.count("\n") == 7 and "continued" not in card.back and "계속" not in card.back
@@ -778,3 +791,179 @@ def test_a_few_examples_and_etc_are_no_definition() -> None:
     text = ("# Scheduler\n## Inputs\n- Resource needs: CPU, memory, etc.\n- 리소스: CPU, 메모리 등\n"
             "- Node availability: Is the node healthy, does it have enough resources, etc.\n")
     assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["Node availability"]
+
+
+def test_a_practice_test_written_as_a_numbered_list_gives_a_card_per_task() -> None:
+    """`1. …찾으시오.` then the commands that answer it, then `2. …`: each task asks, its commands answer; the
+    section's title (`Practice Test - …`) is no question."""
+    text = ("# 서비스 네트워킹\n## 244. Practice Test - Service Networking\n\n"
+            "1. 이 클러스터의 `Node`가 사용할 IP 범위를 찾으시오.\n\n```sh\n# INTERNAL-IP 확인\nkubectl get nodes -o wide\n```\n\n"
+            "2. kube-proxy가 사용하는 프록시 타입은 무엇입니까?\n\n```sh\nkubectl logs -n kube-system kube-proxy-abcde\n```\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front) for c in cards] == [
+        ("exercise", "이 클러스터의 `Node`가 사용할 IP 범위를 찾으시오."), ("exercise", "kube-proxy가 사용하는 프록시 타입은 무엇입니까?")]
+    assert cards[0].back.startswith("```sh\n# INTERNAL-IP 확인") and "kube-proxy" not in cards[0].back
+    assert cards[1].prompt == "풀어 보세요"
+    steps = "# 설치\n## 순서\n1. 패키지를 내려받으시오.\n\n```sh\napt-get install kubeadm\n```\n"
+    assert not [c for c in cards_of(steps) if c.rule == "exercise"]  # numbered steps outside a test or lab
+
+
+def test_lines_of_one_shape_without_bullets_are_no_label_card() -> None:
+    text = ("# 네트워크\n## 구조\n설명이다.\n\n컨테이너를 가지고 있는 파드\n네임스페이스와 인터페이스를 가지고 있는 컨테이너\n"
+            "인터페이스에 할당돼있는 IP들\n")
+    assert not [c for c in cards_of(text) if c.rule == "label"]
+    label = "# 쿠키\n## 속성\n설명이다.\n\n**도메인**\n명시한 문서 기준 도메인 + 서브 도메인 포함\n생략 시 현재 문서 기준 도메인만 적용\n"
+    assert [c.front for c in cards_of(label) if c.rule == "label"] == ["**도메인**"]
+
+
+def test_a_sentence_wrapped_over_two_lines_is_no_label_card() -> None:
+    text = ("# URI\n## Callbacks\nIntro.\n\nFor example, if Obsidian receives\n`obsidian://open?x-success=myapp://cb`, it answers.\n\n"
+            "line three<br>\nline four\n\n다중 상속받은 경우에는 super(A, self)와 같이\n명시적으로 상위 클래스를 지정하는 게 좋습니다.\n")
+    assert not [c for c in cards_of(text) if c.rule == "label"]
+
+
+def test_what_a_thing_does_is_no_term() -> None:
+    """`Mounted inside containers → …`, `SecurityContext에 담아 반환`: a point made, not a name to define."""
+    text = ("# Volumes\n## Key Points\n- **Defined at the Pod level** → available to all containers in that Pod.\n"
+            "- **Mounted inside containers** → each container chooses where to mount it (`mountPath`).\n"
+            "- **emptyDir** → scratch space that lives as long as the Pod.\n\n"
+            "## 토큰\n- SecurityContext에 담아 반환\n    - `getAuthentication()`으로 유저 정보를 가져옴\n"
+            "- 트래픽은 주로 노드에서 측정: 특정 시점에 노드를 경유하는 정보량\n")
+    fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
+    assert "emptyDir" in fronts and "트래픽은 주로 노드에서 측정" in fronts
+    assert not {"Defined at the Pod level", "Mounted inside containers", "SecurityContext에 담아 반환"} & set(fronts)
+
+
+def test_an_example_in_brackets_is_no_definition() -> None:
+    text = "# Images\n## Image Sources\n- Public registries (e.g., Docker Hub: `nginx:latest`)\n- Private registries (require a pull secret)\n"
+    terms = [c.front for c in cards_of(text) if c.rule == "term"]
+    assert "Public registries" not in terms and "Private registries" in terms
+
+
+def test_an_example_the_explanation_shows_is_no_card_of_its_own() -> None:
+    text = ("# Functions\n## toFixed()\n`number.toFixed(precision: number): string`\n\n"
+            "- `precision` is the number of decimal places.\n- Example: `(3.14159).toFixed(2)` returns `\"3.14\"`.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if "Example" in c.front]
+    assert [c.rule for c in cards if "(3.14159)" in c.back] == ["explain"]
+    filters = ("# Filters\n## remove_attr\nRemoves only the specified attributes.\n\n"
+               "- Example: `x|remove_attr:\"class\"` returns `y`.\n- Multiple attributes: `html|remove_attr:(\"a,b\")`\n")
+    assert [c.rule for c in cards_of(filters) if "returns `y`" in c.back] == ["explain"]  # not kept out by it
+
+
+def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
+    text = ("# 장비\n## 스위치와 허브\n설명이다.\n\n**스위치**\n- 허브의 충돌 문제\n  - 근본적인 해결 방법이 있다\n"
+            "- 이를 위한 장비가 바로 스위치\n- 스위치의 주요 기능\n  - MAC 주소 학습\n\n"
+            "**서비스 타입**\n- ClusterIP\n- NodePort\n- LoadBalancer\n")
+    assert [c.front for c in cards_of(text) if c.rule == "list"] == ["서비스 타입"]
+
+
+def test_a_troubleshooting_table_gives_a_card_per_error() -> None:
+    text = ("# 배포\n## 트러블슈팅\n| 오류 | 원인 | 해결 |\n|------|------|------|\n"
+            "| ImagePullBackOff | Private Registry 인증 실패 | Secret 확인 및 재생성 |\n"
+            "| `a \\| b` 오류 | 파이프가 든 `x|y` | - |\n"
+            "| no route to host | 10.0.0.8:80 접근 불가 | 포트 포워딩 |\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front, c.back, c.prompt, c.line) for c in cards] == [
+        ("symptom", "ImagePullBackOff", "**원인**: Private Registry 인증 실패\n\n**해결**: Secret 확인 및 재생성", "원인과 해결은?", 5),
+        ("symptom", "`a \\| b` 오류", "**원인**: 파이프가 든 `x|y`", "원인은?", 6)]  # one machine's address: none
+    english = "# Runner\n## Issues\n| Symptom | Fix |\n|---|---|\n| `docker info` hangs | Run the service privileged |\n"
+    assert [(c.front, c.prompt) for c in cards_of(english)] == [("`docker info` hangs", "How is it fixed?")]
+
+
+def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:
+    text = ("# 배포\n## 워크플로우별 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `AWS_ACCESS_KEY_ID` | 액세스 키 |\n"
+            "| `AWS_SECRET_ACCESS_KEY` | 시크릿 키 |\n\n> [!Note]\n> ECR 방식은 Docker PAT이 불필요하다.\n")
+    assert not cards_of(text)
+
+
+def test_a_walk_through_an_app_s_screens_is_no_card() -> None:
+    """Numbered clicks and choices (`1. Open **Settings**.` `2. In the sidebar, select …`) are looked up, not
+    recalled; an explanation beside the steps, or steps that run commands, still make a card."""
+    recipe = ("# Sync\n## Log in\nTo log in:\n\n1. Open **Settings**.\n2. In the sidebar, select **General**.\n"
+              "3. Under **Account**, select **Log in**.\n4. In **Email**, enter your email.\n\n"
+              "## 콘솔에서 만들기\n1. **구성 시작** 클릭\n2. **인터넷에서 VM으로** 선택\n3. 이름 입력\n")
+    assert not cards_of(recipe)
+    explained = ("# Tabs\n## Linked views\n_Linked views_ are tabs that reference a different tab. When the content of the "
+                 "referenced tab changes, the linked view changes as well.\n\n1. Select **More options**.\n"
+                 "2. Under **Open linked view**, select a view.\n\n## Install kubeadm\n1. Open a terminal.\n"
+                 "2. Run the install:\n\n```sh\napt-get install -y kubeadm\n```\n")
+    assert [c.front for c in cards_of(explained)] == ["Linked views", "Install kubeadm"]
+
+
+def test_a_table_of_one_project_s_names_and_files_is_no_answer() -> None:
+    made = ("# GKE 모듈\n## 생성 리소스\n| 리소스 | 이름 | 설명 |\n|---|---|---|\n| Artifact Registry | `pista-repo` | 이미지 저장소 |\n"
+            "| GKE 클러스터 | `pista-cluster` | Autopilot |\n| Deployment | `pista-nginx` | 웹 서버 |\n\n"
+            "## 파일\n| 파일 | 용도 |\n|---|---|\n| `gcp-gke-setup.sh` | 생성 |\n| `gcp-gke-cleanup.sh` | 삭제 |\n")
+    assert not cards_of(made)
+    known = ("# kubeadm\n## 주요 파일\n| 파일 | 용도 |\n|---|---|\n| `/etc/kubernetes/manifests` | static Pod 정의 |\n"
+             "| `/etc/kubernetes/admin.conf` | 관리자 kubeconfig |\n| `/var/lib/kubelet/config.yaml` | kubelet 설정 |\n")
+    assert [c.front for c in cards_of(known)] == ["주요 파일"]
+
+
+def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
+    """`명령어 | 설명`: what a command does asks for the command; `옵션 | 설명`, `Method | Description`: the option asks
+    what it does. A name only translated (`image` | `Docker 이미지`), an app's switch (`Enable or disable …`) and
+    the project's own script are no card."""
+    text = ("# Git\n## 리베이스\n| 명령어 | 설명 |\n|---|---|\n| `git rebase --abort` | 리베이스 취소 |\n"
+            "| `git rebase --skip` | 현재 커밋 건너뛰기 |\n| `bash cleanup.sh` | 정리 스크립트 실행 |\n\n"
+            "## 잡 키워드\n| 키워드 | 설명 |\n|---|---|\n| `image` | Docker 이미지 |\n"
+            "| `needs` | 스테이지 순서와 상관없이 먼저 끝나야 할 잡을 지정 |\n| `rules` | 잡을 실행할 조건을 차례로 검사 |\n\n"
+            "## Site options\n| Option | Type | Description |\n|---|---|---|\n| Hide page title | Toggle | Enable or disable the "
+            "inline title. |\n| Theme | Dropdown | Choose how your theme presents on your site: Light, Dark or Adapt. |\n")
+    cards = [(c.front, c.back, c.prompt) for c in cards_of(text) if c.rule == "reference"]
+    assert cards == [
+        ("리베이스 취소", "`git rebase --abort`", "명령어는?"), ("현재 커밋 건너뛰기", "`git rebase --skip`", "명령어는?"),
+        ("`needs`", "스테이지 순서와 상관없이 먼저 끝나야 할 잡을 지정", "무엇인가요?"),
+        ("`rules`", "잡을 실행할 조건을 차례로 검사", "무엇인가요?")]
+    explained = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert explained == ["Site options"]  # one row worth a card is no reference table: the table is explained whole
+
+
+def test_an_error_s_cause_and_fix_listed_under_it_is_one_card() -> None:
+    text = ("# NFS\n## 트러블슈팅\n### 2. PV가 `Terminating` 상태로 멈춤\n* **원인**: 이전 네임스페이스의 PVC가 PV를 물고 있음.\n"
+            "* **해결**:\n    1. `kubectl delete pvc nfs-pvc -n default`\n    2. 안 사라질 경우 강제 삭제: `kubectl patch pv nfs-pv`\n\n"
+            "### 4. 마운트 실패\n* **원인**: PV의 NFS 서버 IP가 틀림.\n* **해결**: 마스터 IP(`192.168.5.10`)로 수정.\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front, c.prompt) for c in cards] == [("symptom", "PV가 `Terminating` 상태로 멈춤", "원인과 해결은?")]
+    assert "물고 있음" in cards[0].back and "kubectl patch pv" in cards[0].back  # one machine's address: no card
+
+
+def test_a_task_s_solution_has_three_times_an_explanation_s_room() -> None:
+    """A practice test's task is solved by its whole solution: 30 lines fit (an explanation keeps 12)."""
+    steps = "\n".join(f"kubectl get pods -n ns{i}" for i in range(26))
+    text = f"# CKA\n## Practice Test - Pods\n### 3\n어느 네임스페이스에 파드가 있는지 찾으시오.\n\n```sh\n{steps}\n```\n"
+    [card] = cards_of(text)
+    assert card.rule == "exercise" and "ns25" in card.back and "계속" not in card.back
+    explained = f"# CKA\n## 파드 목록\n```sh\n{steps}\n```\n"
+    assert not any("ns25" in c.back for c in cards_of(explained))  # (cut, or no card for the start of a script)
+
+
+def test_a_topic_s_keys_are_asked_without_the_resources_and_at_most_six_at_once() -> None:
+    limits = "".join(f"      {k}:\n        cpu: \"1\"\n        memory: 1Gi\n" for k in ("default", "defaultRequest", "min", "max"))
+    text = f"# Limit Range\n```yaml\napiVersion: v1\nkind: LimitRange\nmetadata:\n  name: l\nspec:\n  limits:\n    - type: Container\n{limits}```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    hidden = re.findall(r"\{\{c1::([^}]*)\}\}", card.front)
+    assert hidden == ["limits", "default", "defaultRequest", "min", "max"]  # not cpu/memory eight times
+    probe = ("      livenessProbe:\n        httpGet:\n          path: /h\n          port: 80\n          scheme: HTTP\n"
+             "        initialDelaySeconds: 3\n        periodSeconds: 5\n        timeoutSeconds: 1\n        failureThreshold: 3\n"
+             "        successThreshold: 1\n")
+    pod = f"# Liveness Probe\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n{probe}```\n"
+    [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
+    group = re.search(r"\{\{c(\d)::httpGet\}\}", card.front).group(1)
+    asked = re.findall(r"\{\{c" + group + r"::([^}]*)\}\}", card.front)
+    assert asked == ["httpGet", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold",
+                     "successThreshold"]  # six, nearest the topic first: `port` and `scheme` stay shown
+
+
+def test_a_list_of_statements_is_no_list_to_recite_but_names_with_meanings_are() -> None:
+    statements = "# DNS\n## 조회\n설명.\n\n**IP 주소를 알아내는 과정**\n- 계층적이고 분산된 네임 서버들이 사용됨\n- 주요 네임 서버 유형: 로컬, 루트\n"
+    assert not [c for c in cards_of(statements) if c.rule == "list"]
+    named = "# 뉴스 피드\n## 상세 설계\n설명.\n\n**캐시 구조**\n- 뉴스 피드: 뉴스 피드의 ID를 보관한다.\n- 콘텐츠\n- 소셜 그래프\n"
+    [listing] = [c for c in cards_of(named) if c.rule == "list"]
+    assert listing.back == "- 뉴스 피드\n- 콘텐츠\n- 소셜 그래프"
+
+
+def test_a_troubleshooting_heading_is_asked_with_its_topic() -> None:
+    text = "# Obsidian Sync\n## Troubleshoot\nIf sync stops, check the status icon and the sync log for the failing file.\n"
+    assert [c.front for c in cards_of(text)] == ["Obsidian Sync › Troubleshoot"]

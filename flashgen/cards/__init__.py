@@ -9,7 +9,13 @@ from urllib.parse import unquote
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
-from flashgen.cards.exercises import exercise_card, exercise_pairs, is_numbered_task, task_card
+from flashgen.cards.exercises import (
+    exercise_card,
+    exercise_pairs,
+    is_numbered_task,
+    listed_task_cards,
+    task_card,
+)
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
@@ -24,6 +30,7 @@ from flashgen.cards.plain import (
     question_cards,
 )
 from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
+from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -160,12 +167,22 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if any(is_navigation(title) for title in section.path) or is_navigation_note(ctx.note.title) \
             or is_project_document(ctx.note.path):
         return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
+    if ctx.on("explain"):  # a practice test written as a numbered list: each task with its answer
+        tasks = listed_task_cards(ctx, section, missing)
+        if tasks:
+            return cards + tasks
+    if ctx.on("explain"):  # a table of errors and their fixes, or of commands or options: a card per row
+        found, tables = row_cards(ctx, section, used)
+        cards.extend(found)
+        fixed, listed = cause_and_fix_card(ctx, section, used)
+        cards.extend([fixed] if fixed else [])
+        used = used | tables | listed
     if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
         found, answered = faq_cards(ctx, section, used)
         cards.extend(found)
         used = used | answered
-    if ctx.on("definitions") or ctx.on("terms"):
-        cards.extend(definition_cards(ctx, section, used))
+    if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
+        cards.extend(card for card in definition_cards(ctx, section, used) if not _is_example(card))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
@@ -184,6 +201,14 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         if card:
             cards.append(card)
     return cards
+
+
+EXAMPLE_TERM = re.compile(r"(?:examples?|e\.g\.?|ex|예|예시|예제|사례)", re.I)
+
+
+def _is_example(card: Card) -> bool:
+    """`- Example: `(3.14).toFixed(1)` …` under a function: an example of what the section explains, not a term."""
+    return card.rule == "definition" and bool(EXAMPLE_TERM.fullmatch(card.anchor.strip()))
 
 
 def _section_for(sections: tuple[Section, ...], line: int) -> Section:

@@ -5,15 +5,23 @@ explain half of it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
-from flashgen.cards.plain import continued, section_content
+from flashgen.cards.plain import Item, continued, list_items, section_content
 from flashgen.cards.quality import words
-from flashgen.vault.model import Section
+from flashgen.cards.text import visible_text
+from flashgen.vault.model import Block, Section
 
 PROBLEMS = {"문제", "질문", "과제", "문항", "퀴즈", "q", "question", "problem", "task", "exercise", "quiz"}
 TASK_PARENT = re.compile(r"practice|test|lab|exercise|quiz|문제|실습|퀴즈|연습", re.I)
+EXERCISE_ROOM = 3  # times an explanation's room: a task's whole solution is the point of its card
+# a task set to the reader: `…찾으시오.`, `…하세요.`, `…무엇입니까?`, `Find the …`, `What is …?`
+TASK_SENTENCE = re.compile(r"(?:시오|세요|하라|니까|나요|까요)\s*[.?!]?\s*$|\?\s*$")
+TASK_VERB = re.compile(r"^(?:find|create|identify|check|inspect|deploy|configure|fix|troubleshoot|update|upgrade|"
+                       r"delete|scale|expose|add|remove|set|get|list|run|make|write|determine|what|which|how|where|"
+                       r"why|who)\b", re.I)
 ANSWERS = {"답안", "답", "정답", "해답", "풀이", "해설", "모범 답안", "a", "answer", "answers", "solution", "solutions"}
 
 
@@ -42,7 +50,7 @@ def is_numbered_task(section: Section) -> bool:
 
 def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | None:
     """The first part of a numbered task asks, the rest of the section answers."""
-    parts, cut, _ = section_content(ctx, section, set(), missing)
+    parts, cut, _ = section_content(ctx, section, set(), missing, room=EXERCISE_ROOM)
     if len(parts) < 2:
         return None
     back = "\n\n".join(parts[1:]) + ("\n\n" + continued(ctx, section) if cut else "")
@@ -51,14 +59,53 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
 
 
 def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: set[str]) -> Card | None:
-    """The problem's content asks, the answer's content answers, each with twice an explanation's room (a task
+    """The problem's content asks, the answer's content answers, each with three times an explanation's room (a task
     and its solution cut halfway teach neither); each cut visibly when still too long."""
     sides = []
     for section in (problem, answer):
-        parts, cut, _ = section_content(ctx, section, set(), missing, room=2)
+        parts, cut, _ = section_content(ctx, section, set(), missing, room=EXERCISE_ROOM)
         text = "\n\n".join(parts).strip()
         if not text:
             return None
         sides.append(text + ("\n\n" + continued(ctx, section) if cut else ""))
     return ctx.card("basic", sides[0], sides[1], problem.line, problem, "exercise", problem.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
+
+
+def _is_task_item(item: Item) -> bool:
+    text = visible_text(item.head).strip()
+    return item.ordered and len(text) >= 8 and bool(TASK_SENTENCE.search(text) or TASK_VERB.match(text))
+
+
+def listed_tasks(section: Section) -> list[tuple[Item, tuple[Block, ...]]]:
+    """A practice test written as a numbered list (`1. 이 클러스터의 Node가 사용할 IP 범위를 찾으시오.`, then the
+    commands that answer it, then `2. …`): each task with the blocks up to the next one. Empty unless the section
+    or a heading above it is a practice test or lab and at least one task has an answer under it."""
+    if not any(TASK_PARENT.search(title) for title in section.path):
+        return []
+    tasks: list[tuple[Item, list[Block]]] = []
+    for block in section.blocks:
+        found = list_items(block) if block.kind == "list" else ()
+        if found and all(item.ordered for item in found) and _is_task_item(found[-1]):
+            tasks.append((found[-1], []))
+        elif tasks:
+            tasks[-1][1].append(block)
+    if not any(answer for _, answer in tasks):
+        return []
+    return [(item, tuple(answer)) for item, answer in tasks]
+
+
+def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card]:
+    """One card per task of a practice test written as a numbered list: the task asks, its commands answer."""
+    cards = []
+    for item, answer in listed_tasks(section):
+        part = replace(section, blocks=answer)
+        parts, cut, _ = section_content(ctx, part, set(), missing, room=EXERCISE_ROOM)
+        body = "\n".join(item.body).strip()
+        back = "\n\n".join(([body] if body else []) + parts)
+        if not back.strip():
+            continue
+        back += "\n\n" + continued(ctx, section) if cut else ""
+        cards.append(ctx.card("basic", item.head, back, item.line, section, "exercise", item.head,
+                              prompt=ctx.say("풀어 보세요", "Solve it")))
+    return cards

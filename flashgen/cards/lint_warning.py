@@ -48,12 +48,13 @@ def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) 
 
 
 def _shows(card: Card, code: CodeBlock) -> bool:
-    """Whether the card shows this code block: a manifest card made from it, or a card of the same section
-    that quotes it (as far as it shows it, when it is cut)."""
+    """Whether the card shows this code block: a manifest card made from it, or a card of the same section (or,
+    for an exercise, of its answer's) that quotes it (as far as it shows it, when it is cut)."""
     if card.rule == "manifest":
         return card.line == code.fence_line
-    if (card.section_key or card.heading_path) != code.section:
-        return False
+    key = card.section_key or card.heading_path
+    if key != code.section and not (card.rule == "exercise" and key[:-1] == code.section[:-1]):
+        return False  # (an exercise shows its answer section too: `문제` and `답안` under one heading)
     lines = code.code.rstrip("\n").split("\n")[:2]
     return "\n".join(lines) in card.front + "\n" + card.back
 

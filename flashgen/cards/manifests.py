@@ -100,7 +100,10 @@ FRAME_KEYS = {"apiversion", "kind", "metadata", "spec", "template", "containers"
 HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "setting", "settings", "config", "using",
                  "basic", "simple", "create", "creating", "production", "sample", "definition", "configuring"}
 # keys too common to ask for within a topic (`name:` of a volume, `key:` of a selector term)
-PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type"}
+# (and the resources a quantity is given for: `cpu:` and `memory:` under each of a LimitRange's `default`, `min`, …)
+PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type",
+              "cpu", "memory", "storage", "ephemeral-storage"}
+MAX_TOPIC_KEYS = 6  # keys asked under one topic, nearest it first: more in one blank group is a wall, not a question
 
 
 def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str] | frozenset[str],
@@ -135,14 +138,14 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name."""
     lines = code.split("\n")
     fields = _field_paths(code)
-    hidden: list[tuple[int, str, "re.Match[str]", str]] = []  # (line, group, match, "value" or "key")
+    hidden: list[tuple] = []  # (line, group, match, "value" or "key", depth)
     for index, path, match in fields:
         value = match.group("value").strip()
         if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
             continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
         name = next((name for name, patterns in KEY_FIELDS if any(_matches(path, p) for p in patterns)), None)
         if name:
-            hidden.append((index, name, match, "value"))
+            hidden.append((index, name, match, "value", path.count(".")))
     roots = _topic_roots(fields, given, set(kinds))
     for index, path, match in fields:
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
@@ -153,16 +156,22 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:
             continue
-        hidden.append((index, roots[root][0], match, "key"))
+        asked = [h for h in hidden if h[3] == "key" and h[1] == roots[root][0]]
+        if len(asked) >= MAX_TOPIC_KEYS:
+            deepest = max(asked, key=lambda h: (h[4], h[0]))
+            if deepest[4] <= path.count("."):
+                continue
+            hidden.remove(deepest)  # a key nearer the topic is asked instead of the deepest so far
+        hidden.append((index, roots[root][0], match, "key", path.count(".")))
     rest = list(lines)
-    for index, _, match, part in sorted(hidden, key=lambda h: -h[2].start(h[3])):
+    for index, _, match, part, _ in sorted(hidden, key=lambda h: -h[2].start(h[3])):
         rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
     shown = set(given) | words_of("\n".join(rest))
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
-    topical = any(part == "key" for _, _, _, part in hidden)
-    for index, name, match, part in sorted(hidden, key=lambda h: (h[0], h[2].start(h[3]))):
+    topical = any(h[3] == "key" for h in hidden)
+    for index, name, match, part, _ in sorted(hidden, key=lambda h: (h[0], h[2].start(h[3]))):
         text = match.group(part).strip()
         if part == "value" and words_of(text) and words_of(text) <= shown:
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)

@@ -12,6 +12,8 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    is_inventory_table,
+    is_click_through,
     code_lines,
     explains,
     explains_causes,
@@ -78,7 +80,13 @@ TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
 PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+\s*(?:#.*)?$")
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
-CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|에서|\band|\bthen|\bto|\bwith|\bor)\s*$", re.I)
+# what a thing does or where it is, not the thing (`Mounted inside containers`, `SecurityContext에 담아 반환`)
+PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
+                       r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
+CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
+                        r"\bor)\s*$", re.I)
+# the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
+SENTENCE_OPENING = re.compile(r"^(?:for example|for instance|if|when|while|because|although|예를 들어|만약)\b", re.I)
 ARROW = re.compile(r"^\s*(?:-+>|=+>|>+|→|<<)\s*")
 FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([^\s`]*)")
 QUOTED_FENCE = re.compile(r"^[>\s]*(`{3,}|~{3,})\s*([^\s`]*)")
@@ -146,7 +154,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             continue
         term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
-        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term):
+        if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term) \
+                or _is_predicate(term) or CONNECTIVE.search(visible_text(term)):  # (`…패킷을 받았다면`: a case)
             continue  # a sentence, not a term (`The second parameter is exclusive: …`)
         if "::" in text or is_metadata_key(term) or is_date(term):
             return None
@@ -162,6 +171,10 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None
         return term, definition
     return None
+
+
+def _is_predicate(term: str) -> bool:
+    return bool(PREDICATE.search(re.sub(r"[*_`]+", "", term)))
 
 
 def _unwrapped(term: str) -> str:
@@ -212,7 +225,7 @@ def _intro_label(section: Section, block: Block) -> str:
     return re.split(r"(?<=[.!?])\s+", last.rstrip(":：").strip())[-1]
 
 
-def _topic(section: Section, note_title: str) -> str:
+def topic_of(section: Section, note_title: str) -> str:
     """What a section is about, as a reader names it: its title, or for a generic one (`예시`, `Example`) its
     nearest topical heading above (or the note's title); "" when there is none."""
     for title in reversed(section.path):
@@ -222,7 +235,7 @@ def _topic(section: Section, note_title: str) -> str:
     return "" if is_generic(note_title) else note_title
 
 
-def _in_context(term: str, context: str) -> str:
+def in_context(term: str, context: str) -> str:
     """A front that names what a generic term belongs to: `Deployment › 예시`."""
     return f"{context} › {term}" if context and context != term else term
 
@@ -249,6 +262,11 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
                            or split_definition(item.head)) for item in items) * 2 >= len(items)
+        if len(items) == 1 and intro.startswith("**") and not parent and items[0].line not in used \
+                and not split_definition(items[0].head) and not items[0].ordered:
+            cards.append(ctx.card("basic", _unwrapped(intro.rstrip(":：").strip()), block.source, items[0].line,
+                                  section, "term", heading_text(intro), prompt=what))
+            continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
@@ -281,7 +299,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
-    context = intro or _topic(section, ctx.note.title)
+    context = intro or topic_of(section, ctx.note.title)
     found = split_definition(head) if ctx.on("definitions") else None
     body = _body_markdown(item.body)
     if found and ORDINAL.match(visible_text(found[0]).strip()):
@@ -294,21 +312,21 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
             # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
         back = definition + ("\n\n" + body if body else "")
-        front = _in_context(term, parent or context) if is_generic(term) or parent else term
+        front = in_context(term, parent or context) if is_generic(term) or parent else term
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
                         prompt=prompt)
     if not ctx.on("terms") or item.ordered:
         return None  # numbered items are steps, not terms
     head = head.strip()
-    if is_metadata_key(head) or nothing_to_learn(head):
+    if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head):
         return None
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
-        front = _in_context(head, context) if is_generic(head) else head
+        front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
     paren = PAREN_TERM.match(head) if glossed else None
-    if paren and not body:
+    if paren and not body and not re.match(r"(?:e\.g\.|i\.e\.|eg\b|ex\.|예[:)]|예를 들)", paren.group("def").strip(), re.I):
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
@@ -323,23 +341,44 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         intro = _intro_label(section, block)
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
-                or block.source[:1].isspace():
+                or block.source[:1].isspace() or is_click_through(block.source):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
-        names = []
-        for item in items:
-            found = split_definition(item.head)
-            names.append(found[0] if found else split_block_id(item.head)[0])
+        names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
+               or SENTENCE_END.search(re.sub(r"[*_`]+", "", name).strip()) and len(visible_text(name)) > 12
                for name in names):
             continue  # links, or sentences: nothing a learner lists from memory
+        if _speaks_of(intro, names):
+            continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         # a generic or one-word lead-in (`Available:`) is asked with its topic
-        front = _in_context(intro, _topic(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
+        front = in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
             else intro
         back = "\n".join(f"- {name}" for name in names)
         count = len(items)
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
+
+
+def _term_of(head: str) -> str:
+    """What an item names: the term of a definition (also one turned down as a card, `뉴스 피드: 뉴스 피드의 ID를
+    보관한다.`), else the item itself."""
+    found = split_definition(head)
+    if found:
+        return found[0]
+    masked = mask_markup(head)
+    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
+        shaped = pattern.match(masked)
+        if shaped and is_short_label(_unwrapped(head[shaped.start("term"):shaped.end("term")].strip())):
+            return _unwrapped(head[shaped.start("term"):shaped.end("term")].strip())
+    return split_block_id(head)[0]
+
+
+def _speaks_of(intro: str, names: list[str]) -> bool:
+    """Items that name their own lead-in (`스위치의 주요 기능` under `스위치`) are points made about it, not its
+    parts or kinds."""
+    label = visible_text(intro).strip().rstrip(":：").strip().lower()
+    return bool(label) and sum(label in visible_text(name).lower() for name in names) >= 2
 
 
 def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
@@ -422,7 +461,8 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             continue  # `컨테이너 레이어 - 읽기/쓰기 레이어` ⏎ `이미지 레이어 - …`: pairs written line by line, no label
         body = "\n".join(line.strip() for line in lines[1:] if not _is_source_line(line))
         if not is_short_label(label, 40) or SENTENCE_END.search(label) or _dangling(label) or CONNECTIVE.search(label) \
-                or "?" in label or nothing_to_learn(label) or is_metadata_key(label):
+                or "?" in label or nothing_to_learn(label) or is_metadata_key(label) or SENTENCE_OPENING.match(label) \
+                or "<" in label or _parallel_lines(label, body):
             continue
         while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
             body = "\n".join(body.split("\n")[:-1]).rstrip()
@@ -432,13 +472,24 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
         if is_result(label):
             continue  # the output of an example that is not on the card
         if is_generic(label):
-            topic = _topic(section, ctx.note.title)
+            topic = topic_of(section, ctx.note.title)
             if not topic:
                 continue
-            front = _in_context(label, topic)
+            front = in_context(label, topic)
         cards.append(ctx.card("basic", front, body, block.line, section, "label", label,
                               prompt=ctx.say("설명해 보세요", "Explain")))
     return cards
+
+
+def _parallel_lines(label: str, body: str) -> bool:
+    """Lines of one shape written without bullets (`컨테이너를 가지고 있는 파드` ⏎ `네임스페이스와 인터페이스를 가지고
+    있는 컨테이너` ⏎ …): the first is one of them, not a label the others explain. A marked label (`**도메인**`)
+    is a label whatever follows."""
+    if "**" in label or "`" in label:
+        return False
+    lines = [label] + body.split("\n")
+    return len(lines) >= 3 and all(len(line.split()) >= 3 and not SENTENCE_END.search(line)
+                                   and not line.rstrip().endswith(":") for line in lines)
 
 
 def _is_source_line(line: str) -> bool:
@@ -461,10 +512,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             or CONSOLE_SECTION.search(heading_text(title)):
         return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
     if is_generic(heading_text(title)):
-        topic = _topic(section, ctx.note.title)
+        topic = topic_of(section, ctx.note.title)
         if not topic:
             return None
-        front = _in_context(heading_text(title), topic)
+        front = in_context(heading_text(title), topic)
     parts, cut, skipped = section_content(ctx, section, used, missing)
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
@@ -472,6 +523,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
         return None  # an index of where each thing is explained (`패턴 | 설명 | 관련 노트`): the notes it links teach
+    if parts and all(part.lstrip().startswith(">") for part in parts) \
+            and any(block.kind == "table" and block.line not in used for block in section.blocks):
+        return None  # a remark under a table the card leaves out (`워크플로우별 시크릿`): what the heading names is gone
+    if is_click_through("\n".join(parts)):
+        return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]
     if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
             and " ".join(codes[0].split()) in heading_text(title):
@@ -626,7 +682,7 @@ def _teaches_nothing(block: Block, text: str) -> bool:
     """A block with nothing to recall: links to elsewhere, a checklist, an inventory of one environment's
     machines and resources, fields and settings."""
     if block.kind == "table":
-        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text)
+        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text) or is_inventory_table(text)
     if block.kind in ("paragraph", "quote") and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
         return True  # a walk through a console's menus, or a table's header row with no table under it
     if block.kind == "list":

@@ -57,6 +57,7 @@ GENERIC_HEADINGS = {
     "error", "사용", "사용처", "적용", "설정 적용", "실행 방법", "usage example", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
     "scenarios", "활용 예", "활용 방법", "비교", "비교 테이블", "비교표", "comparison", "comparison table",
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
+    "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
@@ -256,11 +257,32 @@ def names_instances(text: str, at_least: int = 1) -> bool:
     return len(INSTANCE_ID.findall(text)) >= at_least
 
 
+TABLE_DIVIDER = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+CELL_EDGE = re.compile(r"\\\||`[^`\n]*`|\|")  # an escaped pipe, a code span (pipes in it are text), a cell's edge
+
+
+def table_rows(table: str) -> list[list[str]]:
+    """The cells of each row of a markdown table (its header first, the divider left out). A pipe inside a code
+    span or written `\\|` is text, not the edge of a cell."""
+    rows = []
+    for line in table.split("\n"):
+        line = line.strip()
+        if not line.startswith("|") or TABLE_DIVIDER.match(line):
+            continue
+        cells, start = [], 1
+        for edge in CELL_EDGE.finditer(line, 1):
+            if edge.group(0) == "|":
+                cells.append(line[start:edge.start()].strip())
+                start = edge.end()
+        tail = line[start:].strip()
+        rows.append(cells + ([tail] if tail else []))
+    return rows
+
+
 def is_status_table(table: str) -> bool:
     """A table with a column of progress marks (`✅`, `완료`, `진행중`, or `O`/`X` under a heading such as `상태`):
     a checklist, not knowledge. `O`/`X` under any other heading compare things (`스레드 안전 | O`)."""
-    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
-            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    rows = table_rows(table)
     header, rows = (rows[0], rows[1:]) if rows else ([], [])
     if len(rows) < 2:
         return False
@@ -291,8 +313,7 @@ def is_settings_table(table: str) -> bool:
     """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
     (`<CONTAINER_NAME> | nginx-server`) to fill in, a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
     their values or examples, or the secrets a workflow is given (`시크릿 | 설명` over `AWS_ACCESS_KEY_ID`, …)."""
-    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.split("\n")
-            if row.strip().startswith("|") and not re.match(r"^\s*\|[\s:|-]+\|?\s*$", row)]
+    rows = table_rows(table)
     if not rows:
         return False
     if SETTINGS_HEADER.match("| " + " | ".join(rows[0]) + " |"):
@@ -307,6 +328,28 @@ def is_settings_table(table: str) -> bool:
     secrets = bool(SECRETS_HEADER.match(header[0])) and mostly(VARIABLE_CELL, 0)  # the secrets one setup needs
     return secrets or mostly(PLACEHOLDER_CELL, 0) or valued and any(
         mostly(VARIABLE_CELL, col) for col in range(min(2, len(header))))
+
+
+NAME_HEADER = re.compile(r"^\W*(?:이름|리소스 ?이름|리소스명|name|names|resource name)\W*$", re.I)
+FILE_HEADER = re.compile(r"^\W*(?:파일|파일명|스크립트|file|files|filename|script|scripts)\W*$", re.I)
+CHOSEN_NAME = re.compile(r"^`[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+`$")  # `pista-web-template`, `my_app`
+OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1|ya?ml|json|toml|tf|env|sql|conf)`?$")
+
+
+def is_inventory_table(table: str) -> bool:
+    """A table of what one project made and what it calls it: a column of names (`리소스 | 이름` over
+    `pista-web-template`, …) or of the project's own files (`파일 | 용도` over `gcp-gke-setup.sh`, …). System paths
+    (`/etc/kubernetes/manifests`) are knowledge and stay."""
+    rows = table_rows(table)
+    if len(rows) < 3:
+        return False
+    header, body = rows[0], rows[1:]
+    for col, name in enumerate(header):
+        cells = [row[col].strip() for row in body if col < len(row)]
+        pattern = CHOSEN_NAME if NAME_HEADER.match(name) else OWN_FILE if FILE_HEADER.match(name) else None
+        if pattern and sum(bool(pattern.match(cell)) for cell in cells) * 3 >= len(body) * 2:
+            return True
+    return False
 
 
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
@@ -437,6 +480,28 @@ HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]")
 UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택|클릭|체크|입력함|선택함|누르기|누름|"
                        r"enter|type|select|choose|click|check|tick|press)\.?$", re.I)
 UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
+
+
+# a step taken in an app's screens: `Open **Settings**.`, `In the sidebar, select …`, `**계속** 클릭`
+UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b[^,]{0,60},\s*)?(?:then\s+)?(?:open|select|click|"
+                     r"tap|choose|go to|navigate to|enter|type|press|toggle|enable|disable|turn (?:on|off)|sign (?:in|up)|"
+                     r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|check|"
+                     r"uncheck|visit|return to|close)\b", re.I)
+UI_STEP_KO = re.compile(r"(?:클릭|선택|누르기|누름|누릅니다|누르세요|입력|이동|체크)(?:합니다|하세요|한다|함|해요|해 주세요)?\.?\s*$")
+NUMBERED = re.compile(r"^(?:\d+[.)])\s+(.*)$")
+
+
+def is_click_through(text: str) -> bool:
+    """A procedure of numbered steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community
+    plugins**.`), two thirds of them clicks and choices and no code: a recipe looked up, not recalled."""
+    if "```" in text or "~~~" in text:
+        return False
+    lines = text.split("\n")
+    steps = [found.group(1).replace("**", "").strip() for found in map(NUMBERED.match, lines) if found]
+    clicks = sum(bool(UI_STEP.match(step) or UI_STEP_KO.search(step)) for step in steps)
+    said = " ".join(line for line in lines if line.strip() and not NUMBERED.match(line) and not line[:1].isspace()
+                    and not line.rstrip().endswith((":", "：")) and not line.lstrip().startswith((">", "-", "*", "+")))
+    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and len(said) <= 90  # (more is an explanation)
 
 
 @lru_cache(maxsize=1 << 14)

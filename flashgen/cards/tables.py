@@ -1,0 +1,123 @@
+"""Tables whose rows are cards of their own: a table of errors with their causes and fixes (`오류 | 원인 | 해결`)
+gives the error → its cause and fix; a reference table of commands, options or methods (`명령어 | 설명`,
+`Option | Description`) gives what a command does → the command, and an option or method → what it does. One card
+per row instead of one card that asks for the whole table. A list of `**원인**: …` and `**해결**: …` under an error's
+heading is that error's card too, instead of a card per label."""
+
+from __future__ import annotations
+
+import re
+
+from flashgen.cards.context import RuleContext
+from flashgen.cards.model import Card
+from flashgen.cards.plain import in_context, topic_of
+from flashgen.cards.quality import is_generic, names_instances, nothing_to_learn, restates, runs_scripts, table_rows
+from flashgen.cards.text import clean_title, visible_text
+from flashgen.vault.heading_text import heading_text
+from flashgen.vault.model import Section
+
+SYMPTOM = re.compile(r"^\W*(?:오류|에러|문제|증상|현상|장애|error|errors|problem|problems|symptom|symptoms|issue|issues)"
+                     r"(?:\s*(?:메시지|내용|message))?\W*$", re.I)
+CAUSE = re.compile(r"^\W*(?:원인|이유|cause|causes|reason|why)\W*$", re.I)
+FIX = re.compile(r"^\W*(?:해결|해결책|해결 ?방법|조치|대응|대처|fix|fixes|solution|solutions|resolution|workaround)\W*$",
+                 re.I)
+COMMAND = re.compile(r"^\W*(?:명령어|명령|커맨드|command|commands|cmd)\W*$", re.I)
+NAMED = re.compile(r"^\W*(?:옵션|option|options|플래그|flag|flags|메서드|메소드|method|methods|함수|function|functions|"
+                   r"키워드|keyword|keywords|매크로|macro|macros|트레이트|trait|traits|파라미터|parameter|parameters|"
+                   r"인자|argument|arguments|필드|field|fields)\W*$", re.I)
+DESCRIBES = re.compile(r"^\W*(?:설명|용도|의미|기능|역할|정의|동작|description|purpose|meaning|usage|effect|"
+                       r"what it does)\W*$", re.I)
+SWITCH = re.compile(r"^(?:enable or disable|enables or disables|toggle|toggles|turn (?:on|off)|show or hide|shows or hides)\b",
+                    re.I)
+EMPTY_CELL = ("", "-", "—", "–")
+
+
+def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
+    """A card per row of each such table of the section, and the lines of the tables they cover."""
+    cards: list[Card] = []
+    covered: set[int] = set()
+    for block in section.blocks:
+        if block.kind != "table" or block.line in used:
+            continue
+        rows = table_rows(block.source)
+        if len(rows) < 2:
+            continue
+        lines = [number for number, line in enumerate(block.source.split("\n"), block.line)
+                 if line.strip().startswith("|")][2:]  # the body rows' lines (after the header and the divider)
+        made = [_row_card(ctx, section, rows[0], row, line) for row, line in zip(rows[1:], lines)]
+        if sum(bool(card) for card in made) >= (1 if SYMPTOM.match(rows[0][0]) else 2):  # (a reference of two rows)
+            cards.extend(card for card in made if card)
+            covered.add(block.line)
+    return cards, covered
+
+
+def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[str], line: int) -> Card | None:
+    if not row or names_instances(" ".join(row)):
+        return None  # an address or resource of one machine: that machine's entry, not a lesson
+    first = header[0]
+    cells = {name: row[col].strip() for col, name in enumerate(header) if col < len(row)}
+    given = [(name, text) for name, text in list(cells.items())[1:] if visible_text(text).strip() not in EMPTY_CELL]
+    head = row[0].strip()
+    if len(visible_text(head)) < 2 or not given or nothing_to_learn(head):
+        return None
+    if SYMPTOM.match(first):
+        return _symptom_card(ctx, section, head, given, line)
+    described = [(name, text) for name, text in given if DESCRIBES.match(name)]
+    if not described or len(visible_text(described[0][1])) < 3 \
+            or restates(visible_text(described[0][1]), visible_text(head)):
+        return None  # (`Show ribbon` | `Shows the ribbon.`: nothing beyond its name)
+    rest = [(name, text) for name, text in given if (name, text) != described[0]]
+    extra = "".join(f"\n\n**{visible_text(name)}**: {text}" for name, text in rest)
+    if COMMAND.match(first):
+        if runs_scripts(visible_text(head).strip("`")):
+            return None  # the project's own script: what it does is in the script
+        asked = described[0][1]
+        if len(visible_text(asked).split()) == 1:  # `업데이트`: the command of what, is the section's topic
+            asked = in_context(asked, topic_of(section, ctx.note.title))
+        return ctx.card("basic", asked, head + extra, line, section, "reference", visible_text(head),
+                        prompt=ctx.say("명령어는?", "Which command?"))
+    if NAMED.match(first):
+        meaning = visible_text(described[0][1])
+        if len(meaning) < 12 and len(meaning.split()) < 4 or SWITCH.match(meaning):
+            return None  # `image` | `Docker 이미지`: its name translated; `Enable or disable …`: a switch of an app
+        return ctx.card("basic", head, described[0][1] + extra, line, section, "reference", visible_text(head),
+                        prompt=ctx.say("무엇인가요?", "What is it?"))
+    return None
+
+
+def _symptom_card(ctx: RuleContext, section: Section, symptom: str, given: list[tuple[str, str]],
+                  line: int) -> Card | None:
+    answers = [(name, text) for name, text in given if CAUSE.match(name) or FIX.match(name)]
+    if not answers or len(visible_text(symptom)) < 3:
+        return None
+    back = "\n\n".join(f"**{visible_text(name)}**: {text}" for name, text in answers)
+    asks_cause = any(CAUSE.match(name) for name, _ in answers)
+    asks_fix = any(FIX.match(name) for name, _ in answers)
+    prompt = ctx.say("원인과 해결은?", "Cause and fix?") if asks_cause and asks_fix else \
+        ctx.say("원인은?", "What causes it?") if asks_cause else ctx.say("어떻게 해결하나요?", "How is it fixed?")
+    return ctx.card("basic", symptom, back, line, section, "symptom", visible_text(symptom), prompt=prompt)
+
+
+LABEL = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?([^*:_]{1,20}?)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?")
+
+
+def cause_and_fix_card(ctx: RuleContext, section: Section, used: set[int]) -> tuple[Card | None, set[int]]:
+    """`### 파드가 Pending 상태` over `- **원인**: …` `- **해결**: …`: the heading is the error, the list its cause
+    and fix, one card (not one card per label, which asks `… › 원인` with the error on another card)."""
+    title = clean_title(section.title)
+    if not section.level or is_generic(heading_text(title)):
+        return None, set()
+    for block in section.blocks:
+        if block.kind != "list" or block.line in used:
+            continue
+        top = [line for line in block.source.split("\n") if line.strip() and not line[:1].isspace()]
+        labels = [found.group(1).strip() for found in map(LABEL.match, top) if found]
+        if len(labels) < 2 or len(labels) != len(top) or not any(CAUSE.match(label) for label in labels) \
+                or not all(CAUSE.match(label) or FIX.match(label) or SYMPTOM.match(label) for label in labels):
+            continue
+        if names_instances(block.source):
+            return None, {block.line}  # one machine's incident
+        card = ctx.card("basic", title, block.source, block.line, section, "symptom", heading_text(title),
+                        prompt=ctx.say("원인과 해결은?", "Cause and fix?"))
+        return card, {block.line} | set(range(block.line, block.end_line + 1))
+    return None, set()
