@@ -967,3 +967,16 @@ def test_a_list_of_statements_is_no_list_to_recite_but_names_with_meanings_are()
 def test_a_troubleshooting_heading_is_asked_with_its_topic() -> None:
     text = "# Obsidian Sync\n## Troubleshoot\nIf sync stops, check the status icon and the sync log for the failing file.\n"
     assert [c.front for c in cards_of(text)] == ["Obsidian Sync › Troubleshoot"]
+
+
+def test_cases_and_examples_of_a_function_are_no_terms() -> None:
+    """`- For strings: …`, `- For arrays: …` and the items under `Examples:` show uses of the section's function,
+    which its explanation shows; an example's output under `출력 예시` is no card either."""
+    text = ("# Filters\n## length\nReturns the length of strings, arrays, or number of keys in objects.\n\n"
+            "- For strings: `\"hello\"|length` returns `5`.\n- For arrays: `[1,2]|length` returns `2`.\n\n"
+            "## Reference properties\nUse properties in a formula.\n\nExamples:\n\n- `price * quantity`: multiply two note properties\n"
+            "- `formula.ppu * 1.1`: use another formula property\n\n"
+            "# Git Reflog\n## 출력 예시\n```\nabc1234 HEAD@{0}: commit: fix\ndef5678 HEAD@{1}: checkout: moving\n```\n")
+    cards = cards_of(text)
+    assert [c.rule for c in cards] == ["explain", "explain"]
+    assert [c.front for c in cards] == ["length", "Reference properties"]

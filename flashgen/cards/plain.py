@@ -82,6 +82,7 @@ TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
 # what a thing does or where it is, not the thing (`Mounted inside containers`, `SecurityContext에 담아 반환`)
 PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
+                       r"^(?:for|in|on|with|when|if|after|before|during|while)\s+\w+|"  # (`For strings: …`: a case)
                        r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
@@ -97,6 +98,7 @@ GENERATED = {"table-of-contents", "toc", "dataview", "dataviewjs", "query", "tas
              "meta-bind-button", "tracker", "chart", "leaflet", "contributions", "calendar", "base", "bases"}
 ORDINAL = re.compile(r"^(?:step|example|ex|case|option|방법|예|예시|예제|단계|케이스)\s*\.?\s*\d+$|^\d+\s*(?:단계|번째)$",
                      re.I)
+EXAMPLES_INTRO = re.compile(r"^(?:examples?|e\.g\.|for example|예시|예제|예|사례|예를 들어)$", re.I)
 MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
@@ -258,6 +260,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
+        if intro and EXAMPLES_INTRO.match(visible_text(intro).rstrip(":： ").strip()):
+            continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
@@ -341,7 +345,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         intro = _intro_label(section, block)
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
-                or block.source[:1].isspace() or is_click_through(block.source):
+                or block.source[:1].isspace() or is_click_through(block.source) \
+                or EXAMPLES_INTRO.match(visible_text(intro).rstrip(":： ").strip()):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
