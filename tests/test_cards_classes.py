@@ -980,3 +980,13 @@ def test_cases_and_examples_of_a_function_are_no_terms() -> None:
     cards = cards_of(text)
     assert [c.rule for c in cards] == ["explain", "explain"]
     assert [c.front for c in cards] == ["length", "Reference properties"]
+
+
+def test_an_empty_heading_names_what_the_next_one_describes() -> None:
+    text = ("# 상태 코드\n## 4xx\n#### 403 Forbidden\n\n#### 서버가 요청을 이해했지만 승인을 거부함\n\n- 주로 접근 권한이 불충분한 경우\n\n"
+            "## 데이터베이스\n### 형식\n### 데이터베이스 목록 확인\n```sql\nSHOW DATABASES;\n```\n")
+    cards = cards_of(text)
+    forbidden = next(c for c in cards if "권한" in c.back)
+    assert forbidden.front == "403 Forbidden" and forbidden.back.startswith("**서버가 요청을 이해했지만 승인을 거부함**")
+    assert forbidden.heading_path == ("상태 코드", "4xx", "403 Forbidden")  # the breadcrumb does not give it away
+    assert "데이터베이스 목록 확인" in [c.front for c in cards]  # a topic under an empty heading is its own card

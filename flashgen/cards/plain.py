@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
@@ -503,12 +503,12 @@ def _is_source_line(line: str) -> bool:
 
 
 def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: set[str],
-                 covered: int = 0) -> Card | None:
+                 covered: int = 0, named: str | None = None) -> Card | None:
     """A heading (or lesson line) whose section has content: "explain this", with the content as the answer,
     up to the first rule or new study day and within the configured size. Short code stays; what does not
     fit is cut visibly (`…` and a link to the note), never after a lead-in whose content is gone. A section
     that other rules already turned into two or more cards, a section of links, a date and a generic heading
-    with no topic above it get none."""
+    with no topic above it get none. `named`: the empty heading right above that names what this one describes."""
     if not section.level or covered >= 2 or is_navigation(clean_title(section.title)):
         return None
     title = clean_title(section.title)
@@ -559,7 +559,12 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     if cut:
         back += "\n\n" + continued(ctx, section)
-    return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+    card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+    if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
+        # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
+        return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
+                       heading_path=card.heading_path[:-1] + (heading_text(named),))
+    return card
 
 
 # a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
