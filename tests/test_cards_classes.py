@@ -990,3 +990,9 @@ def test_an_empty_heading_names_what_the_next_one_describes() -> None:
     assert forbidden.front == "403 Forbidden" and forbidden.back.startswith("**서버가 요청을 이해했지만 승인을 거부함**")
     assert forbidden.heading_path == ("상태 코드", "4xx", "403 Forbidden")  # the breadcrumb does not give it away
     assert "데이터베이스 목록 확인" in [c.front for c in cards]  # a topic under an empty heading is its own card
+
+
+def test_a_template_in_a_code_block_under_a_list_item_is_no_cloze() -> None:
+    text = ("# Daily notes\n## Template\n1. Create a note with this text:\n\n   ```md\n   # {{date:YYYY-MM-DD}}\n   ```\n\n"
+            "2. Open **Settings** and pick it.\n\n## Sync\nThe vault is ==end-to-end encrypted== by default.\n")
+    assert [c.front for c in cards_of(text) if c.rule == "cloze"] == ["The vault is {{c1::end-to-end encrypted}} by default."]
