@@ -967,3 +967,32 @@ def test_a_list_of_statements_is_no_list_to_recite_but_names_with_meanings_are()
 def test_a_troubleshooting_heading_is_asked_with_its_topic() -> None:
     text = "# Obsidian Sync\n## Troubleshoot\nIf sync stops, check the status icon and the sync log for the failing file.\n"
     assert [c.front for c in cards_of(text)] == ["Obsidian Sync › Troubleshoot"]
+
+
+def test_cases_and_examples_of_a_function_are_no_terms() -> None:
+    """`- For strings: …`, `- For arrays: …` and the items under `Examples:` show uses of the section's function,
+    which its explanation shows; an example's output under `출력 예시` is no card either."""
+    text = ("# Filters\n## length\nReturns the length of strings, arrays, or number of keys in objects.\n\n"
+            "- For strings: `\"hello\"|length` returns `5`.\n- For arrays: `[1,2]|length` returns `2`.\n\n"
+            "## Reference properties\nUse properties in a formula.\n\nExamples:\n\n- `price * quantity`: multiply two note properties\n"
+            "- `formula.ppu * 1.1`: use another formula property\n\n"
+            "# Git Reflog\n## 출력 예시\n```\nabc1234 HEAD@{0}: commit: fix\ndef5678 HEAD@{1}: checkout: moving\n```\n")
+    cards = cards_of(text)
+    assert [c.rule for c in cards] == ["explain", "explain"]
+    assert [c.front for c in cards] == ["length", "Reference properties"]
+
+
+def test_an_empty_heading_names_what_the_next_one_describes() -> None:
+    text = ("# 상태 코드\n## 4xx\n#### 403 Forbidden\n\n#### 서버가 요청을 이해했지만 승인을 거부함\n\n- 주로 접근 권한이 불충분한 경우\n\n"
+            "## 데이터베이스\n### 형식\n### 데이터베이스 목록 확인\n```sql\nSHOW DATABASES;\n```\n")
+    cards = cards_of(text)
+    forbidden = next(c for c in cards if "권한" in c.back)
+    assert forbidden.front == "403 Forbidden" and forbidden.back.startswith("**서버가 요청을 이해했지만 승인을 거부함**")
+    assert forbidden.heading_path == ("상태 코드", "4xx", "403 Forbidden")  # the breadcrumb does not give it away
+    assert "데이터베이스 목록 확인" in [c.front for c in cards]  # a topic under an empty heading is its own card
+
+
+def test_a_template_in_a_code_block_under_a_list_item_is_no_cloze() -> None:
+    text = ("# Daily notes\n## Template\n1. Create a note with this text:\n\n   ```md\n   # {{date:YYYY-MM-DD}}\n   ```\n\n"
+            "2. Open **Settings** and pick it.\n\n## Sync\nThe vault is ==end-to-end encrypted== by default.\n")
+    assert [c.front for c in cards_of(text) if c.rule == "cloze"] == ["The vault is {{c1::end-to-end encrypted}} by default."]

@@ -31,6 +31,7 @@ from flashgen.cards.plain import (
 )
 from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
 from flashgen.cards.tables import cause_and_fix_card, row_cards
+from flashgen.cards.text import SENTENCE_END
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -97,8 +98,9 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
         if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}
+    named = _named_by_empty_headings(sections)
     for section in sections:
-        cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests))
+        cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests, named.get(section.line)))
     for found in made:
         cards.extend(found)
     cards = _dedupe(_explanations_of_manifests(sorted(cards, key=lambda c: c.line)), missing)
@@ -157,8 +159,21 @@ def _tag_decks(note: Note, ctx: RuleContext, cards: list[Card], overridden: bool
     return out
 
 
+def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
+    """`#### 403 Forbidden` with nothing under it, then `#### 서버가 요청을 이해했지만 승인을 거부함` and its content: the
+    second heading says what the first names. The line of each such section -> the name above it."""
+    named = {}
+    for before, section in zip(sections, sections[1:]):
+        said = heading_text(section.title)
+        if before.level and before.level == section.level and not before.blocks and not before.children \
+                and len(said.split()) >= 3 and SENTENCE_END.search(said) and len(heading_text(before.title).split()) <= 4 \
+                and not is_generic(heading_text(before.title)):
+            named[section.line] = before.title
+    return named
+
+
 def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
-                   answers: set[int], manifests: set[int]) -> list[Card]:
+                   answers: set[int], manifests: set[int], named: str | None = None) -> list[Card]:
     cards: list[Card] = []
     used: set[int] = set()
     if ctx.on("explicit") or ctx.on("cloze"):
@@ -197,7 +212,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         elif section.line in answers:
             card = None  # the back of its problem's card
         else:
-            card = explain_card(ctx, section, shown, missing, covered=len(cards))
+            card = explain_card(ctx, section, shown, missing, covered=len(cards), named=named)
         if card:
             cards.append(card)
     return cards

@@ -25,12 +25,20 @@ class Deletion:
     hint: str = ""
 
 
+FENCE = re.compile(r"^[\s>]*(`{3,}|~{3,})")
+
+
 def deletions(text: str, syntaxes: frozenset[str] = DEFAULT_SYNTAXES) -> list[Deletion]:
-    """The deletions of `text`, left to right; none inside inline code, none across a line break."""
+    """The deletions of `text`, left to right; none inside inline code or a code block (also one indented under a
+    list item: `{{date:YYYY-MM-DD}}` in a template is code), none across a line break."""
     found: list[Deletion] = []
     offset = 0
+    fence = ""
     for line in text.split("\n"):
-        if any(mark in line for mark in ("==", "{{", "**")):
+        marker = FENCE.match(line)
+        if marker and (not fence or marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)):
+            fence = "" if fence else marker.group(1)
+        elif not fence and any(mark in line for mark in ("==", "{{", "**")):
             found.extend(_line_deletions(line, offset, syntaxes))
         offset += len(line) + 1
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
@@ -82,6 +82,7 @@ TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
 # what a thing does or where it is, not the thing (`Mounted inside containers`, `SecurityContext에 담아 반환`)
 PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
+                       r"^(?:for|in|on|with|when|if|after|before|during|while)\s+\w+|"  # (`For strings: …`: a case)
                        r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
@@ -97,6 +98,7 @@ GENERATED = {"table-of-contents", "toc", "dataview", "dataviewjs", "query", "tas
              "meta-bind-button", "tracker", "chart", "leaflet", "contributions", "calendar", "base", "bases"}
 ORDINAL = re.compile(r"^(?:step|example|ex|case|option|방법|예|예시|예제|단계|케이스)\s*\.?\s*\d+$|^\d+\s*(?:단계|번째)$",
                      re.I)
+EXAMPLES_INTRO = re.compile(r"^(?:examples?|e\.g\.|for example|예시|예제|예|사례|예를 들어)$", re.I)
 MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
@@ -258,6 +260,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
+        if intro and EXAMPLES_INTRO.match(visible_text(intro).rstrip(":： ").strip()):
+            continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
@@ -341,7 +345,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         intro = _intro_label(section, block)
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
-                or block.source[:1].isspace() or is_click_through(block.source):
+                or block.source[:1].isspace() or is_click_through(block.source) \
+                or EXAMPLES_INTRO.match(visible_text(intro).rstrip(":： ").strip()):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
@@ -498,12 +503,12 @@ def _is_source_line(line: str) -> bool:
 
 
 def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: set[str],
-                 covered: int = 0) -> Card | None:
+                 covered: int = 0, named: str | None = None) -> Card | None:
     """A heading (or lesson line) whose section has content: "explain this", with the content as the answer,
     up to the first rule or new study day and within the configured size. Short code stays; what does not
     fit is cut visibly (`…` and a link to the note), never after a lead-in whose content is gone. A section
     that other rules already turned into two or more cards, a section of links, a date and a generic heading
-    with no topic above it get none."""
+    with no topic above it get none. `named`: the empty heading right above that names what this one describes."""
     if not section.level or covered >= 2 or is_navigation(clean_title(section.title)):
         return None
     title = clean_title(section.title)
@@ -554,7 +559,12 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     if cut:
         back += "\n\n" + continued(ctx, section)
-    return ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+    card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+    if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
+        # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
+        return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
+                       heading_path=card.heading_path[:-1] + (heading_text(named),))
+    return card
 
 
 # a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing

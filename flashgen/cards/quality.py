@@ -103,7 +103,8 @@ def is_generic(title: str) -> bool:
 FILL_IN_HEADINGS = {"placeholder", "placeholders", "플레이스홀더", "플레이스 홀더", "치환 변수", "변수 목록"}
 
 
-RESULT_HEADINGS = {"result", "results", "output", "결과", "출력", "실행 결과", "출력 결과", "결과 화면"}
+RESULT_HEADINGS = {"result", "results", "output", "결과", "출력", "실행 결과", "출력 결과", "결과 화면", "출력 예시", "예시 출력",
+                   "output example", "example output", "sample output"}
 
 
 def is_result(title: str) -> bool:
