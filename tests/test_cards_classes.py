@@ -1014,3 +1014,11 @@ def test_a_block_of_three_objects_or_more_gives_a_card_per_object() -> None:
         "  JobTemplate:\n    spec: {}\n", "  JobTemplate:\n    spec: {}\n---\n")
     assert len([c for c in cards_of(two.split("---\napiVersion: batch/v1\nkind: CronJob")[0] + "```\n")
                 if c.rule == "manifest"]) == 1  # one object: one card, at the fence
+
+
+def test_a_long_table_is_cut_to_its_first_rows_not_left_out() -> None:
+    rows = "".join(f"| Provider {i} | key from the provider's account page | model-{i}-large, model-{i}-small |\n" for i in range(30))
+    text = ("# Interpreter\n## Preset providers\nInterpreter includes several preset providers; each needs an API key.\n\n"
+            f"| Provider | API key | Models |\n|---|---|---|\n{rows}")
+    [card] = cards_of(text)
+    assert "| Provider 4 |" in card.back and "| Provider 29 |" not in card.back and "continued in the note" in card.back
