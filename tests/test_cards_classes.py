@@ -996,3 +996,29 @@ def test_a_template_in_a_code_block_under_a_list_item_is_no_cloze() -> None:
     text = ("# Daily notes\n## Template\n1. Create a note with this text:\n\n   ```md\n   # {{date:YYYY-MM-DD}}\n   ```\n\n"
             "2. Open **Settings** and pick it.\n\n## Sync\nThe vault is ==end-to-end encrypted== by default.\n")
     assert [c.front for c in cards_of(text) if c.rule == "cloze"] == ["The vault is {{c1::end-to-end encrypted}} by default."]
+
+
+def test_a_block_of_three_objects_or_more_gives_a_card_per_object() -> None:
+    """A whole app in one block is three questions, not one wall of blanks; each card warns about its own object."""
+    text = ("# Batch\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: once\nspec:\n  template:\n    spec:\n"
+            "      restartPolicy: Never\n      containers:\n      - name: a\n        image: busybox\n---\n"
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 3 * * *\"\n"
+            "  JobTemplate:\n    spec: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n"
+            "  type: NodePort\n  selector:\n    app: web\n  ports:\n  - port: 80\n```\n")
+    note = parse_note("n.md", text)
+    cards = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "manifest"]
+    assert [c.line for c in cards] == [3, 15, 24]  # each at its document's first line
+    assert [c.front.count("apiVersion: ") for c in cards] == [1, 1, 1]
+    assert [c.back.startswith("> [!warning]") for c in cards] == [False, True, False]  # JobTemplate is the CronJob's
+    two = text.replace("---\napiVersion: v1\nkind: Service", "apiVersion: v1\nkind: Service").replace(
+        "  JobTemplate:\n    spec: {}\n", "  JobTemplate:\n    spec: {}\n---\n")
+    assert len([c for c in cards_of(two.split("---\napiVersion: batch/v1\nkind: CronJob")[0] + "```\n")
+                if c.rule == "manifest"]) == 1  # one object: one card, at the fence
+
+
+def test_a_long_table_is_cut_to_its_first_rows_not_left_out() -> None:
+    rows = "".join(f"| Provider {i} | key from the provider's account page | model-{i}-large, model-{i}-small |\n" for i in range(30))
+    text = ("# Interpreter\n## Preset providers\nInterpreter includes several preset providers; each needs an API key.\n\n"
+            f"| Provider | API key | Models |\n|---|---|---|\n{rows}")
+    [card] = cards_of(text)
+    assert "| Provider 4 |" in card.back and "| Provider 29 |" not in card.back and "continued in the note" in card.back

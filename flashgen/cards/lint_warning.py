@@ -36,11 +36,16 @@ def fence_warnings(note: Note, problems: Sequence[Diagnostic], config: Config) -
 
 
 def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) -> Card:
-    """The card with a warning above its answer for each problem in a code block it shows."""
+    """The card with a warning above its answer for each problem in a code block it shows (for a card of one of a
+    block's documents, in that document)."""
     found: list[str] = []
     for code, messages in rejected(ctx.note, problems):
-        if _shows(card, code):
-            found.extend(message for message in messages if message not in found)
+        if not _shows(card, code):
+            continue
+        if card.rule == "manifest" and card.line != code.fence_line:
+            lines = _document_lines(code, card.line)
+            messages = list(dict.fromkeys(p.message for p in problems if p.path == ctx.note.path and p.line in lines))
+        found.extend(message for message in messages if message not in found)
     if not found:
         return card
     warning = "\n".join([f"> [!warning] {title(ctx.language)}"] + [f"> - {_escaped(message)}" for message in found])
@@ -50,13 +55,20 @@ def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) 
 def _shows(card: Card, code: CodeBlock) -> bool:
     """Whether the card shows this code block: a manifest card made from it, or a card of the same section (or,
     for an exercise, of its answer's) that quotes it (as far as it shows it, when it is cut)."""
-    if card.rule == "manifest":
-        return card.line == code.fence_line
+    if card.rule == "manifest":  # (at the fence, or at its document's first line when a block gives a card per object)
+        return code.fence_line <= card.line <= code.line + code.code.count("\n")
     key = card.section_key or card.heading_path
     if key != code.section and not (card.rule == "exercise" and key[:-1] == code.section[:-1]):
         return False  # (an exercise shows its answer section too: `문제` and `답안` under one heading)
     lines = code.code.rstrip("\n").split("\n")[:2]
     return "\n".join(lines) in card.front + "\n" + card.back
+
+
+def _document_lines(code: CodeBlock, first: int) -> range:
+    """The lines of the document of a YAML block that starts at `first`, up to the next `---`."""
+    after = code.code.split("\n")[first - code.line:]
+    length = next((index for index, line in enumerate(after) if line.rstrip() == "---"), len(after))
+    return range(first, first + length)
 
 
 def _escaped(message: str) -> str:

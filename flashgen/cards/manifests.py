@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import yaml
 
@@ -187,12 +188,30 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     return "\n".join(lines), groups, {name for name, _ in roots.values()} & set(groups)
 
 
+SPLIT_DOCUMENTS = 3  # a block of this many objects or more (a whole app in one file) gives a card per object
+
+
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[Card]:
-    """One cloze card per manifest, each key field a deletion; a block with several documents gives one card.
+    """One cloze card per manifest, each key field a deletion; a block with two documents (a Deployment and its
+    Service) gives one card, a block of three or more a card per document, each a question of its own size.
     The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), and a
     card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
     what the section is about nor how the object is reached, run or restarted, is not made."""
     docs = manifest_docs(code)
+    if len(docs) < SPLIT_DOCUMENTS:
+        return _manifest_card(ctx, code, section, docs)
+    cards: list[Card] = []
+    line = code.line
+    for part in re.split(r"(?m)^---[ \t]*\n", code.code):
+        one = replace(code, code=part, line=line)
+        cards.extend(_manifest_card(ctx, one, section, manifest_docs(one), line))
+        line += part.count("\n") + 1
+    return cards
+
+
+def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: list[dict],
+                   at: int | None = None) -> list[Card]:
+    """The card of one code block's manifests (at its fence line, or at `at`, a document's first line)."""
     if not docs:
         return []
     breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
@@ -205,8 +224,8 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section) -> list[
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
-    return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", code.fence_line, section, "manifest", anchor,
-                     prompt=_prompt(ctx, docs, text))]
+    return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", at or code.fence_line, section, "manifest",
+                     anchor, prompt=_prompt(ctx, docs, text))]
 
 
 def _lead_in(section: Section, fence_line: int) -> str:

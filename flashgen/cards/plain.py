@@ -641,7 +641,7 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
             size += read
             lines += count
             continue
-        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list") or not parts \
+        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list", "table") or not parts \
             else ""  # a code block or a list shows its first lines; other parts only as the first
         if piece:
             parts.append(piece)

@@ -57,7 +57,8 @@ GENERIC_HEADINGS = {
     "error", "사용", "사용처", "적용", "설정 적용", "실행 방법", "usage example", "동작 방식", "작동 방식", "작동 원리", "처리 방식", "functionality", "why it's useful", "why it matters", "why use it", "benefits", "이점", "문제", "답안", "답", "정답", "해답", "풀이", "해설", "problem", "answer", "solution", "관리", "management", "사용 시나리오", "시나리오", "scenario",
     "scenarios", "활용 예", "활용 방법", "비교", "비교 테이블", "비교표", "comparison", "comparison table",
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
-    "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq",
+    "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
+    "types", "kinds",
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
