@@ -929,14 +929,14 @@ def test_an_error_s_cause_and_fix_listed_under_it_is_one_card() -> None:
     assert "물고 있음" in cards[0].back and "kubectl patch pv" in cards[0].back  # one machine's address: no card
 
 
-def test_a_task_s_solution_has_three_times_an_explanation_s_room() -> None:
-    """A practice test's task is solved by its whole solution: 30 lines fit (an explanation keeps 12)."""
-    steps = "\n".join(f"kubectl get pods -n ns{i}" for i in range(26))
+def test_a_task_s_solution_has_six_times_an_explanation_s_room() -> None:
+    """A practice test's task is solved by its whole solution: 60 lines fit (an explanation keeps 12)."""
+    steps = "\n".join(f"kubectl get pods -n ns{i}" for i in range(56))
     text = f"# CKA\n## Practice Test - Pods\n### 3\n어느 네임스페이스에 파드가 있는지 찾으시오.\n\n```sh\n{steps}\n```\n"
     [card] = cards_of(text)
-    assert card.rule == "exercise" and "ns25" in card.back and "계속" not in card.back
+    assert card.rule == "exercise" and "ns55" in card.back and "계속" not in card.back
     explained = f"# CKA\n## 파드 목록\n```sh\n{steps}\n```\n"
-    assert not any("ns25" in c.back for c in cards_of(explained))  # (cut, or no card for the start of a script)
+    assert not any("ns55" in c.back for c in cards_of(explained))  # (cut, or no card for the start of a script)
 
 
 def test_a_topic_s_keys_are_asked_without_the_resources_and_at_most_six_at_once() -> None:

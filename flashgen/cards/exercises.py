@@ -16,7 +16,7 @@ from flashgen.vault.model import Block, Section
 
 PROBLEMS = {"문제", "질문", "과제", "문항", "퀴즈", "q", "question", "problem", "task", "exercise", "quiz"}
 TASK_PARENT = re.compile(r"practice|test|lab|exercise|quiz|문제|실습|퀴즈|연습", re.I)
-EXERCISE_ROOM = 3  # times an explanation's room: a task's whole solution is the point of its card
+EXERCISE_ROOM = 6  # times an explanation's room: a task's whole solution is the point of its card
 # a task set to the reader: `…찾으시오.`, `…하세요.`, `…무엇입니까?`, `Find the …`, `What is …?`
 TASK_SENTENCE = re.compile(r"(?:시오|세요|하라|니까|나요|까요)\s*[.?!]?\s*$|\?\s*$")
 TASK_VERB = re.compile(r"^(?:find|create|identify|check|inspect|deploy|configure|fix|troubleshoot|update|upgrade|"
@@ -59,7 +59,7 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
 
 
 def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: set[str]) -> Card | None:
-    """The problem's content asks, the answer's content answers, each with three times an explanation's room (a task
+    """The problem's content asks, the answer's content answers, each with six times an explanation's room (a task
     and its solution cut halfway teach neither); each cut visibly when still too long."""
     sides = []
     for section in (problem, answer):
