@@ -1022,3 +1022,9 @@ def test_a_long_table_is_cut_to_its_first_rows_not_left_out() -> None:
             f"| Provider | API key | Models |\n|---|---|---|\n{rows}")
     [card] = cards_of(text)
     assert "| Provider 4 |" in card.back and "| Provider 29 |" not in card.back and "continued in the note" in card.back
+
+
+def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None:
+    text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체\n"
+            "    - scan은 재귀적으로 key들을 호출\n- Hash에 아이템이 많아질수록 성능이 저하\n")
+    assert not [c for c in cards_of(text) if c.rule == "explain"]

@@ -548,6 +548,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
             heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read)):
         return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
+    if re.fullmatch(r"\*\*[^*\n]+\*\*\s*", back):
+        return None  # only a bold lead line (`**Redis는 Single Thread로 동작**`) whose list other cards took
     if not cut and (is_pointer(back) or is_meta_sentence(shown)):
         return None  # only a pointer to elsewhere, or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
