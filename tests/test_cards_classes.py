@@ -1026,5 +1026,6 @@ def test_a_long_table_is_cut_to_its_first_rows_not_left_out() -> None:
 
 def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None:
     text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체\n"
-            "    - scan은 재귀적으로 key들을 호출\n- Hash에 아이템이 많아질수록 성능이 저하\n")
+            "    - scan은 재귀적으로 key들을 호출\n- Hash에 아이템이 많아질수록 성능이 저하\n"
+            "- key를 del로 지우면 그 key를 지우는 동안 다른 동작 x → unlink 커맨드를 사용해 key를 백그라운드로 지우자\n")
     assert not [c for c in cards_of(text) if c.rule == "explain"]
