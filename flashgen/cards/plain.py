@@ -84,6 +84,7 @@ STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|
 PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
                        r"^(?:for|in|on|with|when|if|after|before|during|while)\s+\w+|"  # (`For strings: …`: a case)
                        r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
+KO_STATEMENT = re.compile(r"\s\S*(?:됨|함)$")  # `역캡슐화를 거쳐 수신됨`: a statement in note style, not a name
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
 # the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
@@ -176,7 +177,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
 
 
 def _is_predicate(term: str) -> bool:
-    return bool(PREDICATE.search(re.sub(r"[*_`]+", "", term)))
+    plain = re.sub(r"[*_`]+", "", term).strip()
+    return bool(PREDICATE.search(plain) or KO_STATEMENT.search(plain))
 
 
 def _unwrapped(term: str) -> str:
