@@ -829,9 +829,9 @@ def test_what_a_thing_does_is_no_term() -> None:
             "- **emptyDir** → scratch space that lives as long as the Pod.\n\n"
             "## 토큰\n- SecurityContext에 담아 반환\n    - `getAuthentication()`으로 유저 정보를 가져옴\n"
             "- 트래픽은 주로 노드에서 측정: 특정 시점에 노드를 경유하는 정보량\n- 역캡슐화를 거쳐 수신됨\n    - 헤더 제거 후 상위 계층으로\n"
-            "- 컨테이너 런타임 - 컨테이너를 실행하는 엔진\n")
+            "- 이더넷 프레임 - 데이터 링크 계층에서 주고받는 데이터 단위\n")
     fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
-    assert "emptyDir" in fronts and "트래픽은 주로 노드에서 측정" in fronts and "컨테이너 런타임" in fronts
+    assert "emptyDir" in fronts and "트래픽은 주로 노드에서 측정" in fronts and "이더넷 프레임" in fronts
     assert "역캡슐화를 거쳐 수신됨" not in fronts  # a statement in note style (`…됨`, `…함`)
     assert not {"Defined at the Pod level", "Mounted inside containers", "SecurityContext에 담아 반환"} & set(fronts)
 
