@@ -550,7 +550,7 @@ def test_a_long_list_of_steps_is_cut_after_its_first_steps_not_before() -> None:
 
 
 def test_prompts_show_lead_ins_as_read_and_hubs_make_no_cards() -> None:
-    text = "# Formulas\n**Arithmetic operators** perform math on numbers:\n- `a * b` - multiply two numbers\n"
+    text = "# Formulas\n**Arithmetic operators** perform math on numbers:\n- `mul()` - multiply two numbers\n"
     [card] = [c for c in cards_of(text) if c.rule == "definition"]
     assert card.prompt.startswith("Arithmetic operators perform math")
     assert cards_of("# Teams\n## Important resources\nBelow are important links, listed here for quick access.\n") == []
@@ -1031,3 +1031,15 @@ def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None
             "    - scan은 재귀적으로 key들을 호출\n- Hash에 아이템이 많아질수록 성능이 저하\n"
             "- key를 del로 지우면 그 key를 지우는 동안 다른 동작 x → unlink 커맨드를 사용해 key를 백그라운드로 지우자\n")
     assert not [c for c in cards_of(text) if c.rule == "explain"]
+
+
+def test_operator_examples_variants_and_announcements_are_no_cards() -> None:
+    """`price * quantity` → multiply shows an operator, `Modified time (new to old)` tells a variant apart, and
+    `The following summaries are available` announces what the card does not show: none is a card."""
+    text = ("# Formulas\n## Use operators\nArithmetic operators perform math on numbers:\n\n- `price * quantity`: multiply\n"
+            "- `(part / whole) * 100`: use parentheses for order of operations\n\n"
+            "## Sort order\nThe options are:\n\n- File name (A to Z)\n- Modified time (new to old)\n- Modified time (old to new)\n\n"
+            "## Built-in summaries\nThe following summaries are available by default.\n\n### Average\nThe mean of the numbers.\n")
+    cards = cards_of(text)
+    assert [c.front for c in cards if c.rule in ("definition", "term")] == []
+    assert "Built-in summaries" not in [c.front for c in cards] and "Average" in [c.front for c in cards]

@@ -84,6 +84,9 @@ STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|
 PREDICATE = re.compile(r"^\w+ed\s+(?:at|in|inside|on|onto|by|to|from|with|for|into|as|within|across|over|under|per)\b|"
                        r"^(?:for|in|on|with|when|if|after|before|during|while)\s+\w+|"  # (`For strings: …`: a case)
                        r"\S(?:에|을|를|으로|로)\s+\S+(?:[아어여해]|해서|하고)\s+\S", re.I)
+ANNOUNCES = re.compile(r"^(?:the following\b|following are\b|below (?:are|is)\b|here are\b|다음(?:과 같|은 |의 )|아래(?:와 같|는 |의 ))",
+                       re.I)
+EXPRESSION = re.compile(r"`[^`]*\s(?:[-+*/%<>]|==|!=|>=|<=|&&|\|\|)\s[^`]*`")
 KO_STATEMENT = re.compile(r"\s\S*(?:됨|함)$")  # `역캡슐화를 거쳐 수신됨`: a statement in note style, not a name
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
@@ -157,6 +160,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             continue
         term = _unwrapped(text[match.start("term"):match.end("term")].strip())
         definition = text[match.start("def"):].strip()
+        if EXPRESSION.fullmatch(term):
+            return None  # `(part / whole) * 100`: an example of the operators, not a name
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term) \
                 or _is_predicate(term) or CONNECTIVE.search(visible_text(term)):  # (`…패킷을 받았다면`: a case)
             continue  # a sentence, not a term (`The second parameter is exclusive: …`)
@@ -268,6 +273,10 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
                            or split_definition(item.head)) for item in items) * 2 >= len(items)
+        bracketed = [found.group("term").strip() for found in (PAREN_TERM.match(item.head.strip()) for item in items)
+                     if found]
+        glossed = glossed and len(set(bracketed)) == len(bracketed)  # `Modified time (new to old)`, `Modified time
+        # (old to new)`: the brackets tell variants of one option apart, they define nothing
         if len(items) == 1 and intro.startswith("**") and not parent and items[0].line not in used \
                 and not split_definition(items[0].head) and not items[0].ordered:
             cards.append(ctx.card("basic", _unwrapped(intro.rstrip(":：").strip()), block.source, items[0].line,
@@ -552,6 +561,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
     if re.fullmatch(r"\*\*[^*\n]+\*\*\s*", back):
         return None  # only a bold lead line (`**Redis는 Single Thread로 동작**`) whose list other cards took
+    if "\n" not in back.strip() and ANNOUNCES.match(shown) and "```" not in back:
+        return None  # `The following summaries are available by default.`: what it announces is not on the card
     if not cut and (is_pointer(back) or is_meta_sentence(shown)):
         return None  # only a pointer to elsewhere, or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
