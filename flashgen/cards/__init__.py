@@ -29,7 +29,13 @@ from flashgen.cards.plain import (
     list_cards,
     question_cards,
 )
-from flashgen.cards.quality import is_generic, is_navigation, is_navigation_note, is_project_document
+from flashgen.cards.quality import (
+    is_example_label,
+    is_generic,
+    is_navigation,
+    is_navigation_note,
+    is_project_document,
+)
 from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.cards.text import SENTENCE_END
 from flashgen.config import Config, note_settings
@@ -218,12 +224,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     return cards
 
 
-EXAMPLE_TERM = re.compile(r"(?:examples?|e\.g\.?|ex|예|예시|예제|사례)", re.I)
-
-
 def _is_example(card: Card) -> bool:
     """`- Example: `(3.14).toFixed(1)` …` under a function: an example of what the section explains, not a term."""
-    return card.rule == "definition" and bool(EXAMPLE_TERM.fullmatch(card.anchor.strip()))
+    return card.rule == "definition" and is_example_label(card.anchor)
 
 
 def _section_for(sections: tuple[Section, ...], line: int) -> Section:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 import yaml
 
@@ -129,6 +130,17 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
     return roots
 
 
+class Hidden(NamedTuple):
+    """A value or key a cloze hides: its line, its group (the key field or topic it is asked under), where it
+    stands, which part of the line (`value` or `key`) and how deep its key is."""
+
+    line: int
+    group: str
+    match: "re.Match[str]"
+    part: str
+    depth: int
+
+
 def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
                    kinds: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
     """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
@@ -139,14 +151,14 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name."""
     lines = code.split("\n")
     fields = _field_paths(code)
-    hidden: list[tuple] = []  # (line, group, match, "value" or "key", depth)
+    hidden: list[Hidden] = []
     for index, path, match in fields:
         value = match.group("value").strip()
         if not value or value in ("|", ">", "|-", ">-") or value[0] in "{[":
             continue  # a block scalar or a flow collection (`{ app: web }`, whose `}` would end Anki's cloze early)
         name = next((name for name, patterns in KEY_FIELDS if any(_matches(path, p) for p in patterns)), None)
         if name:
-            hidden.append((index, name, match, "value", path.count(".")))
+            hidden.append(Hidden(index, name, match, "value", path.count(".")))
     roots = _topic_roots(fields, given, set(kinds))
     for index, path, match in fields:
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
@@ -157,22 +169,22 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:
             continue
-        asked = [h for h in hidden if h[3] == "key" and h[1] == roots[root][0]]
+        asked = [h for h in hidden if h.part == "key" and h.group == roots[root][0]]
         if len(asked) >= MAX_TOPIC_KEYS:
-            deepest = max(asked, key=lambda h: (h[4], h[0]))
-            if deepest[4] <= path.count("."):
+            deepest = max(asked, key=lambda h: (h.depth, h.line))
+            if deepest.depth <= path.count("."):
                 continue
             hidden.remove(deepest)  # a key nearer the topic is asked instead of the deepest so far
-        hidden.append((index, roots[root][0], match, "key", path.count(".")))
+        hidden.append(Hidden(index, roots[root][0], match, "key", path.count(".")))
     rest = list(lines)
-    for index, _, match, part, _ in sorted(hidden, key=lambda h: -h[2].start(h[3])):
+    for index, _, match, part, _ in sorted(hidden, key=lambda h: -h.match.start(h.part)):
         rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
     shown = set(given) | words_of("\n".join(rest))
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
-    topical = any(h[3] == "key" for h in hidden)
-    for index, name, match, part, _ in sorted(hidden, key=lambda h: (h[0], h[2].start(h[3]))):
+    topical = any(h.part == "key" for h in hidden)
+    for index, name, match, part, _ in sorted(hidden, key=lambda h: (h.line, h.match.start(h.part))):
         text = match.group(part).strip()
         if part == "value" and words_of(text) and words_of(text) <= shown:
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    is_example_label,
     is_inventory_table,
     is_click_through,
     code_lines,
@@ -102,7 +103,6 @@ GENERATED = {"table-of-contents", "toc", "dataview", "dataviewjs", "query", "tas
              "meta-bind-button", "tracker", "chart", "leaflet", "contributions", "calendar", "base", "bases"}
 ORDINAL = re.compile(r"^(?:step|example|ex|case|option|방법|예|예시|예제|단계|케이스)\s*\.?\s*\d+$|^\d+\s*(?:단계|번째)$",
                      re.I)
-EXAMPLES_INTRO = re.compile(r"^(?:examples?|e\.g\.|for example|예시|예제|예|사례|예를 들어)$", re.I)
 MIN_CODE_LINES = 2  # a code block cut shorter than this says nothing: it is left out instead
 
 
@@ -198,12 +198,17 @@ def _unwrapped(term: str) -> str:
 def _rejected_definition(head: str) -> bool:
     """A bullet shaped like a definition that split_definition turns down (a metadata field, a setting, a
     version, a placeholder): the list it stands in teaches nothing either."""
+    return _shaped_term(head) is not None and split_definition(head) is None
+
+
+def _shaped_term(head: str) -> str | None:
+    """The term of a bullet shaped like a definition (`term - …`, `**term**: …`), whether or not it makes a card."""
     masked = mask_markup(head)
     for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
         found = pattern.match(masked)
         if found and is_short_label(_unwrapped(head[found.start("term"):found.end("term")].strip())):
-            return split_definition(head) is None
-    return False
+            return _unwrapped(head[found.start("term"):found.end("term")].strip())
+    return None
 
 
 def _body_markdown(body: tuple[str, ...]) -> str:
@@ -267,7 +272,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         items = list_items(block)
         if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
-        if intro and EXAMPLES_INTRO.match(visible_text(intro).rstrip(":： ").strip()):
+        if intro and is_example_label(visible_text(intro)):
             continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
@@ -357,7 +362,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
                 or block.source[:1].isspace() or is_click_through(block.source) \
-                or EXAMPLES_INTRO.match(visible_text(intro).rstrip(":： ").strip()):
+                or is_example_label(visible_text(intro)):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
@@ -380,14 +385,7 @@ def _term_of(head: str) -> str:
     """What an item names: the term of a definition (also one turned down as a card, `뉴스 피드: 뉴스 피드의 ID를
     보관한다.`), else the item itself."""
     found = split_definition(head)
-    if found:
-        return found[0]
-    masked = mask_markup(head)
-    for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
-        shaped = pattern.match(masked)
-        if shaped and is_short_label(_unwrapped(head[shaped.start("term"):shaped.end("term")].strip())):
-            return _unwrapped(head[shaped.start("term"):shaped.end("term")].strip())
-    return split_block_id(head)[0]
+    return found[0] if found else _shaped_term(head) or split_block_id(head)[0]
 
 
 def _speaks_of(intro: str, names: list[str]) -> bool:

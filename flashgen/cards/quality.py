@@ -108,6 +108,14 @@ RESULT_HEADINGS = {"result", "results", "output", "결과", "출력", "실행 �
                    "output example", "example output", "sample output"}
 
 
+# a label over an example (`Example:`, `- 예시: …`, `e.g.`): what follows shows something, it names nothing
+EXAMPLE_LABEL = re.compile(r"(?:examples?|e\.g\.?|ex|for example|예|예시|예제|사례|예를 들어)", re.I)
+
+
+def is_example_label(text: str) -> bool:
+    return bool(EXAMPLE_LABEL.fullmatch(text.rstrip(":： ").strip()))
+
+
 def is_result(title: str) -> bool:
     """A label over what an example printed (`Result`, `결과`)."""
     return words(title) in RESULT_HEADINGS
@@ -266,8 +274,13 @@ CELL_EDGE = re.compile(r"\\\||`[^`\n]*`|\|")  # an escaped pipe, a code span (pi
 def table_rows(table: str) -> list[list[str]]:
     """The cells of each row of a markdown table (its header first, the divider left out). A pipe inside a code
     span or written `\\|` is text, not the edge of a cell."""
+    return [cells for _, cells in numbered_table_rows(table)]
+
+
+def numbered_table_rows(table: str) -> list[tuple[int, list[str]]]:
+    """table_rows, each row with its line's offset in the table."""
     rows = []
-    for line in table.split("\n"):
+    for offset, line in enumerate(table.split("\n")):
         line = line.strip()
         if not line.startswith("|") or TABLE_DIVIDER.match(line):
             continue
@@ -277,7 +290,7 @@ def table_rows(table: str) -> list[list[str]]:
                 cells.append(line[start:edge.start()].strip())
                 start = edge.end()
         tail = line[start:].strip()
-        rows.append(cells + ([tail] if tail else []))
+        rows.append((offset, cells + ([tail] if tail else [])))
     return rows
 
 

@@ -11,7 +11,14 @@ import re
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.cards.plain import in_context, topic_of
-from flashgen.cards.quality import is_generic, names_instances, nothing_to_learn, restates, runs_scripts, table_rows
+from flashgen.cards.quality import (
+    is_generic,
+    names_instances,
+    nothing_to_learn,
+    numbered_table_rows,
+    restates,
+    runs_scripts,
+)
 from flashgen.cards.text import clean_title, visible_text
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Section
@@ -39,13 +46,12 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
     for block in section.blocks:
         if block.kind != "table" or block.line in used:
             continue
-        rows = table_rows(block.source)
+        rows = numbered_table_rows(block.source)
         if len(rows) < 2:
             continue
-        lines = [number for number, line in enumerate(block.source.split("\n"), block.line)
-                 if line.strip().startswith("|")][2:]  # the body rows' lines (after the header and the divider)
-        made = [_row_card(ctx, section, rows[0], row, line) for row, line in zip(rows[1:], lines)]
-        if sum(bool(card) for card in made) >= (1 if SYMPTOM.match(rows[0][0]) else 2):  # (a reference of two rows)
+        header = rows[0][1]
+        made = [_row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
+        if sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two rows)
             cards.extend(card for card in made if card)
             covered.add(block.line)
     return cards, covered
@@ -119,5 +125,5 @@ def cause_and_fix_card(ctx: RuleContext, section: Section, used: set[int]) -> tu
             return None, {block.line}  # one machine's incident
         card = ctx.card("basic", title, block.source, block.line, section, "symptom", heading_text(title),
                         prompt=ctx.say("원인과 해결은?", "Cause and fix?"))
-        return card, {block.line} | set(range(block.line, block.end_line + 1))
+        return card, set(range(block.line, block.end_line + 1))
     return None, set()
