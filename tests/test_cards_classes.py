@@ -1043,3 +1043,25 @@ def test_operator_examples_variants_and_announcements_are_no_cards() -> None:
     cards = cards_of(text)
     assert [c.front for c in cards if c.rule in ("definition", "term")] == []
     assert "Built-in summaries" not in [c.front for c in cards] and "Average" in [c.front for c in cards]
+
+
+def test_a_lead_in_to_subsections_names_them_or_gives_no_card() -> None:
+    """A section whose own text only leads into its subsections: kinds it announces are named on its back (as the
+    subheadings name them); a difference it announces is no card (each side has its own); a definition stays."""
+    text = ("# Query language\n## Value kinds\nThe language has a small type system used by its filters.\n\n"
+            "### Text values\nQuoted with single or double quotes.\n\n### Moments in time\nMade with the `moment()` call.\n\n"
+            "## exact vs fuzzy\nBoth find documents whose field matches the query, but they differ in how they match.\n\n"
+            "### exact\nCompares the stored keyword as it is.\n\n### fuzzy\nSplits the query into words first.\n\n"
+            "## Tokens\nA token is one unit of text the index stores.\n\n### Making tokens\nThe splitter cuts on spaces.\n\n"
+            "### Token limits\nAt most 255 characters.\n")
+    cards = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert cards["Value kinds"] == ("The language has a small type system used by its filters.\n\n"
+                                    "- Text values\n- Moments in time")
+    assert "exact vs fuzzy" not in cards and cards["exact"] == "Compares the stored keyword as it is."
+    assert cards["Tokens"] == "A token is one unit of text the index stores."  # a definition, not a lead-in
+    korean = ("# 브랜치\n## squash vs merge\n두 가지 통합 방식의 차이.\n\n### 표\n| | squash | merge |\n|-|-|-|\n"
+              "| 커밋 | 하나로 | 그대로 |\n\n## 저장소 종류\n![저장소 그림](https://example.org/kinds.png)\n\n"
+              "### 로컬 저장소\n내 컴퓨터에 있는 저장소.\n\n### 원격 저장소\n서버에 있는 저장소.\n")
+    cards = {c.front: c.back for c in cards_of(korean) if c.rule == "explain"}
+    assert "squash vs merge" not in cards
+    assert cards["저장소 종류"].endswith("\n\n- 로컬 저장소\n- 원격 저장소")

@@ -570,6 +570,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
             or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
+    if not cut and _only_leads_in(section, parts, title):
+        kinds = _kinds_named(section, parts[0], title)
+        if kinds is None:
+            return None  # `두 가지 브랜치 통합 방식의 차이.`: the difference is in the subsections, each with its card
+        back += "\n\n" + "\n".join(f"- {kind}" for kind in kinds) if kinds else ""
     if cut:
         back += "\n\n" + continued(ctx, section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
@@ -578,6 +583,51 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
                        heading_path=card.heading_path[:-1] + (heading_text(named),))
     return card
+
+
+# a heading that compares (`merge vs rebase`), and an answer that says two things differ, not how (`…일치의 여부를
+#어떻게 찾는 지가 다르다.`, `두 가지 되돌리기 방식의 차이.`)
+COMPARES = re.compile(r"\svs\.?\s|\bversus\b|\bdifferences?\b|차이|비교", re.I)
+SAYS_THEY_DIFFER = re.compile(r"\bdiffer(?:s|ent ways)?\b|\bdifferences?\b|차이(?:가 있다|점이 있다|이다)?\s*\.?$|"
+                              r"다르다\.?$|다릅니다\.?$", re.I)
+# an answer that announces kinds, ways or options without naming them (`in several ways`, `세 가지 종류가 있다`)
+ENUMERATES = re.compile(r"\b(?:several|various|a (?:range|number|couple) of|(?:two|three|four|five|six) "
+                        r"(?:\w+ )?(?:ways|kinds|types|methods|options|modes|levels))\b|"
+                        r"여러 ?(?:가지|방법|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
+KINDS_TITLE = re.compile(r"^(?:types|kinds|modes)\b|\b(?:types|kinds|modes)$|(?:종류|유형)$", re.I)
+LEAD_IN_SIZE = 200  # a lead-in is a sentence or two
+
+
+def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
+    """A section whose own text is only a sentence or two (or a picture) that leads into its subsections: it
+    announces kinds or ways (`Bases have a type system …` under `Types`, `you can install Obsidian in several
+    ways`) or a difference (`They differ in how they match.`) whose content stands under the subheadings."""
+    if len(parts) != 1 or not any(child.blocks for child in section.children):
+        return False
+    part = parts[0].strip()
+    if re.search(r"^\s*(?:[-*+|>]|\d+[.)]|```|~~~)", part, re.M) or len(visible_text(part)) > LEAD_IN_SIZE:
+        return False
+    plain = heading_text(title)
+    if IMAGE.fullmatch(part):
+        return bool(KINDS_TITLE.search(plain))  # a picture of the kinds, the kinds named below it
+    said = visible_text(part).strip()
+    return bool(COMPARES.search(f" {plain} ") or SAYS_THEY_DIFFER.search(said) or ENUMERATES.search(said)
+                or KINDS_TITLE.search(plain))
+
+
+def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
+    """What the answer adds to a lead-in: None for a comparison (each side, under its subheading, has its card);
+    the subheadings, as the note names them (`Install Obsidian using Snap`, …), for kinds or ways that the
+    lead-in does not name itself, when they are two or more and none names a kind of content (`예시`, `Parameters`);
+    else nothing."""
+    said = visible_text(lead).strip()
+    if COMPARES.search(f" {heading_text(title)} ") or SAYS_THEY_DIFFER.search(said):
+        return None
+    names = [heading_text(clean_title(child.title)) for child in section.children if child.blocks or child.children]
+    named = [name for name in names if name and not is_generic(name) and not ORDINAL.match(name)]
+    if len(named) < 2 or len(named) < len(names) or re.search(r"[:：]\s*\S", said):
+        return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
+    return named
 
 
 # a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
