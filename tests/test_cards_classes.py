@@ -1065,3 +1065,23 @@ def test_a_lead_in_to_subsections_names_them_or_gives_no_card() -> None:
     cards = {c.front: c.back for c in cards_of(korean) if c.rule == "explain"}
     assert "squash vs merge" not in cards
     assert cards["저장소 종류"].endswith("\n\n- 로컬 저장소\n- 원격 저장소")
+
+
+def test_a_line_in_bold_alone_starts_a_new_topic_not_more_of_the_answer() -> None:
+    """`**Streams**` alone as a paragraph, after the section's own text and before text of its own, is a heading in
+    all but name: the explanation stops there and the topic explains itself. An aspect of the section's own
+    topic (`**장점**`), a statement in bold, and a bold line a lead-in announces go on being the answer."""
+    text = ("# Queues\n## Broadcast channels\n- Messages are not stored: a subscriber that is away misses them.\n"
+            "- Every subscriber gets every message.\n\n**Streams**\n- Stored on disk with an id per message.\n"
+            "- Consumer groups share the work.\n\n"
+            "## 큐 방식\n메시지를 순서대로 하나씩 전달한다.\n\n**장점**\n- 순서가 보장된다.\n\n"
+            "**큐는 한 번에 하나씩 처리**\n- 느린 소비자가 전체를 막는다.\n\n"
+            "## Formats\nThe broker accepts messages in these formats:\n\n**Binary**\n- Raw bytes, any encoding.\n")
+    cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    assert cards["Broadcast channels"].back == ("- Messages are not stored: a subscriber that is away misses them.\n"
+                                                "- Every subscriber gets every message.")
+    streams = cards["Streams"]
+    assert streams.back == "- Stored on disk with an id per message.\n- Consumer groups share the work."
+    assert streams.heading_path == ("Queues", "Broadcast channels", "Streams") and streams.line == 6
+    assert "**장점**" in cards["큐 방식"].back and "느린 소비자가 전체를 막는다" in cards["큐 방식"].back
+    assert "**Binary**" in cards["Formats"].back and "Binary" not in cards

@@ -24,6 +24,7 @@ from flashgen.cards.model import Card
 from flashgen.cards.plain import (
     definition_cards,
     explain_card,
+    topic_parts,
     faq_cards,
     label_cards,
     list_cards,
@@ -217,8 +218,14 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = task_card(ctx, section, missing)
         elif section.line in answers:
             card = None  # the back of its problem's card
-        else:
-            card = explain_card(ctx, section, shown, missing, covered=len(cards), named=named)
+        else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
+            head, *topics = topic_parts(section)
+            card = explain_card(ctx, head, shown, missing, covered=len(cards), named=named)
+            for topic in topics:
+                inside = {line for block in topic.blocks for line in range(block.line - 1, block.end_line + 1)}
+                made = explain_card(ctx, topic, shown, missing, heading=section,
+                                    covered=sum(found.line in inside for found in cards))
+                cards.extend([made] if made else [])
         if card:
             cards.append(card)
     return cards

@@ -512,12 +512,13 @@ def _is_source_line(line: str) -> bool:
 
 
 def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: set[str],
-                 covered: int = 0, named: str | None = None) -> Card | None:
+                 covered: int = 0, named: str | None = None, heading: Section | None = None) -> Card | None:
     """A heading (or lesson line) whose section has content: "explain this", with the content as the answer,
     up to the first rule or new study day and within the configured size. Short code stays; what does not
     fit is cut visibly (`…` and a link to the note), never after a lead-in whose content is gone. A section
     that other rules already turned into two or more cards, a section of links, a date and a generic heading
-    with no topic above it get none. `named`: the empty heading right above that names what this one describes."""
+    with no topic above it get none. `named`: the empty heading right above that names what this one describes;
+    `heading`: the section a topic in bold (topic_parts) stands in, where a cut answer links to."""
     if not section.level or covered >= 2 or is_navigation(clean_title(section.title)):
         return None
     title = clean_title(section.title)
@@ -576,7 +577,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             return None  # `두 가지 브랜치 통합 방식의 차이.`: the difference is in the subsections, each with its card
         back += "\n\n" + "\n".join(f"- {kind}" for kind in kinds) if kinds else ""
     if cut:
-        back += "\n\n" + continued(ctx, section)
+        back += "\n\n" + continued(ctx, heading or section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
@@ -591,7 +592,7 @@ COMPARES = re.compile(r"\svs\.?\s|\bversus\b|\bdifferences?\b|차이|비교", re
 SAYS_THEY_DIFFER = re.compile(r"\bdiffer(?:s|ent ways)?\b|\bdifferences?\b|차이(?:가 있다|점이 있다|이다)?\s*\.?$|"
                               r"다르다\.?$|다릅니다\.?$", re.I)
 # an answer that announces kinds, ways or options without naming them (`in several ways`, `세 가지 종류가 있다`)
-ENUMERATES = re.compile(r"\b(?:several|various|a (?:range|number|couple) of|(?:two|three|four|five|six) "
+ENUMERATES = re.compile(r"\b(?:several|various|multiple (?:ways|methods|options)|a (?:range|number|couple) of|(?:two|three|four|five|six) "
                         r"(?:\w+ )?(?:ways|kinds|types|methods|options|modes|levels))\b|"
                         r"여러 ?(?:가지|방법|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
 KINDS_TITLE = re.compile(r"^(?:types|kinds|modes)\b|\b(?:types|kinds|modes)$|(?:종류|유형)$", re.I)
@@ -628,6 +629,57 @@ def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
     if len(named) < 2 or len(named) < len(names) or re.search(r"[:：]\s*\S", said):
         return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
     return named
+
+
+# a line in bold alone as a paragraph that names a new topic (`**인터넷**`, `**Stream**`), as a heading would
+BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60})\1\s*$")
+# what a short bold line names when it is an aspect of the section's own topic, not a new one (`**장점**`, `**How it
+# works**`)
+ASPECTS = re.compile(r"^(?:\S+\s)?(?:장점|단점|장단점|특징|원리|동작 원리|동작 방식|이유|목적|배경|방법|사용법|사용 방법|예|예시|예제|"
+                     r"주의|주의사항|참고|정리|요약|결론|문제|문제점|해결|해결책|해결 방법|한계|비교|차이|차이점|구조|구성|종류|흐름|"
+                     r"과정|순서|설정|pros|cons|advantages|disadvantages|benefits|drawbacks|features|limitations|caveats|"
+                     r"how it works|why|summary|example|examples|note|notes|warning|tip|tips|steps|usage)$", re.I)
+KO_TOPIC_MARKED = re.compile(r"^\S+(?:은|는)\s")  # `Redis는 Single Thread로 동작`: a statement about its subject
+
+
+def bold_topic(block: Block) -> str | None:
+    """The topic a paragraph names when it is a line in bold alone (`**Stream**`), as a pseudo-heading: a name,
+    not a label ending in a colon, a question, a statement (`**Redis는 Single Thread로 동작**`), an output
+    (`**["THE", "quick"]**`), a kind of content (`**예시**`) or an aspect of the section's own topic (`**장점**`)."""
+    found = BOLD_TOPIC.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+    if not found:
+        return None
+    name = found.group("name").strip()
+    if not re.match(r"\w", name) or '"' in name or is_generic(name) or ASPECTS.search(name) or ORDINAL.match(name) \
+            or is_example_label(name) or STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) \
+            or SENTENCE_END.search(name) or _is_predicate(name):
+        return None
+    return name
+
+
+def topic_parts(section: Section) -> list[Section]:
+    """The section cut where a line in bold alone starts a new topic (bold_topic): the section up to the first,
+    then one part per topic, titled by it, under the section's breadcrumb (the topics are the first part's
+    subsections). A topic has content of its own under it (not a line that opens in bold: `**internet layer** →
+    …` is its sibling) and follows content of the section's own (or another topic), not a lead-in that announces
+    it (`…using the following formats:`), and does not say the heading again. The part before a heading has
+    none."""
+    blocks = section.blocks
+    content = [i for i, block in enumerate(blocks) if block.kind not in ("rule", "log_date", "html")]
+    found = [i for i in content if bold_topic(blocks[i]) and i + 1 < len(blocks)
+             and blocks[i + 1].kind not in ("rule", "log_date") and not blocks[i + 1].source.lstrip().startswith(("**", "__"))
+             and not (i > 0 and blocks[i - 1].source.rstrip().rstrip("*_ ").endswith((":", "：")))]
+    found = [i for i in found if bold_topic(blocks[i]).lower() != heading_text(clean_title(section.title)).lower()]
+    starts = [i for i in found if len(found) >= 2 or any(j < i for j in content)]
+    if not section.level or not starts:
+        return [section]
+    topics = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        name = bold_topic(blocks[start])
+        topics.append(replace(section, title=name, line=blocks[start].line, path=section.path + (name,),
+                              blocks=blocks[start + 1:end], children=(), level=section.level + 1))
+    return [replace(section, blocks=blocks[:starts[0]], children=tuple(topics) + section.children), *topics]
 
 
 # a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
