@@ -542,11 +542,20 @@ def test_the_explanation_of_a_manifest_goes_under_its_card() -> None:
     assert card.rule == "manifest" and card.back.endswith("`/mnt/data` on the node is mounted into the container at `/data`.")
 
 
-def test_a_long_list_of_steps_is_cut_after_its_first_steps_not_before() -> None:
+def test_a_list_of_steps_a_little_too_long_shows_whole_and_a_long_one_is_no_card() -> None:
+    """Nine steps (twice the room at most) are shown whole rather than cut before the last ones; thirty steps of
+    a procedure the heading asks for (`Import …`) cannot be shown, and the first few do not answer it: no card.
+    A list of points under a heading that asks for no whole is still cut after its first items."""
     steps = "\n".join(f"{n}. Do step number {n} of the import, carefully and completely, as shown on screen." for n in range(1, 10))
     text = f"# Import\n## Import Apple Notes\nYou will need the official Importer plugin.\n\n{steps}\n"
     [card] = cards_of(text)
-    assert "1. Do step number 1" in card.back and "9. Do step" not in card.back and "continued in the note" in card.back
+    assert "1. Do step number 1" in card.back and "9. Do step" in card.back and "continued in the note" not in card.back
+    many = "\n".join(f"{n}. Do step number {n} of the import, carefully and completely, as shown on screen." for n in range(1, 31))
+    assert cards_of(f"# Import\n## Import Apple Notes\nYou will need the official Importer plugin.\n\n{many}\n") == []
+    points = "\n".join(f"- The journal keeps remark number {n} on its entries, written out at some length." for n in range(1, 31))
+    [card] = [c for c in cards_of(f"# Journal\n## Entries\nEntries are kept one file per day.\n\n{points}\n")
+              if c.rule == "explain"]
+    assert "remark number 1 " in card.back and "number 30 " not in card.back and "continued in the note" in card.back
 
 
 def test_prompts_show_lead_ins_as_read_and_hubs_make_no_cards() -> None:
@@ -1018,12 +1027,16 @@ def test_a_block_of_three_objects_or_more_gives_a_card_per_object() -> None:
                 if c.rule == "manifest"]) == 1  # one object: one card, at the fence
 
 
-def test_a_long_table_is_cut_to_its_first_rows_not_left_out() -> None:
+def test_a_long_table_is_cut_to_its_first_rows_unless_the_front_asks_for_all_of_it() -> None:
+    """A table too long for a card shows its first rows; but when the heading or its words ask for the whole set
+    (`several preset providers`, `Search operators`), its first rows do not answer: no card."""
     rows = "".join(f"| Provider {i} | key from the provider's account page | model-{i}-large, model-{i}-small |\n" for i in range(30))
-    text = ("# Interpreter\n## Preset providers\nInterpreter includes several preset providers; each needs an API key.\n\n"
-            f"| Provider | API key | Models |\n|---|---|---|\n{rows}")
+    table = f"| Provider | API key | Models |\n|---|---|---|\n{rows}"
+    text = f"# Interpreter\n## Model catalogue\nInterpreter keeps a catalogue of models; each needs an API key.\n\n{table}"
     [card] = cards_of(text)
     assert "| Provider 4 |" in card.back and "| Provider 29 |" not in card.back and "continued in the note" in card.back
+    assert cards_of(text.replace("keeps a catalogue of models", "includes several preset providers")) == []
+    assert cards_of(text.replace("## Model catalogue", "## Search operators")) == []
 
 
 def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None:
@@ -1085,3 +1098,18 @@ def test_a_line_in_bold_alone_starts_a_new_topic_not_more_of_the_answer() -> Non
     assert streams.heading_path == ("Queues", "Broadcast channels", "Streams") and streams.line == 6
     assert "**장점**" in cards["큐 방식"].back and "느린 소비자가 전체를 막는다" in cards["큐 방식"].back
     assert "**Binary**" in cards["Formats"].back and "Binary" not in cards
+
+
+def test_a_cut_does_not_fall_inside_the_example_its_lead_in_announces() -> None:
+    """`A small example:` over a code block: the block is shown whole (up to twice the room) and the cut falls
+    after it, so the decorated function is on the card; a long script alone still gives no card."""
+    code = ("def logged(func):\n    def wrapper():\n        print('before the call, with some context')\n        func()\n"
+            "        print('after the call, with some context')\n    return wrapper\n\n@logged\ndef greet():\n"
+            "    print('hello')\n\ngreet()")
+    remarks = "\n\n".join(f"Remark {n}: the wrapper runs around the original call and can add work before and after it."
+                          for n in range(1, 12))
+    [card] = cards_of(f"# Decorators\n## A small example\nA small example:\n\n```python\n{code}\n```\n\n{remarks}\n")
+    assert f"```python\n{code}\n```" in card.back and "Remark 1:" not in card.back
+    assert "continued in the note" in card.back
+    script = "\n".join(f"echo step {n} of the setup, which does one small thing at a time" for n in range(40))
+    assert cards_of(f"# Setup\n## Setup script\n```bash\n{script}\n```\n") == []

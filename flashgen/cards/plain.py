@@ -531,7 +531,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         if not topic:
             return None
         front = in_context(heading_text(title), topic)
-    parts, cut, skipped = section_content(ctx, section, used, missing)
+    parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
+    if ran_out in ("list", "table") and parts and _asks_the_whole(title, parts):
+        return None  # the kinds, options or steps it asks for are cut: what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     if len(parts) > 1 and _about_the_text(parts[0]):
@@ -682,6 +684,28 @@ def topic_parts(section: Section) -> list[Section]:
     return [replace(section, blocks=blocks[:starts[0]], children=tuple(topics) + section.children), *topics]
 
 
+# a heading that asks for a procedure (`Enable 2FA`, `Kubernetes 업그레이드 방법`) or a set (`Search operators`, `명령어 목록`)
+PROCEDURE_TITLE = re.compile(r"^(?:enable|disable|set up|setup|install|configure|create|add|connect|upgrade|import|"
+                             r"export|change|remove|delete|migrate|deploy|apply|how to)\b|(?:설정|설치|생성|방법|하기|절차|"
+                             r"과정|순서|업그레이드|적용|구축)$", re.I)
+SET_TITLE = re.compile(r"\b(?:operators|options|commands|functions|filters|settings|variables|providers|properties|"
+                       r"methods|flags|parameters|fields|formats|shortcuts|types|kinds|steps)$|(?:목록|옵션|명령어|종류|유형)$", re.I)
+
+
+def _asks_the_whole(title: str, parts: list[str]) -> bool:
+    """An explanation cut inside its list or table whose front asks for all of it: a procedure (`Enable 2FA`), a
+    set (`Search operators`, `Types of Probes`) with a few words before it, or kinds and ways its own words
+    announce (`several preset providers`): the items after the cut are part of the answer."""
+    plain = heading_text(title)
+    said = visible_text(" ".join(part for part in parts if not part.lstrip().startswith(("-", "*", "+", "|", "```"))
+                                 and not re.match(r"\s*\d+[.)]", part)))
+    named_set = (SET_TITLE.search(plain) or KINDS_TITLE.search(plain)) and len(said) <= SET_LEAD_IN
+    return bool(PROCEDURE_TITLE.search(plain) or named_set or ENUMERATES.search(said))
+
+
+SET_LEAD_IN = 250  # words before a set that explain more than this are an answer of their own (`Selector variables`)
+
+
 # a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
 INSTALL_HEADINGS = {"설치", "설치 방법", "설치하기", "의존성", "의존성 추가", "install", "installation", "installing",
                     "dependencies", "dependency", "cargo.toml", "package.json", "requirements"}
@@ -731,13 +755,44 @@ def _restates(shown: str, title: str) -> bool:
 
 def section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str], room: int = 1) -> tuple[
         list[str], bool, bool]:
+    """The parts of the section's own content an explanation shows, whether some was left out, and whether a
+    diagram or a generated block was left out (_section_content)."""
+    parts, cut, skipped, _ = _section_content(ctx, section, used, missing, room)
+    return parts, cut, skipped
+
+
+def _section_content(ctx: RuleContext, section: Section, used: set[int], missing: set[str], room: int = 1) -> tuple[
+        list[str], bool, bool, str]:
     """The parts of the section's own content an explanation shows, whether some was left out (for room, or
     after a lead-in whose content is not shown), and whether a diagram or a generated block was left out. `room`
-    multiplies the configured size (an exercise's whole task and solution are the point of its card)."""
+    multiplies the configured size (an exercise's whole task and solution are the point of its card). A section
+    that fits in GRACE times the room is shown whole: a cut would hide only its last points, often the one asked
+    for (the third of three probes, the decorated function under its lead-in). A long script that would show only
+    its start, and a walk through an app's screens, stay as they were cut (and give no explanation). Last, the
+    kind of part the room ran out in ("" when all was shown)."""
+    *cut_to_room, over = _section_parts(ctx, section, used, missing, room)
+    parts = cut_to_room[0]
+    script = len(parts) == 1 and _fenced_code(parts[0].replace("\n…\n", "\n")) is not None
+    if over and parts and not script and not is_click_through("\n".join(parts)):
+        *whole, over_grace = _section_parts(ctx, section, used, missing, room * GRACE, stretch=False)
+        if not over_grace:
+            return whole[0], whole[1], whole[2], ""
+    return cut_to_room[0], cut_to_room[1], cut_to_room[2], over
+
+
+GRACE = 2
+
+
+def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: set[str], room: int,
+                   stretch: bool = True) -> tuple[list[str], bool, bool, str]:
+    """section_content's parts, cut and skipped within `room`, and the kind of part the room ran out in ("" if it
+    did not: `code`, `list`, `table`, `paragraph` …); with `stretch`, the
+    part the room runs out in may take GRACE times the room if it is code."""
     max_chars, max_lines = ctx.config.max_answer_chars * room, ctx.config.max_answer_lines * room
     parts: list[str] = []
     size = lines = 0
     cut = skipped = False
+    over = ""
     for chunk in chunks_of(section):
         kind = chunk.kinds[0]
         if kind in ("rule", "log_date") and parts:
@@ -756,14 +811,19 @@ def section_content(ctx: RuleContext, section: Section, used: set[int], missing:
             size += read
             lines += count
             continue
-        piece = _shorten(text, kind, max_chars - size, max_lines - lines) if kind in ("code", "list", "table") or not parts \
-            else ""  # a code block or a list shows its first lines; other parts only as the first
+        whole = size + read <= max_chars * GRACE and lines + count <= max_lines * GRACE and kind == "code"
+        # a code block the cut would fall inside, after words of the author's, shows whole when it fits in GRACE times
+        # the room (the decorated function under its decorator); else a code block, list or table shows its first
+        # lines, other parts only as the first
+        said = any(_fenced_code(part) is None for part in parts)  # words of the author's lead up to it
+        piece = text if whole and stretch and said else _shorten(text, kind, max_chars - size, max_lines - lines) \
+            if kind in ("code", "list", "table") or not parts else ""
         if piece:
             parts.append(piece)
-        cut = True
+        cut, over = True, kind
         break
     cut = _drop_lead_in(parts) or cut
-    return parts, cut, skipped
+    return parts, cut, skipped, over
 
 
 def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool]:
