@@ -1098,6 +1098,11 @@ def test_a_line_in_bold_alone_starts_a_new_topic_not_more_of_the_answer() -> Non
     assert streams.heading_path == ("Queues", "Broadcast channels", "Streams") and streams.line == 6
     assert "**장점**" in cards["큐 방식"].back and "느린 소비자가 전체를 막는다" in cards["큐 방식"].back
     assert "**Binary**" in cards["Formats"].back and "Binary" not in cards
+    kinds = ("# Java\n## Operator\nOperator는 두 가지 종류가 제공된다.\n\n**UnaryOperator**\n- 인자 하나를 받아 같은 타입을 반환\n\n"
+             "**BinaryOperator**\n- 같은 타입의 인자 둘을 받아 같은 타입을 반환\n")
+    cards = {c.front: c.back for c in cards_of(kinds) if c.rule == "explain"}
+    assert cards["Operator"] == "Operator는 두 가지 종류가 제공된다.\n\n- UnaryOperator\n- BinaryOperator"
+    assert cards["UnaryOperator"] == "- 인자 하나를 받아 같은 타입을 반환"
 
 
 def test_a_cut_does_not_fall_inside_the_example_its_lead_in_announces() -> None:

@@ -555,6 +555,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if _day_of_work(ctx, section) and not explains(heading_text(title)) and not _says_why(parts):
         return None  # a day's work: the commands, settings and screenshots of one project, with no word on why
     back = "\n\n".join(parts).strip()
+    if not cut and _only_leads_in(section, parts, title):
+        kinds = _kinds_named(section, parts[0], title)
+        if kinds is None:
+            return None  # `두 가지 브랜치 통합 방식의 차이.`: the difference is in the subsections, each with its card
+        back += "\n\n" + "\n".join(f"- {kind}" for kind in kinds) if kinds else ""
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
     if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
@@ -573,11 +578,6 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
             or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
-    if not cut and _only_leads_in(section, parts, title):
-        kinds = _kinds_named(section, parts[0], title)
-        if kinds is None:
-            return None  # `두 가지 브랜치 통합 방식의 차이.`: the difference is in the subsections, each with its card
-        back += "\n\n" + "\n".join(f"- {kind}" for kind in kinds) if kinds else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
