@@ -19,7 +19,15 @@ def full(text: str) -> str:
 def test_shortcut_matches_a_full_render(seed_vault: Path) -> None:
     samples = ["etcd", "key-value 데이터의 저장소", 'say "hi" to 파드', "3 replicas", "a - b", "x.y/z", "(괄호) 안",
                "- list", "1. step", "# head", "a #tag", "**b**", "a  b", "é ü", "x:y", "a@b.c", "www.x.io", " lead",
-               "trail ", "50%", "a^b", "{{c1::x}}", "[[link]]", "==m==", "<b>x</b>", "a & b", "tab\there"]
+               "trail ", "50%", "a^b", "{{c1::x}}", "[[link]]", "==m==", "<b>x</b>", "a & b", "tab\there",
+               # lines: one paragraph with line breaks, unless a line opens a block, ends a setext heading, is
+               # blank, is indented or ends in spaces (a hard break)
+               "노드마다 하나씩\nDaemonSet 에 적합", "a\nb\nc", "a\n\nb", "a\n- b", "a\n1. b", "a\n===",
+               "a\n---", "a\n    b", "a  \nb", "a\n> b", "a\n# b", "a\n```", "a\n<div>", "a\n\n", "a\r\nb",
+               "a\n2 replicas", "a\n\u3000b", "a \nb", "a\nb ",
+               # a list of plain items: tight, unless an item is empty, nested, numbered or marked up
+               "- 파드\n- 노드", "- a", "- a\nb", "- a\n-", "- a\n-  b", "- a\n  - b", "- a\n\n- b", "- a\n* b",
+               "- a\n- **b**", "- a\n- 1. b", "-a\n-b", "- a\n- b\n"]
     for card in extract_cards(parse_vault(seed_vault)):
         samples.extend([card.front, card.back])
     for text in samples:

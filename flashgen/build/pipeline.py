@@ -211,20 +211,32 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     return result
 
 
-SHARE_AT = 64  # from this many notes to work on, half of them are worked on in a forked process
+SHARE_AT = 64  # from this many notes to work on, about half of them are worked on in a forked process
+OWN_SHARE = 0.48  # of their text, what this process works on: it also reads back what the other one made
 
 
 def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
-    """Work on the notes of `files` (notework.work_notes): half of them in a forked process when they are many."""
+    """Work on the notes of `files` (notework.work_notes): about half of them in a forked process when they are
+    many, split by the size of their text (a note's work grows with it) rather than by their number."""
     from flashgen.build.notework import work_notes
 
     if len(files) >= SHARE_AT and can_fork():
-        half = len(files) // 2
-        other = Background(work_notes, files[half:], files_only, urls)
-        done = work_notes(files[:half], files_only, urls) + other.result()
+        split = _split_at(files, OWN_SHARE)
+        other = Background(work_notes, files[split:], files_only, urls)
+        done = work_notes(files[:split], files_only, urls) + other.result()
     else:
         done = work_notes(files, files_only, urls)
     return {work.path: work for work in done}
+
+
+def _split_at(files: list, share: float) -> int:
+    """The index that puts about `share` of the files' bytes before it (at least one file on each side)."""
+    wanted, total = share * sum(f.size for f in files), 0
+    for index, file in enumerate(files):
+        total += file.size
+        if total >= wanted:
+            return min(max(index + 1, 1), len(files) - 1)
+    return len(files) - 1
 
 
 def _same_file(memo: NoteMemo | None, file) -> bool:

@@ -454,10 +454,30 @@ def render_tokens(tokens, env: dict[str, Any] | None = None, course_headings: bo
 _SYNTAX = re.compile(r"[\\`*_\[\]<>!#=~|{}&:@^%$\n\r\t]|www\.|^[\s\-+\d]|\s$")
 
 
+def _plain_lines(text: str) -> list[str] | None:
+    """The lines of text that is one paragraph of plain lines (each as `_SYNTAX` allows, none blank), or None."""
+    lines = text.split("\n")
+    return lines if all(line and not _SYNTAX.search(line) for line in lines) else None
+
+
+def _plain_bullets(text: str) -> list[str] | None:
+    """The items of a list of `- ` lines whose texts are plain (as `_SYNTAX` allows), or None."""
+    items = [line[2:] for line in text.split("\n") if line.startswith("- ")]
+    return items if items and len(items) == text.count("\n") + 1 and not any(
+        not item or _SYNTAX.search(item) for item in items) else None
+
+
 def render_markdown(text: str, env: dict[str, Any] | None = None, course_headings: bool = False) -> str:
     """HTML for a markdown fragment such as a card side (lesson-line detection off by default)."""
     if text and not _SYNTAX.search(text):
         return f"<p>{escapeHtml(text)}</p>\n"  # most card sides: the same HTML without a parse
+    if "\r" not in text:
+        lines = _plain_lines(text) if "\n" in text else None
+        if lines is not None:  # plain lines: one paragraph, each soft break a line break (Obsidian's reading)
+            return "<p>" + "<br />\n".join(escapeHtml(line) for line in lines) + "</p>\n"
+        items = _plain_bullets(text)
+        if items is not None:  # `- ` items of plain words: a tight list
+            return "<ul>\n" + "".join(f"<li>{escapeHtml(item)}</li>\n" for item in items) + "</ul>\n"
     md = renderer_for(create_parser(course_headings))
     env = env if env is not None else {}
     return md.renderer.render(md.parse(text, env), md.options, env)  # (footnotes keep state in env between the two)

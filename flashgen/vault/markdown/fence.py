@@ -7,6 +7,7 @@ not of the note) by reading the fence's last line as the rule saw it, with the c
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,9 @@ BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 
 def _rule(fence: BlockRule, state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    at = state.bMarks[start_line] + state.tShift[start_line]
+    if at >= state.eMarks[start_line] or state.src[at] not in "`~":
+        return False  # (the fence rule's own first test, without its call: every line of a note comes here)
     count = len(state.tokens)
     if not fence(state, start_line, end_line, silent):
         return False
@@ -35,4 +39,4 @@ def fence_plugin(md: MarkdownIt) -> None:
     ruler = md.block.ruler
     rule = ruler.__rules__[ruler.__find__("fence")]
     fence = rule.fn
-    ruler.at("fence", lambda state, start, end, silent: _rule(fence, state, start, end, silent), {"alt": list(rule.alt)})
+    ruler.at("fence", partial(_rule, fence), {"alt": list(rule.alt)})
