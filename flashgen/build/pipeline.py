@@ -161,6 +161,15 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
             memo = replace(memo, key=keys.get(path, ""), own=own.get(path))
         memory.notes[path] = memo
         tallies[path] = memo.tally
+    # 4. The outputs: the deck in a forked process (started as soon as every note's cards are known) while this
+    #    one checks the links and makes the site
+    deck_task = None
+    if decks:
+        from flashgen.emit.anki import DeckNote
+
+        deck_notes = [DeckNote(path, keys.get(path, ""), works[path].cards if path in works else None,
+                               works[path].sides if path in works else None) for path in keys]
+        deck_task = Background(write_decks, vault, deck_notes, out_dir, memory.deck())
     links = {path: (memo.links[0], list(memo.links[1])) for path, memo in memory.notes.items() if memo.links}
     vault.diagnostics.extend(check_links(vault, keys, links))
     for path, (note_key, found) in links.items():
@@ -177,14 +186,6 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         result.diagnostics.extend(memo.problems + memo.lint + (memo.outline.diagnostics if memo.outline else ()))
     result.diagnostics.extend(vault.diagnostics + lab_problems)
 
-    # 4. The outputs: the deck in a forked process while this one makes the site
-    deck_task = None
-    if decks:
-        from flashgen.emit.anki import DeckNote
-
-        deck_notes = [DeckNote(path, keys.get(path, ""), works[path].cards if path in works else None,
-                               works[path].sides if path in works else None) for path in keys]
-        deck_task = Background(write_decks, vault, deck_notes, out_dir, memory.deck())
     if site:
         from flashgen.site import SiteInput, write_site
 
