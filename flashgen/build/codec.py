@@ -45,17 +45,30 @@ def to_plain(value: Any) -> Any:
     encode = _ENCODERS.get(kind)
     if encode is not None:
         return encode(value)
-    if isinstance(value, enum.Enum) and kind.__module__.startswith("flashgen."):
-        return {MARK: "e", "c": _name(kind), "v": to_plain(value.value)}
-    if dataclasses.is_dataclass(value) and kind.__module__.startswith("flashgen."):
-        values = [getattr(value, name) for name in _fields(kind)]
+    how, name, fields = _written_as(kind)
+    if how == "enum":
+        return {MARK: "e", "c": name, "v": to_plain(value.value)}
+    if how == "dataclass":
+        values = [getattr(value, field) for field in fields]
         # fields that are tuples of plain values (most of them) are written as plain arrays, and listed in "t"
         flat = [i for i, v in enumerate(values) if type(v) is tuple and all(type(x) in _PLAIN for x in v)]
-        out = {MARK: _name(kind), "v": [v if i in flat else to_plain(v) for i, v in enumerate(values)]}
+        out = {MARK: name, "v": [v if i in flat or type(v) in _PLAIN else to_plain(v) for i, v in enumerate(values)]}
         if flat:
             out["t"] = flat
         return out
     raise CodecError(f"the build cache cannot hold a {kind.__module__}.{kind.__qualname__}")
+
+
+@cache
+def _written_as(kind: type) -> tuple[str, str, tuple[str, ...]]:
+    """How the cache writes a value of a type that is not a plain one: as one of flashgen's enums or dataclasses
+    (with its written name and fields), or not at all ("")."""
+    if kind.__module__.startswith("flashgen."):
+        if issubclass(kind, enum.Enum):
+            return "enum", _name(kind), ()
+        if dataclasses.is_dataclass(kind):
+            return "dataclass", _name(kind), _fields(kind)
+    return "", "", ()
 
 
 _ENCODERS: dict[type, Callable[[Any], Any]] = {
