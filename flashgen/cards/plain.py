@@ -634,7 +634,7 @@ def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
 
 
 # a line in bold alone as a paragraph that names a new topic (`**인터넷**`, `**Stream**`), as a heading would
-BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60})\1\s*$")
+BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60}(?:[:：]\s[^*_\n:：?]{1,60})?)\1\s*$")
 # what a short bold line names when it is an aspect of the section's own topic, not a new one (`**장점**`, `**How it
 # works**`)
 ASPECTS = re.compile(r"^(?:\S+\s)?(?:장점|단점|장단점|특징|원리|동작 원리|동작 방식|이유|목적|배경|방법|사용법|사용 방법|예|예시|예제|"
@@ -652,6 +652,11 @@ def bold_topic(block: Block) -> str | None:
     if not found:
         return None
     name = found.group("name").strip()
+    kind = re.split(r"[:：]", name)[0].strip()  # `**비 일관성 해소 기법: 데이터 버저닝**`: a topic and its subtitle,
+    # not a label and its remark (`**Note: …**`, `**주의: …**`)
+    if kind != name and (is_generic(kind) or ASPECTS.search(kind) or is_example_label(kind) or _is_predicate(kind)
+                         or len(kind.split()) > 6):
+        return None
     if not re.match(r"\w", name) or '"' in name or is_generic(name) or ASPECTS.search(name) or ORDINAL.match(name) \
             or is_example_label(name) or STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) \
             or SENTENCE_END.search(name) or _is_predicate(name):
