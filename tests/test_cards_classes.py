@@ -1176,3 +1176,20 @@ def test_fields_explained_by_the_example_values_go_under_the_manifest() -> None:
     assert "default" in fronts  # a general meaning stays a card
     [manifest] = [c for c in cards if c.rule == "manifest"]
     assert "2 CPU and 2Gi" in manifest.back  # shown with the example it describes
+
+
+# --- an outline taken for a set, and a heading that only says what it is about -------------------------------------
+
+def test_a_list_of_labels_over_their_own_content_is_not_a_set_to_recite() -> None:
+    text = ("# 전송\n## 오류 제어\n\n**재전송 기반 제어**\n- 재전송 기법: ARQ(자동 재전송 요구)\n  - 응답과 타임아웃으로 문제를 진단한다\n"
+            "- ARQ의 대표적인 3가지 방식\n  - Stop-and-Wait\n  - Go-Back-N\n  - Selective Repeat\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list" and "ARQ의 대표적인 3가지 방식" in c.back]
+    assert any(c.front == "ARQ의 대표적인 3가지 방식" and "Go-Back-N" in c.back for c in cards)
+
+
+def test_a_heading_that_only_says_what_it_is_about_is_asked_with_its_topic() -> None:
+    text = ("# rand - 난수\n난수를 만든다.\n\n## 컬렉션 관련\n\n```rust\nlet mut v = vec![1, 2, 3];\n// 섞기\nv.shuffle(&mut rng);\n"
+            "// 하나 고르기\nlet one = v.choose(&mut rng);\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and "shuffle" in c.back]
+    assert card.front == "rand - 난수 › 컬렉션 (섞기, 하나 고르기)"

@@ -371,6 +371,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue  # links, or sentences: nothing a learner lists from memory
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
+        if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
+            continue  # `- ARQ의 대표적인 3가지 방식` ⏎ `  - Stop-and-Wait …`: a label over what it announces, so the
+            # list is an outline of points (each asked on its own), not a set whose names say anything
         # a generic or one-word lead-in (`Available:`) is asked with its topic
         front = in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
             else intro
@@ -532,6 +535,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             return None
         front = in_context(heading_text(title), topic)
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
+    about = ABOUT_HEADING.match(heading_text(title))
+    if about and not is_generic(heading_text(title)):  # `컬렉션 관련`: asked with its topic and what the code does
+        topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
+        does = _comment_names(parts)
+        front = in_context(about.group(1).strip(), topic) + (f" ({', '.join(does)})" if does else "")
     if ran_out in ("list", "table") and parts and _asks_the_whole(title, parts):
         return None  # the kinds, options or steps it asks for are cut: what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
@@ -586,6 +594,22 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
                        heading_path=card.heading_path[:-1] + (heading_text(named),))
     return card
+
+
+# a heading that only says what its section is about (`컬렉션 관련`, `Network-related`): it asks nothing alone
+ABOUT_HEADING = re.compile(r"^(\S.*?)\s*(?:관련(?:\s*(?:내용|기능|정리))?|[- ]related)$", re.I)
+CODE_COMMENT = re.compile(r"^\s*(?://|#)\s*(\S.{0,30})$")
+
+
+def _comment_names(parts: list[str]) -> list[str]:
+    """What the comments on their own lines in an answer of only code name (`// 셔플`, `// 랜덤 선택`), when there
+    are two to five short ones."""
+    codes = [_fenced_code(part) for part in parts]
+    if not codes or any(code is None for code in codes):
+        return []
+    names = [found.group(1).strip() for code in codes for line in code.split("\n")
+             if (found := CODE_COMMENT.match(line)) and len(found.group(1).split()) <= 4]
+    return names if 2 <= len(names) <= 5 else []
 
 
 # a heading that compares (`merge vs rebase`), and an answer that says two things differ, not how (`…일치의 여부를
