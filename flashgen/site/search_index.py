@@ -27,9 +27,11 @@ _FENCE = re.compile(r"^\s*(```|~~~).*$", re.MULTILINE)
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKI = re.compile(r"\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 _MDLINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKS = re.compile(r"(\*\*|__|==|~~|`|^\s{0,3}#{1,6}\s|^\s*>\s?(\[![^\]]*\][+-]?)?|^\s*[-*+]\s(\[.\]\s)?|^\s*\d+[.)]\s|\^[\w-]+\s*$)",
-                    re.MULTILINE)
-_SPACES = re.compile(r"[ \t]+")
+# markup at a line's start (a heading's, quote's or callout's, list item's marker) or end (a block id); then inline
+_LINE_MARKS = re.compile(r"^(?:\s{0,3}#{1,6}\s|\s*>\s?(?:\[![^\]]*\][+-]?)?|\s*[-*+]\s(?:\[.\]\s)?|\s*\d+[.)]\s)|\^[\w-]+\s*$",
+                         re.MULTILINE)
+_INLINE_MARKS = re.compile(r"\*\*|__|==|~~|`")
+_SPACES = re.compile(r"[ \t]{2,}|\t")  # (a single space stays as it is)
 # what any of the patterns above could act on: a line break, markup characters, a list or quote start
 _MAY_HAVE_MARKUP = re.compile(r"[\n`*_=~!\[\]|^#>]|^\s*(?:[-+]|\d+[.)])\s")
 
@@ -43,7 +45,7 @@ def plain_text(markdown: str) -> str:
     text = _EMBED.sub("", text)
     text = _WIKI.sub(lambda m: m.group(2) or m.group(1), text)
     text = _MDLINK.sub(lambda m: m.group(1), text)
-    text = _MARKS.sub("", text)
+    text = _INLINE_MARKS.sub("", _LINE_MARKS.sub("", text))
     lines = _SPACES.sub(" ", text.replace("|", " ")).split("\n")
     return "\n".join(line for line in map(str.strip, lines) if line.strip("-: "))
 

@@ -21,11 +21,11 @@ def autolink_plugin(md: MarkdownIt) -> None:
     """Enable GFM autolinks, each of the plugin's scanners given a bounded window."""
     gfm_autolink_plugin(md)
     ruler = md.inline.ruler
-    wanted = {"gfm_autolink_protocol": _after_scheme, "gfm_autolink_email": _after_local_part,
-              "gfm_autolink_www": lambda state: state.src.startswith("www.", state.pos)}
+    wanted = {"gfm_autolink_protocol": (":", _after_scheme), "gfm_autolink_email": ("@", _after_local_part),
+              "gfm_autolink_www": ("w", lambda state: state.src.startswith("www.", state.pos))}
     for rule in list(ruler.__rules__):
         if rule.name in wanted:
-            ruler.at(rule.name, _bounded(rule.fn, wanted[rule.name]))
+            ruler.at(rule.name, _bounded(rule.fn, *wanted[rule.name]))
 
 
 def _after_scheme(state: StateInline) -> bool:
@@ -45,11 +45,12 @@ def _after_local_part(state: StateInline) -> bool:
     return state.src.startswith("@", state.pos) and last.isascii() and (last.isalnum() or last in ".+-_")
 
 
-def _bounded(rule: Rule, possible: Callable[[StateInline], bool]) -> Rule:
-    """The rule, tried only where a link can start, and seeing the line only up to the link's possible end."""
+def _bounded(rule: Rule, first: str, possible: Callable[[StateInline], bool]) -> Rule:
+    """The rule, tried only where a link can start (at the character `first`, where `possible` says so), and
+    seeing the line only up to the link's possible end."""
 
     def bounded(state: StateInline, silent: bool) -> bool:
-        if not possible(state):
+        if state.src[state.pos] != first or not possible(state):
             return False
         limit = state.posMax
         end = _END.search(state.src, state.pos, min(limit, state.pos + MAX_LINK))
