@@ -1118,3 +1118,78 @@ def test_a_cut_does_not_fall_inside_the_example_its_lead_in_announces() -> None:
     assert "continued in the note" in card.back
     script = "\n".join(f"echo step {n} of the setup, which does one small thing at a time" for n in range(40))
     assert cards_of(f"# Setup\n## Setup script\n```bash\n{script}\n```\n") == []
+
+
+# --- a vague activity heading over bare commands -----------------------------------------------------------------
+
+def test_a_vague_activity_heading_over_bare_commands_asks_nothing() -> None:
+    text = ("# Quotas\nQuotas cap what a namespace may use.\n\n## Managing Quotas\n\n```sh\nkubectl get quota\n```\n\n"
+            "## Quota Management\n\nRun `kubectl describe quota` to see them.\n\n```sh\nkubectl describe quota\n```\n\n"
+            "## Scale a deployment\n\n```sh\nkubectl scale deploy web --replicas=3\n```\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "Managing Quotas" not in fronts and "Quota Management" not in fronts
+    assert "Scale a deployment" in fronts  # the heading says the action: it stays
+
+
+def test_commented_commands_under_a_vague_heading_are_a_card_each() -> None:
+    text = ("# Taints\nTaints repel pods.\n\n## Operational Snippets\n\n```sh\n# List the taints of every node\n"
+            "kubectl get nodes -o wide\n\n# Roles\nkubectl get role\n\nkubectl get ns\n```\n\n"
+            "## 볼륨 명령어\n```\ndocker volume ls - 볼륨 목록 보기\ndocker volume rm 이름 - 볼륨 지우기\n```\n")
+    found = [(c.front, c.back, c.line) for c in cards_of(text, "Taints.md") if c.rule == "explain"]
+    assert ("Taints › List the taints of every node", "```sh\nkubectl get nodes -o wide\n```", 7) in found
+    assert ("Taints › 볼륨 목록 보기", "```sh\ndocker volume ls\n```", 18) in found
+    assert ("Taints › 볼륨 지우기", "```sh\ndocker volume rm 이름\n```", 19) in found
+    assert not any("Operational Snippets" in front or "Roles" in front or "명령어" in front for front, _, _ in found)
+
+
+# --- a back that runs on into the next topic or task -------------------------------------------------------------
+
+def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:
+    text = ("# Store\n## 설계\n본문이 여기 있다.\n\n**일관성 모델**\n\n- 강한 일관성: 항상 최신 값을 읽는다.\n- 약한 일관성: 낡은 값을 읽을 수 있다.\n\n"
+            "**충돌 해소 기법: 벡터 시계**\n\n- 사본마다 버전 쌍을 단다.\n- 충돌은 클라이언트가 해소한다.\n\n"
+            "**주의: 아래는 예시다**\n\n- 이 줄은 앞 주제의 일부다.\n")
+    cards = {c.front: c.back for c in cards_of(text)}
+    assert not any("버전 쌍" in back for front, back in cards.items() if front != "충돌 해소 기법: 벡터 시계")
+    assert "사본마다 버전 쌍을 단다" in cards["충돌 해소 기법: 벡터 시계"]
+    assert "앞 주제의 일부다" in cards["충돌 해소 기법: 벡터 시계"]  # `**주의: …**` is a remark, not a topic
+
+
+def test_the_next_number_of_a_practice_test_is_the_next_task_however_worded() -> None:
+    text = ("# Lab\n## Practice Test - Services\n\n1. 서비스 개수를 찾으시오.\n\n```sh\n$ kubectl get svc\n```\n\n"
+            "2. 데몬셋으로 프록시가 도는 것을 확인합니다.\n\n```sh\n$ kubectl get ds -A\n```\n")
+    tasks = {c.front: c.back for c in cards_of(text) if c.rule == "exercise"}
+    assert "kubectl get ds" not in tasks["서비스 개수를 찾으시오."] and "데몬셋" not in tasks["서비스 개수를 찾으시오."]
+    assert "kubectl get ds -A" in tasks["데몬셋으로 프록시가 도는 것을 확인합니다."]
+
+
+# --- a manifest field explained by the example's own values ------------------------------------------------------
+
+def test_fields_explained_by_the_example_values_go_under_the_manifest() -> None:
+    text = ("A LimitRange sets limits per namespace.\n## Manifest File\n\n```yaml\napiVersion: v1\nkind: LimitRange\n"
+            "metadata:\n  name: lr\nspec:\n  limits:\n    - type: Container\n      default:\n        cpu: \"1\"\n"
+            "      max:\n        cpu: \"2\"\n        memory: \"2Gi\"\n```\n"
+            "- **max**: a container may not use more than **2 CPU and 2Gi**.\n"
+            "- **default**: the limit given to a container that sets none.\n")
+    cards = cards_of(text, "Limit Range.md")
+    fronts = [c.front for c in cards if c.rule == "definition"]
+    assert "max" not in fronts  # the example's numbers are not what `max` means
+    assert "default" in fronts  # a general meaning stays a card
+    [manifest] = [c for c in cards if c.rule == "manifest"]
+    assert "2 CPU and 2Gi" in manifest.back  # shown with the example it describes
+
+
+# --- an outline taken for a set, and a heading that only says what it is about -------------------------------------
+
+def test_a_list_of_labels_over_their_own_content_is_not_a_set_to_recite() -> None:
+    text = ("# 전송\n## 오류 제어\n\n**재전송 기반 제어**\n- 재전송 기법: ARQ(자동 재전송 요구)\n  - 응답과 타임아웃으로 문제를 진단한다\n"
+            "- ARQ의 대표적인 3가지 방식\n  - Stop-and-Wait\n  - Go-Back-N\n  - Selective Repeat\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list" and "ARQ의 대표적인 3가지 방식" in c.back]
+    assert any(c.front == "ARQ의 대표적인 3가지 방식" and "Go-Back-N" in c.back for c in cards)
+
+
+def test_a_heading_that_only_says_what_it_is_about_is_asked_with_its_topic() -> None:
+    text = ("# rand - 난수\n난수를 만든다.\n\n## 컬렉션 관련\n\n```rust\nlet mut v = vec![1, 2, 3];\n// 섞기\nv.shuffle(&mut rng);\n"
+            "// 하나 고르기\nlet one = v.choose(&mut rng);\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and "shuffle" in c.back]
+    assert card.front == "rand - 난수 › 컬렉션 (섞기, 하나 고르기)"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 from urllib.parse import unquote
 
+from flashgen.cards.commands import bare_commands, command_cards
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
 from flashgen.cards.exercises import (
@@ -16,6 +17,7 @@ from flashgen.cards.exercises import (
     listed_task_cards,
     task_card,
 )
+from flashgen.cards.example_fields import gives_example_values
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
@@ -204,7 +206,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(found)
         used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
-        cards.extend(card for card in definition_cards(ctx, section, used) if not _is_example(card))
+        cards.extend(card for card in definition_cards(ctx, section, used)
+                     if not _is_example(card) and not gives_example_values(card, section))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
@@ -226,6 +229,10 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
                 made = explain_card(ctx, topic, shown, missing, heading=section,
                                     covered=sum(found.line in inside for found in cards))
                 cards.extend([made] if made else [])
+            codes = bare_commands(head) if card and not topics else None
+            if codes is not None:  # `Managing Roles` over bare commands asks nothing: the commands it describes
+                cards.extend(command_cards(ctx, head, codes))
+                card = None
         if card:
             cards.append(card)
     return cards

@@ -84,15 +84,25 @@ def listed_tasks(section: Section) -> list[tuple[Item, tuple[Block, ...]]]:
     if not any(TASK_PARENT.search(title) for title in section.path):
         return []
     tasks: list[tuple[Item, list[Block]]] = []
+    last = None  # the number of the last task
     for block in section.blocks:
         found = list_items(block) if block.kind == "list" else ()
-        if found and all(item.ordered for item in found) and _is_task_item(found[-1]):
+        number = _number(block) if found and all(item.ordered for item in found) else None
+        # a task, or the next number after one (`6. … 확인합니다.`: the next task, however it is worded)
+        if number is not None and (_is_task_item(found[-1]) or last is not None and number == last + 1
+                                   and len(visible_text(found[-1].head).strip()) >= 8):
             tasks.append((found[-1], []))
+            last = number + len(found) - 1
         elif tasks:
             tasks[-1][1].append(block)
     if not any(answer for _, answer in tasks):
         return []
     return [(item, tuple(answer)) for item, answer in tasks]
+
+
+def _number(block: Block) -> int | None:
+    found = re.match(r"\s*(\d+)[.)]\s", block.source)
+    return int(found.group(1)) if found else None
 
 
 def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card]:

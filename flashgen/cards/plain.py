@@ -371,6 +371,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue  # links, or sentences: nothing a learner lists from memory
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
+        if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
+            continue  # `- ARQ의 대표적인 3가지 방식` ⏎ `  - Stop-and-Wait …`: a label over what it announces, so the
+            # list is an outline of points (each asked on its own), not a set whose names say anything
         # a generic or one-word lead-in (`Available:`) is asked with its topic
         front = in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
             else intro
@@ -532,6 +535,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             return None
         front = in_context(heading_text(title), topic)
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
+    about = ABOUT_HEADING.match(heading_text(title))
+    if about and not is_generic(heading_text(title)):  # `컬렉션 관련`: asked with its topic and what the code does
+        topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
+        does = _comment_names(parts)
+        front = in_context(about.group(1).strip(), topic) + (f" ({', '.join(does)})" if does else "")
     if ran_out in ("list", "table") and parts and _asks_the_whole(title, parts):
         return None  # the kinds, options or steps it asks for are cut: what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
@@ -588,6 +596,22 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     return card
 
 
+# a heading that only says what its section is about (`컬렉션 관련`, `Network-related`): it asks nothing alone
+ABOUT_HEADING = re.compile(r"^(\S.*?)\s*(?:관련(?:\s*(?:내용|기능|정리))?|[- ]related)$", re.I)
+CODE_COMMENT = re.compile(r"^\s*(?://|#)\s*(\S.{0,30})$")
+
+
+def _comment_names(parts: list[str]) -> list[str]:
+    """What the comments on their own lines in an answer of only code name (`// 셔플`, `// 랜덤 선택`), when there
+    are two to five short ones."""
+    codes = [_fenced_code(part) for part in parts]
+    if not codes or any(code is None for code in codes):
+        return []
+    names = [found.group(1).strip() for code in codes for line in code.split("\n")
+             if (found := CODE_COMMENT.match(line)) and len(found.group(1).split()) <= 4]
+    return names if 2 <= len(names) <= 5 else []
+
+
 # a heading that compares (`merge vs rebase`), and an answer that says two things differ, not how (`…일치의 여부를
 #어떻게 찾는 지가 다르다.`, `두 가지 되돌리기 방식의 차이.`)
 COMPARES = re.compile(r"\svs\.?\s|\bversus\b|\bdifferences?\b|차이|비교", re.I)
@@ -634,7 +658,7 @@ def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
 
 
 # a line in bold alone as a paragraph that names a new topic (`**인터넷**`, `**Stream**`), as a heading would
-BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60})\1\s*$")
+BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60}(?:[:：]\s[^*_\n:：?]{1,60})?)\1\s*$")
 # what a short bold line names when it is an aspect of the section's own topic, not a new one (`**장점**`, `**How it
 # works**`)
 ASPECTS = re.compile(r"^(?:\S+\s)?(?:장점|단점|장단점|특징|원리|동작 원리|동작 방식|이유|목적|배경|방법|사용법|사용 방법|예|예시|예제|"
@@ -652,6 +676,11 @@ def bold_topic(block: Block) -> str | None:
     if not found:
         return None
     name = found.group("name").strip()
+    kind = re.split(r"[:：]", name)[0].strip()  # `**비 일관성 해소 기법: 데이터 버저닝**`: a topic and its subtitle,
+    # not a label and its remark (`**Note: …**`, `**주의: …**`)
+    if kind != name and (is_generic(kind) or ASPECTS.search(kind) or is_example_label(kind) or _is_predicate(kind)
+                         or len(kind.split()) > 6):
+        return None
     if not re.match(r"\w", name) or '"' in name or is_generic(name) or ASPECTS.search(name) or ORDINAL.match(name) \
             or is_example_label(name) or STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) \
             or SENTENCE_END.search(name) or _is_predicate(name):
