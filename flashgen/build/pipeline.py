@@ -213,7 +213,6 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
 
 
 SHARE_AT = 64  # from this many notes to work on, about half of them are worked on in a forked process
-OWN_SHARE = 0.48  # of their text, what this process works on: it also reads back what the other one made
 
 
 def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
@@ -222,7 +221,7 @@ def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
     from flashgen.build.notework import work_notes
 
     if len(files) >= SHARE_AT and can_fork():
-        split = _split_at(files, OWN_SHARE)
+        split = _split_at(files, 0.5)
         other = Background(work_notes, files[split:], files_only, urls)
         done = work_notes(files[:split], files_only, urls) + other.result()
     else:
