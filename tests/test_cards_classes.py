@@ -1193,3 +1193,32 @@ def test_a_heading_that_only_says_what_it_is_about_is_asked_with_its_topic() -> 
             "// 하나 고르기\nlet one = v.choose(&mut rng);\n```\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain" and "shuffle" in c.back]
     assert card.front == "rand - 난수 › 컬렉션 (섞기, 하나 고르기)"
+
+
+# --- a heading over a manifest alone, and an object without a spec --------------------------------------------------
+
+def test_an_object_without_a_spec_under_an_example_heading_is_a_cloze_of_its_fields() -> None:
+    text = ("A RuntimeClass picks the container runtime of a pod.\n\n## Example Manifest\n\n```yaml\n"
+            "apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: sandboxed\nhandler: runsc\n"
+            "description: \"gVisor sandbox\"\n```\n")
+    cards = cards_of(text, "Runtime Class.md")
+    assert not [c for c in cards if c.rule == "explain" and "handler" in c.back]  # no heading over the manifest
+    [card] = [c for c in cards if c.rule == "manifest"]
+    assert "{{c1::handler}}: runsc" in card.front and "{{c1::description}}" not in card.front
+
+
+def test_a_section_that_is_only_a_custom_object_or_a_fragment_gives_no_explanation() -> None:
+    text = ("# Widgets\nA CRD adds the Widget kind.\n\n## Trying It Out\n\n```yaml\napiVersion: shop.example.org/v1\n"
+            "kind: Widget\nmetadata:\n  name: blue\nspec:\n  colour: blue\n```\n\n## Sample Manifest\n\n```yaml\n"
+            "volumes:\n  - name: scratch\n    emptyDir: {}\n```\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if "colour" in c.back or "scratch" in c.back]
+
+
+def test_a_section_that_is_only_a_built_in_object_asks_its_spec() -> None:
+    text = ("# Claims\n## Persistent Volume Claimz\n\n```yaml\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n"
+            "  name: data\nspec:\n  accessModes:\n    - ReadWriteOnce\n  resources:\n    requests:\n      storage: 1Gi\n```\n")
+    cards = cards_of(text)
+    [card] = [c for c in cards if c.rule == "manifest"]
+    assert "{{c2::accessModes}}" in card.front
+    assert not [c for c in cards if c.rule == "explain"]

@@ -21,7 +21,7 @@ from flashgen.cards.example_fields import gives_example_values
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
-from flashgen.cards.manifests import manifest_cards
+from flashgen.cards.manifests import manifest_cards, only_manifests
 from flashgen.cards.model import Card
 from flashgen.cards.plain import (
     definition_cards,
@@ -229,6 +229,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
                 made = explain_card(ctx, topic, shown, missing, heading=section,
                                     covered=sum(found.line in inside for found in cards))
                 cards.extend([made] if made else [])
+            if card and not topics and only_manifests(head):
+                card = None  # the manifest card asks it, or there is nothing in it to ask
             codes = bare_commands(head) if card and not topics else None
             if codes is not None:  # `Managing Roles` over bare commands asks nothing: the commands it describes
                 cards.extend(command_cards(ctx, head, codes))

@@ -10,6 +10,7 @@ import yaml
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
+from flashgen.cards.quality import is_generic
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import CodeBlock, Section
 from flashgen.yamlsafe import safe_load_all
@@ -105,6 +106,9 @@ HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "set
 # (and the resources a quantity is given for: `cpu:` and `memory:` under each of a LimitRange's `default`, `min`, …)
 PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type",
               "cpu", "memory", "storage", "ephemeral-storage"}
+# the group of the top-level keys of an object without a spec, and such keys that set nothing
+TOP_LEVEL = "fields"
+TOP_LEVEL_SKIPPED = {"apiversion", "description"}
 MAX_TOPIC_KEYS = 6  # keys asked under one topic, nearest it first: more in one blank group is a wall, not a question
 
 
@@ -126,7 +130,11 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
         if key.lower() in given or any(word in key.lower() for word in long):
             roots[path] = (key, None)
     if not roots and kinds:
-        roots["spec"] = ("spec", 1)
+        if any(path == "spec" for _, path, _ in fields):
+            roots["spec"] = ("spec", 1)
+        else:  # an object without a spec (`PriorityClass`, `StorageClass`): its own top-level keys are what it sets
+            roots.update((path, (TOP_LEVEL, 0)) for _, path, match in fields if "." not in path
+                         and match.group("key").lower() not in FRAME_KEYS | TOP_LEVEL_SKIPPED)
     return roots
 
 
@@ -188,6 +196,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         text = match.group(part).strip()
         if part == "value" and words_of(text) and words_of(text) <= shown:
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)
+        if part == "key" and name == TOP_LEVEL and text.lower() in shown:
+            continue  # a comment names it (`# no spec: target instead`)
         if part == "value" and topical and name in EXAMPLE_VALUES:
             continue  # beside what the section is about, the example's own values (`replicas: 3`) are noise
         if name not in numbers:
@@ -232,12 +242,60 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
     named = kinds & (given | words_of(_lead_in(section, code.fence_line)))  # `컨트롤러(Deployment)로 …` above it
     text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named)
     if not topics and not set(groups) & MEANINGFUL:
-        return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
+        if named or not is_yaml_section(section):
+            return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
+        # (`## Example Manifest` over it alone): the objects of Kubernetes' own API in it are what it is about
+        text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given,
+                                              {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)})
+        if not topics or all(key.lower() in FRAME_KEYS for key in _hidden_keys(text)):
+            return []  # nothing but the frame every manifest has (`containers`, `selector`, `template`)
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
     return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", at or code.fence_line, section, "manifest",
                      anchor, prompt=_prompt(ctx, docs, text))]
+
+
+def is_built_in(doc: dict) -> bool:
+    """An object of Kubernetes' own API (`v1`, `apps/v1`, `scheduling.k8s.io/v1`), not a custom resource's."""
+    group = doc["apiVersion"].rpartition("/")[0]
+    return "." not in group or group.endswith(".k8s.io")
+
+
+def is_yaml_section(section: Section) -> bool:
+    """A section that holds YAML code and nothing else."""
+    return bool(section.blocks) and all(
+        block.kind == "code" and block.source.lstrip("`~ ").lower().startswith(("yaml", "yml"))
+        for block in section.blocks)
+
+
+MANIFEST_HEADING = re.compile(r"manifests?|매니페스트", re.I)
+CLOZED_KEY = re.compile(r"\{\{c\d+::([^}]*)\}\}:")
+
+
+def _hidden_keys(clozed: str) -> list[str]:
+    """The keys a cloze hides (`{{c2::containers}}:`)."""
+    return CLOZED_KEY.findall(clozed)
+
+
+def only_manifests(section: Section) -> bool:
+    """A section that holds Kubernetes manifests and nothing else (its explanation would be a heading over them), or
+    YAML alone under a heading that says it is an example manifest (`Example Manifest File` over a `volumes:` part)."""
+    if not section.blocks or any(block.kind != "code" for block in section.blocks):
+        return False
+    if is_yaml_section(section) and is_generic(heading_text(section.title)) and MANIFEST_HEADING.search(heading_text(section.title)):
+        return True
+    return all(manifest_docs(CodeBlock(*_fence(block.source), block.line + 1, block.line, section.path))
+               for block in section.blocks)
+
+
+FENCE = re.compile(r"\A[ \t]*(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n(.*?)(?:^[ \t]*\1[`~]*[ \t]*$|\Z)", re.S | re.M)
+
+
+def _fence(source: str) -> tuple[str, str]:
+    """A fenced block's language and code (("", "") for an indented one)."""
+    match = FENCE.match(source)
+    return (match.group(2).lower(), match.group(3)) if match else ("", "")
 
 
 def _lead_in(section: Section, fence_line: int) -> str:
