@@ -1222,3 +1222,18 @@ def test_a_section_that_is_only_a_built_in_object_asks_its_spec() -> None:
     [card] = [c for c in cards if c.rule == "manifest"]
     assert "{{c2::accessModes}}" in card.front
     assert not [c for c in cards if c.rule == "explain"]
+
+
+# --- a shell prompt is not a pinned version ------------------------------------------------------------------------
+
+def test_steps_over_commands_typed_at_a_root_prompt_keep_their_commands() -> None:
+    text = ("# 업그레이드\n## 문제\nUpgrade the control plane node to 1.27.1.\n\n## 풀이\n버전 정보를 가져옵니다.\n\n```sh\n"
+            "root@cp# apt update\nroot@cp# apt-cache madison kubeadm\n```\n\nkubelet을 재시작합니다.\n\n```sh\n"
+            "root@cp# systemctl daemon-reload\nroot@cp# systemctl restart kubelet\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "exercise"]
+    assert "apt-cache madison kubeadm" in card.back and "systemctl restart kubelet" in card.back
+
+
+def test_a_requirements_list_is_still_left_out() -> None:
+    text = "# 설치\n## 의존성\n패키지 목록입니다.\n\n```\nfastapi==0.109.0  # web\nuvicorn==0.27.0\n```\n"
+    assert not [c for c in cards_of(text) if "fastapi" in c.back]

@@ -78,7 +78,8 @@ GROUP_INTRO = re.compile(r"^(?:commands|functions|options|settings|methods|filte
 CONSOLE_SECTION = re.compile(r"(?:^|[\s\-–—])(?:웹 콘솔|web console|cloud console|console ui|gui|웹 ui)\s*$", re.I)
 RELATED = re.compile(r"^\W*(?:관련 문서|관련 노트|related(?: notes)?|see also)\s*[:：]", re.I)  # links to other notes
 TABLE_ROW = re.compile(r"\|(?:[^|\n]{0,30}\|){1,6}")
-PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+\s*(?:#.*)?$")
+# (a comment needs a blank before its `#`: `root@k8s-master# apt update` is a shell prompt, not `name@version`)
+PINNED = re.compile(r"^\s*[A-Za-z][\w.\-\[\],]*\s*(?:==|>=|~=|<=|@)\s*[\w.*+\-]+(?:\s+#.*)?\s*$")
 TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|will|should|must|does|doesn't|has|have)\s", re.I)
 # what a thing does or where it is, not the thing (`Mounted inside containers`, `SecurityContext에 담아 반환`)
