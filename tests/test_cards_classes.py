@@ -1237,3 +1237,14 @@ def test_steps_over_commands_typed_at_a_root_prompt_keep_their_commands() -> Non
 def test_a_requirements_list_is_still_left_out() -> None:
     text = "# 설치\n## 의존성\n패키지 목록입니다.\n\n```\nfastapi==0.109.0  # web\nuvicorn==0.27.0\n```\n"
     assert not [c for c in cards_of(text) if "fastapi" in c.back]
+
+
+# --- a task title over its topic's definition ----------------------------------------------------------------------
+
+def test_the_text_above_a_tasks_problem_is_asked_with_its_topic_not_the_task() -> None:
+    text = ("# 기출\n## 7. NetworkPolicy 구성\n\n네트워크 폴리시는 파드 사이의 트래픽을 레이블로 허용하거나 막는 규칙입니다.\n\n"
+            "### 문제\n\nweb 파드로 가는 트래픽을 app=api 파드에서만 허용하시오.\n\n### 답안\n\n```sh\nkubectl apply -f np.yaml\n```\n")
+    cards = cards_of(text)
+    [card] = [c for c in cards if c.rule == "explain" and "트래픽을 레이블로" in c.back]
+    assert card.front == "NetworkPolicy"
+    assert any(c.rule == "exercise" and "app=api" in c.front for c in cards)  # the task keeps its own card

@@ -11,6 +11,7 @@ from flashgen.cards.commands import bare_commands, command_cards
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
 from flashgen.cards.exercises import (
+    asked_as_topic,
     exercise_card,
     exercise_pairs,
     is_numbered_task,
@@ -224,6 +225,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
             head, *topics = topic_parts(section)
             card = explain_card(ctx, head, shown, missing, covered=len(cards), named=named)
+            card = asked_as_topic(card, section, exercises) if card and exercises else card
             for topic in topics:
                 inside = {line for block in topic.blocks for line in range(block.line - 1, block.end_line + 1)}
                 made = explain_card(ctx, topic, shown, missing, heading=section,

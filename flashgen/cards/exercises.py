@@ -41,6 +41,23 @@ def exercise_pairs(root: Section) -> dict[int, Section]:
     return pairs
 
 
+# what a task title asks to do to its topic (`Ingress 구성`, `Secret 운영`, `Configure an Ingress`)
+TASK_TITLE = re.compile(r"^(?P<topic>.+?)\s+(?:구성|생성|운영|설정|관리|배포|설치|추출|검색|만들기|구성하기|생성하기|설정하기)$"
+                        r"|^(?:configure|configuring|create|creating|deploy|deploying|set up|setting up)\s+(?:an?\s+|the\s+)?"
+                        r"(?P<object>.+)$", re.I)
+
+
+def asked_as_topic(card: Card, section: Section, exercises: dict[int, Section]) -> Card:
+    """The section's own text above its problem and answer (`## 18. Ingress 구성`: `인그레스는 … 노출합니다.`) speaks
+    of its topic, not of the task its title sets: it is asked with the topic (`Ingress`)."""
+    if card.front != section.title.strip() and not section.title.strip().endswith(card.front):
+        return card
+    if not any(child.line in exercises for child in section.children):
+        return card
+    found = TASK_TITLE.match(card.front)
+    return replace(card, front=found.group("topic") or found.group("object")) if found else card
+
+
 def is_numbered_task(section: Section) -> bool:
     """A section titled only by its number under a practice test or lab (`### 6` under `Practice Test - …`):
     its first paragraph is the task, the rest the solution."""
