@@ -1248,3 +1248,37 @@ def test_the_text_above_a_tasks_problem_is_asked_with_its_topic_not_the_task() -
     [card] = [c for c in cards if c.rule == "explain" and "트래픽을 레이블로" in c.back]
     assert card.front == "NetworkPolicy"
     assert any(c.rule == "exercise" and "app=api" in c.front for c in cards)  # the task keeps its own card
+
+
+# --- cut lists the front asks for ----------------------------------------------------------------------------------
+
+def test_a_set_of_kinds_split_by_rules_gives_no_card_of_its_first_kind() -> None:
+    parts = "\n\n---\n\n".join(f"> [!{kind}]\n> A {kind} box." for kind in ("note", "warning", "danger", "quote"))
+    text = f"# Boxes\n## Supported kinds\n\nSeveral box kinds exist, each with its own colour.\n\n{parts}\n"
+    assert not [c for c in cards_of(text) if c.rule == "explain" and c.front.endswith("Supported kinds")]
+
+
+def test_a_rule_before_a_related_link_still_ends_a_whole_table() -> None:
+    text = ("# Events\n## Event types\n\n| Event | Meaning |\n|---|---|\n| `CREATED` | an object was made |\n"
+            "| `DELETED` | an object was removed |\n\n---\n\nSee also [[Storage]].\n")
+    assert [c for c in cards_of(text) if c.rule == "explain" and "CREATED" in c.back and "DELETED" in c.back]
+
+
+def test_steps_announced_by_a_lead_in_and_cut_give_no_card() -> None:
+    colours = ("red", "blue", "green", "white", "black", "pink", "grey", "gold", "teal", "plum", "navy", "lime") * 3
+    steps = "\n".join(f"- Put the {colour} card in tray {n}, then close the lid and wait for the light to turn {colour}."
+                      for n, colour in enumerate(colours))
+    text = (f"# Devices\n## Tablet\n\nTablets sync through the vendor's cloud.\n\n**How to store your vault there**:\n\n"
+            f"{steps}\n")
+    assert not [c for c in cards_of(text) if c.rule == "explain" and c.front == "Tablet"]
+
+
+def test_a_list_its_lead_in_names_already_is_not_asked() -> None:
+    text = ("# Reload\n## Applying settings\n\nSome settings are hot reloaded, while others need a restart:\n\n"
+            "- **Hot-reloadable**: hotkeys and appearance.\n- **Needs restart**: CSS snippets and plugin states.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    assert any(c.rule == "definition" and c.front == "Hot-reloadable" for c in cards)
+    kinds = ("# Probes\n## Mechanisms\n\nKubernetes supports different probe mechanisms:\n\n- **HTTP Probe**: a GET.\n"
+             "- **TCP Probe**: a connection.\n- **Exec Probe**: a command.\n")
+    assert [c for c in cards_of(kinds) if c.rule == "list"]  # `probe` is shared: the lead-in names none of them

@@ -370,6 +370,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
                or SENTENCE_END.search(re.sub(r"[*_`]+", "", name).strip()) and len(visible_text(name)) > 12
                for name in names):
             continue  # links, or sentences: nothing a learner lists from memory
+        if _named_by(intro, names):
+            continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
@@ -390,6 +392,27 @@ def _term_of(head: str) -> str:
     보관한다.`), else the item itself."""
     found = split_definition(head)
     return found[0] if found else _shaped_term(head) or split_block_id(head)[0]
+
+
+STEM = 5  # letters two forms of an English word share (`reload`, `reloaded`, `reloadable`)
+
+
+def _named_by(intro: str, names: list[str]) -> bool:
+    """Items each named by their lead-in already: a word that sets each apart from the others (not `properties` of
+    `Note properties`, `File properties`) begins as one of the lead-in's words does (`hot`, `reloaded`)."""
+    said = _stems(intro)
+    stems = [_stems(name) for name in names]
+    shared = set.intersection(*stems) if stems else set()
+    return bool(said) and all(bool(own - shared) and bool((own - shared) & said) for own in stems)
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:STEM] for word in WORD_3.findall(visible_text(text).lower())} - STOP_WORDS
+
+
+WORD_3 = re.compile(r"[a-z]{3,}")
+STOP_WORDS = {"the", "and", "for", "with", "you", "your", "are", "can", "not", "all", "any", "its", "has", "was",
+              "use", "one", "two", "but", "from", "that", "this", "thes", "other", "while", "some", "certa", "each"}
 
 
 def _speaks_of(intro: str, names: list[str]) -> bool:
@@ -541,8 +564,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
         does = _comment_names(parts)
         front = in_context(about.group(1).strip(), topic) + (f" ({', '.join(does)})" if does else "")
-    if ran_out in ("list", "table") and parts and _asks_the_whole(title, parts):
-        return None  # the kinds, options or steps it asks for are cut: what is shown does not answer
+    if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
+        return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     if len(parts) > 1 and _about_the_text(parts[0]):
@@ -722,7 +745,7 @@ SET_TITLE = re.compile(r"\b(?:operators|options|commands|functions|filters|setti
                        r"methods|flags|parameters|fields|formats|shortcuts|types|kinds|steps)$|(?:목록|옵션|명령어|종류|유형)$", re.I)
 
 
-def _asks_the_whole(title: str, parts: list[str]) -> bool:
+def _asks_the_whole(title: str, parts: list[str], section: Section) -> bool:
     """An explanation cut inside its list or table whose front asks for all of it: a procedure (`Enable 2FA`), a
     set (`Search operators`, `Types of Probes`) with a few words before it, or kinds and ways its own words
     announce (`several preset providers`): the items after the cut are part of the answer."""
@@ -730,7 +753,20 @@ def _asks_the_whole(title: str, parts: list[str]) -> bool:
     said = visible_text(" ".join(part for part in parts if not part.lstrip().startswith(("-", "*", "+", "|", "```"))
                                  and not re.match(r"\s*\d+[.)]", part)))
     named_set = (SET_TITLE.search(plain) or KINDS_TITLE.search(plain)) and len(said) <= SET_LEAD_IN
-    return bool(PROCEDURE_TITLE.search(plain) or named_set or ENUMERATES.search(said))
+    return bool(PROCEDURE_TITLE.search(plain) or named_set or ENUMERATES.search(said)
+                or _leads_into_steps(parts, section))
+
+
+# a lead-in that announces steps (`How to create and store your vault in iCloud Drive:`, `설치 방법:`)
+STEPS_LEAD_IN = re.compile(r"(?:\bhow to\b|\bsteps\b|\bto do (?:this|so)\b|방법|절차|순서)[^.:：]*[:：]$", re.I)
+
+
+def _leads_into_steps(parts: list[str], section: Section) -> bool:
+    """Whether the last part is a list the cut falls in (not one of the section's lists whole) and the words right
+    before it announce steps."""
+    return len(parts) >= 2 and bool(STEPS_LEAD_IN.search(re.sub(r"[*_`]+", "", parts[-2]).strip())) \
+        and all(parts[-1].strip() != block.source.strip() for block in section.blocks if block.kind == "list")
+
 
 
 SET_LEAD_IN = 250  # words before a set that explain more than this are an answer of their own (`Selector variables`)
@@ -823,9 +859,15 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
     size = lines = 0
     cut = skipped = False
     over = ""
-    for chunk in chunks_of(section):
+    chunks = list(chunks_of(section))
+    shown_kind = ""
+    for index, chunk in enumerate(chunks):
         kind = chunk.kinds[0]
         if kind in ("rule", "log_date") and parts:
+            after = next((later.kinds[0] for later in chunks[index + 1:]
+                          if later.kinds[0] not in ("rule", "log_date", "html", "footnotes")), None)
+            if kind == "rule" and after == shown_kind:
+                over = "rule"  # more of the same follows it (`Supported types`: a callout in each part)
             break
         if kind in ("rule", "log_date", "html", "footnotes"):
             continue
@@ -838,6 +880,7 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         count, read = text.count("\n") + 1, _reading_size(text)
         if size + read <= max_chars and lines + count <= max_lines:
             parts.append(text)
+            shown_kind = kind
             size += read
             lines += count
             continue
