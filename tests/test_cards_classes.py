@@ -1282,3 +1282,12 @@ def test_a_list_its_lead_in_names_already_is_not_asked() -> None:
     kinds = ("# Probes\n## Mechanisms\n\nKubernetes supports different probe mechanisms:\n\n- **HTTP Probe**: a GET.\n"
              "- **TCP Probe**: a connection.\n- **Exec Probe**: a command.\n")
     assert [c for c in cards_of(kinds) if c.rule == "list"]  # `probe` is shared: the lead-in names none of them
+
+
+def test_a_case_explained_by_the_same_case_is_no_definition() -> None:
+    text = ("# Snapshots\n## Snapshot files\n\n**적합한 사용 사례**\n* 트래픽이 적은 경우: 하루 요청 수가 몇백 건 이하로 유지되는 경우\n"
+            "* 빠른 복구가 필요한 경우: 파일 하나를 읽어 바로 복구할 수 있어 유리\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "definition" and c.front == "트래픽이 적은 경우"]
+    assert [c for c in cards if c.rule == "definition" and c.front == "빠른 복구가 필요한 경우"]
+    assert [c for c in cards if c.rule == "list" and "트래픽이 적은 경우" in c.back]

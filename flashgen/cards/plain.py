@@ -292,9 +292,20 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
             card = _item_card(ctx, section, item, intro, prompt, parent, glossed)
-            if card:
+            if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
+
+
+CASE = re.compile(r"(?:경우|상황)[.。]?$")
+
+
+def _restates_a_case(card: Card) -> bool:
+    """`- 데이터 손실이 허용 가능한 경우: 일부 데이터 손실을 감수할 수 있는 경우` (a use case under `적합한 사용 사례`): a case
+    explained by the same case in other words asks nothing; the list of cases is the card."""
+    back = card.back.strip()
+    return card.rule == "definition" and "\n" not in back and bool(CASE.search(visible_text(card.front).strip())) \
+        and bool(CASE.search(visible_text(back)))
 
 
 def _is_form(heads: list[str]) -> bool:
