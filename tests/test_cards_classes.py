@@ -1291,3 +1291,10 @@ def test_a_case_explained_by_the_same_case_is_no_definition() -> None:
     assert not [c for c in cards if c.rule == "definition" and c.front == "트래픽이 적은 경우"]
     assert [c for c in cards if c.rule == "definition" and c.front == "빠른 복구가 필요한 경우"]
     assert [c for c in cards if c.rule == "list" and "트래픽이 적은 경우" in c.back]
+
+
+def test_a_list_of_solutions_names_the_problem_above_it() -> None:
+    text = ("# 인증\n### 토큰 검사\n**문제점**\n* `hasRole('ADMIN')`이 항상 거부됨\n  * 발급된 토큰에 역할이 없다\n\n**해결**\n"
+            "* 토큰 생성 시 역할도 담도록 커스텀\n* 인터셉터에서 DB 조회로 역할 검증\n")
+    [card] = [c for c in cards_of(text) if c.rule == "list" and "역할도 담도록" in c.back]
+    assert card.front == "토큰 검사 › 해결 (`hasRole('ADMIN')`이 항상 거부됨)"

@@ -391,6 +391,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         # a generic or one-word lead-in (`Available:`) is asked with its topic
         front = in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
             else intro
+        problem = _problem_before(section, block) if SOLUTION_LABEL.fullmatch(_label_words(intro)) else ""
+        front = f"{front} ({problem})" if problem else front
         back = "\n".join(f"- {name}" for name in names)
         count = len(items)
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
@@ -403,6 +405,27 @@ def _term_of(head: str) -> str:
     보관한다.`), else the item itself."""
     found = split_definition(head)
     return found[0] if found else _shaped_term(head) or split_block_id(head)[0]
+
+
+# a label over the ways out of a problem stated above it (`**해결**` under `**문제점**`)
+SOLUTION_LABEL = re.compile(r"해결|해결책|해결 방법|해결 방안|solutions?|fix|fixes|workarounds?", re.I)
+PROBLEM_LABEL = re.compile(r"문제|문제점|원인|problems?|issues?|cause", re.I)
+PROBLEM_SIZE = 60  # characters of the problem's first point a front names
+
+
+def _label_words(label: str) -> str:
+    return visible_text(label).strip().rstrip(":：").strip()
+
+
+def _problem_before(section: Section, block: Block) -> str:
+    """The first point of the problem a list of solutions answers: the list right under the last problem label
+    above it in the section (`**문제점**` ⏎ `* hasRole('MASTER') 적용 x`), or ""."""
+    for earlier in reversed(section.blocks[:section.blocks.index(block)]):
+        if earlier.kind == "list" and PROBLEM_LABEL.fullmatch(_label_words(_intro_label(section, earlier))):
+            items = list_items(earlier)
+            point = items[0].head.strip() if items else ""
+            return point if 0 < len(visible_text(point).strip()) <= PROBLEM_SIZE else ""
+    return ""
 
 
 STEM = 5  # letters two forms of an English word share (`reload`, `reloaded`, `reloadable`)
