@@ -1298,3 +1298,11 @@ def test_a_list_of_solutions_names_the_problem_above_it() -> None:
             "* 토큰 생성 시 역할도 담도록 커스텀\n* 인터셉터에서 DB 조회로 역할 검증\n")
     [card] = [c for c in cards_of(text) if c.rule == "list" and "역할도 담도록" in c.back]
     assert card.front == "토큰 검사 › 해결 (`hasRole('ADMIN')`이 항상 거부됨)"
+
+
+def test_a_generic_subheading_after_a_bold_topic_is_asked_with_that_topic() -> None:
+    text = ("# HTTP\n### 메서드 속성\n\n메서드마다 성질이 다르다.\n\n**안전**\n\n호출해도 리소스가 바뀌지 않는다\n\n**멱등**\n\n"
+            "여러 번 호출해도 결과가 같다\n\n#### 활용\n\n* 응답이 없을 때 같은 요청을 다시 보내도 되는지 판단\n\n"
+            "재시도는 같은 사용자의 같은 요청만 고려\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and "다시 보내도" in c.back]
+    assert card.front == "멱등 › 활용"

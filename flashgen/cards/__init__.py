@@ -109,7 +109,10 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     # a manifest has a card of its own: an explanation does not show it again
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}
     named = _named_by_empty_headings(sections)
+    above = _bold_topics_above(sections)
     for section in sections:
+        if section.line in above:  # `**멱등**` … `#### 활용`: the use of that topic, not of the whole section
+            section = replace(section, path=section.path[:-1] + (above[section.line], section.path[-1]))
         cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests, named.get(section.line)))
     for found in made:
         cards.extend(found)
@@ -167,6 +170,23 @@ def _tag_decks(note: Note, ctx: RuleContext, cards: list[Card], overridden: bool
         deck = deck_for(parts, ctx.config)
         out.append(replace(card, deck=deck) if deck else card)
     return out
+
+
+def _bold_topics_above(sections: tuple[Section, ...]) -> dict[int, str]:
+    """A generic subheading (`#### 활용`) right under a section whose own text ends in a topic in bold (`**멱등**`,
+    topic_parts) speaks of that topic: the line of each such subsection -> the topic."""
+    above = {}
+    for section in sections:
+        generic = [child for child in section.children if is_generic(heading_text(child.title))]
+        if not generic:
+            continue
+        _, *topics = topic_parts(section)
+        for child in generic:
+            before = [topic for topic in topics if topic.line < child.line]
+            if before and not any(other.line < child.line for other in section.children if other is not child
+                                  and other.line > before[-1].line):
+                above[child.line] = before[-1].title
+    return above
 
 
 def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
