@@ -1306,3 +1306,13 @@ def test_a_generic_subheading_after_a_bold_topic_is_asked_with_that_topic() -> N
             "재시도는 같은 사용자의 같은 요청만 고려\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain" and "다시 보내도" in c.back]
     assert card.front == "멱등 › 활용"
+
+
+def test_a_statement_over_a_list_of_names_asks_for_the_names() -> None:
+    text = ("# 라우팅\n## 거리 벡터\n\n**RIP**\n- RIP의 타이머는 경로를 관리하는 시간 값\n  - update\n  - invalid\n  - flush\n"
+            "- 홉 수가 15를 넘으면 도달 불가\n")
+    cards = cards_of(text)
+    [card] = [c for c in cards if "flush" in c.back]
+    assert (card.rule, card.front, card.back) == ("list", "RIP의 타이머 (경로를 관리하는 시간 값)",
+                                                  "- update\n- invalid\n- flush")
+    assert card.prompt == "3가지를 나열해 보세요"

@@ -352,6 +352,12 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     head = head.strip()
     if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head):
         return None
+    said = SAYS_WHAT.match(visible_text(head).strip())
+    names = _short_names(item.body) if said and body else []
+    if names:  # `BGP의 속성은 경로에 대한 부가 정보` ⏎ `- AS-PATH` `- NEXT-HOP`: what it is said of, named by its kinds
+        front = f"{said.group('subject')} ({said.group('rest')})"
+        return ctx.card("basic", front, "\n".join(f"- {name}" for name in names), item.line, section, "list", head,
+                        prompt=ctx.say(f"{len(names)}가지를 나열해 보세요", f"List all {len(names)}"))
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
         front = in_context(head, context) if is_generic(head) else head
@@ -362,6 +368,20 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+# `X의 Y은 Z` (a statement of what Y is), its subject a word or two
+SAYS_WHAT = re.compile(r"^(?P<subject>\S+의 \S+?)[은는] (?P<rest>\S.*)$")
+NAME_ITEM = re.compile(r"^(?P<indent>\s*)[-*+] (?P<name>[^\s].{0,19})$")
+
+
+def _short_names(body: tuple[str, ...]) -> list[str]:
+    """The names of a flat list of 2 to 10 names of at most two words (`- AS-PATH`), else []."""
+    found = [NAME_ITEM.match(line.rstrip()) for line in body if line.strip()]
+    if not 2 <= len(found) <= 10 or not all(found) or len({match.group("indent") for match in found}) != 1:
+        return []
+    names = [match.group("name").strip() for match in found]
+    return names if all(len(name.split()) <= 2 for name in names) else []
 
 
 def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
