@@ -106,16 +106,16 @@ def _hook(obj: dict) -> Any:
     if decode is not None:
         return decode(obj["v"])
     if tag == "e":
-        return _class(obj["c"], lambda c: issubclass(c, enum.Enum))(obj["v"])
-    cls = _dataclass(tag)
-    names = _fields(cls)
+        return _enum(obj["c"])(obj["v"])
+    cls, names, slots = _dataclass(tag)
     values = obj["v"]
     if len(values) != len(names):
         raise CodecError(f"the build cache holds a {cls.__qualname__} with other fields")
-    for i in obj.get("t", ()):
-        values[i] = tuple(values[i])
+    if "t" in obj:
+        for i in obj["t"]:
+            values[i] = tuple(values[i])
     made = object.__new__(cls)  # as pickle does: no __init__ is run
-    if hasattr(cls, "__slots__"):
+    if slots:
         for name, value in zip(names, values):
             object.__setattr__(made, name, value)
     else:
@@ -124,8 +124,15 @@ def _hook(obj: dict) -> Any:
 
 
 @cache
-def _dataclass(name: str) -> type:
-    return _class(name, dataclasses.is_dataclass)
+def _enum(name: str) -> type:
+    return _class(name, lambda c: issubclass(c, enum.Enum))
+
+
+@cache
+def _dataclass(name: str) -> tuple[type, tuple[str, ...], bool]:
+    """The dataclass a written name stands for, its fields, and whether it has slots (looked up once)."""
+    cls = _class(name, dataclasses.is_dataclass)
+    return cls, _fields(cls), hasattr(cls, "__slots__")
 
 
 def dumps(value: Any) -> str:
