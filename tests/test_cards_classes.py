@@ -882,6 +882,21 @@ def test_a_troubleshooting_table_gives_a_card_per_error() -> None:
     assert [(c.front, c.prompt) for c in cards_of(english)] == [("`docker info` hangs", "How is it fixed?")]
 
 
+def test_a_row_of_one_setups_troubleshooting_log_is_no_card() -> None:
+    """A row whose symptom is no error one meets again, whose fix is to ignore it, see above or mend it by hand, or
+    whose cause is that setup's pair of versions, is one project's incident; the rows of general errors stay."""
+    text = ("# 배포 기록\n## 트러블슈팅\n| 문제 | 원인 | 해결 |\n|---|---|---|\n"
+            "| `connection reset by peer` | MTU 크기 문제 | `network_mtu = 1400` |\n"
+            "| 내보내기 메뉴가 안 보임 | 설정 꺼짐 | 관리 콘솔에서 켬 |\n"
+            "| Sidebar shows no export entry | Export disabled | Turn it on in the console |\n"
+            "| 시작 경고 | 사이드카가 늦게 뜸 | 무시 가능 |\n"
+            "| 복제 에러 | 트랜잭션 ID 충돌 | 셸에서 수동 복구 |\n"
+            "| DNS 해석 실패 | 이름 서비스가 IP를 못 받음 | 서비스 방식 변경 (위 참조) |\n"
+            "| API 버전 오류 | client v1.41 < server v1.42 | 새 이미지로 교체 |\n"
+            "| 포트 접근 불가 | 방화벽 규칙 없음 | 인바운드 규칙에 80 포트 추가 |\n")
+    assert [c.front for c in cards_of(text) if c.rule == "symptom"] == ["`connection reset by peer`", "포트 접근 불가"]
+
+
 def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:
     text = ("# 배포\n## 워크플로우별 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `AWS_ACCESS_KEY_ID` | 액세스 키 |\n"
             "| `AWS_SECRET_ACCESS_KEY` | 시크릿 키 |\n\n> [!Note]\n> ECR 방식은 Docker PAT이 불필요하다.\n")

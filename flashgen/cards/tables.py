@@ -37,6 +37,18 @@ DESCRIBES = re.compile(r"^\W*(?:설명|용도|의미|기능|역할|정의|동작
 SWITCH = re.compile(r"^(?:enable or disable|enables or disables|toggle|toggles|turn (?:on|off)|show or hide|shows or hides)\b",
                     re.I)
 EMPTY_CELL = ("", "-", "—", "–")
+# What a row of a table of errors names when it is an error a learner meets again: a code span, an HTTP status, or
+# words of failure (`connection refused`, `CrashLoopBackOff`, `Pending`, `403`, `접속 실패`). `No import options`,
+# `OFFLINE 상태` are what one setup showed, not an error to recognise.
+READS_AS_ERROR = re.compile(
+    r"`|\b[1-5]\d\d\b|error|fail|refused|denied|unknown|forbidden|unauthori[sz]ed|timeout|timed out|invalid|cannot|"
+    r"can't|could not|not found|no such|too old|reset|backoff|crash|pending|terminating|evicted|oomkilled|stuck|hang|"
+    r"unreachable|mismatch|conflict|exceed|missing|오류|에러|실패|불가|안 ?됨|안 ?되|충돌|불일치|멈춤|멈춰|경고|대기|거부|"
+    r"없음|누락|초과|끊김", re.I)
+# A fix that is no fix anywhere else: ignore it, see above, recover by hand.
+NO_FIX = re.compile(r"무시|\bignor|위 ?참조|아래 ?참조|상단 ?참조|\bsee (?:above|below)\b|수동(?:으로)? ?(?:복구|처리|해결)|"
+                    r"\bmanually\b|\bby hand\b", re.I)
+VERSIONS_COMPARED = re.compile(r"\d+\.\d+\S*\s*[<>]=?\s*(?:\w+\s+)?v?\d+\.\d+")  # `client v1.43 < daemon v1.44`: that setup's pair
 
 
 def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
@@ -94,7 +106,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
 def _symptom_card(ctx: RuleContext, section: Section, symptom: str, given: list[tuple[str, str]],
                   line: int) -> Card | None:
     answers = [(name, text) for name, text in given if CAUSE.match(name) or FIX.match(name)]
-    if not answers or len(visible_text(symptom)) < 3:
+    if not answers or len(visible_text(symptom)) < 3 or _one_setups_incident(symptom, answers):
         return None
     back = "\n\n".join(f"**{visible_text(name)}**: {text}" for name, text in answers)
     asks_cause = any(CAUSE.match(name) for name, _ in answers)
@@ -102,6 +114,16 @@ def _symptom_card(ctx: RuleContext, section: Section, symptom: str, given: list[
     prompt = ctx.say("원인과 해결은?", "Cause and fix?") if asks_cause and asks_fix else \
         ctx.say("원인은?", "What causes it?") if asks_cause else ctx.say("어떻게 해결하나요?", "How is it fixed?")
     return ctx.card("basic", symptom, back, line, section, "symptom", visible_text(symptom), prompt=prompt)
+
+
+def _one_setups_incident(symptom: str, answers: list[tuple[str, str]]) -> bool:
+    """A row of one project's log, not a lesson: its symptom is no error a learner meets again, its fix says to
+    ignore it, to see above or to mend it by hand, or its cause is that setup's pair of versions."""
+    if not READS_AS_ERROR.search(symptom):
+        return True
+    fixes = " ".join(text for name, text in answers if FIX.match(name))
+    causes = " ".join(text for name, text in answers if CAUSE.match(name))
+    return bool(fixes and NO_FIX.search(fixes) or causes and VERSIONS_COMPARED.search(causes))
 
 
 LABEL = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?([^*:_]{1,20}?)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?")
