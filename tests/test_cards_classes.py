@@ -897,6 +897,20 @@ def test_a_row_of_one_setups_troubleshooting_log_is_no_card() -> None:
     assert [c.front for c in cards_of(text) if c.rule == "symptom"] == ["`connection reset by peer`", "포트 접근 불가"]
 
 
+def test_an_entry_of_a_learning_log_or_a_map_of_notes_is_a_pointer() -> None:
+    """A day of a learning log that only sums its note up over a link to it, and an entry of a map of notes (a link
+    to `…_MOC` and the topics it holds), point to where the learning is: no card. A summary that says more stays."""
+    log = ("# 쿠버네티스 기록\n## 볼륨 실습\n> emptyDir, hostPath, PVC 실습\n\n📖 [상세 문서](./day3/README.md)\n\n"
+           "## 서비스 실습\n> 서비스 노출 방식 정리\n\n[[Day 4 서비스]]\n\n"
+           "## 프로브\nreadinessProbe가 실패하면 파드는 서비스의 엔드포인트에서 빠지고, livenessProbe가 실패하면 "
+           "컨테이너가 재시작된다.\n\n📖 [상세 문서](./day5/README.md)\n")
+    assert [c.front for c in cards_of(log)] == ["프로브"]
+    index = ("# 볼트\n## 클라우드\n- **[Cloud_MOC](./cloud/Cloud_MOC.md)** — 클라우드 플랫폼\n  - VPC · 로드밸런서 · 스토리지\n\n"
+             "- **[[Net MOC]]** — 네트워크\n  - DNS · 라우팅\n\n"
+             "## 용어\n- **[[etcd]]** — 클러스터 상태를 저장하는 분산 key-value 저장소\n")
+    assert [(c.rule, c.front) for c in cards_of(index)] == [("definition", "[[etcd]]")]
+
+
 def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:
     text = ("# 배포\n## 워크플로우별 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `AWS_ACCESS_KEY_ID` | 액세스 키 |\n"
             "| `AWS_SECRET_ACCESS_KEY` | 시크릿 키 |\n\n> [!Note]\n> ECR 방식은 Docker PAT이 불필요하다.\n")

@@ -21,6 +21,9 @@ from flashgen.cards.quality import (
     is_date,
     is_generic,
     is_link_list,
+    is_map_entry,
+    is_map_list,
+    is_summary_and_link,
     is_link_list_item,
     is_metadata_key,
     is_navigation,
@@ -170,8 +173,8 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None
         if re.search(r"\d\s*$", term) and re.match(r"[NnMm1-9]\b", definition):
             return None  # `프로그램 1 - N 프로세스`: a ratio, not a term and its definition
-        if names_instances(term) or re.search(r"[✅❌☑✔]\s*$", definition):
-            return None  # one machine's entry, or a checklist line
+        if names_instances(term) or re.search(r"[✅❌☑✔]\s*$", definition) or is_map_entry(term):
+            return None  # one machine's entry, a checklist line, or an entry of a map of notes
         if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
                 or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
                 or is_version(visible_text(definition)) or is_placeholder(definition) \
@@ -655,8 +658,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only a bold lead line (`**Redis는 Single Thread로 동작**`) whose list other cards took
     if "\n" not in back.strip() and ANNOUNCES.match(shown) and "```" not in back:
         return None  # `The following summaries are available by default.`: what it announces is not on the card
-    if not cut and (is_pointer(back) or is_meta_sentence(shown)):
-        return None  # only a pointer to elsewhere, or a sentence about the note itself
+    if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back):
+        return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):

@@ -491,6 +491,44 @@ def is_pointer(text: str) -> bool:
                                                         re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
 
 
+LINK_ONLY_LINE = re.compile(r"^[^\w\[]*(?:\w[^\[\]:：]{0,12}[:：]\s*)?(?P<link>\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))\W*$")
+DETAIL_LABEL = re.compile(r"^\W*(?:상세|자세히|자세한|더 ?보기|원문|전체|details?|more|read more|full\b|docs?\b|documentation)", re.I)
+
+
+def is_map_entry(term: str) -> bool:
+    """A term that is only a link to a map of notes (`[GCP_MOC](./GCP/GCP_MOC.md)`, `[[K8s Index]]`): its line
+    lists what that map holds, a table of contents, not a definition."""
+    if not LINK.fullmatch(term.strip()):
+        return False
+    shown = re.sub(r"^!?\[\[?|(?:\]\(.*|\]\])$", "", term.strip()).split("|")[-1]  # its text or alias
+    return bool(MAP_OF_NOTES.search(shown.strip().lower()))
+
+
+MAP_ITEM = re.compile(r"^[-*+]\s+(?:\*\*|__)?(\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))")
+
+
+def is_map_list(text: str) -> bool:
+    """A list whose every item opens with a link to a map of notes: the vault's table of contents."""
+    top = [line for line in text.split("\n") if line.strip() and not line[:1].isspace()]
+    return bool(top) and all((found := MAP_ITEM.match(line)) and is_map_entry(found.group(1)) for line in top)
+
+
+SUMMARY_SAYS = re.compile(r"(?:[.!?。]|다)\s*$")
+
+
+def is_summary_and_link(text: str) -> bool:
+    """An entry of a learning log or an index: one short line that sums a note up and a line that is only a link
+    to it (`> 프라이빗 레지스트리 구축` over `📖 [상세 문서](./day4/README.md)`): a pointer, not an explanation."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    if len(lines) != 2 or "```" in text or len(lines[0]) > 80 or SUMMARY_SAYS.search(lines[0]):
+        return False  # (a sentence that says something is an explanation, with its source linked)
+    found = LINK_ONLY_LINE.match(lines[1])
+    if not found:
+        return False
+    link = found.group("link")
+    return link.startswith("[[") or bool(DETAIL_LABEL.match(link[1:])) or bool(re.search(r"\.md\)$|/\)$", link))
+
+
 HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]")
 UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택|클릭|체크|입력함|선택함|누르기|누름|"
                        r"enter|type|select|choose|click|check|tick|press)\.?$", re.I)
