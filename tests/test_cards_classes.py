@@ -911,6 +911,15 @@ def test_an_entry_of_a_learning_log_or_a_map_of_notes_is_a_pointer() -> None:
     assert [(c.rule, c.front) for c in cards_of(index)] == [("definition", "[[etcd]]")]
 
 
+def test_a_problem_and_its_way_out_in_bold_are_one_answer() -> None:
+    """`**문제 상황**` and then a line in bold naming the way out (`**큐 기반 처리 도입**`): the solution belongs to
+    the problem's card, not to a card of its own that leaves the problem's card with only the problem."""
+    text = ("# 동시성\n## 중복 결제 요청\n**문제 상황**\n* 사용자가 버튼을 두 번 누르면 결제가 두 번 처리될 수 있다.\n\n"
+            "**멱등 키 도입**\n1. 요청마다 고유 키를 발급한다\n2. 같은 키의 두 번째 요청은 처음 결과를 돌려준다\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.front == "중복 결제 요청" and "두 번 처리" in card.back and "같은 키의 두 번째 요청" in card.back
+
+
 def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:
     text = ("# 배포\n## 워크플로우별 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `AWS_ACCESS_KEY_ID` | 액세스 키 |\n"
             "| `AWS_SECRET_ACCESS_KEY` | 시크릿 키 |\n\n> [!Note]\n> ECR 방식은 Docker PAT이 불필요하다.\n")

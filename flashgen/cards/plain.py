@@ -433,7 +433,10 @@ def _term_of(head: str) -> str:
 # a label over the ways out of a problem stated above it (`**해결**` under `**문제점**`)
 SOLUTION_LABEL = re.compile(r"해결|해결책|해결 방법|해결 방안|solutions?|fix|fixes|workarounds?", re.I)
 PROBLEM_LABEL = re.compile(r"문제|문제점|원인|problems?|issues?|cause", re.I)
-PROBLEM_SIZE = 60  # characters of the problem's first point a front names
+PROBLEM_HEAD = re.compile(r"^\s*(\*\*|__)\s*(?:문제|문제점|문제 상황|상황|problems?|the problem|issues?)\s*[:：]?\s*\1\s*$",
+                          re.I)  # a line in bold alone that states the problem its section then solves
+PROBLEM_SIZE = 60
+PROBLEM_AND_WAY_OUT = (1200, 24)  # characters and lines a problem and its way out fill at most as one answer (twice one)  # characters of the problem's first point a front names
 
 
 def _label_words(label: str) -> str:
@@ -782,6 +785,11 @@ def topic_parts(section: Section) -> list[Section]:
              and blocks[i + 1].kind not in ("rule", "log_date") and not blocks[i + 1].source.lstrip().startswith(("**", "__"))
              and not (i > 0 and blocks[i - 1].source.rstrip().rstrip("*_ ").endswith((":", "：")))]
     found = [i for i in found if bold_topic(blocks[i]).lower() != heading_text(clean_title(section.title)).lower()]
+    problem = next((i for i in content if blocks[i].kind == "paragraph" and PROBLEM_HEAD.match(blocks[i].source)), None)
+    if problem is not None and sum(len(block.source) for block in blocks[problem:]) <= PROBLEM_AND_WAY_OUT[0] \
+            and sum(block.source.count("\n") + 1 for block in blocks[problem:]) <= PROBLEM_AND_WAY_OUT[1]:
+        found = [i for i in found if i < problem]  # `**문제 상황**` … `**Redis 분산락 도입**`: its way out, one answer
+        # (a longer one stays cut at its topics: one answer would show the problem and the start of its way out)
     starts = [i for i in found if len(found) >= 2 or any(j < i for j in content)]
     if not section.level or not starts:
         return [section]
