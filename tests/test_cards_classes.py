@@ -840,8 +840,9 @@ def test_what_a_thing_does_is_no_term() -> None:
             "- 트래픽은 주로 노드에서 측정: 특정 시점에 노드를 경유하는 정보량\n- 역캡슐화를 거쳐 수신됨\n    - 헤더 제거 후 상위 계층으로\n"
             "- 이더넷 프레임 - 데이터 링크 계층에서 주고받는 데이터 단위\n")
     fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
-    assert "emptyDir" in fronts and "트래픽은 주로 노드에서 측정" in fronts and "이더넷 프레임" in fronts
+    assert "emptyDir" in fronts and "이더넷 프레임" in fronts
     assert "역캡슐화를 거쳐 수신됨" not in fronts  # a statement in note style (`…됨`, `…함`)
+    assert "트래픽은 주로 노드에서 측정" not in fronts  # a sentence about its subject, cut at its colon
     assert not {"Defined at the Pod level", "Mounted inside containers", "SecurityContext에 담아 반환"} & set(fronts)
 
 
@@ -918,6 +919,21 @@ def test_a_problem_and_its_way_out_in_bold_are_one_answer() -> None:
             "**멱등 키 도입**\n1. 요청마다 고유 키를 발급한다\n2. 같은 키의 두 번째 요청은 처음 결과를 돌려준다\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain"]
     assert card.front == "중복 결제 요청" and "두 번 처리" in card.back and "같은 키의 두 번째 요청" in card.back
+
+
+def test_a_sentence_that_goes_on_past_its_colon_is_not_cut_there() -> None:
+    """`캐시는 읽기 지연을 크게 줄임: …` is a sentence about its subject, and `A -> B 구간의 TTL: …` a case of its
+    topic: cut at the colon, neither side is a term or what it means, and the list over it asks for fragments.
+    A bullet that states a command and what it does over an example asks nothing its front does not say."""
+    text = ("# 네트워크\n## 캐시\n**캐시 갱신**\n- 원본보다 가까운 저장소에 복사본을 둔다\n"
+            "- 캐시는 읽기 지연을 크게 줄임: 원본 조회 횟수 감소\n\n"
+            "**TTL 속성**\n- 항목이 유효한 시간\n- A -> B 구간의 TTL: B 서버가 정한 값\n\n"
+            "## 명령\n- `kubectl delete pod 파드명` - 파드 삭제\n  - ex) kubectl delete pod web\n"
+            "- `kubectl get` - 리소스 목록 조회\n- 레이블: 오브젝트에 붙이는 키-값 쌍\n")
+    got = [(c.rule, c.front) for c in cards_of(text)]
+    assert ("explain", "캐시 갱신") in got and ("explain", "TTL 속성") in got
+    assert not [f for r, f in got if r in ("definition", "list", "term") and ("캐시" in f or "TTL" in f or "delete" in f)]
+    assert ("definition", "레이블") in got
 
 
 def test_a_remark_under_a_table_the_card_leaves_out_is_no_answer() -> None:

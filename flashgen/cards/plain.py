@@ -167,6 +167,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
         if EXPRESSION.fullmatch(term):
             return None  # `(part / whole) * 100`: an example of the operators, not a name
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term) \
+                or pattern is DEF_COLON and _reads_on(term) \
                 or _is_predicate(term) or CONNECTIVE.search(visible_text(term)):  # (`…패킷을 받았다면`: a case)
             continue  # a sentence, not a term (`The second parameter is exclusive: …`)
         if "::" in text or is_metadata_key(term) or is_date(term):
@@ -183,6 +184,12 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None
         return term, definition
     return None
+
+
+def _reads_on(term: str) -> bool:
+    """Whether the words before a colon are the start of a sentence that goes on past it (`혼잡 윈도우는 RTT마다 2배씩
+    증가: 초기 속도 확보`, `AS1 -> AS2 경로의 NEXT-HOP: AS2 라우터의 IP`), not a term."""
+    return len(term.split()) >= 3 and bool(TOPIC_MARKED_SUBJECT.search(term) or FLOW_IN_TERM.search(term))
 
 
 def _is_predicate(term: str) -> bool:
@@ -362,7 +369,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         return ctx.card("basic", front, "\n".join(f"- {name}" for name in names), item.line, section, "list", head,
                         prompt=ctx.say(f"{len(names)}가지를 나열해 보세요", f"List all {len(names)}"))
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
-            and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12):
+            and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12) \
+            and _shaped_term(head) is None:  # (`docker rm ID` - 컨테이너 삭제` over an example: the front says it all)
         front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
@@ -402,7 +410,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
                or SENTENCE_END.search(re.sub(r"[*_`]+", "", name).strip()) and len(visible_text(name)) > 12
-               for name in names):
+               or _reads_on(name) and name != item.head.strip() for item, name in zip(items, names)):
             continue  # links, or sentences: nothing a learner lists from memory
         if _named_by(intro, names):
             continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
@@ -750,6 +758,9 @@ ASPECTS = re.compile(r"^(?:\S+\s)?(?:장점|단점|장단점|특징|원리|동�
                      r"과정|순서|설정|pros|cons|advantages|disadvantages|benefits|drawbacks|features|limitations|caveats|"
                      r"how it works|why|summary|example|examples|note|notes|warning|tip|tips|steps|usage)$", re.I)
 KO_TOPIC_MARKED = re.compile(r"^\S+(?:은|는)\s")  # `Redis는 Single Thread로 동작`: a statement about its subject
+# `혼잡 윈도우는 RTT마다 2배씩 증가: …`: a sentence about its subject cut at a colon, not a term
+FLOW_IN_TERM = re.compile(r"\s(?:->|→)\s")  # `AS1 -> AS2 경로의 NEXT-HOP: …`: a case of the topic, its colon mid-sentence
+TOPIC_MARKED_SUBJECT = re.compile(r"^(?:\S*[^\s을를에의이가]\s)?(?!(?:많|적|작|같|높|낮|좋|짧|넓|깊|않|있|없)[은는]\s)\S+(?:은|는)\s")
 
 
 def bold_topic(block: Block) -> str | None:
