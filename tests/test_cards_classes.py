@@ -1370,3 +1370,25 @@ def test_a_statement_over_a_list_of_names_asks_for_the_names() -> None:
     assert (card.rule, card.front, card.back) == ("list", "RIP의 타이머 (경로를 관리하는 시간 값)",
                                                   "- update\n- invalid\n- flush")
     assert card.prompt == "3가지를 나열해 보세요"
+
+
+def test_a_wrap_up_of_several_points_is_no_card_and_a_closing_line_in_bold_ends_the_topic_above() -> None:
+    text = ("# 캐시 설계\n### 캐시 설계\n\n캐시는 자주 읽는 데이터를 메모리에 둔다.\n\n**만료 정책**\n\n"
+            "* TTL이 지나면 항목을 버린다.\n* 너무 짧으면 적중률이 떨어진다.\n\n**팁**\n\n* 키 이름에 버전을 붙여라.\n"
+            "* 값의 크기를 재어 두라.\n\n**마무리**\n\n* 좋은 캐시는 빠르고 일관되다.\n* 추가 논의 사항\n  * 지역 분산\n"
+            "  * 장애 복구\n\n## 정리\n\n| 정책 | 기준 |\n|---|---|\n| TTL | 시간 |\n| LRU | 최근 사용 |\n")
+    cards = cards_of(text)
+    expiry = next(c for c in cards if c.front == "만료 정책")
+    assert "버전" not in expiry.back  # the tips of the whole section are not the end of its last topic
+    assert not [c for c in cards if "추가 논의" in c.back or "LRU" in c.back]  # a grab-bag, a summary table: no card
+    assert all(c.front not in ("마무리", "팁", "정리") for c in cards)
+
+
+def test_a_summary_paragraph_is_asked_with_its_topic_and_a_design_step_names_the_system() -> None:
+    text = ("# 설계\n### 채팅 시스템 설계\n\n채팅 앱을 설계한다.\n\n**문제 이해 및 설계 범위 확정**\n\n"
+            "1. 1:1 채팅과 그룹 채팅을 모두 지원한다.\n2. 하루 사용자는 5천만 명이다.\n\n"
+            "## 람다 vs 익명 클래스\n\n람다가 대부분을 대신한다.\n\n### 정리\n\n"
+            "여러 메서드를 구현하거나 상태를 가져야 하면 익명 클래스를 쓰고, 그 밖에는 람다를 쓴다.\n")
+    fronts = {c.front for c in cards_of(text) if c.rule == "explain"}
+    assert "채팅 시스템 설계 › 문제 이해 및 설계 범위 확정" in fronts
+    assert "람다 vs 익명 클래스 › 정리" in fronts

@@ -20,6 +20,8 @@ from flashgen.cards.quality import (
     explains_causes,
     is_date,
     is_generic,
+    is_closing,
+    is_wrap_up,
     is_link_list,
     is_map_entry,
     is_map_list,
@@ -627,6 +629,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             return None
         front = in_context(heading_text(title), topic)
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
+    if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
+        return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
     about = ABOUT_HEADING.match(heading_text(title))
     if about and not is_generic(heading_text(title)):  # `컬렉션 관련`: asked with its topic and what the code does
         topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
@@ -749,6 +753,7 @@ def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
     return named
 
 
+POINT = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)", re.M)  # a part with a list or a table: several points
 # a line in bold alone as a paragraph that names a new topic (`**인터넷**`, `**Stream**`), as a heading would
 BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60}(?:[:：]\s[^*_\n:：?]{1,60})?)\1\s*$")
 # what a short bold line names when it is an aspect of the section's own topic, not a new one (`**장점**`, `**How it
@@ -783,8 +788,15 @@ def bold_topic(block: Block) -> str | None:
     return name
 
 
+def _closes(block: Block) -> str | None:
+    """The heading a line in bold alone names when it closes its section (`**마무리**`, `**팁**`, is_closing)."""
+    found = BOLD_TOPIC.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+    return found.group("name").strip() if found and is_closing(found.group("name")) else None
+
+
 def topic_parts(section: Section) -> list[Section]:
-    """The section cut where a line in bold alone starts a new topic (bold_topic): the section up to the first,
+    """The section cut where a line in bold alone starts a new topic (bold_topic) or closes the section
+    (`**마무리**`, `**팁**`: a part asked with the section's topic, not the end of the topic above): the section up to the first,
     then one part per topic, titled by it, under the section's breadcrumb (the topics are the first part's
     subsections). A topic has content of its own under it (not a line that opens in bold: `**internet layer** →
     …` is its sibling) and follows content of the section's own (or another topic), not a lead-in that announces
@@ -792,10 +804,10 @@ def topic_parts(section: Section) -> list[Section]:
     none."""
     blocks = section.blocks
     content = [i for i, block in enumerate(blocks) if block.kind not in ("rule", "log_date", "html")]
-    found = [i for i in content if bold_topic(blocks[i]) and i + 1 < len(blocks)
+    found = [i for i in content if (bold_topic(blocks[i]) or _closes(blocks[i])) and i + 1 < len(blocks)
              and blocks[i + 1].kind not in ("rule", "log_date") and not blocks[i + 1].source.lstrip().startswith(("**", "__"))
              and not (i > 0 and blocks[i - 1].source.rstrip().rstrip("*_ ").endswith((":", "：")))]
-    found = [i for i in found if bold_topic(blocks[i]).lower() != heading_text(clean_title(section.title)).lower()]
+    found = [i for i in found if (bold_topic(blocks[i]) or "").lower() != heading_text(clean_title(section.title)).lower()]
     problem = next((i for i in content if blocks[i].kind == "paragraph" and PROBLEM_HEAD.match(blocks[i].source)), None)
     if problem is not None and sum(len(block.source) for block in blocks[problem:]) <= PROBLEM_AND_WAY_OUT[0] \
             and sum(block.source.count("\n") + 1 for block in blocks[problem:]) <= PROBLEM_AND_WAY_OUT[1]:
@@ -807,7 +819,7 @@ def topic_parts(section: Section) -> list[Section]:
     topics = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
-        name = bold_topic(blocks[start])
+        name = bold_topic(blocks[start]) or _closes(blocks[start])
         topics.append(replace(section, title=name, line=blocks[start].line, path=section.path + (name,),
                               blocks=blocks[start + 1:end], children=(), level=section.level + 1))
     return [replace(section, blocks=blocks[:starts[0]], children=tuple(topics) + section.children), *topics]

@@ -26,6 +26,10 @@ METADATA_KEYS = {
     "작성일", "작성일자", "수정일", "수정일자", "생성일", "날짜", "일자", "일시", "작성자", "저자", "태그", "출처", "참고",
     "참고자료", "참고 자료", "링크", "상태", "분류", "카테고리", "제목", "버전", "업데이트", "최종 수정", "마지막 수정", "기간",
 }
+# the steps of a design interview: a stage of the answer, not a topic (`문제 이해 및 설계 범위 확정`)
+DESIGN_STEPS = {"문제 이해 및 설계 범위 확정", "개략적 설계안 제시 및 동의 구하기", "상세 설계",
+                "understand the problem and establish design scope", "propose high-level design and get buy-in",
+                "design deep dive"}
 # headings that name a kind of content, not a topic: a card needs the topic they belong to
 GENERIC_HEADINGS = {
     "example", "examples", "e.g.", "sample", "samples", "tip", "tips", "note", "notes", "summary", "overview",
@@ -58,7 +62,9 @@ GENERIC_HEADINGS = {
     "scenarios", "활용 예", "활용 방법", "비교", "비교 테이블", "비교표", "comparison", "comparison table",
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
-    "types", "kinds",
+    "types", "kinds", "마무리", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "wrap-up", "wrap up", "conclusions",
+    "in summary", "recap",
+    *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
@@ -101,6 +107,22 @@ def is_generic(title: str) -> bool:
 
 
 # sections of values to fill in: nothing there is knowledge
+# headings that close a note or section by going over it again (`정리`, `마무리`, `Summary`) or adding tips to it
+WRAP_UP_HEADINGS = {"정리", "요약", "마무리", "결론", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "summary",
+                    "wrap-up", "wrap up", "conclusion", "conclusions", "in summary", "recap"}
+CLOSING_HEADINGS = WRAP_UP_HEADINGS | DESIGN_STEPS | {"팁", "꿀팁", "tip", "tips"}
+
+
+def is_wrap_up(title: str) -> bool:
+    """A heading over a summary or wrap-up of what comes before it (`정리`, `마무리`, `Summary`)."""
+    return words(title) in WRAP_UP_HEADINGS
+
+
+def is_closing(title: str) -> bool:
+    """A wrap-up, tips or design-step heading: it speaks of the whole section, not of the topic above it."""
+    return words(title) in CLOSING_HEADINGS
+
+
 FILL_IN_HEADINGS = {"placeholder", "placeholders", "플레이스홀더", "플레이스 홀더", "치환 변수", "변수 목록"}
 
 
