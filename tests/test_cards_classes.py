@@ -1429,3 +1429,17 @@ def test_a_long_list_of_one_line_descriptions_is_no_bare_list_of_names() -> None
     algos = "\n".join(f"- 알고리즘 {n}\n  - {'긴 설명 ' * 30}" for n in range(1, 5))
     [names] = [c for c in cards_of(f"# 제한\n## 처리율 제한\n\n**처리율 제한 알고리즘**\n{algos}\n") if c.rule == "list"]
     assert names.back == "\n".join(f"- 알고리즘 {n}" for n in range(1, 5))
+
+
+def test_commented_commands_under_a_topic_ask_for_each_command_not_an_explanation() -> None:
+    text = ("# DB\n## 고가용성\n#### 복제 전환 (Switchover)\n```bash\n# 수동 전환 실행\ndbctl instances switch shop-db-ha\n\n"
+            "# 현재 상태 조회\ndbctl instances show shop-db-ha --field=state\n```\n\n"
+            "#### 안전한 순서\n```bash\n# 1. 먼저 받기\ngit fetch\n# 2. 병합\ngit merge origin/main\n```\n\n"
+            "#### 그림\n```\n# 병합 후\nA---B---C main\n```\n")
+    cards = cards_of(text)
+    asked = {c.front: c for c in cards if c.prompt == "명령어는?"}
+    assert set(asked) == {"복제 전환 (Switchover) › 수동 전환 실행", "복제 전환 (Switchover) › 현재 상태 조회"}
+    assert "dbctl instances switch shop-db-ha" in asked["복제 전환 (Switchover) › 수동 전환 실행"].back
+    assert not [c for c in cards if c.front == "복제 전환 (Switchover)"]
+    # numbered steps keep their order on one explanation; a drawing in a bare fence is no command
+    assert {"안전한 순서", "그림"} <= {c.front for c in cards if c.rule == "explain"}

@@ -35,8 +35,9 @@ def is_vague_activity(title: str) -> bool:
 def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     """The code of a section under a vague activity heading whose own content is only shell code (and sentences
     that only say a command of it, `Run `kubectl get csr` to list them.`), else None."""
-    if not section.level or not is_vague_activity(section.title):
+    if not section.level:
         return None
+    vague = is_vague_activity(section.title)
     codes, captions = [], []
     for block in section.blocks:
         if block.kind in ("rule", "log_date", "html"):
@@ -52,7 +53,26 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     if not codes or any(not any(" ".join(span.split()) in said for span in CODE_SPAN.findall(caption))
                         for caption in captions):
         return None
+    if not vague and (captions or not _all_described(codes) or not all(
+            FENCE.match(block.source).group(2) for block in section.blocks if block.kind == "code")):
+        return None  # (`장애 조치 (Failover)` over only commented commands: the commands are its content, not an
+        # explanation of it)
     return codes  # (the line of each block's fence, its code)
+
+
+COMMAND_START = re.compile(r"^\s*(?:\$\s*)?(?:sudo\s+)?(?:\.{0,2}/|[a-z][\w-]*(?:\s|$))")
+
+
+def _all_described(codes: list[tuple[int, str]]) -> bool:
+    """Every command of the code is under a comment that says what it does (`# 수동 장애 조치 (테스트용)`)."""
+    described = _described(codes)
+    if not all(COMMAND_START.match(command) and not NUMBERED.match(says) for _, says, command in described):
+        return False  # (`A---B---C`, `v1.0.1 # 버그 수정`: a drawing or values, not commands; `# 1. 먼저 fetch`:
+        # steps, whose order is the answer)
+    shown = sum(len([line for line in command.split("\n") if line.strip()]) for _, _, command in described)
+    commands = sum(1 for _, code in codes for line in code.split("\n")
+                   if line.strip() and not line.lstrip().startswith("#"))
+    return bool(described) and shown == commands
 
 
 def command_cards(ctx: RuleContext, section: Section, codes: list[tuple[int, str]]) -> list[Card]:
@@ -107,7 +127,7 @@ ACTIVITY_WORDS = re.compile(r"\b(?:managing|manage|administering|working with|ha
 def _topic(section: Section, note_title: str) -> str:
     """What the commands are about: the nearest heading above that is not generic (a vague one, `VM 관리 명령어`,
     by what it manages), or the note."""
-    for title in reversed(section.path[:-1]):
+    for title in reversed(section.path if not is_vague_activity(section.title) else section.path[:-1]):
         plain = NUMBERED.sub("", heading_text(clean_title(title))).strip()
         if is_vague_activity(title):
             plain = " ".join(ACTIVITY_WORDS.sub(" ", plain).split())
