@@ -1443,3 +1443,12 @@ def test_commented_commands_under_a_topic_ask_for_each_command_not_an_explanatio
     assert not [c for c in cards if c.front == "복제 전환 (Switchover)"]
     # numbered steps keep their order on one explanation; a drawing in a bare fence is no command
     assert {"안전한 순서", "그림"} <= {c.front for c in cards if c.rule == "explain"}
+
+
+def test_a_cut_explanation_does_not_end_on_a_sentence_announcing_limits() -> None:
+    long = " ".join(["Sharing your own work is welcome in the showcase channel of the forum."] * 6)
+    rules = "\n\n".join(f"**Rule {n}** {' '.join(['Posting only links without taking part is removed.'] * 4)}"
+                        for n in range(1, 5))
+    [card] = [c for c in cards_of(f"# Conduct\n#### Self promotion\n\n{long}\n\nBut there are limits.\n\n{rules}\n")
+              if c.front == "Self promotion"]
+    assert "limits" not in card.back and "continued in the note" in card.back

@@ -268,7 +268,9 @@ CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region",
                "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
 LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
                      r"[^.\n]{0,20}|"
-                     r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below)[.!]?\s*$", re.I)
+                     r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below|"
+                     r"^(?:but\s+)?there are (?:some\s+|a few\s+)?(?:limits|exceptions|caveats|restrictions)|"
+                     r"^(?:하지만|단,?|다만)?\s*(?:한계|예외|제한)(?:가|이) (?:있다|있습니다))[.!]?\s*$", re.I)
 
 
 def is_config_value(term: str, value: str) -> bool:
