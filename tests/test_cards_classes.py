@@ -1452,3 +1452,11 @@ def test_a_cut_explanation_does_not_end_on_a_sentence_announcing_limits() -> Non
     [card] = [c for c in cards_of(f"# Conduct\n#### Self promotion\n\n{long}\n\nBut there are limits.\n\n{rules}\n")
               if c.front == "Self promotion"]
     assert "limits" not in card.back and "continued in the note" in card.back
+
+
+def test_a_lead_in_over_subsections_named_by_code_lists_what_they_offer() -> None:
+    text = ("# Functions\n## Time type\n\nFunctions you can use with a time of day.\n\n### Fields\n\n| Field | Type |\n|---|---|\n"
+            "| `time.hour` | number |\n\n### `shift()`\n\nMoves the time by a duration.\n\n"
+            "### `label()`\n\nFormats the time for display.\n")
+    [card] = [c for c in cards_of(text) if c.front == "Time type"]
+    assert card.back.endswith("- `shift()`\n- `label()`")

@@ -716,6 +716,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
             or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
+    if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
+        offered = _code_children(section)  # `## Date type` over `### date()`, `### format()`: what the type offers
+        back += "\n\n" + "\n".join(f"- {name}" for name in offered) if offered else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
@@ -770,6 +773,14 @@ def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
     said = visible_text(part).strip()
     return bool(COMPARES.search(f" {plain} ") or SAYS_THEY_DIFFER.search(said) or ENUMERATES.search(said)
                 or KINDS_TITLE.search(plain))
+
+
+def _code_children(section: Section) -> list[str]:
+    """The subheadings of a section, when 2 to 12 of them name code (`date()`, `format()`) and at most one other
+    does not (`Fields`): the functions or commands it offers, as the note names them."""
+    names = [clean_title(child.title).strip() for child in section.children if child.blocks or child.children]
+    code = [name for name in names if re.fullmatch(r"`[^`]+`", name)]
+    return code if 2 <= len(code) <= 12 and len(names) - len(code) <= 1 else []  # (one other: `Fields`)
 
 
 def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
