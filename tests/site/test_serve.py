@@ -172,7 +172,7 @@ class Served:
 def test_serve_as_a_learner_meets_it(vault_copy, tmp_path):
     served = Served(vault_copy, tmp_path / "build")
     try:
-        assert wait_for(lambda: any(line.strip().endswith("0 errors") for line in served.lines), 10)
+        assert wait_for(lambda: any(line.strip().endswith("0 errors") for line in served.lines))
         first = list(served.lines)
         assert any(line.startswith("디플로이먼트.md:11: warning: missing image") for line in first)
         assert first[-1].strip().endswith("warnings, 0 errors")
