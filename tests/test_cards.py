@@ -100,7 +100,7 @@ def test_definition_bullets_and_terms() -> None:
     assert ("term", "ClusterIP", "클러스터 내부 가상 IP") in got
     assert ("term", "LoadBalancer", "클라우드에서만 됨") in got
     listing = next(c for c in cards if c.rule == "list")
-    assert listing.front == "마스터 컴포넌트" and "- etcd - 저장소\n- **kubelet**: 노드 에이전트" in listing.back  # names with what each is
+    assert listing.front == "마스터 컴포넌트" and "- etcd\n- kubelet" in listing.back
     assert all(c.prompt.startswith("마스터 컴포넌트") for c in cards if c.rule == "definition")
 
 

@@ -446,25 +446,10 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         problem = _problem_before(section, block) if SOLUTION_LABEL.fullmatch(_label_words(intro)) else ""
         front = f"{front} ({problem})" if problem else front
         back = "\n".join(f"- {name}" for name in names)
-        defined = sum(bool(split_definition(item.head)) for item in items)
-        if (defined + sum(bool("".join(item.body).strip()) for item in items if not split_definition(item.head))) * 2 >= len(items):
-            whole = _dedent(block.source)  # `- 최대 크기: 1500바이트`: the names alone would drop what each holds
-            if _reading_size(whole) <= ctx.config.max_answer_chars and whole.count("\n") < ctx.config.max_answer_lines:
-                back = whole
-            elif defined * 2 >= len(items):
-                continue  # ten actions each with its line: too long to recite whole, each one's own card asks it
-            # (topics each explained at length under its name, `- 토큰 버킷 알고리즘` ⏎ `  - …`: the names are the set)
         count = len(items)
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
-
-
-def _dedent(source: str) -> str:
-    """A block's lines without the indent they all share."""
-    lines = source.rstrip().split("\n")
-    cut = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-    return "\n".join(line[cut:] for line in lines)
 
 
 def _term_of(head: str) -> str:
