@@ -1394,24 +1394,6 @@ def test_a_summary_paragraph_is_asked_with_its_topic_and_a_design_step_names_the
     assert "람다 vs 익명 클래스 › 정리" in fronts
 
 
-def test_one_item_with_points_under_a_heading_is_the_headings_answer_not_a_term() -> None:
-    text = ("# 잠금\n#### JPA의 낙관적 락\n* `@Version`을 이용\n  * 버전이 다르면 수정하지 않는다\n\n"
-            "## 웹 서버\n- 정적 파일을 내려주는 프로그램\n  - nginx\n  - apache\n")
-    cards = cards_of(text)
-    fronts = {c.front: c for c in cards}
-    assert "`@Version`을 이용" not in fronts and "정적 파일을 내려주는 프로그램" not in fronts
-    assert "`@Version`을 이용" in fronts["JPA의 낙관적 락"].back and "nginx" in fronts["웹 서버"].back
-
-
-def test_a_bare_value_is_no_term_its_meaning_stays_in_the_explanation() -> None:
-    text = ("# 큐\n### 확인 응답\n\n소비자는 처리 결과를 알린다.\n\n**ack**\n\n메시지를 처리했다고 알린다.\n\n```java\nvoid ack(long tag, boolean multiple);\n```\n\n"
-            "- **`false`**: 이 메시지 하나만 확인한다\n- **`true`**: 이 메시지와 그 앞의 메시지를 모두 확인한다\n")
-    cards = cards_of(text)
-    assert not [c for c in cards if c.front in ("`false`", "`true`", "false", "true")]
-    [ack] = [c for c in cards if c.front == "ack"]
-    assert "이 메시지 하나만 확인한다" in ack.back
-
-
 def test_commented_commands_under_a_topic_ask_for_each_command_not_an_explanation() -> None:
     text = ("# DB\n## 고가용성\n#### 복제 전환 (Switchover)\n```bash\n# 수동 전환 실행\ndbctl instances switch shop-db-ha\n\n"
             "# 현재 상태 조회\ndbctl instances show shop-db-ha --field=state\n```\n\n"

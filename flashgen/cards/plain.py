@@ -300,8 +300,6 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             cards.append(ctx.card("basic", _unwrapped(intro.rstrip(":：").strip()), block.source, items[0].line,
                                   section, "term", heading_text(intro), prompt=what))
             continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
-        if _answers_the_heading(section, block, items, intro or parent):
-            continue  # `## JPA의 낙관적 락` ⏎ `* @Version을 이용` ⏎ `  * 버전을 체크 후 …`: the heading's explanation asks it
         for item in items:
             if item.line in used or _is_task(block, item):
                 continue  # a task of a to-do list is not knowledge
@@ -309,21 +307,6 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
-
-
-def _answers_the_heading(section: Section, block: Block, items: tuple[Item, ...], intro: str) -> bool:
-    """A list of one item with points under it that opens its section's text, the section's only list: the item
-    says what the heading is or how it is done (`하드웨어에서 실행 중인 소프트웨어` under `애플리케이션 서버`, `@Version을
-    이용` under `JPA의 낙관적 락`), a fragment of the answer, not a term of its own."""
-    if len(items) != 1 or intro or not items[0].body or not section.level or items[0].ordered \
-            or split_definition(items[0].head) or _body_markdown(items[0].body).startswith(":"):
-        return False  # (`term` ⏎ `: definition`, a definition list's item, is a term)
-    first = next((other for other in section.blocks if other.kind not in ("rule", "log_date", "html")), None)
-    return first is block and sum(other.kind == "list" for other in section.blocks) == 1
-
-
-# a value, not a name (`false`, `0`, `none`): what it means depends on the parameter it is given to
-BARE_VALUE = re.compile(r"^(?:true|false|yes|no|on|off|null|nil|none|undefined|-?\d+(?:\.\d+)?)$", re.I)
 
 
 CASE = re.compile(r"(?:경우|상황)[.。]?$")
@@ -372,8 +355,6 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         if not body and (names_only(definition) or is_console_path(definition)) and _day_of_work(ctx, section):
             return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
             # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
-        if BARE_VALUE.match(visible_text(term).strip()) and not parent:
-            return None  # `false`: …: a parameter's value, the parameter unnamed; its section's explanation shows it
         back = definition + ("\n\n" + body if body else "")
         front = in_context(term, parent or context) if is_generic(term) or parent else term
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
