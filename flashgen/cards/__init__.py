@@ -27,11 +27,11 @@ from flashgen.cards.model import Card
 from flashgen.cards.plain import (
     definition_cards,
     explain_card,
-    topic_parts,
     faq_cards,
     label_cards,
     list_cards,
     question_cards,
+    topic_parts,
 )
 from flashgen.cards.quality import (
     is_example_label,
