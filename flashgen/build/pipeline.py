@@ -221,7 +221,7 @@ def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
     from flashgen.build.notework import work_notes
 
     if len(files) >= SHARE_AT and can_fork():
-        split = _split_at(files, 0.5)
+        split = _halfway(files)
         other = Background(work_notes, files[split:], files_only, urls)
         done = work_notes(files[:split], files_only, urls) + other.result()
     else:
@@ -229,13 +229,13 @@ def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
     return {work.path: work for work in done}
 
 
-def _split_at(files: list, share: float) -> int:
-    """The index that puts about `share` of the files' bytes before it (at least one file on each side)."""
-    wanted, total = share * sum(f.size for f in files), 0
+def _halfway(files: list) -> int:
+    """The index that puts about half of the files' bytes before it (at least one file on each side)."""
+    wanted, total = sum(f.size for f in files) / 2, 0
     for index, file in enumerate(files):
         total += file.size
         if total >= wanted:
-            return min(max(index + 1, 1), len(files) - 1)
+            return min(index + 1, len(files) - 1)
     return len(files) - 1
 
 

@@ -38,13 +38,14 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     if not section.level:
         return None
     vague = is_vague_activity(section.title)
-    codes, captions = [], []
+    codes, captions, langs = [], [], []
     for block in section.blocks:
         if block.kind in ("rule", "log_date", "html"):
             continue
         found = FENCE.match(block.source) if block.kind == "code" else None
         if found and found.group(2).lower() in SHELLS:
             codes.append((block.line, found.group(3)))
+            langs.append(found.group(2))
         elif block.kind == "paragraph" and CODE_SPAN.search(block.source):
             captions.append(block.source)
         else:
@@ -53,8 +54,7 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     if not codes or any(not any(" ".join(span.split()) in said for span in CODE_SPAN.findall(caption))
                         for caption in captions):
         return None
-    if not vague and (captions or not _all_described(codes) or not all(
-            FENCE.match(block.source).group(2) for block in section.blocks if block.kind == "code")):
+    if not vague and (captions or not _all_described(codes) or not all(langs)):
         return None  # (`장애 조치 (Failover)` over only commented commands: the commands are its content, not an
         # explanation of it)
     return codes  # (the line of each block's fence, its code)

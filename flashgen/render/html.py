@@ -471,13 +471,12 @@ def render_markdown(text: str, env: dict[str, Any] | None = None, course_heading
     """HTML for a markdown fragment such as a card side (lesson-line detection off by default)."""
     if text and not _SYNTAX.search(text):
         return f"<p>{escapeHtml(text)}</p>\n"  # most card sides: the same HTML without a parse
-    if "\r" not in text:
-        lines = _plain_lines(text) if "\n" in text else None
-        if lines is not None:  # plain lines: one paragraph, each soft break a line break (Obsidian's reading)
-            return "<p>" + "<br />\n".join(escapeHtml(line) for line in lines) + "</p>\n"
-        items = _plain_bullets(text)
-        if items is not None:  # `- ` items of plain words: a tight list
-            return "<ul>\n" + "".join(f"<li>{escapeHtml(item)}</li>\n" for item in items) + "</ul>\n"
+    lines = _plain_lines(text)  # (a line with `\r` is no plain line: `_SYNTAX` finds it)
+    if lines is not None:  # plain lines: one paragraph, each soft break a line break (Obsidian's reading)
+        return "<p>" + "<br />\n".join(escapeHtml(line) for line in lines) + "</p>\n"
+    items = _plain_bullets(text)
+    if items is not None:  # `- ` items of plain words: a tight list
+        return "<ul>\n" + "".join(f"<li>{escapeHtml(item)}</li>\n" for item in items) + "</ul>\n"
     md = renderer_for(create_parser(course_headings))
     env = env if env is not None else {}
     return md.renderer.render(md.parse(text, env), md.options, env)  # (footnotes keep state in env between the two)
