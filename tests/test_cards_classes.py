@@ -141,6 +141,15 @@ def test_a_question_mark_inside_emphasis_asks_nothing() -> None:
         ("readiness는 뭐다?", "트래픽을 받을 준비가 되었는지 확인")]
 
 
+def test_a_question_mark_that_is_a_symbol_asks_nothing() -> None:
+    """Java's wildcard (`? extends T`, `?는`) is no question mark: the sentence is not split at it."""
+    text = ("# 제네릭\n* K extends T와 ? extends T는 비슷한 구조지만 차이점이 있다.\n"
+            "  * 경계가 지정되고 K는 특정 타입으로 지정이 되지만, ?는 타입이 지정되지 않는다.\n"
+            "* 와일드카드는 뭐다? 알 수 없는 타입\n")
+    assert [(c.front, c.back) for c in cards_of(text) if c.rule == "question"] == [
+        ("와일드카드는 뭐다?", "알 수 없는 타입")]
+
+
 @pytest.mark.parametrize("line", [
     "- 작성일: 2024-11-15", "- created: 2024-01-02 10:41", "- 날짜 - 2024년 1월 3일", "- 출처: https://kubernetes.io",
     "- 공식 문서 - [Ingress](https://kubernetes.io/docs/)", "- Tags: #k8s #pod", "- 업데이트: 2024-11-15",

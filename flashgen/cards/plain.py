@@ -492,6 +492,11 @@ def _speaks_of(intro: str, names: list[str]) -> bool:
     return bool(label) and sum(label in visible_text(name).lower() for name in names) >= 2
 
 
+# a `?` that ends a question: it closes a word and no word goes on from it (a `?` standing alone, `? extends T`, or
+# with an ending on it, `?는`, is a symbol of the text: Java's wildcard, a ternary, a regex)
+QUESTION_MARK = re.compile(r"(?<=[^\s?])\?(?![\w?])")
+
+
 def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
     """A line that asks itself a question and answers it on the same line: `X는 뭐다? 답`. A `?` inside a
     link, emphasis, code span or URL asks nothing."""
@@ -505,9 +510,10 @@ def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[C
                 continue
             line = BULLET.sub("", raw, count=1).strip()
             masked = mask_markup(line)
-            at = masked.find("?")
-            if at < 0:
-                continue
+            found = QUESTION_MARK.search(masked)
+            if not found:
+                continue  # `K extends T와 ? extends T는 …`, `?는`: Java's wildcard, a ternary, not a question
+            at = found.start()
             question = line[:at + 1].strip()
             answer = ARROW.sub("", line[at + 1:]).strip()
             if len(visible_text(question)) < 4 or len(question) > 90 or len(visible_text(answer)) < 4 \
