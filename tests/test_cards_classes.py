@@ -872,6 +872,23 @@ def test_an_example_the_explanation_shows_is_no_card_of_its_own() -> None:
     assert [c.rule for c in cards_of(filters) if "returns `y`" in c.back] == ["explain"]  # not kept out by it
 
 
+def test_labelled_examples_and_uses_of_the_subject_are_no_terms() -> None:
+    """`- Example (max): …` is one of several examples told apart by what they show, and `- Replace all vowels:
+    `…|replace:…`` under `### replace` names what a use of the section's subject does: both stay with the
+    explanation, and a list of such uses is no list to recite."""
+    text = ("# Functions\n## reduce()\n`list.reduce(expression, acc)`\n\n- Reduces the list to one value.\n"
+            "- Example (sum): `[1,2,3].reduce(acc + value, 0)` returns `6`.\n"
+            "- Example (max): `xs.reduce(if(value > acc, value, acc), null)` returns the largest number.\n\n"
+            "## replace\nReplaces occurrences of text.\n\nRegex is supported:\n\n"
+            "- Replace all vowels: `\"hello\"|replace:\"/[aeiou]/g\":\"*\"` → `\"h*ll*\"`.\n"
+            "- Case-insensitive: `\"HELLO\"|replace:\"/hello/i\":\"hi\"` → `\"hi\"`.\n"
+            "- Available flags: `g` (global), `i` (case-insensitive).\n\n"
+            "## Glossary\n- Reducer: a function that `reduce` calls for each element\n")
+    cards = cards_of(text)
+    assert [(c.rule, c.front) for c in cards] == [("explain", "reduce()"), ("explain", "replace"),
+                                                  ("definition", "Available flags"), ("definition", "Reducer")]
+
+
 def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
     text = ("# 장비\n## 스위치와 허브\n설명이다.\n\n**스위치**\n- 허브의 충돌 문제\n  - 근본적인 해결 방법이 있다\n"
             "- 이를 위한 장비가 바로 스위치\n- 스위치의 주요 기능\n  - MAC 주소 학습\n\n"

@@ -32,6 +32,7 @@ from flashgen.cards.plain import (
     list_cards,
     question_cards,
     topic_parts,
+    uses_the_subject,
 )
 from flashgen.cards.quality import (
     is_example_label,
@@ -228,7 +229,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
         cards.extend(card for card in definition_cards(ctx, section, used)
-                     if not _is_example(card) and not gives_example_values(card, section))
+                     if not _is_example(card) and not gives_example_values(card, section)
+                     and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section)))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question

@@ -414,6 +414,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
                or SENTENCE_END.search(re.sub(r"[*_`]+", "", name).strip()) and len(visible_text(name)) > 12
                or _reads_on(name) and name != item.head.strip() for item, name in zip(items, names)):
             continue  # links, or sentences: nothing a learner lists from memory
+        shown = [found for found in map(split_definition, (item.head for item in items)) if found]
+        if sum(uses_the_subject(term, meaning, section) for term, meaning in shown) * 2 > len(items):
+            continue  # `Regex is supported …:` over `- Replace all vowels: `…|replace:…``: examples of the subject
         if _named_by(intro, names):
             continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
         if _speaks_of(intro, names):
@@ -431,6 +434,17 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
+
+
+def uses_the_subject(term: str, meaning: str, section: Section) -> bool:
+    """`- Replace all vowels: `"hello world"|replace:"/[aeiou]/g":"*"` → …` under `### replace`: what the term
+    names is done with the section's own subject, whose use the meaning opens with; an example of it, not a term."""
+    if term.lstrip().startswith("`"):
+        return False
+    subject = heading_text(section.title).strip().strip("`").removesuffix("()").strip()
+    code = re.match(r"\s*`([^`\n]+)`", meaning)
+    return bool(code) and len(subject) >= 3 and " " not in subject \
+        and re.search(rf"(?<![\w-]){re.escape(subject)}(?![\w-])", code.group(1)) is not None
 
 
 def _term_of(head: str) -> str:

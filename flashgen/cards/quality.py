@@ -135,7 +135,9 @@ EXAMPLE_LABEL = re.compile(r"(?:examples?|e\.g\.?|ex|for example|예|예시|예�
 
 
 def is_example_label(text: str) -> bool:
-    return bool(EXAMPLE_LABEL.fullmatch(text.rstrip(":： ").strip()))
+    """`Example:`, `예시`, and one of several told apart by a number or what it shows (`Example (max)`, `예시 2`)."""
+    label = re.sub(r"\s*(?:\([^()]{1,30}\)|\d{1,2})$", "", text.rstrip(":： ").strip())
+    return bool(EXAMPLE_LABEL.fullmatch(label))
 
 
 def is_result(title: str) -> bool:
