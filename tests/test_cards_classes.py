@@ -889,6 +889,30 @@ def test_labelled_examples_and_uses_of_the_subject_are_no_terms() -> None:
                                                   ("definition", "Available flags"), ("definition", "Reducer")]
 
 
+def test_numbered_alternatives_are_asked_together_with_what_they_are_alternatives_of() -> None:
+    """`### 방법1`, `### 방법2` number ways of one thing, and `#### 2개 레이어`, `#### 1개 레이어` over code label examples of
+    the point above them: one card, the parent's lead-in → each under its title. Steps stay cards of their own."""
+    text = ("# 파드\n## Pod Edit\n실행 중인 파드의 환경 변수는 편집할 수 없습니다.\n\n하지만 꼭 하고 싶다면 두 가지 옵션이 있습니다:\n\n"
+            "### 방법1\n`kubectl edit pod web` 을 실행하고 저장된 임시 파일로 파드를 다시 만듭니다.\n\n"
+            "### 방법2\n파드 정의를 파일로 추출해 수정한 뒤 파드를 지웠다가 다시 만듭니다.\n\n"
+            "## 레이어 관리\n* 지시어 하나당 레이어가 하나 추가된다\n* RUN 지시어는 &&로 묶어 하나로 처리\n\n"
+            "#### 2개 레이어\n```\nRUN apt-get update\nRUN apt-get install -y curl\n```\n"
+            "#### 1개 레이어\n```\nRUN apt-get update && \\\n    apt-get install -y curl\n```\n\n"
+            "## 설치\n### Step 1\n`apt-get update` 로 목록을 새로 고친다.\n\n### Step 2\n`apt-get install -y curl` 로 설치한다.\n")
+    cards = [c for c in cards_of(text) if c.rule == "explain"]
+    fronts = [(c.front, c.prompt) for c in cards]
+    assert ("실행 중인 파드의 환경 변수는 편집할 수 없습니다. 하지만 꼭 하고 싶다면 두 가지 옵션이 있습니다",
+            "2가지를 설명해 보세요") in fronts
+    assert ("RUN 지시어는 &&로 묶어 하나로 처리", "예시로 보여 보세요") in fronts
+    ways = next(c for c in cards if c.prompt == "2가지를 설명해 보세요")
+    assert ways.heading_path == ("파드", "Pod Edit") and ways.back.startswith("**방법1**\n\n`kubectl edit pod web`")
+    assert "**방법2**\n\n파드 정의를" in ways.back
+    layers = next(c for c in cards if c.prompt == "예시로 보여 보세요")
+    assert layers.back.startswith("**2개 레이어**\n\n```\nRUN apt-get update\n") and "**1개 레이어**" in layers.back
+    assert not [c for c in cards if c.front.endswith(("방법1", "방법2", "레이어"))]
+    assert [c.heading_path[-1] for c in cards if "Step" in c.front] == ["Step 1", "Step 2"]
+
+
 def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
     text = ("# 장비\n## 스위치와 허브\n설명이다.\n\n**스위치**\n- 허브의 충돌 문제\n  - 근본적인 해결 방법이 있다\n"
             "- 이를 위한 장비가 바로 스위치\n- 스위치의 주요 기능\n  - MAC 주소 학습\n\n"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 from urllib.parse import unquote
 
+from flashgen.cards.alternatives import merge_alternatives, numbered_alternatives
 from flashgen.cards.commands import bare_commands, command_cards
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
@@ -117,7 +118,10 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
         cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests, named.get(section.line)))
     for found in made:
         cards.extend(found)
-    cards = _dedupe(_explanations_of_manifests(sorted(cards, key=lambda c: c.line)), missing)
+    cards = sorted(cards, key=lambda c: c.line)
+    if ctx.on("explain"):  # `방법1`, `방법2`: one card on what they are alternatives of
+        cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))
+    cards = _dedupe(_explanations_of_manifests(cards), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
