@@ -806,9 +806,15 @@ def test_code_the_heading_shows_already_is_no_answer() -> None:
 
 
 def test_a_few_examples_and_etc_are_no_definition() -> None:
+    """Most items give only examples: the list names factors by examples (`Node availability: Is the node healthy,
+    …, etc.` among them), no terms; the section's explanation asks them. A glossary keeps a term ending in etc."""
     text = ("# Scheduler\n## Inputs\n- Resource needs: CPU, memory, etc.\n- 리소스: CPU, 메모리 등\n"
-            "- Node availability: Is the node healthy, does it have enough resources, etc.\n")
-    assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["Node availability"]
+            "- Node availability: Is the node healthy, does it have enough resources, etc.\n\n"
+            "## Objects\n- Pod: the smallest unit, holding containers, volumes, etc.\n"
+            "- Service: a stable address in front of a set of pods\n")
+    cards = cards_of(text)
+    assert [c.front for c in cards if c.rule == "definition"] == ["Pod", "Service"]
+    assert [c.rule for c in cards if "Node availability" in c.back] == ["explain"]
 
 
 def test_a_practice_test_written_as_a_numbered_list_gives_a_card_per_task() -> None:

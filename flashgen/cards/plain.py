@@ -300,13 +300,25 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             cards.append(ctx.card("basic", _unwrapped(intro.rstrip(":：").strip()), block.source, items[0].line,
                                   section, "term", heading_text(intro), prompt=what))
             continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
+        factors = _named_by_examples(items)
         for item in items:
-            if item.line in used or _is_task(block, item):
+            if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
             card = _item_card(ctx, section, item, intro, prompt, parent, glossed)
             if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
+
+
+def _named_by_examples(items: tuple[Item, ...]) -> set[int]:
+    """The lines of a list's items that end in `etc.`, when most of its items only give a few examples (`Resource
+    needs: CPU, memory, etc.`, `Node availability: Is the node healthy, …, etc.`): such a list names the factors of
+    something by examples (what the scheduler weighs), none of them a term its words define."""
+    shaped = [item for item in items
+              if not "".join(item.body).strip() and _shaped_term(item.head) and ETC.search(item.head)]
+    few = [item for item in shaped
+           if len(visible_text(item.head).split()) - len(visible_text(_shaped_term(item.head) or "").split()) <= 6]
+    return {item.line for item in shaped} if len(few) * 2 >= len(items) else set()
 
 
 CASE = re.compile(r"(?:경우|상황)[.。]?$")
