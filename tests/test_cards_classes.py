@@ -919,6 +919,17 @@ def test_numbered_alternatives_are_asked_together_with_what_they_are_alternative
     assert [c.heading_path[-1] for c in cards if "Step" in c.front] == ["Step 1", "Step 2"]
 
 
+def test_a_term_under_a_topic_in_bold_is_asked_under_that_topic() -> None:
+    """`**우선순위**` starts a topic of the section as a heading would: the terms defined in it (`큐`) carry it in
+    their breadcrumb, and a bare term given context by the section (`503`) gets the topic instead."""
+    text = ("# 크롤러\n## 웹 크롤러 설계\n크롤러는 웹 페이지를 모은다.\n\n**우선순위**\n* 페이지마다 중요도가 다르다.\n\n"
+            "* 순위결정장치: URL을 입력으로 받아 우선순위를 계산한다.\n* 큐: 우선순위별로 큐가 하나씩 할당된다.\n\n"
+            "**Retry-After**\n\n기다려야 하는 시간\n\n- 503: 서비스가 언제까지 불능인지 알려줄 수 있음\n")
+    cards = {c.front: c.heading_path for c in cards_of(text) if c.rule == "definition"}
+    assert cards == {"순위결정장치": ("크롤러", "웹 크롤러 설계", "우선순위"), "큐": ("크롤러", "웹 크롤러 설계", "우선순위"),
+                     "Retry-After › 503": ("크롤러", "웹 크롤러 설계", "Retry-After")}
+
+
 def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
     text = ("# 장비\n## 스위치와 허브\n설명이다.\n\n**스위치**\n- 허브의 충돌 문제\n  - 근본적인 해결 방법이 있다\n"
             "- 이를 위한 장비가 바로 스위치\n- 스위치의 주요 기능\n  - MAC 주소 학습\n\n"

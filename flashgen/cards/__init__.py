@@ -32,10 +32,12 @@ from flashgen.cards.plain import (
     label_cards,
     list_cards,
     question_cards,
+    topic_of,
     topic_parts,
     uses_the_subject,
 )
 from flashgen.cards.quality import (
+    is_closing,
     is_example_label,
     is_generic,
     is_navigation,
@@ -232,9 +234,10 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(found)
         used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
-        cards.extend(card for card in definition_cards(ctx, section, used)
-                     if not _is_example(card) and not gives_example_values(card, section)
-                     and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section)))
+        cards.extend(_under_topics(ctx, section, [
+            card for card in definition_cards(ctx, section, used)
+            if not _is_example(card) and not gives_example_values(card, section)
+            and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]))
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
@@ -266,6 +269,26 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         if card:
             cards.append(card)
     return cards
+
+
+def _under_topics(ctx: RuleContext, section: Section, cards: list[Card]) -> list[Card]:
+    """A term defined under a line in bold that starts a topic of the section (`**우선순위**` ⏎ … ⏎ `- 큐: 우선순위별로
+    큐가 하나씩 할당된다`) belongs to that topic, as under a heading: its breadcrumb names it (`웹 크롤러 설계 › 우선순위`),
+    and so does a front that names the section to give a bare term its context (`Retry-After › 503`)."""
+    topics = [topic for topic in topic_parts(section)[1:] if not is_closing(heading_text(topic.title))] if cards else []
+    if not topics:
+        return cards
+    named = topic_of(section, ctx.note.title) + " › "
+    out = []
+    for card in cards:
+        topic = next((topic for topic in topics if topic.blocks
+                      and topic.line <= card.line <= topic.blocks[-1].end_line), None)
+        if topic is not None:
+            title = heading_text(topic.title)
+            front = title + card.front[len(named) - 3:] if card.front.startswith(named) else card.front
+            card = replace(card, front=front, heading_path=card.heading_path + (title,))
+        out.append(card)
+    return out
 
 
 def _is_example(card: Card) -> bool:
