@@ -930,6 +930,15 @@ def test_a_term_under_a_topic_in_bold_is_asked_under_that_topic() -> None:
                      "Retry-After › 503": ("크롤러", "웹 크롤러 설계", "Retry-After")}
 
 
+def test_a_vague_heading_over_labelled_values_asks_for_them_by_their_labels() -> None:
+    """`📌 주요 정보` says nothing to recall: asked with its topic and the labels of the values it lists."""
+    text = ("# MongoDB\n## MongoDB 설치 가이드\n### 📌 주요 정보\n- **기본 포트:** 27017\n"
+            "- **데이터 저장 경로:** `/var/lib/mongodb`\n- **설정 파일:** `/etc/mongod.conf`\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.front == "MongoDB 설치 가이드 › 📌 주요 정보 (기본 포트, 데이터 저장 경로, 설정 파일)"
+    assert "27017" in card.back
+
+
 def test_a_list_that_speaks_of_its_lead_in_is_no_list_to_recite() -> None:
     text = ("# 장비\n## 스위치와 허브\n설명이다.\n\n**스위치**\n- 허브의 충돌 문제\n  - 근본적인 해결 방법이 있다\n"
             "- 이를 위한 장비가 바로 스위치\n- 스위치의 주요 기능\n  - MAC 주소 학습\n\n"

@@ -668,6 +668,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
         does = _comment_names(parts)
         front = in_context(about.group(1).strip(), topic) + (f" ({', '.join(does)})" if does else "")
+    labels = _labels_listed(parts) if is_generic(heading_text(title)) else []
+    if labels:  # `주요 정보` over `- **기본 포트:** 27017`, …: asked by what it lists
+        front += f" ({', '.join(labels)})"
     if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
@@ -725,6 +728,19 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
                        heading_path=card.heading_path[:-1] + (heading_text(named),))
     return card
+
+
+def _labels_listed(parts: list[str]) -> list[str]:
+    """The labels of an answer that is one flat list of 2 to 6 labelled values (`- **기본 포트:** 27017`,
+    `- **로그 파일:** `/var/log/mongodb/mongod.log``), as a reader sees them; else []."""
+    if len(parts) != 1 or not re.match(r"\s*[-*+]\s", parts[0]):
+        return []
+    lines = [line for line in parts[0].split("\n") if line.strip()]
+    if not 2 <= len(lines) <= 6 or any(not re.match(r"[-*+]\s", line) for line in lines):
+        return []
+    heads = [re.sub(r"^(\*\*|__)([^*_\n]+?)\s*([:：])\1", r"\1\2\1\3", BULLET.sub("", line, count=1)) for line in lines]
+    labels = [_shaped_term(head) for head in heads]  # (`**기본 포트:** 27017`: the colon inside the bold)
+    return [visible_text(label) for label in labels] if all(labels) else []
 
 
 # a heading that only says what its section is about (`컬렉션 관련`, `Network-related`): it asks nothing alone

@@ -63,7 +63,8 @@ GENERIC_HEADINGS = {
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
     "types", "kinds", "마무리", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "wrap-up", "wrap up", "conclusions",
-    "in summary", "recap",
+    "in summary", "recap", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
+    "general information",
     *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
