@@ -675,6 +675,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
+    parts = _without_filled_templates(parts)
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
@@ -722,7 +723,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         back += "\n\n" + "\n".join(f"- {name}" for name in offered) if offered else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
-    card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=ctx.say("설명해 보세요", "Explain"))
+    card = ctx.card("basic", front, back, section.line, section, "explain", title,
+                    prompt=_code_prompt(ctx, parts) if is_generic(heading_text(title)) else ctx.say("설명해 보세요", "Explain"))
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
@@ -922,6 +924,53 @@ SET_LEAD_IN = 250  # words before a set that explain more than this are an answe
 # a section that installs what its note is about (`rand - 난수 생성 › 설치`): the package line alone says nothing
 INSTALL_HEADINGS = {"설치", "설치 방법", "설치하기", "의존성", "의존성 추가", "install", "installation", "installing",
                     "dependencies", "dependency", "cargo.toml", "package.json", "requirements"}
+
+
+# what an answer of only code is written in, as a prompt names it (`SQL로 써 보세요`)
+CODE_KINDS = {"sql": ("SQL", "SQL"), "mysql": ("SQL", "SQL"), "postgresql": ("SQL", "SQL"), "yaml": ("YAML", "YAML"),
+              "yml": ("YAML", "YAML"), "json": ("JSON", "JSON"), "bash": ("명령어", "the command"),
+              "sh": ("명령어", "the command"), "shell": ("명령어", "the command"), "console": ("명령어", "the command"),
+              "zsh": ("명령어", "the command"), "powershell": ("명령어", "the command")}
+
+
+FENCE_INFO = re.compile(r"\s*(`{3,}|~{3,})[ \t]*([^\s`]*)")
+
+
+def _code_prompt(ctx: RuleContext, parts: list[str]) -> str:
+    """The prompt of a generic heading's explanation (`참조키 › 수정`): an answer of only code (and at most a word,
+    `선행`) is written, not explained (`SQL로 써 보세요`, `Write the command`)."""
+    fences = [FENCE_INFO.match(part) for part in parts if _fenced_code(part) is not None]
+    words_only = [part for part in parts if _fenced_code(part) is None]
+    if not fences or len(words_only) > 1 or any(len(visible_text(part)) > 10 for part in words_only) \
+            or not all(found and found.group(2) for found in fences):  # (a bare fence: a drawing, a listing)
+        return ctx.say("설명해 보세요", "Explain")
+    kinds = {CODE_KINDS.get(found.group(2).lower(), ("코드", "the code")) for found in fences}
+    korean, english = kinds.pop() if len(kinds) == 1 else ("코드", "the code")
+    return ctx.say(f"{korean}로 써 보세요", f"Write {english}" if english.startswith("the") else f"Write it in {english}")
+
+
+PLACEHOLDER = re.compile(r"<[^<>\s][^<>\n]{0,40}>")
+
+
+def _without_filled_templates(parts: list[str]) -> list[str]:
+    """The parts without a code block that only fills in the placeholders of one above it (`ALTER TABLE
+    <table_name> DROP FOREIGN KEY <foreign_key_name>;` then `ALTER TABLE test2 DROP FOREIGN KEY fk_test2;`): one
+    project's names, where the syntax is what a learner recalls."""
+    template: re.Pattern[str] | None = None  # the template right above (or above an example label: `예시`)
+    out: list[str] = []
+    for part in parts:
+        code = _fenced_code(part)
+        if code is not None and template is not None and template.fullmatch(" ".join(code.split())):
+            if _fenced_code(out[-1]) is None:
+                out.pop()  # its label
+            continue
+        if code is not None and PLACEHOLDER.search(code):
+            pieces = PLACEHOLDER.split(" ".join(code.split()))
+            template = re.compile(r"[^\s<>]+".join(re.escape(piece) for piece in pieces), re.I)
+        elif code is not None or not is_example_label(visible_text(part)):
+            template = None
+        out.append(part)
+    return out
 
 
 def _fenced_code(part: str) -> str | None:
