@@ -121,8 +121,9 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     for found in made:
         cards.extend(found)
     cards = sorted(cards, key=lambda c: c.line)
-    if ctx.on("explain"):  # `방법1`, `방법2`: one card on what they are alternatives of
-        cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))
+    if ctx.on("explain") and sum(card.rule == "explain" and any(char.isdigit() for char in card.heading_path[-1])
+                                 for card in cards if card.heading_path) >= 2:
+        cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))  # `방법1`, `방법2`: asked together
     cards = _dedupe(_explanations_of_manifests(cards), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
@@ -213,6 +214,12 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
                    answers: set[int], manifests: set[int], named: str | None = None) -> list[Card]:
     cards: list[Card] = []
     used: set[int] = set()
+    cut: list[list[Section]] = []
+
+    def split() -> list[Section]:  # the section cut at its topics in bold, once
+        if not cut:
+            cut.append(topic_parts(section))
+        return cut[0]
     if ctx.on("explicit") or ctx.on("cloze"):
         found, used = explicit_cards(ctx, section)
         cards.extend(card for card in found if ctx.on("explicit") or card.rule == "cloze")
@@ -234,7 +241,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(found)
         used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
-        cards.extend(_under_topics(ctx, section, [
+        cards.extend(_under_topics(ctx, section, split, [
             card for card in definition_cards(ctx, section, used)
             if not _is_example(card) and not gives_example_values(card, section)
             and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]))
@@ -252,7 +259,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         elif section.line in answers:
             card = None  # the back of its problem's card
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
-            head, *topics = topic_parts(section)
+            head, *topics = split()
             card = explain_card(ctx, head, shown, missing, covered=len(cards), named=named)
             card = asked_as_topic(card, section, exercises) if card and exercises else card
             for topic in topics:
@@ -271,11 +278,12 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     return cards
 
 
-def _under_topics(ctx: RuleContext, section: Section, cards: list[Card]) -> list[Card]:
+def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[Section]],
+                  cards: list[Card]) -> list[Card]:
     """A term defined under a line in bold that starts a topic of the section (`**우선순위**` ⏎ … ⏎ `- 큐: 우선순위별로
     큐가 하나씩 할당된다`) belongs to that topic, as under a heading: its breadcrumb names it (`웹 크롤러 설계 › 우선순위`),
     and so does a front that names the section to give a bare term its context (`Retry-After › 503`)."""
-    topics = [topic for topic in topic_parts(section)[1:] if not is_closing(heading_text(topic.title))] if cards else []
+    topics = [topic for topic in split()[1:] if not is_closing(heading_text(topic.title))] if cards else []
     if not topics:
         return cards
     named = topic_of(section, ctx.note.title) + " › "

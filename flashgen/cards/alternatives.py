@@ -44,6 +44,8 @@ def numbered_alternatives(sections: tuple[Section, ...]) -> list[Alternatives]:
     (`2개 레이어`, `1개 레이어`). Steps, days and parts (`Step 1`, `Day 2`) are an order, not alternatives."""
     found = []
     for section in sections:
+        if len(section.children) < 2:
+            continue
         run: list[Section] = []
         for child in section.children + (None,):  # (None ends the last run)
             key = _key(child) if child is not None and child.blocks and not child.children else None
@@ -58,6 +60,8 @@ def numbered_alternatives(sections: tuple[Section, ...]) -> list[Alternatives]:
 
 def _key(section: Section) -> str | None:
     """A title with its numbers masked (`방법#`), for a title with one number and a word or two; else None."""
+    if not any(char.isdigit() for char in section.title):
+        return None
     plain = _plain(section.title)
     if len(NUMBER.findall(plain)) != 1 or len(plain.split()) > 4 or is_date(plain):
         return None

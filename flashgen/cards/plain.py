@@ -315,7 +315,9 @@ def _named_by_examples(items: tuple[Item, ...]) -> set[int]:
     needs: CPU, memory, etc.`, `Node availability: Is the node healthy, …, etc.`): such a list names the factors of
     something by examples (what the scheduler weighs), none of them a term its words define."""
     shaped = [item for item in items
-              if not "".join(item.body).strip() and _shaped_term(item.head) and ETC.search(item.head)]
+              if ETC.search(item.head) and not "".join(item.body).strip() and _shaped_term(item.head)]
+    if not shaped:
+        return set()
     few = [item for item in shaped
            if len(visible_text(item.head).split()) - len(visible_text(_shaped_term(item.head) or "").split()) <= 6]
     return {item.line for item in shaped} if len(few) * 2 >= len(items) else set()
@@ -451,11 +453,11 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
 def uses_the_subject(term: str, meaning: str, section: Section) -> bool:
     """`- Replace all vowels: `"hello world"|replace:"/[aeiou]/g":"*"` → …` under `### replace`: what the term
     names is done with the section's own subject, whose use the meaning opens with; an example of it, not a term."""
-    if term.lstrip().startswith("`"):
+    code = re.match(r"\s*`([^`\n]+)`", meaning)
+    if not code or term.lstrip().startswith("`"):
         return False
     subject = heading_text(section.title).strip().strip("`").removesuffix("()").strip()
-    code = re.match(r"\s*`([^`\n]+)`", meaning)
-    return bool(code) and len(subject) >= 3 and " " not in subject \
+    return len(subject) >= 3 and " " not in subject \
         and re.search(rf"(?<![\w-]){re.escape(subject)}(?![\w-])", code.group(1)) is not None
 
 

@@ -137,8 +137,13 @@ EXAMPLE_LABEL = re.compile(r"(?:examples?|e\.g\.?|ex|for example|예|예시|예�
 
 def is_example_label(text: str) -> bool:
     """`Example:`, `예시`, and one of several told apart by a number or what it shows (`Example (max)`, `예시 2`)."""
-    label = re.sub(r"\s*(?:\([^()]{1,30}\)|\d{1,2})$", "", text.rstrip(":： ").strip())
+    label = text.rstrip(":： ").strip()
+    if label[-1:] == ")" or label[-1:].isdigit():
+        label = NUMBERED_OR_NAMED.sub("", label)
     return bool(EXAMPLE_LABEL.fullmatch(label))
+
+
+NUMBERED_OR_NAMED = re.compile(r"\s*(?:\([^()]{1,30}\)|\d{1,2})$")  # `Example (max)`, `예시 2`
 
 
 def is_result(title: str) -> bool:
