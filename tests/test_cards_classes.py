@@ -1485,3 +1485,26 @@ def test_words_after_code_stop_at_the_caption_of_the_next_code() -> None:
             f"Allow inbound traffic by labels\n\n```yaml\n{code}\n```\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain"]
     assert "rule_15: allow" in card.back and "Allow inbound" not in card.back
+
+
+@pytest.mark.parametrize("lead_in, items", [
+    ("To reach the dashboard, allow these hosts:", "- **Web**: `dash.example.com`\n- **API**: `api.dash.example.com`\n"),
+    ("**프레임의 데이터**", "- 페이로드: 상위 계층의 내용\n- 최대 크기: 1500바이트\n- 최소 크기: 46바이트\n"),
+    ("Keep your projects in these folders:", "- **Windows**: anywhere outside the synced Documents folder\n"
+                                             "- **macOS**: your home folder, not iCloud Drive\n"),
+    ("How a merge ends depends on the file type:", "- **Text files**: the changes are merged line by line.\n"
+                                                   "- **Binary files**: the newest copy wins.\n"),
+    ("**계층별 장비**", "- 물리 계층의 대표 장비 - 허브\n- 데이터 링크 계층의 대표 장비 - 스위치\n"),
+])
+def test_labels_whose_content_is_the_answer_are_no_list_to_recite(lead_in: str, items: str) -> None:
+    cards = cards_of(f"# Notes\n## Section\n\n{lead_in}\n\n{items}")
+    assert not [c for c in cards if c.rule == "list"]
+    assert [c for c in cards if c.rule in ("definition", "explain")]  # the values stay, on the items' or the section's card
+
+
+def test_named_kinds_shown_by_examples_stay_a_list_to_recite() -> None:
+    text = ("# Linking\n## Internal links\n\nThe editor supports these link formats:\n\n- **Wikilink**: `[[Pod basics]]`\n"
+            "- **Markdown**: `[Pod basics](Pod%20basics.md)`\n\n## Files\n\nFiles come in these types:\n\n"
+            "- **Notes**: `.md`\n- **Canvases**: `.canvas`\n- **Images**: `.png`, `.jpg`\n")
+    lists = [c.back for c in cards_of(text) if c.rule == "list"]
+    assert lists == ["- Wikilink\n- Markdown", "- Notes\n- Canvases\n- Images"]

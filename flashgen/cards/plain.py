@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    is_bare_value,
     is_example_label,
     is_inventory_table,
     is_click_through,
@@ -216,11 +217,23 @@ def _rejected_definition(head: str) -> bool:
 
 def _shaped_term(head: str) -> str | None:
     """The term of a bullet shaped like a definition (`term - …`, `**term**: …`), whether or not it makes a card."""
+    shaped = _shaped(head)
+    return shaped[0] if shaped else None
+
+
+def _shaped_definition(head: str) -> str:
+    """What a bullet shaped like a definition says of its term, whether or not it makes a card; else ""."""
+    shaped = _shaped(head)
+    return shaped[1] if shaped else ""
+
+
+@lru_cache(maxsize=1 << 12)
+def _shaped(head: str) -> tuple[str, str] | None:
     masked = mask_markup(head)
     for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
         found = pattern.match(masked)
         if found and is_short_label(_unwrapped(head[found.start("term"):found.end("term")].strip())):
-            return _unwrapped(head[found.start("term"):found.end("term")].strip())
+            return _unwrapped(head[found.start("term"):found.end("term")].strip()), head[found.start("def"):].strip()
     return None
 
 
@@ -416,6 +429,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue  # links, or sentences: nothing a learner lists from memory
         if _named_by(intro, names):
             continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
+        if _keys_to_answers(intro, items, names):
+            continue  # `- **Windows**: `C:\Vaults`` `- **macOS**: …`: the values are the answer, the labels say nothing
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
@@ -431,6 +446,35 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
+
+
+def _keys_to_answers(intro: str, items: tuple[Item, ...], names: list[str]) -> bool:
+    """Items whose labels only key what each says, and what they say is the answer: half or more give a value
+    (`- **Frontend**: `publish.obsidian.md``, `- 최대 크기: 1500바이트`), the labels are platforms (`- **Windows**:
+    …` `- **macOS**: …`), or the lead-in says the answer depends on them (`the result depends on the file type`).
+    A list of the labels alone teaches none of it."""
+    said = [_shaped_definition(item.head) for item in items]
+    if sum(bool(text) and (is_bare_value(text) or _names_its_label(name, text)) for text, name in zip(said, names)) * 2 \
+            >= len(items):
+        return True
+    if not all(text or item.body for text, item in zip(said, items)):
+        return False
+    plain = visible_text(intro)
+    return bool(DEPENDS_ON.search(plain)) or all(PLATFORMS.fullmatch(visible_text(name).rstrip(":： ")) for name in names) \
+        and not PLATFORMS_LISTED.search(plain)
+
+
+def _names_its_label(label: str, said: str) -> bool:
+    """A description labels a name (`물리 계층의 대표 장비 - 허브`): the name is what it asks for."""
+    return "`" not in label and len(visible_text(said).split()) == 1 and len(visible_text(label).split()) >= 3
+
+
+# a lead-in that says the answer differs by the items' labels
+DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
+                        re.I)
+PLATFORM = r"(?:windows|macos|mac|os x|linux|ios|ipados|android|chromeos|other|others|desktop|mobile|윈도우|맥|리눅스|기타)"
+PLATFORMS = re.compile(rf"{PLATFORM}(?:\s*(?:/|,|and|or|&|및)\s*{PLATFORM})*", re.I)
+PLATFORMS_LISTED = re.compile(r"\b(?:available|supported|runs?) (?:on|for)\b|\bplatforms\b|지원", re.I)
 
 
 def _term_of(head: str) -> str:

@@ -633,3 +633,35 @@ def is_link_list_item(text: str) -> bool:
         rest = rest[:match.start()] + " " + rest[match.end():]
     rest = FILLER.sub(" ", URL.sub(" ", rest)).split()
     return len(rest) <= 3 and sum(map(len, rest)) <= 15
+
+
+# what a label can stand for, written out: an address, a path, a domain, a key chord, a number with its unit
+VALUE_SHAPES = re.compile(
+    r"(?:https?|ftp)://\S+"
+    r"|(?:[A-Za-z]:)?[\\/~][\w.~<>$*;=+:-]*(?:[\\/][\w.~<>$*;=+:-]*)*"  # `/users/me/vaults`, `C:\Vaults`, `~/x`
+    r"|(?P<relative>[\w.<>$*;=+-]+(?:[\\/][\w.~<>$*;=+:-]*)+)"  # `Drive/my-vault`, `text/plain`, `feat/main`
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+){2,}(?::\d+)?"  # `publish.obsidian.md`, `10.0.0.1:80`
+    r"|(?:ctrl|cmd|command|shift|alt|option|opt|meta|win|super|fn)(?:\s*\+\s*[\w,.;/`'\[\]-]+)+"  # `Ctrl+Shift+I`
+    r"|\d[\d,.]*\s*(?:바이트|bytes?|[KMGT]?B|[KMG]?bps|ms|초|분|시간|%|개|대)?(?![\w.])", re.I)
+VALUE_FILLER = re.compile(r"[\s,;:()\[\]'\"“”/.·→]+|\b(?:or|and|to|default|또는|혹은|및|등)\b", re.I)
+
+
+def _bare_value(found: re.Match) -> str:
+    """A value outside code, marked; a relative path outside code only in lower case (`text/plain`, not `TCP/IP`)."""
+    relative = found.group("relative")
+    return found.group(0) if relative and relative != relative.lower() else " \0 "
+
+
+@lru_cache(maxsize=1 << 14)
+def is_bare_value(text: str) -> bool:
+    """Text that only gives values, such as paths, addresses, domains, key chords or sizes (`` `C:\\Vaults` ``,
+    `publish.obsidian.md`, `Ctrl+Shift+I`, `1500바이트`), with at most a word between them: what a label in a list
+    stands for. Code that is not such a value (`` `[[Note]]` ``, `` `{% set x = 1 %}` ``) is an example, not a value."""
+    plain = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text.strip())
+    found = False
+    for span in re.findall(r"`([^`\n]+)`", plain):
+        if not VALUE_SHAPES.fullmatch(span.strip()):
+            return False
+        found = True
+    rest = VALUE_SHAPES.sub(_bare_value, re.sub(r"`[^`\n]+`", " ", plain))
+    return (found or "\0" in rest) and len(VALUE_FILLER.sub(" ", rest.replace("\0", " ")).split()) <= 1
