@@ -1508,3 +1508,41 @@ def test_named_kinds_shown_by_examples_stay_a_list_to_recite() -> None:
             "- **Notes**: `.md`\n- **Canvases**: `.canvas`\n- **Images**: `.png`, `.jpg`\n")
     lists = [c.back for c in cards_of(text) if c.rule == "list"]
     assert lists == ["- Wikilink\n- Markdown", "- Notes\n- Canvases\n- Images"]
+
+
+def test_a_walk_through_in_bullets_or_after_a_lead_in_is_no_card() -> None:
+    """Steps written as bullets, with what the screen does between them (`A dialog will appear …`), or numbered after
+    a paragraph that only says what they are for, are a walk through an app's screens too."""
+    bullets = ("# Account\n## Turn on two-step login\n\n- Sign in to your account from a web browser.\n"
+               "- In the **Security** section, go to **Two-step login** and select **Turn on**.\n"
+               "- A dialog will appear with a code to scan.\n- Once scanned, your phone shows a code. Enter it below the "
+               "picture.\n- Finally, enter your password.\n- Select **Done**.\n\nTwo-step login is now on.\n")
+    lead_in = ("# Looks\n## Custom dock icon\n\nYou can change the icon the app shows in the dock. Try the icon maker on "
+               "[our site](https://example.com/icons).\n\nTo change the icon:\n\n"
+               "1. Open **Settings**.\n2. Select **Looks** on the left.\n3. Scroll down to the **Advanced** section.\n"
+               "4. Under **Dock icon** click **Choose**.\n5. Pick the icon file you made.\n6. Click **Restart**.\n"
+               "7. After the app restarts, your new icon should appear in the dock.\n")
+    assert not cards_of(bullets) and not cards_of(lead_in)
+
+
+def test_what_stands_beside_screen_steps_keeps_its_card() -> None:
+    """A setting written in code beside the steps, a list of what a view lets you do, a checklist of what to check
+    and a list of ways named in bold are knowledge, not a walk through screens."""
+    setting = ("# Publishing\n## Publish automatically\n\nSet `publish: true` in the properties of a note to include it "
+               "in every publish, as a new or as a changed note.\n\nYou can also include whole folders:\n\n"
+               "1. In the ribbon on the left of the window, select **Publish changes**.\n"
+               "2. In the **Publish changes** dialog, select **Change site options**.\n"
+               "3. Next to **Included folders**, select **Manage** to open the list of folders.\n"
+               "4. Select the folder to include from the list of the vault's folders.\n5. Select **Done**.\n")
+    offers = ("# Views\n## Tag view\n\nWith the tag view you can:\n\n- Sort tags by name or by count.\n"
+              "- Click a tag to open search with that tag filled in.\n- Right-click a tag to rename it everywhere.\n")
+    checks = ("# Clipper\n## Nothing arrives\n\nIf nothing arrives in the vault when you click **Clip**:\n\n"
+              "- Check for errors in the developer console.\n- Check that the vault name matches the name, not the path.\n"
+              "- Check that the folder name is well formed.\n")
+    for text in (setting, offers, checks):
+        assert [c for c in cards_of(text) if c.rule == "explain"], text
+    ways = ("# Panes\n## Open a pane\n\nThere are several ways to open a pane:\n\n- **Enable a plugin**: many plugins "
+            "open one. Go to **Settings → Plugins** and enable it.\n- **Run a command**: use the command palette.\n"
+            "- **Drag a note** (desktop only): drag a note from the file list into the side.\n")
+    assert [c.back for c in cards_of(ways) if c.rule == "list"] == [
+        "- Enable a plugin\n- Run a command\n- **Drag a note** (desktop only)"]

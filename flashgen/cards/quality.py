@@ -559,26 +559,58 @@ UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택
 UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
 
 
-# a step taken in an app's screens: `Open **Settings**.`, `In the sidebar, select …`, `**계속** 클릭`
-UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b[^,]{0,60},\s*)?(?:then\s+)?(?:open|select|click|"
+# a step taken in an app's screens: `Open **Settings**.`, `In the sidebar, select …`, `Finally, enter …`, `**계속** 클릭`
+UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b(?:[^\n]{0,80}?,\s*|[^,.\n]{0,40}?\s+)|"
+                     r"(?:(?:once|after|when)\b[^,]{0,60}|finally|then|next|now),\s*)?(?:then\s+)?(?:open|select|click|"
                      r"tap|choose|go to|navigate to|enter|type|press|toggle|enable|disable|turn (?:on|off)|sign (?:in|up)|"
-                     r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|check|"
-                     r"uncheck|visit|return to|close)\b", re.I)
+                     r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|"
+                     r"check(?!\s+(?:that|whether|if|for)\b)|uncheck|visit|return to|close)\b", re.I)  # (`Check that …`: no click)
 UI_STEP_KO = re.compile(r"(?:클릭|선택|누르기|누름|누릅니다|누르세요|입력|이동|체크)(?:합니다|하세요|한다|함|해요|해 주세요)?\.?\s*$")
+# what the screen does in between (`A popup window will appear …`, `… should appear in the taskbar`)
+SCREEN_CHANGE = re.compile(r"\b(?:appears?|will appear|should appear|will open|opens up|is shown|is displayed|"
+                           r"(?:will be|is) replaced)\b", re.I)
 NUMBERED = re.compile(r"^(?:\d+[.)])\s+(.*)$")
+BULLETED = re.compile(r"^[-*+]\s+(?:\[.\]\s+)?(.*)$")
+COMMAND_SPAN = re.compile(r"`\s*(?:sudo\s+)?[a-z][\w.-]*\s+[\x21-\x7e][\x20-\x7e]*`")  # `kubectl get pods`, not `새 인증서 만들기`
+LABELLED = re.compile(r"^\*\*[^*\n]+\*\*[^:：\n]{0,30}[:：]\s")  # `- **Drag a note** (desktop only): …`: a way named, no step
+CAPABILITIES = re.compile(r"\b(?:you can|allows? you to|lets? you|enables? you to)\s*[:：]\s*$", re.I)
+CLICKS_SAID = 90  # characters of prose beside the steps that never make an explanation of them
+
+
+def _is_click(step: str) -> bool:
+    if any(COMMAND_SPAN.fullmatch(f"`{code}`") for code in re.findall(r"`([^`\n]+)`", step)):
+        return False  # a command typed in code (`kubectl get pods`): a procedure worth recalling
+    return any(UI_STEP.match(sentence) or UI_STEP_KO.search(sentence)
+               for sentence in re.split(r"(?<=[.!?])\s+", step)) or bool(SCREEN_CHANGE.search(step))
 
 
 def is_click_through(text: str) -> bool:
-    """A procedure of numbered steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community
-    plugins**.`), two thirds of them clicks and choices and no code: a recipe looked up, not recalled."""
+    """A procedure of steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community plugins**.`,
+    or bullets written as sentences: `- In the **Profile** section, select **Enable**.`), two thirds of them clicks,
+    choices and what the screen does, and no code: a recipe looked up, not recalled. Prose beside the steps that
+    is short, or at most half their length (`You can change the app icon. To change it:`), only leads into them."""
     if "```" in text or "~~~" in text:
         return False
     lines = text.split("\n")
-    steps = [found.group(1).replace("**", "").strip() for found in map(NUMBERED.match, lines) if found]
-    clicks = sum(bool(UI_STEP.match(step) or UI_STEP_KO.search(step)) for step in steps)
+    steps = [found.group(1) for found in map(NUMBERED.match, lines) if found]
+    bullets = [found.group(1) for found in map(BULLETED.match, lines) if found and not LABELLED.match(found.group(1))]
+    if sum(bool(re.search(r"[.!?。]\s*$", item) or UI_STEP_KO.search(item)) for item in bullets) * 3 >= len(bullets) * 2 \
+            and not any(CAPABILITIES.search(line) for line in lines):
+        steps += bullets  # (a list of what the app offers, `- Open daily note`, `With this view you can:`, is no procedure)
+    steps = [step.replace("**", "").strip() for step in steps]
+    clicks = sum(map(_is_click, steps))
     said = " ".join(line for line in lines if line.strip() and not NUMBERED.match(line) and not line[:1].isspace()
                     and not line.rstrip().endswith((":", "：")) and not line.lstrip().startswith((">", "-", "*", "+")))
-    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and len(said) <= 90  # (more is an explanation)
+    room = CLICKS_SAID if "`" in said else max(CLICKS_SAID, sum(map(_shown_length, steps)) // 2)
+    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and _shown_length(said) <= room  # (more explains; a
+    # setting or command written beside the steps, `Set `publish: true` in a note's properties`, is worth knowing)
+
+
+def _shown_length(text: str) -> int:
+    """Characters a reader sees: link texts without their targets, no icons."""
+    text = re.sub(r"!\[\[[^\]\n]*\]\]|!\[[^\]\n]*\]\([^)\n]*\)", "", text)
+    text = re.sub(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]*)\]\]", r"\1", text)
+    return len(re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text))
 
 
 @lru_cache(maxsize=1 << 14)
