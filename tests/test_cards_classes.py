@@ -1495,11 +1495,13 @@ def test_words_after_code_stop_at_the_caption_of_the_next_code() -> None:
     ("How a merge ends depends on the file type:", "- **Text files**: the changes are merged line by line.\n"
                                                    "- **Binary files**: the newest copy wins.\n"),
     ("**계층별 장비**", "- 물리 계층의 대표 장비 - 허브\n- 데이터 링크 계층의 대표 장비 - 스위치\n"),
+    ("**해시 재배치 예시**", "- 서버 3대인 상황\n  - 키 A → hash(A) % 3 = 0\n- 서버 4대인 상황\n  - 키 A → hash(A) % 4 = 2\n"),
 ])
 def test_labels_whose_content_is_the_answer_are_no_list_to_recite(lead_in: str, items: str) -> None:
     cards = cards_of(f"# Notes\n## Section\n\n{lead_in}\n\n{items}")
     assert not [c for c in cards if c.rule == "list"]
-    assert [c for c in cards if c.rule in ("definition", "explain")]  # the values stay, on the items' or the section's card
+    assert [c for c in cards if c.rule in ("definition", "term", "explain")]  # the values stay, on the items' or the
+    # section's card
 
 
 def test_named_kinds_shown_by_examples_stay_a_list_to_recite() -> None:

@@ -420,7 +420,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
                 or block.source[:1].isspace() or is_click_through(block.source) \
-                or is_example_label(visible_text(intro)):
+                or is_example_label(visible_text(intro)) or EXAMPLES_OF.search(visible_text(intro).rstrip(":： ")):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
@@ -469,6 +469,8 @@ def _names_its_label(label: str, said: str) -> bool:
     return "`" not in label and len(visible_text(said).split()) == 1 and len(visible_text(label).split()) >= 3
 
 
+# a lead-in over examples of something (`문제 상황 예시`, `Deployment examples`): cases shown, not a set to recite
+EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?)$", re.I)
 # a lead-in that says the answer differs by the items' labels
 DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
                         re.I)
