@@ -1253,16 +1253,17 @@ def test_a_line_in_bold_alone_starts_a_new_topic_not_more_of_the_answer() -> Non
 
 
 def test_a_cut_does_not_fall_inside_the_example_its_lead_in_announces() -> None:
-    """`A small example:` over a code block: the block is shown whole (up to twice the room) and the cut falls
-    after it, so the decorated function is on the card; a long script alone still gives no card."""
+    """`A small example:` over a code block: the block is shown whole (up to twice the room), so the decorated
+    function is on the card, and so are the words right after it that say what it does, as far as they fit in that
+    room; the cut falls after them. A long script alone still gives no card."""
     code = ("def logged(func):\n    def wrapper():\n        print('before the call, with some context')\n        func()\n"
             "        print('after the call, with some context')\n    return wrapper\n\n@logged\ndef greet():\n"
             "    print('hello')\n\ngreet()")
     remarks = "\n\n".join(f"Remark {n}: the wrapper runs around the original call and can add work before and after it."
                           for n in range(1, 12))
     [card] = cards_of(f"# Decorators\n## A small example\nA small example:\n\n```python\n{code}\n```\n\n{remarks}\n")
-    assert f"```python\n{code}\n```" in card.back and "Remark 1:" not in card.back
-    assert "continued in the note" in card.back
+    assert f"```python\n{code}\n```" in card.back and "Remark 1:" in card.back and "Remark 11:" not in card.back
+    assert len(card.back) <= 2 * CONFIG.max_answer_chars + 80 and "continued in the note" in card.back
     script = "\n".join(f"echo step {n} of the setup, which does one small thing at a time" for n in range(40))
     assert cards_of(f"# Setup\n## Setup script\n```bash\n{script}\n```\n") == []
 
@@ -1507,7 +1508,10 @@ def test_a_cut_explanation_does_not_end_on_a_sentence_announcing_limits() -> Non
                         for n in range(1, 5))
     [card] = [c for c in cards_of(f"# Conduct\n#### Self promotion\n\n{long}\n\nBut there are limits.\n\n{rules}\n")
               if c.front == "Self promotion"]
-    assert "limits" not in card.back and "continued in the note" in card.back
+    shown = card.back.split("[[n#")[0].rstrip()
+    assert "continued in the note" in card.back and not shown.endswith("limits.")
+    # what it announces shows in whole sentences as far as the room goes: the first rule, not the others
+    assert shown.endswith("removed.") and "**Rule 1**" in shown and "Rule 2" not in shown
 
 
 def test_a_lead_in_over_subsections_named_by_code_lists_what_they_offer() -> None:
@@ -1516,3 +1520,124 @@ def test_a_lead_in_over_subsections_named_by_code_lists_what_they_offer() -> Non
             "### `label()`\n\nFormats the time for display.\n")
     [card] = [c for c in cards_of(text) if c.front == "Time type"]
     assert card.back.endswith("- `shift()`\n- `label()`")
+
+
+# --- cuts that hide the answer ------------------------------------------------------------------------------------
+
+def test_a_label_in_bold_goes_on_over_the_list_its_lead_in_announces() -> None:
+    """`**Trie**` over a paragraph that ends `…핵심 아이디어는 다음과 같다.` and the list under it: the list is the
+    answer, so the label's card goes on over the blocks under its paragraph, up to the next line in bold."""
+    text = ("# 검색\n## 상세 설계\n설계는 세 부분으로 나뉜다.\n\n**트라이 자료구조**  \n트라이는 문자열을 간략하게 저장하는 자료구조다. "
+            "핵심 아이디어는 다음과 같다.\n- 트라이는 트리 형태다.\n- 루트 노드는 빈 문자열이다.\n\n"
+            "노드는 글자 하나를 저장한다.\n\n**저장소 규모 확장**  \n첫 글자로 샤딩한다.\n\n"
+            "- 두 대라면 a부터 m까지 첫 번째 서버에 둔다.\n\n서버는 최대 26대로 제한된다.\n")
+    cards = {c.front: c.back for c in cards_of(text) if c.rule == "label"}
+    trie = cards["**트라이 자료구조**"]
+    assert trie.startswith("트라이는") and "- 루트 노드는 빈 문자열이다." in trie and "노드는 글자 하나를" in trie
+    assert "첫 글자로" not in trie  # the next label starts its own card
+    assert "최대 26대" in cards["**저장소 규모 확장**"]
+    # a lead-in whose content is not there goes, and with nothing left, so does the card
+    assert not [c for c in cards_of("# 검색\n## 설계\n시작.\n\n**빈도 테이블**  \n빈도 테이블을 둔다. 상태는 다음과 같이 바뀐다.\n\n"
+                                    "```mermaid\ngraph TD; A-->B\n```\n") if c.rule == "label"]
+
+
+def test_a_list_of_links_its_lead_in_announces_is_the_answer() -> None:
+    """`Report the incident on one of the following community channels:` over links: the channels are the answer,
+    not pointers; links a lead-in sends the reader to (`see the following pages:`) still go."""
+    text = ("# Help\n## Report a violation\nYou can report the incident to our moderator team.\n\n"
+            "Report the incident on one of the following community channels:\n\n"
+            "- [[Conduct#Report on Discord|Report on Discord]]\n- [[Conduct#Report on the forum|Report on the forum]]\n\n"
+            "## Mobile\nThe app runs on phones and tablets alike, with the same vault format.\n\n"
+            "For OS-specific features, see the following pages:\n\n- [[iOS]]\n- [[Android]]\n")
+    cards = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert "Report on Discord]]" in cards["Report a violation"] and "continued" not in cards["Report a violation"]
+    assert "[[iOS]]" not in cards["Mobile"] and "see the following" not in cards["Mobile"]
+
+
+def test_a_link_written_in_code_is_the_syntax_not_a_link() -> None:
+    text = ("# Obsidian\n## Supported formats\nObsidian supports the following link formats:\n\n"
+            "- Wikilink: `[[Three laws]]` or `[[Three laws.md]]`\n- Markdown: `[Three laws](Three%20laws.md)` or "
+            "`[Three laws](Three laws.md)`\n")
+    assert ("definition", "Wikilink", "`[[Three laws]]` or `[[Three laws.md]]`") in sides(cards_of(text))
+
+
+def test_an_aside_gives_way_to_the_commands_it_stands_beside() -> None:
+    """A `Quick start` whose warning callout takes the room the commands need: the callout is left out first (the
+    card links to the note) and the commands are shown; a section of callouts (`Supported types`) is not thinned."""
+    commands = "\n".join(f"ob step-{n} --vault \"My Vault\"  # step {n} of the setup" for n in range(17))
+    text = ("# Headless\n## Quick start\n> [!warning] Back up first\n> 1. Always back up your data before you start.\n"
+            "> 2. Do not use the desktop app and this client on one device.\n\nInstall the client:\n\n"
+            f"```shell\nnpm install -g headless-client\n```\n\nThen run:\n\n```shell\n{commands}\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert "ob step-16" in card.back and "Back up first" not in card.back and "continued in the note" in card.back
+
+
+def test_words_after_code_stop_at_the_caption_of_the_next_code() -> None:
+    code = "\n".join(f"rule_{n}: allow" for n in range(16))
+    text = (f"# Policies\n## Manifest\nBlock all traffic:\n\n```yaml\n{code}\n```\n\n"
+            f"Allow inbound traffic by labels\n\n```yaml\n{code}\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert "rule_15: allow" in card.back and "Allow inbound" not in card.back
+
+
+@pytest.mark.parametrize("lead_in, items", [
+    ("To reach the dashboard, allow these hosts:", "- **Web**: `dash.example.com`\n- **API**: `api.dash.example.com`\n"),
+    ("**프레임의 데이터**", "- 페이로드: 상위 계층의 내용\n- 최대 크기: 1500바이트\n- 최소 크기: 46바이트\n"),
+    ("Keep your projects in these folders:", "- **Windows**: anywhere outside the synced Documents folder\n"
+                                             "- **macOS**: your home folder, not iCloud Drive\n"),
+    ("How a merge ends depends on the file type:", "- **Text files**: the changes are merged line by line.\n"
+                                                   "- **Binary files**: the newest copy wins.\n"),
+    ("**계층별 장비**", "- 물리 계층의 대표 장비 - 허브\n- 데이터 링크 계층의 대표 장비 - 스위치\n"),
+    ("**해시 재배치 예시**", "- 서버 3대인 상황\n  - 키 A → hash(A) % 3 = 0\n- 서버 4대인 상황\n  - 키 A → hash(A) % 4 = 2\n"),
+])
+def test_labels_whose_content_is_the_answer_are_no_list_to_recite(lead_in: str, items: str) -> None:
+    cards = cards_of(f"# Notes\n## Section\n\n{lead_in}\n\n{items}")
+    assert not [c for c in cards if c.rule == "list"]
+    assert [c for c in cards if c.rule in ("definition", "term", "explain")]  # the values stay, on the items' or the
+    # section's card
+
+
+def test_named_kinds_shown_by_examples_stay_a_list_to_recite() -> None:
+    text = ("# Linking\n## Internal links\n\nThe editor supports these link formats:\n\n- **Wikilink**: `[[Pod basics]]`\n"
+            "- **Markdown**: `[Pod basics](Pod%20basics.md)`\n\n## Files\n\nFiles come in these types:\n\n"
+            "- **Notes**: `.md`\n- **Canvases**: `.canvas`\n- **Images**: `.png`, `.jpg`\n")
+    lists = [c.back for c in cards_of(text) if c.rule == "list"]
+    assert lists == ["- Wikilink\n- Markdown", "- Notes\n- Canvases\n- Images"]
+
+
+def test_a_walk_through_in_bullets_or_after_a_lead_in_is_no_card() -> None:
+    """Steps written as bullets, with what the screen does between them (`A dialog will appear …`), or numbered after
+    a paragraph that only says what they are for, are a walk through an app's screens too."""
+    bullets = ("# Account\n## Turn on two-step login\n\n- Sign in to your account from a web browser.\n"
+               "- In the **Security** section, go to **Two-step login** and select **Turn on**.\n"
+               "- A dialog will appear with a code to scan.\n- Once scanned, your phone shows a code. Enter it below the "
+               "picture.\n- Finally, enter your password.\n- Select **Done**.\n\nTwo-step login is now on.\n")
+    lead_in = ("# Looks\n## Custom dock icon\n\nYou can change the icon the app shows in the dock. Try the icon maker on "
+               "[our site](https://example.com/icons).\n\nTo change the icon:\n\n"
+               "1. Open **Settings**.\n2. Select **Looks** on the left.\n3. Scroll down to the **Advanced** section.\n"
+               "4. Under **Dock icon** click **Choose**.\n5. Pick the icon file you made.\n6. Click **Restart**.\n"
+               "7. After the app restarts, your new icon should appear in the dock.\n")
+    assert not cards_of(bullets) and not cards_of(lead_in)
+
+
+def test_what_stands_beside_screen_steps_keeps_its_card() -> None:
+    """A setting written in code beside the steps, a list of what a view lets you do, a checklist of what to check
+    and a list of ways named in bold are knowledge, not a walk through screens."""
+    setting = ("# Publishing\n## Publish automatically\n\nSet `publish: true` in the properties of a note to include it "
+               "in every publish, as a new or as a changed note.\n\nYou can also include whole folders:\n\n"
+               "1. In the ribbon on the left of the window, select **Publish changes**.\n"
+               "2. In the **Publish changes** dialog, select **Change site options**.\n"
+               "3. Next to **Included folders**, select **Manage** to open the list of folders.\n"
+               "4. Select the folder to include from the list of the vault's folders.\n5. Select **Done**.\n")
+    offers = ("# Views\n## Tag view\n\nWith the tag view you can:\n\n- Sort tags by name or by count.\n"
+              "- Click a tag to open search with that tag filled in.\n- Right-click a tag to rename it everywhere.\n")
+    checks = ("# Clipper\n## Nothing arrives\n\nIf nothing arrives in the vault when you click **Clip**:\n\n"
+              "- Check for errors in the developer console.\n- Check that the vault name matches the name, not the path.\n"
+              "- Check that the folder name is well formed.\n")
+    for text in (setting, offers, checks):
+        assert [c for c in cards_of(text) if c.rule == "explain"], text
+    ways = ("# Panes\n## Open a pane\n\nThere are several ways to open a pane:\n\n- **Enable a plugin**: many plugins "
+            "open one. Go to **Settings → Plugins** and enable it.\n- **Run a command**: use the command palette.\n"
+            "- **Drag a note** (desktop only): drag a note from the file list into the side.\n")
+    assert [c.back for c in cards_of(ways) if c.rule == "list"] == [
+        "- Enable a plugin\n- Run a command\n- **Drag a note** (desktop only)"]

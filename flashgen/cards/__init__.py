@@ -250,8 +250,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
         cards.extend(question_cards(ctx, section, used | {card.line for card in cards if card.rule == "definition"}))
     if ctx.on("explain"):
-        cards.extend(label_cards(ctx, section, used))
-        shown = used | manifests | {card.line for card in cards}  # what other cards show stays off its explanation
+        labelled, under_labels = label_cards(ctx, section, used | {card.line for card in cards}, missing)
+        cards.extend(labelled)
+        shown = used | manifests | under_labels | {card.line for card in cards}  # what other cards show stays off its explanation
         if section.line in exercises:
             card = exercise_card(ctx, section, exercises[section.line], missing)
         elif is_numbered_task(section) and not used:

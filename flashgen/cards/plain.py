@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
+    is_bare_value,
     is_example_label,
     is_inventory_table,
     is_click_through,
@@ -216,11 +217,23 @@ def _rejected_definition(head: str) -> bool:
 
 def _shaped_term(head: str) -> str | None:
     """The term of a bullet shaped like a definition (`term - …`, `**term**: …`), whether or not it makes a card."""
+    shaped = _shaped(head)
+    return shaped[0] if shaped else None
+
+
+def _shaped_definition(head: str) -> str:
+    """What a bullet shaped like a definition says of its term, whether or not it makes a card; else ""."""
+    shaped = _shaped(head)
+    return shaped[1] if shaped else ""
+
+
+@lru_cache(maxsize=1 << 12)
+def _shaped(head: str) -> tuple[str, str] | None:
     masked = mask_markup(head)
     for pattern in (DEF_BOLD, DEF_DASH, DEF_COLON, DEF_ARROW):
         found = pattern.match(masked)
         if found and is_short_label(_unwrapped(head[found.start("term"):found.end("term")].strip())):
-            return _unwrapped(head[found.start("term"):found.end("term")].strip())
+            return _unwrapped(head[found.start("term"):found.end("term")].strip()), head[found.start("def"):].strip()
     return None
 
 
@@ -421,7 +434,7 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         items = list_items(block)
         if not intro or not 2 <= len(items) <= 10 or any(item.line in used for item in items) \
                 or block.source[:1].isspace() or is_click_through(block.source) \
-                or is_example_label(visible_text(intro)):
+                or is_example_label(visible_text(intro)) or EXAMPLES_OF.search(visible_text(intro).rstrip(":： ")):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
@@ -433,6 +446,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue  # `Regex is supported …:` over `- Replace all vowels: `…|replace:…``: examples of the subject
         if _named_by(intro, names):
             continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
+        if _keys_to_answers(intro, items, names):
+            continue  # `- **Windows**: `C:\Vaults`` `- **macOS**: …`: the values are the answer, the labels say nothing
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
@@ -459,6 +474,37 @@ def uses_the_subject(term: str, meaning: str, section: Section) -> bool:
     subject = heading_text(section.title).strip().strip("`").removesuffix("()").strip()
     return len(subject) >= 3 and " " not in subject \
         and re.search(rf"(?<![\w-]){re.escape(subject)}(?![\w-])", code.group(1)) is not None
+
+
+def _keys_to_answers(intro: str, items: tuple[Item, ...], names: list[str]) -> bool:
+    """Items whose labels only key what each says, and what they say is the answer: half or more give a value
+    (`- **Frontend**: `publish.obsidian.md``, `- 최대 크기: 1500바이트`), the labels are platforms (`- **Windows**:
+    …` `- **macOS**: …`), or the lead-in says the answer depends on them (`the result depends on the file type`).
+    A list of the labels alone teaches none of it."""
+    said = [_shaped_definition(item.head) for item in items]
+    if sum(bool(text) and (is_bare_value(text) or _names_its_label(name, text)) for text, name in zip(said, names)) * 2 \
+            >= len(items):
+        return True
+    if not all(text or item.body for text, item in zip(said, items)):
+        return False
+    plain = visible_text(intro)
+    return bool(DEPENDS_ON.search(plain)) or all(PLATFORMS.fullmatch(visible_text(name).rstrip(":： ")) for name in names) \
+        and not PLATFORMS_LISTED.search(plain)
+
+
+def _names_its_label(label: str, said: str) -> bool:
+    """A description labels a name (`물리 계층의 대표 장비 - 허브`): the name is what it asks for."""
+    return "`" not in label and len(visible_text(said).split()) == 1 and len(visible_text(label).split()) >= 3
+
+
+# a lead-in over examples of something (`문제 상황 예시`, `Deployment examples`): cases shown, not a set to recite
+EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?)$", re.I)
+# a lead-in that says the answer differs by the items' labels
+DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
+                        re.I)
+PLATFORM = r"(?:windows|macos|mac|os x|linux|ios|ipados|android|chromeos|other|others|desktop|mobile|윈도우|맥|리눅스|기타)"
+PLATFORMS = re.compile(rf"{PLATFORM}(?:\s*(?:/|,|and|or|&|및)\s*{PLATFORM})*", re.I)
+PLATFORMS_LISTED = re.compile(r"\b(?:available|supported|runs?) (?:on|for)\b|\bplatforms\b|지원", re.I)
 
 
 def _term_of(head: str) -> str:
@@ -589,10 +635,15 @@ def faq_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
     return cards, shown
 
 
-def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
+def label_cards(ctx: RuleContext, section: Section, used: set[int], missing: set[str] = frozenset()) -> tuple[
+        list[Card], set[int]]:
     """A paragraph that opens with a short label line (`서비스 타입`) and explains it on the lines below.
-    The section's first paragraph is left to its "explain" card."""
+    The section's first paragraph is left to its "explain" card. A label in bold alone on its line
+    (`**저장소 규모 확장**`) is a heading in all but name: its answer goes on over the blocks after its paragraph
+    (the list its lead-in announces, the paragraphs that explain further) up to the next such label or rule, within
+    an explanation's room and cut as one is. Returns the cards and the lines of the blocks they show."""
     cards: list[Card] = []
+    shown: set[int] = set()
     content = [b for b in section.blocks if b.kind not in ("log_date", "rule", "html")]
     for block in content[1:]:
         if block.kind != "paragraph" or block.line in used:
@@ -609,10 +660,19 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
                 or "?" in label or nothing_to_learn(label) or is_metadata_key(label) or SENTENCE_OPENING.match(label) \
                 or "<" in label or _parallel_lines(label, body):
             continue
-        while body and _dangling(body):  # a lead-in whose list or code follows the paragraph
-            body = "\n".join(body.split("\n")[:-1]).rstrip()
+        below = _under_label(section, block) if BOLD_LABEL.match(label) else ()
+        parts, cut = [body], False
+        if below:  # the blocks under a label in bold go on explaining it
+            head = Block("paragraph", block.line + 1, block.end_line, body)
+            parts, cut, _ = section_content(ctx, replace(section, blocks=(head, *below), children=()), used, missing)
+        if len("\n".join(parts)) <= len(body):  # nothing under it shown: a lead-in whose list, code or picture is
+            parts, cut = [body], False  # not shown goes whole
+            while parts[0] and _dangling(parts[0]):
+                parts[0] = "\n".join(parts[0].split("\n")[:-1]).rstrip()
+        body = "\n\n".join(parts).strip()
         if len(visible_text(URL.sub("", body))) < 8 or nothing_to_learn(body) or is_pointer(body):
             continue
+        body += "\n\n" + continued(ctx, section) if cut else ""
         front = label
         if is_result(label):
             continue  # the output of an example that is not on the card
@@ -623,7 +683,19 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card
             front = in_context(label, topic)
         cards.append(ctx.card("basic", front, body, block.line, section, "label", label,
                               prompt=ctx.say("설명해 보세요", "Explain")))
-    return cards
+        shown.update(line for part in below for line in range(part.line, part.end_line + 1))
+    return cards, shown
+
+
+def _under_label(section: Section, label: Block) -> tuple[Block, ...]:
+    """The blocks after a label's paragraph up to the next paragraph that opens in bold (another label, or a point
+    of its own: `**쓰기 시점에 팬아웃하는 모델**: …`), a rule, a new study day or the end of the section."""
+    below = []
+    for block in section.blocks[section.blocks.index(label) + 1:]:
+        if block.kind in ("rule", "log_date") or block.kind == "paragraph" and block.source.lstrip().startswith(("**", "__")):
+            break
+        below.append(block)
+    return tuple(below)
 
 
 def _parallel_lines(label: str, body: str) -> bool:
@@ -1041,17 +1113,30 @@ def _section_content(ctx: RuleContext, section: Section, used: set[int], missing
         *whole, over_grace = _section_parts(ctx, section, used, missing, room * GRACE, stretch=False)
         if not over_grace:
             return whole[0], whole[1], whole[2], ""
+        asides = sum(map(_is_aside, section.blocks))
+        if over != "rule" and 0 < asides * 2 < len(section.blocks):  # the asides give way to the text beside them
+            *lean, over_lean = _section_parts(ctx, section, used, missing, room * GRACE, stretch=False, asides=False)
+            if not over_lean and lean[0]:
+                return lean[0], True, lean[2], ""
     return cut_to_room[0], cut_to_room[1], cut_to_room[2], over
 
 
 GRACE = 2
+# callouts that stand beside the text (`> [!tip]`, `> [!warning] Back up your data first`), not the text itself
+ASIDE = re.compile(r"^>\s*\[!(?:note|info|tip|hint|warning|caution|attention|danger|error|bug|todo|quote|cite)\]", re.I)
+
+
+def _is_aside(block: Block) -> bool:
+    """A callout that remarks on the text beside it: left out first when a section does not fit."""
+    return block.kind == "callout" and bool(ASIDE.match(block.source.lstrip()))
 
 
 def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: set[str], room: int,
-                   stretch: bool = True) -> tuple[list[str], bool, bool, str]:
+                   stretch: bool = True, asides: bool = True) -> tuple[list[str], bool, bool, str]:
     """section_content's parts, cut and skipped within `room`, and the kind of part the room ran out in ("" if it
     did not: `code`, `list`, `table`, `paragraph` …); with `stretch`, the
-    part the room runs out in may take GRACE times the room if it is code."""
+    part the room runs out in may take GRACE times the room if it is code; without `asides`, the callouts that
+    remark on the text are left out."""
     max_chars, max_lines = ctx.config.max_answer_chars * room, ctx.config.max_answer_lines * room
     parts: list[str] = []
     size = lines = 0
@@ -1059,8 +1144,19 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
     over = ""
     chunks = list(chunks_of(section))
     shown_kind = ""
+    stretched = ends = False  # a code block was shown whole past the room: only the words right after it may follow
     for index, chunk in enumerate(chunks):
         kind = chunk.kinds[0]
+        if stretched:  # (not more code, a table or a new topic in bold: what the note goes on to, not what it says of
+            # the code)
+            said = [block for block in chunk.blocks[:next((n for n, block in enumerate(chunk.blocks) if not _says_on(block)),
+                                                          len(chunk.blocks))]]
+            if not said:
+                break
+            ends, chunk = len(said) < len(chunk.blocks), Chunk(tuple(said))
+            following = next((later.kinds[0] for later in chunks[index + 1:] if later.kinds[0] not in ("html", "footnotes")), "")
+            if not ends and following == "code":
+                break  # the caption of the next code block (`Allow inbound traffic by labels`), not words on this one
         if kind in ("rule", "log_date") and parts:
             after = next((later.kinds[0] for later in chunks[index + 1:]
                           if later.kinds[0] not in ("rule", "log_date", "html", "footnotes")), None)
@@ -1069,7 +1165,8 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
             break
         if kind in ("rule", "log_date", "html", "footnotes"):
             continue
-        text, diagram, left_out = _shown_text(chunk, missing) if chunk.line not in used else (None, False, True)
+        text, diagram, left_out = _shown_text(chunk, missing, parts[-1] if parts else "", asides) \
+            if chunk.line not in used else (None, False, True)
         skipped = skipped or diagram
         if left_out:
             cut = _drop_lead_in(parts) or cut  # what a lead-in announced is not shown: the lead-in goes too
@@ -1081,14 +1178,25 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
             shown_kind = kind
             size += read
             lines += count
+            if ends:
+                break
             continue
+        if stretched:
+            break
         whole = size + read <= max_chars * GRACE and lines + count <= max_lines * GRACE and kind == "code"
         # a code block the cut would fall inside, after words of the author's, shows whole when it fits in GRACE times
-        # the room (the decorated function under its decorator); else a code block, list or table shows its first
-        # lines, other parts only as the first
+        # the room (the decorated function under its decorator), and so do the words right after it that say what it
+        # does, as far as they fit there too; else a code block, list or table shows its first lines, a paragraph
+        # its first sentences when it is the first part or what a lead-in announces, other parts nothing
         said = any(_fenced_code(part) is None for part in parts)  # words of the author's lead up to it
-        piece = text if whole and stretch and said else _shorten(text, kind, max_chars - size, max_lines - lines) \
-            if kind in ("code", "list", "table") or not parts else ""
+        if whole and stretch and said:
+            parts.append(text)
+            size, lines, max_chars, max_lines = size + read, lines + count, max_chars * GRACE, max_lines * GRACE
+            cut, over, stretched = True, kind, True
+            continue
+        announced = kind == "paragraph" and parts and _dangling(parts[-1])
+        piece = _shorten(text, kind, max_chars - size, max_lines - lines, whole_sentences=bool(announced)) \
+            if kind in ("code", "list", "table") or not parts or announced else ""
         if piece:
             parts.append(piece)
         cut, over = True, kind
@@ -1097,10 +1205,18 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
     return parts, cut, skipped, over
 
 
-def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool]:
+def _says_on(block: Block) -> bool:
+    """A paragraph or list that goes on in the same topic (not one that opens with a label in bold)."""
+    return block.kind in ("paragraph", "list") and not BOLD_LABEL.match(block.source.split("\n")[0])
+
+
+def _shown_text(chunk: Chunk, missing: set[str], before: str = "", asides: bool = True) -> tuple[str | None, bool, bool]:
     """What an explanation shows of a chunk (None for nothing), whether it is a diagram left out, and whether
     something was left out before anything was kept (so what came before may have announced it). Within a
-    chunk, a list of links, a checklist or an inventory is left out alone, with the lead-in announcing it."""
+    chunk, a list of links, a checklist or an inventory is left out alone, with the lead-in announcing it; but a
+    list of links that the words right before it (`before`, or the chunk's own) announce as what they say
+    (`Report the incident on one of the following community channels:`) is the answer, not a pointer. Without
+    `asides`, the callouts that remark on the text are left out."""
     kind = chunk.kinds[0]
     if kind == "code":
         found = FENCE_OPEN.match(chunk.lines[0])
@@ -1113,19 +1229,39 @@ def _shown_text(chunk: Chunk, missing: set[str]) -> tuple[str | None, bool, bool
             return None, False, True  # `fastapi==0.109.0` …: one project's versions, not knowledge
         return (chunk.source if inner.strip() else None), False, False
     kept: list[str] = []
-    first_left_out = False
+    first_left_out = named = False
     for block in chunk.blocks:
+        if not asides and _is_aside(block):
+            kept[-1:] = [kept[-1].rstrip("\n")] if kept else []  # (the blank line before it goes with it)
+            continue
         text = "\n".join(line for line in _without_diagrams(block.source.split("\n")) if not _skippable(line, missing))
         if _teaches_nothing(block, text):
-            first_left_out = first_left_out or not kept
-            _drop_lead_in(kept)
-            continue
+            if block.kind == "list" and _announces_links(kept[-1] if kept else before) \
+                    and is_link_list([item.head for item in list_items(block)]):
+                named = True  # the channels, plugins or types it names are the answer
+            else:
+                first_left_out = first_left_out or not kept
+                _drop_lead_in(kept)
+                continue
         if text.strip():
             kept.append(text)
     text = "\n".join(kept)
-    if not text.strip() or (nothing_to_learn(text) and not IMAGE.search(text)):
+    if not text.strip() or (nothing_to_learn(text) and not named and not IMAGE.search(text)):
         return None, False, True
     return text, False, first_left_out
+
+
+# a lead-in that sends the reader elsewhere (`see the following pages:`, `관련 문서:`): the links after it are pointers
+READS_ON = re.compile(r"\b(?:see|read|review|refer|learn|follow|instructions?|more (?:information|details|about)|further|guides?|docs|"
+                      r"documentation|resources|links?|articles?|tutorials?|pages?)\b|참고|참조|관련|자세한|더 알아|링크|문서",
+                      re.I)
+
+
+def _announces_links(lead: str) -> bool:
+    """Whether the line before a list of links announces the links as what it says (`…one of the following
+    community channels:`), not as places to read more (`For more details, see:`)."""
+    last = lead.rstrip().split("\n")[-1].strip().rstrip("*_ ")
+    return last.endswith((":", "：")) and not READS_ON.search(last)
 
 
 def _pinned_versions(code: str) -> bool:
@@ -1210,9 +1346,10 @@ def _reading_size(text: str) -> int:
     return len(re.sub(r"[ \t]{2,}|-{3,}", " ", text))
 
 
-def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
+def _shorten(text: str, kind: str, chars: int, lines: int, whole_sentences: bool = False) -> str:
     """As much of a part as fits in the room left, cut between lines (a code block keeps its fence and shows a
-    `…` line where it was cut); "" when too little would fit. The caller links to the rest."""
+    `…` line where it was cut); "" when too little would fit. With `whole_sentences`, a paragraph's line is cut
+    after its last sentence that fits, or not shown. The caller links to the rest."""
     rows = text.split("\n")
     if kind == "code":
         room = min(lines - 2, len(rows) - 2)  # the fence's own lines stay
@@ -1230,7 +1367,7 @@ def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
     for row in rows[:max(lines, 0)]:
         if size + _reading_size(row) > chars:
             if not out and kind == "paragraph":
-                out.append(_cut_line(row, chars))
+                out.append(_cut_sentences(row, chars) if whole_sentences else _cut_line(row, chars))
             break
         out.append(row)
         size += _reading_size(row) + 1
@@ -1239,6 +1376,14 @@ def _shorten(text: str, kind: str, chars: int, lines: int) -> str:
     while out and _dangling(out[-1]):
         out.pop()
     return "\n".join(out).rstrip()
+
+
+def _cut_sentences(line: str, chars: int) -> str:
+    """The line's sentences that fit in `chars`, "" when not even the first does."""
+    ends = [found.end() for found in re.finditer(r"[.!?。](?=\s|$)", line) if found.end() <= chars]
+    inside = markup_spans(line)
+    ends = [end for end in ends if not any(start < end < stop for start, stop, _ in inside)]
+    return line[:ends[-1]].rstrip() if ends else ""
 
 
 def _cut_line(line: str, chars: int) -> str:

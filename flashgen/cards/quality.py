@@ -274,7 +274,7 @@ META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s
 CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region", "zone", "namespace", "user",
                "username", "password", "path", "url", "ip", "domain", "id", "tag", "branch", "replicas", "포트",
                "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
-LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같[은이]|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
+LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같(?:[은이]|다|습니다|음)|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
                      r"[^.\n]{0,20}|"
                      r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below|"
                      r"^(?:but\s+)?there are (?:some\s+|a few\s+)?(?:limits|exceptions|caveats|restrictions)|"
@@ -567,26 +567,58 @@ UI_ACTION = re.compile(r"^(?P<what>(?:\S+\s+){0,3}\S*?)\s*(?P<verb>입력|선택
 UI_WORDS = re.compile(r"드롭다운|버튼|메뉴|탭에서|체크박스|라디오|dropdown|button|menu|checkbox|radio", re.I)
 
 
-# a step taken in an app's screens: `Open **Settings**.`, `In the sidebar, select …`, `**계속** 클릭`
-UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b[^,]{0,60},\s*)?(?:then\s+)?(?:open|select|click|"
+# a step taken in an app's screens: `Open **Settings**.`, `In the sidebar, select …`, `Finally, enter …`, `**계속** 클릭`
+UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b(?:[^\n]{0,80}?,\s*|[^,.\n]{0,40}?\s+)|"
+                     r"(?:(?:once|after|when)\b[^,]{0,60}|finally|then|next|now),\s*)?(?:then\s+)?(?:open|select|click|"
                      r"tap|choose|go to|navigate to|enter|type|press|toggle|enable|disable|turn (?:on|off)|sign (?:in|up)|"
-                     r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|check|"
-                     r"uncheck|visit|return to|close)\b", re.I)
+                     r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|"
+                     r"check(?!\s+(?:that|whether|if|for)\b)|uncheck|visit|return to|close)\b", re.I)  # (`Check that …`: no click)
 UI_STEP_KO = re.compile(r"(?:클릭|선택|누르기|누름|누릅니다|누르세요|입력|이동|체크)(?:합니다|하세요|한다|함|해요|해 주세요)?\.?\s*$")
+# what the screen does in between (`A popup window will appear …`, `… should appear in the taskbar`)
+SCREEN_CHANGE = re.compile(r"\b(?:appears?|will appear|should appear|will open|opens up|is shown|is displayed|"
+                           r"(?:will be|is) replaced)\b", re.I)
 NUMBERED = re.compile(r"^(?:\d+[.)])\s+(.*)$")
+BULLETED = re.compile(r"^[-*+]\s+(?:\[.\]\s+)?(.*)$")
+COMMAND_SPAN = re.compile(r"`\s*(?:sudo\s+)?[a-z][\w.-]*\s+[\x21-\x7e][\x20-\x7e]*`")  # `kubectl get pods`, not `새 인증서 만들기`
+LABELLED = re.compile(r"^\*\*[^*\n]+\*\*[^:：\n]{0,30}[:：]\s")  # `- **Drag a note** (desktop only): …`: a way named, no step
+CAPABILITIES = re.compile(r"\b(?:you can|allows? you to|lets? you|enables? you to)\s*[:：]\s*$", re.I)
+CLICKS_SAID = 90  # characters of prose beside the steps that never make an explanation of them
+
+
+def _is_click(step: str) -> bool:
+    if any(COMMAND_SPAN.fullmatch(f"`{code}`") for code in re.findall(r"`([^`\n]+)`", step)):
+        return False  # a command typed in code (`kubectl get pods`): a procedure worth recalling
+    return any(UI_STEP.match(sentence) or UI_STEP_KO.search(sentence)
+               for sentence in re.split(r"(?<=[.!?])\s+", step)) or bool(SCREEN_CHANGE.search(step))
 
 
 def is_click_through(text: str) -> bool:
-    """A procedure of numbered steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community
-    plugins**.`), two thirds of them clicks and choices and no code: a recipe looked up, not recalled."""
+    """A procedure of steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community plugins**.`,
+    or bullets written as sentences: `- In the **Profile** section, select **Enable**.`), two thirds of them clicks,
+    choices and what the screen does, and no code: a recipe looked up, not recalled. Prose beside the steps that
+    is short, or at most half their length (`You can change the app icon. To change it:`), only leads into them."""
     if "```" in text or "~~~" in text:
         return False
     lines = text.split("\n")
-    steps = [found.group(1).replace("**", "").strip() for found in map(NUMBERED.match, lines) if found]
-    clicks = sum(bool(UI_STEP.match(step) or UI_STEP_KO.search(step)) for step in steps)
+    steps = [found.group(1) for found in map(NUMBERED.match, lines) if found]
+    bullets = [found.group(1) for found in map(BULLETED.match, lines) if found and not LABELLED.match(found.group(1))]
+    if sum(bool(re.search(r"[.!?。]\s*$", item) or UI_STEP_KO.search(item)) for item in bullets) * 3 >= len(bullets) * 2 \
+            and not any(CAPABILITIES.search(line) for line in lines):
+        steps += bullets  # (a list of what the app offers, `- Open daily note`, `With this view you can:`, is no procedure)
+    steps = [step.replace("**", "").strip() for step in steps]
+    clicks = sum(map(_is_click, steps))
     said = " ".join(line for line in lines if line.strip() and not NUMBERED.match(line) and not line[:1].isspace()
                     and not line.rstrip().endswith((":", "：")) and not line.lstrip().startswith((">", "-", "*", "+")))
-    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and len(said) <= 90  # (more is an explanation)
+    room = CLICKS_SAID if "`" in said else max(CLICKS_SAID, sum(map(_shown_length, steps)) // 2)
+    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and _shown_length(said) <= room  # (more explains; a
+    # setting or command written beside the steps, `Set `publish: true` in a note's properties`, is worth knowing)
+
+
+def _shown_length(text: str) -> int:
+    """Characters a reader sees: link texts without their targets, no icons."""
+    text = re.sub(r"!\[\[[^\]\n]*\]\]|!\[[^\]\n]*\]\([^)\n]*\)", "", text)
+    text = re.sub(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]*)\]\]", r"\1", text)
+    return len(re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -629,7 +661,9 @@ def is_link_list(items: list[str]) -> bool:
 @lru_cache(maxsize=1 << 14)
 def is_link_list_item(text: str) -> bool:
     """A list item that is a link with at most a short label beside it (a table of contents, a MOC); an
-    embedded image is content, not a link."""
+    embedded image is content, not a link; a link written in code (`` `[[Example]]` ``) shows the syntax."""
+    if re.search(r"`[^`\n]*(?:\[\[|\]\()[^`\n]*`", text):
+        return False
     links = [m for m in LINK.finditer(text) if not m.group(0).startswith("!")]
     if not links and not URL.search(text):
         return False
@@ -639,3 +673,35 @@ def is_link_list_item(text: str) -> bool:
         rest = rest[:match.start()] + " " + rest[match.end():]
     rest = FILLER.sub(" ", URL.sub(" ", rest)).split()
     return len(rest) <= 3 and sum(map(len, rest)) <= 15
+
+
+# what a label can stand for, written out: an address, a path, a domain, a key chord, a number with its unit
+VALUE_SHAPES = re.compile(
+    r"(?:https?|ftp)://\S+"
+    r"|(?:[A-Za-z]:)?[\\/~][\w.~<>$*;=+:-]*(?:[\\/][\w.~<>$*;=+:-]*)*"  # `/users/me/vaults`, `C:\Vaults`, `~/x`
+    r"|(?P<relative>[\w.<>$*;=+-]+(?:[\\/][\w.~<>$*;=+:-]*)+)"  # `Drive/my-vault`, `text/plain`, `feat/main`
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+){2,}(?::\d+)?"  # `publish.obsidian.md`, `10.0.0.1:80`
+    r"|(?:ctrl|cmd|command|shift|alt|option|opt|meta|win|super|fn)(?:\s*\+\s*[\w,.;/`'\[\]-]+)+"  # `Ctrl+Shift+I`
+    r"|\d[\d,.]*\s*(?:바이트|bytes?|[KMGT]?B|[KMG]?bps|ms|초|분|시간|%|개|대)?(?![\w.])", re.I)
+VALUE_FILLER = re.compile(r"[\s,;:()\[\]'\"“”/.·→]+|\b(?:or|and|to|default|또는|혹은|및|등)\b", re.I)
+
+
+def _bare_value(found: re.Match) -> str:
+    """A value outside code, marked; a relative path outside code only in lower case (`text/plain`, not `TCP/IP`)."""
+    relative = found.group("relative")
+    return found.group(0) if relative and relative != relative.lower() else " \0 "
+
+
+@lru_cache(maxsize=1 << 14)
+def is_bare_value(text: str) -> bool:
+    """Text that only gives values, such as paths, addresses, domains, key chords or sizes (`` `C:\\Vaults` ``,
+    `publish.obsidian.md`, `Ctrl+Shift+I`, `1500바이트`), with at most a word between them: what a label in a list
+    stands for. Code that is not such a value (`` `[[Note]]` ``, `` `{% set x = 1 %}` ``) is an example, not a value."""
+    plain = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text.strip())
+    found = False
+    for span in re.findall(r"`([^`\n]+)`", plain):
+        if not VALUE_SHAPES.fullmatch(span.strip()):
+            return False
+        found = True
+    rest = VALUE_SHAPES.sub(_bare_value, re.sub(r"`[^`\n]+`", " ", plain))
+    return (found or "\0" in rest) and len(VALUE_FILLER.sub(" ", rest.replace("\0", " ")).split()) <= 1
