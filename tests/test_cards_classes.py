@@ -1641,3 +1641,22 @@ def test_what_stands_beside_screen_steps_keeps_its_card() -> None:
             "- **Drag a note** (desktop only): drag a note from the file list into the side.\n")
     assert [c.back for c in cards_of(ways) if c.rule == "list"] == [
         "- Enable a plugin\n- Run a command\n- **Drag a note** (desktop only)"]
+
+
+def test_a_solution_that_is_mostly_one_lab_s_printed_output_is_no_card() -> None:
+    """A practice test's worked answer made of `$ kubectl …` and the tables and logs that lab's cluster printed
+    teaches that cluster's names, not anything the task lets a learner recall: no card (the walk-through stays
+    on the note's page). A solution of commands, or of commands with a line or two of output, keeps its card."""
+    printed = "\n".join(f"pod/web-{n}   1/1   Running   0   {n}m" for n in range(10))
+    dump = (f"# Labs\n## 253. Practice Test - Application Failure\n### 1\n웹 페이지가 뜨도록 고치시오.\n\n"
+            f"서비스를 확인합니다.\n```sh\n$ kubectl get all -n alpha\nNAME   READY   STATUS   RESTARTS   AGE\n{printed}\n"
+            f"user@test$ curl web-service:80\n```\n")
+    assert not [c for c in cards_of(dump) if c.rule in ("exercise", "explain")]
+    listed = ("# 서비스 네트워킹\n## 229. Practice Test - Explore DNS\n\n1. hr 파드에 curl로 접근하시오.\n\n"
+              f"```sh\n$ kubectl get all -n default\n{printed}\n```\n\n"
+              "2. CoreDNS의 config 파일 위치를 찾으시오.\n\n```sh\n# 파드 상세보기\n$ kubectl -n kube-system describe deploy coredns\n"
+              "    Args:\n      -conf\n      /etc/coredns/Corefile\n```\n")
+    assert [c.front for c in cards_of(listed)] == ["CoreDNS의 config 파일 위치를 찾으시오."]
+    commands = dump.replace(printed + "\n", "").replace("NAME   READY   STATUS   RESTARTS   AGE\n", "")
+    [card] = cards_of(commands)
+    assert card.rule == "exercise" and "curl web-service:80" in card.back

@@ -228,7 +228,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         return cards  # references, credits, plans, a project's documents: nothing a plain-note rule should ask
     if ctx.on("explain"):  # a practice test written as a numbered list: each task with its answer
         tasks = listed_task_cards(ctx, section, missing)
-        if tasks:
+        if tasks is not None:
             return cards + tasks
     if ctx.on("explain"):  # a table of errors and their fixes, or of commands or options: a card per row
         found, tables = row_cards(ctx, section, used)

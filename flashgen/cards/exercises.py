@@ -23,6 +23,11 @@ TASK_VERB = re.compile(r"^(?:find|create|identify|check|inspect|deploy|configure
                        r"delete|scale|expose|add|remove|set|get|list|run|make|write|determine|what|which|how|where|"
                        r"why|who)\b", re.I)
 ANSWERS = {"답안", "답", "정답", "해답", "풀이", "해설", "모범 답안", "a", "answer", "answers", "solution", "solutions"}
+# a line typed at a shell prompt (`$ kubectl get pods`, `user@test$ curl …`, `root@k8s-master# apt update`,
+# `controlplane ~ ➜  kubectl …`), or a comment; what else a shell block holds is what the commands printed
+PROMPTED = re.compile(r"^\s*(?:\$\s|[\w.-]+@[\w.:~/-]+\s*[$#]\s|[\w.-]+ [~/][^\s]* ➜\s|#)")
+CODE_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})")
+DUMP_LINES = 8  # printed lines from which a solution can be mostly one lab's output
 
 
 def exercise_pairs(root: Section) -> dict[int, Section]:
@@ -70,6 +75,8 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
     parts, cut, _ = section_content(ctx, section, set(), missing, room=EXERCISE_ROOM)
     if len(parts) < 2:
         return None
+    if is_lab_dump("\n\n".join(parts[1:])):
+        return None
     back = "\n\n".join(parts[1:]) + ("\n\n" + continued(ctx, section) if cut else "")
     return ctx.card("basic", parts[0], back, section.line, section, "exercise", section.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
@@ -85,8 +92,35 @@ def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: 
         if not text:
             return None
         sides.append(text + ("\n\n" + continued(ctx, section) if cut else ""))
+    if is_lab_dump(sides[1]):
+        return None
     return ctx.card("basic", sides[0], sides[1], problem.line, problem, "exercise", problem.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
+
+
+def is_lab_dump(answer: str) -> bool:
+    """A worked solution that is mostly what one lab's cluster printed (`kubectl get all -A` tables, logs, the
+    manifest opened in `vi`): at least DUMP_LINES printed lines in code whose commands are typed at a prompt, and
+    twice as many as all its other lines. Its answer lives in that lab's names and output, not in anything a
+    learner could recall from the task: its card is not made (the walk-through stays on the note's page)."""
+    printed = other = 0
+    fenced = prompted = False
+    block: list[str] = []
+    for line in answer.split("\n"):
+        if CODE_FENCE.match(line):
+            if fenced and prompted:
+                said = sum(1 for code in block if PROMPTED.match(code))
+                printed, other = printed + len(block) - said, other + said
+            elif fenced:
+                other += len(block)
+            fenced, prompted, block = not fenced, False, []
+        elif fenced:
+            if line.strip():
+                block.append(line)
+                prompted = prompted or bool(PROMPTED.match(line) and not line.lstrip().startswith("#"))
+        elif line.strip():
+            other += 1
+    return printed >= DUMP_LINES and printed >= 2 * other
 
 
 def _is_task_item(item: Item) -> bool:
@@ -122,9 +156,10 @@ def _number(block: Block) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card]:
-    """One card per task of a practice test written as a numbered list: the task asks, its commands answer."""
-    cards = []
+def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> list[Card] | None:
+    """One card per task of a practice test written as a numbered list: the task asks, its commands answer.
+    None when the section is no such test, or none of its tasks has an answer to show."""
+    cards, dumps = [], 0
     for item, answer in listed_tasks(section):
         part = replace(section, blocks=answer)
         parts, cut, _ = section_content(ctx, part, set(), missing, room=EXERCISE_ROOM)
@@ -132,7 +167,10 @@ def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> 
         back = "\n\n".join(([body] if body else []) + parts)
         if not back.strip():
             continue
+        if is_lab_dump(back):
+            dumps += 1
+            continue
         back += "\n\n" + continued(ctx, section) if cut else ""
         cards.append(ctx.card("basic", item.head, back, item.line, section, "exercise", item.head,
                               prompt=ctx.say("풀어 보세요", "Solve it")))
-    return cards
+    return cards if cards or dumps else None
