@@ -264,13 +264,15 @@ def readable(fragment: str) -> str:
     """A field as a reader sees it, whole and with its lines (paragraphs, list items, table rows and code lines
     each on a line of their own, cells apart, images named), for reading a sample."""
     parts = re.split(r"(<pre\b.*?</pre>)", fragment, flags=re.S)  # code keeps its lines; elsewhere a line break
-    text = "".join(part if part.startswith("<pre") else re.sub(r">\s*\n\s*", "> ", part) for part in parts)
+    # (a blank line inside code is kept, marked until the blank lines between blocks are dropped)
+    text = "".join(re.sub(r"\n(?=[ \t]*\n)", "\n\x00", part) if part.startswith("<pre")
+                   else re.sub(r">\s*\n\s*", "> ", part) for part in parts)
     text = IMAGE_TAG.sub(lambda m: f"[image: {urllib.parse.unquote(m.group(1)).rsplit('/', 1)[-1]}]", text)
     text = re.sub(r"<li\b[^>]*>", "- ", text, flags=re.I)
     text = CELL_END.sub(" | ", BLOCK_END.sub("\n", text))
     text = html.unescape(TAG.sub("", text))
     lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line.strip())
+    return "\n".join(line for line in lines if line.strip()).replace("\x00", "")
 
 
 def show(card: Seen) -> str:
