@@ -1660,3 +1660,19 @@ def test_a_solution_that_is_mostly_one_lab_s_printed_output_is_no_card() -> None
     commands = dump.replace(printed + "\n", "").replace("NAME   READY   STATUS   RESTARTS   AGE\n", "")
     [card] = cards_of(commands)
     assert card.rule == "exercise" and "curl web-service:80" in card.back
+
+
+def test_a_question_in_bold_and_the_heading_said_again_end_the_topic_above() -> None:
+    """`**ARP 패킷?**` opens a topic of its own, and `**클래스리스 주소 체계**` under `### 클래스리스 주소 체계` takes
+    the section's own text up again: neither runs into the answer of the bold topic above it."""
+    asked = ("# 네트워크\n## ARP\nIP 주소로 MAC 주소를 알아내는 프로토콜이다.\n\n**MAC 주소를 알아내는 과정**\n\n"
+             "- 호스트 A가 브로드캐스트로 ARP 요청을 보낸다\n- 호스트 B가 유니캐스트로 응답한다\n\n"
+             "**ARP 패킷?**\n\n- ARP 요청과 응답에서 오가는 패킷\n- 오퍼레이션 코드는 요청 1, 응답 2\n")
+    process = next(c for c in cards_of(asked) if c.front == "MAC 주소를 알아내는 과정")
+    assert "응답한다" in process.back and "ARP 패킷" not in process.back and "오퍼레이션" not in process.back
+    again = ("# 네트워크\n## 클래스리스 주소 체계\n**클래스풀 주소 체계의 한계**\n\n- 클래스별 크기가 고정되어 주소가 낭비된다\n\n"
+             "**클래스별 주소 개수 정리**\n\n| 클래스 | 호스트 수 |\n|---|---|\n| A | 16,777,214 |\n| B | 65,534 |\n\n"
+             "**클래스리스 주소 체계**\n\n- 클래스 없이 네트워크 영역을 나누는 방식\n- 오늘날 주로 쓰인다\n")
+    cards = {c.front: c for c in cards_of(again) if c.rule == "explain"}
+    assert "네트워크 영역" not in cards["클래스별 주소 개수 정리"].back
+    assert "네트워크 영역을 나누는 방식" in cards["클래스리스 주소 체계"].back

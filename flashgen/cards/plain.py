@@ -929,6 +929,17 @@ def _closes(block: Block) -> str | None:
     return found.group("name").strip() if found and is_closing(found.group("name")) else None
 
 
+# a short question in bold alone on its line that opens a new topic of the section (`**ARP 패킷?**`, `**Why a Pod?**`)
+ASKED_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,40}\?)\1\s*$")
+
+
+def _asked_topic(block: Block) -> str | None:
+    """The topic a line in bold alone asks about when it is a short question of a few words (`**ARP 패킷?**`): a
+    new topic of the section, as a heading would be, not a sentence."""
+    found = ASKED_TOPIC.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+    return found.group("name").strip() if found and len(found.group("name").split()) <= 5 else None
+
+
 def topic_parts(section: Section) -> list[Section]:
     """The section cut where a line in bold alone starts a new topic (bold_topic) or closes the section
     (`**마무리**`, `**팁**`: a part asked with the section's topic, not the end of the topic above): the section up to the first,
@@ -939,10 +950,13 @@ def topic_parts(section: Section) -> list[Section]:
     none."""
     blocks = section.blocks
     content = [i for i, block in enumerate(blocks) if block.kind not in ("rule", "log_date", "html")]
-    found = [i for i in content if (bold_topic(blocks[i]) or _closes(blocks[i])) and i + 1 < len(blocks)
+    found = [i for i in content if (bold_topic(blocks[i]) or _closes(blocks[i]) or _asked_topic(blocks[i]))
+             and i + 1 < len(blocks)
              and blocks[i + 1].kind not in ("rule", "log_date") and not blocks[i + 1].source.lstrip().startswith(("**", "__"))
              and not (i > 0 and blocks[i - 1].source.rstrip().rstrip("*_ ").endswith((":", "：")))]
-    found = [i for i in found if (bold_topic(blocks[i]) or "").lower() != heading_text(clean_title(section.title)).lower()]
+    title = heading_text(clean_title(section.title)).lower()
+    again = {i for i in found if (bold_topic(blocks[i]) or "").lower() == title}  # the heading said again: the
+    # section's own text goes on under it (`### 클래스리스 주소 체계` … `**클래스리스 주소 체계**`), after the topic above
     problem = next((i for i in content if blocks[i].kind == "paragraph" and PROBLEM_HEAD.match(blocks[i].source)), None)
     if problem is not None and sum(len(block.source) for block in blocks[problem:]) <= PROBLEM_AND_WAY_OUT[0] \
             and sum(block.source.count("\n") + 1 for block in blocks[problem:]) <= PROBLEM_AND_WAY_OUT[1]:
@@ -951,13 +965,18 @@ def topic_parts(section: Section) -> list[Section]:
     starts = [i for i in found if len(found) >= 2 or any(j < i for j in content)]
     if not section.level or not starts:
         return [section]
-    topics = []
+    own, topics = list(blocks[:starts[0]]), []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
-        name = bold_topic(blocks[start]) or _closes(blocks[start])
+        if start in again:
+            own.extend(blocks[start + 1:end])
+            continue
+        name = bold_topic(blocks[start]) or _closes(blocks[start]) or _asked_topic(blocks[start])
         topics.append(replace(section, title=name, line=blocks[start].line, path=section.path + (name,),
                               blocks=blocks[start + 1:end], children=(), level=section.level + 1))
-    return [replace(section, blocks=blocks[:starts[0]], children=tuple(topics) + section.children), *topics]
+    if not topics:
+        return [section]
+    return [replace(section, blocks=tuple(own), children=tuple(topics) + section.children), *topics]
 
 
 # a heading that asks for a procedure (`Enable 2FA`, `Kubernetes 업그레이드 방법`) or a set (`Search operators`, `명령어 목록`)
