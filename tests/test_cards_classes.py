@@ -1676,3 +1676,18 @@ def test_a_question_in_bold_and_the_heading_said_again_end_the_topic_above() -> 
     cards = {c.front: c for c in cards_of(again) if c.rule == "explain"}
     assert "네트워크 영역" not in cards["클래스별 주소 개수 정리"].back
     assert "네트워크 영역을 나누는 방식" in cards["클래스리스 주소 체계"].back
+
+
+def test_a_lead_in_that_names_each_subsection_lists_them() -> None:
+    """`You can format code both inline within a sentence, or in its own block.` over `Inline code` and `Code
+    blocks`: the ways it announces are the subsections', named on its answer. A lead-in that names them after a
+    colon already, or a short line introducing them by the section's name, does not."""
+    text = ("# Formatting\n## Code\nYou can format code both inline within a sentence, or in its own block.\n"
+            "### Inline code\nUse single backticks around the code.\n### Code blocks\nUse three backticks on the lines around it.\n")
+    card = next(c for c in cards_of(text) if c.front.endswith("Code"))
+    assert card.back.endswith("- Inline code\n- Code blocks")
+    named = text.replace("both inline within a sentence, or in its own block.", "in two ways: inline or in a block.")
+    assert not [c for c in cards_of(named) if c.front.endswith("Code") and "- Inline code" in c.back]
+    intro = ("# Settings\n## Account\nManage your account and licenses.\n### Your account\nSign in here.\n"
+             "### Commercial license\nBuy it for work.\n")
+    assert not [c for c in cards_of(intro) if c.front == "Account"]

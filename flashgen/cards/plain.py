@@ -862,7 +862,20 @@ def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
         return bool(KINDS_TITLE.search(plain))  # a picture of the kinds, the kinds named below it
     said = visible_text(part).strip()
     return bool(COMPARES.search(f" {plain} ") or SAYS_THEY_DIFFER.search(said) or ENUMERATES.search(said)
-                or KINDS_TITLE.search(plain))
+                or KINDS_TITLE.search(plain) or _names_each_child(section, said, plain))
+
+
+def _names_each_child(section: Section, said: str, plain: str) -> bool:
+    """Whether a one-sentence lead-in names each of two or more subsections by a word of its own title (`You can
+    format code both inline within a sentence, or in its own block.` over `Inline code` and `Code blocks`): the
+    ways it announces are theirs to explain."""
+    if "\n" in said.strip() or len(re.findall(r"[.!?。]\s", said + " ")) > 1 or len(said) <= 60 and plain.lower() in said.lower():
+        return False  # (`Manage your Obsidian account and licenses.` under `Account`: a line that introduces them)
+    known = {word[:5] for word in re.findall(r"\w{3,}", plain.lower())}  # (the section's own words name nothing)
+    text = said.lower()
+    titles = [heading_text(clean_title(child.title)).lower() for child in section.children if child.blocks]
+    return len(titles) >= 2 and all(any(word[:5] not in known and word[:5] in text
+                                        for word in re.findall(r"\w{3,}", title)) for title in titles)
 
 
 def _code_children(section: Section) -> list[str]:
@@ -883,7 +896,7 @@ def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
         return None
     names = [heading_text(clean_title(child.title)) for child in section.children if child.blocks or child.children]
     named = [name for name in names if name and not is_generic(name) and not ORDINAL.match(name)]
-    if len(named) < 2 or len(named) < len(names) or re.search(r"[:：]\s*\S", said):
+    if len(named) < 2 or len(named) < len(names) or re.search(r"[:：]\s+\S", heading_text(lead)):
         return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
     return named
 
