@@ -1691,3 +1691,12 @@ def test_a_lead_in_that_names_each_subsection_lists_them() -> None:
     intro = ("# Settings\n## Account\nManage your account and licenses.\n### Your account\nSign in here.\n"
              "### Commercial license\nBuy it for work.\n")
     assert not [c for c in cards_of(intro) if c.front == "Account"]
+
+
+def test_a_statement_about_its_subject_is_not_split_at_a_dash() -> None:
+    """`- `PlainJWT`는 서명이 없는 JWT - `alg` 헤더가 …`: the words before the dash are a sentence about its subject
+    (`X는 …`), not a term, so the dash does not make a definition whose front already says the answer."""
+    text = ("# OAuth\n## 토큰 검증\n- 토큰 파싱 후 검증\n- `PlainJWT`는 서명이 없는 JWT - `alg` 헤더가 `none`으로 설정되어 서명이 "
+            "없음을 뜻함\n- `JWS` - 서명된 JWT\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "definition"]
+    assert fronts == ["`JWS`"]

@@ -170,7 +170,7 @@ def split_definition(text: str) -> tuple[str, str] | None:
         if EXPRESSION.fullmatch(term):
             return None  # `(part / whole) * 100`: an example of the operators, not a name
         if not is_short_label(term) or SENTENCE_END.search(term) and len(term) > 12 or STATEMENT.search(term) \
-                or pattern is DEF_COLON and _reads_on(term) \
+                or pattern in (DEF_COLON, DEF_DASH) and _reads_on(term) \
                 or _is_predicate(term) or CONNECTIVE.search(visible_text(term)):  # (`…패킷을 받았다면`: a case)
             continue  # a sentence, not a term (`The second parameter is exclusive: …`)
         if "::" in text or is_metadata_key(term) or is_date(term):
