@@ -1700,3 +1700,14 @@ def test_a_statement_about_its_subject_is_not_split_at_a_dash() -> None:
             "없음을 뜻함\n- `JWS` - 서명된 JWT\n")
     fronts = [c.front for c in cards_of(text) if c.rule == "definition"]
     assert fronts == ["`JWS`"]
+
+
+def test_a_heading_that_joins_its_subsections_titles_over_a_lead_in_is_no_card() -> None:
+    """`## TCP, UDP` over one line that leads into `### TCP` and `### UDP`: each is explained under its own
+    heading, and the line (`IP의 한계를 해결하기 위해 TCP가 등장`) answers neither; a heading of its own topic keeps
+    its card."""
+    text = ("# 네트워크\n## TCP, UDP\nIP의 한계를 해결하기 위해 TCP가 등장\n### TCP\n연결지향 프로토콜이며 순서를 보장한다.\n"
+            "### UDP\n비연결형 프로토콜이며 체크섬과 포트만 더한다.\n")
+    assert [c.front for c in cards_of(text) if c.rule == "explain"] == ["TCP", "UDP"]
+    own = text.replace("## TCP, UDP", "## 전송 계층")
+    assert [c.front for c in cards_of(own) if c.rule == "explain"] == ["전송 계층", "TCP", "UDP"]

@@ -779,6 +779,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
             heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read)):
         return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
+    if not cut and "\n" not in back.strip() and len(read) <= LEAD_IN_SIZE and _lists_its_children(title, section):
+        return None  # `TCP, UDP` over `### TCP`, `### UDP`: each is explained under its own heading, and a line that
+        # leads into them (`IP의 문제점을 해결하기 위해 TCP가 등장`) answers neither
     if re.fullmatch(r"\*\*[^*\n]+\*\*\s*", back):
         return None  # only a bold lead line (`**Redis는 Single Thread로 동작**`) whose list other cards took
     if "\n" not in back.strip() and ANNOUNCES.match(shown) and "```" not in back:
@@ -876,6 +879,19 @@ def _names_each_child(section: Section, said: str, plain: str) -> bool:
     titles = [heading_text(clean_title(child.title)).lower() for child in section.children if child.blocks]
     return len(titles) >= 2 and all(any(word[:5] not in known and word[:5] in text
                                         for word in re.findall(r"\w{3,}", title)) for title in titles)
+
+
+PAIR_SEPARATOR = re.compile(r"\s*(?:,|/|&|·|\band\b|\bor\b|\bvs\.?|및|(?<=\S)[와과](?=\s))\s*", re.I)
+
+
+def _lists_its_children(title: str, section: Section) -> bool:
+    """Whether a heading is only the titles of two or more of its subsections, joined (`TCP, UDP`, `Pods and
+    Services`, `프로세스와 스레드`)."""
+    names = [name.lower() for name in PAIR_SEPARATOR.split(heading_text(title).strip()) if name]
+    if len(names) < 2 or not section.children:
+        return False
+    titles = {heading_text(clean_title(child.title)).strip().lower() for child in section.children}
+    return all(name in titles for name in names)
 
 
 def _code_children(section: Section) -> list[str]:
