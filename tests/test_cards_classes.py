@@ -1711,3 +1711,16 @@ def test_a_heading_that_joins_its_subsections_titles_over_a_lead_in_is_no_card()
     assert [c.front for c in cards_of(text) if c.rule == "explain"] == ["TCP", "UDP"]
     own = text.replace("## TCP, UDP", "## 전송 계층")
     assert [c.front for c in cards_of(own) if c.rule == "explain"] == ["전송 계층", "TCP", "UDP"]
+
+
+def test_a_list_one_of_whose_points_is_a_term_stays_in_the_explanation() -> None:
+    """`**특징**` over five points, the first of which (`연결지향 - …`) is a term with a card of its own: the list is
+    still the explanation's, and so is the bold line right under it (`**동작 과정**`) that nothing else shows."""
+    text = ("# 네트워크\n## TCP\nTCP 패킷에는 포트, 순서, 검증 정보가 있다\n\n**특징**\n\n* 연결지향 - 3 way handshake (가상 연결)\n\n"
+            "* 데이터 전달 보증 -> 누락 시 알 수 있음\n\n* 순서 보장\n\n* 현재는 대부분 TCP 사용\n\n**동작 과정**\n\n1. 클라가 SYN을 보낸다\n"
+            "2. 서버가 SYN + ACK를 보낸다\n3. 클라가 ACK를 보낸다\n")
+    cards = cards_of(text)
+    assert ("definition", "연결지향", "3 way handshake (가상 연결)") in sides(cards)
+    [card] = [c for c in cards if c.rule == "explain"]
+    assert card.back.index("**특징**") < card.back.index("* 순서 보장") < card.back.index("**동작 과정**") \
+        < card.back.index("1. 클라가 SYN")

@@ -1213,8 +1213,9 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
             break
         if kind in ("rule", "log_date", "html", "footnotes"):
             continue
-        text, diagram, left_out = _shown_text(chunk, missing, parts[-1] if parts else "", asides) \
-            if chunk.line not in used else (None, False, True)
+        unused = _not_shown_elsewhere(chunk, used)
+        text, diagram, left_out = _shown_text(unused, missing, parts[-1] if parts else "", asides) \
+            if unused else (None, False, True)
         skipped = skipped or diagram
         if left_out:
             cut = _drop_lead_in(parts) or cut  # what a lead-in announced is not shown: the lead-in goes too
@@ -1251,6 +1252,22 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         break
     cut = _drop_lead_in(parts) or cut
     return parts, cut, skipped, over
+
+
+def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:
+    """The chunk, or None when other cards show it (its first line is a card's: a label card's paragraph, a list
+    card's lead-in and list, terms with cards of their own). A list only one or two of whose items have a card
+    stays, with what touches it: its points are the explanation (`**특징**` over `- 연결지향 - …`, `- 순서 보장`, …)."""
+    first = chunk.blocks[0]
+    return chunk if first.line not in used or _mostly_unused(first, used) else None
+
+
+def _mostly_unused(block: Block, used: set[int]) -> bool:
+    """A list more than half of whose items have no card of their own."""
+    if block.kind != "list":
+        return False
+    items = list_items(block)
+    return sum(item.line in used for item in items) * 2 < len(items)
 
 
 def _says_on(block: Block) -> bool:
