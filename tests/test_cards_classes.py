@@ -1724,3 +1724,12 @@ def test_a_list_one_of_whose_points_is_a_term_stays_in_the_explanation() -> None
     [card] = [c for c in cards if c.rule == "explain"]
     assert card.back.index("**특징**") < card.back.index("* 순서 보장") < card.back.index("**동작 과정**") \
         < card.back.index("1. 클라가 SYN")
+
+
+def test_a_question_under_a_topic_in_bold_names_the_topic() -> None:
+    """`- 가장 중요한 추가 특성? -> **통신 매체의 종류**` under `**추가 특성**`, a topic in bold of the section
+    `이더넷`: the question belongs to that topic, as a term under it does, and its breadcrumb says so."""
+    text = ("# 물리 계층\n## 이더넷\n이더넷은 IEEE 802.3 표준이다.\n\n**추가 특성**\n\n- 통신 매체의 특성을 명시\n"
+            "- 전송 가능한 최대 거리를 명시할 수 있음\n- 가장 중요한 추가 특성? -> **통신 매체의 종류**\n")
+    [card] = [c for c in cards_of(text) if c.rule == "question"]
+    assert card.front == "가장 중요한 추가 특성?" and card.heading_path[-2:] == ("이더넷", "추가 특성")

@@ -248,7 +248,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if ctx.on("lists"):
         cards.extend(list_cards(ctx, section, used))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
-        cards.extend(question_cards(ctx, section, used | {card.line for card in cards if card.rule == "definition"}))
+        cards.extend(_under_topics(ctx, section, split, question_cards(
+            ctx, section, used | {card.line for card in cards if card.rule == "definition"})))
     if ctx.on("explain"):
         labelled, under_labels = label_cards(ctx, section, used | {card.line for card in cards}, missing)
         cards.extend(labelled)
@@ -281,8 +282,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
 
 def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[Section]],
                   cards: list[Card]) -> list[Card]:
-    """A term defined under a line in bold that starts a topic of the section (`**우선순위**` ⏎ … ⏎ `- 큐: 우선순위별로
-    큐가 하나씩 할당된다`) belongs to that topic, as under a heading: its breadcrumb names it (`웹 크롤러 설계 › 우선순위`),
+    """A term defined (or a question asked) under a line in bold that starts a topic of the section (`**우선순위**` ⏎ …
+    ⏎ `- 큐: 우선순위별로 큐가 하나씩 할당된다`) belongs to that topic, as under a heading: its breadcrumb names it (`웹 크롤러 설계 › 우선순위`),
     and so does a front that names the section to give a bare term its context (`Retry-After › 503`)."""
     topics = [topic for topic in split()[1:] if not is_closing(heading_text(topic.title))] if cards else []
     if not topics:
