@@ -1733,3 +1733,19 @@ def test_a_question_under_a_topic_in_bold_names_the_topic() -> None:
             "- 전송 가능한 최대 거리를 명시할 수 있음\n- 가장 중요한 추가 특성? -> **통신 매체의 종류**\n")
     [card] = [c for c in cards_of(text) if c.rule == "question"]
     assert card.front == "가장 중요한 추가 특성?" and card.heading_path[-2:] == ("이더넷", "추가 특성")
+
+
+def test_the_steps_under_a_topic_in_bold_are_no_list_to_recite() -> None:
+    """`**반복적 질의**` over `- 네임 서버에 일일이 질의-응답 반복` and `- 최종 응답 결과를 클라이언트에게 전달`: two steps
+    of one process, said in clauses, not two names of a set; the topic's explanation asks them, and no "2가지를
+    나열해 보세요" card does. A topic in bold over names (`**TCP/IP 모델**` over its layers) keeps its list."""
+    text = ("# 응용 계층\n## DNS\n도메인 네임을 IP 주소로 바꾼다.\n\n**재귀적 질의**\n\n- 클라이언트 -> 로컬 네임 서버 -> 루트 네임 서버\n"
+            "- 최종 응답 결과를 역순으로 전달\n\n**반복적 질의**\n\n- 네임 서버에 일일이 질의-응답 반복\n"
+            "- 최종 응답 결과를 클라이언트에게 전달\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    assert [c.back for c in cards if c.front == "반복적 질의"] == [
+        "- 네임 서버에 일일이 질의-응답 반복\n- 최종 응답 결과를 클라이언트에게 전달"]
+    names = ("# 네트워크\n## 참조 모델\n통신 과정을 계층으로 나눈다.\n\n**TCP/IP 모델**\n\n- 응용 계층\n- 전송 계층\n- 인터넷 계층\n"
+             "- 네트워크 액세스 계층\n")
+    assert [c.front for c in cards_of(names) if c.rule == "list"] == ["TCP/IP 모델"]

@@ -31,6 +31,7 @@ from flashgen.cards.plain import (
     faq_cards,
     label_cards,
     list_cards,
+    lists_clauses,
     question_cards,
     topic_of,
     topic_parts,
@@ -246,7 +247,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             if not _is_example(card) and not gives_example_values(card, section)
             and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]))
     if ctx.on("lists"):
-        cards.extend(list_cards(ctx, section, used))
+        topics = {topic.title for topic in split()[1:]} if ctx.on("explain") else set()
+        cards.extend(card for card in list_cards(ctx, section, used)  # (a topic in bold explains its own points)
+                     if card.anchor not in topics or not lists_clauses(card))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
         cards.extend(_under_topics(ctx, section, split, question_cards(
             ctx, section, used | {card.line for card in cards if card.rule == "definition"})))

@@ -465,6 +465,17 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
     return cards
 
 
+# a Korean phrase that goes on past a case ending (`네임 서버에 일일이 …`, `결과를 클라이언트에게 전달`): a clause, not a name
+CLAUSE = re.compile(r"\S(?:을|를|에|에게|에서|으로)\s+\S")
+
+
+def lists_clauses(card: Card) -> bool:
+    """A list card every item of which is a clause (`- 네임 서버에 일일이 질의-응답 반복`, `- 최종 응답 결과를 클라이언트에게
+    전달`): steps or points said of its label (`**반복적 질의**`), not the names of a set to recite."""
+    items = [BULLET.sub("", line, count=1) for line in card.back.split("\n") if line.strip()]
+    return bool(items) and all(CLAUSE.search(visible_text(item)) for item in items)
+
+
 def uses_the_subject(term: str, meaning: str, section: Section) -> bool:
     """`- Replace all vowels: `"hello world"|replace:"/[aeiou]/g":"*"` → …` under `### replace`: what the term
     names is done with the section's own subject, whose use the meaning opens with; an example of it, not a term."""
