@@ -1749,3 +1749,13 @@ def test_the_steps_under_a_topic_in_bold_are_no_list_to_recite() -> None:
     names = ("# 네트워크\n## 참조 모델\n통신 과정을 계층으로 나눈다.\n\n**TCP/IP 모델**\n\n- 응용 계층\n- 전송 계층\n- 인터넷 계층\n"
              "- 네트워크 액세스 계층\n")
     assert [c.front for c in cards_of(names) if c.rule == "list"] == ["TCP/IP 모델"]
+
+
+def test_get_started_is_asked_with_its_topic() -> None:
+    """`## Get started` (like `Getting started`, `Quick start`, `시작하기`) names a kind of content, not a topic:
+    its explanation is asked with what it starts (`Kubectl › Get started`)."""
+    text = ("# Kubectl\n## Get started\nkubectl runs single commands or an interactive shell with completion.\n\n"
+            "> [!info] A cluster must be reachable\n> kubectl needs a kubeconfig that points at a running cluster.\n")
+    assert [c.front for c in cards_of(text, "Kubectl.md") if c.rule == "explain"] == ["Kubectl › Get started"]
+    korean = text.replace("## Get started", "## 시작하기")
+    assert [c.front for c in cards_of(korean, "Kubectl.md") if c.rule == "explain"] == ["Kubectl › 시작하기"]

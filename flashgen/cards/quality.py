@@ -44,7 +44,7 @@ GENERIC_HEADINGS = {
     "explanation", "concept", "concepts", "key points", "key concepts", "key ideas", "key behaviors",
     "key features", "takeaways", "key takeaways", "remarks",
     "comment", "comments", "demo", "use cases", "use case", "purpose", "goal", "goals", "requirements",
-    "prerequisites", "quick start", "getting started", "basic usage", "notes and tips", "how it works",
+    "prerequisites", "quick start", "getting started", "get started", "시작하기", "basic usage", "notes and tips", "how it works",
     "예시", "예제", "예", "팁", "메모", "요약", "정리", "개요", "소개", "결론", "설명", "정의", "특징", "장점", "단점",
     "장단점", "주의", "주의사항", "주의 사항", "문제", "해결", "해결 방법", "해결방법", "해결책", "원인", "결과", "실습",
     "실행", "확인", "사용법", "사용 방법", "명령어", "설정", "설치", "구성", "방법", "기타", "질문", "답변", "배경", "동작",
