@@ -1759,3 +1759,17 @@ def test_get_started_is_asked_with_its_topic() -> None:
     assert [c.front for c in cards_of(text, "Kubectl.md") if c.rule == "explain"] == ["Kubectl › Get started"]
     korean = text.replace("## Get started", "## 시작하기")
     assert [c.front for c in cards_of(korean, "Kubectl.md") if c.rule == "explain"] == ["Kubectl › 시작하기"]
+
+
+def test_an_example_listing_goes_under_the_section_it_illustrates() -> None:
+    """`## 예시` over only a bare listing (`v1.0.0  # 초기 릴리스` …) asks nothing as `SemVer › 예시`: it illustrates
+    the section right before it (`## 버전 의미`, what each part means), whose card shows it under its answer. An
+    example written in a language (code to write) keeps its own card."""
+    text = ("# SemVer\n버전 번호 규칙. `MAJOR.MINOR.PATCH` 형식.\n\n## 버전 의미\n\n| 버전 | 변경 시점 |\n|---|---|\n"
+            "| MAJOR | 하위 호환이 깨지는 변경 |\n| MINOR | 기능 추가 |\n| PATCH | 버그 수정 |\n\n## 예시\n\n```\n"
+            "v1.0.0  # 초기 릴리스\nv1.1.0  # 새 기능 추가\nv2.0.0  # API 변경\n```\n")
+    cards = [c for c in cards_of(text) if c.rule == "explain"]
+    assert [c.front for c in cards] == ["SemVer", "버전 의미"]
+    assert cards[1].back.endswith("| PATCH | 버그 수정 |\n\n```\nv1.0.0  # 초기 릴리스\nv1.1.0  # 새 기능 추가\nv2.0.0  # API 변경\n```")
+    code = text.replace("## 예시\n\n```\n", "## 예시\n\n```bash\n")
+    assert [c.front for c in cards_of(code) if c.rule == "explain"] == ["SemVer", "버전 의미", "SemVer › 예시"]

@@ -125,7 +125,7 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     if ctx.on("explain") and sum(card.rule == "explain" and any(char.isdigit() for char in card.heading_path[-1])
                                  for card in cards if card.heading_path) >= 2:
         cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))  # `방법1`, `방법2`: asked together
-    cards = _dedupe(_explanations_of_manifests(cards), missing)
+    cards = _dedupe(_examples_of_siblings(_explanations_of_manifests(cards)), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
@@ -153,6 +153,26 @@ def _explanations_of_manifests(cards: list[Card]) -> list[Card]:
             continue
         found = moved.get(card.identity) if card.rule == "manifest" else None
         out.append(replace(card, back=f"{card.back}\n\n{found.back}") if found else card)
+    return out
+
+
+LISTING = re.compile(r"\s*(`{3,}|~{3,})[ \t]*(?:text|txt|plain|plaintext)?[ \t]*\n.*\n[ \t]*\1\s*", re.S | re.I)
+
+
+def _examples_of_siblings(cards: list[Card]) -> list[Card]:
+    """An example heading (`## 예시`) over only a listing in a bare fence (`v1.0.0  # 초기 릴리스` …: sample values,
+    not code to write) shows what the section right before it says (`## 버전 의미`, a table of what each part
+    means): it goes under that section's explanation, where it illustrates something, instead of asking nothing
+    (`Semantic Versioning › 예시`)."""
+    out: list[Card] = []
+    for card in cards:
+        before = out[-1] if out else None
+        if card.rule == "explain" and before is not None and before.rule == "explain" and card.section_key \
+                and before.section_key[:-1] == card.section_key[:-1] and before.section_key != card.section_key \
+                and is_example_label(heading_text(card.section_key[-1])) and LISTING.fullmatch(card.back):
+            out[-1] = replace(before, back=f"{before.back}\n\n{card.back}")
+            continue
+        out.append(card)
     return out
 
 
