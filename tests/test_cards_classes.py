@@ -1773,3 +1773,14 @@ def test_an_example_listing_goes_under_the_section_it_illustrates() -> None:
     assert cards[1].back.endswith("| PATCH | 버그 수정 |\n\n```\nv1.0.0  # 초기 릴리스\nv1.1.0  # 새 기능 추가\nv2.0.0  # API 변경\n```")
     code = text.replace("## 예시\n\n```\n", "## 예시\n\n```bash\n")
     assert [c.front for c in cards_of(code) if c.rule == "explain"] == ["SemVer", "버전 의미", "SemVer › 예시"]
+
+
+def test_a_line_that_sends_the_reader_to_something_else_is_left_out() -> None:
+    """`Looking to sync without the desktop app? See [[Headless]].` at the end of a callout asks the reader whether
+    they want something else and points to it: it teaches nothing of the section, and the callout ends on its
+    own last line, not on an empty `>`."""
+    text = ("# Kubectl\n## Contexts\nA context names a cluster, a user and a namespace together.\n\n"
+            "> [!info] One context is current\n> kubectl talks to the current context's cluster.\n>\n"
+            "> Looking to run it without a cluster? See [[Simulator|the simulator]].\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back.endswith("> kubectl talks to the current context's cluster.") and "Simulator" not in card.back

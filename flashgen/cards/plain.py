@@ -1311,6 +1311,7 @@ def _shown_text(chunk: Chunk, missing: set[str], before: str = "", asides: bool 
             kept[-1:] = [kept[-1].rstrip("\n")] if kept else []  # (the blank line before it goes with it)
             continue
         text = "\n".join(line for line in _without_diagrams(block.source.split("\n")) if not _skippable(line, missing))
+        text = EMPTY_QUOTE_LINES.sub("", text)  # (a callout whose last line was left out)
         if _teaches_nothing(block, text):
             if block.kind == "list" and _announces_links(kept[-1] if kept else before) \
                     and is_link_list([item.head for item in list_items(block)]):
@@ -1403,12 +1404,19 @@ def _dangling(text: str) -> bool:
     return last.rstrip("*_=~ ").endswith((":", "：")) or leads_in(last.rstrip("*_=~ "))
 
 
+EMPTY_QUOTE_LINES = re.compile(r"(?:\n[ \t]*>[> \t]*)+\Z")
+# a line that asks the reader whether they want something else and sends them to it (`Looking to sync without the
+# desktop app? See [[Obsidian Headless]].`, `Ready to build your own theme? Learn how to [Build a theme](…).`)
+INVITES = re.compile(r"^[>\s]*(?:[-*+]\s+)?[^.!?\n]{3,80}\?\s+(?:see|check out|read|refer to|learn (?:how|more))\b", re.I)
+
+
 def _skippable(line: str, missing: set[str]) -> bool:
-    """Bare URL lines, tag lines, date lines, `관련 문서: …` lines and embeds of images that are not in the vault:
-    a card must not show only a placeholder, and a line of tags, a date or links to related notes teach nothing."""
+    """Bare URL lines, tag lines, date lines, `관련 문서: …` lines, lines that send the reader elsewhere for
+    something else (`Looking to …? See [[…]].`) and embeds of images that are not in the vault: a card must not
+    show only a placeholder, and a line of tags, a date or links to related notes teach nothing."""
     stripped = line.strip()
     if URL.fullmatch(stripped) or TAGS_ONLY.match(stripped) or match_date(stripped) is not None \
-            or RELATED.match(stripped):
+            or RELATED.match(stripped) or INVITES.match(stripped) and ("](" in stripped or "[[" in stripped):
         return True
     if not EMBED_ONLY.match(line):
         return False
