@@ -1187,10 +1187,15 @@ def test_a_long_table_is_cut_to_its_first_rows_unless_the_front_asks_for_all_of_
 
 
 def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None:
+    """A bold lead line whose list went to another card (its one item is a term with a card) is no explanation;
+    a list only one of whose three items is such a term stays under it, and the explanation shows both."""
     text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체\n"
-            "    - scan은 재귀적으로 key들을 호출\n- Hash에 아이템이 많아질수록 성능이 저하\n"
-            "- key를 del로 지우면 그 key를 지우는 동안 다른 동작 x → unlink 커맨드를 사용해 key를 백그라운드로 지우자\n")
+            "    - scan은 재귀적으로 key들을 호출\n")
     assert not [c for c in cards_of(text) if c.rule == "explain"]
+    more = text + ("- Hash에 아이템이 많아질수록 성능이 저하\n"
+                   "- key를 del로 지우면 그 key를 지우는 동안 다른 동작 x → unlink 커맨드를 사용해 key를 백그라운드로 지우자\n")
+    [card] = [c for c in cards_of(more) if c.rule == "explain"]
+    assert card.back.startswith("**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체") and "unlink" in card.back
 
 
 def test_operator_examples_variants_and_announcements_are_no_cards() -> None:

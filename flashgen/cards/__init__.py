@@ -267,8 +267,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             if not _is_example(card) and not gives_example_values(card, section)
             and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]))
     if ctx.on("lists"):
-        topics = {topic.title for topic in split()[1:]} if ctx.on("explain") else set()
-        cards.extend(card for card in list_cards(ctx, section, used)  # (a topic in bold explains its own points)
+        listed = list_cards(ctx, section, used)
+        topics = {topic.title for topic in split()[1:]} if listed and ctx.on("explain") else set()
+        cards.extend(card for card in listed  # (a topic in bold explains its own points)
                      if card.anchor not in topics or not lists_clauses(card))
     if ctx.on("questions"):  # a line that is a definition already is not asked again as a question
         cards.extend(_under_topics(ctx, section, split, question_cards(

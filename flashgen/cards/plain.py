@@ -1311,7 +1311,7 @@ def _shown_text(chunk: Chunk, missing: set[str], before: str = "", asides: bool 
             kept[-1:] = [kept[-1].rstrip("\n")] if kept else []  # (the blank line before it goes with it)
             continue
         text = "\n".join(line for line in _without_diagrams(block.source.split("\n")) if not _skippable(line, missing))
-        text = EMPTY_QUOTE_LINES.sub("", text)  # (a callout whose last line was left out)
+        text = EMPTY_QUOTE_LINES.sub("", text) if text.rstrip().endswith(">") else text  # (a callout whose last line went)
         if _teaches_nothing(block, text):
             if block.kind == "list" and _announces_links(kept[-1] if kept else before) \
                     and is_link_list([item.head for item in list_items(block)]):
@@ -1416,7 +1416,7 @@ def _skippable(line: str, missing: set[str]) -> bool:
     show only a placeholder, and a line of tags, a date or links to related notes teach nothing."""
     stripped = line.strip()
     if URL.fullmatch(stripped) or TAGS_ONLY.match(stripped) or match_date(stripped) is not None \
-            or RELATED.match(stripped) or INVITES.match(stripped) and ("](" in stripped or "[[" in stripped):
+            or RELATED.match(stripped) or "?" in stripped and INVITES.match(stripped) and ("](" in stripped or "[[" in stripped):
         return True
     if not EMBED_ONLY.match(line):
         return False
