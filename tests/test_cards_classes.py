@@ -1789,3 +1789,23 @@ def test_a_line_that_sends_the_reader_to_something_else_is_left_out() -> None:
             "> Looking to run it without a cluster? See [[Simulator|the simulator]].\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain"]
     assert card.back.endswith("> kubectl talks to the current context's cluster.") and "Simulator" not in card.back
+
+
+def test_a_remark_beside_what_the_card_leaves_out_is_no_answer() -> None:
+    """`## Models` whose own text is only a privacy warning over `### Preset providers`, and a section whose drawing
+    cards leave out with a note under it: the remark alone does not say what the heading names. A section that
+    is a callout and nothing else keeps its card."""
+    models = ("# Interpreter\n## Models\n> [!warning] Privacy\n> Requests go straight to the provider you choose.\n\n"
+              "### Preset providers\nInterpreter includes several preset providers; each needs an API key.\n")
+    assert [c.front for c in cards_of(models)] == ["Preset providers"]
+    drawing = ("# Service\n## selector 동작 원리\n```\nService (selector: app=web)\n    │\n    ├──→ Pod (labels: app=web)  ✓\n"
+               "    └──✕ Pod (labels: app=api)  ✗\n```\n\n> [!Note]\n> selector의 라벨과 template의 라벨이 일치해야 한다.\n")
+    assert not [c for c in cards_of(drawing) if c.rule == "explain"]
+    alone = "# Sync\n## Encryption\n> [!info] Your vault is encrypted end to end before it leaves the device.\n"
+    assert [c.front for c in cards_of(alone)] == ["Encryption"]
+
+
+def test_a_remark_labelled_only_as_notable_is_asked_with_its_topic() -> None:
+    """`- 특이점: …` says what is notable about the topic above it, not a term of its own."""
+    text = "# Character Filter\n## HTML Strip\n### Result\n- 특이점: 태그로 감싼 텍스트는 태그가 사라지고 개행 문자가 된다\n"
+    assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["HTML Strip › 특이점"]

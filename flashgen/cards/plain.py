@@ -766,8 +766,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
         return None  # an index of where each thing is explained (`패턴 | 설명 | 관련 노트`): the notes it links teach
     if parts and all(part.lstrip().startswith(">") for part in parts) \
-            and any(block.kind == "table" and block.line not in used for block in section.blocks):
-        return None  # a remark under a table the card leaves out (`워크플로우별 시크릿`): what the heading names is gone
+            and (any(block.kind == "table" and block.line not in used for block in section.blocks) or skipped
+                 or any(child.blocks for child in section.children)):
+        return None  # a remark beside what the card leaves out (a table, `워크플로우별 시크릿`; a drawing; the subsections
+        # that say what the heading names, `Models` over its privacy warning): what the heading names is gone
     if is_click_through("\n".join(parts)):
         return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]

@@ -64,7 +64,7 @@ GENERIC_HEADINGS = {
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
     "types", "kinds", "마무리", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "wrap-up", "wrap up", "conclusions",
     "in summary", "recap", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
-    "general information",
+    "general information", "특이점", "특이사항", "특이 사항",
     *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
