@@ -942,7 +942,8 @@ def test_a_vague_heading_over_labelled_values_asks_for_them_by_their_labels() ->
 def test_a_generic_heading_over_code_asks_for_the_code_without_the_projects_filled_in_copy() -> None:
     """`참조키 › 수정` over SQL alone asks to write it (`SQL로 써 보세요`), and the block that only fills in the
     placeholders of the one above it (`ALTER TABLE test2 … fk_test2`) is one project's names: left out, with its
-    `예시` label. A block under a label of its own stays; a heading that names a topic is still explained."""
+    `예시` label. A block under a label of its own stays. A heading that names a topic over code alone asks to
+    write it too (`복구 mysql` → `SQL로 써 보세요`); over words and code it is explained."""
     text = ("# DB\n## 참조키\n### 수정\n선행\n\n```sql\nALTER TABLE <table_name> DROP FOREIGN KEY <fk_name>;\n```\n\n"
             "```sql\nALTER TABLE test2 DROP FOREIGN KEY fk_test2;\n```\n\n"
             "## 복구 mysql\n```sql\nmysql -u admin -p < <db_name>.sql\n```\n\n예시\n\n```sql\nmysql -u admin -p < ./bookdb.sql\n```\n\n"
@@ -951,7 +952,8 @@ def test_a_generic_heading_over_code_asks_for_the_code_without_the_projects_fill
     cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
     assert cards["참조키 › 수정"].prompt == "SQL로 써 보세요"
     assert cards["참조키 › 수정"].back == "선행\n\n```sql\nALTER TABLE <table_name> DROP FOREIGN KEY <fk_name>;\n```"
-    assert cards["복구 mysql"].prompt == "설명해 보세요" and cards["복구 mysql"].back.count("```sql") == 1
+    assert cards["복구 mysql"].prompt == "SQL로 써 보세요" and cards["복구 mysql"].back.count("```sql") == 1
+    assert cards["kubectl describe"].prompt == "설명해 보세요"
     assert "예시" not in cards["복구 mysql"].back
     assert "kubectl describe pod web-1" in cards["kubectl describe"].back
 

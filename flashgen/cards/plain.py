@@ -814,7 +814,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title,
-                    prompt=_code_prompt(ctx, parts) if is_generic(heading_text(title)) else ctx.say("설명해 보세요", "Explain"))
+                    prompt=_code_prompt(ctx, parts))
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
