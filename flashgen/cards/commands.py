@@ -8,7 +8,7 @@ import re
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.cards.quality import is_generic
-from flashgen.cards.text import clean_title
+from flashgen.cards.text import clean_title, fence_language, fenced
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Section
 
@@ -22,7 +22,6 @@ VAGUE_ACTIVITY = re.compile(
 NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 SHELLS = {"", "sh", "bash", "shell", "console", "zsh", "fish", "powershell", "pwsh", "ps1", "ps", "cmd", "bat",
           "terminal"}
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n(.*?)\n?\s*\1\s*$", re.S)
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
 # `docker volume ls - 볼륨 리스트 조회`, `kubectl get pods   # every pod`: a command and what it does, on one line
 TRAILING = re.compile(r"^(?P<cmd>[A-Za-z.$/][^#]*?\S)\s+(?:#|-)\s+(?P<says>[^-\s#][^=<>|$`]*)$")
@@ -42,10 +41,11 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     for block in section.blocks:
         if block.kind in ("rule", "log_date", "html"):
             continue
-        found = FENCE.match(block.source) if block.kind == "code" else None
-        if found and found.group(2).lower() in SHELLS:
-            codes.append((block.line, found.group(3)))
-            langs.append(found.group(2))
+        found = fenced(block.source) if block.kind == "code" else None
+        language = fence_language(found[0]) if found else ""
+        if found and language.lower() in SHELLS:
+            codes.append((block.line, found[1]))
+            langs.append(language)
         elif block.kind == "paragraph" and CODE_SPAN.search(block.source):
             captions.append(block.source)
         else:

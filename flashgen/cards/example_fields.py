@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from flashgen.cards.model import Card
-from flashgen.cards.text import visible_text
+from flashgen.cards.text import fenced, visible_text
 from flashgen.vault.model import Section
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})[ \t]*(?:ya?ml)?[ \t]*\n(.*?)\n?\s*\1\s*$", re.S | re.I)
 VALUE = re.compile(r"[\"']?([^\s\"'#,\[\]{}]*\d[^\s\"'#,\[\]{}]*)[\"']?")
 
 
@@ -21,8 +20,9 @@ def gives_example_values(card: Card, section: Section) -> bool:
     said = set(re.findall(r"[\w.]+", visible_text(card.back.split("\n", 1)[0])))  # the meaning, not its sub-items
     term = re.escape(visible_text(card.anchor).strip().strip("`"))
     for block in section.blocks:
-        found = FENCE.match(block.source) if block.kind == "code" else None
-        if found and any(value in said for value in _values_under(found.group(2), term)):
+        found = fenced(block.source) if block.kind == "code" else None
+        if found and found[0].lower() in ("", "yaml", "yml") \
+                and any(value in said for value in _values_under(found[1], term)):
             return True
     return False
 

@@ -61,6 +61,8 @@ from flashgen.cards.text import (
     URL,
     clean_title,
     dedent_lines,
+    fence_language,
+    fenced,
     is_short_label,
     split_block_id,
     visible_text,
@@ -1068,18 +1070,16 @@ CODE_KINDS = {"sql": ("SQL", "SQL"), "mysql": ("SQL", "SQL"), "postgresql": ("SQ
               "zsh": ("명령어", "the command"), "powershell": ("명령어", "the command")}
 
 
-FENCE_INFO = re.compile(r"\s*(`{3,}|~{3,})[ \t]*([^\s`]*)")
-
-
 def _code_prompt(ctx: RuleContext, parts: list[str]) -> str:
     """The prompt of a generic heading's explanation (`참조키 › 수정`): an answer of only code (and at most a word,
     `선행`) is written, not explained (`SQL로 써 보세요`, `Write the command`)."""
-    fences = [FENCE_INFO.match(part) for part in parts if _fenced_code(part) is not None]
-    words_only = [part for part in parts if _fenced_code(part) is None]
-    if not fences or len(words_only) > 1 or any(len(visible_text(part)) > 10 for part in words_only) \
-            or not all(found and found.group(2) for found in fences):  # (a bare fence: a drawing, a listing)
+    found = [fenced(part) for part in parts]
+    languages = [fence_language(code[0]) for code in found if code is not None]
+    words_only = [part for part, code in zip(parts, found) if code is None]
+    if not languages or len(words_only) > 1 or any(len(visible_text(part)) > 10 for part in words_only) \
+            or not all(languages):  # (a bare fence: a drawing, a listing)
         return ctx.say("설명해 보세요", "Explain")
-    kinds = {CODE_KINDS.get(found.group(2).lower(), ("코드", "the code")) for found in fences}
+    kinds = {CODE_KINDS.get(language.lower(), ("코드", "the code")) for language in languages}
     korean, english = kinds.pop() if len(kinds) == 1 else ("코드", "the code")
     return ctx.say(f"{korean}로 써 보세요", f"Write {english}" if english.startswith("the") else f"Write it in {english}")
 
@@ -1110,8 +1110,8 @@ def _without_filled_templates(parts: list[str]) -> list[str]:
 
 def _fenced_code(part: str) -> str | None:
     """The code of a part that is one fenced code block, else None."""
-    found = re.fullmatch(r"\s*(`{3,}|~{3,})[^\n]*\n(.*?)\n?\s*\1\s*", part, re.S)
-    return found.group(2) if found else None
+    found = fenced(part)
+    return found[1] if found else None
 
 
 def _day_of_work(ctx: RuleContext, section: Section) -> bool:

@@ -12,6 +12,21 @@ LEADING_NUMBER = re.compile(r"^\d+(?:[-.]\d+)*\.?\s+")
 BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?")
 MARKUP = re.compile(r"[`*_=>#|\-\[\]()!:]+")
 SENTENCE_END = re.compile(r"(?:[.!?。]|다|요|임|음|함|됨|네|듯|죠|까)\s*$")
+# markdown that is one closed fenced code block: its fence, its info string, its code
+FENCED = re.compile(r"\s*(`{3,}|~{3,})([^\n]*)\n(.*?)\n?\s*\1\s*", re.S)
+FENCE_LANGUAGE = re.compile(r"[^\s`]*")
+
+
+def fenced(source: str) -> tuple[str, str] | None:
+    """(info string, code) of markdown that is one closed fenced code block, else None: the words after the opening
+    fence (`yaml`, "" for a bare fence) and the lines between the fences."""
+    found = FENCED.fullmatch(source)
+    return (found.group(2).strip(" \t"), found.group(3)) if found else None
+
+
+def fence_language(info: str) -> str:
+    """The language an info string names: its first word (`sh` of `sh title="x"`)."""
+    return FENCE_LANGUAGE.match(info).group(0)
 
 
 @lru_cache(maxsize=1 << 14)
