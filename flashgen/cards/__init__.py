@@ -312,14 +312,14 @@ def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[S
     topics = [topic for topic in split()[1:] if not is_closing(heading_text(topic.title))] if cards else []
     if not topics:
         return cards
-    named = topic_of(section, ctx.note.title) + " › "
+    named = topic_of(section, ctx.note.title)
     out = []
     for card in cards:
         topic = next((topic for topic in topics if topic.blocks
                       and topic.line <= card.line <= topic.blocks[-1].end_line), None)
         if topic is not None:
-            title = heading_text(topic.title)
-            front = title + card.front[len(named) - 3:] if card.front.startswith(named) else card.front
+            title = heading_text(topic.title)  # (`Retry-After › 503` for `특별한 정보 › 503`)
+            front = title + card.front[len(named):] if card.front.startswith(named + " › ") else card.front
             card = replace(card, front=front, heading_path=card.heading_path + (title,))
         out.append(card)
     return out

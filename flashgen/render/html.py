@@ -462,9 +462,9 @@ def _plain_lines(text: str) -> list[str] | None:
 
 def _plain_bullets(text: str) -> list[str] | None:
     """The items of a list of `- ` lines whose texts are plain (as `_SYNTAX` allows), or None."""
-    items = [line[2:] for line in text.split("\n") if line.startswith("- ")]
-    return items if items and len(items) == text.count("\n") + 1 and not any(
-        not item or _SYNTAX.search(item) for item in items) else None
+    lines = text.split("\n")
+    return [line[2:] for line in lines] if all(
+        line.startswith("- ") and line[2:] and not _SYNTAX.search(line[2:]) for line in lines) else None
 
 
 def render_markdown(text: str, env: dict[str, Any] | None = None, course_headings: bool = False) -> str:
