@@ -30,6 +30,9 @@ METADATA_KEYS = {
 DESIGN_STEPS = {"문제 이해 및 설계 범위 확정", "개략적 설계안 제시 및 동의 구하기", "상세 설계",
                 "understand the problem and establish design scope", "propose high-level design and get buy-in",
                 "design deep dive"}
+# headings that close a note or section by going over it again (`정리`, `마무리`, `Summary`) or adding tips to it
+WRAP_UP_HEADINGS = {"정리", "요약", "마무리", "결론", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "summary",
+                    "wrap-up", "wrap up", "conclusion", "conclusions", "in summary", "recap"}
 # headings that name a kind of content, not a topic: a card needs the topic they belong to
 GENERIC_HEADINGS = {
     "example", "examples", "e.g.", "sample", "samples", "tip", "tips", "note", "notes", "summary", "overview",
@@ -62,10 +65,9 @@ GENERIC_HEADINGS = {
     "scenarios", "활용 예", "활용 방법", "비교", "비교 테이블", "비교표", "comparison", "comparison table",
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
-    "types", "kinds", "마무리", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "wrap-up", "wrap up", "conclusions",
-    "in summary", "recap", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
+    "types", "kinds", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
     "general information", "특이점", "특이사항", "특이 사항",
-    *DESIGN_STEPS,
+    *WRAP_UP_HEADINGS, *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
     "새 노트", "제목 없음", "임시", "할 일",
@@ -108,9 +110,6 @@ def is_generic(title: str) -> bool:
 
 
 # sections of values to fill in: nothing there is knowledge
-# headings that close a note or section by going over it again (`정리`, `마무리`, `Summary`) or adding tips to it
-WRAP_UP_HEADINGS = {"정리", "요약", "마무리", "결론", "마치며", "정리하며", "총정리", "핵심 요약", "핵심 정리", "summary",
-                    "wrap-up", "wrap up", "conclusion", "conclusions", "in summary", "recap"}
 CLOSING_HEADINGS = WRAP_UP_HEADINGS | DESIGN_STEPS | {"팁", "꿀팁", "tip", "tips"}
 
 
