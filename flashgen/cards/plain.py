@@ -947,11 +947,16 @@ FLOW_IN_TERM = re.compile(r"\s(?:->|→)\s")  # `AS1 -> AS2 경로의 NEXT-HOP: 
 TOPIC_MARKED_SUBJECT = re.compile(r"^(?:\S*[^\s을를에의이가]\s)?(?!(?:많|적|작|같|높|낮|좋|짧|넓|깊|않|있|없)[은는]\s)\S+(?:은|는)\s")
 
 
+def _alone_in_bold(block: Block, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The match of `pattern` (BOLD_TOPIC, ASKED_TOPIC) on a paragraph that is one line in bold, else None."""
+    return pattern.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+
+
 def bold_topic(block: Block) -> str | None:
     """The topic a paragraph names when it is a line in bold alone (`**Stream**`), as a pseudo-heading: a name,
     not a label ending in a colon, a question, a statement (`**Redis는 Single Thread로 동작**`), an output
     (`**["THE", "quick"]**`), a kind of content (`**예시**`) or an aspect of the section's own topic (`**장점**`)."""
-    found = BOLD_TOPIC.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+    found = _alone_in_bold(block, BOLD_TOPIC)
     if not found:
         return None
     name = found.group("name").strip()
@@ -969,7 +974,7 @@ def bold_topic(block: Block) -> str | None:
 
 def _closes(block: Block) -> str | None:
     """The heading a line in bold alone names when it closes its section (`**마무리**`, `**팁**`, is_closing)."""
-    found = BOLD_TOPIC.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+    found = _alone_in_bold(block, BOLD_TOPIC)
     return found.group("name").strip() if found and is_closing(found.group("name")) else None
 
 
@@ -980,7 +985,7 @@ ASKED_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,40}\?)\1\s*$")
 def _asked_topic(block: Block) -> str | None:
     """The topic a line in bold alone asks about when it is a short question of a few words (`**ARP 패킷?**`): a
     new topic of the section, as a heading would be, not a sentence."""
-    found = ASKED_TOPIC.match(block.source) if block.kind == "paragraph" and "\n" not in block.source.strip() else None
+    found = _alone_in_bold(block, ASKED_TOPIC)
     return found.group("name").strip() if found and len(found.group("name").split()) <= 5 else None
 
 
