@@ -1811,3 +1811,61 @@ def test_a_remark_labelled_only_as_notable_is_asked_with_its_topic() -> None:
     """`- 특이점: …` says what is notable about the topic above it, not a term of its own."""
     text = "# Character Filter\n## HTML Strip\n### Result\n- 특이점: 태그로 감싼 텍스트는 태그가 사라지고 개행 문자가 된다\n"
     assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["HTML Strip › 특이점"]
+
+
+def test_an_answer_about_a_table_below_that_the_card_leaves_out_is_no_card() -> None:
+    """`**주간 집계**` ⏎ `아래의 표는 …의 예다. day 열은 …` over a picture missing from the vault: the answer explains
+    what is not on it. The same lead-in over a picture or a table the answer shows keeps its card."""
+    text = ("# 로그\n## 집계\n집계 서버는 로그를 모은다.\n\n**주간 집계**\n아래의 표는 한 주 동안 모은 요청 수의 예다. day 열은 날짜이고 "
+            "hits 열은 그날의 요청 수다.\n\n![[weekly.png]]\n")
+    assert not [c for c in note_cards(parse_note("n.md", text), CONFIG, {"weekly.png"}) if c.rule == "label"]
+    pictured = [c.back.splitlines()[-1] for c in cards_of(text) if c.rule == "label"]  # the picture is in the vault
+    assert pictured == ["![[weekly.png]]"]
+    shown = text.replace("![[weekly.png]]", "| day | hits |\n|---|---|\n| 월 | 10 |")
+    assert [c.back.splitlines()[-1] for c in cards_of(shown) if c.rule == "label"] == ["| 월 | 10 |"]
+
+
+def test_an_item_whose_sub_items_only_give_examples_is_no_term() -> None:
+    """`- 16진수로 표기` ⏎ `  - 0xFF, 0x1A 등`: sub-items that only show values like it (or `예시: …`) say what the item
+    is like, not what it is. The list of ways still asks for it."""
+    text = ("# 숫자\n## 색상 표기\n\n**표기 방법**\n\n- 16진수로 표기\n    - #FF0000, #00FF00 등\n- RGB 함수로 표기\n"
+            "    - 빨강, 초록, 파랑의 세기를 0부터 255 사이 값으로 각각 적는 방식\n")
+    cards = cards_of(text)
+    assert "16진수로 표기" not in [c.front for c in cards if c.rule == "term"]
+    assert ("표기 방법", "- 16진수로 표기\n- RGB 함수로 표기") in [(c.front, c.back) for c in cards if c.rule == "list"]
+    assert "RGB 함수로 표기" in [c.front for c in cards if c.rule == "term"]
+    example = text.replace("    - #FF0000, #00FF00 등", "    - 예시: 웹 페이지의 색상")
+    assert "16진수로 표기" not in [c.front for c in cards_of(example) if c.rule == "term"]
+
+
+def test_fields_glossed_under_a_label_that_does_not_hold_them_are_no_list() -> None:
+    """`**조회 서비스**` ⏎ `- key: 키를 저장하는 필드다.` ⏎ `- hits: …필드다.`: the label names a service, the items are
+    fields of a table it does not name, so reciting `key`, `hits` from `조회 서비스` asks a riddle. A label that
+    names the table keeps the list."""
+    text = ("# 캐시\n## 설계\n\n**조회 서비스**\n- key: 조회한 키를 저장하는 필드다.\n- hits: 키가 조회된 횟수를 저장하는 필드다.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    assert {c.front for c in cards if c.rule == "definition"} == {"key", "hits"}
+    table = text.replace("**조회 서비스**", "**조회 테이블**")
+    assert [(c.front, c.back) for c in cards_of(table) if c.rule == "list"] == [("조회 테이블", "- key\n- hits")]
+
+
+def test_a_field_explained_under_its_manifest_names_the_kind() -> None:
+    """`- **`metadata`**` ⏎ `  - `name`: …` under a Secret's YAML in a section titled `주요 특징`: the bare key asks
+    which object's field it is; the front names the kind. Headings that name the kind already say it."""
+    text = ("# 오브젝트\n## 주요 특징\n설정을 분리한다.\n\n```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n"
+            "data:\n  password: cGFzcw==\n```\n\n- **`metadata`**\n    - `name`: 이 Secret을 참조할 때 쓰는 이름이다.\n"
+            "- **`data`**\n    - base64로 인코딩한 값을 키마다 저장한다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "term"]
+    assert fronts == ["Secret › **`metadata`**", "Secret › **`data`**"]
+    titled = text.replace("## 주요 특징", "## Secret")
+    assert [c.front for c in cards_of(titled) if c.rule == "term"] == ["**`metadata`**", "**`data`**"]
+
+
+def test_a_legend_of_a_formulas_symbols_is_no_card() -> None:
+    """`- k: 찾을 개수` ⏎ `- m: 원소 수` above `O(m log k)`: one-letter symbols mean something only in their formula.
+    Single letters among names (`- A: IPv4 레코드` ⏎ `- MX: 메일 서버`) are terms."""
+    text = ("# 힙\n## 복잡도\n힙으로 상위 원소를 고른다.\n\n- k: 찾을 원소의 개수\n- m: 전체 원소의 개수\n\n시간 복잡도는 O(m log k)이다.\n")
+    assert not [c for c in cards_of(text) if c.rule == "definition"]
+    records = "# DNS\n## 레코드\n\n- A: 도메인을 IPv4 주소로 매핑하는 레코드\n- MX: 메일 서버를 가리키는 레코드\n"
+    assert [c.front for c in cards_of(records) if c.rule == "definition"] == ["A", "MX"]

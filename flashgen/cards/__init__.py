@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache, partial
 from typing import Callable, Sequence
 from urllib.parse import unquote
 
@@ -19,7 +20,7 @@ from flashgen.cards.exercises import (
     listed_task_cards,
     task_card,
 )
-from flashgen.cards.example_fields import gives_example_values
+from flashgen.cards.example_fields import field_of_kind, gives_example_values, manifests_of
 from flashgen.cards.explicit import explicit_cards
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
@@ -44,6 +45,7 @@ from flashgen.cards.quality import (
     is_navigation,
     is_navigation_note,
     is_project_document,
+    points_below,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.cards.text import SENTENCE_END
@@ -114,11 +116,13 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     # a manifest has a card of its own: an explanation does not show it again
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}
     named = _named_by_empty_headings(sections)
+    kinds = any("kind:" in code.code for code in note.code_blocks)  # a manifest whose fields a list may explain
     above = _bold_topics_above(sections)
     for section in sections:
         if section.line in above:  # `**멱등**` … `#### 활용`: the use of that topic, not of the whole section
             section = replace(section, path=section.path[:-1] + (above[section.line], section.path[-1]))
-        cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests, named.get(section.line)))
+        cards.extend(_section_cards(ctx, section, missing, exercises, answers, manifests, named.get(section.line),
+                                    kinds))
     for found in made:
         cards.extend(found)
     cards = sorted(cards, key=lambda c: c.line)
@@ -232,7 +236,7 @@ def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
 
 
 def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
-                   answers: set[int], manifests: set[int], named: str | None = None) -> list[Card]:
+                   answers: set[int], manifests: set[int], named: str | None = None, kinds: bool = False) -> list[Card]:
     cards: list[Card] = []
     used: set[int] = set()
     cut: list[list[Section]] = []
@@ -262,10 +266,13 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(found)
         used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)
-        cards.extend(_under_topics(ctx, section, split, [
-            card for card in definition_cards(ctx, section, used)
-            if not _is_example(card) and not gives_example_values(card, section)
-            and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]))
+        found = [card for card in definition_cards(ctx, section, used)
+                 if not _is_example(card) and not gives_example_values(card, section)
+                 and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]
+        if kinds and found:  # a field explained under its manifest is asked with the manifest's kind
+            written = cache(partial(manifests_of, section))  # (read only for a term shaped like a key)
+            found = [field_of_kind(card, written) for card in found]
+        cards.extend(_under_topics(ctx, section, split, found))
     if ctx.on("lists"):
         listed = list_cards(ctx, section, used)
         topics = {topic.title for topic in split()[1:]} if listed and ctx.on("explain") else set()
@@ -338,17 +345,24 @@ def _section_for(sections: tuple[Section, ...], line: int) -> Section:
     return found
 
 
+WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on purpose, or a manifest shown whole
+
+
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
     """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
-    nothing, or nothing but images missing from the vault, is no card."""
+    nothing, or nothing but images missing from the vault, is no card, nor is a plain-note card whose answer
+    opens on a table or picture below that it does not show."""
     seen: set[str] = set()
     out = []
     for card in cards:
         if card.identity in seen:
             continue
         seen.add(card.identity)
-        if not _blank(card.front, missing) and (card.kind == "cloze" or not _blank(card.back, missing)):
-            out.append(card)
+        if _blank(card.front, missing) or card.kind != "cloze" and _blank(card.back, missing):
+            continue
+        if card.rule not in WRITTEN and points_below(card.back):
+            continue  # `아래의 표는 …`: an answer about a table or picture the card does not show
+        out.append(card)
     return out
 
 

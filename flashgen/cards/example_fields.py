@@ -1,9 +1,11 @@
-"""Fields of an example manifest explained by the example's own values (`**max**: no more than 1 CPU and 1Gi`):
-what the example sets, not what the field means."""
+"""Fields of an example manifest explained under it: by the example's own values (`**max**: no more than 1 CPU
+and 1Gi`, what the example sets, not what the field means), or in words, asked with the manifest's kind."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Callable
 
 from flashgen.cards.model import Card
 from flashgen.cards.text import fenced, visible_text
@@ -25,6 +27,38 @@ def gives_example_values(card: Card, section: Section) -> bool:
                 and any(value in said for value in _values_under(found[1], term)):
             return True
     return False
+
+
+KEY = re.compile(r"[A-Za-z][\w.-]*")
+KIND = re.compile(r"^kind:\s*[\"']?([A-Z]\w*)[\"']?\s*$", re.M)
+
+
+def manifests_of(section: Section) -> list[tuple[str, str]]:
+    """(kind, YAML) of each manifest written in the section's own blocks."""
+    found = []
+    for block in section.blocks:
+        code = fenced(block.source) if block.kind == "code" and "\nkind:" in block.source else None
+        kind = KIND.search(code[1]) if code and code[0].lower() in ("", "yaml", "yml") else None
+        found.extend([(kind.group(1), code[1])] if kind else [])
+    return found
+
+
+def field_of_kind(card: Card, manifests: Callable[[], list[tuple[str, str]]]) -> Card:
+    """A term or definition whose term is a key of a manifest of its section (`manifests()`, read once on demand):
+    `- **`metadata`**` ⏎ `  - `name`: …` under a ConfigMap's YAML is a field of that kind, so its front names the
+    kind (`ConfigMap › `metadata``), which neither the bare key nor the headings above it (`주요 개념 및 특징`) nor the
+    note's name say."""
+    if card.rule not in ("definition", "term") or card.front != card.anchor:
+        return card
+    term = card.anchor.strip("*_` ")
+    if not KEY.fullmatch(term):
+        return card
+    for kind, code in manifests():
+        if not any(kind.lower() in re.sub(r"[\s_-]+", "", title).lower()
+                   for title in (*card.heading_path, card.note_path.rsplit("/", 1)[-1])) \
+                and re.search(rf"^\s*(?:-\s+)?{re.escape(term)}\s*:", code, re.M):
+            return replace(card, front=f"{kind} › {card.front}")
+    return card
 
 
 def _values_under(code: str, term: str) -> set[str]:

@@ -302,6 +302,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
         if intro and is_example_label(visible_text(intro)):
             continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
+        if _is_legend(items):
+            continue  # `- p: 접두어의 길이` `- n: 노드 개수`: the symbols of a formula, known only with it
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
@@ -323,6 +325,17 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
+
+
+# a symbol of a formula and its meaning: one Latin or Greek letter, with an index or a prime (`p`, `x_i`, `n'`,
+# `λ`), plain or marked, then a colon, dash, arrow or `=` (`- p: 접두어의 길이`, `- **k** - 찾을 개수`)
+SYMBOL_ITEM = re.compile(r"\s*([*_`$]{0,2})[A-Za-zα-ωΑ-Ω](?:_\w{1,3}|\d|')?\1\s*(?:[:：=→-]|–|->)\s*\S")
+
+
+def _is_legend(items: tuple[Item, ...]) -> bool:
+    """A list that says what each symbol of a formula stands for (`- p: 접두어의 길이` ⏎ `- n: 노드 개수`): two or more
+    items, each a one-letter symbol and its meaning. A symbol is asked with its formula, never alone."""
+    return len(items) >= 2 and all(SYMBOL_ITEM.match(item.head) for item in items)
 
 
 def _named_by_examples(items: tuple[Item, ...]) -> set[int]:
@@ -401,7 +414,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
                         prompt=ctx.say(f"{len(names)}가지를 나열해 보세요", f"List all {len(names)}"))
     if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12) \
-            and _shaped_term(head) is None:  # (`docker rm ID` - 컨테이너 삭제` over an example: the front says it all)
+            and _shaped_term(head) is None and not _only_examples(item.body):  # (`docker rm ID` - 컨테이너 삭제`
+        # over an example: the front says it all)
         front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
         return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
@@ -410,6 +424,24 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+EXAMPLE_LEAD = re.compile(r"^(?:예시|예제|예|ex|e\.g\.|eg|for example|for instance|such as)\s*[:.)]?\s+", re.I)
+
+
+def _only_examples(body: tuple[str, ...]) -> bool:
+    """Sub-items that only give examples (`- 255.255.255.0, 255.255.255.252 등`, `- 예시: API 서버, DB 등`): they show
+    what the item is like, never what it is, so the item is no term their lines define."""
+    seen = False
+    for line in body:
+        text = line.strip()
+        if not text:
+            continue
+        if not (text.rstrip(" .").endswith(("등", "etc", "on")) and ETC.search(text)
+                and len(visible_text(text).split()) <= 6 or EXAMPLE_LEAD.match(BULLET.sub("", text, count=1).lstrip("*_` "))):
+            return False
+        seen = True
+    return seen
 
 
 # `X의 Y은 Z` (a statement of what Y is), its subject a word or two
@@ -452,6 +484,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue  # `- **Windows**: `C:\Vaults`` `- **macOS**: …`: the values are the answer, the labels say nothing
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
+        if _fields_of_another(intro, items):
+            continue  # `**질의 서비스**` ⏎ `- query: 질의문을 저장하는 필드다.`: fields of a table the label does not name
         if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
             continue  # `- ARQ의 대표적인 3가지 방식` ⏎ `  - Stop-and-Wait …`: a label over what it announces, so the
             # list is an outline of points (each asked on its own), not a set whose names say anything
@@ -487,6 +521,24 @@ def uses_the_subject(term: str, meaning: str, section: Section) -> bool:
     subject = heading_text(section.title).strip().strip("`").removesuffix("()").strip()
     return len(subject) >= 3 and " " not in subject \
         and re.search(rf"(?<![\w-]){re.escape(subject)}(?![\w-])", code.group(1)) is not None
+
+
+# what a meaning calls its term: a field or column of some record (`질의문을 저장하는 필드다.`, `The column that …`)
+FIELD_GLOSS = re.compile(r"(?:필드|컬럼|칼럼)(?:이다|다|입니다|임)?[.。]?$|^(?:the|a|an) (?:\w+ )?(?:field|column)\b|"
+                         r"\b(?:field|column)\.?$", re.I)
+FIELD_WORD = re.compile(r"필드|컬럼|칼럼|field|column", re.I)
+# a label that names what has fields: a table, a schema, a record, a message …
+HOLDER = re.compile(r"테이블|스키마|필드|컬럼|칼럼|레코드|엔티티|모델|구조|형식|포맷|메시지|헤더|문서|객체|로그|데이터|"
+                    r"table|schema|field|column|record|entity|model|struct|format|message|header|document|object|"
+                    r"payload|row|log|data", re.I)
+
+
+def _fields_of_another(intro: str, items: tuple[Item, ...]) -> bool:
+    """Items that each gloss a field (`- query: 질의문을 저장하는 필드다.`) under a label that names no table, record or
+    schema (`**질의 서비스**`): the names alone do not say what they are fields of, so they are no set to recite
+    from that label (each field keeps its own card)."""
+    return all(FIELD_WORD.search(item.head) and FIELD_GLOSS.search(visible_text(_shaped_definition(item.head)).strip())
+               for item in items) and not HOLDER.search(visible_text(intro))
 
 
 def _keys_to_answers(intro: str, items: tuple[Item, ...], names: list[str]) -> bool:

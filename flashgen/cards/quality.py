@@ -286,6 +286,20 @@ def is_config_value(term: str, value: str) -> bool:
     return key in CONFIG_KEYS and " " not in value.strip().strip("`") and len(value.strip()) <= 40
 
 
+# an opening that points at a table or picture after it (`아래의 표는 …`, `The diagram below shows …`)
+SHOWN_BELOW = r"(?:표|그림|사진|이미지|다이어그램|도표|그래프|스크린샷|화면|table|figure|diagram|image|picture|screenshot|chart|graph)"
+POINTS_BELOW = re.compile(rf"[\s*>-]*(?:(?:아래|다음|밑)(?:의|에)?\s*{SHOWN_BELOW}(?:[은는을를에와과의]|에서|처럼|\s)|"
+                          rf"(?:the|this) {SHOWN_BELOW} below\b|(?:the )?following {SHOWN_BELOW}\b|"
+                          rf"below is (?:a|an|the) {SHOWN_BELOW}\b)", re.I)
+SHOWS = re.compile(r"^\s*(?:\||```|~~~)|!\[", re.M)  # a table, a code block or an image
+
+
+def points_below(back: str) -> bool:
+    """An answer that opens on a table or picture below it (`아래의 표는 매주 취합한 데이터의 사례다. time 필드는 …`) and
+    shows none: it explains what the card leaves out."""
+    return bool(POINTS_BELOW.match(back)) and not SHOWS.search(back)
+
+
 def leads_in(line: str) -> bool:
     """A line that announces what follows it (`…특징은 다음과 같다`, `…as follows.`, `아래의 특징을 가짐`)."""
     return bool(LEAD_IN.search(line.strip()))
