@@ -1811,3 +1811,20 @@ def test_a_remark_labelled_only_as_notable_is_asked_with_its_topic() -> None:
     """`- 특이점: …` says what is notable about the topic above it, not a term of its own."""
     text = "# Character Filter\n## HTML Strip\n### Result\n- 특이점: 태그로 감싼 텍스트는 태그가 사라지고 개행 문자가 된다\n"
     assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["HTML Strip › 특이점"]
+
+
+def test_a_manifest_cloze_never_asks_what_kubernetes_rejects() -> None:
+    """`volumeId` for `volumeID`: a blank over it would have the learner recall the mistake. The lines the lint
+    rejects stay shown, under the card's warning with the correction; the rest is asked as before."""
+    text = ("# Volumes\n```yaml\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data\nspec:\n"
+            "  accessModes:\n    - ReadWriteOnce\n  capacity:\n    storage: 1Gi\n  awsElasticBlockStore:\n"
+            "    volumeId: vol-1\n    fsType: ext4\n```\n")
+    note = parse_note("n.md", text)
+    problems = lint_note(note)
+    assert [p.line for p in problems] == [13]  # volumeId
+    [card] = [c for c in note_cards(note, CONFIG, problems=problems) if c.rule == "manifest"]
+    assert "    volumeId: vol-1" in card.front.split("\n")  # shown as written, not a blank
+    assert card.back.startswith("> [!warning]") and '"volumeID"' in card.back
+    [plain] = [c for c in note_cards(note, CONFIG) if c.rule == "manifest"]
+    # without the lint, that line is asked like any other
+    assert "{{c" in next(line for line in plain.front.split("\n") if "vol-1" in line)
