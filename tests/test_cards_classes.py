@@ -1684,6 +1684,22 @@ def test_a_solution_that_is_mostly_one_lab_s_printed_output_is_no_card() -> None
     assert card.rule == "exercise" and "curl web-service:80" in card.back
 
 
+def test_a_task_to_fix_what_is_broken_solved_by_reading_one_lab_s_output_is_no_card() -> None:
+    """`다시 broken된 클러스터를 고치시오.`: the task does not say what is wrong; the solution finds it in that lab's
+    node list and logs. Nothing there is recalled from the task. A task that says what to fix keeps its card, and
+    so does a fix whose solution reads no output."""
+    lab = ("# Labs\n## 259. Practice Test - Worker Node Failure\n### 2\n다시 broken된 클러스터를 고치시오.\n\n"
+           "노드 상태를 확인합니다.\n```sh\n$ kubectl get nodes\nNAME           STATUS     ROLES\n"
+           "controlplane   Ready      control-plane\nnode01         NotReady   <none>\n```\n\n"
+           "kubelet 포트를 수정합니다.\n```sh\n$ vi /etc/kubernetes/kubelet.conf\n$ service kubelet restart\n```\n")
+    assert not [c for c in cards_of(lab) if c.rule == "exercise"]
+    said = lab.replace("다시 broken된 클러스터를 고치시오.", "node01의 kubelet이 API 서버에 붙도록 설정을 확인하시오.")
+    assert [c.rule for c in cards_of(said)] == ["exercise"]
+    blind = lab.replace("NAME           STATUS     ROLES\ncontrolplane   Ready      control-plane\n"
+                        "node01         NotReady   <none>\n", "")
+    assert [c.rule for c in cards_of(blind)] == ["exercise"]
+
+
 def test_a_question_in_bold_and_the_heading_said_again_end_the_topic_above() -> None:
     """`**ARP 패킷?**` opens a topic of its own, and `**클래스리스 주소 체계**` under `### 클래스리스 주소 체계` takes
     the section's own text up again: neither runs into the answer of the bold topic above it."""
