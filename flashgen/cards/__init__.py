@@ -286,7 +286,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = None  # the back of its problem's card
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
             head, *topics = split()
-            card = explain_card(ctx, head, shown, missing, covered=len(cards), named=named)
+            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule != "shortcut" for card in cards),
+                                named=named)  # (a table of shortcuts is looked up beside what the section says)
             card = asked_as_topic(card, section, exercises) if card and exercises else card
             for topic in topics:
                 inside = {line for block in topic.blocks for line in range(block.line - 1, block.end_line + 1)}

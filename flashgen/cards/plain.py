@@ -15,6 +15,7 @@ from flashgen.cards.quality import (
     is_bare_value,
     is_example_label,
     is_inventory_table,
+    is_key_chord,
     is_click_through,
     code_lines,
     explains,
@@ -493,8 +494,11 @@ def _keys_to_answers(intro: str, items: tuple[Item, ...], names: list[str]) -> b
     """Items whose labels only key what each says, and what they say is the answer: half or more give a value
     (`- **Frontend**: `publish.obsidian.md``, `- 최대 크기: 1500바이트`), the labels are platforms (`- **Windows**:
     …` `- **macOS**: …`), or the lead-in says the answer depends on them (`the result depends on the file type`).
-    A list of the labels alone teaches none of it."""
+    A list of the labels alone teaches none of it; nor does a list of keys to press (`- `Enter`: Adds …`,
+    `- `Shift+Enter`: …`), whose labels are shortcuts and what each does is what a learner recalls."""
     said = [_shaped_definition(item.head) for item in items]
+    if all(is_key_chord(name) for name in names) and all(text or item.body for text, item in zip(said, items)):
+        return True
     if sum(bool(text) and (is_bare_value(text) or _names_its_label(name, text)) for text, name in zip(said, names)) * 2 \
             >= len(items):
         return True
@@ -805,6 +809,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
+    if "\n" not in back and len(shown) < 80 and not SENTENCE_END.search(shown) \
+            and any(block.kind == "table" and block.line in used for block in section.blocks):
+        return None  # the caption of a table other cards ask (`When a property is focused` over its shortcuts)
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
         return None  # only the start of a long script: nothing a learner recalls
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
