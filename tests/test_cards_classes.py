@@ -1102,6 +1102,55 @@ def test_a_table_of_shortcuts_gives_a_card_per_shortcut() -> None:
         and "New tab" not in explained.back
 
 
+SECRET_NOTE = """# Secrets
+## Manifest Files
+
+A Secret
+```yaml
+apiVersion: v1
+kind: Secret
+metadata:
+  name: db-cred
+data:
+  password: czNjcmV0
+```
+> [!NOTE] The Secret
+> - `data:` holds values in base64, which is no encryption.
+
+Read it from a Pod:
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+spec:
+  containers:
+  - name: app
+    image: busybox
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-cred
+          key: password
+```
+> [!NOTE] The Pod
+> - `secretKeyRef:` picks one value: `name:` is the Secret and `key:` the key inside it.
+"""
+
+
+def test_the_words_under_a_manifest_with_a_card_explain_that_manifest() -> None:
+    """A callout right under a manifest that has its own card, naming its fields in code (`secretKeyRef:`, `key:`),
+    goes under that card's answer; the section's explanation (asked with its topic: `Manifest Files` is generic)
+    keeps the manifest it shows and what is said of it, not words about code it does not show."""
+    cards = cards_of(SECRET_NOTE)
+    [manifest] = [c for c in cards if c.rule == "manifest"]
+    assert "secretKeyRef" in manifest.front and manifest.back.endswith("the key inside it.")
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert explained.front == "Secrets › Manifest Files"
+    assert "kind: Secret" in explained.back and "no encryption" in explained.back and "The Pod" not in explained.back
+
+
 def test_a_list_of_keys_to_press_is_no_list_to_recite() -> None:
     """`- `Enter`: Appends …` `- `Shift+Enter`: …`: the keys alone teach nothing; each key asks what it does."""
     text = ("# Merge\nWhen you pick the target note, choose one of these methods:\n\n- `Enter`: Appends the note at the end.\n"

@@ -95,7 +95,7 @@ def words(text: str) -> str:
     return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
 
 
-GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifest|manifest file)$"
+GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifests?|manifest files?)$"
                              r"|^(?:example|examples|sample|예시|예제)\s")
 
 
