@@ -1151,6 +1151,16 @@ def test_the_words_under_a_manifest_with_a_card_explain_that_manifest() -> None:
     assert "kind: Secret" in explained.back and "no encryption" in explained.back and "The Pod" not in explained.back
 
 
+def test_a_heading_that_names_the_program_its_code_runs_asks_each_described_command() -> None:
+    """`## helm` over nothing but commands that run helm: they do not explain helm; each command under a comment that
+    says what it does (also one Korean word that names an action, `버전확인`) asks for the command."""
+    text = ("# 패키지\n## helm\n```\nexport HELM_DEBUG=1\n```\n\n```\n# 버전확인\nhelm version\n\n"
+            "# 설치된 릴리스 보기\nHELM_NAMESPACE=web helm list -A\n```\n")
+    assert [(c.front, c.back, c.prompt) for c in cards_of(text)] == [
+        ("helm › 버전확인", "```sh\nhelm version\n```", "명령어는?"),
+        ("helm › 설치된 릴리스 보기", "```sh\nHELM_NAMESPACE=web helm list -A\n```", "명령어는?")]
+
+
 def test_a_list_of_keys_to_press_is_no_list_to_recite() -> None:
     """`- `Enter`: Appends …` `- `Shift+Enter`: …`: the keys alone teach nothing; each key asks what it does."""
     text = ("# Merge\nWhen you pick the target note, choose one of these methods:\n\n- `Enter`: Appends the note at the end.\n"
