@@ -1161,6 +1161,16 @@ def test_a_heading_that_names_the_program_its_code_runs_asks_each_described_comm
         ("helm › 설치된 릴리스 보기", "```sh\nHELM_NAMESPACE=web helm list -A\n```", "명령어는?")]
 
 
+def test_markdown_shown_again_as_it_renders_is_left_out_of_the_explanation() -> None:
+    """```` ```md ```` over an example, then the same example written out to show how it renders: the source is what
+    the section teaches, the copy only takes the room of what follows it."""
+    text = ("# Markdown\n## Numbered lists\nStart each line with a number and a period:\n\n```md\n1. Mix the flour\n"
+            "2. Bake for an hour\n```\n\n1. Mix the flour\n2. Bake for an hour\n\nThe numbers need not be in order: "
+            "`1.` on every line counts up too.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back.count("Mix the flour") == 1 and card.back.endswith("counts up too.")
+
+
 def test_a_list_of_keys_to_press_is_no_list_to_recite() -> None:
     """`- `Enter`: Appends …` `- `Shift+Enter`: …`: the keys alone teach nothing; each key asks what it does."""
     text = ("# Merge\nWhen you pick the target note, choose one of these methods:\n\n- `Enter`: Appends the note at the end.\n"

@@ -154,7 +154,8 @@ def _with_their_explanations(sections: tuple[Section, ...], codes: Sequence, mad
             continue
         keys = set(MANIFEST_KEY.findall(code.code))
         spans = [re.findall(r"[\w.-]+", span) for span in CODE_SPAN.findall(after.source)]
-        if not spans or sum(bool(words) and all(word in keys for word in words) for words in spans) * 2 < len(spans):
+        if not spans or sum(bool(words) and all(word in keys for word in words) for words in spans) * 2 < len(spans) \
+                or len(re.findall(r"\w+", CODE_SPAN.sub(" ", after.source))) < 3:  # (`**`spec`**`: a label over more)
             out.append(found)
             continue
         moved.add(after.line)

@@ -1220,6 +1220,11 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
     stretched = ends = False  # a code block was shown whole past the room: only the words right after it may follow
     for index, chunk in enumerate(chunks):
         kind = chunk.kinds[0]
+        if index and kind != "code":  # the example's markdown shown once more as it renders: the source above
+            rest = _after_rendering(chunks[index - 1], chunk)  # is what it teaches
+            if rest is None:
+                continue
+            chunk, kind = rest, rest.kinds[0]
         if stretched:  # (not more code, a table or a new topic in bold: what the note goes on to, not what it says of
             # the code)
             said = [block for block in chunk.blocks[:next((n for n, block in enumerate(chunk.blocks) if not _says_on(block)),
@@ -1277,6 +1282,27 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         break
     cut = _drop_lead_in(parts) or cut
     return parts, cut, skipped, over
+
+
+MARKDOWN_SOURCE = {"md", "markdown", ""}
+
+
+def _after_rendering(before: Chunk, chunk: Chunk) -> Chunk | None:
+    """The chunk without its first blocks when they write out again the markdown of the code block right above, to
+    show how it renders (```` ```md ```` ⏎ `- First list item` … ⏎ ```` ``` ```` and then the same list: the same
+    words in the same order); None when nothing else is left."""
+    found = fenced(before.blocks[-1].source) if before.blocks[-1].kind == "code" else None
+    if found is None or fence_language(found[0]).lower() not in MARKDOWN_SOURCE:
+        return chunk
+    said = re.findall(r"\w+", found[1])
+    words: list[str] = []
+    for count, block in enumerate(chunk.blocks, start=1):
+        words += re.findall(r"\w+", block.source)
+        if len(words) >= len(said):
+            if len(said) < 2 or words != said:
+                return chunk
+            return Chunk(chunk.blocks[count:]) if count < len(chunk.blocks) else None
+    return chunk
 
 
 def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:
