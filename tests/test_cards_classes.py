@@ -1061,6 +1061,21 @@ def test_a_table_of_one_project_s_names_and_files_is_no_answer() -> None:
     assert [c.front for c in cards_of(known)] == ["주요 파일"]
 
 
+def test_a_project_s_source_files_scripts_and_settings_in_bold_are_no_answer() -> None:
+    """The modules of one codebase (`main.rs` | 진입점), the scripts one project runs (`구축 스크립트`), with the line
+    that led into them, and a `**항목** | **값**` table of one setup: nothing general to recall."""
+    source = ("# GlueSQL CLI\n## 소스 구조\n| 파일 | 역할 |\n|---|---|\n| `main.rs` | 진입점 |\n| `lib.rs` | 인자 파싱 |\n"
+              "| `cli.rs` | REPL 구현 |\n| `command.rs` | 명령어 파싱 |\n| `print.rs` | 결과 출력 |\n| `helper.rs` | 헬퍼 |\n")
+    scripts = ("# 인프라 스크립트\n## 리소스 배포\n필요한 리소스를 선택하여 구축합니다.\n\n| 분류 | 구축 스크립트 | 설명 |\n"
+               "|---|---|---|\n| Network | `net-setup.sh` | VPC |\n| VM | `vm-setup.sh` | VM 2대 |\n| GKE | `gke-setup.sh` | 클러스터 |\n")
+    settings = ("# 네트워크 실습\n## 프로젝트 정보\n| **항목** | **값** |\n|---|---|\n| **Project ID** | `named-foundry-1` |\n"
+                "| **Region** | asia-northeast1 |\n")
+    assert not cards_of(source) and not cards_of(scripts) and not cards_of(settings)
+    rust = ("# Rust 모듈\n## 모듈 파일\n모듈은 파일 하나나 폴더로 나눈다.\n\n| 파일 | 역할 |\n|---|---|\n"
+            "| `src/main.rs` | 바이너리 크레이트의 루트 |\n| `src/lib.rs` | 라이브러리 크레이트의 루트 |\n| `garden/mod.rs` | 모듈 폴더의 루트 |\n")
+    assert [c.front for c in cards_of(rust)] == ["모듈 파일"]  # a table of the language's own files, beside a sentence
+
+
 def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
     """`명령어 | 설명`: what a command does asks for the command; `옵션 | 설명`, `Method | Description`: the option asks
     what it does. A name only translated (`image` | `Docker 이미지`), an app's switch (`Enable or disable …`) and
@@ -1913,3 +1928,20 @@ def test_a_remark_labelled_only_as_notable_is_asked_with_its_topic() -> None:
     """`- 특이점: …` says what is notable about the topic above it, not a term of its own."""
     text = "# Character Filter\n## HTML Strip\n### Result\n- 특이점: 태그로 감싼 텍스트는 태그가 사라지고 개행 문자가 된다\n"
     assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["HTML Strip › 특이점"]
+
+
+def test_a_manifest_cloze_never_asks_what_kubernetes_rejects() -> None:
+    """`volumeId` for `volumeID`: a blank over it would have the learner recall the mistake. The lines the lint
+    rejects stay shown, under the card's warning with the correction; the rest is asked as before."""
+    text = ("# Volumes\n```yaml\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data\nspec:\n"
+            "  accessModes:\n    - ReadWriteOnce\n  capacity:\n    storage: 1Gi\n  awsElasticBlockStore:\n"
+            "    volumeId: vol-1\n    fsType: ext4\n```\n")
+    note = parse_note("n.md", text)
+    problems = lint_note(note)
+    assert [p.line for p in problems] == [13]  # volumeId
+    [card] = [c for c in note_cards(note, CONFIG, problems=problems) if c.rule == "manifest"]
+    assert "    volumeId: vol-1" in card.front.split("\n")  # shown as written, not a blank
+    assert card.back.startswith("> [!warning]") and '"volumeID"' in card.back
+    [plain] = [c for c in note_cards(note, CONFIG) if c.rule == "manifest"]
+    # without the lint, that line is asked like any other
+    assert "{{c" in next(line for line in plain.front.split("\n") if "vol-1" in line)

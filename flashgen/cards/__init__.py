@@ -109,7 +109,8 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     sections = note.sections()
     exercises = exercise_pairs(note.root) if ctx.on("explain") else {}
     answers = {answer.line for answer in exercises.values()}
-    made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line)) for code in note.code_blocks] \
+    rejected = {problem.line for problem in problems if problem.path == note.path}
+    made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line), rejected) for code in note.code_blocks] \
         if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again, nor the words that explain it
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}

@@ -776,6 +776,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
                  or any(child.blocks for child in section.children)):
         return None  # a remark beside what the card leaves out (a table, `워크플로우별 시크릿`; a drawing; the subsections
         # that say what the heading names, `Models` over its privacy warning): what the heading names is gone
+    if len(parts) == 1 and "\n" not in parts[0].strip() and not parts[0].lstrip().startswith(("|", "-", "*", ">", "`")) \
+            and any(block.kind == "table" and block.line not in used and is_inventory_table(block.source)
+                    for block in section.blocks):
+        return None  # the line that led into an inventory left out (`필요한 리소스를 선택하여 구축합니다.` over one
+        # project's scripts): what the heading names is gone
     if is_click_through("\n".join(parts)):
         return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]

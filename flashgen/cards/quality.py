@@ -362,7 +362,7 @@ def is_settings_table(table: str) -> bool:
     rows = table_rows(table)
     if not rows:
         return False
-    if SETTINGS_HEADER.match("| " + " | ".join(rows[0]) + " |"):
+    if SETTINGS_HEADER.match("| " + " | ".join(map(_unemphasized, rows[0])) + " |"):
         return True
     header, body = rows[0], rows[1:]
     if not body:
@@ -377,9 +377,14 @@ def is_settings_table(table: str) -> bool:
 
 
 NAME_HEADER = re.compile(r"^\W*(?:이름|리소스 ?이름|리소스명|name|names|resource name)\W*$", re.I)
-FILE_HEADER = re.compile(r"^\W*(?:파일|파일명|스크립트|file|files|filename|script|scripts)\W*$", re.I)
+FILE_HEADER = re.compile(r"^\W*(?:파일|파일명|(?:\w+\s+)?(?:스크립트|scripts?)|file|files|filename)\W*$", re.I)
 CHOSEN_NAME = re.compile(r"^`[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+`$")  # `pista-web-template`, `my_app`
-OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1|ya?ml|json|toml|tf|env|sql|conf)`?$")
+OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1|ya?ml|json|toml|tf|env|sql|conf|"
+                      r"rs|go|java|kt|rb|c|h|cc|cpp|hpp|cs|swift|php|jsx|tsx|vue|scala)`?$")
+# files every project of a language has by its rules (`src/main.rs` is a binary crate's root): knowledge, not inventory
+CONVENTIONAL_FILES = frozenset(("main.rs", "lib.rs", "mod.rs", "build.rs", "__init__.py", "__main__.py", "setup.py",
+                                "conftest.py", "manage.py", "main.go", "index.js", "index.ts", "main.c", "main.cpp"))
+EMPHASIS_EDGES = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
 
 def is_inventory_table(table: str) -> bool:
@@ -389,13 +394,21 @@ def is_inventory_table(table: str) -> bool:
     rows = table_rows(table)
     if len(rows) < 3:
         return False
-    header, body = rows[0], rows[1:]
+    header, body = [_unemphasized(cell) for cell in rows[0]], rows[1:]
     for col, name in enumerate(header):
-        cells = [row[col].strip() for row in body if col < len(row)]
+        cells = [_unemphasized(row[col]) for row in body if col < len(row)]
         pattern = CHOSEN_NAME if NAME_HEADER.match(name) else OWN_FILE if FILE_HEADER.match(name) else None
-        if pattern and sum(bool(pattern.match(cell)) for cell in cells) * 3 >= len(body) * 2:
+        own = [cell for cell in cells if pattern and pattern.match(cell)
+               and cell.strip("`").rsplit("/", 1)[-1] not in CONVENTIONAL_FILES]
+        if pattern and len(own) * 3 >= len(body) * 2:
             return True
     return False
+
+
+def _unemphasized(cell: str) -> str:
+    """A table cell without the bold or italics around it (`**항목**`, `**`main.rs`**`)."""
+    match = EMPHASIS_EDGES.match(cell.strip())
+    return match.group(2).strip() if match else cell.strip()
 
 
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
