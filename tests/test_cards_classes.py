@@ -1095,6 +1095,108 @@ def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
     assert explained == ["Site options"]  # one row worth a card is no reference table: the table is explained whole
 
 
+def test_a_table_of_shortcuts_gives_a_card_per_shortcut() -> None:
+    """`Action | Shortcut`: what a shortcut does asks for its keys, one line per platform when there are columns for
+    several; keys every text field or app answers to the same way (`Enter`, `Ctrl+C` for Copy) ask nothing. The words
+    of the section stay its explanation; a caption over the table alone is none."""
+    text = ("# Editor\n## Editing\n| Action | Shortcut |\n|-|-|\n| Insert new line | `Enter` |\n| Copy | `Ctrl+C` |\n"
+            "| Delete the current line | `Ctrl+Shift+K` (with nothing selected) |\n| Fold every heading | `Ctrl+Shift+[` |\n\n"
+            "## Panes\nWhen a pane is focused\n\n| Action | Hotkey |\n|---|---|\n| Next pane | `Alt+→` |\n| Close pane | `q` |\n\n"
+            "## Open a link\nA link opens where you are. Hold keys as you click it to open it elsewhere:\n\n"
+            "| Action | macOS | Windows/Linux |\n|---|---|---|\n| **Follow** | _None_ | _None_ |\n| **New tab** | `⌘` | `Ctrl` |\n"
+            "| **New window** | `⌘` `⌥` | `Ctrl` `Alt` |\n")
+    cards = cards_of(text)
+    assert [(c.front, c.back, c.prompt) for c in cards if c.rule == "shortcut"] == [
+        ("Delete the current line", "`Ctrl+Shift+K` (with nothing selected)", "Which shortcut?"),
+        ("Fold every heading", "`Ctrl+Shift+[`", "Which shortcut?"), ("Next pane", "`Alt+→`", "Which shortcut?"),
+        ("Close pane", "`q`", "Which shortcut?"),
+        ("New tab", "- **macOS**: `⌘`\n- **Windows/Linux**: `Ctrl`", "Which shortcut?"),
+        ("New window", "- **macOS**: `⌘` `⌥`\n- **Windows/Linux**: `Ctrl` `Alt`", "Which shortcut?")]
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert explained.front == "Open a link" and explained.back.startswith("A link opens where you are.") \
+        and "New tab" not in explained.back
+
+
+SECRET_NOTE = """# Secrets
+## Manifest Files
+
+A Secret
+```yaml
+apiVersion: v1
+kind: Secret
+metadata:
+  name: db-cred
+data:
+  password: czNjcmV0
+```
+> [!NOTE] The Secret
+> - `data:` holds values in base64, which is no encryption.
+
+Read it from a Pod:
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+spec:
+  containers:
+  - name: app
+    image: busybox
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-cred
+          key: password
+```
+> [!NOTE] The Pod
+> - `secretKeyRef:` picks one value: `name:` is the Secret and `key:` the key inside it.
+"""
+
+
+def test_the_words_under_a_manifest_with_a_card_explain_that_manifest() -> None:
+    """A callout right under a manifest that has its own card, naming its fields in code (`secretKeyRef:`, `key:`),
+    goes under that card's answer; the section's explanation (asked with its topic: `Manifest Files` is generic)
+    keeps the manifest it shows and what is said of it, not words about code it does not show."""
+    cards = cards_of(SECRET_NOTE)
+    [manifest] = [c for c in cards if c.rule == "manifest"]
+    assert "secretKeyRef" in manifest.front and manifest.back.endswith("the key inside it.")
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert explained.front == "Secrets › Manifest Files"
+    assert "kind: Secret" in explained.back and "no encryption" in explained.back and "The Pod" not in explained.back
+
+
+def test_a_heading_that_names_the_program_its_code_runs_asks_each_described_command() -> None:
+    """`## helm` over nothing but commands that run helm: they do not explain helm; each command under a comment that
+    says what it does (also one Korean word that names an action, `버전확인`) asks for the command."""
+    text = ("# 패키지\n## helm\n```\nexport HELM_DEBUG=1\n```\n\n```\n# 버전확인\nhelm version\n\n"
+            "# 설치된 릴리스 보기\nHELM_NAMESPACE=web helm list -A\n```\n")
+    assert [(c.front, c.back, c.prompt) for c in cards_of(text)] == [
+        ("helm › 버전확인", "```sh\nhelm version\n```", "명령어는?"),
+        ("helm › 설치된 릴리스 보기", "```sh\nHELM_NAMESPACE=web helm list -A\n```", "명령어는?")]
+
+
+def test_markdown_shown_again_as_it_renders_is_left_out_of_the_explanation() -> None:
+    """```` ```md ```` over an example, then the same example written out to show how it renders: the source is what
+    the section teaches, the copy only takes the room of what follows it."""
+    text = ("# Markdown\n## Numbered lists\nStart each line with a number and a period:\n\n```md\n1. Mix the flour\n"
+            "2. Bake for an hour\n```\n\n1. Mix the flour\n2. Bake for an hour\n\nThe numbers need not be in order: "
+            "`1.` on every line counts up too.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back.count("Mix the flour") == 1 and card.back.endswith("counts up too.")
+
+
+def test_a_list_of_keys_to_press_is_no_list_to_recite() -> None:
+    """`- `Enter`: Appends …` `- `Shift+Enter`: …`: the keys alone teach nothing; each key asks what it does."""
+    text = ("# Merge\nWhen you pick the target note, choose one of these methods:\n\n- `Enter`: Appends the note at the end.\n"
+            "- `Shift+Enter`: Inserts the note at the start.\n- `Ctrl+Enter` (or `Cmd+Enter` on macOS): Creates a new note.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    assert [(c.front, c.back) for c in cards if c.rule == "definition"] == [
+        ("`Enter`", "Appends the note at the end."), ("`Shift+Enter`", "Inserts the note at the start."),
+        ("`Ctrl+Enter` (or `Cmd+Enter` on macOS)", "Creates a new note.")]
+
+
 def test_an_error_s_cause_and_fix_listed_under_it_is_one_card() -> None:
     text = ("# NFS\n## 트러블슈팅\n### 2. PV가 `Terminating` 상태로 멈춤\n* **원인**: 이전 네임스페이스의 PVC가 PV를 물고 있음.\n"
             "* **해결**:\n    1. `kubectl delete pvc nfs-pvc -n default`\n    2. 안 사라질 경우 강제 삭제: `kubectl patch pv nfs-pv`\n\n"

@@ -95,7 +95,7 @@ def words(text: str) -> str:
     return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
 
 
-GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifest|manifest file)$"
+GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifests?|manifest files?)$"
                              r"|^(?:example|examples|sample|예시|예제)\s")
 
 
@@ -696,6 +696,30 @@ VALUE_SHAPES = re.compile(
     r"|(?:ctrl|cmd|command|shift|alt|option|opt|meta|win|super|fn)(?:\s*\+\s*[\w,.;/`'\[\]-]+)+"  # `Ctrl+Shift+I`
     r"|\d[\d,.]*\s*(?:바이트|bytes?|[KMGT]?B|[KMG]?bps|ms|초|분|시간|%|개|대)?(?![\w.])", re.I)
 VALUE_FILLER = re.compile(r"[\s,;:()\[\]'\"“”/.·→]+|\b(?:or|and|to|default|또는|혹은|및|등)\b", re.I)
+
+
+# a keyboard shortcut: modifiers and a key (`Ctrl+Shift+K`, `Option+←`, `Enter`, `⌘ ⌥`, `Down arrow`), or one character
+MODIFIER = r"(?:ctrl|control|cmd|command|shift|alt|option|opt|meta|win|super|fn|[⌘⌥⇧⌃])"
+KEY_NAME = (r"(?:enter|return|esc|escape|tab|backspace|delete|del|space|spacebar|insert|home|end|page ?up|page ?down|"
+            r"pgup|pgdn|(?:up|down|left|right)(?: arrow)?|f\d{1,2}|[^\s`+/,])")
+KEY_CHORD = re.compile(rf"(?:{MODIFIER}\s*\+\s*)*(?:{KEY_NAME}|{MODIFIER})", re.I)
+CHORDS_APART = re.compile(r"\s*(?:\bor\b|\band\b|\bthen\b|또는|/|,)\s*", re.I)
+KEY_REMARK = re.compile(r"\((?:[^()`]|`[^`]*`)*\)|_none_|\bnone\b", re.I)  # `(or `Cmd+Enter` on macOS)`
+
+
+@lru_cache(maxsize=1 << 12)
+def is_key_chord(text: str) -> bool:
+    """Text that only names keys to press, one shortcut or a few (`` `Ctrl+Shift+K` ``, `` `Enter` ``, `` `Left/→` ``,
+    `` `Down arrow` or `Tab` ``, `` `Cmd+Delete` (with no selected text) ``): a key written in code, or a chord
+    with a modifier, with what is said in brackets beside it left aside."""
+    plain = KEY_REMARK.sub(" ", re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)).strip()
+    spans = re.findall(r"`([^`\n]+)`", plain)
+    rest = re.sub(r"`[^`\n]+`", " ", plain)
+    if not spans and not re.search(MODIFIER + r"\s*\+", rest, re.I):
+        return False  # (a word outside code, `Delete`, is a word; a chord with a modifier is a key anywhere)
+    pieces = [piece for chunk in spans + [rest] for piece in CHORDS_APART.split(chunk.strip()) if piece]
+    return bool(pieces) and all(KEY_CHORD.fullmatch(piece) or all(map(KEY_CHORD.fullmatch, piece.split()))
+                                for piece in pieces)  # (`⌘ ⌥ Shift`: keys held together)
 
 
 def _bare_value(found: re.Match) -> str:
