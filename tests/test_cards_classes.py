@@ -1097,10 +1097,12 @@ def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
 
 def test_a_table_of_shortcuts_gives_a_card_per_shortcut() -> None:
     """`Action | Shortcut`: what a shortcut does asks for its keys, one line per platform when there are columns for
-    several; keys every text field or app answers to the same way (`Enter`, `Ctrl+C` for Copy) ask nothing. The words
+    several; keys every text field or app answers to the same way (`Enter`, `Ctrl+C` for Copy, `Ctrl+→` to move the
+    cursor by a word) ask nothing. The words
     of the section stay its explanation; a caption over the table alone is none."""
     text = ("# Editor\n## Editing\n| Action | Shortcut |\n|-|-|\n| Insert new line | `Enter` |\n| Copy | `Ctrl+C` |\n"
-            "| Delete the current line | `Ctrl+Shift+K` (with nothing selected) |\n| Fold every heading | `Ctrl+Shift+[` |\n\n"
+            "| Delete the current line | `Ctrl+Shift+K` (with nothing selected) |\n| Fold every heading | `Ctrl+Shift+[` |\n"
+            "| Move the cursor to the end of the next word | `Ctrl+→` |\n| Extend selection to the end of the line | `Shift+End` |\n\n"
             "## Panes\nWhen a pane is focused\n\n| Action | Hotkey |\n|---|---|\n| Next pane | `Alt+→` |\n| Close pane | `q` |\n\n"
             "## Open a link\nA link opens where you are. Hold keys as you click it to open it elsewhere:\n\n"
             "| Action | macOS | Windows/Linux |\n|---|---|---|\n| **Follow** | _None_ | _None_ |\n| **New tab** | `⌘` | `Ctrl` |\n"

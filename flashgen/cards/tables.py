@@ -105,7 +105,8 @@ def _shortcut_card(ctx: RuleContext, section: Section, header: list[str], row: l
     pressed = [(header[col], row[col].strip()) for col in keys if col < len(row)
                and visible_text(row[col]).strip() not in EMPTY_CELL and not NO_KEY.fullmatch(row[col].strip())]
     if len(visible_text(asked)) < 3 or not pressed or nothing_to_learn(asked) \
-            or all(_any_text_field(keys_of) for _, keys_of in pressed) or EVERY_APP.fullmatch(visible_text(asked)) \
+            or all(_any_text_field(keys_of, visible_text(asked)) for _, keys_of in pressed) \
+            or EVERY_APP.fullmatch(visible_text(asked)) \
             or any(span in asked for _, keys_of in pressed for span in re.findall(r"`[^`\n]+`", keys_of)):
         return None  # (`Insert new line` | `Enter`, `Copy` | `Ctrl+C`: what every text field or app does; a row
         # that names its keys already)
@@ -119,10 +120,22 @@ def _shortcut_card(ctx: RuleContext, section: Section, header: list[str], row: l
                     prompt=ctx.say("단축키는?", "Which shortcut?"))
 
 
-def _any_text_field(keys: str) -> bool:
+def _any_text_field(keys: str, action: str = "") -> bool:
     """Keys every text field answers to the same way: named keys alone, no modifier and no letter (`Enter`,
-    `Backspace`, `↑`, `Page up`), where `j` or `Ctrl+D` is the app's own."""
-    return not MODIFIED.search(keys) and not re.search(r"`[^\W_]`", keys)
+    `Backspace`, `↑`, `Page up`), where `j` or `Ctrl+D` is the app's own; and, for moving the cursor, selecting or
+    deleting by word, line or page, modifiers on the arrows, Home, End, Page up or down, Backspace or Delete
+    (`Ctrl+←`, `Shift+End`, `Option+Backspace`): the system's text editing, not the app's."""
+    if not MODIFIED.search(keys) and not re.search(r"`[^\W_]`", keys):
+        return True
+    chords = re.findall(r"`([^`\n]+)`", keys) or [keys]
+    return bool(TEXT_MOTION.search(action)) and all(
+        EDITING_KEY.fullmatch(MODIFIED.sub("", chord).strip()) for chord in chords)
+
+
+# what the system's text editing does (`Move the cursor to the end of the note`, `Extend selection one character`)
+TEXT_MOTION = re.compile(r"\b(?:cursor|selection|select|word|character|delete)\b|커서|선택|단어|글자", re.I)
+EDITING_KEY = re.compile(r"(?:left|right|up|down|home|end|page ?up|page ?down|backspace|delete|del|[←→↑↓])"
+                         r"(?:\s*arrow)?(?:\s*/\s*(?:left|right|up|down|[←→↑↓]))?", re.I)
 
 
 def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[str], line: int) -> Card | None:
