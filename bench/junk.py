@@ -282,7 +282,8 @@ def show(card: Seen) -> str:
         lines.append(f"  ({card.text('Prompt')})")
     if card.model == "cloze":
         text = card.fields.get("Text", "")
-        sides = ("Q", CLOZE.sub("[...]", text)), ("A", CLOZE.sub(r"[\1]", text))
+        extra = card.fields.get("Extra", "")  # shown under the answer, as the cloze's back template does
+        sides = ("Q", CLOZE.sub("[...]", text)), ("A", CLOZE.sub(r"[\1]", text) + (f"<hr>{extra}" if extra else ""))
     else:
         sides = ("Q", card.fields.get("Front", "")), ("A", card.fields.get("Back", ""))
     for name, side in sides:

@@ -1061,6 +1061,21 @@ def test_a_table_of_one_project_s_names_and_files_is_no_answer() -> None:
     assert [c.front for c in cards_of(known)] == ["주요 파일"]
 
 
+def test_a_project_s_source_files_scripts_and_settings_in_bold_are_no_answer() -> None:
+    """The modules of one codebase (`main.rs` | 진입점), the scripts one project runs (`구축 스크립트`), with the line
+    that led into them, and a `**항목** | **값**` table of one setup: nothing general to recall."""
+    source = ("# GlueSQL CLI\n## 소스 구조\n| 파일 | 역할 |\n|---|---|\n| `main.rs` | 진입점 |\n| `lib.rs` | 인자 파싱 |\n"
+              "| `cli.rs` | REPL 구현 |\n| `command.rs` | 명령어 파싱 |\n| `print.rs` | 결과 출력 |\n| `helper.rs` | 헬퍼 |\n")
+    scripts = ("# 인프라 스크립트\n## 리소스 배포\n필요한 리소스를 선택하여 구축합니다.\n\n| 분류 | 구축 스크립트 | 설명 |\n"
+               "|---|---|---|\n| Network | `net-setup.sh` | VPC |\n| VM | `vm-setup.sh` | VM 2대 |\n| GKE | `gke-setup.sh` | 클러스터 |\n")
+    settings = ("# 네트워크 실습\n## 프로젝트 정보\n| **항목** | **값** |\n|---|---|\n| **Project ID** | `named-foundry-1` |\n"
+                "| **Region** | asia-northeast1 |\n")
+    assert not cards_of(source) and not cards_of(scripts) and not cards_of(settings)
+    rust = ("# Rust 모듈\n## 모듈 파일\n모듈은 파일 하나나 폴더로 나눈다.\n\n| 파일 | 역할 |\n|---|---|\n"
+            "| `src/main.rs` | 바이너리 크레이트의 루트 |\n| `src/lib.rs` | 라이브러리 크레이트의 루트 |\n| `garden/mod.rs` | 모듈 폴더의 루트 |\n")
+    assert [c.front for c in cards_of(rust)] == ["모듈 파일"]  # a table of the language's own files, beside a sentence
+
+
 def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
     """`명령어 | 설명`: what a command does asks for the command; `옵션 | 설명`, `Method | Description`: the option asks
     what it does. A name only translated (`image` | `Docker 이미지`), an app's switch (`Enable or disable …`) and
@@ -1078,6 +1093,110 @@ def test_a_reference_table_gives_a_card_per_command_or_option() -> None:
         ("`rules`", "잡을 실행할 조건을 차례로 검사", "무엇인가요?")]
     explained = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert explained == ["Site options"]  # one row worth a card is no reference table: the table is explained whole
+
+
+def test_a_table_of_shortcuts_gives_a_card_per_shortcut() -> None:
+    """`Action | Shortcut`: what a shortcut does asks for its keys, one line per platform when there are columns for
+    several; keys every text field or app answers to the same way (`Enter`, `Ctrl+C` for Copy, `Ctrl+→` to move the
+    cursor by a word) ask nothing. The words
+    of the section stay its explanation; a caption over the table alone is none."""
+    text = ("# Editor\n## Editing\n| Action | Shortcut |\n|-|-|\n| Insert new line | `Enter` |\n| Copy | `Ctrl+C` |\n"
+            "| Delete the current line | `Ctrl+Shift+K` (with nothing selected) |\n| Fold every heading | `Ctrl+Shift+[` |\n"
+            "| Move the cursor to the end of the next word | `Ctrl+→` |\n| Extend selection to the end of the line | `Shift+End` |\n\n"
+            "## Panes\nWhen a pane is focused\n\n| Action | Hotkey |\n|---|---|\n| Next pane | `Alt+→` |\n| Close pane | `q` |\n\n"
+            "## Open a link\nA link opens where you are. Hold keys as you click it to open it elsewhere:\n\n"
+            "| Action | macOS | Windows/Linux |\n|---|---|---|\n| **Follow** | _None_ | _None_ |\n| **New tab** | `⌘` | `Ctrl` |\n"
+            "| **New window** | `⌘` `⌥` | `Ctrl` `Alt` |\n")
+    cards = cards_of(text)
+    assert [(c.front, c.back, c.prompt) for c in cards if c.rule == "shortcut"] == [
+        ("Delete the current line", "`Ctrl+Shift+K` (with nothing selected)", "Which shortcut?"),
+        ("Fold every heading", "`Ctrl+Shift+[`", "Which shortcut?"), ("Next pane", "`Alt+→`", "Which shortcut?"),
+        ("Close pane", "`q`", "Which shortcut?"),
+        ("New tab", "- **macOS**: `⌘`\n- **Windows/Linux**: `Ctrl`", "Which shortcut?"),
+        ("New window", "- **macOS**: `⌘` `⌥`\n- **Windows/Linux**: `Ctrl` `Alt`", "Which shortcut?")]
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert explained.front == "Open a link" and explained.back.startswith("A link opens where you are.") \
+        and "New tab" not in explained.back
+
+
+SECRET_NOTE = """# Secrets
+## Manifest Files
+
+A Secret
+```yaml
+apiVersion: v1
+kind: Secret
+metadata:
+  name: db-cred
+data:
+  password: czNjcmV0
+```
+> [!NOTE] The Secret
+> - `data:` holds values in base64, which is no encryption.
+
+Read it from a Pod:
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+spec:
+  containers:
+  - name: app
+    image: busybox
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-cred
+          key: password
+```
+> [!NOTE] The Pod
+> - `secretKeyRef:` picks one value: `name:` is the Secret and `key:` the key inside it.
+"""
+
+
+def test_the_words_under_a_manifest_with_a_card_explain_that_manifest() -> None:
+    """A callout right under a manifest that has its own card, naming its fields in code (`secretKeyRef:`, `key:`),
+    goes under that card's answer; the section's explanation (asked with its topic: `Manifest Files` is generic)
+    keeps the manifest it shows and what is said of it, not words about code it does not show."""
+    cards = cards_of(SECRET_NOTE)
+    [manifest] = [c for c in cards if c.rule == "manifest"]
+    assert "secretKeyRef" in manifest.front and manifest.back.endswith("the key inside it.")
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert explained.front == "Secrets › Manifest Files"
+    assert "kind: Secret" in explained.back and "no encryption" in explained.back and "The Pod" not in explained.back
+
+
+def test_a_heading_that_names_the_program_its_code_runs_asks_each_described_command() -> None:
+    """`## helm` over nothing but commands that run helm: they do not explain helm; each command under a comment that
+    says what it does (also one Korean word that names an action, `버전확인`) asks for the command."""
+    text = ("# 패키지\n## helm\n```\nexport HELM_DEBUG=1\n```\n\n```\n# 버전확인\nhelm version\n\n"
+            "# 설치된 릴리스 보기\nHELM_NAMESPACE=web helm list -A\n```\n")
+    assert [(c.front, c.back, c.prompt) for c in cards_of(text)] == [
+        ("helm › 버전확인", "```sh\nhelm version\n```", "명령어는?"),
+        ("helm › 설치된 릴리스 보기", "```sh\nHELM_NAMESPACE=web helm list -A\n```", "명령어는?")]
+
+
+def test_markdown_shown_again_as_it_renders_is_left_out_of_the_explanation() -> None:
+    """```` ```md ```` over an example, then the same example written out to show how it renders: the source is what
+    the section teaches, the copy only takes the room of what follows it."""
+    text = ("# Markdown\n## Numbered lists\nStart each line with a number and a period:\n\n```md\n1. Mix the flour\n"
+            "2. Bake for an hour\n```\n\n1. Mix the flour\n2. Bake for an hour\n\nThe numbers need not be in order: "
+            "`1.` on every line counts up too.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back.count("Mix the flour") == 1 and card.back.endswith("counts up too.")
+
+
+def test_a_list_of_keys_to_press_is_no_list_to_recite() -> None:
+    """`- `Enter`: Appends …` `- `Shift+Enter`: …`: the keys alone teach nothing; each key asks what it does."""
+    text = ("# Merge\nWhen you pick the target note, choose one of these methods:\n\n- `Enter`: Appends the note at the end.\n"
+            "- `Shift+Enter`: Inserts the note at the start.\n- `Ctrl+Enter` (or `Cmd+Enter` on macOS): Creates a new note.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    assert [(c.front, c.back) for c in cards if c.rule == "definition"] == [
+        ("`Enter`", "Appends the note at the end."), ("`Shift+Enter`", "Inserts the note at the start."),
+        ("`Ctrl+Enter` (or `Cmd+Enter` on macOS)", "Creates a new note.")]
 
 
 def test_an_error_s_cause_and_fix_listed_under_it_is_one_card() -> None:
@@ -1669,6 +1788,22 @@ def test_a_solution_that_is_mostly_one_lab_s_printed_output_is_no_card() -> None
     assert card.rule == "exercise" and "curl web-service:80" in card.back
 
 
+def test_a_task_to_fix_what_is_broken_solved_by_reading_one_lab_s_output_is_no_card() -> None:
+    """`다시 broken된 클러스터를 고치시오.`: the task does not say what is wrong; the solution finds it in that lab's
+    node list and logs. Nothing there is recalled from the task. A task that says what to fix keeps its card, and
+    so does a fix whose solution reads no output."""
+    lab = ("# Labs\n## 259. Practice Test - Worker Node Failure\n### 2\n다시 broken된 클러스터를 고치시오.\n\n"
+           "노드 상태를 확인합니다.\n```sh\n$ kubectl get nodes\nNAME           STATUS     ROLES\n"
+           "controlplane   Ready      control-plane\nnode01         NotReady   <none>\n```\n\n"
+           "kubelet 포트를 수정합니다.\n```sh\n$ vi /etc/kubernetes/kubelet.conf\n$ service kubelet restart\n```\n")
+    assert not [c for c in cards_of(lab) if c.rule == "exercise"]
+    said = lab.replace("다시 broken된 클러스터를 고치시오.", "node01의 kubelet이 API 서버에 붙도록 설정을 확인하시오.")
+    assert [c.rule for c in cards_of(said)] == ["exercise"]
+    blind = lab.replace("NAME           STATUS     ROLES\ncontrolplane   Ready      control-plane\n"
+                        "node01         NotReady   <none>\n", "")
+    assert [c.rule for c in cards_of(blind)] == ["exercise"]
+
+
 def test_a_question_in_bold_and_the_heading_said_again_end_the_topic_above() -> None:
     """`**ARP 패킷?**` opens a topic of its own, and `**클래스리스 주소 체계**` under `### 클래스리스 주소 체계` takes
     the section's own text up again: neither runs into the answer of the bold topic above it."""
@@ -1869,3 +2004,20 @@ def test_a_legend_of_a_formulas_symbols_is_no_card() -> None:
     assert not [c for c in cards_of(text) if c.rule == "definition"]
     records = "# DNS\n## 레코드\n\n- A: 도메인을 IPv4 주소로 매핑하는 레코드\n- MX: 메일 서버를 가리키는 레코드\n"
     assert [c.front for c in cards_of(records) if c.rule == "definition"] == ["A", "MX"]
+
+
+def test_a_manifest_cloze_never_asks_what_kubernetes_rejects() -> None:
+    """`volumeId` for `volumeID`: a blank over it would have the learner recall the mistake. The lines the lint
+    rejects stay shown, under the card's warning with the correction; the rest is asked as before."""
+    text = ("# Volumes\n```yaml\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data\nspec:\n"
+            "  accessModes:\n    - ReadWriteOnce\n  capacity:\n    storage: 1Gi\n  awsElasticBlockStore:\n"
+            "    volumeId: vol-1\n    fsType: ext4\n```\n")
+    note = parse_note("n.md", text)
+    problems = lint_note(note)
+    assert [p.line for p in problems] == [13]  # volumeId
+    [card] = [c for c in note_cards(note, CONFIG, problems=problems) if c.rule == "manifest"]
+    assert "    volumeId: vol-1" in card.front.split("\n")  # shown as written, not a blank
+    assert card.back.startswith("> [!warning]") and '"volumeID"' in card.back
+    [plain] = [c for c in note_cards(note, CONFIG) if c.rule == "manifest"]
+    # without the lint, that line is asked like any other
+    assert "{{c" in next(line for line in plain.front.split("\n") if "vol-1" in line)

@@ -111,10 +111,13 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     sections = note.sections()
     exercises = exercise_pairs(note.root) if ctx.on("explain") else {}
     answers = {answer.line for answer in exercises.values()}
-    made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line)) for code in note.code_blocks] \
+    rejected = {problem.line for problem in problems if problem.path == note.path}
+    made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line), rejected) for code in note.code_blocks] \
         if ctx.on("manifests") else []
-    # a manifest has a card of its own: an explanation does not show it again
+    # a manifest has a card of its own: an explanation does not show it again, nor the words that explain it
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}
+    made, said = _with_their_explanations(sections, note.code_blocks, made)
+    manifests |= said
     named = _named_by_empty_headings(sections)
     kinds = any("kind:" in code.code for code in note.code_blocks)  # a manifest whose fields a list may explain
     above = _bold_topics_above(sections)
@@ -133,6 +136,36 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
+
+
+MANIFEST_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([\w.-]+):", re.M)
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+TEXT_BLOCKS = ("paragraph", "list", "quote", "callout")
+
+
+def _with_their_explanations(sections: tuple[Section, ...], codes: Sequence, made: list[list[Card]]) -> tuple[
+        list[list[Card]], set[int]]:
+    """The words right under a manifest that has a card of its own (a callout or list that names its fields in code,
+    `` `name:` is the configmap name and `key:` the key``) explain that manifest: they go under its card's answer, and
+    the explanation of the section leaves them out with it (instead of explaining code it does not show). The cards,
+    and the first lines of the blocks that moved."""
+    blocks = {block.line - 1: block for section in sections for block in section.blocks}  # (by the line before it)
+    ends = {block.line: block.end_line for section in sections for block in section.blocks if block.kind == "code"}
+    out, moved = [], set()
+    for code, found in zip(codes, made):
+        after = blocks.get(ends.get(code.fence_line, -2)) or blocks.get(ends.get(code.fence_line, -2) + 1)
+        if not found or after is None or after.kind not in TEXT_BLOCKS:
+            out.append(found)
+            continue
+        keys = set(MANIFEST_KEY.findall(code.code))
+        spans = [re.findall(r"[\w.-]+", span) for span in CODE_SPAN.findall(after.source)]
+        if not spans or sum(bool(words) and all(word in keys for word in words) for words in spans) * 2 < len(spans) \
+                or len(re.findall(r"\w+", CODE_SPAN.sub(" ", after.source))) < 3:  # (`**`spec`**`: a label over more)
+            out.append(found)
+            continue
+        moved.add(after.line)
+        out.append([replace(card, back=f"{card.back}\n\n{after.source.strip()}") for card in found])
+    return out, moved
 
 
 def _explanations_of_manifests(cards: list[Card]) -> list[Card]:
@@ -293,7 +326,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = None  # the back of its problem's card
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
             head, *topics = split()
-            card = explain_card(ctx, head, shown, missing, covered=len(cards), named=named)
+            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule != "shortcut" for card in cards),
+                                named=named)  # (a table of shortcuts is looked up beside what the section says)
             card = asked_as_topic(card, section, exercises) if card and exercises else card
             for topic in topics:
                 inside = {line for block in topic.blocks for line in range(block.line - 1, block.end_line + 1)}

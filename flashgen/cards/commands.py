@@ -36,7 +36,7 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     that only say a command of it, `Run `kubectl get csr` to list them.`), else None."""
     if not section.level:
         return None
-    vague = is_vague_activity(section.title)
+    vague = is_vague_activity(section.title) or _names_the_program(section)
     codes, captions, langs = [], [], []
     for block in section.blocks:
         if block.kind in ("rule", "log_date", "html"):
@@ -58,6 +58,21 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
         return None  # (`장애 조치 (Failover)` over only commented commands: the commands are its content, not an
         # explanation of it)
     return codes  # (the line of each block's fence, its code)
+
+
+PROGRAM = re.compile(r"^\s*(?:\$\s*)?(?:sudo\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*([\w.-]+)")  # (`ETCDCTL_API=3 etcdctl …`)
+
+
+def _names_the_program(section: Section) -> bool:
+    """A heading that is only the name of the program its code runs (`## etcdctl` over `etcdctl snapshot save -h`):
+    commands that use it do not explain it, they are asked one by one as under an activity."""
+    name = heading_text(clean_title(section.title)).strip().strip("`").lower()
+    if not name or " " in name:
+        return False
+    runs = [found.group(1).lower() for block in section.blocks if block.kind == "code"
+            for found in map(PROGRAM.match, (fenced(block.source) or ("", ""))[1].split("\n"))
+            if found and not found.group(0).lstrip().startswith("#")]
+    return name in runs
 
 
 COMMAND_START = re.compile(r"^\s*(?:\$\s*)?(?:sudo\s+)?(?:\.{0,2}/|[a-z][\w-]*(?:\s|$))")
@@ -111,10 +126,14 @@ def _described(codes: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     return out
 
 
+KO_ACTION = re.compile(r"^[가-힣]{2,}(?:보기|하기|확인|조회|생성|삭제|설정|변경|적용|시작|중지|재시작|백업|복구|설치)$")
+
+
 def _description(text: str) -> str:
-    """A comment that says what the command does in two words or more, not a command commented out."""
+    """A comment that says what the command does in two words or more (or one Korean word that names an action,
+    `도움말보기`), not a command commented out."""
     text = text.strip().rstrip(":：").strip()
-    if len(text.split()) < 2 or re.match(r"^(?:kubectl|docker|sudo|helm|gcloud|aws|az|git|curl)\b", text) \
+    if len(text.split()) < 2 and not KO_ACTION.match(text) or re.match(r"^(?:kubectl|docker|sudo|helm|gcloud|aws|az|git|curl)\b", text) \
             or re.search(r"\s--?\w", text):
         return ""
     return text

@@ -28,6 +28,8 @@ ANSWERS = {"답안", "답", "정답", "해답", "풀이", "해설", "모범 답�
 PROMPTED = re.compile(r"^\s*(?:\$\s|[\w.-]+@[\w.:~/-]+\s*[$#]\s|[\w.-]+ [~/][^\s]* ➜\s|#)")
 CODE_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 DUMP_LINES = 8  # printed lines from which a solution can be mostly one lab's output
+FIX_LINES = 3  # printed lines read to find what is broken in one lab
+TROUBLESHOOTING = re.compile(r"고치|고쳐|문제를 해결|broken|\bfix\b|troubleshoot", re.I)
 
 
 def exercise_pairs(root: Section) -> dict[int, Section]:
@@ -75,7 +77,7 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
     parts, cut, _ = section_content(ctx, section, set(), missing, room=EXERCISE_ROOM)
     if len(parts) < 2:
         return None
-    if is_lab_dump("\n\n".join(parts[1:])):
+    if is_lab_dump("\n\n".join(parts[1:]), parts[0]):
         return None
     back = "\n\n".join(parts[1:]) + ("\n\n" + continued(ctx, section) if cut else "")
     return ctx.card("basic", parts[0], back, section.line, section, "exercise", section.title,
@@ -92,17 +94,19 @@ def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: 
         if not text:
             return None
         sides.append(text + ("\n\n" + continued(ctx, section) if cut else ""))
-    if is_lab_dump(sides[1]):
+    if is_lab_dump(sides[1], sides[0]):
         return None
     return ctx.card("basic", sides[0], sides[1], problem.line, problem, "exercise", problem.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
 
 
-def is_lab_dump(answer: str) -> bool:
+def is_lab_dump(answer: str, task: str = "") -> bool:
     """A worked solution that is mostly what one lab's cluster printed (`kubectl get all -A` tables, logs, the
     manifest opened in `vi`): at least DUMP_LINES printed lines in code whose commands are typed at a prompt, and
-    twice as many as all its other lines. Its answer lives in that lab's names and output, not in anything a
-    learner could recall from the task: its card is not made (the walk-through stays on the note's page)."""
+    twice as many as all its other lines; or a `task` to fix what is broken (`다시 broken된 클러스터를 고치시오.`,
+    `문제를 해결하고 수정하세요`) that does not say what is wrong, solved by reading at least FIX_LINES printed lines. Its
+    answer lives in that lab's names and output, not in anything a learner could recall from the task: its card is
+    not made (the walk-through stays on the note's page)."""
     printed = other = 0
     fenced = prompted = False
     block: list[str] = []
@@ -120,6 +124,8 @@ def is_lab_dump(answer: str) -> bool:
                 prompted = prompted or bool(PROMPTED.match(line) and not line.lstrip().startswith("#"))
         elif line.strip():
             other += 1
+    if printed >= FIX_LINES and TROUBLESHOOTING.search(task):
+        return True
     return printed >= DUMP_LINES and printed >= 2 * other
 
 
@@ -167,7 +173,7 @@ def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> 
         back = "\n\n".join(([body] if body else []) + parts)
         if not back.strip():
             continue
-        if is_lab_dump(back):
+        if is_lab_dump(back, item.head):
             dumps += 1
             continue
         back += "\n\n" + continued(ctx, section) if cut else ""

@@ -15,6 +15,7 @@ from flashgen.cards.quality import (
     is_bare_value,
     is_example_label,
     is_inventory_table,
+    is_key_chord,
     is_click_through,
     code_lines,
     explains,
@@ -545,8 +546,11 @@ def _keys_to_answers(intro: str, items: tuple[Item, ...], names: list[str]) -> b
     """Items whose labels only key what each says, and what they say is the answer: half or more give a value
     (`- **Frontend**: `publish.obsidian.md``, `- 최대 크기: 1500바이트`), the labels are platforms (`- **Windows**:
     …` `- **macOS**: …`), or the lead-in says the answer depends on them (`the result depends on the file type`).
-    A list of the labels alone teaches none of it."""
+    A list of the labels alone teaches none of it; nor does a list of keys to press (`- `Enter`: Adds …`,
+    `- `Shift+Enter`: …`), whose labels are shortcuts and what each does is what a learner recalls."""
     said = [_shaped_definition(item.head) for item in items]
+    if all(is_key_chord(name) for name in names) and all(text or item.body for text, item in zip(said, items)):
+        return True
     if sum(bool(text) and (is_bare_value(text) or _names_its_label(name, text)) for text, name in zip(said, names)) * 2 \
             >= len(items):
         return True
@@ -824,6 +828,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
                  or any(child.blocks for child in section.children)):
         return None  # a remark beside what the card leaves out (a table, `워크플로우별 시크릿`; a drawing; the subsections
         # that say what the heading names, `Models` over its privacy warning): what the heading names is gone
+    if len(parts) == 1 and "\n" not in parts[0].strip() and not parts[0].lstrip().startswith(("|", "-", "*", ">", "`")) \
+            and any(block.kind == "table" and block.line not in used and is_inventory_table(block.source)
+                    for block in section.blocks):
+        return None  # the line that led into an inventory left out (`필요한 리소스를 선택하여 구축합니다.` over one
+        # project's scripts): what the heading names is gone
     if is_click_through("\n".join(parts)):
         return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]
@@ -857,6 +866,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
+    if "\n" not in back and len(shown) < 80 and not SENTENCE_END.search(shown) \
+            and any(block.kind == "table" and block.line in used for block in section.blocks):
+        return None  # the caption of a table other cards ask (`When a property is focused` over its shortcuts)
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
         return None  # only the start of a long script: nothing a learner recalls
     if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
@@ -1265,6 +1277,11 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
     stretched = ends = False  # a code block was shown whole past the room: only the words right after it may follow
     for index, chunk in enumerate(chunks):
         kind = chunk.kinds[0]
+        if index and kind != "code":  # the example's markdown shown once more as it renders: the source above
+            rest = _after_rendering(chunks[index - 1], chunk)  # is what it teaches
+            if rest is None:
+                continue
+            chunk, kind = rest, rest.kinds[0]
         if stretched:  # (not more code, a table or a new topic in bold: what the note goes on to, not what it says of
             # the code)
             said = [block for block in chunk.blocks[:next((n for n, block in enumerate(chunk.blocks) if not _says_on(block)),
@@ -1322,6 +1339,27 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         break
     cut = _drop_lead_in(parts) or cut
     return parts, cut, skipped, over
+
+
+MARKDOWN_SOURCE = {"md", "markdown", ""}
+
+
+def _after_rendering(before: Chunk, chunk: Chunk) -> Chunk | None:
+    """The chunk without its first blocks when they write out again the markdown of the code block right above, to
+    show how it renders (```` ```md ```` ⏎ `- First list item` … ⏎ ```` ``` ```` and then the same list: the same
+    words in the same order); None when nothing else is left."""
+    found = fenced(before.blocks[-1].source) if before.blocks[-1].kind == "code" else None
+    if found is None or fence_language(found[0]).lower() not in MARKDOWN_SOURCE:
+        return chunk
+    said = re.findall(r"\w+", found[1])
+    words: list[str] = []
+    for count, block in enumerate(chunk.blocks, start=1):
+        words += re.findall(r"\w+", block.source)
+        if len(words) >= len(said):
+            if len(said) < 2 or words != said:
+                return chunk
+            return Chunk(chunk.blocks[count:]) if count < len(chunk.blocks) else None
+    return chunk
 
 
 def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:

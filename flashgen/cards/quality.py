@@ -95,7 +95,7 @@ def words(text: str) -> str:
     return " ".join(text.strip(" \t.:：!?·-–—()").lower().split())
 
 
-GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifest|manifest file)$"
+GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용법|usage|snippets|manifests?|manifest files?)$"
                              r"|^(?:example|examples|sample|예시|예제)\s")
 
 
@@ -376,7 +376,7 @@ def is_settings_table(table: str) -> bool:
     rows = table_rows(table)
     if not rows:
         return False
-    if SETTINGS_HEADER.match("| " + " | ".join(rows[0]) + " |"):
+    if SETTINGS_HEADER.match("| " + " | ".join(map(_unemphasized, rows[0])) + " |"):
         return True
     header, body = rows[0], rows[1:]
     if not body:
@@ -391,9 +391,14 @@ def is_settings_table(table: str) -> bool:
 
 
 NAME_HEADER = re.compile(r"^\W*(?:이름|리소스 ?이름|리소스명|name|names|resource name)\W*$", re.I)
-FILE_HEADER = re.compile(r"^\W*(?:파일|파일명|스크립트|file|files|filename|script|scripts)\W*$", re.I)
+FILE_HEADER = re.compile(r"^\W*(?:파일|파일명|(?:\w+\s+)?(?:스크립트|scripts?)|file|files|filename)\W*$", re.I)
 CHOSEN_NAME = re.compile(r"^`[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+`$")  # `pista-web-template`, `my_app`
-OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1|ya?ml|json|toml|tf|env|sql|conf)`?$")
+OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1|ya?ml|json|toml|tf|env|sql|conf|"
+                      r"rs|go|java|kt|rb|c|h|cc|cpp|hpp|cs|swift|php|jsx|tsx|vue|scala)`?$")
+# files every project of a language has by its rules (`src/main.rs` is a binary crate's root): knowledge, not inventory
+CONVENTIONAL_FILES = frozenset(("main.rs", "lib.rs", "mod.rs", "build.rs", "__init__.py", "__main__.py", "setup.py",
+                                "conftest.py", "manage.py", "main.go", "index.js", "index.ts", "main.c", "main.cpp"))
+EMPHASIS_EDGES = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
 
 def is_inventory_table(table: str) -> bool:
@@ -403,13 +408,21 @@ def is_inventory_table(table: str) -> bool:
     rows = table_rows(table)
     if len(rows) < 3:
         return False
-    header, body = rows[0], rows[1:]
+    header, body = [_unemphasized(cell) for cell in rows[0]], rows[1:]
     for col, name in enumerate(header):
-        cells = [row[col].strip() for row in body if col < len(row)]
+        cells = [_unemphasized(row[col]) for row in body if col < len(row)]
         pattern = CHOSEN_NAME if NAME_HEADER.match(name) else OWN_FILE if FILE_HEADER.match(name) else None
-        if pattern and sum(bool(pattern.match(cell)) for cell in cells) * 3 >= len(body) * 2:
+        own = [cell for cell in cells if pattern and pattern.match(cell)
+               and cell.strip("`").rsplit("/", 1)[-1] not in CONVENTIONAL_FILES]
+        if pattern and len(own) * 3 >= len(body) * 2:
             return True
     return False
+
+
+def _unemphasized(cell: str) -> str:
+    """A table cell without the bold or italics around it (`**항목**`, `**`main.rs`**`)."""
+    match = EMPHASIS_EDGES.match(cell.strip())
+    return match.group(2).strip() if match else cell.strip()
 
 
 CONSOLE_PATH = re.compile(r"^\W*(?:📍\s*)?[^>\n.。]{1,30}(?:\s>\s[^>\n.。]{1,30}){2,}$|^\W*📍")
@@ -697,6 +710,30 @@ VALUE_SHAPES = re.compile(
     r"|(?:ctrl|cmd|command|shift|alt|option|opt|meta|win|super|fn)(?:\s*\+\s*[\w,.;/`'\[\]-]+)+"  # `Ctrl+Shift+I`
     r"|\d[\d,.]*\s*(?:바이트|bytes?|[KMGT]?B|[KMG]?bps|ms|초|분|시간|%|개|대)?(?![\w.])", re.I)
 VALUE_FILLER = re.compile(r"[\s,;:()\[\]'\"“”/.·→]+|\b(?:or|and|to|default|또는|혹은|및|등)\b", re.I)
+
+
+# a keyboard shortcut: modifiers and a key (`Ctrl+Shift+K`, `Option+←`, `Enter`, `⌘ ⌥`, `Down arrow`), or one character
+MODIFIER = r"(?:ctrl|control|cmd|command|shift|alt|option|opt|meta|win|super|fn|[⌘⌥⇧⌃])"
+KEY_NAME = (r"(?:enter|return|esc|escape|tab|backspace|delete|del|space|spacebar|insert|home|end|page ?up|page ?down|"
+            r"pgup|pgdn|(?:up|down|left|right)(?: arrow)?|f\d{1,2}|[^\s`+/,])")
+KEY_CHORD = re.compile(rf"(?:{MODIFIER}\s*\+\s*)*(?:{KEY_NAME}|{MODIFIER})", re.I)
+CHORDS_APART = re.compile(r"\s*(?:\bor\b|\band\b|\bthen\b|또는|/|,)\s*", re.I)
+KEY_REMARK = re.compile(r"\((?:[^()`]|`[^`]*`)*\)|_none_|\bnone\b", re.I)  # `(or `Cmd+Enter` on macOS)`
+
+
+@lru_cache(maxsize=1 << 12)
+def is_key_chord(text: str) -> bool:
+    """Text that only names keys to press, one shortcut or a few (`` `Ctrl+Shift+K` ``, `` `Enter` ``, `` `Left/→` ``,
+    `` `Down arrow` or `Tab` ``, `` `Cmd+Delete` (with no selected text) ``): a key written in code, or a chord
+    with a modifier, with what is said in brackets beside it left aside."""
+    plain = KEY_REMARK.sub(" ", re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)).strip()
+    spans = re.findall(r"`([^`\n]+)`", plain)
+    rest = re.sub(r"`[^`\n]+`", " ", plain)
+    if not spans and not re.search(MODIFIER + r"\s*\+", rest, re.I):
+        return False  # (a word outside code, `Delete`, is a word; a chord with a modifier is a key anywhere)
+    pieces = [piece for chunk in spans + [rest] for piece in CHORDS_APART.split(chunk.strip()) if piece]
+    return bool(pieces) and all(KEY_CHORD.fullmatch(piece) or all(map(KEY_CHORD.fullmatch, piece.split()))
+                                for piece in pieces)  # (`⌘ ⌥ Shift`: keys held together)
 
 
 def _bare_value(found: re.Match) -> str:

@@ -13,6 +13,7 @@ from flashgen.cards.model import Card
 from flashgen.cards.plain import in_context, topic_of
 from flashgen.cards.quality import (
     is_generic,
+    is_key_chord,
     names_instances,
     nothing_to_learn,
     numbered_table_rows,
@@ -37,6 +38,14 @@ DESCRIBES = re.compile(r"^\W*(?:설명|용도|의미|기능|역할|정의|동작
 SWITCH = re.compile(r"^(?:enable or disable|enables or disables|toggle|toggles|turn (?:on|off)|show or hide|shows or hides)\b",
                     re.I)
 EMPTY_CELL = ("", "-", "—", "–")
+# the header of a column of keys to press: shortcuts, or the platform they are pressed on
+KEYS_HEADER = re.compile(r"^\W*(?:(?:keyboard )?shortcuts?|hotkeys?|keys?|key ?bindings?|단축키|키|키 조합|"
+                         r"(?:macos|mac|windows|linux|windows/linux|windows and linux)(?: shortcuts?)?)\W*$", re.I)
+MODIFIED = re.compile(r"(?:ctrl|control|cmd|command|shift|alt|option|opt|meta|win|super|fn)\s*\+|[⌘⌥⇧⌃]", re.I)
+# what every app does with the same keys: its shortcut is no lesson of the app at hand
+EVERY_APP = re.compile(r"copy|cut|paste|undo|redo|select all|save|print|find|복사|잘라내기|붙여넣기|실행 취소|되돌리기|다시 실행|"
+                       r"모두 선택|전체 선택|저장|인쇄|찾기", re.I)
+NO_KEY = re.compile(r"[*_]*(?:none|없음)[*_]*", re.I)  # `_None_`: no key to press
 # What a row of a table of errors names when it is an error a learner meets again: a code span, an HTTP status, or
 # words of failure (`connection refused`, `CrashLoopBackOff`, `Pending`, `403`, `접속 실패`). `No import options`,
 # `OFFLINE 상태` are what one setup showed, not an error to recognise.
@@ -62,11 +71,71 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         if len(rows) < 2:
             continue
         header = rows[0][1]
-        made = [_row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
+        keys = _key_columns(header, [row for _, row in rows[1:]])
+        made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
+                _row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
         if sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two rows)
             cards.extend(card for card in made if card)
             covered.add(block.line)
     return cards, covered
+
+
+def _key_columns(header: list[str], rows: list[list[str]]) -> list[int]:
+    """The columns of keys to press of a table of shortcuts (`Action | Shortcut`, `Action | MacOS | Windows/Linux`):
+    every cell of each is a key chord, and its header names shortcuts or platforms (a column of only one-key cells,
+    `` `y` ``, `` `q` ``, needs such a header; a column of chords with modifiers does not). [] when there is no
+    column of what each shortcut does before or between them."""
+    keys = []
+    for col, name in enumerate(header):
+        cells = [row[col] for row in rows if col < len(row) and visible_text(row[col]).strip() not in EMPTY_CELL
+                 and not NO_KEY.fullmatch(row[col].strip())]
+        if len(cells) >= 2 and all(is_key_chord(cell) for cell in cells) \
+                and (KEYS_HEADER.match(name) or all(MODIFIED.search(cell) for cell in cells)):
+            keys.append(col)
+    actions = [col for col in range(len(header)) if col not in keys]
+    return keys if keys and actions else []
+
+
+def _shortcut_card(ctx: RuleContext, section: Section, header: list[str], row: list[str], keys: list[int],
+                   line: int) -> Card | None:
+    """What a row's shortcut does (the first other column) → its keys, one line per platform when there are
+    several columns of keys, with the other columns' words after them."""
+    action = next(col for col in range(len(header)) if col not in keys)
+    asked = row[action].strip() if action < len(row) else ""
+    pressed = [(header[col], row[col].strip()) for col in keys if col < len(row)
+               and visible_text(row[col]).strip() not in EMPTY_CELL and not NO_KEY.fullmatch(row[col].strip())]
+    if len(visible_text(asked)) < 3 or not pressed or nothing_to_learn(asked) \
+            or all(_any_text_field(keys_of, visible_text(asked)) for _, keys_of in pressed) \
+            or EVERY_APP.fullmatch(visible_text(asked)) \
+            or any(span in asked for _, keys_of in pressed for span in re.findall(r"`[^`\n]+`", keys_of)):
+        return None  # (`Insert new line` | `Enter`, `Copy` | `Ctrl+C`: what every text field or app does; a row
+        # that names its keys already)
+    back = pressed[0][1] if len(keys) == 1 else "\n".join(f"- **{visible_text(name)}**: {keys_of}"
+                                                            for name, keys_of in pressed)
+    back += "".join(f"\n\n**{visible_text(header[col])}**: {row[col].strip()}" for col in range(len(header))
+                    if col not in keys and col != action and col < len(row)
+                    and visible_text(row[col]).strip() not in EMPTY_CELL)
+    asked = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", asked)  # (`**New Tab**`: a row's name in bold is its name)
+    return ctx.card("basic", asked, back, line, section, "shortcut", visible_text(asked),
+                    prompt=ctx.say("단축키는?", "Which shortcut?"))
+
+
+def _any_text_field(keys: str, action: str = "") -> bool:
+    """Keys every text field answers to the same way: named keys alone, no modifier and no letter (`Enter`,
+    `Backspace`, `↑`, `Page up`), where `j` or `Ctrl+D` is the app's own; and, for moving the cursor, selecting or
+    deleting by word, line or page, modifiers on the arrows, Home, End, Page up or down, Backspace or Delete
+    (`Ctrl+←`, `Shift+End`, `Option+Backspace`): the system's text editing, not the app's."""
+    if not MODIFIED.search(keys) and not re.search(r"`[^\W_]`", keys):
+        return True
+    chords = re.findall(r"`([^`\n]+)`", keys) or [keys]
+    return bool(TEXT_MOTION.search(action)) and all(
+        EDITING_KEY.fullmatch(MODIFIED.sub("", chord).strip()) for chord in chords)
+
+
+# what the system's text editing does (`Move the cursor to the end of the note`, `Extend selection one character`)
+TEXT_MOTION = re.compile(r"\b(?:cursor|selection|select|word|character|delete)\b|커서|선택|단어|글자", re.I)
+EDITING_KEY = re.compile(r"(?:left|right|up|down|home|end|page ?up|page ?down|backspace|delete|del|[←→↑↓])"
+                         r"(?:\s*arrow)?(?:\s*/\s*(?:left|right|up|down|[←→↑↓]))?", re.I)
 
 
 def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[str], line: int) -> Card | None:

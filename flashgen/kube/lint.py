@@ -160,8 +160,19 @@ def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
             break
         except ValidationError as err:
             problems, fixed = _problem(err, work, kind, renames)
-        except (SchemaNotFoundError, VersionNotSupportedError, Unresolvable, InvalidSchemaError):
-            break  # a kind or version the schemas do not cover (custom resources): nothing to say
+        except SchemaNotFoundError:
+            served = k8s_schema.served_versions(kind) if isinstance(kind, str) else ()
+            if served:  # a kind of Kubernetes' own under an apiVersion that does not serve it (`networing.k8s.io/v1`)
+                better = suggest(str(obj["apiVersion"]), list(served)) or (served[0] if len(served) == 1 else None)
+                hint = f'; did you mean "{better}"?' if better else f" (it serves it as {', '.join(served)})"
+                found.append((("apiVersion",), f'apiVersion "{obj["apiVersion"]}" does not serve {kind}: '
+                                               f"Kubernetes rejects it{hint}"))
+                if better:
+                    work["apiVersion"] = better  # checked as meant, so the rest of it is checked too
+                    continue
+            break  # else a custom resource's kind: nothing to say
+        except (VersionNotSupportedError, Unresolvable, InvalidSchemaError):
+            break  # a version the schemas do not cover: nothing to say
         for path, message in problems:
             if fragment and "unknown field" not in message:
                 continue  # a fragment leaves out required parts on purpose

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import json
 import re
 from typing import Any
 
@@ -28,6 +30,23 @@ def validator(api_version: str, kind: str) -> Any:
     definitions = _definitions(folder)
     registry = Resource.from_contents(definitions) @ (Resource.from_contents(schema) @ Registry())
     return jsonschema.validators.Draft202012Validator(schema, registry=registry)
+
+
+@functools.lru_cache(maxsize=128)
+def served_versions(kind: str) -> tuple[str, ...]:
+    """The apiVersions Kubernetes serves a kind of its own API from (`Deployment` → `apps/v1`), read from the
+    `x-kubernetes-group-version-kind` of its schemas; none for a kind it does not know (a custom resource)."""
+    from kubernetes_validate import utils as kvu
+
+    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
+    folder = importlib.resources.files("kubernetes_validate") / f"kubernetes-json-schema/v{version}-local-strict"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.startswith(f"{kind.lower()}-") and entry.name.endswith(".json"):
+            for gvk in json.loads(entry.read_text(encoding="utf-8")).get("x-kubernetes-group-version-kind", ()):
+                if gvk.get("kind") == kind:
+                    found.append(f"{gvk['group']}/{gvk['version']}" if gvk.get("group") else gvk["version"])
+    return tuple(sorted(set(found)))
 
 
 @functools.lru_cache(maxsize=2)

@@ -63,6 +63,26 @@ def test_wrong_types_and_missing_required_fields_in_full_manifests():
     assert any('missing required field "spec.template"' in d.message for d in found)
 
 
+def test_an_apiversion_that_does_not_serve_a_built_in_kind_is_reported_and_the_rest_checked_as_meant():
+    """`v1` for a Deployment, a typo in the group, a version Kubernetes no longer serves: each is rejected by a real
+    API server, so each gets its correction; a custom resource's kind stays unchecked."""
+    deployment = ("apiVersion: v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector: {matchLabels: {a: b}}\n"
+                  "  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n      - name: c\n"
+                  "        imagee: nginx\n")
+    found = lint_manifest_text(deployment, "n.md", 1)
+    assert [(d.line, d.message) for d in found] == [
+        (1, 'apiVersion "v1" does not serve Deployment: Kubernetes rejects it; did you mean "apps/v1"?'),
+        (12, 'unknown field "spec.template.spec.containers[0].imagee" in Deployment: Kubernetes rejects it; '
+             'did you mean "image"?')]
+    policy = "apiVersion: networing.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n"
+    assert ['did you mean "networking.k8s.io/v1"' in d.message for d in lint_manifest_text(policy, "n.md", 1)] == [True]
+    hpa = ("apiVersion: autoscaling/v2beta1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n"
+           "  scaleTargetRef: {kind: Deployment, name: d}\n  maxReplicas: 3\n")
+    assert ['did you mean "autoscaling/v2"' in d.message for d in lint_manifest_text(hpa, "n.md", 1)] == [True]
+    custom = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\nspec:\n  secretName: s\n"
+    assert lint_manifest_text(custom, "n.md", 1) == []
+
+
 def test_invalid_yaml_that_looks_like_a_manifest_is_reported():
     [diag] = lint_manifest_text("apiVersion: v1\nkind: Pod\nmetadata: [\n", "n.md", 7)
     assert diag.line == 9 and "not valid YAML" in diag.message
