@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, partial
 from typing import Callable, Sequence
 from urllib.parse import unquote
 
@@ -119,7 +118,7 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     made, said = _with_their_explanations(sections, note.code_blocks, made)
     manifests |= said
     named = _named_by_empty_headings(sections)
-    kinds = any("kind:" in code.code for code in note.code_blocks)  # a manifest whose fields a list may explain
+    kinds = [code.fence_line for code in note.code_blocks if "kind:" in code.code]  # manifests a list may explain
     above = _bold_topics_above(sections)
     for section in sections:
         if section.line in above:  # `**멱등**` … `#### 활용`: the use of that topic, not of the whole section
@@ -269,7 +268,8 @@ def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
 
 
 def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
-                   answers: set[int], manifests: set[int], named: str | None = None, kinds: bool = False) -> list[Card]:
+                   answers: set[int], manifests: set[int], named: str | None = None,
+                   kinds: Sequence[int] = ()) -> list[Card]:
     cards: list[Card] = []
     used: set[int] = set()
     cut: list[list[Section]] = []
@@ -302,8 +302,14 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         found = [card for card in definition_cards(ctx, section, used)
                  if not _is_example(card) and not gives_example_values(card, section)
                  and not (card.rule == "definition" and uses_the_subject(card.anchor, card.back, section))]
-        if kinds and found:  # a field explained under its manifest is asked with the manifest's kind
-            written = cache(partial(manifests_of, section))  # (read only for a term shaped like a key)
+        if found and any(section.blocks[0].line <= line <= section.blocks[-1].end_line for line in kinds):
+            # a field explained under a manifest of its section is asked with the manifest's kind
+            read: list[list[tuple[str, str]]] = []
+
+            def written() -> list[tuple[str, str]]:  # (read once, and only for a term shaped like a key)
+                if not read:
+                    read.append(manifests_of(section))
+                return read[0]
             found = [field_of_kind(card, written) for card in found]
         cards.extend(_under_topics(ctx, section, split, found))
     if ctx.on("lists"):
@@ -380,6 +386,7 @@ def _section_for(sections: tuple[Section, ...], line: int) -> Section:
 
 
 WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on purpose, or a manifest shown whole
+BELOW = "아다밑TtFfBb-*> "  # how what points_below looks for can begin
 
 
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
@@ -394,7 +401,7 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
         seen.add(card.identity)
         if _blank(card.front, missing) or card.kind != "cloze" and _blank(card.back, missing):
             continue
-        if card.rule not in WRITTEN and points_below(card.back):
+        if card.back[:1] in BELOW and card.rule not in WRITTEN and points_below(card.back):
             continue  # `아래의 표는 …`: an answer about a table or picture the card does not show
         out.append(card)
     return out

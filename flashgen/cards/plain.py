@@ -303,7 +303,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
         if intro and is_example_label(visible_text(intro)):
             continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
-        if _is_legend(items):
+        if items and SYMBOL_ITEM.match(items[0].head) and _is_legend(items):
             continue  # `- p: 접두어의 길이` `- n: 노드 개수`: the symbols of a formula, known only with it
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
@@ -427,7 +427,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     return None
 
 
-EXAMPLE_LEAD = re.compile(r"^(?:예시|예제|예|ex|e\.g\.|eg|for example|for instance|such as)\s*[:.)]?\s+", re.I)
+EXAMPLE_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_`]*(?:예시|예제|예|ex|e\.g\.|eg|for example|for instance|such as)"
+                          r"\s*[:.)]?\s+", re.I)  # a line that opens on an example (`- 예시: …`, `- e.g. …`)
 
 
 def _only_examples(body: tuple[str, ...]) -> bool:
@@ -439,7 +440,7 @@ def _only_examples(body: tuple[str, ...]) -> bool:
         if not text:
             continue
         if not (text.rstrip(" .").endswith(("등", "etc", "on")) and ETC.search(text)
-                and len(visible_text(text).split()) <= 6 or EXAMPLE_LEAD.match(BULLET.sub("", text, count=1).lstrip("*_` "))):
+                and len(visible_text(text).split()) <= 6 or EXAMPLE_LEAD.match(text)):
             return False
         seen = True
     return seen
