@@ -14,6 +14,7 @@ from flashgen.diagnostics import Diagnostic, warning
 from flashgen.kube import YAML_LANGS
 from flashgen.kube import schema as k8s_schema
 from flashgen.kube.fieldpath import Path, format_path
+from flashgen.kube.values import LABEL_KINDS, PATH_SEGMENT_KINDS, name_problem, unsupported_values
 from flashgen.memo import KeyedMemo
 from flashgen.yamlsafe import Document, YamlError, load_documents
 
@@ -182,6 +183,33 @@ def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
     return found
 
 
+def _rejected_values(obj: dict, full: bool) -> list[tuple[Path, str]]:
+    """What the API server rejects that the schemas leave free: an enumerated field's value (`Noschedule`,
+    `ReadWriteOne`) and, in a whole manifest, an object's name (`myClaim`), each with the value meant."""
+    kind = obj["kind"]
+    found = []
+    for path, value, allowed in unsupported_values(obj):
+        if PLACEHOLDER_VALUE.search(value):
+            continue
+        better = suggest(value, [v for v in allowed if v])
+        hint = f'; did you mean "{better}"?' if better else " (supported: " + ", ".join(v for v in allowed if v) + ")"
+        found.append((path, f'unsupported value "{value}" for "{format_path(path)}" in {kind}: '
+                            f"Kubernetes rejects it{hint}"))
+    name = (obj.get("metadata") or {}).get("name") if isinstance(obj.get("metadata"), dict) else None
+    if full and isinstance(name, str) and name and not PLACEHOLDER_VALUE.search(name) \
+            and name_problem(name, kind):
+        meant = re.sub(r"[^a-z0-9.-]+", "-", name.lower()).strip("-.")
+        hint = f'; did you mean "{meant}"?' if meant and not name_problem(meant, kind) else ""
+        allowed = "lowercase letters, digits and '-'" if kind in LABEL_KINDS else name_problem(name, kind) \
+            if kind in PATH_SEGMENT_KINDS else "lowercase letters, digits, '-' and '.'"
+        found.append((("metadata", "name"), f'name "{name}" of a {kind}: Kubernetes rejects it ({allowed}){hint}'))
+    return found
+
+
+# `<pod-name>`, `${NAME}`, `<ClusterIP|NodePort>`: a blank to fill in, not a value
+PLACEHOLDER_VALUE = re.compile(r"[<>${}|]|\.\.\.|…")
+
+
 def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Diagnostics for the manifests in one code block whose first code line is `first_line` of `path`."""
     if "{{" in code and "}}" in code:
@@ -209,7 +237,7 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
             obj = {**obj, "apiVersion": guess[0], "kind": guess[1]}
             if not isinstance(obj.get("metadata"), dict):
                 obj["metadata"] = {"name": "fragment"}
-        for field_path, message in _lint_object(obj, fragment=not full):
+        for field_path, message in _lint_object(obj, fragment=not full) + _rejected_values(obj, full):
             line = first_line - 1 + doc.line_of(field_path)
             if not full:
                 message += f" (checked as a {obj['kind']} fragment)"

@@ -8,15 +8,14 @@ from typing import Any
 from croniter import croniter
 
 from flashgen.kube import schema as k8s_schema
+from flashgen.kube.fieldpath import format_path
+from flashgen.kube.values import name_problem, unsupported_values
 
 from . import containervalidation, errors
 from .kinds import Kind
 
 Obj = dict[str, Any]
 
-_DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-_DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
-_LABEL_KINDS = {"Namespace", "Service"}
 
 
 def _path(parts: Any) -> str:
@@ -99,20 +98,6 @@ def _go_map(labels: dict[str, str]) -> str:
     return "map[string]string{" + inner + "}"
 
 
-def _name_problem(name: str, label: bool) -> str | None:
-    if label:
-        if len(name) <= 63 and _DNS1123_LABEL.match(name):
-            return None
-        return ("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
-                "start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
-                "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")
-    if len(name) <= 253 and _DNS1123_SUBDOMAIN.match(name):
-        return None
-    return ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
-            "must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
-            "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")
-
-
 def _pod_spec(spec: Obj, path: str, causes: list[str], allowed_restart: tuple[str, ...] | None) -> None:
     names = set()
     containers = spec.get("containers") or []
@@ -126,8 +111,8 @@ def _pod_spec(spec: Obj, path: str, causes: list[str], allowed_restart: tuple[st
         if n in names:
             causes.append(f'{cp}.name: Duplicate value: "{n}"')
         names.add(n)
-        if n and not (len(n) <= 63 and _DNS1123_LABEL.match(n)):
-            causes.append(f'{cp}.name: Invalid value: "{n}": ' + str(_name_problem(n, True)))
+        if n and name_problem(n, "Namespace"):  # (a container's name is a DNS label, as a Namespace's)
+            causes.append(f'{cp}.name: Invalid value: "{n}": ' + str(name_problem(n, "Namespace")))
         if not c.get("image"):
             causes.append(f"{cp}.image: Required value")
         for j, p in enumerate(c.get("ports") or []):
@@ -154,7 +139,7 @@ def check_fields(obj: Obj, kind: Kind) -> None:
     if not name:
         causes.append("metadata.name: Required value: name or generateName is required")
     else:
-        problem = _name_problem(name, kind.kind in _LABEL_KINDS)
+        problem = name_problem(name, kind.kind)
         if problem:
             causes.append(f'metadata.name: Invalid value: "{name}": {problem}')
     spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else {}
@@ -216,49 +201,18 @@ def check_fields(obj: Obj, kind: Kind) -> None:
                               "range. The range of valid ports is 30000-32767")
             if len(ports) > 1 and not p.get("name"):
                 causes.append(f"spec.ports[{i}].name: Required value")
-    _enums(kind.kind, spec, causes)
+    _enums(obj, causes)
     if causes:
         raise errors.invalid(kind.qualified, name, causes)
 
 
-def _unsupported(path: str, value: Any, allowed: tuple[str, ...]) -> str:
-    vals = ", ".join(f'"{v}"' for v in allowed)
-    return f'{path}: Unsupported value: "{value}": supported values: {vals}'
-
-
-def _enums(kind: str, spec: Obj, causes: list[str]) -> None:
-    """Enumerated fields the schemas leave as free strings."""
-    def containers(pod_spec: Obj, path: str) -> None:
-        for group in ("containers", "initContainers"):
-            for i, c in enumerate(pod_spec.get(group) or []):
-                pol = c.get("imagePullPolicy")
-                if pol is not None and pol not in ("Always", "IfNotPresent", "Never"):
-                    causes.append(_unsupported(f"{path}.{group}[{i}].imagePullPolicy", pol,
-                                               ("Always", "IfNotPresent", "Never")))
-                for j, p in enumerate(c.get("ports") or []):
-                    if p.get("protocol") not in (None, "TCP", "UDP", "SCTP"):
-                        causes.append(_unsupported(f"{path}.{group}[{i}].ports[{j}].protocol", p["protocol"],
-                                                   ("SCTP", "TCP", "UDP")))
-    if kind == "Pod":
-        containers(spec, "spec")
-    tpl_spec = ((spec.get("template") or {}).get("spec")) or {}
-    if kind in ("Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "ReplicationController"):
-        containers(tpl_spec, "spec.template.spec")
-    if kind == "Deployment":
-        st = spec.get("strategy") or {}
-        if st.get("type") not in (None, "Recreate", "RollingUpdate"):
-            causes.append(_unsupported("spec.strategy.type", st["type"], ("Recreate", "RollingUpdate")))
-        if st.get("type") == "Recreate" and st.get("rollingUpdate"):
-            causes.append("spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is "
-                          "'Recreate'")
-    if kind == "StatefulSet" and spec.get("podManagementPolicy") not in (None, "OrderedReady", "Parallel"):
-        causes.append(_unsupported("spec.podManagementPolicy", spec["podManagementPolicy"],
-                                   ("OrderedReady", "Parallel")))
-    if kind == "CronJob" and spec.get("concurrencyPolicy") not in (None, "Allow", "Forbid", "Replace"):
-        causes.append(_unsupported("spec.concurrencyPolicy", spec["concurrencyPolicy"], ("Allow", "Forbid", "Replace")))
-    if kind == "Service":
-        types = ("ClusterIP", "ExternalName", "LoadBalancer", "NodePort")
-        if spec.get("type") not in (None, *types):
-            causes.append(_unsupported("spec.type", spec["type"], types))
-        if spec.get("sessionAffinity") not in (None, "ClientIP", "None"):
-            causes.append(_unsupported("spec.sessionAffinity", spec["sessionAffinity"], ("ClientIP", "None")))
+def _enums(obj: Obj, causes: list[str]) -> None:
+    """Enumerated fields the schemas leave as free strings (flashgen.kube.values), and a rolling update's settings
+    under a Recreate strategy."""
+    for path, value, allowed in unsupported_values(obj):
+        shown = ", ".join(f'"{v}"' for v in allowed if v)
+        causes.append(f'{format_path(path)}: Unsupported value: "{value}": supported values: {shown}')
+    strategy = ((obj.get("spec") or {}).get("strategy") or {}) if obj.get("kind") == "Deployment" else {}
+    if isinstance(strategy, dict) and strategy.get("type") == "Recreate" and strategy.get("rollingUpdate"):
+        causes.append("spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is "
+                      "'Recreate'")

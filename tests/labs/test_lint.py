@@ -83,6 +83,25 @@ def test_an_apiversion_that_does_not_serve_a_built_in_kind_is_reported_and_the_r
     assert lint_manifest_text(custom, "n.md", 1) == []
 
 
+def test_values_and_names_the_api_server_rejects_are_reported_with_the_one_meant():
+    """The schemas leave `effect`, `accessModes` and names as free strings; the API server does not. A blank to
+    fill in (`<ClusterIP|NodePort>`, `<pod-name>`) is no value."""
+    claim = ("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: myClaim\nspec:\n  accessModes:\n"
+             "    - ReadWriteOne\n  resources:\n    requests:\n      storage: 1Gi\n")
+    assert [(d.line, d.message) for d in lint_manifest_text(claim, "n.md", 1)] == [
+        (7, 'unsupported value "ReadWriteOne" for "spec.accessModes[0]" in PersistentVolumeClaim: Kubernetes rejects '
+            'it; did you mean "ReadWriteOnce"?'),
+        (4, 'name "myClaim" of a PersistentVolumeClaim: Kubernetes rejects it (lowercase letters, digits, \'-\' and '
+            '\'.\'); did you mean "myclaim"?')]
+    pod = ("apiVersion: v1\nkind: Pod\nmetadata:\n  name: <pod-name>\nspec:\n  containers:\n  - name: c\n"
+           "    image: nginx\n  tolerations:\n  - key: app\n    operator: Equal\n    value: blue\n    effect: Noschedule\n")
+    assert [(d.line, 'did you mean "NoSchedule"' in d.message) for d in lint_manifest_text(pod, "n.md", 1)] == [(13, True)]
+    blank = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: <ClusterIP|NodePort>\n  ports:\n  - port: 80\n"
+    assert lint_manifest_text(blank, "n.md", 1) == []
+    role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: podReader\nrules: []\n"
+    assert lint_manifest_text(role, "n.md", 1) == []  # a role's name is a path segment: capitals are fine
+
+
 def test_invalid_yaml_that_looks_like_a_manifest_is_reported():
     [diag] = lint_manifest_text("apiVersion: v1\nkind: Pod\nmetadata: [\n", "n.md", 7)
     assert diag.line == 9 and "not valid YAML" in diag.message

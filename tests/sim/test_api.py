@@ -255,6 +255,16 @@ def test_enumerated_fields(sim: SimCluster) -> None:
     with pytest.raises(ApiError) as e:
         sim.apply(pod("p", restart="Sometimes"))
     assert 'spec.restartPolicy: Unsupported value: "Sometimes"' in e.value.message
+    tolerant = pod("t")
+    tolerant["spec"]["tolerations"] = [{"key": "app", "operator": "Equal", "value": "blue", "effect": "Noschedule"}]
+    with pytest.raises(ApiError) as e:
+        sim.apply(tolerant)
+    assert e.value.message.endswith('spec.tolerations[0].effect: Unsupported value: "Noschedule": supported values: '
+                                    '"NoExecute", "NoSchedule", "PreferNoSchedule"')
+    with pytest.raises(ApiError) as e:
+        sim.apply({"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "data"},
+                   "spec": {"accessModes": ["ReadWriteOne"], "resources": {"requests": {"storage": "1Gi"}}}})
+    assert 'spec.accessModes[0]: Unsupported value: "ReadWriteOne"' in e.value.message
 
 
 def test_malformed_manifests_are_rejected_not_crashed():
