@@ -1117,6 +1117,9 @@ def test_a_table_of_shortcuts_gives_a_card_per_shortcut() -> None:
     [explained] = [c for c in cards if c.rule == "explain"]
     assert explained.front == "Open a link" and explained.back.startswith("A link opens where you are.") \
         and "New tab" not in explained.back
+    system = ("# Editor\n## Text navigation\n| Action | Shortcut |\n|-|-|\n| Move the cursor one character | `Left/→` |\n"
+              "| Move the cursor to the end of the note | `Ctrl+End` |\n| Extend selection to the end of the line | `Shift+End` |\n")
+    assert cards_of(system) == []  # the system's text editing: no card per row, and no table to recite either
 
 
 SECRET_NOTE = """# Secrets

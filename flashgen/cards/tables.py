@@ -74,7 +74,8 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         keys = _key_columns(header, [row for _, row in rows[1:]])
         made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
                 _row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
-        if sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two rows)
+        if keys or sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two
+            # rows; a table of shortcuts whatever its rows give: keys every text field answers to are asked nowhere)
             cards.extend(card for card in made if card)
             covered.add(block.line)
     return cards, covered
