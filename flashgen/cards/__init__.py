@@ -47,7 +47,7 @@ from flashgen.cards.quality import (
     points_below,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
-from flashgen.cards.text import SENTENCE_END
+from flashgen.cards.text import SENTENCE_END, clean_title
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -131,7 +131,7 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     if ctx.on("explain") and sum(card.rule == "explain" and any(char.isdigit() for char in card.heading_path[-1])
                                  for card in cards if card.heading_path) >= 2:
         cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))  # `방법1`, `방법2`: asked together
-    cards = _dedupe(_examples_of_siblings(_explanations_of_manifests(cards)), missing)
+    cards = _dedupe(_without_bare_examples(_examples_of_siblings(_explanations_of_manifests(cards))), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
@@ -165,6 +165,15 @@ def _with_their_explanations(sections: tuple[Section, ...], codes: Sequence, mad
         moved.add(after.line)
         out.append([replace(card, back=f"{card.back}\n\n{after.source.strip()}") for card in found])
     return out, moved
+
+
+def _without_bare_examples(cards: list[Card]) -> list[Card]:
+    """An explanation asked by an example heading (`Create note › Examples`, `Map view › Example`, `… › 예시`) is no
+    card: its front does not say what the examples show (graders marked 11 of the 14 sampled weak). The commands such
+    a section describes keep their cards, and a listing that illustrates the section before it has gone there."""
+    return [card for card in cards if not (
+        card.rule == "explain" and card.section_key and is_example_label(clean_title(heading_text(card.section_key[-1])))
+        and card.front.endswith(clean_title(heading_text(card.section_key[-1]))))]
 
 
 def _explanations_of_manifests(cards: list[Card]) -> list[Card]:
