@@ -2024,3 +2024,27 @@ def test_a_manifest_cloze_never_asks_what_kubernetes_rejects() -> None:
     [plain] = [c for c in note_cards(note, CONFIG) if c.rule == "manifest"]
     # without the lint, that line is asked like any other
     assert "{{c" in next(line for line in plain.front.split("\n") if "vol-1" in line)
+
+
+def test_an_item_that_stands_for_the_rest_of_its_list_is_no_term() -> None:
+    """`- **Other**: any folder under a sync service` after `Windows`, `macOS`: the rest of the list names nothing to
+    define; the items that name something keep their cards."""
+    text = ("# Backups\n## Where copies go\n\nCopies usually live in one of these places:\n\n"
+            "- **Servers**: a machine in the data center that keeps a nightly copy of every volume.\n"
+            "- **Other**: any folder that a sync service watches, such as a shared drive.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "definition"]
+    assert fronts == ["Servers"]
+    assert [c.front for c in cards_of(text.replace("**Other**", "기타")) if c.rule == "definition"] == ["Servers"]
+
+
+def test_an_instruction_split_at_its_colon_asks_how_or_why() -> None:
+    """`- Secure and label your metrics: scrape only what you need, …` is advice: its front asks how to do it (or why,
+    when the answer gives a reason), not "What is it?". An option named by what it does keeps its prompt."""
+    text = ("# Metrics\n## Key ideas\n\n- Secure and label your metrics: scrape only what you need and standardize labels.\n"
+            "- Keep the retention short: because old samples fill the disk of the node.\n"
+            "- Scrape interval: how often Prometheus reads each target's endpoint.\n")
+    prompts = {c.front: c.prompt for c in cards_of(text) if c.rule == "definition"}
+    assert prompts == {"Secure and label your metrics": "How?", "Keep the retention short": "Why?",
+                       "Scrape interval": "What is it?"}
+    option = "# Clipper\n## Modes\n\n- Replace the page content: returns a list of highlights only.\n"
+    assert [c.prompt for c in cards_of(option) if c.rule == "definition"] == ["What is it?"]

@@ -391,8 +391,11 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     body = _body_markdown(item.body)
     if found and ORDINAL.match(visible_text(found[0]).strip()):
         return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
+    if found and CATCH_ALL.fullmatch(visible_text(found[0]).strip()):
+        return None  # `- **Other**: Any folder under a syncing service, …`: the rest of the list, no term of its own
     if found:
         term, definition = found
+        prompt = _instruction_prompt(ctx, term, definition, prompt)
         if not body and ETC.search(definition) and len(visible_text(definition).split()) <= 6:
             return None  # `Resource needs: CPU, memory, etc.`: examples of the term, not what it is
         if not body and (names_only(definition) or is_console_path(definition)) and _day_of_work(ctx, section):
@@ -405,7 +408,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     if not ctx.on("terms") or item.ordered:
         return None  # numbered items are steps, not terms
     head = head.strip()
-    if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head):
+    if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head) \
+            or CATCH_ALL.fullmatch(visible_text(head).strip()):
         return None
     said = SAYS_WHAT.match(visible_text(head).strip())
     names = _short_names(item.body) if said and body else []
@@ -425,6 +429,28 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+# an item that stands for the rest of its list (`Other`, `기타`): it names nothing a learner recalls
+CATCH_ALL = re.compile(r"(?:others?|other cases|miscellaneous|misc\.?|etc\.?|everything else|기타|그 ?외|나머지)[:：]?", re.I)
+# a term that is an instruction (`Secure and label your metrics`, `Use the command palette`): a verb, then what it
+# acts on; its answer says how to do it (or why), it does not define anything
+INSTRUCTION = re.compile(r"^[A-Z][a-z]+(?: (?:and|or) [a-z]+)? (?:your|the|a|an|all|only|each|every|any|it|them|this|"
+                         r"these|those)\b")
+GIVES_REASON = re.compile(r"^\W*(?:because|since|so that|as)\b", re.I)
+DESCRIBES_ACTION = re.compile(r"^\W*[a-z]+s\b")  # `adds highlights …`, `returns a list …`: what an option does
+
+
+def _instruction_prompt(ctx: RuleContext, term: str, definition: str, prompt: str) -> str:
+    """`Secure and label your metrics: scrape only what you need, …` asks how, `Keep an open mind: because …` asks
+    why, not "What is it?"; an option named by what it does (`Highlight the page content: adds highlights …`) keeps
+    its prompt."""
+    said = visible_text(definition).strip()
+    if not INSTRUCTION.match(visible_text(term).strip()) or DESCRIBES_ACTION.match(said) and not GIVES_REASON.match(said):
+        return prompt
+    what = ctx.say("무엇인가요?", "What is it?")
+    asked = ctx.say("왜 그런가요?", "Why?") if GIVES_REASON.match(said) else ctx.say("어떻게 하나요?", "How?")
+    return prompt[:-len(what)] + asked if prompt.endswith(what) else prompt
 
 
 EXAMPLE_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_`]*(?:예시|예제|예|ex|e\.g\.|eg|for example|for instance|such as)"
