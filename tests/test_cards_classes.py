@@ -2048,3 +2048,32 @@ def test_an_instruction_split_at_its_colon_asks_how_or_why() -> None:
                        "Scrape interval": "What is it?"}
     option = "# Clipper\n## Modes\n\n- Replace the page content: returns a list of highlights only.\n"
     assert [c.prompt for c in cards_of(option) if c.rule == "definition"] == ["What is it?"]
+
+
+def test_the_labels_of_advantages_are_no_terms() -> None:
+    """`## 캐시의 장점` ⏎ `- **응답 속도 향상**: …`: a label that states the advantage gives the point away on the front;
+    the section asks for the advantages. `- 장점` ⏎ `  - …` under `장단점` names the aspect, and is still asked."""
+    text = ("# 캐시\n## 캐시의 장점\n\n- **응답 속도 향상**: 자주 읽는 데이터를 메모리에서 바로 돌려주므로 디스크를 읽지 않는다.\n"
+            "- **부하 감소**: 원본 저장소로 가는 요청이 줄어 데이터베이스가 덜 바쁘다.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "definition"]
+    [card] = [c for c in cards if c.rule == "explain" and c.front == "캐시의 장점"]
+    assert "**응답 속도 향상**" in card.back and "**부하 감소**" in card.back
+    plain = text.replace("## 캐시의 장점", "## 캐시 동작")
+    assert {c.front for c in cards_of(plain) if c.rule == "definition"} == {"응답 속도 향상", "부하 감소"}
+
+
+def test_the_parts_of_a_syntax_are_asked_with_it() -> None:
+    """`with context_expression as target_variable:` ⏎ `    # 코드 블록` and a list that says what each part stands
+    for: `코드 블록` alone asks what a code block is. The section's explanation shows the syntax with its parts; fields
+    a manifest sets (`replicas:`) stay terms."""
+    text = ("# with\n## 형태\n\n`with` 구문은 다음과 같이 쓴다:\n\n```python\nwith expression as target:\n    # 코드 블록\n```\n\n"
+            "- `expression`: 컨텍스트 매니저 객체를 만드는 표현식이다.\n- `target`: 그 객체가 할당되는 변수의 이름이다.\n"
+            "- 코드 블록: 리소스를 쓰는 동안 실행되는 문장들이다.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "definition"]
+    [card] = [c for c in cards if c.rule == "explain" and c.front == "형태"]
+    assert "with expression as target:" in card.back and "- 코드 블록: 리소스를 쓰는" in card.back
+    fields = ("# Deployment\n## 필드\n\n```yaml\nspec:\n  replicas: 3\n  paused: false\n```\n\n"
+              "- replicas: 유지할 파드의 개수를 정하는 필드이다.\n- paused: 롤아웃을 멈춰 두는지를 정하는 필드이다.\n")
+    assert [c.front for c in cards_of(fields) if c.rule == "definition"] == ["replicas", "paused"]

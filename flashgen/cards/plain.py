@@ -305,6 +305,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
         if items and SYMBOL_ITEM.match(items[0].head) and _is_legend(items):
             continue  # `- p: 접두어의 길이` `- n: 노드 개수`: the symbols of a formula, known only with it
+        if _parts_of_syntax(section, block, items):
+            continue  # `- target_variable: …` `- 코드 블록: …` under `with context_expression as target_variable:`
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
@@ -318,14 +320,23 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             cards.append(ctx.card("basic", _unwrapped(intro.rstrip(":：").strip()), block.source, items[0].line,
                                   section, "term", heading_text(intro), prompt=what))
             continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
+        points = ADVANTAGES.search(heading_text(clean_title(section.title)) if not intro else visible_text(intro))
         factors = _named_by_examples(items)
         for item in items:
             if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
+            if points and not ADVANTAGES.search(visible_text(_term_of(item.head)).strip()):
+                continue  # `## with의 장점` ⏎ `- **가독성 향상**: …`: a label that states the point gives it away; the
+                # section's explanation asks for the advantages (`- 장점` ⏎ `  - …` under `장단점` is asked as a term)
             card = _item_card(ctx, section, item, intro, prompt, parent, glossed)
             if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
+
+
+# a heading (or lead-in) over the advantages or drawbacks of its topic: its items are points, each label the point
+ADVANTAGES = re.compile(r"(?:^|\s|의)(?:장점|단점|이점|장단점|좋은 점|advantages?|benefits?|pros(?: and cons)?|cons|drawbacks?|"
+                        r"disadvantages?|downsides?|why use \S+)\s*[:：]?$", re.I)
 
 
 # a symbol of a formula and its meaning: one Latin or Greek letter, with an index or a prime (`p`, `x_i`, `n'`,
@@ -337,6 +348,25 @@ def _is_legend(items: tuple[Item, ...]) -> bool:
     """A list that says what each symbol of a formula stands for (`- p: 접두어의 길이` ⏎ `- n: 노드 개수`): two or more
     items, each a one-letter symbol and its meaning. A symbol is asked with its formula, never alone."""
     return len(items) >= 2 and all(SYMBOL_ITEM.match(item.head) for item in items)
+
+
+def _parts_of_syntax(section: Section, block: Block, items: tuple[Item, ...]) -> bool:
+    """A list right under a code block that says what each part of it stands for (`with context_expression as
+    target_variable:` ⏎ `    # 코드 블록`, then `- `target_variable`: …`, `- 코드 블록: …`): two or more items, each a
+    term the code holds as a word or comment, not a key it sets (`replicas:`) nor a flag. The parts are asked with the
+    syntax, in the section's explanation, never alone (`코드 블록` → what a code block is)."""
+    index = section.blocks.index(block)
+    before = section.blocks[index - 1] if index else None
+    if before is None or before.kind != "code" or block.line - before.end_line > 2 or len(items) < 2:
+        return False
+    found = fenced(before.source)
+    code = found[1] if found else ""
+    for item in items:
+        definition = split_definition(item.head)
+        term = re.sub(r"[`*]", "", definition[0]).strip() if definition else ""  # (as written: `target_variable`)
+        if not term or term.startswith("-") or term not in code or re.search(rf"^[ \t]*(?:-[ \t]+)?[\"']?{re.escape(term)}[\"']?[ \t]*:(?:\s|$)", code, re.M):
+            return False
+    return True
 
 
 def _named_by_examples(items: tuple[Item, ...]) -> set[int]:
