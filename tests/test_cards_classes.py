@@ -2077,3 +2077,16 @@ def test_the_parts_of_a_syntax_are_asked_with_it() -> None:
     fields = ("# Deployment\n## 필드\n\n```yaml\nspec:\n  replicas: 3\n  paused: false\n```\n\n"
               "- replicas: 유지할 파드의 개수를 정하는 필드이다.\n- paused: 롤아웃을 멈춰 두는지를 정하는 필드이다.\n")
     assert [c.front for c in cards_of(fields) if c.rule == "definition"] == ["replicas", "paused"]
+
+
+def test_a_tagline_that_names_the_headings_task_again_is_no_explanation() -> None:
+    """`# Registry 로그인` ⏎ `저장소 인증.` over `## Docker Hub`, `## Quay`: the tagline names the task again in other
+    words; how it is done is in the subsections, which keep their cards. A tagline that says what a thing is for
+    is a definition and stays."""
+    text = ("# CI Registry 로그인\n\n저장소 인증.\n\n## Docker Hub\n\n```yaml\n- uses: docker/login-action@v3\n"
+            "  with:\n    username: ${{ secrets.USER }}\n```\n\n## Quay\n\n```yaml\n- uses: docker/login-action@v3\n"
+            "  with:\n    registry: quay.io\n```\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert fronts == ["Docker Hub", "Quay"]
+    thing = text.replace("# CI Registry 로그인", "# CI 아티팩트").replace("저장소 인증.", "빌드 결과물 저장 및 공유.")
+    assert [c.front for c in cards_of(thing) if c.rule == "explain"][0] == "CI 아티팩트"

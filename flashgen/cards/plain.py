@@ -910,8 +910,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     shown = visible_text(back)
     read = heading_text(back.replace("\n", " ")) if "\n" not in back.strip() else shown  # link texts kept
     if not cut and section.children and "\n" not in back.strip() and len(read) <= 60 and (
-            heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read)):
-        return None  # a line that introduces the subsections (`Commands for Workspace.`): they have the cards
+            heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read) or _is_tagline(read, heading_text(title))):
+        return None  # a line that introduces the subsections (`Commands for Workspace.`), or only names the heading's
+        # task again (`Docker 로그인` → `컨테이너 레지스트리 인증.` over `Docker Hub`, `ghcr.io`): the subsections have the cards
     if not cut and "\n" not in back.strip() and len(read) <= LEAD_IN_SIZE and _lists_its_children(title, section):
         return None  # `TCP, UDP` over `### TCP`, `### UDP`: each is explained under its own heading, and a line that
         # leads into them (`IP의 문제점을 해결하기 위해 TCP가 등장`) answers neither
@@ -943,6 +944,28 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
                        heading_path=card.heading_path[:-1] + (heading_text(named),))
     return card
+
+
+TAGLINE_WORDS = 6
+# one task in other words: the heading's (`Docker 로그인`) and a tagline's (`컨테이너 레지스트리 인증.`)
+TASKS = ({"로그인", "인증", "login", "log in", "sign in", "authentication", "auth"}, {"배포", "deploy", "deployment"},
+         {"설치", "install", "installation"}, {"동기화", "sync", "synchronization"}, {"업로드", "upload"},
+         {"다운로드", "download"})
+
+
+def _task_of(text: str) -> int:
+    said = text.lower().strip().rstrip(".。").strip()
+    return next((index for index, names in enumerate(TASKS) if any(said.endswith(name) for name in names)), -1)
+
+
+def _is_tagline(read: str, title: str) -> bool:
+    """A few words, no sentence, that name the heading's task again (`GitHub Actions Docker 로그인` → `컨테이너 레지스트리
+    인증.`, `… ECR 로그인` → `Amazon ECR 레지스트리 로그인.`): nothing of how it is done, which its subsections show.
+    A tagline that says what a thing is for (`아티팩트` → `빌드 결과물 저장 및 공유.`) is a definition."""
+    said = read.strip().rstrip(".。").strip()
+    task = _task_of(said)
+    return task >= 0 and task == _task_of(title) and len(said.split()) <= TAGLINE_WORDS \
+        and not SENTENCE_END.search(said) and "\n" not in said
 
 
 def _labels_listed(parts: list[str]) -> list[str]:
