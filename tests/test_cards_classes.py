@@ -2090,3 +2090,19 @@ def test_a_tagline_that_names_the_headings_task_again_is_no_explanation() -> Non
     assert fronts == ["Docker Hub", "Quay"]
     thing = text.replace("# CI Registry 로그인", "# CI 아티팩트").replace("저장소 인증.", "빌드 결과물 저장 및 공유.")
     assert [c.front for c in cards_of(thing) if c.rule == "explain"][0] == "CI 아티팩트"
+
+
+def test_a_remark_on_another_topic_after_the_code_is_asked_by_itself() -> None:
+    """`## 파일 읽기` ⏎ its code ⏎ `> [!info] 기능 플래그` ⏎ `> …`: a callout titled by a topic that neither the heading nor
+    the code speaks of is a remark on the note's topic; tacked onto the answer it asks two things at once. It is asked
+    by its title with the note's topic; a callout about the code (`> [!tip] --no-ff 사용 이유`) stays in the answer."""
+    text = ("# tokio 런타임\n\n비동기 런타임이다.\n\n## 파일 읽기\n\n```rust\nlet text = fs::read_to_string(\"a.txt\").await?;\n"
+            "fs::write(\"b.txt\", \"hi\").await?;\n```\n\n> [!info] 기능 플래그\n> `full`은 모든 기능을 켠다.\n"
+            "> 필요한 것만 고르면 빌드가 빨라진다.\n")
+    cards = cards_of(text)
+    [read] = [c for c in cards if c.front == "파일 읽기"]
+    assert "기능 플래그" not in read.back and "read_to_string" in read.back
+    [aside] = [c for c in cards if c.front == "tokio 런타임 › 기능 플래그"]
+    assert aside.back == "`full`은 모든 기능을 켠다.\n필요한 것만 고르면 빌드가 빨라진다." and aside.prompt == "설명해 보세요"
+    about = text.replace("기능 플래그", "read_to_string 주의")
+    assert "read_to_string 주의" in next(c.back for c in cards_of(about) if c.front == "파일 읽기")

@@ -26,6 +26,7 @@ from flashgen.cards.lint_warning import warn_rejected
 from flashgen.cards.manifests import manifest_cards, only_manifests
 from flashgen.cards.model import Card
 from flashgen.cards.plain import (
+    aside_card,
     definition_cards,
     explain_card,
     faq_cards,
@@ -332,6 +333,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
     if ctx.on("explain"):
         labelled, under_labels = label_cards(ctx, section, used | {card.line for card in cards}, missing)
         cards.extend(labelled)
+        aside = aside_card(ctx, section)  # (a remark on another topic at the section's end: asked by itself)
+        cards.extend([aside] if aside else [])
         shown = used | manifests | under_labels | {card.line for card in cards}  # what other cards show stays off its explanation
         if section.line in exercises:
             card = exercise_card(ctx, section, exercises[section.line], missing)

@@ -1336,6 +1336,49 @@ GRACE = 2
 ASIDE = re.compile(r"^>\s*\[!(?:note|info|tip|hint|warning|caution|attention|danger|error|bug|todo|quote|cite)\]", re.I)
 
 
+CALLOUT_WORDS = {"note", "notes", "tip", "tips", "info", "hint", "important", "example", "summary", "abstract", "참고",
+                 "팁", "노트", "메모", "정보", "요약", "예시", "중요"}
+# a callout whose title names a topic (`> [!info] 피처 플래그`): a few words, no sentence
+TOPIC_CALLOUT = re.compile(r"^>\s*\[!(?:note|info|tip|hint|abstract|summary|example)\][+-]?[ \t]+([^\n]{2,40})$", re.I | re.M)
+
+
+def aside_card(ctx: RuleContext, section: Section) -> Card | None:
+    """A callout at the end of a section, right after its code, titled by a topic of its own that neither the headings
+    nor the code speak of (`> [!info] 피처 플래그` under `## 파일 I/O` of the tokio note): a remark on the note's topic,
+    asked by its title with that topic (`tokio - 비동기 런타임 › 피처 플래그`), not tacked onto the section's answer."""
+    blocks = [block for block in section.blocks if block.kind not in ("rule", "html")]
+    if not section.level or len(blocks) < 2 or blocks[-1].kind != "callout" or blocks[-2].kind != "code" \
+            or not _names_another_topic(blocks[-1], section):
+        return None
+    lines = blocks[-1].source.strip().split("\n")
+    title = visible_text(TOPIC_CALLOUT.match(lines[0].lstrip()).group(1)).strip()
+    body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines[1:]).strip()
+    if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
+            or "\n" not in body and "[[" in body and len(visible_text(body)) < 50:
+        return None  # (`자주 쓰는 포맷은 [[git-config-alias]]로 등록하자.`: a pointer to another note)
+    topic = heading_text(clean_title(section.path[0])) if len(section.path) > 1 else ctx.note.title
+    return ctx.card("basic", in_context(title, topic), body, blocks[-1].line, section, "explain", title,
+                    prompt=ctx.say("설명해 보세요", "Explain"))
+
+
+def _names_another_topic(block: Block, section: Section) -> bool:
+    """A callout titled by a topic that shares no word with the section's headings (`> [!info] 피처 플래그` at the end
+    of `## 파일 I/O`): an aside about something else, which an answer about the section must not run into."""
+    found = TOPIC_CALLOUT.match(block.source.lstrip())
+    if not found:
+        return False
+    title = visible_text(found.group(1)).strip()
+    if len(title.split()) > 4 or SENTENCE_END.search(title) or title.endswith((":", "：")) \
+            or STATEMENT.search(f" {title} ") or title.lower() in CALLOUT_WORDS:
+        return False
+    if is_generic(title) or ASPECTS.match(title):
+        return False  # `> [!tip] 활용`: an aspect of the section's own topic
+    heard = {word.lower() for heading in section.path for word in re.findall(r"\w{2,}", heading_text(heading))}
+    said = " ".join(other.source for other in section.blocks if other.line < block.line).lower()
+    return not any(word.lower() in heard or word.lower() in said for word in re.findall(r"[\w-]{2,}", title))
+    # (`> [!tip] --no-ff 사용 이유` under code that runs `git merge --no-ff`: it speaks of the code)
+
+
 def _is_aside(block: Block) -> bool:
     """A callout that remarks on the text beside it: left out first when a section does not fit."""
     return block.kind == "callout" and bool(ASIDE.match(block.source.lstrip()))
