@@ -2024,3 +2024,14 @@ def test_a_manifest_cloze_never_asks_what_kubernetes_rejects() -> None:
     [plain] = [c for c in note_cards(note, CONFIG) if c.rule == "manifest"]
     # without the lint, that line is asked like any other
     assert "{{c" in next(line for line in plain.front.split("\n") if "vol-1" in line)
+
+
+def test_a_statement_purpose_or_case_over_sub_items_is_no_term() -> None:
+    text = ("# 백업\n### 스냅샷\n- 디스크 상태를 주기적으로 저장\n  - 저장 공간이 더 필요함\n\n"
+            "### 보존 기간\n- 오래된 백업이 쌓이는 것을 막기 위해\n  - 디스크 부족\n  - 비용 증가\n\n"
+            "### 복구\n- 실수로 지운 경우\n  - 마지막 스냅샷에서 되살림\n- 롤백\n  - 이전 버전으로 되돌리는 일\n")
+    cards = cards_of(text)
+    fronts = [c.front for c in cards if c.rule == "term"]
+    assert fronts == ["롤백"]  # a name with its meaning stays a term
+    explained = {c.front: c.back for c in cards if c.rule == "explain"}
+    assert "오래된 백업이 쌓이는 것을 막기 위해" in explained["보존 기간"]  # the purpose and its reasons, asked whole

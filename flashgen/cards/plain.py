@@ -99,6 +99,9 @@ ANNOUNCES = re.compile(r"^(?:the following\b|following are\b|below (?:are|is)\b|
                        re.I)
 EXPRESSION = re.compile(r"`[^`]*\s(?:[-+*/%<>]|==|!=|>=|<=|&&|\|\|)\s[^`]*`")
 KO_STATEMENT = re.compile(r"\s\S*(?:됨|함)$")  # `역캡슐화를 거쳐 수신됨`: a statement in note style, not a name
+# a bullet that says what is done, why or when, not a name: an object or place and the one word of its action
+# (`데이터 변화 이력을 관리`, `송신 과정에서 캡슐화`), a purpose (`…을 막기 위해`) or a case (`…하기 애매한 경우`)
+KO_CLAUSE = re.compile(r"\S(?:을|를|에서|으로|에게)\s+[^\s,]+$|(?:위해|위해서|위함|경우|상황|때)$")
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
 # the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
@@ -405,8 +408,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     if not ctx.on("terms") or item.ordered:
         return None  # numbered items are steps, not terms
     head = head.strip()
-    if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head):
-        return None
+    if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head) \
+            or KO_CLAUSE.search(re.sub(r"[*_`]+", "", head).strip()):
+        return None  # (a statement over its sub-items is no term they define)
     said = SAYS_WHAT.match(visible_text(head).strip())
     names = _short_names(item.body) if said and body else []
     if names:  # `BGP의 속성은 경로에 대한 부가 정보` ⏎ `- AS-PATH` `- NEXT-HOP`: what it is said of, named by its kinds
