@@ -1313,13 +1313,13 @@ def test_a_long_table_is_cut_to_its_first_rows_unless_the_front_asks_for_all_of_
 def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None:
     """A bold lead line whose list went to another card (its one item is a term with a card) is no explanation;
     a list only one of whose three items is such a term stays under it, and the explanation shows both."""
-    text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체\n"
-            "    - scan은 재귀적으로 key들을 호출\n")
+    text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- SCAN 커맨드\n"
+            "    - keys* 대신 key들을 나누어 재귀적으로 호출\n")
     assert not [c for c in cards_of(text) if c.rule == "explain"]
     more = text + ("- Hash에 아이템이 많아질수록 성능이 저하\n"
                    "- key를 del로 지우면 그 key를 지우는 동안 다른 동작 x → unlink 커맨드를 사용해 key를 백그라운드로 지우자\n")
     [card] = [c for c in cards_of(more) if c.rule == "explain"]
-    assert card.back.startswith("**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체") and "unlink" in card.back
+    assert card.back.startswith("**Redis는 Single Thread로 동작**\n\n- SCAN 커맨드") and "unlink" in card.back
 
 
 def test_operator_examples_variants_and_announcements_are_no_cards() -> None:
@@ -2035,3 +2035,15 @@ def test_a_statement_purpose_or_case_over_sub_items_is_no_term() -> None:
     assert fronts == ["롤백"]  # a name with its meaning stays a term
     explained = {c.front: c.back for c in cards if c.rule == "explain"}
     assert "오래된 백업이 쌓이는 것을 막기 위해" in explained["보존 기간"]  # the purpose and its reasons, asked whole
+
+
+def test_a_topic_in_bold_of_the_same_series_ends_the_one_above_though_its_name_is_an_aspect() -> None:
+    text = ("# 큐\n## 상세 설계\n큐 서버의 세부 사항.\n\n**메시지 보관**\n* 메시지는 디스크에 남겨 서버가 죽어도 잃지 않는다.\n\n"
+            "**재전송 방법**\n* 소비자가 응답하지 않으면 같은 메시지를 다른 소비자에게 다시 보낸다.\n\n"
+            "## 명령\n명령마다 하는 일.\n\n**PATCH**\n\n메시지의 우선순위를 바꾸어 다시 넣는다.\n\n**DELETE**\n\n"
+            "메시지를 큐에서 완전히 지운다.\n\n"
+            "## Redis\nRedis의 세부 사항.\n\n**Redis**\n* 메모리에 데이터를 두는 저장소.\n\n**장점**\n* 읽기와 쓰기가 매우 빠르다.\n")
+    explained = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert "재전송" not in explained["메시지 보관"] and "다른 소비자에게" in explained["재전송 방법"]
+    assert "지운다" not in explained["PATCH"] and "완전히 지운다" in explained["큐 › DELETE"]
+    assert "매우 빠르다" in explained["Redis"]  # a bare aspect stays with the topic above it

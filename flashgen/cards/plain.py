@@ -1034,11 +1034,40 @@ def bold_topic(block: Block) -> str | None:
     if kind != name and (is_generic(kind) or ASPECTS.search(kind) or is_example_label(kind) or _is_predicate(kind)
                          or len(kind.split()) > 6):
         return None
-    if not re.match(r"\w", name) or '"' in name or is_generic(name) or ASPECTS.search(name) or ORDINAL.match(name) \
-            or is_example_label(name) or STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) \
-            or SENTENCE_END.search(name) or _is_predicate(name):
+    if _not_a_name(name) or is_generic(name) or ASPECTS.search(name):
         return None
     return name
+
+
+def _not_a_name(name: str) -> bool:
+    """A bold line that is no topic's name: an output (`**["THE", "quick"]**`), a step's number, a kind of content
+    (`**예시**`) or a statement (`**Redis는 Single Thread로 동작**`)."""
+    return not re.match(r"\w", name) or '"' in name or bool(ORDINAL.match(name)) or is_example_label(name) \
+        or bool(STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) or SENTENCE_END.search(name)) \
+        or _is_predicate(name)
+
+
+def _sibling_topic(block: Block, previous: str) -> str | None:
+    """The topic a line in bold alone names after a topic in bold (`previous`) when it is one more of the same series
+    though bold_topic turns it down alone: an aspect said of a subject of its own (`**알림 설정**` after `**알림
+    템플릿**`, not `**장점**` nor `**Redis 장점**` after `**Redis**`), or a generic word written as its sibling is
+    (`**DELETE**` after `**PATCH**`). Else None."""
+    found = _alone_in_bold(block, BOLD_TOPIC)
+    if not found or not previous:
+        return None
+    name = found.group("name").strip()
+    if _not_a_name(name) or ":" in name or "：" in name or is_closing(name):
+        return None
+    words = name.split()
+    if ASPECTS.search(name):
+        return name if len(words) == 2 and words[0].lower() != previous.lower() \
+            and not ASPECTS.search(words[0]) and not is_generic(words[0]) else None
+    if is_generic(name) and UPPER_WORD.fullmatch(name) and UPPER_WORD.fullmatch(previous):
+        return name
+    return None
+
+
+UPPER_WORD = re.compile(r"[A-Z][A-Z0-9_]+")  # `PATCH`, `DELETE`: a method, a keyword, written as its siblings are
 
 
 def _closes(block: Block) -> str | None:
@@ -1072,6 +1101,17 @@ def topic_parts(section: Section) -> list[Section]:
              and i + 1 < len(blocks)
              and blocks[i + 1].kind not in ("rule", "log_date") and not blocks[i + 1].source.lstrip().startswith(("**", "__"))
              and not (i > 0 and blocks[i - 1].source.rstrip().rstrip("*_ ").endswith((":", "：")))]
+    siblings: dict[int, str] = {}
+    previous = ""
+    for i in content:
+        if i in found:
+            previous = bold_topic(blocks[i]) or ""
+            continue
+        sibling = _sibling_topic(blocks[i], previous)
+        if sibling and i + 1 < len(blocks) and blocks[i + 1].kind not in ("rule", "log_date") \
+                and not blocks[i + 1].source.lstrip().startswith(("**", "__")):
+            siblings[i], previous = sibling, sibling
+    found = sorted(set(found) | set(siblings))
     title = heading_text(clean_title(section.title)).lower()
     again = {i for i in found if (bold_topic(blocks[i]) or "").lower() == title}  # the heading said again: the
     # section's own text goes on under it (`### 클래스리스 주소 체계` … `**클래스리스 주소 체계**`), after the topic above
@@ -1089,7 +1129,7 @@ def topic_parts(section: Section) -> list[Section]:
         if start in again:
             own.extend(blocks[start + 1:end])
             continue
-        name = bold_topic(blocks[start]) or _closes(blocks[start]) or _asked_topic(blocks[start])
+        name = siblings.get(start) or bold_topic(blocks[start]) or _closes(blocks[start]) or _asked_topic(blocks[start])
         topics.append(replace(section, title=name, line=blocks[start].line, path=section.path + (name,),
                               blocks=blocks[start + 1:end], children=(), level=section.level + 1))
     if not topics:
