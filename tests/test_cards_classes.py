@@ -2047,3 +2047,13 @@ def test_a_topic_in_bold_of_the_same_series_ends_the_one_above_though_its_name_i
     assert "재전송" not in explained["메시지 보관"] and "다른 소비자에게" in explained["재전송 방법"]
     assert "지운다" not in explained["PATCH"] and "완전히 지운다" in explained["큐 › DELETE"]
     assert "매우 빠르다" in explained["Redis"]  # a bare aspect stays with the topic above it
+
+
+def test_a_plain_label_alone_over_a_list_is_the_context_of_its_terms() -> None:
+    text = ("# 저장 방식\n## 행 저장소\n행 단위로 저장한다.\n\n차이점\n* 읽기 단위\n  * 행 저장소 - 한 행 전체\n"
+            "  * 열 저장소 - 한 열 전체\n* 압축률\n  * 행 저장소 - 낮음\n  * 열 저장소 - 같은 값이 모여 높음\n\n"
+            "Secondary storage\n- 데이터가 영구히 남는 곳\n- 속도가 가장 느린 곳\n")
+    cards = cards_of(text)
+    terms = {c.front: c.prompt for c in cards if c.rule == "term"}
+    assert terms == {"읽기 단위": "차이점 · 무엇인가요?", "압축률": "차이점 · 무엇인가요?"}
+    assert not [c for c in cards if c.rule == "list"]  # a plain label is context, not a set to recite

@@ -247,9 +247,10 @@ def _body_markdown(body: tuple[str, ...]) -> str:
     return "\n".join(line for line in body).strip()
 
 
-def _intro_label(section: Section, block: Block) -> str:
+def _intro_label(section: Section, block: Block, plain: bool = False) -> str:
     """The line that introduces a list (`마스터 컴포넌트:`, `**캐시 구조**`), if the block right before it ends with a
-    colon or is a label in bold."""
+    colon or is a label in bold; with `plain`, also a word or two alone as a paragraph (`차이점`): context for the
+    terms of the list, not a set it names (`Secondary storage` over points said of it)."""
     blocks = section.blocks
     index = blocks.index(block)
     if index == 0:
@@ -265,10 +266,16 @@ def _intro_label(section: Section, block: Block) -> str:
     bold = re.fullmatch(r"(\*\*|__)([^*_\n]{1,40})\1\s*[:：]?", last)
     if bold and not block.source[:1].isspace():
         return bold.group(2).strip()  # a label in bold over its list (`**캐시 구조**`), as a heading would be
+    if plain and "\n" not in previous.source.strip() and PLAIN_LABEL.fullmatch(last) and not block.source[:1].isspace() \
+            and not is_generic(last):
+        return last  # a plain label alone over its list (`차이점` ⏎ `* 목적` `* 검색 기능`), as a bold one is
     if not last.endswith((":", "：")):
         return ""
     # only the sentence that introduces the list: "…합니다. etcd의 주요 특징은 다음과 같습니다:"
     return re.split(r"(?<=[.!?])\s+", last.rstrip(":：").strip())[-1]
+
+
+PLAIN_LABEL = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]*(?: [가-힣A-Za-z0-9]+)?")  # a word or two, no mark nor sentence
 
 
 def topic_of(section: Section, note_title: str) -> str:
@@ -295,7 +302,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
     for block in section.blocks:
         if block.kind != "list":
             continue
-        intro = _intro_label(section, block)
+        intro = _intro_label(section, block, plain=True)
         what = ctx.say("무엇인가요?", "What is it?")
         prompt = f"{heading_text(intro)} · {what}" if intro else what  # the prompt is plain text: no markup
         parent = ""
