@@ -2057,3 +2057,13 @@ def test_a_plain_label_alone_over_a_list_is_the_context_of_its_terms() -> None:
     terms = {c.front: c.prompt for c in cards if c.rule == "term"}
     assert terms == {"읽기 단위": "차이점 · 무엇인가요?", "압축률": "차이점 · 무엇인가요?"}
     assert not [c for c in cards if c.rule == "list"]  # a plain label is context, not a set to recite
+
+
+def test_a_term_under_a_heading_of_its_uses_or_a_rule_to_follow_is_asked_with_it() -> None:
+    text = ("# 컬렉션\n## 리스트 vs 집합\n둘 다 값을 모은다.\n\n### 3. 용도 구분\n- 리스트\n  - 순서가 중요한 경우\n"
+            "  - 같은 값이 여러 번 들어갈 수 있는 경우\n- 집합\n  - 중복을 없애야 하는 경우\n\n"
+            "## 함수\n함수를 잘 쓰는 법.\n\n**이름에 의도를 담기**\n\n`결과 함수명(인자)`\n* **인자**\n"
+            "  * 인자의 개수와 순서로도 의도를 알린다\n\n### 구성\n- 본문\n  - 함수가 실행하는 문장들의 블록\n")
+    terms = {c.front: c.prompt for c in cards_of(text) if c.rule == "term"}
+    assert terms == {"리스트 (용도 구분)": "설명해 보세요", "집합 (용도 구분)": "설명해 보세요",
+                     "인자 (이름에 의도를 담기)": "설명해 보세요", "본문": "무엇인가요?"}

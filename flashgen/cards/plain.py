@@ -430,12 +430,26 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         # over an example: the front says it all)
         front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
-        return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
+        card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
+        return faceted(ctx, card, section.title) if not intro and not parent else card
     paren = PAREN_TERM.match(head) if glossed else None
     if paren and not body and not re.match(r"(?:e\.g\.|i\.e\.|eg\b|ex\.|예[:)]|예를 들)", paren.group("def").strip(), re.I):
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+# a heading that says what its terms are looked at for, not what they are: their uses (`용도 구분`, `사용 시점`), or a
+# rule to follow that they apply (`포괄적인 의미를 담기`)
+FACET_TITLE = re.compile(r"(?:용도|쓰임새?|사용처|사용 시점|언제 사용)|\S[을를]\s+(?:\S+\s+)?\S+기$")
+def faceted(ctx: RuleContext, card: Card, title: str) -> Card:
+    """A term asked what it is under a heading (or topic in bold) that says what it is looked at for: its uses
+    (`### 7. 용도 구분` ⏎ `- 람다` ⏎ `  - …인 경우`: when to use it), or a rule to follow (`**포괄적인 의미를 담기**` ⏎
+    `* **파라미터**` ⏎ `  * 파라미터의 타입, 개수, 순서를 통해 의미를 전달`: how the rule applies to it), is asked with it."""
+    facet = re.sub(r"^\d+[.)]\s*", "", heading_text(clean_title(title)))
+    if card.rule != "term" or card.prompt != ctx.say("무엇인가요?", "What is it?") or not FACET_TITLE.search(facet):
+        return card
+    return replace(card, front=f"{_unwrapped(card.front)} ({facet})", prompt=ctx.say("설명해 보세요", "Explain"))
 
 
 EXAMPLE_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_`]*(?:예시|예제|예|ex|e\.g\.|eg|for example|for instance|such as)"
