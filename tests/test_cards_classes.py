@@ -1313,13 +1313,13 @@ def test_a_long_table_is_cut_to_its_first_rows_unless_the_front_asks_for_all_of_
 def test_an_explanation_that_would_be_only_a_bold_lead_line_is_no_card() -> None:
     """A bold lead line whose list went to another card (its one item is a term with a card) is no explanation;
     a list only one of whose three items is such a term stays under it, and the explanation shows both."""
-    text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체\n"
-            "    - scan은 재귀적으로 key들을 호출\n")
+    text = ("# Redis\n### 사용하면 안되는 커맨드\n**Redis는 Single Thread로 동작**\n\n- SCAN 커맨드\n"
+            "    - keys* 대신 key들을 나누어 재귀적으로 호출\n")
     assert not [c for c in cards_of(text) if c.rule == "explain"]
     more = text + ("- Hash에 아이템이 많아질수록 성능이 저하\n"
                    "- key를 del로 지우면 그 key를 지우는 동안 다른 동작 x → unlink 커맨드를 사용해 key를 백그라운드로 지우자\n")
     [card] = [c for c in cards_of(more) if c.rule == "explain"]
-    assert card.back.startswith("**Redis는 Single Thread로 동작**\n\n- keys* → scan으로 대체") and "unlink" in card.back
+    assert card.back.startswith("**Redis는 Single Thread로 동작**\n\n- SCAN 커맨드") and "unlink" in card.back
 
 
 def test_operator_examples_variants_and_announcements_are_no_cards() -> None:
@@ -2106,3 +2106,46 @@ def test_a_remark_on_another_topic_after_the_code_is_asked_by_itself() -> None:
     assert aside.back == "`full`은 모든 기능을 켠다.\n필요한 것만 고르면 빌드가 빨라진다." and aside.prompt == "설명해 보세요"
     about = text.replace("기능 플래그", "read_to_string 주의")
     assert "read_to_string 주의" in next(c.back for c in cards_of(about) if c.front == "파일 읽기")
+
+
+def test_a_statement_purpose_or_case_over_sub_items_is_no_term() -> None:
+    text = ("# 백업\n### 스냅샷\n- 디스크 상태를 주기적으로 저장\n  - 저장 공간이 더 필요함\n\n"
+            "### 보존 기간\n- 오래된 백업이 쌓이는 것을 막기 위해\n  - 디스크 부족\n  - 비용 증가\n\n"
+            "### 복구\n- 실수로 지운 경우\n  - 마지막 스냅샷에서 되살림\n- 롤백\n  - 이전 버전으로 되돌리는 일\n")
+    cards = cards_of(text)
+    fronts = [c.front for c in cards if c.rule == "term"]
+    assert fronts == ["롤백"]  # a name with its meaning stays a term
+    explained = {c.front: c.back for c in cards if c.rule == "explain"}
+    assert "오래된 백업이 쌓이는 것을 막기 위해" in explained["보존 기간"]  # the purpose and its reasons, asked whole
+
+
+def test_a_topic_in_bold_of_the_same_series_ends_the_one_above_though_its_name_is_an_aspect() -> None:
+    text = ("# 큐\n## 상세 설계\n큐 서버의 세부 사항.\n\n**메시지 보관**\n* 메시지는 디스크에 남겨 서버가 죽어도 잃지 않는다.\n\n"
+            "**재전송 방법**\n* 소비자가 응답하지 않으면 같은 메시지를 다른 소비자에게 다시 보낸다.\n\n"
+            "## 명령\n명령마다 하는 일.\n\n**PATCH**\n\n메시지의 우선순위를 바꾸어 다시 넣는다.\n\n**DELETE**\n\n"
+            "메시지를 큐에서 완전히 지운다.\n\n"
+            "## Redis\nRedis의 세부 사항.\n\n**Redis**\n* 메모리에 데이터를 두는 저장소.\n\n**장점**\n* 읽기와 쓰기가 매우 빠르다.\n")
+    explained = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert "재전송" not in explained["메시지 보관"] and "다른 소비자에게" in explained["재전송 방법"]
+    assert "지운다" not in explained["PATCH"] and "완전히 지운다" in explained["큐 › DELETE"]
+    assert "매우 빠르다" in explained["Redis"]  # a bare aspect stays with the topic above it
+
+
+def test_a_plain_label_alone_over_a_list_is_the_context_of_its_terms() -> None:
+    text = ("# 저장 방식\n## 행 저장소\n행 단위로 저장한다.\n\n차이점\n* 읽기 단위\n  * 행 저장소 - 한 행 전체\n"
+            "  * 열 저장소 - 한 열 전체\n* 압축률\n  * 행 저장소 - 낮음\n  * 열 저장소 - 같은 값이 모여 높음\n\n"
+            "Secondary storage\n- 데이터가 영구히 남는 곳\n- 속도가 가장 느린 곳\n")
+    cards = cards_of(text)
+    terms = {c.front: c.prompt for c in cards if c.rule == "term"}
+    assert terms == {"읽기 단위": "차이점 · 무엇인가요?", "압축률": "차이점 · 무엇인가요?"}
+    assert not [c for c in cards if c.rule == "list"]  # a plain label is context, not a set to recite
+
+
+def test_a_term_under_a_heading_of_its_uses_or_a_rule_to_follow_is_asked_with_it() -> None:
+    text = ("# 컬렉션\n## 리스트 vs 집합\n둘 다 값을 모은다.\n\n### 3. 용도 구분\n- 리스트\n  - 순서가 중요한 경우\n"
+            "  - 같은 값이 여러 번 들어갈 수 있는 경우\n- 집합\n  - 중복을 없애야 하는 경우\n\n"
+            "## 함수\n함수를 잘 쓰는 법.\n\n**이름에 의도를 담기**\n\n`결과 함수명(인자)`\n* **인자**\n"
+            "  * 인자의 개수와 순서로도 의도를 알린다\n\n### 구성\n- 본문\n  - 함수가 실행하는 문장들의 블록\n")
+    terms = {c.front: c.prompt for c in cards_of(text) if c.rule == "term"}
+    assert terms == {"리스트 (용도 구분)": "설명해 보세요", "집합 (용도 구분)": "설명해 보세요",
+                     "인자 (이름에 의도를 담기)": "설명해 보세요", "본문": "무엇인가요?"}

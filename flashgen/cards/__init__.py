@@ -29,6 +29,7 @@ from flashgen.cards.plain import (
     aside_card,
     definition_cards,
     explain_card,
+    faceted,
     faq_cards,
     label_cards,
     list_cards,
@@ -379,7 +380,7 @@ def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[S
         if topic is not None:
             title = heading_text(topic.title)  # (`Retry-After › 503` for `특별한 정보 › 503`)
             front = title + card.front[len(named):] if card.front.startswith(named + " › ") else card.front
-            card = replace(card, front=front, heading_path=card.heading_path + (title,))
+            card = faceted(ctx, replace(card, front=front, heading_path=card.heading_path + (title,)), topic.title)
         out.append(card)
     return out
 

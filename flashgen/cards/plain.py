@@ -99,6 +99,9 @@ ANNOUNCES = re.compile(r"^(?:the following\b|following are\b|below (?:are|is)\b|
                        re.I)
 EXPRESSION = re.compile(r"`[^`]*\s(?:[-+*/%<>]|==|!=|>=|<=|&&|\|\|)\s[^`]*`")
 KO_STATEMENT = re.compile(r"\s\S*(?:됨|함)$")  # `역캡슐화를 거쳐 수신됨`: a statement in note style, not a name
+# a bullet that says what is done, why or when, not a name: an object or place and the one word of its action
+# (`데이터 변화 이력을 관리`, `송신 과정에서 캡슐화`), a purpose (`…을 막기 위해`) or a case (`…하기 애매한 경우`)
+KO_CLAUSE = re.compile(r"\S(?:을|를|에서|으로|에게)\s+[^\s,]+$|(?:위해|위해서|위함|경우|상황|때)$")
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
 # the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
@@ -244,9 +247,10 @@ def _body_markdown(body: tuple[str, ...]) -> str:
     return "\n".join(line for line in body).strip()
 
 
-def _intro_label(section: Section, block: Block) -> str:
+def _intro_label(section: Section, block: Block, plain: bool = False) -> str:
     """The line that introduces a list (`마스터 컴포넌트:`, `**캐시 구조**`), if the block right before it ends with a
-    colon or is a label in bold."""
+    colon or is a label in bold; with `plain`, also a word or two alone as a paragraph (`차이점`): context for the
+    terms of the list, not a set it names (`Secondary storage` over points said of it)."""
     blocks = section.blocks
     index = blocks.index(block)
     if index == 0:
@@ -262,10 +266,16 @@ def _intro_label(section: Section, block: Block) -> str:
     bold = re.fullmatch(r"(\*\*|__)([^*_\n]{1,40})\1\s*[:：]?", last)
     if bold and not block.source[:1].isspace():
         return bold.group(2).strip()  # a label in bold over its list (`**캐시 구조**`), as a heading would be
+    if plain and "\n" not in previous.source.strip() and PLAIN_LABEL.fullmatch(last) and not block.source[:1].isspace() \
+            and not is_generic(last):
+        return last  # a plain label alone over its list (`차이점` ⏎ `* 목적` `* 검색 기능`), as a bold one is
     if not last.endswith((":", "：")):
         return ""
     # only the sentence that introduces the list: "…합니다. etcd의 주요 특징은 다음과 같습니다:"
     return re.split(r"(?<=[.!?])\s+", last.rstrip(":：").strip())[-1]
+
+
+PLAIN_LABEL = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]*(?: [가-힣A-Za-z0-9]+)?")  # a word or two, no mark nor sentence
 
 
 def topic_of(section: Section, note_title: str) -> str:
@@ -292,7 +302,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
     for block in section.blocks:
         if block.kind != "list":
             continue
-        intro = _intro_label(section, block)
+        intro = _intro_label(section, block, plain=True)
         what = ctx.say("무엇인가요?", "What is it?")
         prompt = f"{heading_text(intro)} · {what}" if intro else what  # the prompt is plain text: no markup
         parent = ""
@@ -439,8 +449,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         return None  # numbered items are steps, not terms
     head = head.strip()
     if is_metadata_key(head) or nothing_to_learn(head) or _is_predicate(head) \
-            or CATCH_ALL.fullmatch(visible_text(head).strip()):
-        return None
+            or CATCH_ALL.fullmatch(visible_text(head).strip()) or KO_CLAUSE.search(re.sub(r"[*_`]+", "", head).strip()):
+        return None  # (an item that stands for the rest of its list; a statement over its sub-items is no term they
+        # define)
     said = SAYS_WHAT.match(visible_text(head).strip())
     names = _short_names(item.body) if said and body else []
     if names:  # `BGP의 속성은 경로에 대한 부가 정보` ⏎ `- AS-PATH` `- NEXT-HOP`: what it is said of, named by its kinds
@@ -453,7 +464,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         # over an example: the front says it all)
         front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
-        return ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
+        card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
+        return faceted(ctx, card, section.title) if not intro and not parent else card
     paren = PAREN_TERM.match(head) if glossed else None
     if paren and not body and not re.match(r"(?:e\.g\.|i\.e\.|eg\b|ex\.|예[:)]|예를 들)", paren.group("def").strip(), re.I):
         term = paren.group("term").strip()
@@ -481,6 +493,19 @@ def _instruction_prompt(ctx: RuleContext, term: str, definition: str, prompt: st
     what = ctx.say("무엇인가요?", "What is it?")
     asked = ctx.say("왜 그런가요?", "Why?") if GIVES_REASON.match(said) else ctx.say("어떻게 하나요?", "How?")
     return prompt[:-len(what)] + asked if prompt.endswith(what) else prompt
+
+
+# a heading that says what its terms are looked at for, not what they are: their uses (`용도 구분`, `사용 시점`), or a
+# rule to follow that they apply (`포괄적인 의미를 담기`)
+FACET_TITLE = re.compile(r"(?:용도|쓰임새?|사용처|사용 시점|언제 사용)|\S[을를]\s+(?:\S+\s+)?\S+기$")
+def faceted(ctx: RuleContext, card: Card, title: str) -> Card:
+    """A term asked what it is under a heading (or topic in bold) that says what it is looked at for: its uses
+    (`### 7. 용도 구분` ⏎ `- 람다` ⏎ `  - …인 경우`: when to use it), or a rule to follow (`**포괄적인 의미를 담기**` ⏎
+    `* **파라미터**` ⏎ `  * 파라미터의 타입, 개수, 순서를 통해 의미를 전달`: how the rule applies to it), is asked with it."""
+    facet = re.sub(r"^\d+[.)]\s*", "", heading_text(clean_title(title)))
+    if card.rule != "term" or card.prompt != ctx.say("무엇인가요?", "What is it?") or not FACET_TITLE.search(facet):
+        return card
+    return replace(card, front=f"{_unwrapped(card.front)} ({facet})", prompt=ctx.say("설명해 보세요", "Explain"))
 
 
 EXAMPLE_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_`]*(?:예시|예제|예|ex|e\.g\.|eg|for example|for instance|such as)"
@@ -1109,11 +1134,40 @@ def bold_topic(block: Block) -> str | None:
     if kind != name and (is_generic(kind) or ASPECTS.search(kind) or is_example_label(kind) or _is_predicate(kind)
                          or len(kind.split()) > 6):
         return None
-    if not re.match(r"\w", name) or '"' in name or is_generic(name) or ASPECTS.search(name) or ORDINAL.match(name) \
-            or is_example_label(name) or STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) \
-            or SENTENCE_END.search(name) or _is_predicate(name):
+    if _not_a_name(name) or is_generic(name) or ASPECTS.search(name):
         return None
     return name
+
+
+def _not_a_name(name: str) -> bool:
+    """A bold line that is no topic's name: an output (`**["THE", "quick"]**`), a step's number, a kind of content
+    (`**예시**`) or a statement (`**Redis는 Single Thread로 동작**`)."""
+    return not re.match(r"\w", name) or '"' in name or bool(ORDINAL.match(name)) or is_example_label(name) \
+        or bool(STATEMENT.search(f" {name} ") or KO_TOPIC_MARKED.search(name) or SENTENCE_END.search(name)) \
+        or _is_predicate(name)
+
+
+def _sibling_topic(block: Block, previous: str) -> str | None:
+    """The topic a line in bold alone names after a topic in bold (`previous`) when it is one more of the same series
+    though bold_topic turns it down alone: an aspect said of a subject of its own (`**알림 설정**` after `**알림
+    템플릿**`, not `**장점**` nor `**Redis 장점**` after `**Redis**`), or a generic word written as its sibling is
+    (`**DELETE**` after `**PATCH**`). Else None."""
+    found = _alone_in_bold(block, BOLD_TOPIC)
+    if not found or not previous:
+        return None
+    name = found.group("name").strip()
+    if _not_a_name(name) or ":" in name or "：" in name or is_closing(name):
+        return None
+    words = name.split()
+    if ASPECTS.search(name):
+        return name if len(words) == 2 and words[0].lower() != previous.lower() \
+            and not ASPECTS.search(words[0]) and not is_generic(words[0]) else None
+    if is_generic(name) and UPPER_WORD.fullmatch(name) and UPPER_WORD.fullmatch(previous):
+        return name
+    return None
+
+
+UPPER_WORD = re.compile(r"[A-Z][A-Z0-9_]+")  # `PATCH`, `DELETE`: a method, a keyword, written as its siblings are
 
 
 def _closes(block: Block) -> str | None:
@@ -1147,6 +1201,17 @@ def topic_parts(section: Section) -> list[Section]:
              and i + 1 < len(blocks)
              and blocks[i + 1].kind not in ("rule", "log_date") and not blocks[i + 1].source.lstrip().startswith(("**", "__"))
              and not (i > 0 and blocks[i - 1].source.rstrip().rstrip("*_ ").endswith((":", "：")))]
+    siblings: dict[int, str] = {}
+    previous = ""
+    for i in content:
+        if i in found:
+            previous = bold_topic(blocks[i]) or ""
+            continue
+        sibling = _sibling_topic(blocks[i], previous)
+        if sibling and i + 1 < len(blocks) and blocks[i + 1].kind not in ("rule", "log_date") \
+                and not blocks[i + 1].source.lstrip().startswith(("**", "__")):
+            siblings[i], previous = sibling, sibling
+    found = sorted(set(found) | set(siblings))
     title = heading_text(clean_title(section.title)).lower()
     again = {i for i in found if (bold_topic(blocks[i]) or "").lower() == title}  # the heading said again: the
     # section's own text goes on under it (`### 클래스리스 주소 체계` … `**클래스리스 주소 체계**`), after the topic above
@@ -1164,7 +1229,7 @@ def topic_parts(section: Section) -> list[Section]:
         if start in again:
             own.extend(blocks[start + 1:end])
             continue
-        name = bold_topic(blocks[start]) or _closes(blocks[start]) or _asked_topic(blocks[start])
+        name = siblings.get(start) or bold_topic(blocks[start]) or _closes(blocks[start]) or _asked_topic(blocks[start])
         topics.append(replace(section, title=name, line=blocks[start].line, path=section.path + (name,),
                               blocks=blocks[start + 1:end], children=(), level=section.level + 1))
     if not topics:
