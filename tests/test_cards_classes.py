@@ -2149,3 +2149,12 @@ def test_a_term_under_a_heading_of_its_uses_or_a_rule_to_follow_is_asked_with_it
     terms = {c.front: c.prompt for c in cards_of(text) if c.rule == "term"}
     assert terms == {"리스트 (용도 구분)": "설명해 보세요", "집합 (용도 구분)": "설명해 보세요",
                      "인자 (이름에 의도를 담기)": "설명해 보세요", "본문": "무엇인가요?"}
+
+
+def test_a_manifest_cloze_never_hides_a_label_key_the_author_chose() -> None:
+    """`gpu: "true"` under `nodeSelector` (under a heading `NodeSelector`): the key is one task's own label, nothing
+    to recall; with the heading naming `nodeSelector` and the key shown, nothing is left to ask but `kind`."""
+    text = ("# 스케줄링\n## NodeSelector\n### 풀이\n```sh\nkubectl label node w1 gpu=true\n```\n```yaml\napiVersion: v1\n"
+            "kind: Pod\nmetadata:\n  name: trainer\nspec:\n  nodeSelector:\n    gpu: \"true\"\n  containers:\n"
+            "  - image: busybox\n    name: trainer\n```\n")
+    assert not [c for c in cards_of(text) if c.rule == "manifest"]

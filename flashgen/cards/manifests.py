@@ -107,6 +107,9 @@ HEADING_WORDS = {"example", "examples", "manifest", "manifests", "default", "set
 PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "args", "labels", "namespace", "type",
               "cpu", "memory", "storage", "ephemeral-storage"}
 # the group of the top-level keys of an object without a spec, and such keys that set nothing
+# maps whose keys the author names (`disktype: ssd` under `nodeSelector`, an app's labels, a ConfigMap's settings):
+# one example's own choice, never a key field to recall
+FREE_FORM = {"nodeselector", "labels", "matchlabels", "annotations", "data", "stringdata", "binarydata"}
 TOP_LEVEL = "fields"
 TOP_LEVEL_SKIPPED = {"apiversion", "description"}
 MAX_TOPIC_KEYS = 6  # keys asked under one topic, nearest it first: more in one blank group is a wall, not a question
@@ -175,7 +178,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
         key = match.group("key")
         if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
-                or roots[root][0] == "spec" and path == root:
+                or roots[root][0] == "spec" and path == root \
+                or path.count(".") and path.split(".")[-2].lower() in FREE_FORM:
             continue
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:
