@@ -2158,3 +2158,14 @@ def test_a_manifest_cloze_never_hides_a_label_key_the_author_chose() -> None:
             "kind: Pod\nmetadata:\n  name: trainer\nspec:\n  nodeSelector:\n    gpu: \"true\"\n  containers:\n"
             "  - image: busybox\n    name: trainer\n```\n")
     assert not [c for c in cards_of(text) if c.rule == "manifest"]
+
+
+def test_a_problem_set_with_no_answer_is_no_explanation() -> None:
+    """`### 참고 - 기출 문제` over a task alone: the front names no topic, the back is a question nobody answers.
+    A heading in code that happens to read `tasks` names a command and keeps its card."""
+    text = ("# CKA\n## 7. Secret 운영\n### 풀이\n```sh\nkubectl create secret generic db --from-literal=pw=x\n```\n\n"
+            "### 참고 - 기출 문제\n```\nCreate a secret named app-key in namespace ops\nand mount it at /etc/key\n```\n\n"
+            "## CLI\n### `tasks`\nList the tasks of the vault, open or done.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert not [f for f in fronts if "기출" in f]
+    assert "`tasks`" in fronts

@@ -10,11 +10,10 @@ from dataclasses import replace
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.cards.plain import Item, continued, list_items, section_content
-from flashgen.cards.quality import words
+from flashgen.cards.quality import PROBLEMS, words
 from flashgen.cards.text import visible_text
 from flashgen.vault.model import Block, Section
 
-PROBLEMS = {"문제", "질문", "과제", "문항", "퀴즈", "q", "question", "problem", "task", "exercise", "quiz"}
 TASK_PARENT = re.compile(r"practice|test|lab|exercise|quiz|문제|실습|퀴즈|연습", re.I)
 EXERCISE_ROOM = 6  # times an explanation's room: a task's whole solution is the point of its card
 # a task set to the reader: `…찾으시오.`, `…하세요.`, `…무엇입니까?`, `Find the …`, `What is …?`

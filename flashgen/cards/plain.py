@@ -22,6 +22,7 @@ from flashgen.cards.quality import (
     explains_causes,
     is_date,
     is_generic,
+    names_a_problem,
     is_closing,
     is_wrap_up,
     is_link_list,
@@ -880,6 +881,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if is_date(heading_text(title)) or is_log_heading(title) or any(names_instances(t) for t in section.path) \
             or CONSOLE_SECTION.search(heading_text(title)):
         return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
+    if names_a_problem(title):
+        return None  # a problem set with no answer under it (`참고 - 기출 문제`; one with its answer is an exercise)
     if is_generic(heading_text(title)):
         topic = topic_of(section, ctx.note.title)
         if not topic:

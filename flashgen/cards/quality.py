@@ -109,6 +109,21 @@ def is_generic(title: str) -> bool:
                            for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
 
 
+# a section that sets a problem (`문제`, `Question`, `Task`); with what kind it is (`기출 문제`, `Practice question`)
+PROBLEMS = {"문제", "질문", "과제", "문항", "퀴즈", "q", "question", "problem", "task", "exercise", "quiz"}
+PROBLEM_KIND = re.compile(r"^(?:(?:참고|reference|ref|see also|note)\s*[-:–—]?\s*)?(?:(?:기출|연습|예상|실전|추가|예제|"
+                          r"past|exam|practice|sample|extra|bonus|additional)\s*)*(?P<name>\S+?)s?$", re.I)
+
+
+def names_a_problem(title: str) -> bool:
+    """A heading that only says a problem is set (`참고 - 기출 문제`, `Practice question`), not what it is about
+    (`` `tasks` ``, a command in code, names what it explains)."""
+    if "`" in title:
+        return False
+    match = PROBLEM_KIND.match(words(title))
+    return bool(match) and match.group("name").lower() in PROBLEMS
+
+
 # sections of values to fill in: nothing there is knowledge
 CLOSING_HEADINGS = WRAP_UP_HEADINGS | DESIGN_STEPS | {"팁", "꿀팁", "tip", "tips"}
 
