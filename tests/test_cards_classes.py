@@ -2169,3 +2169,13 @@ def test_a_problem_set_with_no_answer_is_no_explanation() -> None:
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert not [f for f in fronts if "기출" in f]
     assert "`tasks`" in fronts
+
+
+def test_a_heading_of_parts_over_a_lead_in_lists_the_parts_its_subsections_name() -> None:
+    """`# 브라우저 구성요소` → one sentence, the parts in bold under `## 화면` and `## 엔진`: the sentence alone only
+    speaks of them; the answer lists each subsection with its parts."""
+    text = ("# 브라우저 구성요소\n\n브라우저의 구성요소는 웹 페이지를 받아 화면에 그리는 일을 나누어 맡습니다.\n\n## 화면\n\n"
+            "1. **주소 표시줄**: 주소를 입력하는 곳입니다.\n2. **탭**: 여러 페이지를 오가는 곳입니다.\n\n## 엔진\n\n"
+            "- **렌더링 엔진**: HTML과 CSS를 해석해 그립니다.\n- **JS 엔진**: 스크립트를 실행합니다.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and c.front == "브라우저 구성요소"]
+    assert card.back.endswith("\n\n- 화면: 주소 표시줄, 탭\n- 엔진: 렌더링 엔진, JS 엔진")

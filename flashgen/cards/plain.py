@@ -961,7 +961,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
     if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
-        offered = _code_children(section)  # `## Date type` over `### date()`, `### format()`: what the type offers
+        offered = _code_children(section) or _parts_listed(section, title)  # `## Date type` over `### date()`,
+        # `### format()`: what the type offers; `controlplane component` over `## Master Node` (its parts in bold)
         back += "\n\n" + "\n".join(f"- {name}" for name in offered) if offered else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
@@ -1087,6 +1088,26 @@ def _code_children(section: Section) -> list[str]:
     names = [clean_title(child.title).strip() for child in section.children if child.blocks or child.children]
     code = [name for name in names if re.fullmatch(r"`[^`]+`", name)]
     return code if 2 <= len(code) <= 12 and len(names) - len(code) <= 1 else []  # (one other: `Fields`)
+
+
+PARTS_TITLE = re.compile(r"\b(?:components?|parts|elements|building blocks)$|(?:구성 ?요소|컴포넌트)(?:들)?$", re.I)
+BOLD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\*\*(?P<name>[^*\n]{1,40}?)\*\*", re.M)
+
+
+def _parts_listed(section: Section, title: str) -> list[str]:
+    """Under a heading that names parts (`controlplane component`, `구성요소`), subsections that each list two or more
+    of them in bold (`## Master Node` over `1. **kube-apiserver**: …`): each subsection with the parts it names
+    (`Master Node: kube-apiserver, etcd`), the parts the lead-in above them only speaks of; else []."""
+    if not PARTS_TITLE.search(heading_text(title).strip()):
+        return []
+    listed = []
+    for child in section.children:
+        names = [heading_text(match.group("name")).strip(" :：") for block in child.blocks if block.kind == "list"
+                 for match in BOLD_ITEM.finditer(block.source)]
+        if len(names) < 2:
+            return []
+        listed.append(f"{heading_text(clean_title(child.title))}: {', '.join(names)}")
+    return listed if len(listed) >= 2 else []
 
 
 def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
