@@ -115,6 +115,7 @@ PROBLEM_KIND = re.compile(r"^(?:(?:참고|reference|ref|see also|note)\s*[-:–�
                           r"past|exam|practice|sample|extra|bonus|additional)\s*)*(?P<name>\S+?)s?$", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def names_a_problem(title: str) -> bool:
     """A heading that only says a problem is set (`참고 - 기출 문제`, `Practice question`), not what it is about
     (`` `tasks` ``, a command in code, names what it explains)."""
