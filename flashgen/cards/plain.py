@@ -959,6 +959,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None
     if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
         offered = _code_children(section)  # `## Date type` over `### date()`, `### format()`: what the type offers
+        if offered is None:
+            return None  # `Functions you can use with a list …` over 13 functions: the intro alone answers nothing
         back += "\n\n" + "\n".join(f"- {name}" for name in offered) if offered else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
@@ -1030,7 +1032,7 @@ SAYS_THEY_DIFFER = re.compile(r"\bdiffer(?:s|ent ways)?\b|\bdifferences?\b|차�
 # an answer that announces kinds, ways or options without naming them (`in several ways`, `세 가지 종류가 있다`)
 ENUMERATES = re.compile(r"\b(?:several|various|multiple (?:ways|methods|options)|a (?:range|number|couple) of|(?:two|three|four|five|six) "
                         r"(?:\w+ )?(?:ways|kinds|types|methods|options|modes|levels))\b|"
-                        r"여러 ?(?:가지|방법|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
+                        r"(?:여러|다양한) ?(?:가지|방법|방식|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
 KINDS_TITLE = re.compile(r"^(?:types|kinds|modes)\b|\b(?:types|kinds|modes)$|(?:종류|유형)$", re.I)
 LEAD_IN_SIZE = 200  # a lead-in is a sentence or two
 
@@ -1052,13 +1054,16 @@ def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
                 or KINDS_TITLE.search(plain) or _names_each_child(section, said, plain))
 
 
+FUNCTION_WORDS = {"and", "the", "for", "with", "from", "into", "your", "you", "use", "using", "its", "are", "can", "how"}
+
+
 def _names_each_child(section: Section, said: str, plain: str) -> bool:
     """Whether a one-sentence lead-in names each of two or more subsections by a word of its own title (`You can
     format code both inline within a sentence, or in its own block.` over `Inline code` and `Code blocks`): the
     ways it announces are theirs to explain."""
     if "\n" in said.strip() or len(re.findall(r"[.!?。]\s", said + " ")) > 1 or len(said) <= 60 and plain.lower() in said.lower():
         return False  # (`Manage your Obsidian account and licenses.` under `Account`: a line that introduces them)
-    known = {word[:5] for word in re.findall(r"\w{3,}", plain.lower())}  # (the section's own words name nothing)
+    known = {word[:5] for word in re.findall(r"\w{3,}", plain.lower())} | FUNCTION_WORDS  # (nor do its own words)
     text = said.lower()
     titles = [heading_text(clean_title(child.title)).lower() for child in section.children if child.blocks]
     return len(titles) >= 2 and all(any(word[:5] not in known and word[:5] in text
@@ -1078,27 +1083,36 @@ def _lists_its_children(title: str, section: Section) -> bool:
     return all(name in titles for name in names)
 
 
-def _code_children(section: Section) -> list[str]:
+CODE_CHILDREN = 12  # the most function names an answer lists
+
+
+def _code_children(section: Section) -> list[str] | None:
     """The subheadings of a section, when 2 to 12 of them name code (`date()`, `format()`) and at most one other
-    does not (`Fields`): the functions or commands it offers, as the note names them."""
+    does not (`Fields`): the functions or commands it offers, as the note names them; None when there are more
+    (a list too long to recall: each has its card); else []."""
     names = [clean_title(child.title).strip() for child in section.children if child.blocks or child.children]
     code = [name for name in names if re.fullmatch(r"`[^`]+`", name)]
-    return code if 2 <= len(code) <= 12 and len(names) - len(code) <= 1 else []  # (one other: `Fields`)
+    if len(code) < 2 or len(names) - len(code) > 1:  # (one other: `Fields`)
+        return []
+    return code if len(code) <= CODE_CHILDREN else None
 
 
 def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
-    """What the answer adds to a lead-in: None for a comparison (each side, under its subheading, has its card);
+    """What the answer adds to a lead-in: None for a comparison (each side, under its subheading, has its card)
+    and for a lead-in that names each subsection already (their names are all a list would add);
     the subheadings, as the note names them (`Install Obsidian using Snap`, …), for kinds or ways that the
     lead-in does not name itself, when they are two or more and none names a kind of content (`예시`, `Parameters`);
     else nothing."""
     said = visible_text(lead).strip()
     if COMPARES.search(f" {heading_text(title)} ") or SAYS_THEY_DIFFER.search(said):
         return None
+    if re.search(r"[:：]\s+\S", heading_text(lead)):
+        return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
+    if _names_each_child(section, said, heading_text(title)):
+        return None  # (`Use panning and zooming …` over `Pan the canvas`, `Zoom the canvas`: named, not told how)
     names = [heading_text(clean_title(child.title)) for child in section.children if child.blocks or child.children]
     named = [name for name in names if name and not is_generic(name) and not ORDINAL.match(name)]
-    if len(named) < 2 or len(named) < len(names) or re.search(r"[:：]\s+\S", heading_text(lead)):
-        return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
-    return named
+    return named if len(named) >= 2 and len(named) == len(names) else []
 
 
 POINT = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)", re.M)  # a part with a list or a table: several points
