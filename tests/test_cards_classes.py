@@ -2178,3 +2178,13 @@ def test_a_term_under_a_heading_of_its_uses_or_a_rule_to_follow_is_asked_with_it
     terms = {c.front: c.prompt for c in cards_of(text) if c.rule == "term"}
     assert terms == {"리스트 (용도 구분)": "설명해 보세요", "집합 (용도 구분)": "설명해 보세요",
                      "인자 (이름에 의도를 담기)": "설명해 보세요", "본문": "무엇인가요?"}
+
+
+def test_a_list_of_examples_after_such_as_is_not_asked_whole() -> None:
+    """`…you'll need a third-party app such as:` over `- **Taio** — …`, `- **Textastic** — …`: the items are
+    examples of a set, not the set, so no card asks to list them all."""
+    text = ("# Config\n## Mobile\nThere is no default way to see hidden folders. To edit them, you need an app such as:\n\n"
+            "- **Taio** — Free app with basic features.\n- **Textastic** — Paid app with more editing.\n")
+    assert not [c for c in cards_of(text) if c.rule == "list"]
+    whole = text.replace("you need an app such as:", "you need one of these apps:")
+    assert [c.back for c in cards_of(whole) if c.rule == "list"] == ["- Taio\n- Textastic"]
