@@ -2188,3 +2188,15 @@ def test_a_list_of_examples_after_such_as_is_not_asked_whole() -> None:
     assert not [c for c in cards_of(text) if c.rule == "list"]
     whole = text.replace("you need an app such as:", "you need one of these apps:")
     assert [c.back for c in cards_of(whole) if c.rule == "list"] == ["- Taio\n- Textastic"]
+
+
+def test_an_item_that_defines_its_bold_label_is_the_answer() -> None:
+    """`**책임 네임 서버**` ⏎ `- 특정 도메인 영역을 관리하는 네임 서버` ⏎ `  - 곧바로 답할 수 있는 …`: the item describes the
+    label by a clause ending in its noun, so the label is asked and the definition opens the answer (not a front
+    that states it). A kind named under its label (`**케이블**` ⏎ `- 트위스티드 페어 케이블`) stays a term."""
+    text = ("# DNS\n## 네임 서버\n**책임 네임 서버**\n\n- 특정 도메인 영역을 관리하는 네임 서버\n"
+            "    - 다른 네임 서버에 떠넘기지 않고 곧바로 답한다\n    - 로컬 네임 서버가 마지막으로 묻는다\n")
+    card = next(c for c in cards_of(text) if c.rule == "term")
+    assert card.front == "책임 네임 서버" and card.back.startswith("특정 도메인 영역을 관리하는 네임 서버\n\n- 다른")
+    kind = text.replace("책임 네임 서버**", "케이블**").replace("특정 도메인 영역을 관리하는 네임 서버", "트위스티드 페어 케이블")
+    assert next(c for c in cards_of(kind) if c.rule == "term").front == "트위스티드 페어 케이블"

@@ -462,8 +462,11 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12) \
             and _shaped_term(head) is None and not _only_examples(item.body):  # (`docker rm ID` - 컨테이너 삭제`
         # over an example: the front says it all)
-        front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
+        if intro and not parent and _defines_the_label(head, intro):  # `**책임 네임 서버**` ⏎ `- 특정 … 관리하는 네임 서버`
+            return ctx.card("basic", heading_text(intro), f"{head}\n\n{body}", item.line, section, "term",
+                            heading_text(intro), prompt=ctx.say("무엇인가요?", "What is it?"))
+        front = in_context(head, context) if is_generic(head) else head
         card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
         return faceted(ctx, card, section.title) if not intro and not parent else card
     paren = PAREN_TERM.match(head) if glossed else None
@@ -471,6 +474,18 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+def _defines_the_label(head: str, label: str) -> bool:
+    """Whether an item says what its label is, as a longer phrase ending in the label's own noun (`특정 도메인 영역을
+    관리하는 네임 서버` under `**책임 네임 서버**`): a definition, which the label asks, not a term of its own."""
+    said, named = visible_text(head).split(), visible_text(label).rstrip(":： ").split()
+    return bool(named) and len(said) > len(named) and said[-1] == named[-1] and said != named \
+        and bool(DESCRIBING.search(" ".join(said[:-1]) + " "))  # (`트위스티드 페어 케이블` under `케이블`: a kind)
+
+
+# a phrase that describes its noun by a clause (`…영역을 관리하는`, `…for storing`), not a compound name
+DESCRIBING = re.compile(r"\S[을를]\s|\S(?:하|되|있|없)는\s|\b(?:that|which|who|used to|for)\s", re.I)
 
 
 # an item that stands for the rest of its list (`Other`, `기타`): it names nothing a learner recalls
