@@ -1823,19 +1823,48 @@ def test_a_question_in_bold_and_the_heading_said_again_end_the_topic_above() -> 
     assert "네트워크 영역을 나누는 방식" in cards["클래스리스 주소 체계"].back
 
 
-def test_a_lead_in_that_names_each_subsection_lists_them() -> None:
-    """`You can format code both inline within a sentence, or in its own block.` over `Inline code` and `Code
-    blocks`: the ways it announces are the subsections', named on its answer. A lead-in that names them after a
-    colon already, or a short line introducing them by the section's name, does not."""
-    text = ("# Formatting\n## Code\nYou can format code both inline within a sentence, or in its own block.\n"
-            "### Inline code\nUse single backticks around the code.\n### Code blocks\nUse three backticks on the lines around it.\n")
-    card = next(c for c in cards_of(text) if c.front.endswith("Code"))
-    assert card.back.endswith("- Inline code\n- Code blocks")
-    named = text.replace("both inline within a sentence, or in its own block.", "in two ways: inline or in a block.")
-    assert not [c for c in cards_of(named) if c.front.endswith("Code") and "- Inline code" in c.back]
+def test_a_lead_in_that_names_each_subsection_is_no_card() -> None:
+    """`Use panning and zooming to move across the canvas.` over `Pan the canvas` and `Zoom the canvas`: the ways
+    it announces are the subsections', each with its card; their names are all a list would add, so the lead-in
+    makes no card. A lead-in that names them after a colon keeps its card as it is; a short line introducing them
+    by the section's name makes none; a word like `and` names no subsection."""
+    text = ("# Canvas\n## Navigate the canvas\nUse panning and zooming to move across the whole canvas.\n"
+            "### Pan the canvas\nDrag with the middle button.\n### Zoom the canvas\nHold Ctrl and scroll.\n")
+    assert not [c for c in cards_of(text) if c.front == "Navigate the canvas"]
+    assert {"Pan the canvas", "Zoom the canvas"} <= {c.front for c in cards_of(text)}
+    named = text.replace("Use panning and zooming to move across the whole canvas.",
+                         "Move across the canvas in two ways: panning or zooming.")
+    assert [c.back for c in cards_of(named) if c.front == "Navigate the canvas"] == [
+        "Move across the canvas in two ways: panning or zooming."]
     intro = ("# Settings\n## Account\nManage your account and licenses.\n### Your account\nSign in here.\n"
              "### Commercial license\nBuy it for work.\n")
     assert not [c for c in cards_of(intro) if c.front == "Account"]
+    kinds = ("# Syntax\n## Types\nBases have a type system which formulas and filters use to apply functions.\n"
+             "### Strings and numbers\nQuoted or bare.\n### Dates and durations\nParsed from text.\n")
+    card = next(c for c in cards_of(kinds) if c.front.endswith("Types"))
+    assert card.back.endswith("- Strings and numbers\n- Dates and durations")
+
+
+def test_an_intro_over_more_functions_than_a_card_lists_is_no_card() -> None:
+    """`## List type`, `Functions you can use with a list such as [1, 2].`, over 13 `### `contains()`` …: the
+    intro says nothing about the functions and 13 names are too many to recall on one card, so the section gives
+    no card (each function has its own); over a few functions the intro lists them."""
+    functions = "".join(f"### `f{n}()`\n`list.f{n}(): list`\n- Returns the list changed by f{n}.\n" for n in range(13))
+    text = "# Functions\n## List type\nFunctions you can use with an ordered list such as `[1, 2]`.\n" + functions
+    cards = cards_of(text)
+    assert not [c for c in cards if c.front == "List type"] and "`f12()`" in {c.front for c in cards}
+    few = text.split("### `f3()`")[0]
+    card = next(c for c in cards_of(few) if c.front == "List type")
+    assert card.back.endswith("- `f0()`\n- `f1()`\n- `f2()`")
+
+
+def test_an_intro_of_various_ways_lists_its_subsections() -> None:
+    """`# Rust Result 처리 패턴` → `Result를 다양한 방법으로 처리하는 패턴.`: the line says the title again, with
+    `다양한 방법` for the patterns its subsections show; the answer names them."""
+    text = ("# Result 처리 패턴\nResult를 다양한 방법으로 처리하는 패턴.\n## match\n```rust\nmatch r { Ok(v) => v, Err(e) => 0 }\n```\n"
+            "## unwrap과 expect\n실패하면 panic 한다.\n## map과 and_then 체이닝\n성공 값만 바꾼다.\n")
+    card = next(c for c in cards_of(text) if c.front == "Result 처리 패턴")
+    assert card.back.endswith("- match\n- unwrap과 expect\n- map과 and_then 체이닝")
 
 
 def test_a_statement_about_its_subject_is_not_split_at_a_dash() -> None:
@@ -2179,3 +2208,25 @@ def test_a_heading_of_parts_over_a_lead_in_lists_the_parts_its_subsections_name(
             "- **렌더링 엔진**: HTML과 CSS를 해석해 그립니다.\n- **JS 엔진**: 스크립트를 실행합니다.\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain" and c.front == "브라우저 구성요소"]
     assert card.back.endswith("\n\n- 화면: 주소 표시줄, 탭\n- 엔진: 렌더링 엔진, JS 엔진")
+
+
+def test_a_list_of_examples_after_such_as_is_not_asked_whole() -> None:
+    """`…you'll need a third-party app such as:` over `- **Taio** — …`, `- **Textastic** — …`: the items are
+    examples of a set, not the set, so no card asks to list them all."""
+    text = ("# Config\n## Mobile\nThere is no default way to see hidden folders. To edit them, you need an app such as:\n\n"
+            "- **Taio** — Free app with basic features.\n- **Textastic** — Paid app with more editing.\n")
+    assert not [c for c in cards_of(text) if c.rule == "list"]
+    whole = text.replace("you need an app such as:", "you need one of these apps:")
+    assert [c.back for c in cards_of(whole) if c.rule == "list"] == ["- Taio\n- Textastic"]
+
+
+def test_an_item_that_defines_its_bold_label_is_the_answer() -> None:
+    """`**책임 네임 서버**` ⏎ `- 특정 도메인 영역을 관리하는 네임 서버` ⏎ `  - 곧바로 답할 수 있는 …`: the item describes the
+    label by a clause ending in its noun, so the label is asked and the definition opens the answer (not a front
+    that states it). A kind named under its label (`**케이블**` ⏎ `- 트위스티드 페어 케이블`) stays a term."""
+    text = ("# DNS\n## 네임 서버\n**책임 네임 서버**\n\n- 특정 도메인 영역을 관리하는 네임 서버\n"
+            "    - 다른 네임 서버에 떠넘기지 않고 곧바로 답한다\n    - 로컬 네임 서버가 마지막으로 묻는다\n")
+    card = next(c for c in cards_of(text) if c.rule == "term")
+    assert card.front == "책임 네임 서버" and card.back.startswith("특정 도메인 영역을 관리하는 네임 서버\n\n- 다른")
+    kind = text.replace("책임 네임 서버**", "케이블**").replace("특정 도메인 영역을 관리하는 네임 서버", "트위스티드 페어 케이블")
+    assert next(c for c in cards_of(kind) if c.rule == "term").front == "트위스티드 페어 케이블"

@@ -463,8 +463,11 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12) \
             and _shaped_term(head) is None and not _only_examples(item.body):  # (`docker rm ID` - 컨테이너 삭제`
         # over an example: the front says it all)
-        front = in_context(head, context) if is_generic(head) else head
         body = re.sub(r"^:\s+", "", body)  # `term` ⏎ `: definition`, as definition lists are written
+        if intro and not parent and _defines_the_label(head, intro):  # `**책임 네임 서버**` ⏎ `- 특정 … 관리하는 네임 서버`
+            return ctx.card("basic", heading_text(intro), f"{head}\n\n{body}", item.line, section, "term",
+                            heading_text(intro), prompt=ctx.say("무엇인가요?", "What is it?"))
+        front = in_context(head, context) if is_generic(head) else head
         card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
         return faceted(ctx, card, section.title) if not intro and not parent else card
     paren = PAREN_TERM.match(head) if glossed else None
@@ -472,6 +475,18 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+def _defines_the_label(head: str, label: str) -> bool:
+    """Whether an item says what its label is, as a longer phrase ending in the label's own noun (`특정 도메인 영역을
+    관리하는 네임 서버` under `**책임 네임 서버**`): a definition, which the label asks, not a term of its own."""
+    said, named = visible_text(head).split(), visible_text(label).rstrip(":： ").split()
+    return bool(named) and len(said) > len(named) and said[-1] == named[-1] and said != named \
+        and bool(DESCRIBING.search(" ".join(said[:-1]) + " "))  # (`트위스티드 페어 케이블` under `케이블`: a kind)
+
+
+# a phrase that describes its noun by a clause (`…영역을 관리하는`, `…for storing`), not a compound name
+DESCRIBING = re.compile(r"\S[을를]\s|\S(?:하|되|있|없)는\s|\b(?:that|which|who|used to|for)\s", re.I)
 
 
 # an item that stands for the rest of its list (`Other`, `기타`): it names nothing a learner recalls
@@ -650,7 +665,9 @@ def _names_its_label(label: str, said: str) -> bool:
 
 
 # a lead-in over examples of something (`문제 상황 예시`, `Deployment examples`): cases shown, not a set to recite
-EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?)$", re.I)
+# a lead-in that names examples of a set (`Examples`, `…a third-party app such as:`, `예를 들어:`), not the whole set
+EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?|such as|like|including|e\.g\.|for (?:example|instance)|"
+                         r"예를 들[어면]|예컨대|(?:과|와|이나|나) 같은)$", re.I)
 # a lead-in that says the answer differs by the items' labels
 DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
                         re.I)
@@ -961,8 +978,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
     if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
-        offered = _code_children(section) or _parts_listed(section, title)  # `## Date type` over `### date()`,
-        # `### format()`: what the type offers; `controlplane component` over `## Master Node` (its parts in bold)
+        offered = _code_children(section)  # `## Date type` over `### date()`, `### format()`: what the type offers
+        if offered is None:
+            return None  # `Functions you can use with a list …` over 13 functions: the intro alone answers nothing
+        offered = offered or _parts_listed(section, title)  # `controlplane component` over `## Master Node` (its
+        # parts in bold)
         back += "\n\n" + "\n".join(f"- {name}" for name in offered) if offered else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
@@ -1034,7 +1054,7 @@ SAYS_THEY_DIFFER = re.compile(r"\bdiffer(?:s|ent ways)?\b|\bdifferences?\b|차�
 # an answer that announces kinds, ways or options without naming them (`in several ways`, `세 가지 종류가 있다`)
 ENUMERATES = re.compile(r"\b(?:several|various|multiple (?:ways|methods|options)|a (?:range|number|couple) of|(?:two|three|four|five|six) "
                         r"(?:\w+ )?(?:ways|kinds|types|methods|options|modes|levels))\b|"
-                        r"여러 ?(?:가지|방법|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
+                        r"(?:여러|다양한) ?(?:가지|방법|방식|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
 KINDS_TITLE = re.compile(r"^(?:types|kinds|modes)\b|\b(?:types|kinds|modes)$|(?:종류|유형)$", re.I)
 LEAD_IN_SIZE = 200  # a lead-in is a sentence or two
 
@@ -1056,13 +1076,16 @@ def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
                 or KINDS_TITLE.search(plain) or _names_each_child(section, said, plain))
 
 
+FUNCTION_WORDS = {"and", "the", "for", "with", "from", "into", "your", "you", "use", "using", "its", "are", "can", "how"}
+
+
 def _names_each_child(section: Section, said: str, plain: str) -> bool:
     """Whether a one-sentence lead-in names each of two or more subsections by a word of its own title (`You can
     format code both inline within a sentence, or in its own block.` over `Inline code` and `Code blocks`): the
     ways it announces are theirs to explain."""
     if "\n" in said.strip() or len(re.findall(r"[.!?。]\s", said + " ")) > 1 or len(said) <= 60 and plain.lower() in said.lower():
         return False  # (`Manage your Obsidian account and licenses.` under `Account`: a line that introduces them)
-    known = {word[:5] for word in re.findall(r"\w{3,}", plain.lower())}  # (the section's own words name nothing)
+    known = {word[:5] for word in re.findall(r"\w{3,}", plain.lower())} | FUNCTION_WORDS  # (nor do its own words)
     text = said.lower()
     titles = [heading_text(clean_title(child.title)).lower() for child in section.children if child.blocks]
     return len(titles) >= 2 and all(any(word[:5] not in known and word[:5] in text
@@ -1082,12 +1105,18 @@ def _lists_its_children(title: str, section: Section) -> bool:
     return all(name in titles for name in names)
 
 
-def _code_children(section: Section) -> list[str]:
+CODE_CHILDREN = 12  # the most function names an answer lists
+
+
+def _code_children(section: Section) -> list[str] | None:
     """The subheadings of a section, when 2 to 12 of them name code (`date()`, `format()`) and at most one other
-    does not (`Fields`): the functions or commands it offers, as the note names them."""
+    does not (`Fields`): the functions or commands it offers, as the note names them; None when there are more
+    (a list too long to recall: each has its card); else []."""
     names = [clean_title(child.title).strip() for child in section.children if child.blocks or child.children]
     code = [name for name in names if re.fullmatch(r"`[^`]+`", name)]
-    return code if 2 <= len(code) <= 12 and len(names) - len(code) <= 1 else []  # (one other: `Fields`)
+    if len(code) < 2 or len(names) - len(code) > 1:  # (one other: `Fields`)
+        return []
+    return code if len(code) <= CODE_CHILDREN else None
 
 
 PARTS_TITLE = re.compile(r"\b(?:components?|parts|elements|building blocks)$|(?:구성 ?요소|컴포넌트)(?:들)?$", re.I)
@@ -1111,18 +1140,21 @@ def _parts_listed(section: Section, title: str) -> list[str]:
 
 
 def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
-    """What the answer adds to a lead-in: None for a comparison (each side, under its subheading, has its card);
+    """What the answer adds to a lead-in: None for a comparison (each side, under its subheading, has its card)
+    and for a lead-in that names each subsection already (their names are all a list would add);
     the subheadings, as the note names them (`Install Obsidian using Snap`, …), for kinds or ways that the
     lead-in does not name itself, when they are two or more and none names a kind of content (`예시`, `Parameters`);
     else nothing."""
     said = visible_text(lead).strip()
     if COMPARES.search(f" {heading_text(title)} ") or SAYS_THEY_DIFFER.search(said):
         return None
+    if re.search(r"[:：]\s+\S", heading_text(lead)):
+        return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
+    if _names_each_child(section, said, heading_text(title)):
+        return None  # (`Use panning and zooming …` over `Pan the canvas`, `Zoom the canvas`: named, not told how)
     names = [heading_text(clean_title(child.title)) for child in section.children if child.blocks or child.children]
     named = [name for name in names if name and not is_generic(name) and not ORDINAL.match(name)]
-    if len(named) < 2 or len(named) < len(names) or re.search(r"[:：]\s+\S", heading_text(lead)):
-        return []  # (`through the following options: the command palette, a hotkey, or the ribbon`: named already)
-    return named
+    return named if len(named) >= 2 and len(named) == len(names) else []
 
 
 POINT = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)", re.M)  # a part with a list or a table: several points
