@@ -20,9 +20,8 @@ def validator(api_version: str, kind: str) -> Any:
     from kubernetes_validate import utils as kvu
     from referencing import Registry, Resource
 
-    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
     api = re.sub(r"^([^./]*)(?:\.[^/]*)?/", r"\1-", api_version)
-    folder = f"kubernetes-json-schema/v{version}-local-strict"
+    folder = _strict_folder()
     try:
         schema = kvu.schema_contents(f"{folder}/{kind.lower()}-{api}.json", SCHEMA_VERSION)
     except FileNotFoundError:
@@ -36,10 +35,7 @@ def validator(api_version: str, kind: str) -> Any:
 def served_versions(kind: str) -> tuple[str, ...]:
     """The apiVersions Kubernetes serves a kind of its own API from (`Deployment` → `apps/v1`), read from the
     `x-kubernetes-group-version-kind` of its schemas; none for a kind it does not know (a custom resource)."""
-    from kubernetes_validate import utils as kvu
-
-    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
-    folder = importlib.resources.files("kubernetes_validate") / f"kubernetes-json-schema/v{version}-local-strict"
+    folder = importlib.resources.files("kubernetes_validate") / _strict_folder()
     found = []
     for entry in folder.iterdir():
         if entry.name.startswith(f"{kind.lower()}-") and entry.name.endswith(".json"):
@@ -47,6 +43,15 @@ def served_versions(kind: str) -> tuple[str, ...]:
                 if gvk.get("kind") == kind:
                     found.append(f"{gvk['group']}/{gvk['version']}" if gvk.get("group") else gvk["version"])
     return tuple(sorted(set(found)))
+
+
+@functools.lru_cache(maxsize=1)
+def _strict_folder() -> str:
+    """The folder of kubernetes-validate's strict schemas for SCHEMA_VERSION (the newest it has up to that)."""
+    from kubernetes_validate import utils as kvu
+
+    version = [v for v in kvu.all_versions() if kvu.major_minor(v) <= kvu.major_minor(SCHEMA_VERSION)][-1]
+    return f"kubernetes-json-schema/v{version}-local-strict"
 
 
 @functools.lru_cache(maxsize=2)
