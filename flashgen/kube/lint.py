@@ -196,11 +196,12 @@ def _rejected_values(obj: dict, full: bool) -> list[tuple[Path, str]]:
         found.append((path, f'unsupported value "{value}" for "{format_path(path)}" in {kind}: '
                             f"Kubernetes rejects it{hint}"))
     name = (obj.get("metadata") or {}).get("name") if isinstance(obj.get("metadata"), dict) else None
-    if full and isinstance(name, str) and name and not PLACEHOLDER_VALUE.search(name) \
-            and name_problem(name, kind):
+    problem = name_problem(name, kind) if full and isinstance(name, str) and name \
+        and not PLACEHOLDER_VALUE.search(name) else None
+    if problem:
         meant = re.sub(r"[^a-z0-9.-]+", "-", name.lower()).strip("-.")
         hint = f'; did you mean "{meant}"?' if meant and not name_problem(meant, kind) else ""
-        allowed = "lowercase letters, digits and '-'" if kind in LABEL_KINDS else name_problem(name, kind) \
+        allowed = "lowercase letters, digits and '-'" if kind in LABEL_KINDS else problem \
             if kind in PATH_SEGMENT_KINDS else "lowercase letters, digits, '-' and '.'"
         found.append((("metadata", "name"), f'name "{name}" of a {kind}: Kubernetes rejects it ({allowed}){hint}'))
     return found

@@ -81,13 +81,19 @@ def name_problem(name: str, kind: str) -> str | None:
         bad = next((part for part in ("/", "%") if part in name), None)
         return f"may not contain '{bad}'" if bad else None
     if kind in LABEL_KINDS:
-        if len(name) <= 63 and DNS1123_LABEL.match(name):
-            return None
-        return ("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
-                "start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
-                "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")
+        return label_problem(name)
     if len(name) <= 253 and DNS1123_SUBDOMAIN.match(name):
         return None
     return ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
             "must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
             "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")
+
+
+def label_problem(name: str) -> str | None:
+    """Why the API server rejects `name` where a DNS-1123 label is asked (a Namespace's or Service's name, a
+    container's), in its words; None when it is valid."""
+    if len(name) <= 63 and DNS1123_LABEL.match(name):
+        return None
+    return ("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
+            "start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
+            "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")

@@ -9,7 +9,7 @@ from croniter import croniter
 
 from flashgen.kube import schema as k8s_schema
 from flashgen.kube.fieldpath import format_path
-from flashgen.kube.values import name_problem, unsupported_values
+from flashgen.kube.values import label_problem, name_problem, unsupported_values
 
 from . import containervalidation, errors
 from .kinds import Kind
@@ -111,8 +111,9 @@ def _pod_spec(spec: Obj, path: str, causes: list[str], allowed_restart: tuple[st
         if n in names:
             causes.append(f'{cp}.name: Duplicate value: "{n}"')
         names.add(n)
-        if n and name_problem(n, "Namespace"):  # (a container's name is a DNS label, as a Namespace's)
-            causes.append(f'{cp}.name: Invalid value: "{n}": ' + str(name_problem(n, "Namespace")))
+        problem = label_problem(n) if n else None
+        if problem:
+            causes.append(f'{cp}.name: Invalid value: "{n}": {problem}')
         if not c.get("image"):
             causes.append(f"{cp}.image: Required value")
         for j, p in enumerate(c.get("ports") or []):
