@@ -12,6 +12,7 @@ from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.cards.plain import in_context, topic_of
 from flashgen.cards.quality import (
+    MODIFIER,
     is_generic,
     is_key_chord,
     names_instances,
@@ -41,7 +42,7 @@ EMPTY_CELL = ("", "-", "—", "–")
 # the header of a column of keys to press: shortcuts, or the platform they are pressed on
 KEYS_HEADER = re.compile(r"^\W*(?:(?:keyboard )?shortcuts?|hotkeys?|keys?|key ?bindings?|단축키|키|키 조합|"
                          r"(?:macos|mac|windows|linux|windows/linux|windows and linux)(?: shortcuts?)?)\W*$", re.I)
-MODIFIED = re.compile(r"(?:ctrl|control|cmd|command|shift|alt|option|opt|meta|win|super|fn)\s*\+|[⌘⌥⇧⌃]", re.I)
+MODIFIED = re.compile(rf"{MODIFIER}\s*\+|[⌘⌥⇧⌃]", re.I)  # a modifier held with a key
 # what every app does with the same keys: its shortcut is no lesson of the app at hand
 EVERY_APP = re.compile(r"copy|cut|paste|undo|redo|select all|save|print|find|복사|잘라내기|붙여넣기|실행 취소|되돌리기|다시 실행|"
                        r"모두 선택|전체 선택|저장|인쇄|찾기", re.I)
