@@ -399,7 +399,6 @@ def _section_for(sections: tuple[Section, ...], line: int) -> Section:
 
 
 WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on purpose, or a manifest shown whole
-BELOW = "아다밑TtFfBb-*> "  # how what points_below looks for can begin
 
 
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
@@ -414,7 +413,7 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
         seen.add(card.identity)
         if _blank(card.front, missing) or card.kind != "cloze" and _blank(card.back, missing):
             continue
-        if card.back[:1] in BELOW and card.rule not in WRITTEN and points_below(card.back):
+        if card.rule not in WRITTEN and points_below(card.back):
             continue  # `아래의 표는 …`: an answer about a table or picture the card does not show
         out.append(card)
     return out
