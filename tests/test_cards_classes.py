@@ -2230,3 +2230,19 @@ def test_an_item_that_defines_its_bold_label_is_the_answer() -> None:
     assert card.front == "책임 네임 서버" and card.back.startswith("특정 도메인 영역을 관리하는 네임 서버\n\n- 다른")
     kind = text.replace("책임 네임 서버**", "케이블**").replace("특정 도메인 영역을 관리하는 네임 서버", "트위스티드 페어 케이블")
     assert next(c for c in cards_of(kind) if c.rule == "term").front == "트위스티드 페어 케이블"
+
+
+def test_an_answer_that_only_runs_the_projects_own_steps_is_no_card() -> None:
+    """`정리` → `bash infra-teardown.sh` and a remark, `선행 조건` → `` `bash infra-net.sh` 실행 필요``, `접속` →
+    `curl http://<WEB_IP>`: one project's scripts and what it set up, nothing general to recall. A command with a
+    lesson of its own stays: `git bisect run ./check.sh`, `chmod +x .git/hooks/pre-commit`, the fix `chmod +x`."""
+    text = ("# 인프라 스크립트\n## 선행 조건\n- 네트워크 먼저: `bash infra-net.sh` 실행 필요.\n\n"
+            "## 접속\n```sh\ncurl http://<WEB_IP>\n```\n\n"
+            "## 정리\n```bash\nbash infra-teardown.sh\n```\n\n> 삭제에 약 5분 걸린다.\n\n"
+            "## 문제 해결\n- Permission denied: `chmod +x` 명령어로 실행 권한을 부여하세요.\n\n"
+            "## 훅 등록\n```sh\nchmod +x .git/hooks/pre-commit\n```\n\n"
+            "## 자동 탐색\n```sh\ngit bisect start HEAD v1.0\ngit bisect run ./check.sh\n```\n")
+    backs = [c.back for c in cards_of(text)]
+    assert not [b for b in backs if "infra-" in b or "WEB_IP" in b]
+    assert "`chmod +x` 명령어로 실행 권한을 부여하세요." in backs
+    assert any("pre-commit" in b for b in backs) and any("git bisect run" in b for b in backs)

@@ -46,6 +46,7 @@ from flashgen.cards.quality import (
     is_navigation,
     is_navigation_note,
     is_project_document,
+    only_project_steps,
     points_below,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
@@ -404,7 +405,7 @@ WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on pur
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
     """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
     nothing, or nothing but images missing from the vault, is no card, nor is a plain-note card whose answer
-    opens on a table or picture below that it does not show."""
+    opens on a table or picture below that it does not show, or whose answer is only one project's own steps."""
     seen: set[str] = set()
     out = []
     for card in cards:
@@ -415,6 +416,8 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
             continue
         if card.rule not in WRITTEN and points_below(card.back):
             continue  # `아래의 표는 …`: an answer about a table or picture the card does not show
+        if card.rule not in WRITTEN and only_project_steps(card.back):
+            continue  # `bash gcp-network-cleanup.sh`, `curl http://<PUBLIC_IP>`: one project's steps, nothing general
         out.append(card)
     return out
 

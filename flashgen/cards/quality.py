@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import re
 
+from flashgen.cards.text import visible_text
 from flashgen.vault.markdown.datelog import match_date
 
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # placeholders such as `http://<PUBLIC_IP>` included
@@ -485,6 +486,59 @@ def runs_scripts(code: str) -> bool:
     """Code that only runs the project's own scripts: what is learned is in the scripts, not on the card."""
     lines = code_lines(code)
     return bool(lines) and len(lines) <= 3 and all(RUNS_SCRIPT.match(line) for line in lines)
+
+
+# one project's steps: run its own shell scripts (`bash gcp-vm-setup.sh`, `./deploy.sh staging`), make them runnable
+# (`chmod +x *.sh`), go to its folder (`cd infra/scripts`), or call what it set up at an address still to fill in
+# (`curl http://<PUBLIC_IP>`); a script under a system folder (`/usr/…`, `.git/hooks/…`) is no project's own
+OWN_SCRIPT = r"\"?(?![/~.$])[\w.-]+(?:/[\w.*-]+)*\.(?:sh|bash|ps1)\"?"
+ADDRESS_HOLE = r"(?:<[^<>\s]+>|\{\{?[^{}\s]+\}?\}|\$\{?[A-Z][A-Z0-9_]*\}?)"  # `<LB_IP>`, `{ec2 ip}`, `$EXTERNAL_IP`
+PROBED = rf"https?://{ADDRESS_HOLE}(?::(?:\d+|{ADDRESS_HOLE}))?(?:/\S*)?"
+PROJECT_STEP = re.compile(
+    rf"^(?:sudo\s+)?(?:(?:ba|z)?sh|source|\.|pwsh)\s+{OWN_SCRIPT}(?:\s+[^|;&<>`]*)?$"
+    rf"|^(?:sudo\s+)?\./{OWN_SCRIPT}(?:\s+[^|;&<>`]*)?$"
+    r"|^(?:sudo\s+)?chmod\s+(?:[ugoa]*\+x|[0-7]{3})\s+(?![/~])[\w./*-]*\.(?:sh|bash)$"
+    r"|^cd\s+(?![/~$.])[\w-]+(?:/[\w.-]+)+/?$"
+    rf"|^(?:curl|wget|http)\s+(?:-{{1,2}}[\w-]+\s+)*[\"']?{PROBED}[\"']?$|^{PROBED}$")
+RUNS_OWN = re.compile(r"^(?!cd\s|(?:sudo\s+)?chmod\s)")  # a step that runs or calls something
+RUN_WORD = re.compile(r"실행|\b(?:run|runs|ran|execute)\b", re.I)  # (`` `gcp-network-setup.sh`를 실행했는지 확인하세요``)
+SHELL_LANGUAGES = {"", "bash", "sh", "shell", "zsh", "console", "terminal", "shell-session", "powershell", "ps1",
+                   "cmd", "bat"}
+ANY_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n(.*?)^[ \t>]*\1[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+COMMAND_SPAN_START = re.compile(r"^(?:\./|(?:sudo\s+)?[a-z][\w.-]*\s+\S)")  # `kubectl get service`, not `PROJECT_ID`
+OWN_SCRIPT_NAME = re.compile(rf"^{OWN_SCRIPT}$")
+PROJECT_STEPS_SAID = 120  # characters of prose beside the steps: a remark on them (`클러스터 삭제에 약 5분 소요`), no lesson
+
+
+@lru_cache(maxsize=1 << 14)
+def only_project_steps(markdown: str) -> bool:
+    """An answer whose every command is one project's own step (PROJECT_STEP), at least one of them running a
+    script of it or calling what it set up, with no other code and at most a short remark beside them (`정리` →
+    `bash gcp-gke-cleanup.sh` and `클러스터 삭제에 약 5분 정도 소요됩니다.`; `네트워크 구축 필수` →
+    `` `bash gcp-network-setup.sh` 실행 필요``): what it does is in the project, not on the card."""
+    if not re.search(r"\.(?:sh|bash|ps1)\b|https?://[<{$]", markdown):
+        return False
+    runs = names = 0
+    for found in ANY_FENCE.finditer(markdown):
+        if found.group(2).lower() not in SHELL_LANGUAGES:
+            return False  # a manifest or a program beside them teaches something
+        for line in code_lines(re.sub(r"^[ \t]*>", "", found.group(3), flags=re.M)):
+            if not PROJECT_STEP.match(line):
+                return False
+            runs += bool(RUNS_OWN.match(line))
+    said = ANY_FENCE.sub(" ", markdown)
+    for span in CODE_SPAN.findall(said):
+        span = span.strip()
+        if PROJECT_STEP.match(span):
+            runs += bool(RUNS_OWN.match(span))
+        elif OWN_SCRIPT_NAME.match(span):
+            names += 1
+        elif COMMAND_SPAN_START.match(span):
+            return False  # another command (`kubectl get service`, `chmod +x`): something general to recall
+    kept = CODE_SPAN.sub(lambda span: "" if PROJECT_STEP.match(span.group(1).strip())
+                         or OWN_SCRIPT_NAME.match(span.group(1).strip()) else span.group(1), said)
+    return (runs > 0 or names > 0 and bool(RUN_WORD.search(kept))) and len(visible_text(kept)) <= PROJECT_STEPS_SAID
 
 
 # a table with a column of links to related notes in (nearly) every row: an index of where each thing is explained
