@@ -2246,3 +2246,13 @@ def test_an_answer_that_only_runs_the_projects_own_steps_is_no_card() -> None:
     assert not [b for b in backs if "infra-" in b or "WEB_IP" in b]
     assert "`chmod +x` 명령어로 실행 권한을 부여하세요." in backs
     assert any("pre-commit" in b for b in backs) and any("git bisect run" in b for b in backs)
+
+
+def test_a_form_of_one_labs_settings_with_a_remark_on_its_value_column_is_no_card() -> None:
+    """`| **변수** | **값 (입력란)** |` over `이름 | lab-vpc`, `MTU | 자동설정` and blank cells: the values one lab typed
+    into a console's form, as `항목 | 값` is; a table that says what each setting means stays."""
+    rows = "| **이름** | lab-vpc |\n| **설명** |  |\n| **MTU** | 자동설정 |\n| **IPv4 범위** | 10.0.0.0/24 |\n"
+    text = f"# 네트워크 실습\n## VPC 생성\n| **변수** | **값 (입력란)** |\n| --- | --- |\n{rows}"
+    assert not [c for c in cards_of(text) if "lab-vpc" in c.back]
+    meaning = text.replace("**값 (입력란)**", "**의미**").replace("lab-vpc", "리소스를 가리키는 이름")
+    assert [c for c in cards_of(meaning) if "리소스를 가리키는 이름" in c.back]

@@ -377,7 +377,7 @@ STATUS_HEADER = re.compile(r"상태|진행|완료|체크|status|progress|done|ch
 
 
 SETTINGS_HEADER = re.compile(r"^\|?\s*(?:키|key|변수|variable|이름|name|항목|item|설정|setting|파라미터|parameter|"
-                             r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)\s*\|?\s*$", re.I)
+                             r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)(?:\s*\([^()|]*\))?\s*\|?\s*$", re.I)  # `값 (입력란)`
 PLACEHOLDER_CELL = re.compile(r"^\s*`?(?:<[A-Za-z_][\w*.-]*>|\{\{\s*\w+\s*\}\}|\$\{?[A-Z_][A-Z0-9_]*\}?)`?\s*$")
 VARIABLE_CELL = re.compile(r"^\s*`?(?:\$\{?[A-Z_][A-Z0-9_]*\}?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`?(?:\s*/\s*`?\$?[A-Z_][A-Z0-9_]*`?)*\s*$")
 VALUE_HEADER = re.compile(r"^\s*(?:값|설정값|예시|예시 값|value|values|example)\s*$", re.I)
@@ -387,7 +387,7 @@ SECRETS_HEADER = re.compile(r"^\s*(?:github\s+)?(?:시크릿|secrets?)(?:\s*(?:�
 
 
 def is_settings_table(table: str) -> bool:
-    """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
+    """A table of one environment's settings: two columns headed `키 | 값` (`변수 | 값 (입력란)`), a first column of placeholders
     (`<CONTAINER_NAME> | nginx-server`) to fill in, a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
     their values or examples, or the secrets a workflow is given (`시크릿 | 설명` over `AWS_ACCESS_KEY_ID`, …)."""
     rows = table_rows(table)
