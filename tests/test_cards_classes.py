@@ -2256,3 +2256,16 @@ def test_a_form_of_one_labs_settings_with_a_remark_on_its_value_column_is_no_car
     assert not [c for c in cards_of(text) if "lab-vpc" in c.back]
     meaning = text.replace("**값 (입력란)**", "**의미**").replace("lab-vpc", "리소스를 가리키는 이름")
     assert [c for c in cards_of(meaning) if "리소스를 가리키는 이름" in c.back]
+
+
+def test_a_result_section_that_only_shows_what_an_example_gave_is_no_card() -> None:
+    """`### 조회 결과` over the query and `**결과**` with its one row, `#### Result` over `` `[ "a_b" ]` `` and its
+    source line, `## 출력 예시` over sample lines and a short tip: what one example gave, nothing said about it. A
+    result section that says what the output means keeps its card."""
+    text = ("# 인덱스\n## 조회 결과\n```sql\nSELECT * FROM t WHERE id = 2;\n```\n\n**결과**\n\n| id | 이름 |\n| --- | --- |\n"
+            "| 2 | 김철수 |\n\n## 치환\n#### Result\n`[ \"a_b\" ]`\n\n출처 : https://example.com/book\n\n"
+            "## 출력 예시\n```\nabc1234 (kim 2024-01-15) login()\n```\n\n> [!tip] 활용\n> - 담당자 찾기\n\n"
+            "## 실행 결과\n```\nREADY 1/1\n```\n\n준비된 컨테이너 수 / 전체 컨테이너 수이므로, 1/1이면 모든 컨테이너가 요청을 받을 수 있다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert not [f for f in fronts if "조회 결과" in f or "Result" in f or "출력 예시" in f]
+    assert [f for f in fronts if "실행 결과" in f]

@@ -878,6 +878,25 @@ def _parallel_lines(label: str, body: str) -> bool:
                                    and not line.rstrip().endswith(":") for line in lines)
 
 
+OUTPUT_STARTS = ("```", "~~~", "[", "{", "|")
+OUTPUT_LINE = re.compile(r"^\s*(?:`[^`\n]+`|\*\*[^*\n]{1,20}\*\*)\s*$")  # `` `[ "123_456" ]` ``, a label `**결과**`
+OUTPUT_REMARK = 80  # characters of a quote or callout after the output: a tip beside it (`> [!tip] 활용`), no lesson
+
+
+def _only_output(parts: list[str]) -> bool:
+    """What an example printed and nothing said about it: code, tables, a value in code alone on its line or a short
+    label in bold over them, a source line, and after them at most a short quote or callout."""
+    shown = False
+    for part in parts:
+        lines = [line for line in part.strip().split("\n") if line.strip()]
+        if part.lstrip().startswith(OUTPUT_STARTS) or all(OUTPUT_LINE.match(line) or _is_source_line(line)
+                                                          for line in lines):
+            shown = shown or not all(_is_source_line(line) for line in lines)
+        elif not (shown and part.lstrip().startswith(">") and len(visible_text(part)) <= OUTPUT_REMARK):
+            return False
+    return shown
+
+
 def _is_source_line(line: str) -> bool:
     """`출처: https://…` and similar citation lines add nothing to an answer."""
     return bool(re.match(r"^\s*(출처|source|참고|ref)\s*[:：]", line, re.I))
@@ -918,7 +937,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         front += f" ({', '.join(labels)})"
     if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
-    if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
+    if is_result(heading_text(title)) and _only_output(parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     parts = _without_filled_templates(parts)
     if len(parts) > 1 and _about_the_text(parts[0]):

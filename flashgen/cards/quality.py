@@ -162,9 +162,14 @@ def is_example_label(text: str) -> bool:
 NUMBERED_OR_NAMED = re.compile(r"\s*(?:\([^()]{1,30}\)|\d{1,2})$")  # `Example (max)`, `예시 2`
 
 
+# what one example gave (`조회 결과`, `CI 결과`, `Sample output`): a word or two, then the result
+RESULT_OF = re.compile(r"^(?:[^\s()]+\s){1,2}결과$|^(?:sample|example|expected|command|query)\s+(?:output|results?)$")
+
+
 def is_result(title: str) -> bool:
-    """A label over what an example printed (`Result`, `결과`)."""
-    return words(title) in RESULT_HEADINGS
+    """A label over what an example printed (`Result`, `결과`, `조회 결과`)."""
+    plain = words(title)
+    return plain in RESULT_HEADINGS or bool(RESULT_OF.match(plain))
 
 
 @lru_cache(maxsize=1 << 14)
