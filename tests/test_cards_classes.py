@@ -2269,3 +2269,16 @@ def test_a_result_section_that_only_shows_what_an_example_gave_is_no_card() -> N
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert not [f for f in fronts if "조회 결과" in f or "Result" in f or "출력 예시" in f]
     assert [f for f in fronts if "실행 결과" in f]
+
+
+def test_a_line_that_sends_the_reader_elsewhere_for_the_rest_is_no_card() -> None:
+    """`Sync can reload certain settings, but there are some limitations. For more details, refer to [[Reloading]].`
+    and `For questions about billing, please refer to [[Billing]].`: the answer is on the other page. A definition
+    followed by `See also [[Graph view]].` answers by itself and stays."""
+    text = ("# Sync\n## Does Sync reload my settings?\nSync can reload certain settings, but there are some limitations. "
+            "For more details, refer to [[Reloading]].\n\n## Billing questions\nFor questions about invoices and tax, "
+            "please refer to [[Billing#Invoices|billing]].\n\n## Graph\nA **graph** is a visualization that highlights "
+            "connections between notes. See also [[Graph view]].\n")
+    backs = [c.back for c in cards_of(text)]
+    assert not [b for b in backs if "For more details" in b or "For questions" in b]
+    assert [b for b in backs if b.startswith("A **graph** is a visualization")]

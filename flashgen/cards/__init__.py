@@ -48,6 +48,7 @@ from flashgen.cards.quality import (
     is_project_document,
     only_project_steps,
     points_below,
+    sends_for_more,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.cards.text import SENTENCE_END, clean_title
@@ -405,7 +406,7 @@ WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on pur
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
     """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
     nothing, or nothing but images missing from the vault, is no card, nor is a plain-note card whose answer
-    opens on a table or picture below that it does not show, or whose answer is only one project's own steps."""
+    opens on a table or picture below that it does not show, or whose answer is only one project's own steps or a line that sends the reader elsewhere for the rest."""
     seen: set[str] = set()
     out = []
     for card in cards:
@@ -418,6 +419,8 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
             continue  # `아래의 표는 …`: an answer about a table or picture the card does not show
         if card.rule not in WRITTEN and only_project_steps(card.back):
             continue  # `bash gcp-network-cleanup.sh`, `curl http://<PUBLIC_IP>`: one project's steps, nothing general
+        if card.rule not in WRITTEN and sends_for_more(card.back):
+            continue  # `… certain settings, but there are some limitations. For more details, refer to [[…]].`
         out.append(card)
     return out
 

@@ -624,6 +624,27 @@ def is_pointer(text: str) -> bool:
                                                         re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
 
 
+# a sentence that sends the reader elsewhere for the rest (`For more details, refer to [[…]].`, `For questions about
+# account security, please refer to […]`)
+SENDS_FOR_MORE = re.compile(r"^(?:for (?:more|further|additional|in[- ]depth)\b[^,.]{0,40}|for (?:questions|help) "
+                            r"(?:about|on|with)\b[^,]{0,60}),\s*(?:please\s+)?(?:see|refer to|read|visit)\b", re.I)
+TEASER = 90  # characters of the one sentence before it: what it is about, not yet the answer
+
+
+@lru_cache(maxsize=1 << 14)
+def sends_for_more(text: str) -> bool:
+    """One line of at most two sentences whose last one sends the reader to a link for the rest, after at most one
+    short sentence that only says what there is (`Obsidian Sync can reload certain settings, but there are some
+    limitations. For more details, refer to [[Reloading of settings]].`): the answer is on the other page."""
+    plain = text.strip()
+    if "\n" in plain or not re.search(r"(?i)for (?:more|further|additional|in[- ]depth|questions|help)\b", plain):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", plain)
+    return len(sentences) <= 2 and bool(SENDS_FOR_MORE.match(sentences[-1])) \
+        and bool(LINK.search(sentences[-1]) or URL.search(sentences[-1])) \
+        and (len(sentences) == 1 or len(visible_text(sentences[0])) <= TEASER)
+
+
 LINK_ONLY_LINE = re.compile(r"^[^\w\[]*(?:\w[^\[\]:：]{0,12}[:：]\s*)?(?P<link>\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))\W*$")
 DETAIL_LABEL = re.compile(r"^\W*(?:상세|자세히|자세한|더 ?보기|원문|전체|details?|more|read more|full\b|docs?\b|documentation)", re.I)
 
