@@ -111,6 +111,7 @@ PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "arg
 # one example's own choice, never a key field to recall
 FREE_FORM = {"nodeselector", "labels", "matchlabels", "annotations", "data", "stringdata", "binarydata"}
 TOP_LEVEL = "fields"
+SETTINGS_KEYS = {"data", "stringdata"}  # where a ConfigMap or Secret holds what it sets: the key it is about
 TOP_LEVEL_SKIPPED = {"apiversion", "description"}
 MAX_TOPIC_KEYS = 6  # keys asked under one topic, nearest it first: more in one blank group is a wall, not a question
 
@@ -137,7 +138,7 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
             roots["spec"] = ("spec", 1)
         else:  # an object without a spec (`PriorityClass`, `StorageClass`): its own top-level keys are what it sets
             roots.update((path, (TOP_LEVEL, 0)) for _, path, match in fields if "." not in path
-                         and match.group("key").lower() not in FRAME_KEYS | TOP_LEVEL_SKIPPED)
+                         and match.group("key").lower() not in (FRAME_KEYS - SETTINGS_KEYS) | TOP_LEVEL_SKIPPED)
     return roots
 
 
