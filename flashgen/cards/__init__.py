@@ -236,11 +236,11 @@ def _results_of_examples(cards: list[Card]) -> list[Card]:
     does not show. Left alone, a result that is only output (a listing, `[ 천재 ]`) with nothing said of it is no card."""
     out: list[Card] = []
     for card in cards:
-        if card.rule != "explain" or len(card.section_key) < 2 or not is_result(heading_text(card.section_key[-1])):
+        if card.rule != "explain" or not card.section_key or not is_result(heading_text(card.section_key[-1])):
             out.append(card)
             continue
-        parent = next((index for index in range(len(out) - 1, -1, -1) if out[index].rule == "explain"
-                       and out[index].section_key == card.section_key[:-1]), None)
+        parent = next((index for index in range(len(out) - 1, -1, -1) if len(card.section_key) > 1
+                       and out[index].rule == "explain" and out[index].section_key == card.section_key[:-1]), None)
         if parent is not None and out[parent].back.rstrip().endswith(("```", "~~~")):
             title = heading_text(card.section_key[-1])
             out[parent] = replace(out[parent], back=f"{out[parent].back}\n\n**{title}**\n\n{card.back}")
