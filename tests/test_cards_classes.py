@@ -2230,3 +2230,22 @@ def test_an_item_that_defines_its_bold_label_is_the_answer() -> None:
     assert card.front == "책임 네임 서버" and card.back.startswith("특정 도메인 영역을 관리하는 네임 서버\n\n- 다른")
     kind = text.replace("책임 네임 서버**", "케이블**").replace("특정 도메인 영역을 관리하는 네임 서버", "트위스티드 페어 케이블")
     assert next(c for c in cards_of(kind) if c.rule == "term").front == "트위스티드 페어 케이블"
+
+
+def test_a_heading_that_names_only_a_platform_or_an_audience_is_asked_with_the_heading_it_qualifies() -> None:
+    """`### macOS` under `## Troubleshooting` asks nothing alone: the front names the tool and what the platform
+    qualifies, and the prompt asks how to fix it; the project's call for pull requests is no part of the answer.
+    `### For developers` over commented commands asks each command by its comment, with the note's topic."""
+    text = ("# Taskbar CLI\n## Troubleshooting\nIf the bar stays empty, restart the daemon with `taskbar restart`.\n\n"
+            "The taskbar is open source. You can help by contributing bug reports and pull requests.\n\n"
+            "### macOS\nThe installer links the binary into `/usr/local/bin`. If the link is missing, create it by hand "
+            "with `ln -s` and reopen the terminal.\n\n"
+            "## Examples\n### For developers\nSome commands help while writing plugins.\n\n```shell\n"
+            "# Open the inspector\ntaskbar inspect\n\n# Reload a plugin you are writing\ntaskbar reload id=mine\n```\n")
+    cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    mac = cards["Taskbar CLI › Troubleshooting › macOS"]
+    assert mac.prompt == "How do you fix it?" and mac.back.startswith("The installer links")
+    trouble = cards["Taskbar CLI › Troubleshooting"]
+    assert trouble.prompt == "How do you fix it?" and "pull requests" not in trouble.back
+    assert cards["Taskbar CLI › Reload a plugin you are writing"].back == "```sh\ntaskbar reload id=mine\n```"
+    assert not [front for front in cards if front.endswith("For developers") or front == "macOS"]

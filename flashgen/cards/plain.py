@@ -22,6 +22,10 @@ from flashgen.cards.quality import (
     explains_causes,
     is_date,
     is_generic,
+    is_qualifier,
+    is_contribution_call,
+    is_troubleshooting,
+    PLATFORM_NAMES,
     names_a_problem,
     is_closing,
     is_wrap_up,
@@ -287,6 +291,17 @@ def topic_of(section: Section, note_title: str) -> str:
         if plain and not is_generic(plain) and not is_date(plain):
             return plain
     return "" if is_generic(note_title) else note_title
+
+
+def qualified(section: Section, note_title: str) -> str:
+    """The front of a heading that only names a platform or an audience (`macOS`, `For developers`): the heading it
+    qualifies, with that heading's own topic when it is generic (`Obsidian CLI › Troubleshooting › macOS`), or the
+    note's title for a heading at the top."""
+    above = replace(section, path=section.path[:-1])
+    parent = heading_text(clean_title(above.path[-1])) if above.path else note_title
+    if above.path and is_generic(parent):
+        parent = in_context(parent, topic_of(replace(above, path=above.path[:-1]), note_title))
+    return in_context(heading_text(clean_title(section.title)), parent)
 
 
 def in_context(term: str, context: str) -> str:
@@ -671,7 +686,7 @@ EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?|such as|like|inclu
 # a lead-in that says the answer differs by the items' labels
 DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
                         re.I)
-PLATFORM = r"(?:windows|macos|mac|os x|linux|ios|ipados|android|chromeos|other|others|desktop|mobile|윈도우|맥|리눅스|기타)"
+PLATFORM = rf"(?:{PLATFORM_NAMES}|other|others|기타)"
 PLATFORMS = re.compile(rf"{PLATFORM}(?:\s*(?:/|,|and|or|&|및)\s*{PLATFORM})*", re.I)
 PLATFORMS_LISTED = re.compile(r"\b(?:available|supported|runs?) (?:on|for)\b|\bplatforms\b|지원", re.I)
 
@@ -905,6 +920,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         if not topic:
             return None
         front = in_context(heading_text(title), topic)
+    elif is_qualifier(heading_text(title)):
+        front = qualified(section, ctx.note.title)  # `macOS` → `Obsidian CLI › Troubleshooting › macOS`
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
     if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
         return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
@@ -920,7 +937,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
     if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
         return None  # `Result`: the output of an example shown elsewhere, nothing said about it
-    parts = _without_filled_templates(parts)
+    parts = [part for part in _without_filled_templates(parts) if not is_contribution_call(part)]
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
@@ -987,7 +1004,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title,
-                    prompt=_code_prompt(ctx, parts))
+                    prompt=_code_prompt(ctx, parts, _fixes(section)))
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
@@ -1340,15 +1357,23 @@ CODE_KINDS = {"sql": ("SQL", "SQL"), "mysql": ("SQL", "SQL"), "postgresql": ("SQ
               "zsh": ("명령어", "the command"), "powershell": ("명령어", "the command")}
 
 
-def _code_prompt(ctx: RuleContext, parts: list[str]) -> str:
+def _fixes(section: Section) -> bool:
+    """A troubleshooting section (`Troubleshooting`, or a platform under it: `Troubleshooting › macOS`): what it
+    says is what to check or do when something goes wrong."""
+    titles = [heading_text(clean_title(title)) for title in section.path[-2:]]
+    return is_troubleshooting(titles[-1]) or len(titles) == 2 and is_qualifier(titles[-1]) and is_troubleshooting(titles[0])
+
+
+def _code_prompt(ctx: RuleContext, parts: list[str], fixes: bool = False) -> str:
     """The prompt of a generic heading's explanation (`참조키 › 수정`): an answer of only code (and at most a word,
-    `선행`) is written, not explained (`SQL로 써 보세요`, `Write the command`)."""
+    `선행`) is written, not explained (`SQL로 써 보세요`, `Write the command`); a troubleshooting section's asks
+    how to fix it (`어떻게 해결하나요?` / `How do you fix it?`)."""
     found = [fenced(part) for part in parts]
     languages = [fence_language(code[0]) for code in found if code is not None]
     words_only = [part for part, code in zip(parts, found) if code is None]
     if not languages or len(words_only) > 1 or any(len(visible_text(part)) > 10 for part in words_only) \
             or not all(languages):  # (a bare fence: a drawing, a listing)
-        return ctx.say("설명해 보세요", "Explain")
+        return ctx.say("어떻게 해결하나요?", "How do you fix it?") if fixes else ctx.say("설명해 보세요", "Explain")
     kinds = {CODE_KINDS.get(language.lower(), ("코드", "the code")) for language in languages}
     korean, english = kinds.pop() if len(kinds) == 1 else ("코드", "the code")
     return ctx.say(f"{korean}로 써 보세요", f"Write {english}" if english.startswith("the") else f"Write it in {english}")

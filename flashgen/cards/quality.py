@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import re
 
+from flashgen.cards.text import visible_text
 from flashgen.vault.markdown.datelog import match_date
 
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # placeholders such as `http://<PUBLIC_IP>` included
@@ -107,6 +108,49 @@ def is_generic(title: str) -> bool:
     bare = re.sub(r"\s*\([^()]*\)?$", "", plain)  # `기본 사용 (derive)`: the kind of content is before the brackets
     return not bare or any(name in GENERIC_HEADINGS or name in NAVIGATION_HEADINGS or name in METADATA_KEYS
                            for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
+
+
+# the platforms a heading or a label may name (`macOS`, `iOS and iPadOS`, `Desktop and larger tablets`)
+PLATFORM_NAMES = r"(?:windows|macos|mac|os x|linux|ios|ipados|android|chromeos|desktop|mobile|윈도우|맥|리눅스|모바일|데스크톱)"
+PLATFORM_HEADING = re.compile(rf"^{PLATFORM_NAMES}(?:\s*(?:/|,|and|or|&|및)\s*(?:(?:larger|smaller)\s+)?"
+                              rf"(?:{PLATFORM_NAMES}|tablets?|phones?))*(?:\s+(?:app|apps|version|devices?))?$", re.I)
+# a heading that names who a section is for (`For developers`, `개발자용`)
+AUDIENCE_HEADING = re.compile(r"^for\s+(?:\w+\s+)?(?:developers|users|beginners|admins|administrators|teams|"
+                              r"organizations|everyone)$|^(?:개발자|사용자|초보자|관리자|팀)(?:용|을 위한|를 위한)$", re.I)
+TROUBLESHOOTING = {"troubleshoot", "troubleshooting", "문제 해결", "트러블슈팅", "트러블 슈팅"}
+
+
+@lru_cache(maxsize=1 << 14)
+def is_qualifier(title: str) -> bool:
+    """A heading that only says on which platform or for whom (`macOS`, `Desktop`, `For developers`): it qualifies
+    the heading above it and asks nothing on its own."""
+    plain = words(title)
+    return bool(PLATFORM_HEADING.match(plain) or AUDIENCE_HEADING.match(plain))
+
+
+def is_audience(title: str) -> bool:
+    """`For developers`, `개발자용`: a heading that names whom its section is for, not what it is about."""
+    return bool(AUDIENCE_HEADING.match(words(title)))
+
+
+def is_troubleshooting(title: str) -> bool:
+    """`Troubleshooting`, `Troubleshoot`, `문제 해결`: what to check or do when something goes wrong."""
+    return words(title) in TROUBLESHOOTING
+
+
+# a sentence that asks readers to help a project (`The Maps plugin is open source. You can help by contributing bug
+# reports, feature requests and pull requests.`): about the project, not what it does
+CONTRIBUTION = re.compile(r"\bis (?:free and )?open[- ]source\b|\b(?:you can|please|feel free to) (?:help|contribute)\b|"
+                          r"\bcontribut\w* (?:bug reports|feature requests|pull requests|improvements|translations)\b|"
+                          r"\b(?:make|open|send|submit) a pull request\b", re.I)
+
+
+def is_contribution_call(text: str) -> bool:
+    """A paragraph every sentence of which asks readers to help the project (bug reports, pull requests)."""
+    if "\n" in text.strip() or "```" in text:
+        return False
+    sentences = [one for one in re.split(r"(?<=[.!?])\s+", visible_text(text).strip()) if one]
+    return bool(sentences) and all(CONTRIBUTION.search(one) for one in sentences)
 
 
 # a section that sets a problem (`문제`, `Question`, `Task`); with what kind it is (`기출 문제`, `Practice question`)
