@@ -2249,3 +2249,16 @@ def test_a_heading_that_names_only_a_platform_or_an_audience_is_asked_with_the_h
     assert trouble.prompt == "How do you fix it?" and "pull requests" not in trouble.back
     assert cards["Taskbar CLI › Reload a plugin you are writing"].back == "```sh\ntaskbar reload id=mine\n```"
     assert not [front for front in cards if front.endswith("For developers") or front == "macOS"]
+
+
+def test_a_list_announced_as_examples_of_a_rule_is_not_asked_without_the_rule() -> None:
+    """`Common examples of …:` over four names: the rule above them (names starting with `~` are skipped) is what
+    the section teaches; the examples stay under it in its explanation, and no card asks to list them alone."""
+    text = ("# Backup\n## Skipped files\nFiles whose names start with `~` are temporary and never backed up, except "
+            "`~config`.\n\nCommon examples of temporary files that are skipped:\n- `~lock`\n- `~swap`\n- `~cache`\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    [card] = [c for c in cards if c.rule == "explain"]
+    assert card.back.startswith("Files whose names start with `~`") and card.back.endswith("- `~cache`")
+    whole = text.replace("Common examples of temporary files that are skipped:", "Temporary files that are skipped:")
+    assert [c.back for c in cards_of(whole) if c.rule == "list"] == ["- `~lock`\n- `~swap`\n- `~cache`"]

@@ -682,7 +682,9 @@ def _names_its_label(label: str, said: str) -> bool:
 # a lead-in over examples of something (`문제 상황 예시`, `Deployment examples`): cases shown, not a set to recite
 # a lead-in that names examples of a set (`Examples`, `…a third-party app such as:`, `예를 들어:`), not the whole set
 EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?|such as|like|including|e\.g\.|for (?:example|instance)|"
-                         r"예를 들[어면]|예컨대|(?:과|와|이나|나) 같은)$", re.I)
+                         r"예를 들[어면]|예컨대|(?:과|와|이나|나) 같은)$"
+                         r"|^(?:(?:some|common|typical|a few|other)\s+)?examples?\s+(?:of|include)\b", re.I)  # (`Common
+# examples of hidden files that are not synced`: the rule is the section's, its cases are not the set)
 # a lead-in that says the answer differs by the items' labels
 DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
                         re.I)
