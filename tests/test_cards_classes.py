@@ -2262,3 +2262,12 @@ def test_a_list_announced_as_examples_of_a_rule_is_not_asked_without_the_rule() 
     assert card.back.startswith("Files whose names start with `~`") and card.back.endswith("- `~cache`")
     whole = text.replace("Common examples of temporary files that are skipped:", "Temporary files that are skipped:")
     assert [c.back for c in cards_of(whole) if c.rule == "list"] == ["- `~lock`\n- `~swap`\n- `~cache`"]
+
+
+def test_a_type_whose_intro_leads_into_one_function_names_it() -> None:
+    """`## Pattern type` says only what its functions take, over its one `### matches()`: the answer names the
+    function the type offers, as it does for a type over several."""
+    text = ("# Formulas\n## Pattern type\nFunctions you can use with a pattern. Example: `/ab+/`.\n\n### `matches()`\n"
+            "`pattern.matches(value: string): boolean`\n\n- Returns true if the pattern matches `value`.\n")
+    card = next(c for c in cards_of(text) if c.front == "Pattern type")
+    assert card.back == "Functions you can use with a pattern. Example: `/ab+/`.\n\n- `matches()`"

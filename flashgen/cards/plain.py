@@ -1129,11 +1129,12 @@ CODE_CHILDREN = 12  # the most function names an answer lists
 
 def _code_children(section: Section) -> list[str] | None:
     """The subheadings of a section, when 2 to 12 of them name code (`date()`, `format()`) and at most one other
-    does not (`Fields`): the functions or commands it offers, as the note names them; None when there are more
-    (a list too long to recall: each has its card); else []."""
+    does not (`Fields`), or its one subheading does (`matches()` under `Regular expression type`): the functions or
+    commands it offers, as the note names them; None when there are more (a list too long to recall: each has its
+    card); else []."""
     names = [clean_title(child.title).strip() for child in section.children if child.blocks or child.children]
     code = [name for name in names if re.fullmatch(r"`[^`]+`", name)]
-    if len(code) < 2 or len(names) - len(code) > 1:  # (one other: `Fields`)
+    if len(code) < (1 if len(names) == 1 else 2) or len(names) - len(code) > 1:  # (one other: `Fields`)
         return []
     return code if len(code) <= CODE_CHILDREN else None
 
