@@ -2271,3 +2271,16 @@ def test_a_type_whose_intro_leads_into_one_function_names_it() -> None:
             "`pattern.matches(value: string): boolean`\n\n- Returns true if the pattern matches `value`.\n")
     card = next(c for c in cards_of(text) if c.front == "Pattern type")
     assert card.back == "Functions you can use with a pattern. Example: `/ab+/`.\n\n- `matches()`"
+
+
+def test_an_intro_that_only_says_the_task_can_be_done_over_its_ways_is_no_card() -> None:
+    """`## Pin a tab` → `You can pin tabs to keep them open, also called sticky tabs.` over topics in bold that say
+    how: the intro answers nothing the front asks, each way has its card. An intro that says how stays."""
+    text = ("# Tabs\n## Pin a tab\nYou can pin tabs to keep them open, also called _sticky tabs_.\n\n"
+            "**Pin from the tab bar**\n\nRight-click the tab and select **Pin**; a pin icon replaces its close button.\n\n"
+            "**Pin with a command**\n\nRun `Pin current tab` from the command palette to pin the active tab.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "Pin a tab" not in fronts and "Pin from the tab bar" in fronts and "Pin with a command" in fronts
+    how = text.replace("You can pin tabs to keep them open", "You can pin tabs with a right-click or a command")
+    assert "Pin a tab" in [c.front for c in cards_of(how.replace(", also called _sticky tabs_", ". Pinned tabs stay open"))
+                           if c.rule == "explain"]

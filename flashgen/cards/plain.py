@@ -977,6 +977,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read) or _is_tagline(read, heading_text(title))):
         return None  # a line that introduces the subsections (`Commands for Workspace.`), or only names the heading's
         # task again (`Docker 로그인` → `컨테이너 레지스트리 인증.` over `Docker Hub`, `ghcr.io`): the subsections have the cards
+    if not cut and section.children and "\n" not in back.strip() and _only_says_it_can(read, heading_text(title)):
+        return None  # `Link to a heading in a note` → `You can link to specific headings in notes.`: how is under the
+        # subheadings (or topics in bold) below, each with its card
     if not cut and "\n" not in back.strip() and len(read) <= LEAD_IN_SIZE and _lists_its_children(title, section):
         return None  # `TCP, UDP` over `### TCP`, `### UDP`: each is explained under its own heading, and a line that
         # leads into them (`IP의 문제점을 해결하기 위해 TCP가 등장`) answers neither
@@ -1024,6 +1027,19 @@ TASKS = ({"로그인", "인증", "login", "log in", "sign in", "authentication",
 def _task_of(text: str) -> int:
     said = text.lower().strip().rstrip(".。").strip()
     return next((index for index, names in enumerate(TASKS) if any(said.endswith(name) for name in names)), -1)
+
+
+IT_CAN = re.compile(r"^(?:you|users?)\s+(?:can|may)\s+(?:also\s+)?(?P<verb>[a-z]+)\b", re.I)
+
+
+def _only_says_it_can(read: str, title: str) -> bool:
+    """One sentence, no code, that says only that the heading's task can be done (`Link to a heading in a note` →
+    `You can link to specific headings in notes, also known as anchor links.`): nothing of how."""
+    said = read.strip()
+    found = IT_CAN.match(said)
+    first = title.split()[0].lower() if title.split() else ""
+    return bool(found) and len(first) >= 3 and found.group("verb").lower()[:STEM] == first[:STEM] and "`" not in said \
+        and len(said) <= LEAD_IN_SIZE and not re.search(r"[.!?]\s+\S", said)
 
 
 def _is_tagline(read: str, title: str) -> bool:
