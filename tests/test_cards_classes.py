@@ -2284,3 +2284,16 @@ def test_an_intro_that_only_says_the_task_can_be_done_over_its_ways_is_no_card()
     how = text.replace("You can pin tabs to keep them open", "You can pin tabs with a right-click or a command")
     assert "Pin a tab" in [c.front for c in cards_of(how.replace(", also called _sticky tabs_", ". Pinned tabs stay open"))
                            if c.rule == "explain"]
+
+
+def test_a_numbered_list_announced_as_an_order_is_one_explanation_not_terms() -> None:
+    """`Hooks run in the following order:` ⏎ `1. **Pre hooks** — …` ⏎ `2. **Post hooks** — …`: each item is a place
+    in the order, so neither `Pre hooks` → `…run first` nor `List all 2` is a card; the section shows the order."""
+    text = ("# Hooks\n## Run order\nHooks run in the following order:\n\n1. **Pre hooks** — scripts in `pre/` run first\n"
+            "2. **Post hooks** — scripts in `post/` run after the build succeeds\n\n"
+            "So a post hook can read what the build wrote.\n")
+    cards = cards_of(text)
+    assert [c.rule for c in cards] == ["explain"]
+    assert cards[0].front == "Run order" and "1. **Pre hooks**" in cards[0].back and "2. **Post hooks**" in cards[0].back
+    terms = text.replace("Hooks run in the following order:", "Hooks come in two kinds:").replace("## Run order", "## Kinds")
+    assert {c.rule for c in cards_of(terms)} >= {"definition"}

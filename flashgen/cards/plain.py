@@ -309,6 +309,20 @@ def in_context(term: str, context: str) -> str:
     return f"{context} › {term}" if context and context != term else term
 
 
+# a lead-in or heading that announces an order (`…processed in the following order:`, `Evaluation order`, `실행 순서`)
+ORDER_LEAD = re.compile(r"\bin (?:the following|this|that|which) order\b|\border (?:is|of)\b.*[:：]?$|"
+                        r"(?:다음|아래)(?:과 같은|의) 순서|순서(?:대로|로)|순으로|차례(?:대로|로)", re.I)
+ORDER_TITLE = re.compile(r"\border$|\bsequence$|순서$", re.I)
+
+
+def _ranks(section: Section, intro: str, items: tuple[Item, ...]) -> bool:
+    """A numbered list that an order is announced for (`Template logic is processed in the following order:` ⏎
+    `1. **Template logic** — …` ⏎ `2. **Prompt variables** — …`): each item is a place in that order, not a term
+    to define nor one of a set to recite; what is first and what comes after is the answer."""
+    return len(items) >= 2 and all(item.ordered for item in items) and bool(
+        ORDER_LEAD.search(visible_text(intro)) or ORDER_TITLE.search(heading_text(clean_title(section.title))))
+
+
 def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
     """`term - definition` bullets, term bullets with nested explanation, and `Term(explanation)` bullets. A
     section about a console's screens (`사용자 관리 - 웹 콘솔`) fills in forms: its fields are no terms."""
@@ -333,6 +347,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # `- p: 접두어의 길이` `- n: 노드 개수`: the symbols of a formula, known only with it
         if _parts_of_syntax(section, block, items):
             continue  # `- target_variable: …` `- 코드 블록: …` under `with context_expression as target_variable:`
+        if _ranks(section, intro, items):
+            continue  # `…processed in the following order:` ⏎ `1. **Template logic** — …`: places in an order
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
@@ -584,6 +600,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
                 or block.source[:1].isspace() or is_click_through(block.source) \
                 or is_example_label(visible_text(intro)) or EXAMPLES_OF.search(visible_text(intro).rstrip(":： ")):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
+        if _ranks(section, intro, items):
+            continue  # places in an order: the section's explanation shows them in it, with what each is
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
                or SENTENCE_END.search(re.sub(r"[*_`]+", "", name).strip()) and len(visible_text(name)) > 12
