@@ -2297,3 +2297,19 @@ def test_a_numbered_list_announced_as_an_order_is_one_explanation_not_terms() ->
     assert cards[0].front == "Run order" and "1. **Pre hooks**" in cards[0].back and "2. **Post hooks**" in cards[0].back
     terms = text.replace("Hooks run in the following order:", "Hooks come in two kinds:").replace("## Run order", "## Kinds")
     assert {c.rule for c in cards_of(terms)} >= {"definition"}
+
+
+def test_a_task_title_answered_by_what_its_subject_is_asks_the_subject_and_the_numbered_steps_get_their_card() -> None:
+    """`# 잠금 충돌 해결` → `두 작업이 같은 파일을 동시에 잠그면 잠금 충돌이 생긴다.`: the line says what the conflict is,
+    not how it is resolved (`## 잠금 충돌 해결 절차` does), so it is asked by its subject; the procedure, a script
+    whose comments number its steps, is shown whole though longer than an answer's room, unlike a long script."""
+    steps = "".join(f"# {n}. 단계 {n}\nlockctl step{n} --file data.db\n\n" for n in range(1, 8))
+    text = (f"# 잠금 충돌 해결\n\n두 작업이 같은 파일을 동시에 잠그면 잠금 충돌이 생긴다.\n\n## 잠금 충돌 해결 절차\n\n"
+            f"```bash\n{steps}```\n")
+    cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    assert cards["잠금 충돌"].back == "두 작업이 같은 파일을 동시에 잠그면 잠금 충돌이 생긴다."
+    assert "잠금 충돌 해결" not in cards
+    procedure = cards["잠금 충돌 해결 절차"]
+    assert "# 7. 단계 7" in procedure.back and "…" not in procedure.back
+    unnumbered = text.replace(steps, "".join(f"# 단계 {n}\nlockctl step{n} --file data.db\n\n" for n in range(1, 8)))
+    assert "잠금 충돌 해결 절차" not in {c.front for c in cards_of(unnumbered)}  # (a long script: its start alone)

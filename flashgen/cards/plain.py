@@ -995,6 +995,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read) or _is_tagline(read, heading_text(title))):
         return None  # a line that introduces the subsections (`Commands for Workspace.`), or only names the heading's
         # task again (`Docker 로그인` → `컨테이너 레지스트리 인증.` over `Docker Hub`, `ghcr.io`): the subsections have the cards
+    subject = _subject_of_task(section, read) if not cut and "\n" not in back.strip() and "`" not in back else ""
+    if subject:  # `Git 충돌 해결` → `…같은 부분이 다르게 수정되면 충돌이 발생한다.`: what a conflict is, not how to
+        front = subject  # resolve it (that is under `충돌 해결 절차`): asked by its subject, `Git 충돌`
     if not cut and section.children and "\n" not in back.strip() and _only_says_it_can(read, heading_text(title)):
         return None  # `Link to a heading in a note` → `You can link to specific headings in notes.`: how is under the
         # subheadings (or topics in bold) below, each with its card
@@ -1045,6 +1048,24 @@ TASKS = ({"로그인", "인증", "login", "log in", "sign in", "authentication",
 def _task_of(text: str) -> int:
     said = text.lower().strip().rstrip(".。").strip()
     return next((index for index, names in enumerate(TASKS) if any(said.endswith(name) for name in names)), -1)
+
+
+# a task named after its subject (`Git 충돌 해결`, `Docker 설치`)
+KO_TASK = re.compile(r"^(?P<subject>\S.*?)\s+(?P<task>해결|설치|설정|생성|구성|구축|적용|배포|연결|해제|복구)$")
+
+
+def _subject_of_task(section: Section, read: str) -> str:
+    """The subject of a heading that names a task on it (`Git 충돌 해결`), when its own text is one sentence that
+    speaks of the subject and not of the task (`병합이나 리베이스 시 같은 부분이 다르게 수정되면 충돌이 발생한다.`)
+    and a subsection does the task (`충돌 해결 절차`): the sentence says what the subject is, so it is asked by it;
+    else ""."""
+    found = KO_TASK.match(heading_text(clean_title(section.title)).strip())
+    if not found or found.group("task") in read or len(read) > LEAD_IN_SIZE:
+        return ""
+    subject, task = found.group("subject"), found.group("task")
+    speaks = any(word[:2] in read for word in subject.split() if re.match(r"[가-힣]{2}", word))
+    done_below = any(task in heading_text(clean_title(child.title)) for child in section.children)
+    return subject if speaks and done_below else ""
 
 
 IT_CAN = re.compile(r"^(?:you|users?)\s+(?:can|may)\s+(?:also\s+)?(?P<verb>[a-z]+)\b", re.I)
@@ -1440,6 +1461,18 @@ def _without_filled_templates(parts: list[str]) -> list[str]:
     return out
 
 
+NOT_A_PROCEDURE = re.compile(r"(?:^|\s)(?:예시|예제|examples?|테스트|tests?|testing|검증|verification)$", re.I)  # (an example
+# of a tool's commands, one project's checks)
+STEP_COMMENT = re.compile(r"^\s*(?:#|//|--)\s*\d{1,2}[.)]\s+\S", re.M)
+
+
+def _numbers_its_steps(section: Section) -> bool:
+    """A script whose comments number its steps (`# 1. 충돌 파일 확인` … `# 5. 완료`): a procedure whose order is the
+    answer, shown whole when it fits in twice the room, unlike a long script whose start alone would show."""
+    return not NOT_A_PROCEDURE.search(words(heading_text(clean_title(section.title)))) \
+        and sum(len(STEP_COMMENT.findall(block.source)) for block in section.blocks if block.kind == "code") >= 3
+
+
 def _fenced_code(part: str) -> str | None:
     """The code of a part that is one fenced code block, else None."""
     found = fenced(part)
@@ -1501,7 +1534,8 @@ def _section_content(ctx: RuleContext, section: Section, used: set[int], missing
     kind of part the room ran out in ("" when all was shown)."""
     *cut_to_room, over = _section_parts(ctx, section, used, missing, room)
     parts = cut_to_room[0]
-    script = len(parts) == 1 and _fenced_code(parts[0].replace("\n…\n", "\n")) is not None
+    script = len(parts) == 1 and _fenced_code(parts[0].replace("\n…\n", "\n")) is not None \
+        and not _numbers_its_steps(section)
     if over and parts and not script and not is_click_through("\n".join(parts)):
         *whole, over_grace = _section_parts(ctx, section, used, missing, room * GRACE, stretch=False)
         if not over_grace:

@@ -67,7 +67,7 @@ GENERIC_HEADINGS = {
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
     "types", "kinds", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
-    "general information", "특이점", "특이사항", "특이 사항",
+    "general information", "특이점", "특이사항", "특이 사항", "workflow", "워크플로우", "워크플로", "기본 워크플로우",
     *WRAP_UP_HEADINGS, *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
