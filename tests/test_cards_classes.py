@@ -2313,3 +2313,12 @@ def test_a_task_title_answered_by_what_its_subject_is_asks_the_subject_and_the_n
     assert "# 7. 단계 7" in procedure.back and "…" not in procedure.back
     unnumbered = text.replace(steps, "".join(f"# 단계 {n}\nlockctl step{n} --file data.db\n\n" for n in range(1, 8)))
     assert "잠금 충돌 해결 절차" not in {c.front for c in cards_of(unnumbered)}  # (a long script: its start alone)
+
+
+def test_a_note_title_answered_by_a_line_that_names_the_note_as_a_how_to_is_no_card() -> None:
+    """`# 버킷 웹 호스팅` → `버킷을 사용한 정적 웹사이트 호스팅 설정 방법.`: the line only says what the note holds; the
+    steps are under its subheading, with their card."""
+    text = ("# 버킷 웹 호스팅\n\n버킷을 사용한 정적 웹사이트 호스팅 설정 방법.\n\n## 호스팅 설정\n\n버킷을 공개로 바꾸고 "
+            "`index.html`을 기본 페이지로 지정한다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert fronts == ["호스팅 설정"]
