@@ -2189,6 +2189,18 @@ def test_a_manifest_cloze_never_hides_a_label_key_the_author_chose() -> None:
     assert not [c for c in cards_of(text) if c.rule == "manifest"]
 
 
+def test_a_data_key_with_dots_in_its_name_is_still_the_authors_own() -> None:
+    """`my-scheduler-config.yaml: |` under a ConfigMap's `data` (under a heading on a second scheduler): the file
+    name is the author's choice whatever dots it holds; the settings inside it and the kind are still asked."""
+    text = ("# scheduler\n## 추가 Scheduler 배포하기\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+            "  name: my-scheduler-config\n  namespace: kube-system\ndata:\n  my-scheduler-config.yaml: |\n"
+            "    apiVersion: kubescheduler.config.k8s.io/v1\n    kind: KubeSchedulerConfiguration\n    profiles:\n"
+            "      - schedulerName: my-scheduler\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "\n  my-scheduler-config.yaml: |\n" in card.front
+    assert "::schedulerName}}" in card.front
+
+
 def test_a_problem_set_with_no_answer_is_no_explanation() -> None:
     """`### 참고 - 기출 문제` over a task alone: the front names no topic, the back is a question nobody answers.
     A heading in code that happens to read `tasks` names a command and keeps its card."""

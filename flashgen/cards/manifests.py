@@ -141,6 +141,11 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
     return roots
 
 
+def _parent_key(path: str, key: str) -> str:
+    """The key a field is under (`data` for `my-scheduler-config.yaml`, whose own dots are no levels), or ""."""
+    return path[:-len(key)].rstrip(".").rsplit(".", 1)[-1]
+
+
 class Hidden(NamedTuple):
     """A value or key a cloze hides: its line, its group (the key field or topic it is asked under), where it
     stands, which part of the line (`value` or `key`) and how deep its key is."""
@@ -179,7 +184,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         key = match.group("key")
         if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
                 or roots[root][0] == "spec" and path == root \
-                or path.count(".") and path.split(".")[-2].lower() in FREE_FORM:
+                or _parent_key(path, key).lower() in FREE_FORM:
             continue
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:
