@@ -1679,7 +1679,8 @@ def test_a_list_of_links_its_lead_in_announces_is_the_answer() -> None:
             "For OS-specific features, see the following pages:\n\n- [[iOS]]\n- [[Android]]\n")
     cards = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
     assert "Report on Discord]]" in cards["Report a violation"] and "continued" not in cards["Report a violation"]
-    assert "[[iOS]]" not in cards["Mobile"] and "see the following" not in cards["Mobile"]
+    mobile = cards["Help › Mobile"]  # (a platform alone is asked with the heading it qualifies)
+    assert "[[iOS]]" not in mobile and "see the following" not in mobile
 
 
 def test_a_link_written_in_code_is_the_syntax_not_a_link() -> None:
@@ -2375,3 +2376,95 @@ def test_a_design_chapter_is_not_answered_by_its_intro() -> None:
             "**알림 전송 흐름**\n* 서비스가 알림 서버에 요청을 보내면, 알림 서버가 큐에 넣고 작업 서버가 보낸다.\n")
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert "알림 시스템 설계" not in fronts and fronts
+
+
+def test_a_heading_that_names_only_a_platform_or_an_audience_is_asked_with_the_heading_it_qualifies() -> None:
+    """`### macOS` under `## Troubleshooting` asks nothing alone: the front names the tool and what the platform
+    qualifies, and the prompt asks how to fix it; the project's call for pull requests is no part of the answer.
+    `### For developers` over commented commands asks each command by its comment, with the note's topic."""
+    text = ("# Taskbar CLI\n## Troubleshooting\nIf the bar stays empty, restart the daemon with `taskbar restart`.\n\n"
+            "The taskbar is open source. You can help by contributing bug reports and pull requests.\n\n"
+            "### macOS\nThe installer links the binary into `/usr/local/bin`. If the link is missing, create it by hand "
+            "with `ln -s` and reopen the terminal.\n\n"
+            "## Examples\n### For developers\nSome commands help while writing plugins.\n\n```shell\n"
+            "# Open the inspector\ntaskbar inspect\n\n# Reload a plugin you are writing\ntaskbar reload id=mine\n```\n")
+    cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    mac = cards["Taskbar CLI › Troubleshooting › macOS"]
+    assert mac.prompt == "How do you fix it?" and mac.back.startswith("The installer links")
+    trouble = cards["Taskbar CLI › Troubleshooting"]
+    assert trouble.prompt == "How do you fix it?" and "pull requests" not in trouble.back
+    assert cards["Taskbar CLI › Reload a plugin you are writing"].back == "```sh\ntaskbar reload id=mine\n```"
+    assert not [front for front in cards if front.endswith("For developers") or front == "macOS"]
+
+
+def test_a_list_announced_as_examples_of_a_rule_is_not_asked_without_the_rule() -> None:
+    """`Common examples of …:` over four names: the rule above them (names starting with `~` are skipped) is what
+    the section teaches; the examples stay under it in its explanation, and no card asks to list them alone."""
+    text = ("# Backup\n## Skipped files\nFiles whose names start with `~` are temporary and never backed up, except "
+            "`~config`.\n\nCommon examples of temporary files that are skipped:\n- `~lock`\n- `~swap`\n- `~cache`\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "list"]
+    [card] = [c for c in cards if c.rule == "explain"]
+    assert card.back.startswith("Files whose names start with `~`") and card.back.endswith("- `~cache`")
+    whole = text.replace("Common examples of temporary files that are skipped:", "Temporary files that are skipped:")
+    assert [c.back for c in cards_of(whole) if c.rule == "list"] == ["- `~lock`\n- `~swap`\n- `~cache`"]
+
+
+def test_a_type_whose_intro_leads_into_one_function_names_it() -> None:
+    """`## Pattern type` says only what its functions take, over its one `### matches()`: the answer names the
+    function the type offers, as it does for a type over several."""
+    text = ("# Formulas\n## Pattern type\nFunctions you can use with a pattern. Example: `/ab+/`.\n\n### `matches()`\n"
+            "`pattern.matches(value: string): boolean`\n\n- Returns true if the pattern matches `value`.\n")
+    card = next(c for c in cards_of(text) if c.front == "Pattern type")
+    assert card.back == "Functions you can use with a pattern. Example: `/ab+/`.\n\n- `matches()`"
+
+
+def test_an_intro_that_only_says_the_task_can_be_done_over_its_ways_is_no_card() -> None:
+    """`## Pin a tab` → `You can pin tabs to keep them open, also called sticky tabs.` over topics in bold that say
+    how: the intro answers nothing the front asks, each way has its card. An intro that says how stays."""
+    text = ("# Tabs\n## Pin a tab\nYou can pin tabs to keep them open, also called _sticky tabs_.\n\n"
+            "**Pin from the tab bar**\n\nRight-click the tab and select **Pin**; a pin icon replaces its close button.\n\n"
+            "**Pin with a command**\n\nRun `Pin current tab` from the command palette to pin the active tab.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "Pin a tab" not in fronts and "Pin from the tab bar" in fronts and "Pin with a command" in fronts
+    how = text.replace("You can pin tabs to keep them open", "You can pin tabs with a right-click or a command")
+    assert "Pin a tab" in [c.front for c in cards_of(how.replace(", also called _sticky tabs_", ". Pinned tabs stay open"))
+                           if c.rule == "explain"]
+
+
+def test_a_numbered_list_announced_as_an_order_is_one_explanation_not_terms() -> None:
+    """`Hooks run in the following order:` ⏎ `1. **Pre hooks** — …` ⏎ `2. **Post hooks** — …`: each item is a place
+    in the order, so neither `Pre hooks` → `…run first` nor `List all 2` is a card; the section shows the order."""
+    text = ("# Hooks\n## Run order\nHooks run in the following order:\n\n1. **Pre hooks** — scripts in `pre/` run first\n"
+            "2. **Post hooks** — scripts in `post/` run after the build succeeds\n\n"
+            "So a post hook can read what the build wrote.\n")
+    cards = cards_of(text)
+    assert [c.rule for c in cards] == ["explain"]
+    assert cards[0].front == "Run order" and "1. **Pre hooks**" in cards[0].back and "2. **Post hooks**" in cards[0].back
+    terms = text.replace("Hooks run in the following order:", "Hooks come in two kinds:").replace("## Run order", "## Kinds")
+    assert {c.rule for c in cards_of(terms)} >= {"definition"}
+
+
+def test_a_task_title_answered_by_what_its_subject_is_asks_the_subject_and_the_numbered_steps_get_their_card() -> None:
+    """`# 잠금 충돌 해결` → `두 작업이 같은 파일을 동시에 잠그면 잠금 충돌이 생긴다.`: the line says what the conflict is,
+    not how it is resolved (`## 잠금 충돌 해결 절차` does), so it is asked by its subject; the procedure, a script
+    whose comments number its steps, is shown whole though longer than an answer's room, unlike a long script."""
+    steps = "".join(f"# {n}. 단계 {n}\nlockctl step{n} --file data.db\n\n" for n in range(1, 8))
+    text = (f"# 잠금 충돌 해결\n\n두 작업이 같은 파일을 동시에 잠그면 잠금 충돌이 생긴다.\n\n## 잠금 충돌 해결 절차\n\n"
+            f"```bash\n{steps}```\n")
+    cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    assert cards["잠금 충돌"].back == "두 작업이 같은 파일을 동시에 잠그면 잠금 충돌이 생긴다."
+    assert "잠금 충돌 해결" not in cards
+    procedure = cards["잠금 충돌 해결 절차"]
+    assert "# 7. 단계 7" in procedure.back and "…" not in procedure.back
+    unnumbered = text.replace(steps, "".join(f"# 단계 {n}\nlockctl step{n} --file data.db\n\n" for n in range(1, 8)))
+    assert "잠금 충돌 해결 절차" not in {c.front for c in cards_of(unnumbered)}  # (a long script: its start alone)
+
+
+def test_a_note_title_answered_by_a_line_that_names_the_note_as_a_how_to_is_no_card() -> None:
+    """`# 버킷 웹 호스팅` → `버킷을 사용한 정적 웹사이트 호스팅 설정 방법.`: the line only says what the note holds; the
+    steps are under its subheading, with their card."""
+    text = ("# 버킷 웹 호스팅\n\n버킷을 사용한 정적 웹사이트 호스팅 설정 방법.\n\n## 호스팅 설정\n\n버킷을 공개로 바꾸고 "
+            "`index.html`을 기본 페이지로 지정한다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert fronts == ["호스팅 설정"]

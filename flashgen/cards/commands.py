@@ -7,7 +7,7 @@ import re
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
-from flashgen.cards.quality import is_generic
+from flashgen.cards.quality import is_audience, is_generic
 from flashgen.cards.text import clean_title, fence_language, fenced
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Section
@@ -37,6 +37,7 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     if not section.level:
         return None
     vague = is_vague_activity(section.title) or _names_the_program(section)
+    audience = is_audience(heading_text(clean_title(section.title)))  # (`For developers`: whom the examples serve)
     codes, captions, langs = [], [], []
     for block in section.blocks:
         if block.kind in ("rule", "log_date", "html"):
@@ -48,7 +49,7 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
             langs.append(language)
         elif block.kind == "paragraph" and CODE_SPAN.search(block.source):
             captions.append(block.source)
-        else:
+        elif not (audience and block.kind == "paragraph"):
             return None
     said = {" ".join(line.split()) for _, code in codes for line in code.split("\n") if line.strip()}
     if not codes or any(not any(" ".join(span.split()) in said for span in CODE_SPAN.findall(caption))
@@ -150,6 +151,6 @@ def _topic(section: Section, note_title: str) -> str:
         plain = NUMBERED.sub("", heading_text(clean_title(title))).strip()
         if is_vague_activity(title):
             plain = " ".join(ACTIVITY_WORDS.sub(" ", plain).split())
-        if plain and not is_generic(plain):
+        if plain and not is_generic(plain) and not is_audience(plain):
             return plain
     return "" if is_generic(note_title) else note_title

@@ -22,6 +22,10 @@ from flashgen.cards.quality import (
     explains_causes,
     is_date,
     is_generic,
+    is_qualifier,
+    is_contribution_call,
+    is_troubleshooting,
+    PLATFORM_NAMES,
     names_a_problem,
     is_closing,
     is_wrap_up,
@@ -289,9 +293,34 @@ def topic_of(section: Section, note_title: str) -> str:
     return "" if is_generic(note_title) else note_title
 
 
+def qualified(section: Section, note_title: str) -> str:
+    """The front of a heading that only names a platform or an audience (`macOS`, `For developers`): the heading it
+    qualifies, with that heading's own topic when it is generic (`Obsidian CLI › Troubleshooting › macOS`), or the
+    note's title for a heading at the top."""
+    above = replace(section, path=section.path[:-1])
+    parent = heading_text(clean_title(above.path[-1])) if above.path else note_title
+    if above.path and is_generic(parent):
+        parent = in_context(parent, topic_of(replace(above, path=above.path[:-1]), note_title))
+    return in_context(heading_text(clean_title(section.title)), parent)
+
+
 def in_context(term: str, context: str) -> str:
     """A front that names what a generic term belongs to: `Deployment › 예시`."""
     return f"{context} › {term}" if context and context != term else term
+
+
+# a lead-in or heading that announces an order (`…processed in the following order:`, `Evaluation order`, `실행 순서`)
+ORDER_LEAD = re.compile(r"\bin (?:the following|this|that|which) order\b|\border (?:is|of)\b.*[:：]?$|"
+                        r"(?:다음|아래)(?:과 같은|의) 순서|순서(?:대로|로)|순으로|차례(?:대로|로)", re.I)
+ORDER_TITLE = re.compile(r"\border$|\bsequence$|순서$", re.I)
+
+
+def _ranks(section: Section, intro: str, items: tuple[Item, ...]) -> bool:
+    """A numbered list that an order is announced for (`Template logic is processed in the following order:` ⏎
+    `1. **Template logic** — …` ⏎ `2. **Prompt variables** — …`): each item is a place in that order, not a term
+    to define nor one of a set to recite; what is first and what comes after is the answer."""
+    return len(items) >= 2 and all(item.ordered for item in items) and bool(
+        ORDER_LEAD.search(visible_text(intro)) or ORDER_TITLE.search(heading_text(clean_title(section.title))))
 
 
 def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
@@ -318,6 +347,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # `- p: 접두어의 길이` `- n: 노드 개수`: the symbols of a formula, known only with it
         if _parts_of_syntax(section, block, items):
             continue  # `- target_variable: …` `- 코드 블록: …` under `with context_expression as target_variable:`
+        if _ranks(section, intro, items):
+            continue  # `…processed in the following order:` ⏎ `1. **Template logic** — …`: places in an order
         # `Term(explanation)` items make terms in a list of explained terms, not for one remark in brackets among
         # plain items (`- Unique IP Addresses (ephemeral by nature)`)
         glossed = sum(bool(PAREN_TERM.match(item.head.strip()) or "".join(item.body).strip()
@@ -612,6 +643,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
                 or block.source[:1].isspace() or is_click_through(block.source) \
                 or is_example_label(visible_text(intro)) or EXAMPLES_OF.search(visible_text(intro).rstrip(":： ")):
             continue  # (a list under a list item gives its fields' cards, not a list to recite)
+        if _ranks(section, intro, items):
+            continue  # places in an order: the section's explanation shows them in it, with what each is
         names = [_term_of(item.head) for item in items]
         if any(is_link_list_item(name) or nothing_to_learn(name) or not is_short_label(name, 60) or _dangling(name)
                or SENTENCE_END.search(re.sub(r"[*_`]+", "", name).strip()) and len(visible_text(name)) > 12
@@ -710,11 +743,13 @@ def _names_its_label(label: str, said: str) -> bool:
 # a lead-in over examples of something (`문제 상황 예시`, `Deployment examples`): cases shown, not a set to recite
 # a lead-in that names examples of a set (`Examples`, `…a third-party app such as:`, `예를 들어:`), not the whole set
 EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?|such as|like|including|e\.g\.|for (?:example|instance)|"
-                         r"예를 들[어면]|예컨대|(?:과|와|이나|나) 같은)$", re.I)
+                         r"예를 들[어면]|예컨대|(?:과|와|이나|나) 같은)$"
+                         r"|^(?:(?:some|common|typical|a few|other)\s+)?examples?\s+(?:of|include)\b", re.I)  # (`Common
+# examples of hidden files that are not synced`: the rule is the section's, its cases are not the set)
 # a lead-in that says the answer differs by the items' labels
 DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
                         re.I)
-PLATFORM = r"(?:windows|macos|mac|os x|linux|ios|ipados|android|chromeos|other|others|desktop|mobile|윈도우|맥|리눅스|기타)"
+PLATFORM = rf"(?:{PLATFORM_NAMES}|other|others|기타)"
 PLATFORMS = re.compile(rf"{PLATFORM}(?:\s*(?:/|,|and|or|&|및)\s*{PLATFORM})*", re.I)
 PLATFORMS_LISTED = re.compile(r"\b(?:available|supported|runs?) (?:on|for)\b|\bplatforms\b|지원", re.I)
 
@@ -967,6 +1002,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         if not topic:
             return None
         front = in_context(heading_text(title), topic)
+    elif is_qualifier(heading_text(title)):
+        front = qualified(section, ctx.note.title)  # `macOS` → `Obsidian CLI › Troubleshooting › macOS`
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
     if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
         return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
@@ -980,7 +1017,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         front += f" ({', '.join(labels)})"
     if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
-    parts = _without_filled_templates(parts)
+    parts = [part for part in _without_filled_templates(parts) if not is_contribution_call(part)]
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
     if any(part.lstrip().startswith("|") and is_cross_reference(part) for part in parts):
@@ -1022,6 +1059,12 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
             heading_text(title).lower() in read.lower() or GROUP_INTRO.match(read) or _is_tagline(read, heading_text(title))):
         return None  # a line that introduces the subsections (`Commands for Workspace.`), or only names the heading's
         # task again (`Docker 로그인` → `컨테이너 레지스트리 인증.` over `Docker Hub`, `ghcr.io`): the subsections have the cards
+    subject = _subject_of_task(section, read) if not cut and "\n" not in back.strip() and "`" not in back else ""
+    if subject:  # `Git 충돌 해결` → `…같은 부분이 다르게 수정되면 충돌이 발생한다.`: what a conflict is, not how to
+        front = subject  # resolve it (that is under `충돌 해결 절차`): asked by its subject, `Git 충돌`
+    if not cut and section.children and "\n" not in back.strip() and _only_says_it_can(read, heading_text(title)):
+        return None  # `Link to a heading in a note` → `You can link to specific headings in notes.`: how is under the
+        # subheadings (or topics in bold) below, each with its card
     if not cut and "\n" not in back.strip() and len(read) <= LEAD_IN_SIZE and _lists_its_children(title, section):
         return None  # `TCP, UDP` over `### TCP`, `### UDP`: each is explained under its own heading, and a line that
         # leads into them (`IP의 문제점을 해결하기 위해 TCP가 등장`) answers neither
@@ -1052,7 +1095,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
     card = ctx.card("basic", front, back, section.line, section, "explain", title,
-                    prompt=_code_prompt(ctx, parts))
+                    prompt=_code_prompt(ctx, parts, _fixes(section)))
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
@@ -1071,6 +1114,37 @@ TASKS = ({"로그인", "인증", "login", "log in", "sign in", "authentication",
 def _task_of(text: str) -> int:
     said = text.lower().strip().rstrip(".。").strip()
     return next((index for index, names in enumerate(TASKS) if any(said.endswith(name) for name in names)), -1)
+
+
+# a task named after its subject (`Git 충돌 해결`, `Docker 설치`)
+KO_TASK = re.compile(r"^(?P<subject>\S.*?)\s+(?P<task>해결|설치|설정|생성|구성|구축|적용|배포|연결|해제|복구)$")
+
+
+def _subject_of_task(section: Section, read: str) -> str:
+    """The subject of a heading that names a task on it (`Git 충돌 해결`), when its own text is one sentence that
+    speaks of the subject and not of the task (`병합이나 리베이스 시 같은 부분이 다르게 수정되면 충돌이 발생한다.`)
+    and a subsection does the task (`충돌 해결 절차`): the sentence says what the subject is, so it is asked by it;
+    else ""."""
+    found = KO_TASK.match(heading_text(clean_title(section.title)).strip())
+    if not found or found.group("task") in read or len(read) > LEAD_IN_SIZE:
+        return ""
+    subject, task = found.group("subject"), found.group("task")
+    speaks = any(word[:2] in read for word in subject.split() if re.match(r"[가-힣]{2}", word))
+    done_below = any(task in heading_text(clean_title(child.title)) for child in section.children)
+    return subject if speaks and done_below else ""
+
+
+IT_CAN = re.compile(r"^(?:you|users?)\s+(?:can|may)\s+(?:also\s+)?(?P<verb>[a-z]+)\b", re.I)
+
+
+def _only_says_it_can(read: str, title: str) -> bool:
+    """One sentence, no code, that says only that the heading's task can be done (`Link to a heading in a note` →
+    `You can link to specific headings in notes, also known as anchor links.`): nothing of how."""
+    said = read.strip()
+    found = IT_CAN.match(said)
+    first = title.split()[0].lower() if title.split() else ""
+    return bool(found) and len(first) >= 3 and found.group("verb").lower()[:STEM] == first[:STEM] and "`" not in said \
+        and len(said) <= LEAD_IN_SIZE and not re.search(r"[.!?]\s+\S", said)
 
 
 def _is_tagline(read: str, title: str) -> bool:
@@ -1176,11 +1250,12 @@ CODE_CHILDREN = 12  # the most function names an answer lists
 
 def _code_children(section: Section) -> list[str] | None:
     """The subheadings of a section, when 2 to 12 of them name code (`date()`, `format()`) and at most one other
-    does not (`Fields`): the functions or commands it offers, as the note names them; None when there are more
-    (a list too long to recall: each has its card); else []."""
+    does not (`Fields`), or its one subheading does (`matches()` under `Regular expression type`): the functions or
+    commands it offers, as the note names them; None when there are more (a list too long to recall: each has its
+    card); else []."""
     names = [clean_title(child.title).strip() for child in section.children if child.blocks or child.children]
     code = [name for name in names if re.fullmatch(r"`[^`]+`", name)]
-    if len(code) < 2 or len(names) - len(code) > 1:  # (one other: `Fields`)
+    if len(code) < (1 if len(names) == 1 else 2) or len(names) - len(code) > 1:  # (one other: `Fields`)
         return []
     return code if len(code) <= CODE_CHILDREN else None
 
@@ -1406,15 +1481,23 @@ CODE_KINDS = {"sql": ("SQL", "SQL"), "mysql": ("SQL", "SQL"), "postgresql": ("SQ
               "zsh": ("명령어", "the command"), "powershell": ("명령어", "the command")}
 
 
-def _code_prompt(ctx: RuleContext, parts: list[str]) -> str:
+def _fixes(section: Section) -> bool:
+    """A troubleshooting section (`Troubleshooting`, or a platform under it: `Troubleshooting › macOS`): what it
+    says is what to check or do when something goes wrong."""
+    titles = [heading_text(clean_title(title)) for title in section.path[-2:]]
+    return is_troubleshooting(titles[-1]) or len(titles) == 2 and is_qualifier(titles[-1]) and is_troubleshooting(titles[0])
+
+
+def _code_prompt(ctx: RuleContext, parts: list[str], fixes: bool = False) -> str:
     """The prompt of a generic heading's explanation (`참조키 › 수정`): an answer of only code (and at most a word,
-    `선행`) is written, not explained (`SQL로 써 보세요`, `Write the command`)."""
+    `선행`) is written, not explained (`SQL로 써 보세요`, `Write the command`); a troubleshooting section's asks
+    how to fix it (`어떻게 해결하나요?` / `How do you fix it?`)."""
     found = [fenced(part) for part in parts]
     languages = [fence_language(code[0]) for code in found if code is not None]
     words_only = [part for part, code in zip(parts, found) if code is None]
     if not languages or len(words_only) > 1 or any(len(visible_text(part)) > 10 for part in words_only) \
             or not all(languages):  # (a bare fence: a drawing, a listing)
-        return ctx.say("설명해 보세요", "Explain")
+        return ctx.say("어떻게 해결하나요?", "How do you fix it?") if fixes else ctx.say("설명해 보세요", "Explain")
     kinds = {CODE_KINDS.get(language.lower(), ("코드", "the code")) for language in languages}
     korean, english = kinds.pop() if len(kinds) == 1 else ("코드", "the code")
     return ctx.say(f"{korean}로 써 보세요", f"Write {english}" if english.startswith("the") else f"Write it in {english}")
@@ -1442,6 +1525,18 @@ def _without_filled_templates(parts: list[str]) -> list[str]:
             template = None
         out.append(part)
     return out
+
+
+NOT_A_PROCEDURE = re.compile(r"(?:^|\s)(?:예시|예제|examples?|테스트|tests?|testing|검증|verification)$", re.I)  # (an example
+# of a tool's commands, one project's checks)
+STEP_COMMENT = re.compile(r"^\s*(?:#|//|--)\s*\d{1,2}[.)]\s+\S", re.M)
+
+
+def _numbers_its_steps(section: Section) -> bool:
+    """A script whose comments number its steps (`# 1. 충돌 파일 확인` … `# 5. 완료`): a procedure whose order is the
+    answer, shown whole when it fits in twice the room, unlike a long script whose start alone would show."""
+    return not NOT_A_PROCEDURE.search(words(heading_text(clean_title(section.title)))) \
+        and sum(len(STEP_COMMENT.findall(block.source)) for block in section.blocks if block.kind == "code") >= 3
 
 
 def _fenced_code(part: str) -> str | None:
@@ -1520,7 +1615,8 @@ def _section_content(ctx: RuleContext, section: Section, used: set[int], missing
     kind of part the room ran out in ("" when all was shown)."""
     *cut_to_room, over = _section_parts(ctx, section, used, missing, room)
     parts = cut_to_room[0]
-    script = len(parts) == 1 and _fenced_code(parts[0].replace("\n…\n", "\n")) is not None
+    script = len(parts) == 1 and _fenced_code(parts[0].replace("\n…\n", "\n")) is not None \
+        and not _numbers_its_steps(section)
     if over and parts and not script and not is_click_through("\n".join(parts)):
         *whole, over_grace = _section_parts(ctx, section, used, missing, room * GRACE, stretch=False)
         if not over_grace:

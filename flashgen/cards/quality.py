@@ -67,7 +67,7 @@ GENERIC_HEADINGS = {
     "구현 프로세스", "구현 과정", "구현", "process", "implementation", "생성 리소스", "resources created",
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
     "types", "kinds", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
-    "general information", "특이점", "특이사항", "특이 사항",
+    "general information", "특이점", "특이사항", "특이 사항", "workflow", "워크플로우", "워크플로", "기본 워크플로우",
     *WRAP_UP_HEADINGS, *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
@@ -108,6 +108,49 @@ def is_generic(title: str) -> bool:
     bare = re.sub(r"\s*\([^()]*\)?$", "", plain)  # `기본 사용 (derive)`: the kind of content is before the brackets
     return not bare or any(name in GENERIC_HEADINGS or name in NAVIGATION_HEADINGS or name in METADATA_KEYS
                            for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
+
+
+# the platforms a heading or a label may name (`macOS`, `iOS and iPadOS`, `Desktop and larger tablets`)
+PLATFORM_NAMES = r"(?:windows|macos|mac|os x|linux|ios|ipados|android|chromeos|desktop|mobile|윈도우|맥|리눅스|모바일|데스크톱)"
+PLATFORM_HEADING = re.compile(rf"^{PLATFORM_NAMES}(?:\s*(?:/|,|and|or|&|및)\s*(?:(?:larger|smaller)\s+)?"
+                              rf"(?:{PLATFORM_NAMES}|tablets?|phones?))*(?:\s+(?:app|apps|version|devices?))?$", re.I)
+# a heading that names who a section is for (`For developers`, `개발자용`)
+AUDIENCE_HEADING = re.compile(r"^for\s+(?:\w+\s+)?(?:developers|users|beginners|admins|administrators|teams|"
+                              r"organizations|everyone)$|^(?:개발자|사용자|초보자|관리자|팀)(?:용|을 위한|를 위한)$", re.I)
+TROUBLESHOOTING = {"troubleshoot", "troubleshooting", "문제 해결", "트러블슈팅", "트러블 슈팅"}
+
+
+@lru_cache(maxsize=1 << 14)
+def is_qualifier(title: str) -> bool:
+    """A heading that only says on which platform or for whom (`macOS`, `Desktop`, `For developers`): it qualifies
+    the heading above it and asks nothing on its own."""
+    plain = words(title)
+    return bool(PLATFORM_HEADING.match(plain) or AUDIENCE_HEADING.match(plain))
+
+
+def is_audience(title: str) -> bool:
+    """`For developers`, `개발자용`: a heading that names whom its section is for, not what it is about."""
+    return bool(AUDIENCE_HEADING.match(words(title)))
+
+
+def is_troubleshooting(title: str) -> bool:
+    """`Troubleshooting`, `Troubleshoot`, `문제 해결`: what to check or do when something goes wrong."""
+    return words(title) in TROUBLESHOOTING
+
+
+# a sentence that asks readers to help a project (`The Maps plugin is open source. You can help by contributing bug
+# reports, feature requests and pull requests.`): about the project, not what it does
+CONTRIBUTION = re.compile(r"\bis (?:free and )?open[- ]source\b|\b(?:you can|please|feel free to) (?:help|contribute)\b|"
+                          r"\bcontribut\w* (?:bug reports|feature requests|pull requests|improvements|translations)\b|"
+                          r"\b(?:make|open|send|submit) a pull request\b", re.I)
+
+
+def is_contribution_call(text: str) -> bool:
+    """A paragraph every sentence of which asks readers to help the project (bug reports, pull requests)."""
+    if "\n" in text.strip() or "```" in text:
+        return False
+    sentences = [one for one in re.split(r"(?<=[.!?])\s+", visible_text(text).strip()) if one]
+    return bool(sentences) and all(CONTRIBUTION.search(one) for one in sentences)
 
 
 # a section that sets a problem (`문제`, `Question`, `Task`); with what kind it is (`기출 문제`, `Practice question`)
@@ -287,7 +330,7 @@ INSTANCE_ID = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[a-z]{2,12}-[0-9a-f]{8,
 STATUS_CELL = re.compile(r"^\s*(?:[oOxX✅❌⬜☑✔✖️-]|완료|진행중|진행 중|예정|미완료|done|todo|to do|in progress|planned)\s*$",
                          re.I)
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|tbd|todo|n/a|미정|없음|추후 작성)\s*$", re.I)
-META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|^.{0,50}(?:\s(?:모음|시나리오)|[하는]는 방법)\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
+META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s*정리(?:한다|했다|하였다|함)?\.?$|^.{0,50}(?:\s(?:모음|시나리오)|[하는]는 방법|\s(?:설정|설치|구성|사용|적용|배포|연결|관리|생성|구축) 방법)\.?$|가이드입니다|가이드이다|정리한 (?:문서|글|노트)|정리합니다|다룹니다|프로젝트입니다|"
                            r"(?:나오는|알아두면 좋은|출제되는) 문제입니다|this (?:guide|note|page|document)|"
                            r"in this (?:note|guide|section)", re.I)
 
