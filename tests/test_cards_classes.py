@@ -294,6 +294,17 @@ def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
     assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "volumeMount" in card.back
 
 
+def test_a_secret_card_whose_data_is_not_base64_says_so() -> None:
+    text = ("# Secret\n## 매니페스트\n```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n"
+            "data:\n  username: YWRt=4f\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n"
+            "  - name: app\n    image: nginx\n    env:\n    - name: USER\n      valueFrom:\n        secretKeyRef:\n"
+            "          name: db\n          key: username\n```\n")
+    note = parse_note("n.md", text)
+    [card] = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "manifest"]
+    assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "not base64" in card.back
+    assert "YWRt=4f" in card.front and "{{c1::YWRt=4f}}" not in card.front
+
+
 def test_an_explanation_does_not_show_a_manifest_that_has_its_own_card() -> None:
     text = ("# Job\n## 매니페스트\n잡 정의:\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: b\nspec:\n"
             "  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")
