@@ -1187,14 +1187,13 @@ spec:
 
 def test_the_words_under_a_manifest_with_a_card_explain_that_manifest() -> None:
     """A callout right under a manifest that has its own card, naming its fields in code (`secretKeyRef:`, `key:`),
-    goes under that card's answer; the section's explanation (asked with its topic: `Manifest Files` is generic)
-    keeps the manifest it shows and what is said of it, not words about code it does not show."""
+    goes under that card's answer. The Secret is asked by where it holds its values (`data`), with what is said of
+    it; the generic section (`Manifest Files`) is left with no explanation of its own."""
     cards = cards_of(SECRET_NOTE)
-    [manifest] = [c for c in cards if c.rule == "manifest"]
-    assert "secretKeyRef" in manifest.front and manifest.back.endswith("the key inside it.")
-    [explained] = [c for c in cards if c.rule == "explain"]
-    assert explained.front == "Secrets › Manifest Files"
-    assert "kind: Secret" in explained.back and "no encryption" in explained.back and "The Pod" not in explained.back
+    secret, pod = [c for c in cards if c.rule == "manifest"]
+    assert "{{c1::data}}:" in secret.front and secret.back.endswith("which is no encryption.")
+    assert "secretKeyRef" in pod.front and pod.back.endswith("the key inside it.")
+    assert not [c for c in cards if c.rule == "explain"]
 
 
 def test_a_heading_that_names_the_program_its_code_runs_asks_each_described_command() -> None:
@@ -2215,6 +2214,18 @@ def test_a_manifest_cloze_never_hides_a_label_key_the_author_chose() -> None:
     assert not [c for c in cards_of(text) if c.rule == "manifest"]
 
 
+def test_a_data_key_with_dots_in_its_name_is_still_the_authors_own() -> None:
+    """`my-scheduler-config.yaml: |` under a ConfigMap's `data` (under a heading on a second scheduler): the file
+    name is the author's choice whatever dots it holds; the settings inside it and the kind are still asked."""
+    text = ("# scheduler\n## 추가 Scheduler 배포하기\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+            "  name: my-scheduler-config\n  namespace: kube-system\ndata:\n  my-scheduler-config.yaml: |\n"
+            "    apiVersion: kubescheduler.config.k8s.io/v1\n    kind: KubeSchedulerConfiguration\n    profiles:\n"
+            "      - schedulerName: my-scheduler\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "\n  my-scheduler-config.yaml: |\n" in card.front
+    assert "::schedulerName}}" in card.front
+
+
 def test_a_problem_set_with_no_answer_is_no_explanation() -> None:
     """`### 참고 - 기출 문제` over a task alone: the front names no topic, the back is a question nobody answers.
     A heading in code that happens to read `tasks` names a command and keeps its card."""
@@ -2256,3 +2267,137 @@ def test_an_item_that_defines_its_bold_label_is_the_answer() -> None:
     assert card.front == "책임 네임 서버" and card.back.startswith("특정 도메인 영역을 관리하는 네임 서버\n\n- 다른")
     kind = text.replace("책임 네임 서버**", "케이블**").replace("특정 도메인 영역을 관리하는 네임 서버", "트위스티드 페어 케이블")
     assert next(c for c in cards_of(kind) if c.rule == "term").front == "트위스티드 페어 케이블"
+
+
+def test_an_answer_that_only_runs_the_projects_own_steps_is_no_card() -> None:
+    """`정리` → `bash infra-teardown.sh` and a remark, `선행 조건` → `` `bash infra-net.sh` 실행 필요``, `접속` →
+    `curl http://<WEB_IP>`: one project's scripts and what it set up, nothing general to recall. A command with a
+    lesson of its own stays: `git bisect run ./check.sh`, `chmod +x .git/hooks/pre-commit`, the fix `chmod +x`."""
+    text = ("# 인프라 스크립트\n## 선행 조건\n- 네트워크 먼저: `bash infra-net.sh` 실행 필요.\n\n"
+            "## 접속\n```sh\ncurl http://<WEB_IP>\n```\n\n"
+            "## 정리\n```bash\nbash infra-teardown.sh\n```\n\n> 삭제에 약 5분 걸린다.\n\n"
+            "## 문제 해결\n- Permission denied: `chmod +x` 명령어로 실행 권한을 부여하세요.\n\n"
+            "## 훅 등록\n```sh\nchmod +x .git/hooks/pre-commit\n```\n\n"
+            "## 자동 탐색\n```sh\ngit bisect start HEAD v1.0\ngit bisect run ./check.sh\n```\n")
+    backs = [c.back for c in cards_of(text)]
+    assert not [b for b in backs if "infra-" in b or "WEB_IP" in b]
+    assert "`chmod +x` 명령어로 실행 권한을 부여하세요." in backs
+    assert any("pre-commit" in b for b in backs) and any("git bisect run" in b for b in backs)
+
+
+def test_a_form_of_one_labs_settings_with_a_remark_on_its_value_column_is_no_card() -> None:
+    """`| **변수** | **값 (입력란)** |` over `이름 | lab-vpc`, `MTU | 자동설정` and blank cells: the values one lab typed
+    into a console's form, as `항목 | 값` is; a table that says what each setting means stays."""
+    rows = "| **이름** | lab-vpc |\n| **설명** |  |\n| **MTU** | 자동설정 |\n| **IPv4 범위** | 10.0.0.0/24 |\n"
+    text = f"# 네트워크 실습\n## VPC 생성\n| **변수** | **값 (입력란)** |\n| --- | --- |\n{rows}"
+    assert not [c for c in cards_of(text) if "lab-vpc" in c.back]
+    meaning = text.replace("**값 (입력란)**", "**의미**").replace("lab-vpc", "리소스를 가리키는 이름")
+    assert [c for c in cards_of(meaning) if "리소스를 가리키는 이름" in c.back]
+
+
+def test_a_result_section_that_only_shows_what_an_example_gave_is_no_card() -> None:
+    """`### 조회 결과` over the query and `**결과**` with its one row, `#### Result` over `` `[ "a_b" ]` `` and its
+    source line, `## 출력 예시` over sample lines and a short tip: what one example gave, nothing said about it. A
+    result section that says what the output means keeps its card."""
+    text = ("# 인덱스\n## 조회 결과\n```sql\nSELECT * FROM t WHERE id = 2;\n```\n\n**결과**\n\n| id | 이름 |\n| --- | --- |\n"
+            "| 2 | 김철수 |\n\n## 치환\n#### Result\n`[ \"a_b\" ]`\n\n출처 : https://example.com/book\n\n"
+            "## 출력 예시\n```\nabc1234 (kim 2024-01-15) login()\n```\n\n> [!tip] 활용\n> - 담당자 찾기\n\n"
+            "## 실행 결과\n```\nREADY 1/1\n```\n\n준비된 컨테이너 수 / 전체 컨테이너 수이므로, 1/1이면 모든 컨테이너가 요청을 받을 수 있다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert not [f for f in fronts if "조회 결과" in f or "Result" in f or "출력 예시" in f]
+    assert [f for f in fronts if "실행 결과" in f]
+
+
+def test_a_line_that_sends_the_reader_elsewhere_for_the_rest_is_no_card() -> None:
+    """`Sync can reload certain settings, but there are some limitations. For more details, refer to [[Reloading]].`
+    and `For questions about billing, please refer to [[Billing]].`: the answer is on the other page. A definition
+    followed by `See also [[Graph view]].` answers by itself and stays."""
+    text = ("# Sync\n## Does Sync reload my settings?\nSync can reload certain settings, but there are some limitations. "
+            "For more details, refer to [[Reloading]].\n\n## Billing questions\nFor questions about invoices and tax, "
+            "please refer to [[Billing#Invoices|billing]].\n\n## Graph\nA **graph** is a visualization that highlights "
+            "connections between notes. See also [[Graph view]].\n")
+    backs = [c.back for c in cards_of(text)]
+    assert not [b for b in backs if "For more details" in b or "For questions" in b]
+    assert [b for b in backs if b.startswith("A **graph** is a visualization")]
+
+
+def test_an_aspect_of_what_the_item_above_introduces_is_asked_with_it() -> None:
+    """`- 처리 단계` (steps) right under an item that brings in a structure (`… 블룸 필터를 사용한다.` ⏎ `  - 블룸 필터:
+    …`): the steps are that structure's, so the front names it. An aspect whose points do not speak of it keeps
+    its own label."""
+    text = ("# 캐시\n## 없는 키 조회 줄이기\n* 디스크를 읽기 전에 있을 수 없는 키를 걸러내기 위해 블룸 필터를 사용한다.\n"
+            "  * 블룸 필터: 원소가 집합에 속하는지 확률적으로 답하는 자료 구조다.\n* 처리 단계\n"
+            "  * 필터의 비트 배열을 0으로 만든다.\n  * 키마다 해시 함수 k개를 적용해 나온 자리의 비트를 1로 바꾼다.\n"
+            "  * 조회할 때 모든 자리의 비트가 1이면 있을 수도 있는 키로 본다.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "term"]
+    assert card.front == "블룸 필터 › 처리 단계"
+    apart = text.replace("필터의 비트 배열을", "요청 큐의 배열을")
+    assert [c.front for c in cards_of(apart) if c.rule == "term"] == ["처리 단계"]
+
+
+def test_advice_in_a_list_is_asked_why_or_how_never_what_it_is() -> None:
+    """`**setter 사용 자제**`, `인증서 발급받기`: advice to follow, in note style. With a reason under it, it is asked
+    why; with a command, how; with loose remarks only, it makes no card of its own (the section's explanation lists
+    it)."""
+    text = ("# 객체\n## 객체를 만들 때 주의할 점\n* **한 가지 책임만 갖도록 확인하기**\n  * 함수를 나눌 때와 비슷하다.\n"
+            "  * 바깥과 어떤 대화를 할지 생각해보자.\n* **setter 사용 자제**\n"
+            "  * 값이 바뀌는 곳이 흩어지므로 객체가 스스로 바꾸도록 해야 한다.\n\n"
+            "## 배포\n* 인증서 발급받기\n  * `sudo certbot --nginx -d example.org`\n")
+    terms = {c.front: c.prompt for c in cards_of(text) if c.rule == "term"}
+    assert terms == {"**setter 사용 자제**": "왜 그런가요?", "인증서 발급받기": "어떻게 하나요?"}
+    explained = next(c for c in cards_of(text) if c.rule == "explain" and c.front == "객체를 만들 때 주의할 점")
+    assert "한 가지 책임만 갖도록 확인하기" in explained.back
+
+
+def test_the_same_code_twice_with_no_label_is_no_card_but_labelled_it_stays() -> None:
+    """A heading that states a rule over the code before and after it, with no word on which is which: the card
+    could only show both blocks unlabelled (and the heading gives the point away). With a label over each block
+    (`나쁜 예:` / `좋은 예:`, or a comment on each block's first line) each block keeps its label."""
+    before = "```java\nint total = 0;\n// 다른 코드 30줄\ntotal += price;\n```\n"
+    after = "```java\n// 다른 코드 30줄\nint total = 0;\ntotal += price;\n```\n"
+    bare = f"# 코드 품질\n## 변수는 쓰는 곳 가까이 선언하기\n{before}\n{after}"
+    assert not [c for c in cards_of(bare) if c.rule == "explain"]
+    labelled = f"# 코드 품질\n## 변수는 쓰는 곳 가까이 선언하기\n나쁜 예:\n{before}\n좋은 예:\n{after}"
+    [card] = [c for c in cards_of(labelled) if c.rule == "explain"]
+    assert card.back.startswith("나쁜 예:\n\n```java") and "좋은 예:\n\n```java\n// 다른" in card.back
+    commented = bare.replace("```java\nint total", "```java\n// 나쁜 예\nint total") \
+        .replace("```java\n// 다른 코드 30줄\nint", "```java\n// 좋은 예\n// 다른 코드 30줄\nint")
+    assert [c.rule for c in cards_of(commented) if c.rule == "explain"] == ["explain"]
+
+
+def test_a_config_map_under_a_generic_heading_is_asked_by_its_data_key() -> None:
+    """`## Manifest Files` over a ConfigMap of example settings and a callout on its fields (`` `data: -> key:` ``):
+    where a ConfigMap holds its settings (`data`) is the question, with the callout under the answer; the heading
+    makes no explanation of its own that shows the example's values and ends cut."""
+    text = ("# ConfigMaps\nKey-value pairs for pods.\n## Manifest Files\n\nConfig Map\n```yaml\napiVersion: v1\n"
+            "kind: ConfigMap\nmetadata:\n  name: web-settings\ndata:\n  cache_size: \"64\"\n  theme: \"dark\"\n```\n"
+            "> [!NOTE] Fields\n> - `metadata: -> name:` is how pods refer to this map\n"
+            "> - `data: -> cache_size:` is a key your app reads\n")
+    cards = cards_of(text)
+    [card] = [c for c in cards if c.rule == "manifest"]
+    assert "{{c1::data}}:" in card.front and "kind: ConfigMap" in card.front
+    assert "is how pods refer to this map" in card.back
+    assert not [c for c in cards if c.rule == "explain" and "Manifest Files" in c.front]
+
+
+def test_a_result_subheading_goes_under_the_request_that_printed_it() -> None:
+    """`#### Result` under `### Mapping` (a request in code, then the output it gave): the output answers nothing
+    alone; it goes under the request's explanation, headed by its title. A result whose section shows no code stays
+    a card of its own only when it says something."""
+    text = ("# Analyzer\n## Char filter\n### Mapping\n* 특정한 텍스트를 다른 텍스트로 바꾼다\n\n```\nGET /_analyze\n"
+            "{\"char_filter\": [{\"type\": \"mapping\", \"mappings\": [\"a => b\"]}], \"text\": \"a\"}\n```\n\n"
+            "#### Result\n`[ b ]`\n* 토큰이 만들어지기 전에 바뀐다\n")
+    explained = [c for c in cards_of(text) if c.rule == "explain"]
+    assert not [c for c in explained if c.heading_path[-1] == "Result"]
+    mapping = next(c for c in explained if c.front == "Mapping")
+    assert mapping.back.endswith("```\n\n**Result**\n\n`[ b ]`\n* 토큰이 만들어지기 전에 바뀐다")
+
+
+def test_a_design_chapter_is_not_answered_by_its_intro() -> None:
+    """`### 알림 시스템 설계` over two lines of intro, then its parts in bold (`**요구 사항**`, …): the intro answers
+    no design; each part keeps its card."""
+    text = ("### 알림 시스템 설계\n* 알림 시스템은 푸시 알림에 한정되지 않는다.\n* 푸시, SMS, 이메일 세 가지로 나뉜다.\n\n"
+            "**요구 사항**\n* 하루 천만 건의 푸시 알림을 보낼 수 있어야 한다.\n* 사용자가 알림을 끌 수 있어야 한다.\n\n"
+            "**알림 전송 흐름**\n* 서비스가 알림 서버에 요청을 보내면, 알림 서버가 큐에 넣고 작업 서버가 보낸다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "알림 시스템 설계" not in fronts and fronts

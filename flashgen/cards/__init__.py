@@ -26,6 +26,7 @@ from flashgen.cards.lint_warning import warn_rejected
 from flashgen.cards.manifests import manifest_cards, only_manifests
 from flashgen.cards.model import Card
 from flashgen.cards.plain import (
+    SHORTEST,
     aside_card,
     definition_cards,
     explain_card,
@@ -34,6 +35,7 @@ from flashgen.cards.plain import (
     label_cards,
     list_cards,
     lists_clauses,
+    only_output,
     question_cards,
     topic_of,
     topic_parts,
@@ -46,10 +48,13 @@ from flashgen.cards.quality import (
     is_navigation,
     is_navigation_note,
     is_project_document,
+    is_result,
+    only_project_steps,
     points_below,
+    sends_for_more,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
-from flashgen.cards.text import SENTENCE_END, clean_title
+from flashgen.cards.text import SENTENCE_END, clean_title, visible_text
 from flashgen.config import Config, note_settings
 from flashgen.diagnostics import Diagnostic
 from flashgen.memo import KeyedMemo
@@ -133,7 +138,8 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     if ctx.on("explain") and sum(card.rule == "explain" and any(char.isdigit() for char in card.heading_path[-1])
                                  for card in cards if card.heading_path) >= 2:
         cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))  # `방법1`, `방법2`: asked together
-    cards = _dedupe(_without_bare_examples(_examples_of_siblings(_explanations_of_manifests(cards))), missing)
+    cards = _dedupe(_without_bare_examples(_results_of_examples(_examples_of_siblings(_explanations_of_manifests(
+        cards)))), missing)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
@@ -159,7 +165,7 @@ def _with_their_explanations(sections: tuple[Section, ...], codes: Sequence, mad
             out.append(found)
             continue
         keys = set(MANIFEST_KEY.findall(code.code))
-        spans = [re.findall(r"[\w.-]+", span) for span in CODE_SPAN.findall(after.source)]
+        spans = [re.findall(r"\w[\w.-]*", span) for span in CODE_SPAN.findall(after.source)]  # (`name: -> key:`)
         if not spans or sum(bool(words) and all(word in keys for word in words) for words in spans) * 2 < len(spans) \
                 or len(re.findall(r"\w+", CODE_SPAN.sub(" ", after.source))) < 3:  # (`**`spec`**`: a label over more)
             out.append(found)
@@ -229,6 +235,39 @@ def _examples_of_siblings(cards: list[Card]) -> list[Card]:
             continue
         out.append(card)
     return out
+
+
+def _results_of_examples(cards: list[Card]) -> list[Card]:
+    """A result subheading (`#### Result` under `### HTML Strip`) shows what the code right above it in its parent
+    section printed (`[ 천재 ]` for a `GET /_analyze` request): it goes under that section's explanation, headed by its
+    own title, when that explanation ends on that code, instead of a card that asks for an output whose input it
+    does not show. Left alone, a result that is only output (a listing, `[ 천재 ]`) with nothing said of it is no card."""
+    out: list[Card] = []
+    for card in cards:
+        if card.rule != "explain" or len(card.section_key) < 2 or not is_result(heading_text(card.section_key[-1])):
+            out.append(card)
+            continue
+        parent = next((index for index in range(len(out) - 1, -1, -1) if out[index].rule == "explain"
+                       and out[index].section_key == card.section_key[:-1]), None)
+        if parent is not None and out[parent].back.rstrip().endswith(("```", "~~~")):
+            title = heading_text(card.section_key[-1])
+            out[parent] = replace(out[parent], back=f"{out[parent].back}\n\n**{title}**\n\n{card.back}")
+        elif len(visible_text(card.back)) >= SHORTEST and not only_output(_paragraphs(card.back)):
+            out.append(card)
+    return out
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The blocks of a back between blank lines, a fenced code block whole whatever blank lines it holds."""
+    blocks: list[str] = []
+    fenced = False
+    for part in text.split("\n\n"):
+        if fenced:
+            blocks[-1] += "\n\n" + part
+        else:
+            blocks.append(part)
+        fenced ^= sum(line.lstrip().startswith(("```", "~~~")) for line in part.split("\n")) % 2 == 1
+    return blocks
 
 
 def is_drawing(note: Note) -> bool:
@@ -356,6 +395,10 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = explain_card(ctx, head, shown, missing, covered=sum(card.rule != "shortcut" for card in cards),
                                 named=named)  # (a table of shortcuts is looked up beside what the section says)
             card = asked_as_topic(card, section, exercises) if card and exercises else card
+            if card and topics and len(section.path) == 1 and DESIGN_TASK.search(heading_text(section.title)) \
+                    and not card.back.endswith("]]"):
+                card = None  # `알림 시스템 설계` answered by the lines before its parts in bold (`**요구 사항**`, …):
+                # an intro answers no design; each part is asked by itself
             for topic in topics:
                 inside = {line for block in topic.blocks for line in range(block.line - 1, block.end_line + 1)}
                 made = explain_card(ctx, topic, shown, missing, heading=section,
@@ -370,6 +413,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         if card:
             cards.append(card)
     return cards
+
+
+DESIGN_TASK = re.compile(r"(?:^|\s)설계$|^design\b|\bdesign$", re.I)  # a chapter that designs a system
 
 
 def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[Section]],
@@ -412,7 +458,7 @@ WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on pur
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
     """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
     nothing, or nothing but images missing from the vault, is no card, nor is a plain-note card whose answer
-    opens on a table or picture below that it does not show."""
+    opens on a table or picture below that it does not show, or whose answer is only one project's own steps or a line that sends the reader elsewhere for the rest."""
     seen: set[str] = set()
     out = []
     for card in cards:
@@ -423,6 +469,10 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
             continue
         if card.rule not in WRITTEN and points_below(card.back):
             continue  # `아래의 표는 …`: an answer about a table or picture the card does not show
+        if card.rule not in WRITTEN and only_project_steps(card.back):
+            continue  # `bash gcp-network-cleanup.sh`, `curl http://<PUBLIC_IP>`: one project's steps, nothing general
+        if card.rule not in WRITTEN and sends_for_more(card.back):
+            continue  # `… certain settings, but there are some limitations. For more details, refer to [[…]].`
         out.append(card)
     return out
 

@@ -111,6 +111,7 @@ PLAIN_KEYS = {"name", "key", "value", "values", "path", "image", "command", "arg
 # one example's own choice, never a key field to recall
 FREE_FORM = {"nodeselector", "labels", "matchlabels", "annotations", "data", "stringdata", "binarydata"}
 TOP_LEVEL = "fields"
+SETTINGS_KEYS = {"data", "stringdata"}  # where a ConfigMap or Secret holds what it sets: the key it is about
 TOP_LEVEL_SKIPPED = {"apiversion", "description"}
 MAX_TOPIC_KEYS = 6  # keys asked under one topic, nearest it first: more in one blank group is a wall, not a question
 
@@ -137,8 +138,13 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
             roots["spec"] = ("spec", 1)
         else:  # an object without a spec (`PriorityClass`, `StorageClass`): its own top-level keys are what it sets
             roots.update((path, (TOP_LEVEL, 0)) for _, path, match in fields if "." not in path
-                         and match.group("key").lower() not in FRAME_KEYS | TOP_LEVEL_SKIPPED)
+                         and match.group("key").lower() not in (FRAME_KEYS - SETTINGS_KEYS) | TOP_LEVEL_SKIPPED)
     return roots
+
+
+def _parent_key(path: str, key: str) -> str:
+    """The key a field is under (`data` for `my-scheduler-config.yaml`, whose own dots are no levels), or ""."""
+    return path[:-len(key)].rstrip(".").rsplit(".", 1)[-1]
 
 
 class Hidden(NamedTuple):
@@ -179,7 +185,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         key = match.group("key")
         if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
                 or roots[root][0] == "spec" and path == root \
-                or path.count(".") and path.split(".")[-2].lower() in FREE_FORM:
+                or _parent_key(path, key).lower() in FREE_FORM:
             continue
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:

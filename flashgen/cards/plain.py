@@ -333,13 +333,13 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
         points = ADVANTAGES.search(heading_text(clean_title(section.title)) if not intro else visible_text(intro))
         factors = _named_by_examples(items)
-        for item in items:
+        for index, item in enumerate(items):
             if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
             if points and not ADVANTAGES.search(visible_text(_term_of(item.head)).strip()):
                 continue  # `## with의 장점` ⏎ `- **가독성 향상**: …`: a label that states the point gives it away; the
                 # section's explanation asks for the advantages (`- 장점` ⏎ `  - …` under `장단점` is asked as a term)
-            card = _item_card(ctx, section, item, intro, prompt, parent, glossed)
+            card = _item_card(ctx, section, item, intro, prompt, parent, glossed, items[index - 1] if index else None)
             if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
@@ -423,7 +423,9 @@ def _is_task(block: Block, item: Item) -> bool:
 
 
 def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
-               parent: str = "", glossed: bool = True) -> Card | None:
+               parent: str = "", glossed: bool = True, before: Item | None = None) -> Card | None:
+    """The card of one list item: a definition, a term over its sub-items or a term with its gloss in brackets.
+    `before`: the item right above it in its list (an aspect, `처리 단계`, is of what that item introduced)."""
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
@@ -467,7 +469,16 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         if intro and not parent and _defines_the_label(head, intro):  # `**책임 네임 서버**` ⏎ `- 특정 … 관리하는 네임 서버`
             return ctx.card("basic", heading_text(intro), f"{head}\n\n{body}", item.line, section, "term",
                             heading_text(intro), prompt=ctx.say("무엇인가요?", "What is it?"))
-        front = in_context(head, context) if is_generic(head) else head
+        if KO_INSTRUCTION.search(visible_text(head).strip().rstrip(".!:： ")) and len(head.split()) >= 2:
+            # `**setter 사용 자제**`, `도메인 용어 사용하기`: advice to follow, asked why (or how, by its code), never
+            # what it is; loose remarks under it (`…와 비슷하다. …생각해보자.`) answer neither
+            asked = ctx.say("왜 그런가요?", "Why?") if gives_reasons(body) else \
+                ctx.say("어떻게 하나요?", "How?") if "`" in body else None
+            if asked is None:
+                return None
+            prompt = _asking(ctx, prompt, asked)
+        subject = _introduced_above(before, head, body) if before is not None else ""
+        front = in_context(head, subject or context) if subject or is_generic(head) else head
         card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
         return faceted(ctx, card, section.title) if not intro and not parent else card
     paren = PAREN_TERM.match(head) if glossed else None
@@ -475,6 +486,33 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         term = paren.group("term").strip()
         return ctx.card("basic", term, paren.group("def").strip(), item.line, section, "term", term, prompt=prompt)
     return None
+
+
+# a label that is advice to follow, in note style: a verb made a noun (`…확인하기`, `사용하지 않기`) or a word that
+# says to hold back (`setter 사용 자제`)
+KO_INSTRUCTION = re.compile(r"[가-힣](?:하|않|말|받|두|쓰|이|피하|지키|나누)기$|\s(?:\S+\s)?(?:자제|금지|지양)$")
+
+
+# a label that names an aspect of something it does not name (`처리 단계`, `동작 방식`, `Steps`): whose it is, the
+# line above says
+ASPECT = re.compile(r"^(?:[가-힣A-Za-z]+\s)?(?:단계|과정|절차|순서|방식|방법|원리|흐름|구성|구조|구성 요소|구성요소|steps|stages|"
+                    r"process|procedure|workflow|flow)$", re.I)
+# what a sentence says is used (`…위해서 머클 트리를 사용한다.`): its object, a word or two
+USED = re.compile(r"(?:^|\s)(?P<name>[^\s,.()]+(?: [^\s,.()]+)?)[을를] (?:사용|이용|활용|도입|적용|구현|구성)(?:한다|합니다|함|하여|해)")
+
+
+def _introduced_above(before: Item, head: str, body: str) -> str:
+    """What the item right above introduces, when this item's label names only an aspect (`처리 단계` under `… 머클
+    트리를 사용한다.` ⏎ `  - 머클 트리: 해시 트리라고도 …`): the first term its sub-items define, else what its sentence says
+    is used; only when this item's points speak of it (a word of it in them). "" when there is none."""
+    if not ASPECT.match(visible_text(head).strip().rstrip(":：")):
+        return ""
+    found = [split_definition(BULLET.sub("", line, count=1).strip()) for line in before.body if BULLET.match(line)]
+    defined = [term for term, _ in filter(None, found)]
+    used = USED.search(visible_text(before.head))
+    subject = visible_text(defined[0] if defined else used.group("name") if used else "").strip()
+    said = visible_text(body)
+    return subject if subject and any(len(word) >= 2 and word in said for word in subject.split()) else ""
 
 
 def _defines_the_label(head: str, label: str) -> bool:
@@ -506,8 +544,13 @@ def _instruction_prompt(ctx: RuleContext, term: str, definition: str, prompt: st
     said = visible_text(definition).strip()
     if not INSTRUCTION.match(visible_text(term).strip()) or DESCRIBES_ACTION.match(said) and not GIVES_REASON.match(said):
         return prompt
-    what = ctx.say("무엇인가요?", "What is it?")
     asked = ctx.say("왜 그런가요?", "Why?") if GIVES_REASON.match(said) else ctx.say("어떻게 하나요?", "How?")
+    return _asking(ctx, prompt, asked)
+
+
+def _asking(ctx: RuleContext, prompt: str, asked: str) -> str:
+    """The prompt with `asked` in place of "What is it?" (its context before it kept)."""
+    what = ctx.say("무엇인가요?", "What is it?")
     return prompt[:-len(what)] + asked if prompt.endswith(what) else prompt
 
 
@@ -878,6 +921,25 @@ def _parallel_lines(label: str, body: str) -> bool:
                                    and not line.rstrip().endswith(":") for line in lines)
 
 
+OUTPUT_STARTS = ("```", "~~~", "[", "{", "|", "`[", "`{")  # a listing, a JSON or list value, a table
+OUTPUT_LINE = re.compile(r"^\s*(?:`[^`\n]+`|\*\*[^*\n]{1,20}\*\*)\s*$")  # `` `[ "123_456" ]` ``, a label `**결과**`
+OUTPUT_REMARK = 80  # characters of a quote or callout after the output: a tip beside it (`> [!tip] 활용`), no lesson
+
+
+def only_output(parts: list[str]) -> bool:
+    """What an example printed and nothing said about it: code, tables, a value in code alone on its line or a short
+    label in bold over them, a source line, and after them at most a short quote or callout."""
+    shown = False
+    for part in parts:
+        lines = [line for line in part.strip().split("\n") if line.strip()]
+        if part.lstrip().startswith(OUTPUT_STARTS) or all(OUTPUT_LINE.match(line) or _is_source_line(line)
+                                                          for line in lines):
+            shown = shown or not all(_is_source_line(line) for line in lines)
+        elif not (shown and part.lstrip().startswith(">") and len(visible_text(part)) <= OUTPUT_REMARK):
+            return False
+    return shown
+
+
 def _is_source_line(line: str) -> bool:
     """`출처: https://…` and similar citation lines add nothing to an answer."""
     return bool(re.match(r"^\s*(출처|source|참고|ref)\s*[:：]", line, re.I))
@@ -918,8 +980,6 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         front += f" ({', '.join(labels)})"
     if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
-    if is_result(heading_text(title)) and all(part.lstrip().startswith(("```", "~~~", "[", "{", "|")) for part in parts):
-        return None  # `Result`: the output of an example shown elsewhere, nothing said about it
     parts = _without_filled_templates(parts)
     if len(parts) > 1 and _about_the_text(parts[0]):
         parts = parts[1:]  # `In this section, you have already …`: the scene, not the explanation
@@ -938,6 +998,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if is_click_through("\n".join(parts)):
         return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]
+    if len(codes) >= 2 and all(code is not None for code in codes) \
+            and any(_variants(before, after) for before, after in zip(codes, codes[1:])):
+        return None  # the same code twice with no word on which is which (before and after a rule the heading
+        # states): the card could only show both unlabelled, and the heading gives its point away
     if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
             and " ".join(codes[0].split()) in heading_text(title):
         return None  # the heading shows the command already (`타임 존 확인 `timedatectl`` → `timedatectl`)
@@ -974,7 +1038,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # the caption of a table other cards ask (`When a property is focused` over its shortcuts)
     if cut and len(parts) == 1 and parts[0].lstrip().startswith(("```", "~~~")):
         return None  # only the start of a long script: nothing a learner recalls
-    if len(shown) < 12 and "```" not in back and not IMAGE.search(back) or _restates(read, heading_text(title)) \
+    if len(shown) < SHORTEST and "```" not in back and not IMAGE.search(back) and not is_result(heading_text(title)) \
+            or _restates(read, heading_text(title)) \
             or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
         return None
     if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
@@ -995,6 +1060,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     return card
 
 
+SHORTEST = 12  # characters an explanation shows at least (a short result goes under its example's: __init__)
 TAGLINE_WORDS = 6
 # one task in other words: the heading's (`Docker 로그인`) and a tagline's (`컨테이너 레지스트리 인증.`)
 TASKS = ({"로그인", "인증", "login", "log in", "sign in", "authentication", "auth"}, {"배포", "deploy", "deployment"},
@@ -1382,6 +1448,21 @@ def _fenced_code(part: str) -> str | None:
     """The code of a part that is one fenced code block, else None."""
     found = fenced(part)
     return found[1] if found else None
+
+
+def _variants(first: str, second: str) -> bool:
+    """Two listings of the same code changed, neither labelled by a comment of its own on its first line
+    (`int i = 10;` moved below `// 코드 20줄`): they differ, and half the lines of the shorter one are lines of the
+    other."""
+    heads = [code.strip().split("\n")[0].strip() for code in (first, second)]
+    if heads[0] != heads[1] and all(COMMENT_LINE.match(head) for head in heads):
+        return False  # `// 나쁜 예` over one, `// 좋은 예` over the other: each says which it is
+    lines = [code_lines(code) for code in (first, second)]
+    shorter, other = sorted(lines, key=len)
+    return bool(shorter) and lines[0] != lines[1] and sum(line in other for line in shorter) * 2 >= len(shorter)
+
+
+COMMENT_LINE = re.compile(r"^(?://|#|--|/\*|<!--|;)")
 
 
 def _day_of_work(ctx: RuleContext, section: Section) -> bool:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import re
 
+from flashgen.cards.text import visible_text
 from flashgen.vault.markdown.datelog import match_date
 
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # placeholders such as `http://<PUBLIC_IP>` included
@@ -161,9 +162,14 @@ def is_example_label(text: str) -> bool:
 NUMBERED_OR_NAMED = re.compile(r"\s*(?:\([^()]{1,30}\)|\d{1,2})$")  # `Example (max)`, `예시 2`
 
 
+# what one example gave (`조회 결과`, `CI 결과`, `Sample output`): a word or two, then the result
+RESULT_OF = re.compile(r"^(?:[^\s()]+\s){1,2}결과$|^(?:sample|example|expected|command|query)\s+(?:output|results?)$")
+
+
 def is_result(title: str) -> bool:
-    """A label over what an example printed (`Result`, `결과`)."""
-    return words(title) in RESULT_HEADINGS
+    """A label over what an example printed (`Result`, `결과`, `조회 결과`)."""
+    plain = words(title)
+    return plain in RESULT_HEADINGS or bool(RESULT_OF.match(plain))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -376,7 +382,7 @@ STATUS_HEADER = re.compile(r"상태|진행|완료|체크|status|progress|done|ch
 
 
 SETTINGS_HEADER = re.compile(r"^\|?\s*(?:키|key|변수|variable|이름|name|항목|item|설정|setting|파라미터|parameter|"
-                             r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)\s*\|?\s*$", re.I)
+                             r"placeholder|플레이스\s?홀더)\s*\|\s*(?:값|value|설정값)(?:\s*\([^()|]*\))?\s*\|?\s*$", re.I)  # `값 (입력란)`
 PLACEHOLDER_CELL = re.compile(r"^\s*`?(?:<[A-Za-z_][\w*.-]*>|\{\{\s*\w+\s*\}\}|\$\{?[A-Z_][A-Z0-9_]*\}?)`?\s*$")
 VARIABLE_CELL = re.compile(r"^\s*`?(?:\$\{?[A-Z_][A-Z0-9_]*\}?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`?(?:\s*/\s*`?\$?[A-Z_][A-Z0-9_]*`?)*\s*$")
 VALUE_HEADER = re.compile(r"^\s*(?:값|설정값|예시|예시 값|value|values|example)\s*$", re.I)
@@ -386,7 +392,7 @@ SECRETS_HEADER = re.compile(r"^\s*(?:github\s+)?(?:시크릿|secrets?)(?:\s*(?:�
 
 
 def is_settings_table(table: str) -> bool:
-    """A table of one environment's settings: two columns headed `키 | 값`, a first column of placeholders
+    """A table of one environment's settings: two columns headed `키 | 값` (`변수 | 값 (입력란)`), a first column of placeholders
     (`<CONTAINER_NAME> | nginx-server`) to fill in, a column of variables (`$VPC_NAME`, `AWS_REGION`) beside
     their values or examples, or the secrets a workflow is given (`시크릿 | 설명` over `AWS_ACCESS_KEY_ID`, …)."""
     rows = table_rows(table)
@@ -487,6 +493,59 @@ def runs_scripts(code: str) -> bool:
     return bool(lines) and len(lines) <= 3 and all(RUNS_SCRIPT.match(line) for line in lines)
 
 
+# one project's steps: run its own shell scripts (`bash gcp-vm-setup.sh`, `./deploy.sh staging`), make them runnable
+# (`chmod +x *.sh`), go to its folder (`cd infra/scripts`), or call what it set up at an address still to fill in
+# (`curl http://<PUBLIC_IP>`); a script under a system folder (`/usr/…`, `.git/hooks/…`) is no project's own
+OWN_SCRIPT = r"\"?(?![/~.$])[\w.-]+(?:/[\w.*-]+)*\.(?:sh|bash|ps1)\"?"
+ADDRESS_HOLE = r"(?:<[^<>\s]+>|\{\{?[^{}\s]+\}?\}|\$\{?[A-Z][A-Z0-9_]*\}?)"  # `<LB_IP>`, `{ec2 ip}`, `$EXTERNAL_IP`
+PROBED = rf"https?://{ADDRESS_HOLE}(?::(?:\d+|{ADDRESS_HOLE}))?(?:/\S*)?"
+PROJECT_STEP = re.compile(
+    rf"^(?:sudo\s+)?(?:(?:ba|z)?sh|source|\.|pwsh)\s+{OWN_SCRIPT}(?:\s+[^|;&<>`]*)?$"
+    rf"|^(?:sudo\s+)?\./{OWN_SCRIPT}(?:\s+[^|;&<>`]*)?$"
+    r"|^(?:sudo\s+)?chmod\s+(?:[ugoa]*\+x|[0-7]{3})\s+(?![/~])[\w./*-]*\.(?:sh|bash)$"
+    r"|^cd\s+(?![/~$.])[\w-]+(?:/[\w.-]+)+/?$"
+    rf"|^(?:curl|wget|http)\s+(?:-{{1,2}}[\w-]+\s+)*[\"']?{PROBED}[\"']?$|^{PROBED}$")
+RUNS_OWN = re.compile(r"^(?!cd\s|(?:sudo\s+)?chmod\s)")  # a step that runs or calls something
+RUN_WORD = re.compile(r"실행|\b(?:run|runs|ran|execute)\b", re.I)  # (`` `gcp-network-setup.sh`를 실행했는지 확인하세요``)
+SHELL_LANGUAGES = {"", "bash", "sh", "shell", "zsh", "console", "terminal", "shell-session", "powershell", "ps1",
+                   "cmd", "bat"}
+ANY_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n(.*?)^[ \t>]*\1[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+COMMAND_SPAN_START = re.compile(r"^(?:\./|(?:sudo\s+)?[a-z][\w.-]*\s+\S)")  # `kubectl get service`, not `PROJECT_ID`
+OWN_SCRIPT_NAME = re.compile(rf"^{OWN_SCRIPT}$")
+PROJECT_STEPS_SAID = 120  # characters of prose beside the steps: a remark on them (`클러스터 삭제에 약 5분 소요`), no lesson
+
+
+@lru_cache(maxsize=1 << 14)
+def only_project_steps(markdown: str) -> bool:
+    """An answer whose every command is one project's own step (PROJECT_STEP), at least one of them running a
+    script of it or calling what it set up, with no other code and at most a short remark beside them (`정리` →
+    `bash gcp-gke-cleanup.sh` and `클러스터 삭제에 약 5분 정도 소요됩니다.`; `네트워크 구축 필수` →
+    `` `bash gcp-network-setup.sh` 실행 필요``): what it does is in the project, not on the card."""
+    if not re.search(r"\.(?:sh|bash|ps1)\b|https?://[<{$]", markdown):
+        return False
+    runs = names = 0
+    for found in ANY_FENCE.finditer(markdown):
+        if found.group(2).lower() not in SHELL_LANGUAGES:
+            return False  # a manifest or a program beside them teaches something
+        for line in code_lines(re.sub(r"^[ \t]*>", "", found.group(3), flags=re.M)):
+            if not PROJECT_STEP.match(line):
+                return False
+            runs += bool(RUNS_OWN.match(line))
+    said = ANY_FENCE.sub(" ", markdown)
+    for span in CODE_SPAN.findall(said):
+        span = span.strip()
+        if PROJECT_STEP.match(span):
+            runs += bool(RUNS_OWN.match(span))
+        elif OWN_SCRIPT_NAME.match(span):
+            names += 1
+        elif COMMAND_SPAN_START.match(span):
+            return False  # another command (`kubectl get service`, `chmod +x`): something general to recall
+    kept = CODE_SPAN.sub(lambda span: "" if PROJECT_STEP.match(span.group(1).strip())
+                         or OWN_SCRIPT_NAME.match(span.group(1).strip()) else span.group(1), said)
+    return (runs > 0 or names > 0 and bool(RUN_WORD.search(kept))) and len(visible_text(kept)) <= PROJECT_STEPS_SAID
+
+
 # a table with a column of links to related notes in (nearly) every row: an index of where each thing is explained
 LINK_CELL = re.compile(r"^\s*(?:\[\[[^\]]+\]\][\s,]*)+$|^\s*(?:\[[^\]]+\]\([^)]+\)[\s,]*)+$")
 RELATED_HEADER = re.compile(r"관련|참고|참조|링크|노트|문서|related|see also|reference|notes?$|links?$|docs?$", re.I)
@@ -563,6 +622,27 @@ def is_pointer(text: str) -> bool:
     return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or POINTED.search(plain) or re.search(
         r"(?:참고|참조)(?:하세요|할 것|바람)?[.\s]*$", plain)) and bool(LINK.search(plain) or URL.search(plain) or
                                                         re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
+
+
+# a sentence that sends the reader elsewhere for the rest (`For more details, refer to [[…]].`, `For questions about
+# account security, please refer to […]`)
+SENDS_FOR_MORE = re.compile(r"^(?:for (?:more|further|additional|in[- ]depth)\b[^,.]{0,40}|for (?:questions|help) "
+                            r"(?:about|on|with)\b[^,]{0,60}),\s*(?:please\s+)?(?:see|refer to|read|visit)\b", re.I)
+TEASER = 90  # characters of the one sentence before it: what it is about, not yet the answer
+
+
+@lru_cache(maxsize=1 << 14)
+def sends_for_more(text: str) -> bool:
+    """One line of at most two sentences whose last one sends the reader to a link for the rest, after at most one
+    short sentence that only says what there is (`Obsidian Sync can reload certain settings, but there are some
+    limitations. For more details, refer to [[Reloading of settings]].`): the answer is on the other page."""
+    plain = text.strip()
+    if "\n" in plain or not re.search(r"(?i)for (?:more|further|additional|in[- ]depth|questions|help)\b", plain):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", plain)
+    return len(sentences) <= 2 and bool(SENDS_FOR_MORE.match(sentences[-1])) \
+        and bool(LINK.search(sentences[-1]) or URL.search(sentences[-1])) \
+        and (len(sentences) == 1 or len(visible_text(sentences[0])) <= TEASER)
 
 
 LINK_ONLY_LINE = re.compile(r"^[^\w\[]*(?:\w[^\[\]:：]{0,12}[:：]\s*)?(?P<link>\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))\W*$")

@@ -64,10 +64,16 @@ class _Note(genanki.Note):
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # noqa: D401 - genanki's signature
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
 
+    def _check_invalid_html_tags_in_fields(self) -> None:
+        """Not looked for: the fields are HTML flashgen rendered, with the note's own text escaped."""
+
+
+_SPACES = re.compile(r"\s+")
+
 
 def anki_tag(text: str) -> str:
     """An Anki tag: no spaces (they separate tags), hierarchy with `::`, Korean kept."""
-    text = re.sub(r"\s+", "_", text.strip())
+    text = _SPACES.sub("_", text.strip())
     return text.replace("/", "::").strip(":") or "_"
 
 
