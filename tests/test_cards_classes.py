@@ -294,6 +294,32 @@ def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
     assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "volumeMount" in card.back
 
 
+def test_a_secret_card_whose_data_is_not_base64_says_so() -> None:
+    text = ("# Secret\n## 매니페스트\n```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n"
+            "data:\n  username: YWRt=4f\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n"
+            "  - name: app\n    image: nginx\n    env:\n    - name: USER\n      valueFrom:\n        secretKeyRef:\n"
+            "          name: db\n          key: username\n```\n")
+    note = parse_note("n.md", text)
+    [card] = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "manifest"]
+    assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "not base64" in card.back
+    assert "YWRt=4f" in card.front and "{{c1::YWRt=4f}}" not in card.front
+
+
+def test_a_task_that_gives_a_spec_and_changes_it_asks_for_the_changed_one() -> None:
+    """`답안` shows the given spec, then the spec as the answer changes it (an init container added): the card is
+    made of the second, and the given one gives none of its own."""
+    given = ("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-pod\nspec:\n  containers:\n  - image: busybox\n"
+             "    name: main\n    volumeMounts:\n    - name: workdir\n      mountPath: /workdir\n")
+    volumes = "  volumes:\n  - name: workdir\n    emptyDir: {}\n"
+    init = ("  initContainers:\n  - image: busybox\n    name: init\n    command: ['touch', '/workdir/data.txt']\n"
+            "    volumeMounts:\n    - name: workdir\n      mountPath: /workdir\n")
+    text = (f"# CKA\n## 14. Pod 운영\n### 문제\nweb-pod에 init 컨테이너를 추가하시오.\n### 답안\n주어진 yaml 파일을 확인합니다.\n"
+            f"```yaml\n{given}{volumes}```\n\nyaml 파일을 수정합니다.\n```yaml\n{given}{init}{volumes}```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert card.line == text.split("\n").index("yaml 파일을 수정합니다.") + 2
+    assert "{{c1::initContainers}}" in card.front
+
+
 def test_an_explanation_does_not_show_a_manifest_that_has_its_own_card() -> None:
     text = ("# Job\n## 매니페스트\n잡 정의:\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: b\nspec:\n"
             "  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: b\n        image: busybox\n```\n")

@@ -122,7 +122,7 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
         if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again, nor the words that explain it
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found}
-    made, said = _with_their_explanations(sections, note.code_blocks, made)
+    made, said = _with_their_explanations(sections, note.code_blocks, _last_versions(made))
     manifests |= said
     named = _named_by_empty_headings(sections)
     kinds = [code.fence_line for code in note.code_blocks if "kind:" in code.code]  # manifests a list may explain
@@ -173,6 +173,14 @@ def _with_their_explanations(sections: tuple[Section, ...], codes: Sequence, mad
         moved.add(after.line)
         out.append([replace(card, back=f"{card.back}\n\n{after.source.strip()}") for card in found])
     return out, moved
+
+
+def _last_versions(made: list[list[Card]]) -> list[list[Card]]:
+    """A section that shows one object twice (the same kind and name: a task's given spec, then that spec as the
+    answer changes it) asks for its last version, the state it arrives at (as applying both would leave the cluster),
+    not for the one it starts from. (The earlier block stays a manifest with a card, so no explanation shows it.)"""
+    last = {card.identity: card for found in made for card in found}
+    return [[card for card in found if last[card.identity] is card] for found in made]
 
 
 def _without_bare_examples(cards: list[Card]) -> list[Card]:

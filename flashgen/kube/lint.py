@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from typing import Any
+from typing import Any, Callable
 
 from kubernetes_validate.utils import InvalidSchemaError, SchemaNotFoundError, ValidationError, VersionNotSupportedError
 from referencing.exceptions import Unresolvable
@@ -14,7 +14,8 @@ from flashgen.diagnostics import Diagnostic, warning
 from flashgen.kube import YAML_LANGS
 from flashgen.kube import schema as k8s_schema
 from flashgen.kube.fieldpath import Path, format_path
-from flashgen.kube.values import LABEL_KINDS, PATH_SEGMENT_KINDS, name_problem, unsupported_values
+from flashgen.kube.values import (LABEL_KINDS, PATH_SEGMENT_KINDS, base64_problem, invalid_container_names, label_problem,
+                                  name_problem, shaped_strings, unsupported_values)
 from flashgen.memo import KeyedMemo
 from flashgen.yamlsafe import Document, YamlError, load_documents
 
@@ -140,6 +141,9 @@ def _problem(err: ValidationError, obj: dict, kind: str, renames: _Renames) -> t
             else:
                 out.append((path, f'missing required field "{format_path(path + (name,))}" in {kind}'))
         return out, fixed
+    if err.validator == "format" and isinstance(instance, str) and at:  # `byte`: base64 the server cannot decode
+        _get(obj, at[:-1])[at[-1]] = ""  # (kept, as a value it reads, so that a required one is not missed)
+        return ([] if PLACEHOLDER_VALUE.search(instance) else [(path, _not_base64(path, instance, kind))]), True
     message = f'{format_path(path) or kind}: {err.message}' if path else f"{kind}: {err.message}"
     if path:
         parent = _get(obj, at[:-1])
@@ -149,12 +153,23 @@ def _problem(err: ValidationError, obj: dict, kind: str, renames: _Renames) -> t
     return [(path, message)], False
 
 
-def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
-    """Every schema problem found in one object, fixing a copy after each so later ones show too."""
+def _not_base64(path: Path, value: str, kind: str) -> str:
+    """What to say of a `[]byte` field's value that is not base64."""
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    plain = ', or the plain text under "stringData"' if kind == "Secret" and path[:1] == ("data",) else ""
+    return (f'"{format_path(path)}" in {kind} is not base64: Kubernetes rejects "{shown}" ({base64_problem(value)}); '
+            f"give its base64 (echo -n 'value' | base64){plain}")
+
+
+def _lint_object(obj: dict, fragment: bool) -> tuple[list[tuple[Path, str]], str | None]:
+    """Every schema problem found in one object, fixing a copy after each so later ones show too, and the
+    apiVersion whose schema it was checked against (the one meant, when it names one that does not serve the kind;
+    None when there is no schema for it: a custom resource's kind)."""
     work = copy.deepcopy(obj)
     kind = obj["kind"]
     found: list[tuple[Path, str]] = []
     renames = _Renames()
+    checked: str | None = obj["apiVersion"]
     for _ in range(MAX_ROUNDS):
         try:
             k8s_schema.validate(work)
@@ -169,10 +184,12 @@ def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
                 found.append((("apiVersion",), f'apiVersion "{obj["apiVersion"]}" does not serve {kind}: '
                                                f"Kubernetes rejects it{hint}"))
                 if better:
-                    work["apiVersion"] = better  # checked as meant, so the rest of it is checked too
+                    work["apiVersion"] = checked = better  # checked as meant, so the rest of it is checked too
                     continue
+            checked = None
             break  # else a custom resource's kind: nothing to say
         except (VersionNotSupportedError, Unresolvable, InvalidSchemaError):
+            checked = None
             break  # a version the schemas do not cover: nothing to say
         for path, message in problems:
             if fragment and "unknown field" not in message:
@@ -180,31 +197,54 @@ def _lint_object(obj: dict, fragment: bool) -> list[tuple[Path, str]]:
             found.append((path, message))
         if not fixed:
             break
-    return found
+    return found, checked
 
 
-def _rejected_values(obj: dict, full: bool) -> list[tuple[Path, str]]:
+def _rejected_values(obj: dict, full: bool, served_as: str | None) -> list[tuple[Path, str]]:
     """What the API server rejects that the schemas leave free: an enumerated field's value (`Noschedule`,
-    `ReadWriteOne`) and, in a whole manifest, an object's name (`myClaim`), each with the value meant."""
+    `ReadWriteOne`), a container's name (`data_processor`) and, in a whole manifest, an object's name (`myClaim`), each
+    with the value meant, or no name at all in an object of a kind it stores (`served_as`: the apiVersion it serves the
+    kind at, None when it does not)."""
     kind = obj["kind"]
     found = []
-    for path, value, allowed in unsupported_values(obj):
+    meta = obj.get("metadata")
+    if full and served_as and k8s_schema.takes_name(served_as, kind) and not (
+            isinstance(meta, dict) and (meta.get("name") or meta.get("generateName"))):
+        found.append((("metadata",), f'missing "metadata.name" in {kind}: Kubernetes rejects an object with neither a '
+                                     "name nor a generateName"))
+    strings = shaped_strings(obj)
+    for path, value, allowed in unsupported_values(obj, strings):
         if PLACEHOLDER_VALUE.search(value):
             continue
         better = suggest(value, [v for v in allowed if v])
         hint = f'; did you mean "{better}"?' if better else " (supported: " + ", ".join(v for v in allowed if v) + ")"
         found.append((path, f'unsupported value "{value}" for "{format_path(path)}" in {kind}: '
                             f"Kubernetes rejects it{hint}"))
-    name = (obj.get("metadata") or {}).get("name") if isinstance(obj.get("metadata"), dict) else None
+    for path, name, _ in invalid_container_names(strings) if served_as else ():
+        if not PLACEHOLDER_VALUE.search(name):
+            found.append((path, f'name "{name}" of a container in {kind}: Kubernetes rejects it ({LABEL_CHARACTERS})'
+                                f"{_meant(name, label_problem)}"))
+    name = meta.get("name") if isinstance(meta, dict) else None
     problem = name_problem(name, kind) if full and isinstance(name, str) and name \
         and not PLACEHOLDER_VALUE.search(name) else None
     if problem:
-        meant = re.sub(r"[^a-z0-9.-]+", "-", name.lower()).strip("-.")
-        hint = f'; did you mean "{meant}"?' if meant and not name_problem(meant, kind) else ""
-        allowed = "lowercase letters, digits and '-'" if kind in LABEL_KINDS else problem \
+        allowed = LABEL_CHARACTERS if kind in LABEL_KINDS else problem \
             if kind in PATH_SEGMENT_KINDS else "lowercase letters, digits, '-' and '.'"
-        found.append((("metadata", "name"), f'name "{name}" of a {kind}: Kubernetes rejects it ({allowed}){hint}'))
+        found.append((("metadata", "name"), f'name "{name}" of a {kind}: Kubernetes rejects it ({allowed})'
+                                            f"{_meant(name, lambda meant: name_problem(meant, kind))}"))
     return found
+
+
+LABEL_CHARACTERS = "lowercase letters, digits and '-'"
+
+
+def _meant(name: str, problem: Callable[[str], str | None]) -> str:
+    """`; did you mean "my-claim"?` for a name the API server rejects, when its lowercase form with each run of other
+    characters made a `-` is one it takes ('.' kept where the name's kind takes it)."""
+    meant = re.sub(r"[^a-z0-9.-]+", "-", name.lower()).strip("-.")
+    if problem(meant):
+        meant = meant.replace(".", "-")
+    return f'; did you mean "{meant}"?' if meant and not problem(meant) else ""
 
 
 # `<pod-name>`, `${NAME}`, `<ClusterIP|NodePort>`: a blank to fill in, not a value
@@ -212,7 +252,7 @@ PLACEHOLDER_VALUE = re.compile(r"[<>${}|]|\.\.\.|…")
 
 
 def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str, ...] = ()) -> list[Diagnostic]:
-    """Diagnostics for the manifests in one code block whose first code line is `first_line` of `path`."""
+    """Diagnostics for the manifests in one code block whose first code line is `first_line` of `path`, by line."""
     if "{{" in code and "}}" in code:
         return []  # a Helm or other template, not a manifest yet
     documents = _parse(code)
@@ -238,12 +278,13 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
             obj = {**obj, "apiVersion": guess[0], "kind": guess[1]}
             if not isinstance(obj.get("metadata"), dict):
                 obj["metadata"] = {"name": "fragment"}
-        for field_path, message in _lint_object(obj, fragment=not full) + _rejected_values(obj, full):
+        problems, served_as = _lint_object(obj, fragment=not full)
+        for field_path, message in problems + _rejected_values(obj, full, served_as):
             line = first_line - 1 + doc.line_of(field_path)
             if not full:
                 message += f" (checked as a {obj['kind']} fragment)"
             out.append(warning(path, line, message, "manifest-schema"))
-    return out
+    return sorted(out)  # by line (the schema's errors under a map, `data.a` and `data.b`, come in no fixed order)
 
 
 def lint_manifests(vault: Any, memo: dict[str, tuple[Any, list[Diagnostic]]] | None = None) -> list[Diagnostic]:

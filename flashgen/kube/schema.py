@@ -1,4 +1,5 @@
-"""Kubernetes' published JSON schemas (strict, 1.33) from kubernetes-validate, each kind loaded once."""
+"""Kubernetes' published JSON schemas (strict, 1.33) from kubernetes-validate, each kind loaded once, with the one
+`format` the API server enforces as it decodes (`byte`: base64)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ import json
 import re
 from typing import Any
 
+from flashgen.kube.values import base64_problem
+
 SCHEMA_VERSION = "1.33"
+# groups whose kinds are questions the API server answers (SubjectAccessReview, TokenReview), never stored, so
+# asked without a name
+REVIEW_GROUPS = frozenset({"authentication.k8s.io", "authorization.k8s.io"})
 
 
 @functools.lru_cache(maxsize=128)
@@ -28,7 +34,34 @@ def validator(api_version: str, kind: str) -> Any:
         raise kvu.SchemaNotFoundError(version=SCHEMA_VERSION, kind=kind, api_version=api_version) from None
     definitions = _definitions(folder)
     registry = Resource.from_contents(definitions) @ (Resource.from_contents(schema) @ Registry())
-    return jsonschema.validators.Draft202012Validator(schema, registry=registry)
+    return jsonschema.validators.Draft202012Validator(schema, registry=registry, format_checker=_formats())
+
+
+@functools.lru_cache(maxsize=1)
+def _formats() -> Any:
+    """The formats checked: only `byte` (a Secret's `data`, a ConfigMap's `binaryData`, a `caBundle`), which the API
+    server decodes as base64 and refuses when it is not; the others (`int32`, `date-time` …) it reads by type."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("byte")(lambda value: not isinstance(value, str) or base64_problem(value) is None)
+    return checker
+
+
+def takes_name(api_version: str, kind: str) -> bool:
+    """Whether the API server stores objects of this kind under a name it asks for (`metadata.name` or
+    `generateName`): every kind it serves at that apiVersion, but the reviews it only answers. False for a kind it
+    does not serve there (a custom resource, a configuration file's kind such as KubeletConfiguration or
+    Kustomization) and for a list."""
+    from kubernetes_validate import utils as kvu
+
+    if api_version.rpartition("/")[0] in REVIEW_GROUPS:
+        return False
+    try:
+        metadata = (validator(api_version, kind).schema.get("properties") or {}).get("metadata") or {}
+    except kvu.SchemaNotFoundError:
+        return False
+    return str(metadata.get("$ref", "")).endswith(".ObjectMeta")
 
 
 @functools.lru_cache(maxsize=128)

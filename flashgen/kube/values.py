@@ -1,4 +1,5 @@
-"""Values the API server accepts where the schemas leave a free string: enumerated fields and object names."""
+"""Values the API server accepts where the schemas leave a free string: enumerated fields, object names and the
+base64 of `[]byte` fields."""
 
 from __future__ import annotations
 
@@ -39,19 +40,36 @@ ENUMS: tuple[tuple[frozenset[str] | None, re.Pattern[str], tuple[str, ...]], ...
     ))
 
 
-def unsupported_values(obj: dict[str, Any]) -> list[tuple[Path, str, tuple[str, ...]]]:
+def unsupported_values(obj: dict[str, Any], strings: list[tuple[str, Path, str]] | None = None
+                       ) -> list[tuple[Path, str, tuple[str, ...]]]:
     """(path, value, the values accepted) of each enumerated field of `obj` whose string value the API server
     rejects (`effect: Noschedule`, `accessModes: [ReadWriteOne]`, `type: Nodeport`), in document order."""
     kind = obj.get("kind")
     rules = [(pattern, values) for kinds, pattern, values in ENUMS if kinds is None or kind in kinds]
     found = []
-    for path, value in _strings(obj, ()):
-        shape = "".join("[]" if isinstance(part, tuple) else f".{part}" for part in path).lstrip(".")
+    for shape, path, value in shaped_strings(obj) if strings is None else strings:
         for pattern, values in rules:
             if value not in values and pattern.fullmatch(shape):
-                found.append((tuple(part for part in _indexed(path)), value, values))
+                found.append((path, value, values))
                 break
     return found
+
+
+def invalid_container_names(strings: list[tuple[str, Path, str]]) -> list[tuple[Path, str, str]]:
+    """(path, name, why the API server rejects it) of each container (in a pod's spec or a template's, init and
+    ephemeral ones too) whose name is not a DNS-1123 label (`data_processor`), in document order, among an object's
+    `strings` (shaped_strings)."""
+    return [(path, name, problem) for shape, path, name in strings
+            if shape.endswith("].name") and CONTAINER_NAME.fullmatch(shape) and (problem := label_problem(name))]
+
+
+CONTAINER_NAME = re.compile(r"(?:.*\.)?(?:containers|initContainers|ephemeralContainers)\[\]\.name")
+
+
+def shaped_strings(obj: dict[str, Any]) -> list[tuple[str, Path, str]]:
+    """Each string value of `obj` with its field's shape (`spec.containers[].name`) and its path."""
+    return [("".join("[]" if isinstance(part, tuple) else f".{part}" for part in path).lstrip("."),
+             tuple(_indexed(path)), value) for path, value in _strings(obj, ())]
 
 
 def _strings(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -97,3 +115,45 @@ def label_problem(name: str) -> str | None:
     return ("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
             "start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
             "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")
+
+
+BASE64_DIGITS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+LINE_BREAKS = frozenset(b"\r\n")
+
+
+def base64_problem(text: str) -> str | None:
+    """Why the API server cannot read `text` as the value of a `[]byte` field (a Secret's `data`, a ConfigMap's
+    `binaryData`, a `caBundle`: `format: byte` in the schemas), in its words; None when it reads it. Go's JSON decoder
+    reads such a field as standard base64 with its `=` padding, skipping line breaks (a `|` block keeps them) but
+    nothing else: a space, `-`, `_` or a missing `=` is refused, at the byte where Go's decoder stops."""
+    src = text.encode("utf-8")
+    at, end = 0, len(src)
+    while True:
+        digits = 0
+        while digits < 4:
+            if at == end:
+                return None if digits == 0 else _illegal(at - digits)
+            char = src[at]
+            at += 1
+            if char in BASE64_DIGITS:
+                digits += 1
+            elif char in LINE_BREAKS:
+                continue
+            elif char != ord("=") or digits < 2:
+                return _illegal(at - 1)
+            else:  # padding: `xx==` or `xxx=`, then nothing but line breaks
+                if digits == 2:
+                    while at < end and src[at] in LINE_BREAKS:
+                        at += 1
+                    if at == end:
+                        return _illegal(end)
+                    if src[at] != ord("="):
+                        return _illegal(at - 1)
+                    at += 1
+                while at < end and src[at] in LINE_BREAKS:
+                    at += 1
+                return _illegal(at) if at < end else None
+
+
+def _illegal(offset: int) -> str:
+    return f"illegal base64 data at input byte {offset}"

@@ -9,7 +9,7 @@ from croniter import croniter
 
 from flashgen.kube import schema as k8s_schema
 from flashgen.kube.fieldpath import format_path
-from flashgen.kube.values import label_problem, name_problem, unsupported_values
+from flashgen.kube.values import base64_problem, label_problem, name_problem, unsupported_values
 
 from . import containervalidation, errors
 from .kinds import Kind
@@ -48,7 +48,8 @@ def schema_errors(obj: Obj) -> list[Any]:
 
 
 def check_schema(obj: Obj, kind: Kind) -> None:
-    """Raise ApiError 400 for unknown fields or wrong types, 422 for missing required fields."""
+    """Raise ApiError 400 for unknown fields, wrong types or base64 it cannot decode, 422 for missing required
+    fields."""
     errs = schema_errors(obj)
     if not errs:
         return
@@ -64,9 +65,11 @@ def check_schema(obj: Obj, kind: Kind) -> None:
     if unknown:
         fields = ", ".join(f'unknown field "{u}"' for u in unknown)
         raise errors.bad_request(f"{head}: strict decoding error: {fields}")
-    types = [e for e in flat if e.validator == "type"]
-    if types:
-        e = types[0]
+    decoding = [e for e in flat if e.validator in ("type", "format")]  # (format: `byte`, base64 it cannot decode)
+    if decoding:
+        e = min(decoding, key=lambda e: _document_order(obj, e.absolute_path))  # the first the decoder meets
+        if e.validator == "format":
+            raise errors.bad_request(f"{head}: {base64_problem(e.instance)}")
         raise errors.bad_request(
             f"{head}: json: cannot unmarshal {_json_type(e.instance)} into Go struct field "
             f"{kind.kind}.{_path(e.absolute_path)} of type {_go_type(e.validator_value)}")
@@ -82,6 +85,21 @@ def check_schema(obj: Obj, kind: Kind) -> None:
         else:
             causes.append(f"{_path(e.absolute_path)}: Invalid value: {e.message}")
     raise errors.invalid(kind.qualified, (obj.get("metadata") or {}).get("name", ""), causes)
+
+
+def _document_order(obj: Any, path: Any) -> tuple[int, ...]:
+    """Where a field comes in the object as written: the index of each key or item on its path."""
+    out = []
+    for part in path:
+        if isinstance(obj, dict) and part in obj:
+            out.append(list(obj).index(part))
+            obj = obj[part]
+        elif isinstance(obj, list) and isinstance(part, int) and part < len(obj):
+            out.append(part)
+            obj = obj[part]
+        else:
+            break
+    return tuple(out)
 
 
 def _leaves(e: Any) -> list[Any]:

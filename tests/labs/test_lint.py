@@ -89,10 +89,10 @@ def test_values_and_names_the_api_server_rejects_are_reported_with_the_one_meant
     claim = ("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: myClaim\nspec:\n  accessModes:\n"
              "    - ReadWriteOne\n  resources:\n    requests:\n      storage: 1Gi\n")
     assert [(d.line, d.message) for d in lint_manifest_text(claim, "n.md", 1)] == [
-        (7, 'unsupported value "ReadWriteOne" for "spec.accessModes[0]" in PersistentVolumeClaim: Kubernetes rejects '
-            'it; did you mean "ReadWriteOnce"?'),
         (4, 'name "myClaim" of a PersistentVolumeClaim: Kubernetes rejects it (lowercase letters, digits, \'-\' and '
-            '\'.\'); did you mean "myclaim"?')]
+            '\'.\'); did you mean "myclaim"?'),
+        (7, 'unsupported value "ReadWriteOne" for "spec.accessModes[0]" in PersistentVolumeClaim: Kubernetes rejects '
+            'it; did you mean "ReadWriteOnce"?')]
     pod = ("apiVersion: v1\nkind: Pod\nmetadata:\n  name: <pod-name>\nspec:\n  containers:\n  - name: c\n"
            "    image: nginx\n  tolerations:\n  - key: app\n    operator: Equal\n    value: blue\n    effect: Noschedule\n")
     assert [(d.line, 'did you mean "NoSchedule"' in d.message) for d in lint_manifest_text(pod, "n.md", 1)] == [(13, True)]
@@ -100,6 +100,72 @@ def test_values_and_names_the_api_server_rejects_are_reported_with_the_one_meant
     assert lint_manifest_text(blank, "n.md", 1) == []
     role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: podReader\nrules: []\n"
     assert lint_manifest_text(role, "n.md", 1) == []  # a role's name is a path segment: capitals are fine
+
+
+def test_byte_fields_that_are_not_base64_are_reported_where_the_schema_says_format_byte():
+    """The API server decodes a Secret's `data`, a ConfigMap's `binaryData` (and a `caBundle`, a CSR's `request`)
+    as standard padded base64, skipping line breaks only; `stringData` and a ConfigMap's `data` are plain text."""
+    secret = ("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\ndata:\n  username: YWRt=4f\n"
+              "  password: MWYzfkljRTOIF2R2M\n  token: YWRtaW4=\n  cert: |\n    YWJj\n    ZGVm\n  folded: YWJj\n    ZGVm\n"
+              "  blank: <base64-encoded-password>\nstringData:\n  plain: not base64 at all\n")
+    found = [(d.line, d.message) for d in lint_manifest_text(secret, "n.md", 1)]
+    assert found == [
+        (7, '"data.username" in Secret is not base64: Kubernetes rejects "YWRt=4f" (illegal base64 data at input byte '
+            "4); give its base64 (echo -n 'value' | base64), or the plain text under \"stringData\""),
+        (8, '"data.password" in Secret is not base64: Kubernetes rejects "MWYzfkljRTOIF2R2M" (illegal base64 data at '
+            "input byte 16); give its base64 (echo -n 'value' | base64), or the plain text under \"stringData\""),
+        (13, '"data.folded" in Secret is not base64: Kubernetes rejects "YWJj ZGVm" (illegal base64 data at input '
+             "byte 4); give its base64 (echo -n 'value' | base64), or the plain text under \"stringData\"")]
+    config = ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  mode: plain text\n"
+              "binaryData:\n  logo.png: iVBORw0KGgo\n")
+    assert [(d.line, "binaryData" in d.message and "stringData" not in d.message)
+            for d in lint_manifest_text(config, "n.md", 1)] == [(8, True)]
+    csr = ("apiVersion: certificates.k8s.io/v1\nkind: CertificateSigningRequest\nmetadata:\n  name: c\nspec:\n"
+           "  signerName: kubernetes.io/kube-apiserver-client\n  request: <base64-encoded-CSR>\n  usages: [client auth]\n")
+    assert lint_manifest_text(csr, "n.md", 1) == []  # a blank to fill in, and the required field is there
+
+
+def test_base64_problems_are_the_api_servers_own():
+    """Go's decoder stops where these real rejections say it does (`billy` at byte 4, kubernetes#31548)."""
+    from flashgen.kube.values import base64_problem
+
+    assert [base64_problem(text) for text in ("billy", "YWRt=4f", "YQ=", "Y===", "YQ==YQ==", "a b")] == [
+        f"illegal base64 data at input byte {n}" for n in (4, 4, 3, 1, 4, 1)]
+    assert [base64_problem(text) for text in ("", "YWRtaW4=", "YQ==", "YWJj\r\nZGVm\n", "YR==")] == [None] * 5
+
+
+def test_an_object_of_a_served_kind_without_a_name_is_reported_and_configuration_kinds_are_not():
+    """A Pod with neither `metadata.name` nor `generateName` is refused ("name or generateName is required"); the kinds
+    of configuration files (kubelet's, kubeconfig's, Kustomize's, kind's), a list and a review the API server only
+    answers take no name."""
+    pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n    image: nginx\n"
+    assert [(d.line, d.message) for d in lint_manifest_text(pod, "n.md", 10)] == [
+        (12, 'missing "metadata.name" in Pod: Kubernetes rejects an object with neither a name nor a generateName')]
+    assert lint_manifest_text(pod.replace("  labels:\n    app: web\n", "  generateName: web-\n"), "n.md", 1) == []
+    bare = "apiVersion: v1\nkind: Deployment\nspec:\n  template: {}\n"  # checked as the apps/v1 it means
+    assert [d.line for d in lint_manifest_text(bare, "n.md", 1) if "metadata.name" in d.message] == [1]
+    for quiet in ("apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 50\n",
+                  "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources: []\n",
+                  "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\n",
+                  "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n",
+                  "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n",
+                  "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n",
+                  "apiVersion: v1\nkind: PodList\nmetadata: {}\nitems: []\n",
+                  "apiVersion: authorization.k8s.io/v1\nkind: SelfSubjectAccessReview\nspec:\n"
+                  "  resourceAttributes: {verb: get, resource: pods}\n",
+                  "apiVersion: example.com/v1\nkind: Widget\nspec: {size: 1}\n",
+                  "spec:\n  containers:\n  - name: c\n    image: nginx\n"):
+        assert lint_manifest_text(quiet, "n.md", 1, ("Pod",)) == [], quiet
+
+
+def test_a_container_name_that_is_not_a_dns_label_is_reported_with_the_one_meant():
+    pod = ("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n  - name: <init-name>\n"
+           "    image: busybox\n  containers:\n  - name: data_processor\n    image: data-processor\n")
+    assert [(d.line, d.message) for d in lint_manifest_text(pod, "n.md", 1)] == [
+        (10, 'name "data_processor" of a container in Pod: Kubernetes rejects it (lowercase letters, digits and \'-\'); '
+             'did you mean "data-processor"?')]
+    custom = "apiVersion: example.com/v1\nkind: Runner\nmetadata:\n  name: r\nspec:\n  containers:\n  - name: My_App\n"
+    assert lint_manifest_text(custom, "n.md", 1) == []  # a custom resource's fields are its own
 
 
 def test_invalid_yaml_that_looks_like_a_manifest_is_reported():
