@@ -161,6 +161,14 @@ def _not_base64(path: Path, value: str, kind: str) -> str:
             f"give its base64 (echo -n 'value' | base64){plain}")
 
 
+def _kubernetes_group(obj: dict) -> bool:
+    """Whether an object's apiVersion names one of Kubernetes' own API groups, or one a letter or two away
+    (`networing.k8s.io`): another group's kind of the same name (an audit log's `audit.k8s.io` Event, Knative's
+    `serving.knative.dev` Service) is no mistake for one of Kubernetes' own."""
+    group = str(obj["apiVersion"]).rpartition("/")[0]
+    return suggest(group, list(k8s_schema.served_groups())) is not None
+
+
 def _lint_object(obj: dict, fragment: bool) -> tuple[list[tuple[Path, str]], str | None]:
     """Every schema problem found in one object, fixing a copy after each so later ones show too, and the
     apiVersion whose schema it was checked against (the one meant, when it names one that does not serve the kind;
@@ -177,7 +185,7 @@ def _lint_object(obj: dict, fragment: bool) -> tuple[list[tuple[Path, str]], str
         except ValidationError as err:
             problems, fixed = _problem(err, work, kind, renames)
         except SchemaNotFoundError:
-            served = k8s_schema.served_versions(kind) if isinstance(kind, str) else ()
+            served = k8s_schema.served_versions(kind) if isinstance(kind, str) and _kubernetes_group(obj) else ()
             if served:  # a kind of Kubernetes' own under an apiVersion that does not serve it (`networing.k8s.io/v1`)
                 better = suggest(str(obj["apiVersion"]), list(served)) or (served[0] if len(served) == 1 else None)
                 hint = f'; did you mean "{better}"?' if better else f" (it serves it as {', '.join(served)})"

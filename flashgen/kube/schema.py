@@ -79,6 +79,15 @@ def served_versions(kind: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def served_groups() -> tuple[str, ...]:
+    """The API groups of Kubernetes' own kinds (`""` for the core group, `apps`, `networking.k8s.io`, …), read from
+    the `x-kubernetes-group-version-kind` of its schemas' definitions."""
+    definitions = _definitions(_strict_folder()).get("$defs", {})
+    return tuple(sorted({gvk.get("group", "") for definition in definitions.values() if isinstance(definition, dict)
+                         for gvk in definition.get("x-kubernetes-group-version-kind", ())}))
+
+
+@functools.lru_cache(maxsize=1)
 def _strict_folder() -> str:
     """The folder of kubernetes-validate's strict schemas for SCHEMA_VERSION (the newest it has up to that)."""
     from kubernetes_validate import utils as kvu

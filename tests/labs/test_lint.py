@@ -83,6 +83,16 @@ def test_an_apiversion_that_does_not_serve_a_built_in_kind_is_reported_and_the_r
     assert lint_manifest_text(custom, "n.md", 1) == []
 
 
+def test_another_groups_kind_named_like_a_built_in_one_is_no_wrong_apiversion():
+    """An audit log's `Event` (`audit.k8s.io/v1`) and Knative's `Service` (`serving.knative.dev/v1`) are kinds of
+    their own groups, not Kubernetes' Event and Service under a wrong apiVersion: nothing is reported."""
+    audit = "apiVersion: audit.k8s.io/v1\nkind: Event\nlevel: Metadata\nstage: ResponseComplete\n"
+    knative = ("apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  template:\n"
+               "    spec:\n      containers:\n      - image: ghcr.io/knative/helloworld-go\n")
+    assert lint_manifest_text(audit, "n.md", 1) == []
+    assert lint_manifest_text(knative, "n.md", 1) == []
+
+
 def test_values_and_names_the_api_server_rejects_are_reported_with_the_one_meant():
     """The schemas leave `effect`, `accessModes` and names as free strings; the API server does not. A blank to
     fill in (`<ClusterIP|NodePort>`, `<pod-name>`) is no value."""
