@@ -159,18 +159,15 @@ class Hidden(NamedTuple):
 
 
 def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
-                   kinds: set[str] | frozenset[str] = frozenset(),
-                   rejected: set[int] | frozenset[int] = frozenset()) -> tuple[str, list[str], set[str]]:
+                   kinds: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
     """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
     that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
     of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away). What the
     headings are about is asked too: the keys under it (`nodeSelectorTerms`, `secretName`), and its own key when
     they do not name it whole (`secretKeyRef` under `Secrets`). Returns the YAML, the hidden groups and which of
-    them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name.
-    `rejected`: the indexes of lines Kubernetes rejects (`volumeId` for `volumeID`): never asked, as a cloze would
-    have the learner recall the mistake (the card's warning gives the correction)."""
+    them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name."""
     lines = code.split("\n")
-    fields = [field for field in _field_paths(code) if field[0] not in rejected]
+    fields = _field_paths(code)
     hidden: list[Hidden] = []
     for index, path, match in fields:
         value = match.group("value").strip()
@@ -232,8 +229,9 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
     Service) gives one card, a block of three or more a card per document, each a question of its own size.
     The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), and a
     card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
-    what the section is about nor how the object is reached, run or restarted, is not made. `rejected`: the note's
-    lines that Kubernetes rejects, never hidden."""
+    what the section is about nor how the object is reached, run or restarted, is not made. Nor is one of a manifest
+    with any of the note's `rejected` lines (what Kubernetes rejects): a cloze would drill the learner in a manifest
+    that does not work, mistake and all (the section's explanation, if it has one, shows it under a warning)."""
     docs = manifest_docs(code)
     if len(docs) < SPLIT_DOCUMENTS:
         return _manifest_card(ctx, code, section, docs, rejected=rejected)
@@ -249,20 +247,19 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
 def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: list[dict],
                    at: int | None = None, rejected: set[int] | frozenset[int] = frozenset()) -> list[Card]:
     """The card of one code block's manifests (at its fence line, or at `at`, a document's first line)."""
-    if not docs:
+    if not docs or any(code.line <= line <= code.line + code.code.rstrip("\n").count("\n") for line in rejected):
         return []
-    rejected = {line - code.line for line in rejected}
     breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
     kinds = {str(doc["kind"]).lower() for doc in docs}
     given = words_of(" ".join(breadcrumb), joined=True)
     named = kinds & (given | words_of(_lead_in(section, code.fence_line)))  # `컨트롤러(Deployment)로 …` above it
-    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, rejected)
+    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named)
     if not topics and not set(groups) & MEANINGFUL:
         if named or not is_yaml_section(section):
             return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
         # (`## Example Manifest` over it alone): the objects of Kubernetes' own API in it are what it is about
         text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given,
-                                              {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)}, rejected)
+                                              {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)})
         if not topics or all(key.lower() in FRAME_KEYS for key in _hidden_keys(text)):
             return []  # nothing but the frame every manifest has (`containers`, `selector`, `template`)
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
