@@ -64,19 +64,38 @@ def _parse(code: str) -> list[Document] | YamlError:
     return first
 
 
-def _guess_kind(obj: dict, section: tuple[str, ...]) -> tuple[str, str] | None:
-    """(apiVersion, kind) for a fragment without them, from its kind, its shape or the heading above it."""
+def _guess_kind(obj: dict, section: tuple[str, ...], comment: str = "") -> tuple[str, str, bool] | None:
+    """(apiVersion, kind, sure) for a fragment without them: from its kind or its shape (sure), else from its own
+    first comment (`# fastapi-deployment.yaml`) or the heading above it (a guess: the heading may be about another
+    object than the one the fragment shows)."""
     if isinstance(obj.get("kind"), str) and obj["kind"] in API_VERSIONS:
-        return API_VERSIONS[obj["kind"]], obj["kind"]
+        return API_VERSIONS[obj["kind"]], obj["kind"], True
     spec = obj.get("spec")
     if isinstance(spec, dict) and "schedule" in spec:
-        return "batch/v1", "CronJob"
-    for heading in reversed(section):
+        return "batch/v1", "CronJob", True
+    for heading in (comment, *reversed(section)):
         lowered = heading.lower()
         for word, api, kind in KIND_WORDS:
             if re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", lowered):
-                return api, kind
+                return api, kind, False
     return None
+
+
+def _first_comment(code: str, doc: Document) -> str:
+    """The comment lines right above a document (`# fastapi-deployment.yaml`), as one line."""
+    found: list[str] = []
+    for line in reversed(code.split("\n")[:max(doc.line - 1, 0)]):
+        if not line.strip().startswith("#"):
+            break
+        found.append(line.strip())
+    return " ".join(reversed(found))
+
+
+def _misfit(problems: list[tuple[Path, str]]) -> bool:
+    """Whether a fragment checked as a kind guessed from a heading holds a key right under `spec` that kind does not
+    have nor anything like it (`template` checked as an Ingress): the guess was wrong, not the fragment."""
+    return any(len(path) == 2 and path[0] == "spec" and message.startswith("unknown field")
+               and "did you mean" not in message for path, message in problems)
 
 
 def _get(obj: Any, path: Path) -> Any:
@@ -144,6 +163,12 @@ def _problem(err: ValidationError, obj: dict, kind: str, renames: _Renames) -> t
     if err.validator == "format" and isinstance(instance, str) and at:  # `byte`: base64 the server cannot decode
         _get(obj, at[:-1])[at[-1]] = ""  # (kept, as a value it reads, so that a required one is not missed)
         return ([] if PLACEHOLDER_VALUE.search(instance) else [(path, _not_base64(path, instance, kind))]), True
+    if err.validator == "type" and isinstance(instance, str) and PLACEHOLDER_VALUE.search(instance) and at:
+        stand_in = next((STAND_INS[name] for name in _names(err.validator_value) if name in STAND_INS), None)
+        parent = _get(obj, at[:-1])
+        if stand_in is not None and isinstance(parent, (dict, list)):
+            parent[at[-1]] = stand_in  # `port: <서비스포트>`: a blank to fill in, not a string where a number goes
+            return [], True
     message = f'{format_path(path) or kind}: {err.message}' if path else f"{kind}: {err.message}"
     if path:
         parent = _get(obj, at[:-1])
@@ -151,6 +176,15 @@ def _problem(err: ValidationError, obj: dict, kind: str, renames: _Renames) -> t
             parent.pop(at[-1], None)
             return [(path, message)], True
     return [(path, message)], False
+
+
+# a value of each type a placeholder stands in for while the rest of the manifest is checked
+STAND_INS: dict[str, Any] = {"integer": 1, "number": 1, "boolean": True, "object": {}, "array": []}
+
+
+def _names(types: Any) -> list[str]:
+    """A schema's `type` as a list of names."""
+    return [types] if isinstance(types, str) else list(types or ())
 
 
 def _not_base64(path: Path, value: str, kind: str) -> str:
@@ -280,13 +314,15 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
         if not full:
             if not set(obj) <= TOP_LEVEL or not ({"spec", "metadata", "data"} & set(obj)):
                 continue
-            guess = _guess_kind(obj, section)
+            guess = _guess_kind(obj, section, _first_comment(code, doc))
             if guess is None:
                 continue
             obj = {**obj, "apiVersion": guess[0], "kind": guess[1]}
             if not isinstance(obj.get("metadata"), dict):
                 obj["metadata"] = {"name": "fragment"}
         problems, served_as = _lint_object(obj, fragment=not full)
+        if not full and not guess[2] and _misfit(problems):
+            continue
         for field_path, message in problems + _rejected_values(obj, full, served_as):
             line = first_line - 1 + doc.line_of(field_path)
             if not full:

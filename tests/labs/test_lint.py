@@ -93,6 +93,32 @@ def test_another_groups_kind_named_like_a_built_in_one_is_no_wrong_apiversion():
     assert lint_manifest_text(knative, "n.md", 1) == []
 
 
+def test_a_placeholder_where_a_number_goes_is_a_blank_to_fill_in_not_a_wrong_type():
+    """A template of a Service (`port: <서비스포트>`) is not a manifest with a string for a port: nothing is said of
+    the placeholders, and the rest of it is still checked."""
+    template = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: <서비스명>\nspec:\n  type: <ClusterIP|NodePort>\n"
+                "  selector:\n    app: <라벨>\n  ports:\n    - name: <포트명>\n      protocol: TCP\n"
+                "      port: <서비스포트>\n      targetPort: <컨테이너포트>\n")
+    assert lint_manifest_text(template, "n.md", 1) == []
+    assert ['did you mean "protocol"' in d.message
+            for d in lint_manifest_text(template.replace("protocol:", "protocl:"), "n.md", 1)] == [True]
+
+
+def test_a_fragment_is_checked_as_the_kind_its_own_comment_names_and_never_as_a_heading_guess_it_does_not_fit():
+    """`# fastapi-deployment.yaml` over `spec.template.spec.volumes` under a heading about an Ingress: a Deployment's
+    fragment, valid as one; a fragment that fits no kind the heading names is left alone, while a typo of a key the
+    heading's kind has is still reported."""
+    fragment = ("# fastapi-deployment.yaml\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n"
+                "        volumeMounts:\n        - name: repos\n          mountPath: /repos\n      volumes:\n"
+                "      - name: repos\n        persistentVolumeClaim:\n          claimName: repos-pvc\n")
+    assert lint_manifest_text(fragment, "n.md", 1, ("Ingress 설정", "문제")) == []
+    unnamed = fragment.split("\n", 1)[1]
+    assert lint_manifest_text(unnamed, "n.md", 1, ("Ingress 설정", "문제")) == []
+    typo = "spec:\n  ingressClasName: nginx\n  rules: []\n"
+    assert ['did you mean "ingressClassName"' in d.message
+            for d in lint_manifest_text(typo, "n.md", 1, ("Ingress 설정",))] == [True]
+
+
 def test_values_and_names_the_api_server_rejects_are_reported_with_the_one_meant():
     """The schemas leave `effect`, `accessModes` and names as free strings; the API server does not. A blank to
     fill in (`<ClusterIP|NodePort>`, `<pod-name>`) is no value."""
