@@ -2496,3 +2496,61 @@ def test_a_note_title_answered_by_a_line_that_names_the_note_as_a_how_to_is_no_c
             "`index.html`을 기본 페이지로 지정한다.\n")
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert fronts == ["호스팅 설정"]
+
+
+def test_code_that_only_adds_methods_to_a_type_another_section_defines_is_no_card() -> None:
+    text = ("# Shapes\n\n## Enum with data\n\n```rust\nenum Shape {\n    Circle(f64),\n    Square(f64),\n}\n```\n\n"
+            "## Adding methods with impl\n\n```rust\nimpl Shape {\n    fn area(&self) -> f64 {\n        match self {\n"
+            "            Shape::Circle(r) => 3.14 * r * r,\n            Shape::Square(s) => s * s,\n        }\n    }\n}\n```\n\n"
+            "## Shape methods\n\n```rust\nimpl Shape {\n    fn name(&self) -> &str { \"shape\" }\n}\n```\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "Adding methods with impl" not in fronts  # one example method on an enum the card does not show
+    assert "Enum with data" in fronts and "Shape methods" in fronts  # the heading names the type it extends
+
+
+def test_a_comparison_of_two_labelled_ways_in_one_code_block_shows_the_first_and_asks_the_other() -> None:
+    text = ("# Query builder\n\n## Raw SQL vs builder\n\n```rust\n// raw SQL\ndb.run(\"SELECT id FROM items WHERE n > 3\");\n\n"
+            "// builder\ntable(\"items\")\n    .select()\n    .filter(col(\"n\").gt(3))\n    .project(\"id\");\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and c.line == 3]
+    assert card.front == ("Raw SQL vs builder\n\n```rust\n// raw SQL\ndb.run(\"SELECT id FROM items WHERE n > 3\");\n```")
+    assert card.back == "```rust\n// builder\ntable(\"items\")\n    .select()\n    .filter(col(\"n\").gt(3))\n    .project(\"id\");\n```"
+
+
+def test_a_list_of_two_only_one_of_which_has_a_card_stays_in_its_sections_answer() -> None:
+    text = ("# Panels\n\n## Lock panels\n\nYou can lock a panel to control what it shows while you work elsewhere.\n\n"
+            "To lock or unlock a panel, drag it onto the lock area.\n\nA locked panel behaves by its kind:\n\n"
+            "- **Documents**: A locked document stays open. New documents open beside it instead of replacing it.\n"
+            "- **Views** (like [[Outline]] or [[Graph]]): A locked view keeps showing the last document. Opening "
+            "another one does not change it.\n\nFor locking in the editor, see [[Editor#Lock|Lock]].\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and c.front == "Lock panels"]
+    assert "A locked view keeps showing the last document" in card.back and "continued" not in card.back
+
+
+def test_a_table_of_one_repositorys_branches_is_no_answer_but_a_branching_model_is() -> None:
+    own = ("# Pipelines\n\n## Practice repository\n\n- [demo-repo](https://example.com/demo) - the practice repo\n\n"
+           "| 브랜치 | 설명 |\n|---|---|\n| `main` | app over SSH |\n| `ci/s3` | static files to S3 |\n"
+           "| `ci/asg` | app to an autoscaling group |\n| `ci/eks-api` | API to EKS |\n")
+    assert not [c for c in cards_of(own) if c.rule == "explain" and c.front == "Practice repository"]
+    model = ("# Git Flow\n\n## Branches of Git Flow\n\n| 브랜치 | 설명 |\n|---|---|\n| `main` | 배포된 코드 |\n"
+             "| `develop` | 다음 배포를 모으는 브랜치 |\n| `feature/*` | 기능 하나를 만드는 브랜치 |\n| `hotfix/*` | 배포된 버그 수정 |\n")
+    assert [c for c in cards_of(model) if c.rule == "explain" and c.front == "Branches of Git Flow"]
+
+
+def test_a_list_of_one_environments_variables_and_their_values_gives_no_cards() -> None:
+    text = ("# Setup scripts\n\n## Variables (`env.sh`)\n\nThe settings of the whole project are edited in this file.\n\n"
+            "* `PROJECT_ID`: the current gcloud project\n* `REGION`: `europe-west1` (Belgium)\n"
+            "* `NET_NAME`: `demo-net`\n* `CLUSTER_NAME`: `demo-cluster` (GKE)\n")
+    assert not [c for c in cards_of(text) if c.line >= 3]
+    described = ("# kubectl\n\n## Environment\n\n* `KUBECONFIG`: the files kubectl reads its clusters from\n"
+                 "* `KUBE_EDITOR`: the editor `kubectl edit` opens\n* `HTTPS_PROXY`: the proxy kubectl goes through\n")
+    assert {c.front for c in cards_of(described) if c.rule == "definition"} >= {"`KUBECONFIG`", "`KUBE_EDITOR`"}
+
+
+def test_a_day_of_works_step_under_a_caution_that_only_says_when_to_do_it_is_no_card() -> None:
+    scope = ("# Day 9\n\n## Step 0: remove the old database (migration only)\n\n"
+             "> ⚠️ **주의**: 기존 Master-Slave 구성에서 마이그레이션하는 경우에만 수행\n\n"
+             "```bash\nkubectl delete statefulset db-replica -n shop\nkubectl delete svc db-read -n shop\n```\n")
+    assert not [c for c in cards_of(scope, "day9-0110/README.md") if c.rule == "explain" and c.line == 3]
+    reason = scope.replace("기존 Master-Slave 구성에서 마이그레이션하는 경우에만 수행",
+                           "남은 PVC가 있으면 새 클러스터가 옛 데이터를 읽으므로 먼저 지울 것")
+    assert [c for c in cards_of(reason, "day9-0110/README.md") if c.rule == "explain" and c.line == 3]

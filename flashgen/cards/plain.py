@@ -339,8 +339,10 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         if intro and block.source[:1].isspace():  # a list under a list item: its terms belong to that item
             parent, intro, prompt = intro, "", what
         items = list_items(block)
-        if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]):
-            continue  # a list of links (a table of contents, a map of notes) or a console's form: nothing to recall
+        if is_link_list([item.head for item in items]) or _is_form([item.head for item in items]) \
+                or _is_settings_list([item.head for item in items]):
+            continue  # a list of links (a table of contents, a map of notes), a console's form or one
+            # environment's variables and their values: nothing to recall
         if intro and is_example_label(visible_text(intro)):
             continue  # `Examples:` over `- formula.price * 1.1: …`: examples of the section, not terms
         if items and SYMBOL_ITEM.match(items[0].head) and _is_legend(items):
@@ -445,6 +447,26 @@ def _is_form(heads: list[str]) -> bool:
                 return head[found.start("def"):]
         return head
     return len(heads) >= 2 and sum(is_ui_action(value(head)) for head in heads) * 2 > len(heads)
+
+
+# an item that gives a variable a value (`` `REGION`: `asia-northeast3` (서울) ``, `**$VPC_NAME** - pista-vpc`)
+VARIABLE_ITEM = re.compile(r"^[*_]*`?\$?\{?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\}?`?[*_]*\s*(?:[:：=]|\s[-–→]\s)\s*(?P<value>\S.*)$")
+LITERAL_VALUE = re.compile(r"^`[^`\n]+`")  # a value in code (`asia-northeast3`, `pista-vpc`)
+
+
+def _is_settings_list(heads: list[str]) -> bool:
+    """A list of an environment's variables and the values it gives them (`` `REGION`: `asia-northeast3` (서울) ``,
+    `` `VPC_NAME`: `pista-vpc` ``, …): every item gives a variable something, at least half of them a value in code.
+    A list of variables described in words (`` `KUBECONFIG`: kubectl이 읽는 설정 파일 경로 ``) explains them and stays."""
+    if len(heads) < 3:
+        return False
+    values = []
+    for head in heads:
+        found = VARIABLE_ITEM.match(head.strip())
+        if not found:
+            return False
+        values.append(found.group("value"))
+    return sum(bool(LITERAL_VALUE.match(value)) for value in values) * 2 >= len(heads)
 
 
 def _is_task(block: Block, item: Item) -> bool:
@@ -1027,11 +1049,14 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
                  or any(child.blocks for child in section.children)):
         return None  # a remark beside what the card leaves out (a table, `워크플로우별 시크릿`; a drawing; the subsections
         # that say what the heading names, `Models` over its privacy warning): what the heading names is gone
-    if len(parts) == 1 and "\n" not in parts[0].strip() and not parts[0].lstrip().startswith(("|", "-", "*", ">", "`")) \
-            and any(block.kind == "table" and block.line not in used and is_inventory_table(block.source)
+    if len(parts) == 1 and "\n" not in parts[0].strip() and not parts[0].lstrip().startswith(("|", ">", "`")) \
+            and any(block.line not in used and (block.kind == "table" and is_inventory_table(block.source)
+                                                or block.kind == "list" and _is_settings_list(
+                                                    [item.head for item in list_items(block)]))
                     for block in section.blocks):
-        return None  # the line that led into an inventory left out (`필요한 리소스를 선택하여 구축합니다.` over one
-        # project's scripts): what the heading names is gone
+        return None  # the line that led into an inventory or an environment's variables left out (`필요한 리소스를
+        # 선택하여 구축합니다.` over one project's scripts, a link to its repository over its branches): what the
+        # heading names is gone
     if is_click_through("\n".join(parts)):
         return None  # a walk through an app's screens (`1. Open Settings.` `2. Select …`): looked up, not recalled
     codes = [_fenced_code(part) for part in parts]
@@ -1042,6 +1067,14 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if len(codes) == 1 and codes[0] is not None and codes[0].strip() \
             and " ".join(codes[0].split()) in heading_text(title):
         return None  # the heading shows the command already (`타임 존 확인 `timedatectl`` → `timedatectl`)
+    if len(codes) == 1 and codes[0] is not None and _extends_unshown_type(ctx, codes[0], section, front):
+        return None  # `impl로 메서드 추가` → `impl Message { fn call … }`: one example method on a type another
+        # section defines (`enum Message`), which the card does not show and the heading does not name
+    compared = _compared_code(parts, title) if len(codes) == 1 and codes[0] is not None else None
+    if compared is not None:  # `SQL vs AST Builder 비교`: the first way shown, the other asked (`// AST Builder 방식`)
+        given, asked = compared
+        return ctx.card("basic", f"{front}\n\n{given}", asked, section.line, section, "explain", title,
+                        prompt=_code_prompt(ctx, [asked]))
     installs = words(heading_text(title)) in INSTALL_HEADINGS
     if codes and all(code is not None and (runs_scripts(code) or installs and declares_packages(code)) for code in codes):
         return None  # only `bash setup.sh` (what it does is in the script) or `설치`: `serde = "1.0"`: nothing to recall
@@ -1560,21 +1593,69 @@ def _variants(first: str, second: str) -> bool:
 COMMENT_LINE = re.compile(r"^(?://|#|--|/\*|<!--|;)")
 
 
+IMPL_BLOCK = re.compile(r"^impl(?:<[^>\n]*>)?\s+(?:[\w:]+(?:<[^>\n]*>)?\s+for\s+)?([A-Z]\w*)\b[^\n{]*\{", re.M)
+TYPE_DEFINITION = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:enum|struct|union|trait|type)\s+([A-Z]\w*)", re.M)
+
+
+def _extends_unshown_type(ctx: RuleContext, code: str, section: Section, front: str) -> bool:
+    """Code that only adds to a type (`impl Message { … }`) that another section's code defines (`enum Message
+    { … }`), when neither the card nor its heading names that type: the card asks for one example method on an
+    example the learner does not see."""
+    extended = set(IMPL_BLOCK.findall(code))
+    if not extended or TYPE_DEFINITION.search(code) or any(re.search(rf"\b{name}\b", front) for name in extended):
+        return False
+    body = [line for line in code.split("\n") if line.strip() and not COMMENT_LINE.match(line.strip())]
+    if not body or not IMPL_BLOCK.match(body[0].strip()):
+        return False  # code that does more than extend the type (uses it, builds one)
+    defined = {name for block in ctx.note.code_blocks if block.section != section.path
+               for name in TYPE_DEFINITION.findall(block.code)}
+    return extended <= defined
+
+
+LABEL_COMMENT = re.compile(r"^\s*(?://|#|--)\s*(\S.{0,40})$")
+COMPARES = re.compile(r"\bvs\.?\s|비교|\bcompar(?:ed|ison|ing)\b", re.I)
+
+
+def _compared_code(parts: list[str], title: str) -> tuple[str, str] | None:
+    """A comparison heading (`SQL vs AST Builder 비교`) over one code block in parts, each opened by a comment
+    that labels it after a blank line (`// SQL 방식` … `// AST Builder 방식` …): the first part as a code block to
+    show, and the rest as the one to write; None for anything else (a drawing, one listing, unlabelled code)."""
+    found = fenced(parts[0]) if len(parts) == 1 and COMPARES.search(heading_text(title)) else None
+    if found is None or not fence_language(found[0]):
+        return None
+    pieces = re.split(r"\n[ \t]*\n(?=[ \t]*(?://|#|--))", found[1].strip("\n"))
+    if len(pieces) < 2 or not all(LABEL_COMMENT.match(piece.split("\n")[0]) and "\n" in piece.strip()
+                                  for piece in pieces):
+        return None
+    fence = re.match(r"\s*(`{3,}|~{3,})", parts[0]).group(1)
+    def shown(code: str) -> str:
+        return f"{fence}{fence_language(found[0])}\n{code.strip(chr(10))}\n{fence}"
+    return shown(pieces[0]), shown("\n\n".join(pieces[1:]))
+
+
 def _day_of_work(ctx: RuleContext, section: Section) -> bool:
     """Whether the section records a day's work (quality.is_work_log)."""
     return is_work_log(ctx.note.path, ctx.note.title, section.path[0] if section.path else "")
 
 
+# a caution's label (`⚠️ **주의**:`) over only when a step is done (`…마이그레이션하는 경우에만 수행`): scope, not why
+CAUTION_LABEL = re.compile(r"^[\W_]*(?:주의|경고|caution|warning)(?:\s*사항)?[*_]*\s*[:：]\s*", re.I)
+ONLY_WHEN = re.compile(r"(?:경우|때)에만\s*(?:수행|실행|진행|적용)|\b(?:do|run|perform) this (?:step )?only (?:if|when)\b",
+                       re.I)
+
+
 def _says_why(parts: list[str]) -> bool:
     """Whether an answer holds words of its author's own, beside its code, tables and pictures, that say why, what
     must hold, what differs or what went wrong (quality.gives_reasons). A day's narration (`Master에 복제용 계정이
-    있는지 확인합니다.`, `MySQL이 준비되면 WordPress를 배포함.`) and a label (`해결: main_test.py 추가`) say none."""
+    있는지 확인합니다.`, `MySQL이 준비되면 WordPress를 배포함.`), a label (`해결: main_test.py 추가`) and a caution's label
+    over when a step is done (`⚠️ 주의: 마이그레이션하는 경우에만 수행`) say none."""
     for part in parts:
         if part.lstrip().startswith("|") and explains_causes(part.lstrip().split("\n", 1)[0]):
             return True  # a table of symptoms and their causes: what went wrong, and why
         if part.lstrip().startswith(("```", "~~~", "|", "![")):
             continue
-        text = visible_text(re.sub(r"`[^`\n]*`", " ", part)).strip()
+        said = CAUTION_LABEL.sub("", part.strip()) if ONLY_WHEN.search(part) else part
+        text = visible_text(re.sub(r"`[^`\n]*`", " ", said)).strip()
         if (len(text) >= 40 or (text and SENTENCE_END.search(text) and not is_short_label(text, 20))) \
                 and gives_reasons(text):
             return True
@@ -1796,7 +1877,7 @@ def _mostly_unused(block: Block, used: set[int]) -> bool:
     if block.kind != "list":
         return False
     items = list_items(block)
-    return sum(item.line in used for item in items) * 2 < len(items)
+    return sum(item.line in used for item in items) * 2 <= len(items)
 
 
 def _says_on(block: Block) -> bool:
@@ -1877,7 +1958,7 @@ def _teaches_nothing(block: Block, text: str) -> bool:
         heads = [item.head for item in items]
         return bool(heads) and (is_link_list(heads) or all(_rejected_definition(head) or _is_task(block, item)
                                                            for head, item in zip(heads, items))
-                                or _is_form(heads))
+                                or _is_form(heads) or _is_settings_list(heads))
     return False
 
 

@@ -463,22 +463,31 @@ OWN_FILE = re.compile(r"^`?(?![/~])[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|js|ts|ps1
 # files every project of a language has by its rules (`src/main.rs` is a binary crate's root): knowledge, not inventory
 CONVENTIONAL_FILES = frozenset(("main.rs", "lib.rs", "mod.rs", "build.rs", "__init__.py", "__main__.py", "setup.py",
                                 "conftest.py", "manage.py", "main.go", "index.js", "index.ts", "main.c", "main.cpp"))
+BRANCH_HEADER = re.compile(r"^\W*(?:브랜치|브랜치명|branch|branches|branch name)\W*$", re.I)
+BRANCH_NAME = re.compile(r"^`[\w.-]+(?:/[\w.*-]+)*`$")
+# the branches of a branching model (`main`, `develop`, `feature/*`): knowledge, not one repository's inventory
+CONVENTIONAL_BRANCH = re.compile(r"^(?:main|master|trunk|develop|dev|development|staging|production|prod|gh-pages|"
+                                 r"(?:feature|release|hotfix|bugfix|fix|support)(?:/\S*)?)$", re.I)
 EMPHASIS_EDGES = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
 
 def is_inventory_table(table: str) -> bool:
     """A table of what one project made and what it calls it: a column of names (`리소스 | 이름` over
-    `pista-web-template`, …) or of the project's own files (`파일 | 용도` over `gcp-gke-setup.sh`, …). System paths
-    (`/etc/kubernetes/manifests`) are knowledge and stay."""
+    `pista-web-template`, …), of the project's own files (`파일 | 용도` over `gcp-gke-setup.sh`, …) or of its
+    repository's branches (`브랜치 | 설명` over `ci/s3`, `ci/eks-rust`, …). System paths
+    (`/etc/kubernetes/manifests`) and a branching model's branches (`main`, `develop`, `feature/*`) are knowledge
+    and stay."""
     rows = table_rows(table)
     if len(rows) < 3:
         return False
     header, body = [_unemphasized(cell) for cell in rows[0]], rows[1:]
     for col, name in enumerate(header):
         cells = [_unemphasized(row[col]) for row in body if col < len(row)]
-        pattern = CHOSEN_NAME if NAME_HEADER.match(name) else OWN_FILE if FILE_HEADER.match(name) else None
+        pattern = CHOSEN_NAME if NAME_HEADER.match(name) else OWN_FILE if FILE_HEADER.match(name) \
+            else BRANCH_NAME if BRANCH_HEADER.match(name) else None
         own = [cell for cell in cells if pattern and pattern.match(cell)
-               and cell.strip("`").rsplit("/", 1)[-1] not in CONVENTIONAL_FILES]
+               and cell.strip("`").rsplit("/", 1)[-1] not in CONVENTIONAL_FILES
+               and not CONVENTIONAL_BRANCH.match(cell.strip("`"))]
         if pattern and len(own) * 3 >= len(body) * 2:
             return True
     return False
