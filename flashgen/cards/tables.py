@@ -215,7 +215,7 @@ def cause_and_fix_card(ctx: RuleContext, section: Section, used: set[int]) -> tu
                 or not all(CAUSE.match(label) or FIX.match(label) or SYMPTOM.match(label) for label in labels):
             continue
         if names_instances(block.source):
-            return None, {block.line}  # one machine's incident
+            return None, set(range(block.line, block.end_line + 1))  # one machine's incident, all of it
         card = ctx.card("basic", title, block.source, block.line, section, "symptom", heading_text(title),
                         prompt=ctx.say("원인과 해결은?", "Cause and fix?"))
         return card, set(range(block.line, block.end_line + 1))
