@@ -2496,3 +2496,43 @@ def test_a_note_title_answered_by_a_line_that_names_the_note_as_a_how_to_is_no_c
             "`index.html`을 기본 페이지로 지정한다.\n")
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert fronts == ["호스팅 설정"]
+
+
+def test_an_item_that_states_joined_actions_is_no_term_its_sub_items_define() -> None:
+    """`- 페이지 단위로 데이터를 읽고 씀` ⏎ `  - …`: a statement of what the disk does (an object, then actions joined
+    by -고), not a name its sub-items define; a name over its sub-items stays a term."""
+    text = ("# 디스크\n## 보조 기억 장치\n- 페이지 단위로 데이터를 읽고 씀\n    - 페이지 - 파일 시스템이 읽고 쓰는 단위\n"
+            "    - 필요 없는 데이터까지 읽을 수 있음\n- 페이지 캐시\n    - 읽은 페이지를 메모리에 남겨 둠\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "term"]
+    assert not any("읽고 씀" in front for front in fronts) and any(f.endswith("페이지 캐시") for f in fronts)
+
+
+def test_labels_under_a_heading_that_says_where_something_is_used_are_asked_with_it() -> None:
+    """`## Where Tokens are Used` ⏎ `- **Build jobs**` ⏎ `  - Pipelines pull images with a token.`: the label is a
+    place of use, asked with the heading, never "What is it?"."""
+    text = ("# Tokens\n## Where Tokens are Used\n- **Build jobs**\n    - Pipelines pull private images with a token.\n"
+            "- **Webhooks**\n    - Incoming webhooks check a shared token before they run.\n")
+    card = next(c for c in cards_of(text) if c.rule == "term" and "Webhooks" in c.front)
+    assert card.front == "Webhooks (Where Tokens are Used)" and card.prompt.endswith("Explain")
+
+
+def test_an_item_among_claims_about_the_heading_subject_is_a_trait_to_explain_not_a_term() -> None:
+    """`#### 문서 저장소` ⏎ `- 스키마 없음` ⏎ `  - 앱이 형식을 관리해야 함` ⏎ `- 트랜잭션 일부를 포기하고 처리량 추구`: the
+    list says what the subject is like, so the item over its sub-item is asked as a trait of it, with it; a list of
+    names only keeps asking what each is."""
+    text = ("#### 문서 저장소\n- 스키마 없음\n    - 애플리케이션이 문서 형식을 관리해야 함\n"
+            "- 트랜잭션 일부를 포기하고 높은 처리량 추구\n")
+    card = next(c for c in cards_of(text) if c.rule == "term")
+    assert card.front == "문서 저장소 › 스키마 없음" and card.prompt.endswith("설명해 보세요")
+    names = "#### 문서 저장소\n- 컬렉션\n    - 문서를 묶는 단위\n- 인덱스\n    - 필드로 문서를 빨리 찾게 함\n"
+    assert {c.front for c in cards_of(names) if c.rule == "term"} == {"컬렉션", "인덱스"}
+
+
+def test_a_list_one_item_of_which_names_an_aspect_is_an_outline_not_a_set_to_recite() -> None:
+    """`**주-복제 구조**` ⏎ `- Primary: …` `- Replica: …` `- **복제 과정**` ⏎ `  - …`: `복제 과정` heads what is said
+    of the structure, so no card asks to list the items (each has its own); a set of names still is asked."""
+    text = ("# 복제\n**주-복제 구조**\n- Primary: 쓰기를 받는 노드\n- Replica: Primary를 복제하는 노드\n"
+            "- **복제 과정**\n    - Primary가 로그를 Replica에 보낸다\n")
+    assert "list" not in {c.rule for c in cards_of(text)}
+    kinds = text.replace("- **복제 과정**\n    - Primary가 로그를 Replica에 보낸다\n", "- Arbiter: 투표만 하는 노드\n")
+    assert "list" in {c.rule for c in cards_of(kinds)}
