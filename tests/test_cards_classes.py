@@ -2496,3 +2496,42 @@ def test_a_note_title_answered_by_a_line_that_names_the_note_as_a_how_to_is_no_c
             "`index.html`을 기본 페이지로 지정한다.\n")
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert fronts == ["호스팅 설정"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- Keep: Keeps data", False),  # the term again, in another form, and a word any answer could end on
+    ("- Find Page - Finds your page for a keyword", False),
+    ("- Total: total of all numeric values.", False),
+    ("- Drop: Removes the volume and its contents from the disk", True),
+    ("- etcd: key-value 저장소", True),  # a short definition in words of its own
+    ("- **Marks**: Converts `^^mark^^` to `==mark==`", True),  # the syntax it shows is the answer
+])
+def test_a_definition_that_only_says_its_term_again_in_other_forms_is_no_card(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# Policies\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_a_heading_answered_by_its_own_words_again_is_no_explanation() -> None:
+    assert not [c for c in cards_of("# Editor\n## Wrap lines\nWraps long lines.\n") if c.rule == "explain"]
+    assert [c for c in cards_of("# Editor\n## Wrap lines\nBreaks a line wider than the pane at the last space.\n")
+            if c.rule == "explain"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- --help: 도움말 메시지를 출력합니다.", False),  # every command line tool has it
+    ("- -h: 사람이 읽기 쉬운 크기로 표시합니다.", True),  # (`df -h`: no help flag here)
+    ("- 사용자: 쇼핑몰에서 물건을 사는 사람이다.", False),  # the user of the system the note designs
+    ("- 사용자: 주문을 넣는 주체다. `POST /v1/orders` API를 호출한다.", True),
+    ("- name: 상품 이름을 저장하는 필드다.", False),  # a column of an example table, named for what it holds
+    ("- access_token: 권한 서버가 발급한 토큰 문자열", True),
+])
+def test_a_definition_of_an_everyday_word_in_the_notes_scenario_is_no_card(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# 쇼핑몰 설계\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_a_line_that_says_what_an_example_note_holds_or_where_to_look_is_no_card() -> None:
+    example = ("# 블로그 배포 파이프라인 예시\n\n테스트 → 이미지 빌드 → 서버 배포 흐름.\n\n## 빌드 단계\n\n"
+               "이미지를 빌드하고 태그를 붙여 레지스트리에 올린다.\n")
+    assert [c.front for c in cards_of(example) if c.rule == "explain"] == ["빌드 단계"]
+    pointer = ("# Phones\n## Backup\nTo back up your notes on a phone see [[Back up your notes]].\n"
+               "## Themes\nFor information on themes, please see [[Themes]].\n")
+    assert not [c for c in cards_of(pointer) if c.rule == "explain"]
