@@ -2039,11 +2039,12 @@ def test_an_item_whose_sub_items_only_give_examples_is_no_term() -> None:
 def test_fields_glossed_under_a_label_that_does_not_hold_them_are_no_list() -> None:
     """`**조회 서비스**` ⏎ `- key: 키를 저장하는 필드다.` ⏎ `- hits: …필드다.`: the label names a service, the items are
     fields of a table it does not name, so reciting `key`, `hits` from `조회 서비스` asks a riddle. A label that
-    names the table keeps the list."""
+    names the table keeps the list. Each field, named for what it holds, is no definition either (graders marked
+    `query: 질의문을 저장하는 필드다.` trivia): see the scenario's everyday words below."""
     text = ("# 캐시\n## 설계\n\n**조회 서비스**\n- key: 조회한 키를 저장하는 필드다.\n- hits: 키가 조회된 횟수를 저장하는 필드다.\n")
     cards = cards_of(text)
     assert not [c for c in cards if c.rule == "list"]
-    assert {c.front for c in cards if c.rule == "definition"} == {"key", "hits"}
+    assert not [c for c in cards if c.rule == "definition"]
     table = text.replace("**조회 서비스**", "**조회 테이블**")
     assert [(c.front, c.back) for c in cards_of(table) if c.rule == "list"] == [("조회 테이블", "- key\n- hits")]
 
