@@ -2039,11 +2039,12 @@ def test_an_item_whose_sub_items_only_give_examples_is_no_term() -> None:
 def test_fields_glossed_under_a_label_that_does_not_hold_them_are_no_list() -> None:
     """`**조회 서비스**` ⏎ `- key: 키를 저장하는 필드다.` ⏎ `- hits: …필드다.`: the label names a service, the items are
     fields of a table it does not name, so reciting `key`, `hits` from `조회 서비스` asks a riddle. A label that
-    names the table keeps the list."""
+    names the table keeps the list. Each field, named for what it holds, is no definition either (graders marked
+    `query: 질의문을 저장하는 필드다.` trivia): see the scenario's everyday words below."""
     text = ("# 캐시\n## 설계\n\n**조회 서비스**\n- key: 조회한 키를 저장하는 필드다.\n- hits: 키가 조회된 횟수를 저장하는 필드다.\n")
     cards = cards_of(text)
     assert not [c for c in cards if c.rule == "list"]
-    assert {c.front for c in cards if c.rule == "definition"} == {"key", "hits"}
+    assert not [c for c in cards if c.rule == "definition"]
     table = text.replace("**조회 서비스**", "**조회 테이블**")
     assert [(c.front, c.back) for c in cards_of(table) if c.rule == "list"] == [("조회 테이블", "- key\n- hits")]
 
@@ -2536,3 +2537,42 @@ def test_a_list_one_item_of_which_names_an_aspect_is_an_outline_not_a_set_to_rec
     assert "list" not in {c.rule for c in cards_of(text)}
     kinds = text.replace("- **복제 과정**\n    - Primary가 로그를 Replica에 보낸다\n", "- Arbiter: 투표만 하는 노드\n")
     assert "list" in {c.rule for c in cards_of(kinds)}
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- Keep: Keeps data", False),  # the term again, in another form, and a word any answer could end on
+    ("- Find Page - Finds your page for a keyword", False),
+    ("- Total: total of all numeric values.", False),
+    ("- Drop: Removes the volume and its contents from the disk", True),
+    ("- etcd: key-value 저장소", True),  # a short definition in words of its own
+    ("- **Marks**: Converts `^^mark^^` to `==mark==`", True),  # the syntax it shows is the answer
+])
+def test_a_definition_that_only_says_its_term_again_in_other_forms_is_no_card(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# Policies\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_a_heading_answered_by_its_own_words_again_is_no_explanation() -> None:
+    assert not [c for c in cards_of("# Editor\n## Wrap lines\nWraps long lines.\n") if c.rule == "explain"]
+    assert [c for c in cards_of("# Editor\n## Wrap lines\nBreaks a line wider than the pane at the last space.\n")
+            if c.rule == "explain"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- --help: 도움말 메시지를 출력합니다.", False),  # every command line tool has it
+    ("- -h: 사람이 읽기 쉬운 크기로 표시합니다.", True),  # (`df -h`: no help flag here)
+    ("- 사용자: 쇼핑몰에서 물건을 사는 사람이다.", False),  # the user of the system the note designs
+    ("- 사용자: 주문을 넣는 주체다. `POST /v1/orders` API를 호출한다.", True),
+    ("- name: 상품 이름을 저장하는 필드다.", False),  # a column of an example table, named for what it holds
+    ("- access_token: 권한 서버가 발급한 토큰 문자열", True),
+])
+def test_a_definition_of_an_everyday_word_in_the_notes_scenario_is_no_card(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# 쇼핑몰 설계\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_a_line_that_says_what_an_example_note_holds_or_where_to_look_is_no_card() -> None:
+    example = ("# 블로그 배포 파이프라인 예시\n\n테스트 → 이미지 빌드 → 서버 배포 흐름.\n\n## 빌드 단계\n\n"
+               "이미지를 빌드하고 태그를 붙여 레지스트리에 올린다.\n")
+    assert [c.front for c in cards_of(example) if c.rule == "explain"] == ["빌드 단계"]
+    pointer = ("# Phones\n## Backup\nTo back up your notes on a phone see [[Back up your notes]].\n"
+               "## Themes\nFor information on themes, please see [[Themes]].\n")
+    assert not [c for c in cards_of(pointer) if c.rule == "explain"]

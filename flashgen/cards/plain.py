@@ -57,6 +57,8 @@ from flashgen.cards.quality import (
     leads_in,
     nothing_to_learn,
     restates,
+    says_nothing_more,
+    is_everyday_scenario_term,
     runs_scripts,
     words,
 )
@@ -193,12 +195,20 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None  # one machine's entry, a checklist line, or an entry of a map of notes
         if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
                 or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
+                or not _shows_code(definition, term) and says_nothing_more(visible_text(definition), visible_text(term)) \
+                or is_everyday_scenario_term(term.strip("`* "), visible_text(definition)) \
                 or is_version(visible_text(definition)) or is_placeholder(definition) \
                 or names_instances(definition) and len(visible_text(definition)) < 60 \
                 or is_config_value(term, definition):
             return None
         return term, definition
     return None
+
+
+def _shows_code(answer: str, term: str) -> bool:
+    """Whether the answer shows code the term does not (`Highlights` -> `Converts `^^highlight^^` to …`): syntax
+    written out says more than its words."""
+    return "```" in answer or "~~~" in answer or any(span not in term for span in re.findall(r"`[^`\n]+`", answer))
 
 
 def _reads_on(term: str) -> bool:
@@ -1109,6 +1119,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # `The following summaries are available by default.`: what it announces is not on the card
     if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back):
         return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
+    if not cut and section.children and "\n" not in back.strip() and len(shown) <= LEAD_IN_SIZE and "`" not in back \
+            and NAMES_AN_EXAMPLE.search(heading_text(title)):
+        return None  # what an example holds, said over the subsections that show it (`… 배포 예시` over `Python 테스트
+        # → Docker 빌드 → EC2 배포 워크플로우.`): a description of the note, nothing to recall
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
     if "\n" not in back and len(shown) < 80 and not SENTENCE_END.search(shown) \
@@ -1118,7 +1132,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only the start of a long script: nothing a learner recalls
     if len(shown) < SHORTEST and "```" not in back and not IMAGE.search(back) and not is_result(heading_text(title)) \
             or _restates(read, heading_text(title)) \
-            or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
+            or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)) \
+            or not cut and not _shows_code(back, title) and not IMAGE.search(back) \
+            and says_nothing_more(read, heading_text(title)):
         return None
     if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
         offered = _code_children(section)  # `## Date type` over `### date()`, `### format()`: what the type offers
@@ -1562,6 +1578,7 @@ def _without_filled_templates(parts: list[str]) -> list[str]:
     return out
 
 
+NAMES_AN_EXAMPLE = re.compile(r"(?:^|\s)(?:예시|예제|examples?|samples?)$", re.I)  # `GitHub Actions … 배포 예시`
 NOT_A_PROCEDURE = re.compile(r"(?:^|\s)(?:예시|예제|examples?|테스트|tests?|testing|검증|verification)$", re.I)  # (an example
 # of a tool's commands, one project's checks)
 STEP_COMMENT = re.compile(r"^\s*(?:#|//|--)\s*\d{1,2}[.)]\s+\S", re.M)
