@@ -2039,11 +2039,12 @@ def test_an_item_whose_sub_items_only_give_examples_is_no_term() -> None:
 def test_fields_glossed_under_a_label_that_does_not_hold_them_are_no_list() -> None:
     """`**조회 서비스**` ⏎ `- key: 키를 저장하는 필드다.` ⏎ `- hits: …필드다.`: the label names a service, the items are
     fields of a table it does not name, so reciting `key`, `hits` from `조회 서비스` asks a riddle. A label that
-    names the table keeps the list."""
+    names the table keeps the list. Each field, named for what it holds, is no definition either (graders marked
+    `query: 질의문을 저장하는 필드다.` trivia): see the scenario's everyday words below."""
     text = ("# 캐시\n## 설계\n\n**조회 서비스**\n- key: 조회한 키를 저장하는 필드다.\n- hits: 키가 조회된 횟수를 저장하는 필드다.\n")
     cards = cards_of(text)
     assert not [c for c in cards if c.rule == "list"]
-    assert {c.front for c in cards if c.rule == "definition"} == {"key", "hits"}
+    assert not [c for c in cards if c.rule == "definition"]
     table = text.replace("**조회 서비스**", "**조회 테이블**")
     assert [(c.front, c.back) for c in cards_of(table) if c.rule == "list"] == [("조회 테이블", "- key\n- hits")]
 
@@ -2554,3 +2555,82 @@ def test_a_day_of_works_step_under_a_caution_that_only_says_when_to_do_it_is_no_
     reason = scope.replace("기존 Master-Slave 구성에서 마이그레이션하는 경우에만 수행",
                            "남은 PVC가 있으면 새 클러스터가 옛 데이터를 읽으므로 먼저 지울 것")
     assert [c for c in cards_of(reason, "day9-0110/README.md") if c.rule == "explain" and c.line == 3]
+
+
+def test_an_item_that_states_joined_actions_is_no_term_its_sub_items_define() -> None:
+    """`- 페이지 단위로 데이터를 읽고 씀` ⏎ `  - …`: a statement of what the disk does (an object, then actions joined
+    by -고), not a name its sub-items define; a name over its sub-items stays a term."""
+    text = ("# 디스크\n## 보조 기억 장치\n- 페이지 단위로 데이터를 읽고 씀\n    - 페이지 - 파일 시스템이 읽고 쓰는 단위\n"
+            "    - 필요 없는 데이터까지 읽을 수 있음\n- 페이지 캐시\n    - 읽은 페이지를 메모리에 남겨 둠\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "term"]
+    assert not any("읽고 씀" in front for front in fronts) and any(f.endswith("페이지 캐시") for f in fronts)
+
+
+def test_labels_under_a_heading_that_says_where_something_is_used_are_asked_with_it() -> None:
+    """`## Where Tokens are Used` ⏎ `- **Build jobs**` ⏎ `  - Pipelines pull images with a token.`: the label is a
+    place of use, asked with the heading, never "What is it?"."""
+    text = ("# Tokens\n## Where Tokens are Used\n- **Build jobs**\n    - Pipelines pull private images with a token.\n"
+            "- **Webhooks**\n    - Incoming webhooks check a shared token before they run.\n")
+    card = next(c for c in cards_of(text) if c.rule == "term" and "Webhooks" in c.front)
+    assert card.front == "Webhooks (Where Tokens are Used)" and card.prompt.endswith("Explain")
+
+
+def test_an_item_among_claims_about_the_heading_subject_is_a_trait_to_explain_not_a_term() -> None:
+    """`#### 문서 저장소` ⏎ `- 스키마 없음` ⏎ `  - 앱이 형식을 관리해야 함` ⏎ `- 트랜잭션 일부를 포기하고 처리량 추구`: the
+    list says what the subject is like, so the item over its sub-item is asked as a trait of it, with it; a list of
+    names only keeps asking what each is."""
+    text = ("#### 문서 저장소\n- 스키마 없음\n    - 애플리케이션이 문서 형식을 관리해야 함\n"
+            "- 트랜잭션 일부를 포기하고 높은 처리량 추구\n")
+    card = next(c for c in cards_of(text) if c.rule == "term")
+    assert card.front == "문서 저장소 › 스키마 없음" and card.prompt.endswith("설명해 보세요")
+    names = "#### 문서 저장소\n- 컬렉션\n    - 문서를 묶는 단위\n- 인덱스\n    - 필드로 문서를 빨리 찾게 함\n"
+    assert {c.front for c in cards_of(names) if c.rule == "term"} == {"컬렉션", "인덱스"}
+
+
+def test_a_list_one_item_of_which_names_an_aspect_is_an_outline_not_a_set_to_recite() -> None:
+    """`**주-복제 구조**` ⏎ `- Primary: …` `- Replica: …` `- **복제 과정**` ⏎ `  - …`: `복제 과정` heads what is said
+    of the structure, so no card asks to list the items (each has its own); a set of names still is asked."""
+    text = ("# 복제\n**주-복제 구조**\n- Primary: 쓰기를 받는 노드\n- Replica: Primary를 복제하는 노드\n"
+            "- **복제 과정**\n    - Primary가 로그를 Replica에 보낸다\n")
+    assert "list" not in {c.rule for c in cards_of(text)}
+    kinds = text.replace("- **복제 과정**\n    - Primary가 로그를 Replica에 보낸다\n", "- Arbiter: 투표만 하는 노드\n")
+    assert "list" in {c.rule for c in cards_of(kinds)}
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- Keep: Keeps data", False),  # the term again, in another form, and a word any answer could end on
+    ("- Find Page - Finds your page for a keyword", False),
+    ("- Total: total of all numeric values.", False),
+    ("- Drop: Removes the volume and its contents from the disk", True),
+    ("- etcd: key-value 저장소", True),  # a short definition in words of its own
+    ("- **Marks**: Converts `^^mark^^` to `==mark==`", True),  # the syntax it shows is the answer
+])
+def test_a_definition_that_only_says_its_term_again_in_other_forms_is_no_card(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# Policies\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_a_heading_answered_by_its_own_words_again_is_no_explanation() -> None:
+    assert not [c for c in cards_of("# Editor\n## Wrap lines\nWraps long lines.\n") if c.rule == "explain"]
+    assert [c for c in cards_of("# Editor\n## Wrap lines\nBreaks a line wider than the pane at the last space.\n")
+            if c.rule == "explain"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- --help: 도움말 메시지를 출력합니다.", False),  # every command line tool has it
+    ("- -h: 사람이 읽기 쉬운 크기로 표시합니다.", True),  # (`df -h`: no help flag here)
+    ("- 사용자: 쇼핑몰에서 물건을 사는 사람이다.", False),  # the user of the system the note designs
+    ("- 사용자: 주문을 넣는 주체다. `POST /v1/orders` API를 호출한다.", True),
+    ("- name: 상품 이름을 저장하는 필드다.", False),  # a column of an example table, named for what it holds
+    ("- access_token: 권한 서버가 발급한 토큰 문자열", True),
+])
+def test_a_definition_of_an_everyday_word_in_the_notes_scenario_is_no_card(line: str, kept: bool) -> None:
+    assert bool([c for c in cards_of(f"# 쇼핑몰 설계\n{line}\n") if c.rule == "definition"]) == kept
+
+
+def test_a_line_that_says_what_an_example_note_holds_or_where_to_look_is_no_card() -> None:
+    example = ("# 블로그 배포 파이프라인 예시\n\n테스트 → 이미지 빌드 → 서버 배포 흐름.\n\n## 빌드 단계\n\n"
+               "이미지를 빌드하고 태그를 붙여 레지스트리에 올린다.\n")
+    assert [c.front for c in cards_of(example) if c.rule == "explain"] == ["빌드 단계"]
+    pointer = ("# Phones\n## Backup\nTo back up your notes on a phone see [[Back up your notes]].\n"
+               "## Themes\nFor information on themes, please see [[Themes]].\n")
+    assert not [c for c in cards_of(pointer) if c.rule == "explain"]

@@ -57,6 +57,8 @@ from flashgen.cards.quality import (
     leads_in,
     nothing_to_learn,
     restates,
+    says_nothing_more,
+    is_everyday_scenario_term,
     runs_scripts,
     words,
 )
@@ -105,8 +107,9 @@ ANNOUNCES = re.compile(r"^(?:the following\b|following are\b|below (?:are|is)\b|
 EXPRESSION = re.compile(r"`[^`]*\s(?:[-+*/%<>]|==|!=|>=|<=|&&|\|\|)\s[^`]*`")
 KO_STATEMENT = re.compile(r"\s\S*(?:됨|함)$")  # `역캡슐화를 거쳐 수신됨`: a statement in note style, not a name
 # a bullet that says what is done, why or when, not a name: an object or place and the one word of its action
-# (`데이터 변화 이력을 관리`, `송신 과정에서 캡슐화`), a purpose (`…을 막기 위해`) or a case (`…하기 애매한 경우`)
-KO_CLAUSE = re.compile(r"\S(?:을|를|에서|으로|에게)\s+[^\s,]+$|(?:위해|위해서|위함|경우|상황|때)$")
+# (`데이터 변화 이력을 관리`, `송신 과정에서 캡슐화`, actions joined: `데이터를 읽고 씀`), a purpose (`…을 막기 위해`) or a case (`…하기 애매한 경우`)
+KO_ACTION = re.compile(r"\S(?:을|를|에서|으로|에게)\s+(?:[^\s,]+(?:고|며|거나)\s+)?[^\s,]+$")
+KO_CLAUSE = re.compile(rf"{KO_ACTION.pattern}|(?:위해|위해서|위함|경우|상황|때)$")
 CONNECTIVE = re.compile(r"(?:하여|해서|하고|하며|하면|되어|되고|되면|라면|다면|으면|에서|와 같이|과 같이|처럼|경우에는|\band|\bthen|\bto|\bwith|"
                         r"\bor)\s*$", re.I)
 # the opening of a sentence that goes on on the next line (`For example, if Obsidian receives`)
@@ -192,12 +195,20 @@ def split_definition(text: str) -> tuple[str, str] | None:
             return None  # one machine's entry, a checklist line, or an entry of a map of notes
         if nothing_to_learn(definition) and not IMAGE.search(definition) or is_pointer(definition) \
                 or restates(visible_text(definition), visible_text(term)) or is_ui_action(definition) \
+                or not _shows_code(definition, term) and says_nothing_more(visible_text(definition), visible_text(term)) \
+                or is_everyday_scenario_term(term.strip("`* "), visible_text(definition)) \
                 or is_version(visible_text(definition)) or is_placeholder(definition) \
                 or names_instances(definition) and len(visible_text(definition)) < 60 \
                 or is_config_value(term, definition):
             return None
         return term, definition
     return None
+
+
+def _shows_code(answer: str, term: str) -> bool:
+    """Whether the answer shows code the term does not (`Highlights` -> `Converts `^^highlight^^` to …`): syntax
+    written out says more than its words."""
+    return "```" in answer or "~~~" in answer or any(span not in term for span in re.findall(r"`[^`\n]+`", answer))
 
 
 def _reads_on(term: str) -> bool:
@@ -366,6 +377,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
         points = ADVANTAGES.search(heading_text(clean_title(section.title)) if not intro else visible_text(intro))
         factors = _named_by_examples(items)
+        claims = not intro and not parent and _claims_about_the_subject(items)
         for index, item in enumerate(items):
             if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
@@ -373,9 +385,31 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
                 continue  # `## with의 장점` ⏎ `- **가독성 향상**: …`: a label that states the point gives it away; the
                 # section's explanation asks for the advantages (`- 장점` ⏎ `  - …` under `장단점` is asked as a term)
             card = _item_card(ctx, section, item, intro, prompt, parent, glossed, items[index - 1] if index else None)
+            if card and claims and card.rule == "term" and card.prompt == what \
+                    and not ASPECT.match(visible_text(card.front).strip()):  # (an aspect's subject is the item above's)
+                card = _trait(ctx, card, topic_of(section, ctx.note.title))
             if card and not _restates_a_case(card):
                 cards.append(card)
     return cards
+
+
+def _claims_about_the_subject(items: tuple[Item, ...]) -> bool:
+    """A list straight under its heading (no lead-in) some item of which says something of the heading's subject
+    (`- ACID의 일부를 포기하고 high-throughput 추구` under `#### NoSql`): its items are what the subject is like, so an
+    item over sub-items (`- 중복 허용 (join 회피)` ⏎ `  - application 레벨에서 … 관리해야 함`) is a trait of it to
+    explain, not a term to define."""
+    return any(not split_definition(item.head) and not item.ordered
+               and (_is_predicate(item.head.strip()) or KO_ACTION.search(visible_text(item.head).strip()))
+               for item in items)  # (a case, `…지운 경우`, heads what follows in it: no trait)
+
+
+def _trait(ctx: RuleContext, card: Card, topic: str) -> Card:
+    """A term card turned into a trait of `topic` to explain, named with it unless its front already is."""
+    front = _unwrapped(card.front)
+    words = visible_text(re.sub(r"\([^()]*\)", "", front)).split()
+    named = " › " in front or not topic or topic in front or len(words) > 3
+    # (a phrase that says whose it is: `처리율 제한 장치가 사용하는 HTTP 헤더`; a gloss in brackets is no part of it)
+    return replace(card, front=front if named else in_context(front, topic), prompt=ctx.say("설명해 보세요", "Explain"))
 
 
 # a heading (or lead-in) over the advantages or drawbacks of its topic: its items are points, each label the point
@@ -607,9 +641,11 @@ def _asking(ctx: RuleContext, prompt: str, asked: str) -> str:
     return prompt[:-len(what)] + asked if prompt.endswith(what) else prompt
 
 
-# a heading that says what its terms are looked at for, not what they are: their uses (`용도 구분`, `사용 시점`), or a
+# a heading that says what its terms are looked at for, not what they are: their uses (`용도 구분`, `사용 시점`,
+# `Where certificates are used`), or a
 # rule to follow that they apply (`포괄적인 의미를 담기`)
-FACET_TITLE = re.compile(r"(?:용도|쓰임새?|사용처|사용 시점|언제 사용)|\S[을를]\s+(?:\S+\s+)?\S+기$")
+FACET_TITLE = re.compile(r"(?:용도|쓰임새?|사용처|사용 시점|언제 사용)|\S[을를]\s+(?:\S+\s+)?\S+기$|"
+                         r"^(?:where|when|how)\b.*\b(?:is|are)\s+used\b|^(?:uses|use cases)\b|^when to use\b", re.I)
 def faceted(ctx: RuleContext, card: Card, title: str) -> Card:
     """A term asked what it is under a heading (or topic in bold) that says what it is looked at for: its uses
     (`### 7. 용도 구분` ⏎ `- 람다` ⏎ `  - …인 경우`: when to use it), or a rule to follow (`**포괄적인 의미를 담기**` ⏎
@@ -679,6 +715,9 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
         if _keys_to_answers(intro, items, names):
             continue  # `- **Windows**: `C:\Vaults`` `- **macOS**: …`: the values are the answer, the labels say nothing
+        if _outlines(names):
+            continue  # `- Master Queue: …` `- **Mirroring 과정**` ⏎ `  - …`: an outline of what is said of the label,
+            # each of its topics asked on its own, not a set whose names say anything
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
         if _fields_of_another(intro, items):
@@ -696,6 +735,12 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         cards.append(ctx.card("basic", front, back, block.line - 1, section, "list", intro,
                               prompt=ctx.say(f"{count}가지를 나열해 보세요", f"List all {count}")))
     return cards
+
+
+def _outlines(names: list[str]) -> bool:
+    """Some item names an aspect of something (`**Mirroring 과정**` beside `Master Queue`, `Slave Queue`): a heading
+    of what the list says, never one of a set to recite."""
+    return any(ASPECT.match(visible_text(name).strip().rstrip(":：")) for name in names)
 
 
 # a Korean phrase that goes on past a case ending (`네임 서버에 일일이 …`, `결과를 클라이언트에게 전달`): a clause, not a name
@@ -1107,6 +1152,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # `The following summaries are available by default.`: what it announces is not on the card
     if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back):
         return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
+    if not cut and section.children and "\n" not in back.strip() and len(shown) <= LEAD_IN_SIZE and "`" not in back \
+            and NAMES_AN_EXAMPLE.search(heading_text(title)):
+        return None  # what an example holds, said over the subsections that show it (`… 배포 예시` over `Python 테스트
+        # → Docker 빌드 → EC2 배포 워크플로우.`): a description of the note, nothing to recall
     if skipped and "\n" not in back and len(shown) < 80 and "```" not in back:
         return None  # the caption of a diagram that cards do not show
     if "\n" not in back and len(shown) < 80 and not SENTENCE_END.search(shown) \
@@ -1116,7 +1165,9 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only the start of a long script: nothing a learner recalls
     if len(shown) < SHORTEST and "```" not in back and not IMAGE.search(back) and not is_result(heading_text(title)) \
             or _restates(read, heading_text(title)) \
-            or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)):
+            or not cut and "```" not in back and not IMAGE.search(back) and restates(read, heading_text(title)) \
+            or not cut and not _shows_code(back, title) and not IMAGE.search(back) \
+            and says_nothing_more(read, heading_text(title)):
         return None
     if not cut and len(parts) == 1 and section.children and len(shown) <= LEAD_IN_SIZE:
         offered = _code_children(section)  # `## Date type` over `### date()`, `### format()`: what the type offers
@@ -1560,6 +1611,7 @@ def _without_filled_templates(parts: list[str]) -> list[str]:
     return out
 
 
+NAMES_AN_EXAMPLE = re.compile(r"(?:^|\s)(?:예시|예제|examples?|samples?)$", re.I)  # `GitHub Actions … 배포 예시`
 NOT_A_PROCEDURE = re.compile(r"(?:^|\s)(?:예시|예제|examples?|테스트|tests?|testing|검증|verification)$", re.I)  # (an example
 # of a tool's commands, one project's checks)
 STEP_COMMENT = re.compile(r"^\s*(?:#|//|--)\s*\d{1,2}[.)]\s+\S", re.M)

@@ -662,6 +662,11 @@ def nothing_to_learn(text: str) -> bool:
 
 POINTED = re.compile(r"\b(?:can be|are|is) (?:found|configured|described|covered|explained|documented|listed) "
                      r"(?:in|on|at)\b", re.I)
+# one sentence whose only words before its link say what the link is for (`To sync your notes with Obsidian on
+# Android see [[Sync your notes across devices]].`, `For information on syncing notes …, please see [[…]].`)
+SENT_TO_LINK = re.compile(r"^\W*(?:to|for (?:information|info|details|help|instructions))\b[^.!?\n]{0,100}?\s"
+                          r"(?:please\s+)?(?:see|refer to|read|visit|check)\s+(?:the\s+)?"
+                          r"(?:\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))[\s.]*$", re.I)
 POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further) (?:info|information|details)|read more|"
                      r"more (?:info|information|details)|check out|visit|you can find|자세한 (?:내용|사항)|관련 (?:내용|문서)|"
                      r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
@@ -671,7 +676,8 @@ POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|furthe
 def is_pointer(text: str) -> bool:
     """A short answer that only points elsewhere (`See the list of functions.`, `자세한 내용은 [[Pod]] 참고`)."""
     plain = text.strip()
-    return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or POINTED.search(plain) or re.search(
+    return len(plain) <= 160 and "\n" not in plain and bool(POINTER.match(plain) or POINTED.search(plain)
+                                                             or SENT_TO_LINK.match(plain) or re.search(
         r"(?:참고|참조)(?:하세요|할 것|바람)?[.\s]*$", plain)) and bool(LINK.search(plain) or URL.search(plain) or
                                                         re.match(r"^\W*(?:see|refer to)\b", plain, re.I))
 
@@ -813,18 +819,78 @@ def is_ui_action(answer: str) -> bool:
     return found.group("verb") in ("입력", "클릭", "입력함", "누르기", "누름") or literal or bool(UI_WORDS.search(plain))
 
 
+# the flag every command-line tool has, and what it does everywhere (`--help` -> `도움말 메시지를 표시합니다`)
+HELP_FLAG = re.compile(r"(?:-h\s*,\s*)?--help|-h", re.I)
+HELP_WORDS = re.compile(r"도움말|사용법|\bhelp\b|\busage\b", re.I)
+# the person a design serves, defined as such (`사용자: 유튜브를 시청하는 이용자다`)
+SCENARIO_USER = re.compile(r"사용자|이용자|유저|고객|(?:end[- ]?)?users?", re.I)
+A_PERSON = re.compile(r"(?:이용자|사용자|사람|주체|고객|유저|\busers?|\bperson|\bpeople|\bsomeone)(?:이다|다|입니다|임)?\W*$",
+                      re.I)
+# a column of an example table named for what it holds (`query: 질의문을 저장하는 필드다.`)
+STORING_COLUMN = re.compile(r"^\S[^\n]{0,40}?(?:을|를)\s*(?:저장|보관|기록|담)\S*\s*(?:필드|컬럼|칼럼|열)(?:이다|다|입니다|임)?\.?$")
+
+
+def is_everyday_scenario_term(term: str, definition: str) -> bool:
+    """A definition of what every reader knows, in the note's own scenario: the help flag (`--help` ->
+    `도움말 메시지를 표시합니다`), the user of a designed system (`사용자` -> `유튜브를 시청하는 이용자다`), a column of
+    an example table named for what it holds (`query` -> `질의문을 저장하는 필드다`)."""
+    term, definition = term.strip(), definition.strip()
+    return bool(HELP_FLAG.fullmatch(term) and HELP_WORDS.search(definition)) \
+        or bool(SCENARIO_USER.fullmatch(term) and len(definition) <= 60 and A_PERSON.search(definition)) \
+        or bool(re.fullmatch(r"[a-z]+", term) and STORING_COLUMN.match(definition))
+
+
+# words an answer may add to its term and still say nothing more: articles, pronouns, prepositions, and nouns
+# that any answer could end on (`Retain` -> `Retains data`, `Search Vault` -> `Search your vault for a keyword`)
+SAYS_NOTHING = frozenset(
+    "a an the to of for from in on at by with into as and or its it this that your you all any each every "
+    "specific existing given data text value values keyword".split())
+ARTICLES = frozenset(("a", "an", "the", "to", "of"))
+INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")
+
+
+def _stem(word: str) -> str:
+    """An English word without its ending (`retains`, `bookmarked`, `gets` -> `retain`, `bookmark`, `get`)."""
+    stem = INFLECTION.sub("", word)
+    return stem if len(stem) >= 3 else word
+
+
+def _words_beyond(answer: str, term: str, inflected: bool) -> tuple[list[str], list[str], int]:
+    """The answer's words, those the term does not hold (but for words that say nothing), and how many it holds.
+    Korean words carry endings: their first two syllables are what the term already says; `inflected` counts an
+    English word in another form (`retains` for `retain`) as held too."""
+    words = re.findall(r"[\w]+", answer.lower())
+    lowered = term.lower()
+    known = set(re.findall(r"[\w]+", lowered))
+    stems = {_stem(word) for word in known} if inflected else set()
+
+    def given(word: str) -> bool:
+        return not word.isdigit() and (word in known or _stem(word) in stems
+                                       or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered))
+    held = [given(word) for word in words]
+    ignored = SAYS_NOTHING if inflected else ARTICLES
+    return words, [w for w, h in zip(words, held) if not h and w not in ignored], sum(held)
+
+
 @lru_cache(maxsize=1 << 14)
 def restates(answer: str, term: str) -> bool:
     """An answer that says little beyond the term itself (`New Note` -> `Create a new note`, `뷰렌더링` ->
     `뷰를 통해서 뷰를 렌더링한다`)."""
-    words = re.findall(r"[\w]+", answer.lower())
-    lowered = term.lower()
-    known = set(re.findall(r"[\w]+", lowered))
+    words, rest, _ = _words_beyond(answer, term, inflected=False)
+    return bool(re.search(r"\w", term)) and len("".join(rest)) <= 8 and len(rest) < len(words)
 
-    def given(word: str) -> bool:  # Korean words carry endings: their stem is what the term already says
-        return not word.isdigit() and (word in known or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered))
-    rest = [w for w in words if not given(w) and w not in ("a", "an", "the", "to", "of")]
-    return bool(known) and len("".join(rest)) <= 8 and len(rest) < len(words)
+
+@lru_cache(maxsize=1 << 14)
+def says_nothing_more(answer: str, term: str) -> bool:
+    """A plain answer (no code: code shows syntax) whose words the term already holds, in another form or not,
+    but for at most eight letters, words that any answer could hold left aside: `Retain` -> `Retains data`,
+    `Average` -> `average of all numeric values`, `Get Daily Note` -> `Gets text from a daily note`; a
+    definition in words of its own (`etcd` -> `key-value 저장소`) shares none of the term's, and a number or a path
+    is a value to know."""
+    if re.search(r"\d|\w[/\\]|[/\\]\w", answer):
+        return False  # a number, a path or an address is a value to know (`etcd 인증서 파일` -> `/etc/etcd/ 디렉토리`)
+    _, rest, held = _words_beyond(answer, term, inflected=True)
+    return held > 0 and len("".join(rest)) <= 8
 
 
 def is_link_list(items: list[str]) -> bool:
