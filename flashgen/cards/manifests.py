@@ -51,6 +51,13 @@ def manifest_docs(code: CodeBlock) -> list[dict]:
     return [doc for doc in docs if isinstance(doc.get("apiVersion"), str) and isinstance(doc.get("kind"), str)]
 
 
+def rejected_manifest(code: CodeBlock, rejected: set[int] | frozenset[int]) -> bool:
+    """Whether a code block holds Kubernetes objects and some of its lines are among the `rejected` (what
+    Kubernetes rejects, by the note's line)."""
+    end = code.line + code.code.rstrip("\n").count("\n")
+    return any(code.line <= line <= end for line in rejected) and bool(manifest_docs(code))
+
+
 def _field_paths(text: str) -> list[tuple[int, str, "re.Match[str]"]]:
     """(line index, dotted path, match) for every `key: value` line, following indentation."""
     stack: list[tuple[int, str]] = []
@@ -231,7 +238,7 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
     card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
     what the section is about nor how the object is reached, run or restarted, is not made. Nor is one of a manifest
     with any of the note's `rejected` lines (what Kubernetes rejects): a cloze would drill the learner in a manifest
-    that does not work, mistake and all (the section's explanation, if it has one, shows it under a warning)."""
+    that does not work, mistake and all."""
     docs = manifest_docs(code)
     if len(docs) < SPLIT_DOCUMENTS:
         return _manifest_card(ctx, code, section, docs, rejected=rejected)
@@ -247,7 +254,7 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
 def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: list[dict],
                    at: int | None = None, rejected: set[int] | frozenset[int] = frozenset()) -> list[Card]:
     """The card of one code block's manifests (at its fence line, or at `at`, a document's first line)."""
-    if not docs or any(code.line <= line <= code.line + code.code.rstrip("\n").count("\n") for line in rejected):
+    if not docs or rejected_manifest(code, rejected):
         return []
     breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
     kinds = {str(doc["kind"]).lower() for doc in docs}

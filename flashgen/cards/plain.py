@@ -1860,6 +1860,8 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         skipped = skipped or diagram
         if left_out:
             cut = _drop_lead_in(parts) or cut  # what a lead-in announced is not shown: the lead-in goes too
+            if kind == "code" and not unused and parts and _caption(parts[-1]):
+                parts.pop()  # the caption of a block left out (`Block all network traffic`): it names nothing shown
         if not text:
             continue
         count, read = text.count("\n") + 1, _reading_size(text)
@@ -2012,6 +2014,13 @@ def _teaches_nothing(block: Block, text: str) -> bool:
                                                            for head, item in zip(heads, items))
                                 or _is_form(heads) or _is_settings_list(heads))
     return False
+
+
+def _caption(part: str) -> bool:
+    """A line that names the code block under it: one short line, no sentence, list item, quote or code."""
+    line = part.strip()
+    return "\n" not in line and 0 < len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":", "。")) \
+        and not line.startswith(("-", "*", "+", ">", "|", "#", "`", "!", "[")) and not re.match(r"\d+[.)]\s", line)
 
 
 def _drop_lead_in(parts: list[str]) -> bool:
