@@ -149,6 +149,31 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
     return roots
 
 
+def _alike_siblings(fields: list[tuple[int, str, "re.Match[str]"]], roots: dict[str, tuple[str, int | None]]) -> set[str]:
+    """The topics that sit side by side under one key, named alike and with a key of the same name under each
+    (`livenessProbe` and `readinessProbe`, both with `periodSeconds`): settings of one type, so nothing on the card
+    tells which blank holds which name (which probe checks by HTTP is the example's choice). Their names stay shown;
+    what is under them is asked."""
+    children: dict[str, set[str]] = {}
+    for _, path, match in fields:
+        parent = path[:-len(match.group("key"))].rstrip(".")
+        if parent in roots:
+            children.setdefault(parent, set()).add(match.group("key"))
+    alike: set[str] = set()
+    for root in roots:
+        siblings = [other for other in roots if other != root and other.rpartition(".")[0] == root.rpartition(".")[0]
+                    and _last_word(other) == _last_word(root)]
+        if any(children.get(root, set()) & children.get(other, set()) for other in siblings):
+            alike.add(root)
+    return alike
+
+
+def _last_word(path: str) -> str:
+    """The last word of a field's key (`probe` of `spec.containers.livenessProbe`), lowercased."""
+    words = re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", path.rpartition(".")[2])
+    return words[-1].lower() if words else ""
+
+
 def _parent_key(path: str, key: str) -> str:
     """The key a field is under (`data` for `my-scheduler-config.yaml`, whose own dots are no levels), or ""."""
     return path[:-len(key)].rstrip(".").rsplit(".", 1)[-1]
@@ -184,10 +209,12 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         if name:
             hidden.append(Hidden(index, name, match, "value", path.count(".")))
     roots = _topic_roots(fields, given, set(kinds))
+    alike = _alike_siblings(fields, roots)
     for index, path, match in fields:
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
         key = match.group("key")
         if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
+                or path in alike \
                 or roots[root][0] == "spec" and path == root \
                 or _parent_key(path, key).lower() in FREE_FORM:
             continue
