@@ -2638,3 +2638,32 @@ def test_a_line_that_says_what_an_example_note_holds_or_where_to_look_is_no_card
     pointer = ("# Phones\n## Backup\nTo back up your notes on a phone see [[Back up your notes]].\n"
                "## Themes\nFor information on themes, please see [[Themes]].\n")
     assert not [c for c in cards_of(pointer) if c.rule == "explain"]
+
+
+def test_sibling_settings_of_one_type_keep_their_names_shown_in_a_manifest_cloze() -> None:
+    """`livenessProbe` and `readinessProbe` with the same timings: which one checks by HTTP is the example's choice,
+    so blanks over both names could not be told apart; the names stay shown, what is under them is asked."""
+    text = ("# Probes\n## Pod with probes\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+            "  containers:\n    - name: web\n      image: nginx\n      livenessProbe:\n        httpGet:\n"
+            "          path: /healthz\n          port: 80\n        periodSeconds: 10\n      readinessProbe:\n"
+            "        tcpSocket:\n          port: 80\n        periodSeconds: 10\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "      livenessProbe:\n" in card.front and "      readinessProbe:\n" in card.front
+    assert "{{c1::httpGet}}" in card.front and "{{c2::tcpSocket}}" in card.front
+    assert "{{c1::periodSeconds}}" in card.front
+
+
+def test_a_numbered_task_keeps_what_it_asks_for_up_to_the_solutions_first_step() -> None:
+    """`/opt/backup.db 위치에 저장합니다.` between the task and the line over its first command is the task's target."""
+    text = ("# Labs\n## Practice Test - Backup\n### 6\nETCD 데이터베이스의 스냅샷을 찍습니다.\n\n"
+            "/opt/backup.db 위치에 백업 파일을 저장합니다.\n\n스냅샷을 찍습니다.\n"
+            "```sh\netcdctl snapshot save /opt/backup.db\n```\n")
+    [card] = cards_of(text)
+    assert card.front == "ETCD 데이터베이스의 스냅샷을 찍습니다.\n\n/opt/backup.db 위치에 백업 파일을 저장합니다."
+    assert card.back.startswith("스냅샷을 찍습니다.")
+
+
+def test_one_actor_of_an_illustration_is_no_definition() -> None:
+    text = ("# 비동기\n## 비동기로 요리하기\n- 사람 1 : 밥 데우기 → 김치 썰기\n- 사람 2 : 국 끓이기 → 고기 굽기\n\n"
+            "## 구성 요소\n- containerd: 컨테이너를 동작시키는 엔진\n- Layer 2: 같은 네트워크 안에서 프레임을 전달하는 계층\n")
+    assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["containerd", "Layer 2"]

@@ -72,15 +72,26 @@ def is_numbered_task(section: Section) -> bool:
 
 
 def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | None:
-    """The first part of a numbered task asks, the rest of the section answers."""
+    """The first part of a numbered task asks, the rest of the section answers; what follows it up to the
+    solution's first step (the line that leads into its first code) is the task too (`/opt/snapshot.db 위치에 백업
+    파일을 저장합니다.`: where it is to be done), not the start of the solution."""
     parts, cut, _ = section_content(ctx, section, set(), missing, room=EXERCISE_ROOM)
     if len(parts) < 2:
         return None
-    if is_lab_dump("\n\n".join(parts[1:]), parts[0]):
+    asked = _task_length(parts)
+    task = "\n\n".join(parts[:asked])
+    if is_lab_dump("\n\n".join(parts[asked:]), task):
         return None
-    back = "\n\n".join(parts[1:]) + ("\n\n" + continued(ctx, section) if cut else "")
-    return ctx.card("basic", parts[0], back, section.line, section, "exercise", section.title,
+    back = "\n\n".join(parts[asked:]) + ("\n\n" + continued(ctx, section) if cut else "")
+    return ctx.card("basic", task, back, section.line, section, "exercise", section.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
+
+
+def _task_length(parts: list[str]) -> int:
+    """How many of a numbered task's first parts set it: its first, and the text after it that stands before the
+    line leading into the solution's first code (1 when there is no code, or it comes right after the task)."""
+    code = next((index for index, part in enumerate(parts) if CODE_FENCE.match(part)), None)
+    return max(1, code - 1) if code is not None else 1
 
 
 def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: set[str]) -> Card | None:

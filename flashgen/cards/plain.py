@@ -13,6 +13,7 @@ from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
     is_bare_value,
+    is_example_instance,
     is_example_label,
     is_inventory_table,
     is_key_chord,
@@ -388,8 +389,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             if card and claims and card.rule == "term" and card.prompt == what \
                     and not ASPECT.match(visible_text(card.front).strip()):  # (an aspect's subject is the item above's)
                 card = _trait(ctx, card, topic_of(section, ctx.note.title))
-            if card and not _restates_a_case(card):
-                cards.append(card)
+            if card and not _restates_a_case(card) and not is_example_instance(visible_text(card.front)):
+                cards.append(card)  # (`- 사람 2 : 국 끓이기 → 스팸 굽기`: one actor of an illustration, not a term)
     return cards
 
 

@@ -377,6 +377,19 @@ def names_instances(text: str, at_least: int = 1) -> bool:
     return len(INSTANCE_ID.findall(text)) >= at_least
 
 
+# one of several like actors or machines of an example, told apart by a number or letter (`사람 2`, `노드 A`, `Thread 1`,
+# `트랜잭션 B`): what it does there is the example's own story
+EXAMPLE_INSTANCE = re.compile(r"^(?:사람|사용자|유저|고객|손님|학생|직원|개발자|노드|서버|클라이언트|스레드|쓰레드|프로세스|호스트|"
+                              r"컴퓨터|머신|파드|컨테이너|트랜잭션|(?i:person|user|customer|student|client|server|node|host|"
+                              r"thread|process|machine|pod|container|transaction|worker))(?:\s?\d{1,2}|\s[A-Z])$")
+
+
+def is_example_instance(term: str) -> bool:
+    """Whether a term names one instance of an example (`사람 2: 국 끓이기 → 스팸 굽기`, `노드 A: 0 ~ 8191 슬롯`), not a
+    concept: its line is a step of the illustration, asked with it, never as a definition."""
+    return bool(EXAMPLE_INSTANCE.match(term.strip()))
+
+
 TABLE_DIVIDER = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 CELL_EDGE = re.compile(r"\\\||`[^`\n]*`|\|")  # an escaped pipe, a code span (pipes in it are text), a cell's edge
 
