@@ -187,8 +187,9 @@ def _last_versions(made: list[list[Card]]) -> list[list[Card]]:
 
 def _without_bare_examples(cards: list[Card]) -> list[Card]:
     """An explanation asked by an example heading (`Create note › Examples`, `Map view › Example`, `… › 예시`) is no
-    card: its front does not say what the examples show (11 of the 14 read in samples of real vaults were weak). The commands such
-    a section describes keep their cards, and a listing that illustrates the section before it has gone there."""
+    card: its front does not say what the examples show (11 of the 14 read in samples of real vaults were weak). The
+    commands such a section describes keep their cards, and a listing that illustrates the section before it has gone
+    there."""
     return [card for card in cards if not (
         card.rule == "explain" and card.section_key and is_example_label(clean_title(heading_text(card.section_key[-1])))
         and card.front.endswith(clean_title(heading_text(card.section_key[-1]))))]
