@@ -2638,3 +2638,12 @@ def test_a_line_that_says_what_an_example_note_holds_or_where_to_look_is_no_card
     pointer = ("# Phones\n## Backup\nTo back up your notes on a phone see [[Back up your notes]].\n"
                "## Themes\nFor information on themes, please see [[Themes]].\n")
     assert not [c for c in cards_of(pointer) if c.rule == "explain"]
+
+
+def test_a_lead_in_over_the_limitations_named_below_lists_them() -> None:
+    text = ("# Backups\n## Limitations\nThe tool is built to be fast and cheap, so it makes a few deliberate "
+            "trade-offs in how copies are kept.\n### Copies share one key\nEvery copy is sealed with the same key, "
+            "so a leaked key opens them all.\n### No check on restore\nA restored file is not compared with the "
+            "original, so silent damage is restored too.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and c.line == 2]
+    assert card.back.endswith("\n\n- Copies share one key\n- No check on restore")

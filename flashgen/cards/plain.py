@@ -1280,6 +1280,9 @@ ENUMERATES = re.compile(r"\b(?:several|various|multiple (?:ways|methods|options)
                         r"(?:\w+ )?(?:ways|kinds|types|methods|options|modes|levels))\b|"
                         r"(?:여러|다양한) ?(?:가지|방법|방식|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
 KINDS_TITLE = re.compile(r"^(?:types|kinds|modes)\b|\b(?:types|kinds|modes)$|(?:종류|유형)$", re.I)
+# a heading that names a set of points each subsection makes (`Limitations`, `Known issues`, `제약 사항`)
+POINTS_TITLE = re.compile(r"(?:^|\s)(?:limitations|caveats|trade-?offs|risks|drawbacks|disadvantages|known issues|"
+                          r"한계|한계점|제약|제약 ?사항|제한 ?사항|단점)$", re.I)
 LEAD_IN_SIZE = 200  # a lead-in is a sentence or two
 
 
@@ -1297,7 +1300,7 @@ def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
         return bool(KINDS_TITLE.search(plain))  # a picture of the kinds, the kinds named below it
     said = visible_text(part).strip()
     return bool(COMPARES.search(f" {plain} ") or SAYS_THEY_DIFFER.search(said) or ENUMERATES.search(said)
-                or KINDS_TITLE.search(plain) or _names_each_child(section, said, plain))
+                or KINDS_TITLE.search(plain) or POINTS_TITLE.search(plain) or _names_each_child(section, said, plain))
 
 
 FUNCTION_WORDS = {"and", "the", "for", "with", "from", "into", "your", "you", "use", "using", "its", "are", "can", "how"}
