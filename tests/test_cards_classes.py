@@ -2647,3 +2647,15 @@ def test_a_lead_in_over_the_limitations_named_below_lists_them() -> None:
             "original, so silent damage is restored too.\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain" and c.line == 2]
     assert card.back.endswith("\n\n- Copies share one key\n- No check on restore")
+
+
+def test_kinds_each_shown_only_by_an_example_of_one_template_construct_stay_in_the_explanation() -> None:
+    text = ("# Templates\n## Store a value\nUse `{% let %}` to keep a value for later.\n\nA value can come from:\n"
+            "- Numbers: `{% let size = 3 %}`\n- Other values: `{% let size = width %}`\n"
+            "- Lookups: `{% let size = find:.box %}`\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule in ("definition", "list")]
+    [card] = [c for c in cards if c.rule == "explain"]
+    assert "- Numbers: `{% let size = 3 %}`" in card.back and "- Lookups:" in card.back
+    syntax = "# Helm\n## Control\nHelm templates offer:\n- Conditions: `{{ if .Values.on }}`\n- Loops: `{{ range .Values.hosts }}`\n"
+    assert [c.front for c in cards_of(syntax) if c.rule == "definition"] == ["Conditions", "Loops"]  # two constructs
