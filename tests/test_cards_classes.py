@@ -296,7 +296,7 @@ def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
 
 def test_a_secret_whose_data_is_not_base64_is_on_no_card_and_its_caption_goes_with_it() -> None:
     """A Secret with `username: YWRt=4f` and the Pod that reads it: Kubernetes rejects the block, so no card drills
-    it nor shows it (graders marked 26 of 30 cards that showed a rejected manifest weak, warning or not); the line
+    it nor shows it (26 of 30 such cards read in samples of real vaults were weak, warning or not); the line
     that only named it goes too, and the words of the section that say something stay an explanation."""
     text = ("# Secret\n## 환경 변수로 넘기기\n시크릿의 값은 base64로 적고 파드는 secretKeyRef로 읽는다.\n\n"
             "DB 계정 넘기기\n```yaml\napiVersion: v1\n"
@@ -2043,8 +2043,8 @@ def test_an_item_whose_sub_items_only_give_examples_is_no_term() -> None:
 def test_fields_glossed_under_a_label_that_does_not_hold_them_are_no_list() -> None:
     """`**조회 서비스**` ⏎ `- key: 키를 저장하는 필드다.` ⏎ `- hits: …필드다.`: the label names a service, the items are
     fields of a table it does not name, so reciting `key`, `hits` from `조회 서비스` asks a riddle. A label that
-    names the table keeps the list. Each field, named for what it holds, is no definition either (graders marked
-    `query: 질의문을 저장하는 필드다.` trivia): see the scenario's everyday words below."""
+    names the table keeps the list. Each field, named for what it holds, is no definition either (read as trivia:
+    `query: 질의문을 저장하는 필드다.`): see the scenario's everyday words below."""
     text = ("# 캐시\n## 설계\n\n**조회 서비스**\n- key: 조회한 키를 저장하는 필드다.\n- hits: 키가 조회된 횟수를 저장하는 필드다.\n")
     cards = cards_of(text)
     assert not [c for c in cards if c.rule == "list"]
@@ -2076,7 +2076,7 @@ def test_a_legend_of_a_formulas_symbols_is_no_card() -> None:
 
 def test_a_manifest_kubernetes_rejects_is_no_cloze() -> None:
     """`volumeId` for `volumeID`: a cloze of that manifest would drill the learner in a manifest that does not work,
-    mistake and all (graders marked 23 of 27 such cards weak, warning or not). Without the lint it is asked."""
+    mistake and all (23 of 27 such cards read in samples of real vaults were weak, warning or not). Without the lint it is asked."""
     text = ("# Volumes\n```yaml\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data\nspec:\n"
             "  accessModes:\n    - ReadWriteOnce\n  capacity:\n    storage: 1Gi\n  awsElasticBlockStore:\n"
             "    volumeId: vol-1\n    fsType: ext4\n```\n")

@@ -121,7 +121,7 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line), rejected) for code in note.code_blocks] \
         if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again, nor the words that explain it; nor
-    # does it show one Kubernetes rejects (graders marked 26 of 30 cards that showed one weak, warning or not)
+    # does it show one Kubernetes rejects (26 of 30 such cards read in samples of real vaults were weak, warning or not)
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found} | {
         code.fence_line for code in note.code_blocks if rejected and rejected_manifest(code, rejected)}
     made, said = _with_their_explanations(sections, note.code_blocks, _last_versions(made))
@@ -187,8 +187,9 @@ def _last_versions(made: list[list[Card]]) -> list[list[Card]]:
 
 def _without_bare_examples(cards: list[Card]) -> list[Card]:
     """An explanation asked by an example heading (`Create note › Examples`, `Map view › Example`, `… › 예시`) is no
-    card: its front does not say what the examples show (graders marked 11 of the 14 sampled weak). The commands such
-    a section describes keep their cards, and a listing that illustrates the section before it has gone there."""
+    card: its front does not say what the examples show (11 of the 14 read in samples of real vaults were weak). The
+    commands such a section describes keep their cards, and a listing that illustrates the section before it has gone
+    there."""
     return [card for card in cards if not (
         card.rule == "explain" and card.section_key and is_example_label(clean_title(heading_text(card.section_key[-1])))
         and card.front.endswith(clean_title(heading_text(card.section_key[-1]))))]
