@@ -2667,3 +2667,24 @@ def test_one_actor_of_an_illustration_is_no_definition() -> None:
     text = ("# 비동기\n## 비동기로 요리하기\n- 사람 1 : 밥 데우기 → 김치 썰기\n- 사람 2 : 국 끓이기 → 고기 굽기\n\n"
             "## 구성 요소\n- containerd: 컨테이너를 동작시키는 엔진\n- Layer 2: 같은 네트워크 안에서 프레임을 전달하는 계층\n")
     assert [c.front for c in cards_of(text) if c.rule == "definition"] == ["containerd", "Layer 2"]
+
+
+def test_a_lead_in_over_the_limitations_named_below_lists_them() -> None:
+    text = ("# Backups\n## Limitations\nThe tool is built to be fast and cheap, so it makes a few deliberate "
+            "trade-offs in how copies are kept.\n### Copies share one key\nEvery copy is sealed with the same key, "
+            "so a leaked key opens them all.\n### No check on restore\nA restored file is not compared with the "
+            "original, so silent damage is restored too.\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain" and c.line == 2]
+    assert card.back.endswith("\n\n- Copies share one key\n- No check on restore")
+
+
+def test_kinds_each_shown_only_by_an_example_of_one_template_construct_stay_in_the_explanation() -> None:
+    text = ("# Templates\n## Store a value\nUse `{% let %}` to keep a value for later.\n\nA value can come from:\n"
+            "- Numbers: `{% let size = 3 %}`\n- Other values: `{% let size = width %}`\n"
+            "- Lookups: `{% let size = find:.box %}`\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule in ("definition", "list")]
+    [card] = [c for c in cards if c.rule == "explain"]
+    assert "- Numbers: `{% let size = 3 %}`" in card.back and "- Lookups:" in card.back
+    syntax = "# Helm\n## Control\nHelm templates offer:\n- Conditions: `{{ if .Values.on }}`\n- Loops: `{{ range .Values.hosts }}`\n"
+    assert [c.front for c in cards_of(syntax) if c.rule == "definition"] == ["Conditions", "Loops"]  # two constructs

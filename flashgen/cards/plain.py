@@ -378,6 +378,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
             continue  # `**Phantom read**` ⏎ `- 없던 데이터가 생김` ⏎ `  - …`: the label is the term, the list its meaning
         points = ADVANTAGES.search(heading_text(clean_title(section.title)) if not intro else visible_text(intro))
         factors = _named_by_examples(items)
+        if _examples_of_one_construct(items):
+            continue  # `Variables can be set to:` ⏎ `- Literals: `{% set count = 5 %}``: examples of one construct
         claims = not intro and not parent and _claims_about_the_subject(items)
         for index, item in enumerate(items):
             if item.line in used or _is_task(block, item) or item.line in factors:
@@ -459,6 +461,29 @@ def _named_by_examples(items: tuple[Item, ...]) -> set[int]:
     few = [item for item in shaped
            if len(visible_text(item.head).split()) - len(visible_text(_shaped_term(item.head) or "").split()) <= 6]
     return {item.line for item in shaped} if len(few) * 2 >= len(items) else set()
+
+
+ONLY_CODE = re.compile(r"`[^`\n]+`(?:\s*(?:,|or|and|또는|/)\s*`[^`\n]+`)*\.?")
+TAG_OPENING = re.compile(r"(?:\{[%{]|<%|\$\{)-?\s*[A-Za-z]\w*")  # a template tag and its keyword (`{% set`, `{{ range`)
+
+
+def _examples_of_one_construct(items: tuple[Item, ...]) -> bool:
+    """A list of kinds each shown only by code (`- Literals: `{% set count = 5 %}``, `- Selector results: `{% set
+    comments = selector:.comment %}``) where every code uses one template construct (`{% set`): the kinds of value the
+    construct takes, each shown by an example with made-up values. Each item asked alone ("Literals: What is it?")
+    gets an example for an answer, and the kinds without their examples are names: the section's explanation
+    shows them together."""
+    if len(items) < 2:
+        return False
+    shared: set[str] | None = None
+    for item in items:
+        found = split_definition(item.head)
+        if not found or found[0].lstrip("*_").startswith("`") or "".join(item.body).strip() \
+                or not ONLY_CODE.fullmatch(found[1].strip()):
+            return False
+        tags = {re.sub(r"\s+", " ", tag) for tag in TAG_OPENING.findall(" ".join(re.findall(r"`([^`\n]+)`", found[1])))}
+        shared = tags if shared is None else shared & tags
+    return bool(shared)
 
 
 CASE = re.compile(r"(?:경우|상황)[.。]?$")
@@ -712,6 +737,8 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
         shown = [found for found in map(split_definition, (item.head for item in items)) if found]
         if sum(uses_the_subject(term, meaning, section) for term, meaning in shown) * 2 > len(items):
             continue  # `Regex is supported …:` over `- Replace all vowels: `…|replace:…``: examples of the subject
+        if _examples_of_one_construct(items):
+            continue  # `- Literals: `{% set count = 5 %}`` …: the kinds are shown by their examples, in the explanation
         if _named_by(intro, names):
             continue  # `Some settings are hot reloaded, others need a restart` ⏎ `- **Hot-reloadable**: …`: it names them
         if _keys_to_answers(intro, items, names):
@@ -1281,6 +1308,9 @@ ENUMERATES = re.compile(r"\b(?:several|various|multiple (?:ways|methods|options)
                         r"(?:\w+ )?(?:ways|kinds|types|methods|options|modes|levels))\b|"
                         r"(?:여러|다양한) ?(?:가지|방법|방식|종류)|몇 ?가지|[두세네] ?가지|\d+ ?가지|종류", re.I)
 KINDS_TITLE = re.compile(r"^(?:types|kinds|modes)\b|\b(?:types|kinds|modes)$|(?:종류|유형)$", re.I)
+# a heading that names a set of points each subsection makes (`Limitations`, `Known issues`, `제약 사항`)
+POINTS_TITLE = re.compile(r"(?:^|\s)(?:limitations|caveats|trade-?offs|risks|drawbacks|disadvantages|known issues|"
+                          r"한계|한계점|제약|제약 ?사항|제한 ?사항|단점)$", re.I)
 LEAD_IN_SIZE = 200  # a lead-in is a sentence or two
 
 
@@ -1298,7 +1328,7 @@ def _only_leads_in(section: Section, parts: list[str], title: str) -> bool:
         return bool(KINDS_TITLE.search(plain))  # a picture of the kinds, the kinds named below it
     said = visible_text(part).strip()
     return bool(COMPARES.search(f" {plain} ") or SAYS_THEY_DIFFER.search(said) or ENUMERATES.search(said)
-                or KINDS_TITLE.search(plain) or _names_each_child(section, said, plain))
+                or KINDS_TITLE.search(plain) or POINTS_TITLE.search(plain) or _names_each_child(section, said, plain))
 
 
 FUNCTION_WORDS = {"and", "the", "for", "with", "from", "into", "your", "you", "use", "using", "its", "are", "can", "how"}
