@@ -19,7 +19,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(predicate, limit: float = 30.0, every: float = 0.5) -> bool:
+def wait_for(predicate, limit: float = 90.0, every: float = 0.5) -> bool:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if predicate():
@@ -172,7 +172,7 @@ class Served:
 def test_serve_as_a_learner_meets_it(vault_copy, tmp_path):
     served = Served(vault_copy, tmp_path / "build")
     try:
-        assert wait_for(lambda: any(line.strip().endswith("0 errors") for line in served.lines))
+        assert wait_for(lambda: any(line.strip().endswith("0 errors") for line in served.lines)), served.lines
         first = list(served.lines)
         assert any(line.startswith("디플로이먼트.md:11: warning: missing image") for line in first)
         assert first[-1].strip().endswith("warnings, 0 errors")
@@ -189,8 +189,8 @@ def test_serve_as_a_learner_meets_it(vault_copy, tmp_path):
         seen = len(served.lines)
         note = vault_copy / "서비스.md"
         note.write_text(note.read_text(encoding="utf-8") + "\n```yaml\na: 1\n", encoding="utf-8")
-        assert wait_for(lambda: served.version() == "2")
-        assert wait_for(lambda: any("rebuilt in" in line for line in served.after(seen)))
+        assert wait_for(lambda: served.version() == "2"), served.lines
+        assert wait_for(lambda: any("rebuilt in" in line for line in served.after(seen))), served.lines
         news = served.after(seen)
         assert [line for line in news if "warning:" in line] == [
             "서비스.md:17: warning: code fence ``` is never closed; the rest of the note is read as code\n"], news
@@ -203,14 +203,14 @@ def test_serve_as_a_learner_meets_it(vault_copy, tmp_path):
         shutil.copytree(vault_copy, kept)
         seen = len(served.lines)
         shutil.rmtree(vault_copy)
-        assert wait_for(lambda: any("rebuild failed" in line for line in served.after(seen)))
+        assert wait_for(lambda: any("rebuild failed" in line for line in served.after(seen))), served.lines
         assert served.version() == "2" and served.status("")[0] == 200
         assert not any("warning(s)" in line for line in served.after(seen))
         # ... and made again: rebuilding goes on, for that change and the next ones
         shutil.copytree(kept, vault_copy)
-        assert wait_for(lambda: served.version() == "3")
+        assert wait_for(lambda: served.version() == "3"), served.lines
         (vault_copy / "새 노트.md").write_text("# 새 노트\n- 파드 - 가장 작은 단위\n", encoding="utf-8")
-        assert wait_for(lambda: served.version() == "4")
+        assert wait_for(lambda: served.version() == "4"), served.lines
         assert served.status("notes/" + quote("새 노트.html"))[0] == 200
     finally:
         code, err = served.stop()
