@@ -380,7 +380,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         factors = _named_by_examples(items)
         if _examples_of_one_construct(items):
             continue  # `Variables can be set to:` ⏎ `- Literals: `{% set count = 5 %}``: examples of one construct
-        claims = not intro and not parent and _claims_about_the_subject(items)
+        claims: bool | None = None  # (worked out for the first term card that may be a trait)
         for index, item in enumerate(items):
             if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
@@ -388,9 +388,12 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
                 continue  # `## with의 장점` ⏎ `- **가독성 향상**: …`: a label that states the point gives it away; the
                 # section's explanation asks for the advantages (`- 장점` ⏎ `  - …` under `장단점` is asked as a term)
             card = _item_card(ctx, section, item, intro, prompt, parent, glossed, items[index - 1] if index else None)
-            if card and claims and card.rule == "term" and card.prompt == what \
+            if card and card.rule == "term" and card.prompt == what and not intro and not parent \
                     and not ASPECT.match(visible_text(card.front).strip()):  # (an aspect's subject is the item above's)
-                card = _trait(ctx, card, topic_of(section, ctx.note.title))
+                if claims is None:
+                    claims = _claims_about_the_subject(items)
+                if claims:
+                    card = _trait(ctx, card, topic_of(section, ctx.note.title))
             if card and not _restates_a_case(card) and not is_example_instance(visible_text(card.front)):
                 cards.append(card)  # (`- 사람 2 : 국 끓이기 → 스팸 굽기`: one actor of an illustration, not a term)
     return cards
@@ -473,7 +476,7 @@ def _examples_of_one_construct(items: tuple[Item, ...]) -> bool:
     construct takes, each shown by an example with made-up values. Each item asked alone ("Literals: What is it?")
     gets an example for an answer, and the kinds without their examples are names: the section's explanation
     shows them together."""
-    if len(items) < 2:
+    if len(items) < 2 or any("`" not in item.head for item in items):
         return False
     shared: set[str] | None = None
     for item in items:
