@@ -176,7 +176,9 @@ def _manifest(rng: random.Random, kind: str, name: str) -> list[str]:
                 f"      storage: {rng.choice([1, 5, 10])}Gi"]
     elif kind in ("ConfigMap", "Secret"):
         api = "v1"
-        body = ["data:", f"  mode: {rng.choice(['dev', 'prod'])}", "  retries: \"3\""]
+        # (a Secret's `data` is base64, which a learner rarely writes by hand: plain text goes under `stringData`)
+        body = ["data:" if kind == "ConfigMap" else "stringData:", f"  mode: {rng.choice(['dev', 'prod'])}",
+                "  retries: \"3\""]
     elif kind == "Namespace":
         api = "v1"
         body = []
