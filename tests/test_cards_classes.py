@@ -24,6 +24,12 @@ def cards_of(text: str, path: str = "n.md", config: Config = CONFIG):
     return note_cards(parse_note(path, text), config)
 
 
+def linted_cards_of(text: str):
+    """The cards of a note as a build makes them: with what the manifest lint finds in it."""
+    note = parse_note("n.md", text)
+    return note_cards(note, CONFIG, problems=lint_note(note))
+
+
 def sides(cards) -> list[tuple[str, str, str]]:
     return [(c.rule, c.front, c.back) for c in cards]
 
@@ -274,14 +280,13 @@ def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> 
             "          restartPolicy: OnFailure\n          containers:\n          - name: b\n            image: busybox\n```\n"
             "## 스케줄\n크론잡은 잡 템플릿 위에 스케줄을 더한다:\n```\nspec:\n  schedule: \"0 3 1 * *\"\n  JobTemplate:\n"
             "    spec: {}\n```\n")
-    note = parse_note("n.md", text)
-    cards = note_cards(note, CONFIG, problems=lint_note(note))
+    cards = linted_cards_of(text)
     assert {c.rule for c in cards} == {"explain"}  # the rejected manifest is no cloze to drill (below)
     for card in cards:
         assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n"), card.rule
         assert '"jobTemplate"' in card.back
     assert not [c for c in cards if c.rule == "explain" and "matchLabels" in c.back]
-    assert note_cards(note, CONFIG)[-1].back.startswith("크론잡은")  # without the lint, as written
+    assert cards_of(text)[-1].back.startswith("크론잡은")  # without the lint, as written
 
 
 def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
@@ -289,8 +294,7 @@ def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:
     text = ("# CKA\n## 1. 사이드카\n### 문제\n사이드카 컨테이너를 추가하시오.\n### 답안\n수정합니다.\n```yaml\napiVersion: v1\nkind: Pod\n"
             "metadata:\n  name: app\nspec:\n  containers:\n  - name: app\n    image: busybox\n    volumeMount:\n"
             "    - mountPath: /var/log\n      name: log\n```\n")
-    note = parse_note("n.md", text)
-    [card] = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "exercise"]
+    [card] = [c for c in linted_cards_of(text) if c.rule == "exercise"]
     assert card.back.startswith("> [!warning] ⚠️ Kubernetes가 거부하는 매니페스트\n") and "volumeMount" in card.back
 
 
@@ -304,12 +308,11 @@ def test_a_secret_whose_data_is_not_base64_is_on_no_card_and_its_caption_goes_wi
             "data:\n  username: YWRt=4f\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n"
             "  - name: app\n    image: nginx\n    env:\n    - name: USER\n      valueFrom:\n        secretKeyRef:\n"
             "          name: db\n          key: username\n```\n")
-    note = parse_note("n.md", text)
-    cards = note_cards(note, CONFIG, problems=lint_note(note))
+    cards = linted_cards_of(text)
     assert not [c for c in cards if c.rule == "manifest"]
     [card] = [c for c in cards if c.rule == "explain"]
     assert card.back == "시크릿의 값은 base64로 적고 파드는 secretKeyRef로 읽는다."
-    assert [c.rule for c in note_cards(note, CONFIG) if c.rule == "manifest"] == ["manifest"]  # without the lint
+    assert [c.rule for c in cards_of(text) if c.rule == "manifest"] == ["manifest"]  # without the lint
 
 
 def test_a_task_that_gives_a_spec_and_changes_it_asks_for_the_changed_one() -> None:
@@ -1320,12 +1323,11 @@ def test_a_block_of_three_objects_or_more_gives_a_card_per_object() -> None:
             "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 3 * * *\"\n"
             "  JobTemplate:\n    spec: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n"
             "  type: NodePort\n  selector:\n    app: web\n  ports:\n  - port: 80\n```\n")
-    note = parse_note("n.md", text)
-    cards = [c for c in note_cards(note, CONFIG, problems=lint_note(note)) if c.rule == "manifest"]
+    cards = [c for c in linted_cards_of(text) if c.rule == "manifest"]
     assert [c.line for c in cards] == [3, 24]  # each at its document's first line
     assert [c.front.count("apiVersion: ") for c in cards] == [1, 1]
     assert [c.back.startswith("> [!warning]") for c in cards] == [False, False]  # JobTemplate is the CronJob's
-    assert len([c for c in note_cards(note, CONFIG) if c.rule == "manifest"]) == 3  # without the lint
+    assert len([c for c in cards_of(text) if c.rule == "manifest"]) == 3  # without the lint
     two = text.replace("---\napiVersion: v1\nkind: Service", "apiVersion: v1\nkind: Service").replace(
         "  JobTemplate:\n    spec: {}\n", "  JobTemplate:\n    spec: {}\n---\n")
     assert len([c for c in cards_of(two.split("---\napiVersion: batch/v1\nkind: CronJob")[0] + "```\n")
