@@ -12,6 +12,7 @@ from flashgen.cards.commands import bare_commands, command_cards
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
 from flashgen.cards.exercises import (
+    CODE_FENCE,
     asked_as_topic,
     exercise_card,
     exercise_pairs,
@@ -269,7 +270,7 @@ def _paragraphs(text: str) -> list[str]:
             blocks[-1] += "\n\n" + part
         else:
             blocks.append(part)
-        fenced ^= sum(line.lstrip().startswith(("```", "~~~")) for line in part.split("\n")) % 2 == 1
+        fenced ^= sum(bool(CODE_FENCE.match(line)) for line in part.split("\n")) % 2 == 1
     return blocks
 
 

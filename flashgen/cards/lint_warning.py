@@ -18,8 +18,8 @@ def rejected(note: Note, problems: Sequence[Diagnostic]) -> list[tuple[CodeBlock
     """Each code block of the note with the problems found in its lines."""
     out = []
     for code in note.code_blocks:
-        end = code.line + code.code.count("\n")
-        found = list(dict.fromkeys(p.message for p in problems if p.path == note.path and code.line <= p.line <= end))
+        found = list(dict.fromkeys(p.message for p in problems
+                                   if p.path == note.path and code.line <= p.line <= code.last_line))
         if found:
             out.append((code, found))
     return out
@@ -56,7 +56,7 @@ def _shows(card: Card, code: CodeBlock) -> bool:
     """Whether the card shows this code block: a manifest card made from it, or a card of the same section (or,
     for an exercise, of its answer's) that quotes it (as far as it shows it, when it is cut)."""
     if card.rule == "manifest":  # (at the fence, or at its document's first line when a block gives a card per object)
-        return code.fence_line <= card.line <= code.line + code.code.count("\n")
+        return code.fence_line <= card.line <= code.last_line
     key = card.section_key or card.heading_path
     if key != code.section and not (card.rule == "exercise" and key[:-1] == code.section[:-1]):
         return False  # (an exercise shows its answer section too: `문제` and `답안` under one heading)

@@ -54,8 +54,7 @@ def manifest_docs(code: CodeBlock) -> list[dict]:
 def rejected_manifest(code: CodeBlock, rejected: set[int] | frozenset[int]) -> bool:
     """Whether a code block holds Kubernetes objects and some of its lines are among the `rejected` (what
     Kubernetes rejects, by the note's line)."""
-    end = code.line + code.code.rstrip("\n").count("\n")
-    return any(code.line <= line <= end for line in rejected) and bool(manifest_docs(code))
+    return any(code.line <= line <= code.last_line for line in rejected) and bool(manifest_docs(code))
 
 
 def _field_paths(text: str) -> list[tuple[int, str, "re.Match[str]"]]:

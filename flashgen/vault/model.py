@@ -76,6 +76,11 @@ class CodeBlock:
     section: tuple[str, ...]
     closed: bool = True
 
+    @property
+    def last_line(self) -> int:
+        """The 1-based line its code ends on (or, when the code ends with a line break, the closing fence's)."""
+        return self.line + self.code.count("\n")
+
 
 @dataclass(frozen=True)
 class LogEntry:
