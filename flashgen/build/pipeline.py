@@ -192,7 +192,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         step("site", 2, 4)
         made = write_site(vault, out_dir / "site", SiteInput(
             keys, tallies, {path: w.part for path, w in works.items() if w.part is not None},
-            {path: (list(w.cards), list(w.sides)) for path, w in works.items()}), labs, memory.site(), urls=urls,
+            {path: (list(w.cards), list(w.sides)) for path, w in works.items()},
+            {path: found for path, (_, found) in links.items()}), labs, memory.site(), urls=urls,
             plan=site_plan)
         result.site_path = out_dir / "site"
         result.diagnostics.extend(made.diagnostics)

@@ -62,6 +62,7 @@ class SiteInput:
     tallies: dict[str, Tally]  # every note's card counts and decks
     parts: dict[str, NotePart] = field(default_factory=dict)
     cards: dict[str, tuple[list[Any], list[Sides]]] = field(default_factory=dict)
+    links: dict[str, list[Diagnostic]] = field(default_factory=dict)  # each note's link check, where already made
 
 
 def build_site(vault, cards: list[Any] | None, out_dir: Path, labs: list[Any] | None = None,
@@ -542,7 +543,8 @@ class _Build:
     def _note_link_problems(self, note) -> list[Diagnostic]:
         """Links to missing notes and images (as the parse reports them) and to headings or blocks the site
         cannot point at."""
-        problems = [d for d in note_link_problems(self.vault, note)
+        checked = self.inputs.links.get(note.path)
+        problems = [d for d in (note_link_problems(self.vault, note) if checked is None else checked)
                     if d.code in ("missing-image", "missing-file", "broken-link")]
         for link in note.links:
             if not (link.heading or link.block) or link.external or outside_vault(link.target, note.path):
