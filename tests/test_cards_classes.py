@@ -2690,3 +2690,58 @@ def test_kinds_each_shown_only_by_an_example_of_one_template_construct_stay_in_t
     assert "- Numbers: `{% let size = 3 %}`" in card.back and "- Lookups:" in card.back
     syntax = "# Helm\n## Control\nHelm templates offer:\n- Conditions: `{{ if .Values.on }}`\n- Loops: `{{ range .Values.hosts }}`\n"
     assert [c.front for c in cards_of(syntax) if c.rule == "definition"] == ["Conditions", "Loops"]  # two constructs
+
+
+def test_what_a_lab_s_commands_printed_is_left_out_of_the_answer_and_the_commands_stay() -> None:
+    """A worked answer pasted from a terminal: the `kubectl get` listing, the `describe` block and the logs are what
+    one practice cluster printed (its pod names, addresses, ages), nothing to recall; the commands, the comments
+    that say why, a command's continued lines, its here-document and the file opened in an editor are the lesson."""
+    text = ("# Labs\n## 301. Practice Test - Networking\n\n1. 서비스가 쓰는 포트를 찾으시오.\n\n"
+            "```sh\n# 서비스 목록에서 PORT(S) 열을 봅니다.\n$ kubectl get svc -n shop -o wide\n"
+            "NAME       TYPE        CLUSTER-IP     PORT(S)    AGE\ncart-svc   ClusterIP   10.104.7.22    8080/TCP   9m\n\n"
+            "$ kubectl describe svc cart-svc -n shop\nName:              cart-svc\nNamespace:         shop\n"
+            "Endpoints:         10.244.1.17:8080\n```\n\n"
+            "2. cart 디플로이의 DB_HOST를 db.shop으로 바꾸고 ConfigMap을 적용하시오.\n\n"
+            "```sh\n$ kubectl edit deploy cart -n shop\n        - name: DB_HOST\n          value: db.shop\n"
+            "deployment.apps/cart edited\n$ cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: ConfigMap\n"
+            "metadata:\n  name: cart\nEOF\nconfigmap/cart created\n$ kubectl rollout status deploy/cart -n shop \\\n"
+            "    --timeout=60s\ndeployment \"cart\" successfully rolled out\n```\n")
+    first, second = cards_of(text)
+    assert first.back == ("```sh\n# 서비스 목록에서 PORT(S) 열을 봅니다.\n$ kubectl get svc -n shop -o wide\n\n"
+                          "$ kubectl describe svc cart-svc -n shop\n```")
+    assert "value: db.shop" in second.back and "kind: ConfigMap\nmetadata:\n  name: cart\nEOF" in second.back
+    assert "    --timeout=60s" in second.back
+    assert "edited" not in second.back and "configmap/cart created" not in second.back
+    assert "successfully rolled out" not in second.back
+    written = ("# Kubectl\n## List services\nEvery service of a namespace, with its ports:\n\n"
+               "```sh\nkubectl get svc -n shop\nNAME       TYPE        CLUSTER-IP     PORT(S)    AGE\n"
+               "cart-svc   ClusterIP   10.104.7.22    8080/TCP   9m\n```\n")
+    [card] = cards_of(written)
+    assert card.back.endswith("```sh\nkubectl get svc -n shop\n```") and "10.104.7.22" not in card.back
+    table = "# Columns\n## Listing columns\nThe columns a listing shows:\n\n```\nNAME   READY   STATUS\n```\n"
+    assert "NAME   READY   STATUS" in cards_of(table)[0].back  # a table the note writes under no command stays
+
+
+def test_an_answer_that_is_only_what_a_command_printed_goes_with_the_line_that_introduced_it() -> None:
+    """`적용하면 다음과 같이 출력된다:` over `deployment.apps/web created`: what kubectl said it did in one lab, with
+    nothing typed; the line that only announces it goes too, and a section left with nothing else gives no card."""
+    text = ("# 배포\n## 매니페스트 적용\n`kubectl apply -f`는 파일에 적힌 상태로 리소스를 만들거나 바꾼다.\n\n"
+            "적용하면 다음과 같이 출력된다:\n\n```\ndeployment.apps/web created\nservice/web created\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back.startswith("`kubectl apply -f`는 파일에 적힌 상태로 리소스를 만들거나 바꾼다.\n")
+    assert "출력된다" not in card.back and "created" not in card.back
+    only = "# 배포\n## 두 리소스 만들기\n```\ndeployment.apps/web created\nservice/web created\n```\n"
+    assert not [c for c in cards_of(only) if c.rule == "explain"]
+
+
+def test_a_task_to_fix_what_is_broken_answered_from_one_lab_s_generated_pod_names_is_no_card() -> None:
+    """`문제를 해결하고 수정하세요.` answered by what one lab's page showed (`From cart-7f9c6d8b5-q2w4z!`, a name its
+    ReplicaSet made up) and a fix `상황에 맞게`: nothing the task lets a learner recall. The same task answered
+    with no such name keeps its card."""
+    lab = ("# Labs\n## 302. Practice Test - Application Failure\n### 2\n"
+           "shop 네임스페이스의 웹 페이지가 뜨지 않습니다. 문제를 해결하고 수정하세요.\n\n"
+           "```\n페이지에 접속하면 DB 연결이 거부됩니다.\nFrom cart-7f9c6d8b5-q2w4z!\n```\n\n"
+           "db 서비스의 포트를 상황에 맞게 수정합니다.\n\n```sh\n$ kubectl edit svc db -n shop\n```\n")
+    assert not [c for c in cards_of(lab) if c.rule == "exercise"]
+    plain = lab.replace("From cart-7f9c6d8b5-q2w4z!\n", "")
+    assert [c.rule for c in cards_of(plain)] == ["exercise"]

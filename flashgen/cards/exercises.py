@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
-from flashgen.cards.plain import Item, continued, list_items, section_content
+from flashgen.cards.plain import EDITED, PRINTED, Item, continued, list_items, section_content, transcript
 from flashgen.cards.quality import PROBLEMS, words
 from flashgen.cards.text import visible_text
 from flashgen.vault.model import Block, Section
@@ -22,13 +22,12 @@ TASK_VERB = re.compile(r"^(?:find|create|identify|check|inspect|deploy|configure
                        r"delete|scale|expose|add|remove|set|get|list|run|make|write|determine|what|which|how|where|"
                        r"why|who)\b", re.I)
 ANSWERS = {"답안", "답", "정답", "해답", "풀이", "해설", "모범 답안", "a", "answer", "answers", "solution", "solutions"}
-# a line typed at a shell prompt (`$ kubectl get pods`, `user@test$ curl …`, `root@k8s-master# apt update`,
-# `controlplane ~ ➜  kubectl …`), or a comment; what else a shell block holds is what the commands printed
-PROMPTED = re.compile(r"^\s*(?:\$\s|[\w.-]+@[\w.:~/-]+\s*[$#]\s|[\w.-]+ [~/][^\s]* ➜\s|#)")
 CODE_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 DUMP_LINES = 8  # printed lines from which a solution can be mostly one lab's output
 FIX_LINES = 3  # printed lines read to find what is broken in one lab
 TROUBLESHOOTING = re.compile(r"고치|고쳐|문제를 해결|broken|\bfix\b|troubleshoot", re.I)
+# a pod's name as a Deployment's ReplicaSet makes it (`web-7d4b9c8f5-x2k9p`): one lab's cluster named it
+GENERATED_NAME = re.compile(r"\b[a-z][a-z0-9-]*-(?=[a-z]*\d)[a-z0-9]{8,10}-[a-z0-9]{5}\b")
 
 
 def exercise_pairs(root: Section) -> dict[int, Section]:
@@ -80,7 +79,8 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
         return None
     asked = _task_length(parts)
     task = "\n\n".join(parts[:asked])
-    if is_lab_dump("\n\n".join(parts[asked:]), task):
+    blocks = [block for block in section.blocks if block.kind not in ("rule", "log_date", "html")]
+    if is_lab_dump(_source(blocks[_task_length([block.source for block in blocks]):]), task):
         return None
     back = "\n\n".join(parts[asked:]) + ("\n\n" + continued(ctx, section) if cut else "")
     return ctx.card("basic", task, back, section.line, section, "exercise", section.title,
@@ -104,7 +104,7 @@ def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: 
         if not text:
             return None
         sides.append(text + ("\n\n" + continued(ctx, section) if cut else ""))
-    if is_lab_dump(sides[1], sides[0]):
+    if is_lab_dump(_source(answer.blocks), sides[0]):
         return None
     return ctx.card("basic", sides[0], sides[1], problem.line, problem, "exercise", problem.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
@@ -112,31 +112,34 @@ def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: 
 
 def is_lab_dump(answer: str, task: str = "") -> bool:
     """A worked solution that is mostly what one lab's cluster printed (`kubectl get all -A` tables, logs, the
-    manifest opened in `vi`): at least DUMP_LINES printed lines in code whose commands are typed at a prompt, and
-    twice as many as all its other lines; or a `task` to fix what is broken (`다시 broken된 클러스터를 고치시오.`,
-    `문제를 해결하고 수정하세요`) that does not say what is wrong, solved by reading at least FIX_LINES printed lines. Its
-    answer lives in that lab's names and output, not in anything a learner could recall from the task: its card is
-    not made (the walk-through stays on the note's page)."""
+    manifest opened in `vi`): at least DUMP_LINES printed lines in its code (plain.transcript), and twice as many as
+    all its other lines; or a `task` to fix what is broken (`다시 broken된 클러스터를 고치시오.`, `문제를 해결하고
+    수정하세요`) that does not say what is wrong, solved by reading at least FIX_LINES printed lines or the names one
+    lab's cluster generated (`cart-7f9c6d8b5-q2w4z`). Its answer lives in that lab's names and output, not
+    in anything a learner could recall from the task: its card is not made (the walk-through stays on the note's
+    page). `answer` is the solution as the note writes it, with what its commands printed."""
     printed = other = 0
-    fenced = prompted = False
+    fenced = False
     block: list[str] = []
     for line in answer.split("\n"):
         if CODE_FENCE.match(line):
-            if fenced and prompted:
-                said = sum(1 for code in block if PROMPTED.match(code))
-                printed, other = printed + len(block) - said, other + said
-            elif fenced:
-                other += len(block)
-            fenced, prompted, block = not fenced, False, []
+            if fenced:
+                kinds = transcript(block)
+                shown = sum(kind in (PRINTED, EDITED) for kind in kinds)
+                printed, other = printed + shown, other + sum(map(bool, kinds)) - shown
+            fenced, block = not fenced, []
         elif fenced:
-            if line.strip():
-                block.append(line)
-                prompted = prompted or bool(PROMPTED.match(line) and not line.lstrip().startswith("#"))
+            block.append(line)
         elif line.strip():
             other += 1
-    if printed >= FIX_LINES and TROUBLESHOOTING.search(task):
+    if TROUBLESHOOTING.search(task) and (printed >= FIX_LINES or GENERATED_NAME.search(answer)):
         return True
     return printed >= DUMP_LINES and printed >= 2 * other
+
+
+def _source(blocks: tuple[Block, ...] | list[Block]) -> str:
+    """The blocks as the note writes them (with what its commands printed, which a card's answer leaves out)."""
+    return "\n\n".join(block.source for block in blocks if block.kind not in ("rule", "log_date", "html"))
 
 
 def _is_task_item(item: Item) -> bool:
@@ -183,7 +186,7 @@ def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> 
         back = "\n\n".join(([body] if body else []) + parts)
         if not back.strip():
             continue
-        if is_lab_dump(back, item.head):
+        if is_lab_dump("\n\n".join(([body] if body else []) + [_source(answer)]), item.head):
             dumps += 1
             continue
         back += "\n\n" + continued(ctx, section) if cut else ""

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
+from flashgen.cards.commands import SHELLS
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
@@ -1990,6 +1991,12 @@ def _shown_text(chunk: Chunk, missing: set[str], before: str = "", asides: bool 
             return None, True, True  # a sketch drawn with box characters
         if _pinned_versions(inner):
             return None, False, True  # `fastapi==0.109.0` …: one project's versions, not knowledge
+        if found and found.group(2).lower() in SHELLS and inner.strip():
+            typed = without_printed(inner)
+            if typed is None:
+                return None, False, True  # what one lab's commands printed, and no command: its lead-in goes too
+            if typed != inner:
+                return "\n".join((chunk.lines[0], typed, chunk.lines[-1])), False, False
         return (chunk.source if inner.strip() else None), False, False
     kept: list[str] = []
     first_left_out = named = False
@@ -2032,6 +2039,97 @@ def _pinned_versions(code: str) -> bool:
     """A list of pinned package versions (a requirements file)."""
     lines = code_lines(code)
     return len(lines) >= 2 and all(PINNED.match(line) for line in lines)
+
+
+# a line typed at a shell prompt (`$ kubectl get pods`, `user@test$ curl …`, `root@k8s-master# apt update`,
+# `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, a prompt alone: `root@node01#`), or a comment; what
+# else a transcript holds after a command is what the command printed
+PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#)")
+# a command that opens a file to change it (`vi etcd.yaml`, `kubectl edit deploy web`): the lines under it are the
+# file as the learner changes it, not output
+EDITS = re.compile(r"^(?:sudo\s+)?(?:vi|vim|nvim|nano|emacs|visudo|kubectl\s+edit|crontab\s+-e|systemctl\s+edit)\b")
+HEREDOC = re.compile(r"<<-?\s*(['\"]?)(\w+)\1")  # `cat <<EOF > pod.yaml`: the lines up to `EOF` are typed
+# what kubectl says it did (`pod/nginx created`, `deployment.apps/web scaled`, `pod "nginx" deleted`)
+DONE = re.compile(r"^\s*[\w.-]+(?:/[\w.:-]+| \"[^\"]+\") (?:created|configured|unchanged|deleted|edited|patched|labeled|"
+                  r"annotated|scaled|exposed|replaced|restarted|rolled back|cordoned|uncordoned|drained|evicted|"
+                  r"serverside-applied)\b")
+# the header of a listing a command printed: three or more columns in capitals set apart by runs of spaces
+# (`NAME   READY   STATUS   RESTARTS   AGE`, `CONTAINER ID   IMAGE   COMMAND`)
+LISTING = re.compile(r"^[A-Z][A-Z0-9()%_/.:-]*(?: [A-Z][A-Z0-9()%_/.:-]*)?(?:(?: {2,}|\t)[A-Z][A-Z0-9()%_/.:-]*"
+                     r"(?: [A-Z][A-Z0-9()%_/.:-]*)*){2,}\s*$")
+TYPED, EDITED, PRINTED = "typed", "edited", "printed"
+
+
+def transcript(lines: list[str]) -> list[str]:
+    """What each line of a shell block is: TYPED (a command, its continued lines and here-document, a comment),
+    EDITED (a file under the command that opens it in an editor), PRINTED (what a command printed: the lines after a
+    command typed at a prompt, a listing under its header, what kubectl says it did) or "" (a blank line)."""
+    kinds: list[str] = []
+    state = ""  # "" (what follows is typed), "out", "edit", "more" (a command goes on), "here", "listing"
+    after = until = ""  # where a command's lines lead once it ends ("out" after a prompt); a here-document's end
+    stripped = ""
+    for line in lines:
+        previous, stripped = stripped, line.strip()  # (and the line before it)
+        prompt = PROMPTED.match(line) if state not in ("more", "here") else None
+        if not stripped:
+            kinds.append("")
+            state = "" if state == "listing" else state
+        elif state in ("more", "here"):
+            kinds.append(TYPED)
+            if state == "here":
+                state = after if stripped == until else "here"
+            else:
+                state, until = _after_command(stripped, after)
+        elif prompt and not stripped.startswith("#"):
+            kinds.append(TYPED)
+            after = "out"
+            state, until = _after_command(line[prompt.end():].strip(), after)
+        elif state == "edit":
+            kinds.append(PRINTED if DONE.match(line) else EDITED)
+        elif prompt:  # a comment: what follows it is typed again
+            kinds.append(TYPED)
+            state = ""
+        elif state in ("out", "listing") or DONE.match(line):
+            kinds.append(PRINTED)
+        elif LISTING.match(stripped) and kinds and kinds[-1] == TYPED and not previous.startswith("#"):
+            kinds.append(PRINTED)  # (a table the note writes itself, under no command, is no listing)
+            state = "listing"
+        else:  # a command written without a prompt
+            kinds.append(TYPED)
+            after = ""
+            state, until = _after_command(stripped, after)
+    return kinds
+
+
+def _after_command(command: str, then: str) -> tuple[str, str]:
+    """What the lines after a command's line are, and the word that ends its here-document: its next line (`\\` at
+    its end), its here-document, the file it opens in an editor, else `then` (what it printed after a prompt; more
+    commands when typed without one)."""
+    if command.endswith("\\"):
+        return "more", ""
+    here = HEREDOC.search(command)
+    if here:
+        return "here", here.group(2)
+    return ("edit" if EDITS.match(command) else then), ""
+
+
+def without_printed(code: str) -> str | None:
+    """A shell block without what its commands printed (a lab's `kubectl get` tables, `describe` blocks, logs and the
+    IP addresses and generated names in them): the commands and comments stay, they are the lesson. None when
+    nothing but output (and comments) is left."""
+    lines = code.split("\n")
+    kinds = transcript(lines)
+    if PRINTED not in kinds:
+        return code
+    kept: list[str] = []
+    for line, kind in zip(lines, kinds):
+        if kind != PRINTED and (kind or kept and kept[-1].strip()):
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    if all(line.lstrip().startswith("#") or not line.strip() for line in kept):
+        return None
+    return "\n".join(kept)
 
 
 def _teaches_nothing(block: Block, text: str) -> bool:
