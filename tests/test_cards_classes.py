@@ -2745,3 +2745,58 @@ def test_a_task_to_fix_what_is_broken_answered_from_one_lab_s_generated_pod_name
     assert not [c for c in cards_of(lab) if c.rule == "exercise"]
     plain = lab.replace("From cart-7f9c6d8b5-q2w4z!\n", "")
     assert [c.rule for c in cards_of(plain)] == ["exercise"]
+
+
+def test_notes_on_one_thing_with_glossed_names_and_remarks_are_no_list_to_recite() -> None:
+    """Under `**지연 시간**` an item glosses a name (`- 측정 관점: …`) and the others are remarks of another kind (a
+    clause about a subject, words in quotes): not members of one set, so no `나열해 보세요` card of the names; the
+    label is explained with the glosses kept. The same lead-in over names of one kind, some glossed, stays a list."""
+    notes = ("# 네트워크\n## 성능\n도입 문장이다.\n\n**지연 시간**\n"
+             "- 측정 관점: 패킷이 출발해서 도착하기까지 걸린 시간\n"
+             "- \"한 번 오가는 데 드는 시간\"\n- 왕복 시간은 제외\n")
+    cards = cards_of(notes)
+    assert not [c for c in cards if c.rule == "list"]
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert explained.front == "지연 시간" and "- 측정 관점: 패킷이 출발해서" in explained.back
+    assert "왕복 시간은 제외" in explained.back
+    kinds = ("# 네트워크\n## 규모\n도입 문장이다.\n\n**규모에 따른 분류**\n- PAN(Personal Area Network)\n"
+             "- LAN(Local Area Network) - 건물 하나\n- WAN(Wide Area Network) - 나라와 대륙\n")
+    [listed] = [c for c in cards_of(kinds) if c.rule == "list"]
+    assert listed.back.startswith("- PAN(Personal Area Network)\n- LAN")
+
+
+def test_an_item_naming_an_aspect_of_something_makes_the_list_an_outline() -> None:
+    """`- 슬라이딩 윈도우의 한계` beside `- 송신 측: …` and `- 수신 측: …`: a point about the label among the actors
+    it speaks of, not one of a set; each point keeps its own card and no card recites the three labels."""
+    notes = ("# 전송\n## 흐름 제어\n도입 문장이다.\n\n**슬라이딩 윈도우**\n- 송신 측: 윈도우 크기만큼 확인 없이 보낸다\n"
+             "- 수신 측: 받은 만큼 윈도우를 다시 알린다\n- 슬라이딩 윈도우의 한계\n  - 수신 측이 느리면 송신이 멈춘다\n")
+    cards = cards_of(notes)
+    assert not [c for c in cards if c.rule == "list"]
+    assert {"송신 측", "수신 측"} <= {c.front for c in cards}
+
+
+def test_a_list_of_code_lines_each_glossed_is_asked_with_its_glosses() -> None:
+    """`- `retries 3` — try three times`: lines of code (a setting and its value, an expression) are no names to
+    recite; what each does is the lesson, so the lead-in is explained with the glosses, or each line asked on its
+    own when it makes a card. Names in code with glosses (`- `tmpfs` — …`) stay a list."""
+    notes = ("# Client\n## Settings\nIntro sentence here.\n\n**Retry settings** tune failures:\n\n"
+             "- `retries 3` — try three times\n- `backoff 2s` — wait between tries\n- `jitter on` — spread the waits\n")
+    cards = cards_of(notes)
+    assert [(c.rule, c.front) for c in cards] == [("definition", "`retries 3`"), ("definition", "`backoff 2s`"),
+                                                  ("definition", "`jitter on`")]
+    sums = ("# Sheets\n## Math\nIntro sentence here.\n\n**Sums** combine cells:\n\n"
+            "- `a1 + b1` — add two cells\n- `a1 - b1` — take one from the other\n")
+    [explained] = [c for c in cards_of(sums) if c.rule != "explain"]
+    assert explained.prompt == "Explain" and explained.front == "**Sums** combine cells"
+    assert explained.back == "- `a1 + b1` — add two cells\n- `a1 - b1` — take one from the other"
+    names = notes.replace("`retries 3`", "`tmpfs`").replace("`backoff 2s`", "`overlay`").replace("`jitter on`", "`bind`")
+    [listed] = [c for c in cards_of(names) if c.rule == "list"]
+    assert listed.back == "- `tmpfs`\n- `overlay`\n- `bind`"
+
+
+def test_a_list_under_a_made_up_case_is_no_set_to_recite() -> None:
+    """`Imagine you keep two folders:` over `- **Drafts**` `- **Archive**`: the parts of a case made up to show
+    something, not a set the notes name."""
+    notes = ("# Vault\n## Moving notes\nLinks follow a moved note.\n\nImagine you keep two folders:\n\n"
+             "- **Drafts**\n  - plan.md\n- **Archive**\n  - old-plan.md\n")
+    assert not [c for c in cards_of(notes) if c.rule == "list"]

@@ -752,14 +752,22 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
             # each of its topics asked on its own, not a set whose names say anything
         if _speaks_of(intro, names):
             continue  # `**스위치**` ⏎ `- 허브의 충돌 문제` `- 스위치의 주요 기능`: an outline of what it says of it
+        if _remarks_among_terms(items, names) or _glossed_code_lines(items, names):
+            # `**대역폭**` ⏎ `- 컴퓨팅 영역에서의 정의: …` `- "정보를 주고받을 폭"`: notes on one thing, not a set;
+            # `**주요 설정:**` ⏎ `- `listen 80`: HTTP 기본 포트`: what each line does is the lesson. The glosses are
+            # asked with the list when no item is asked on its own
+            if ctx.on("explain") and not any(split_definition(item.head) or any(map(str.strip, item.body))
+                                             for item in items):
+                cards.append(ctx.card("basic", _lead_front(ctx, section, intro), "\n".join(
+                    dedent_lines(block.source.split("\n"))), block.line - 1, section, "label", intro,
+                    prompt=ctx.say("설명해 보세요", "Explain")))
+            continue
         if _fields_of_another(intro, items):
             continue  # `**질의 서비스**` ⏎ `- query: 질의문을 저장하는 필드다.`: fields of a table the label does not name
         if any(item.body and ENUMERATES.search(visible_text(name)) for item, name in zip(items, names)):
             continue  # `- ARQ의 대표적인 3가지 방식` ⏎ `  - Stop-and-Wait …`: a label over what it announces, so the
             # list is an outline of points (each asked on its own), not a set whose names say anything
-        # a generic or one-word lead-in (`Available:`) is asked with its topic
-        front = in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
-            else intro
+        front = _lead_front(ctx, section, intro)
         problem = _problem_before(section, block) if SOLUTION_LABEL.fullmatch(_label_words(intro)) else ""
         front = f"{front} ({problem})" if problem else front
         back = "\n".join(f"- {name}" for name in names)
@@ -769,10 +777,43 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
     return cards
 
 
+def _lead_front(ctx: RuleContext, section: Section, intro: str) -> str:
+    """A list's lead-in as a front; a generic or one-word one (`Available:`) is asked with its topic."""
+    return in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
+        else intro
+
+
 def _outlines(names: list[str]) -> bool:
-    """Some item names an aspect of something (`**Mirroring 과정**` beside `Master Queue`, `Slave Queue`): a heading
-    of what the list says, never one of a set to recite."""
-    return any(ASPECT.match(visible_text(name).strip().rstrip(":：")) for name in names)
+    """Some item names an aspect of something (`**Mirroring 과정**` beside `Master Queue`, `Slave Queue`, or
+    `Stop-and-Wait ARQ의 문제 해결 방법` beside `송신 호스트`): a heading of what the list says, never one of a set
+    to recite."""
+    return any(ASPECT.match(plain) or OWN_ASPECT.search(plain)
+               for plain in (visible_text(name).strip().rstrip(":：") for name in names))
+
+
+# a remark, not a name: words quoted (`"정보를 주고받을 폭"`) or a clause about a subject marked as the topic
+# (`TCP 헤더 크기는 제외`; not `…하는`, `…없는`, `…많은`: words that describe a name)
+REMARK = re.compile(r"^[\"“'「]|[가-힣](?<![하되있없않많적작같높낮좋짧넓깊인])(?:은|는)\s")
+
+
+def _remarks_among_terms(items: tuple[Item, ...], names: list[str]) -> bool:
+    """Some items gloss a name (`- 송신 호스트: …`, `- MSS - …`) and another is a remark said of the label (`- TCP 헤더
+    크기는 제외`, `- "정보를 주고받을 폭"`): the items are not of one kind, so not a set; what the list teaches is in
+    its glosses and remarks, which a list of the names drops."""
+    glossed = [bool(_shaped_definition(item.head)) for item in items]
+    return any(glossed) and any(not shown and REMARK.search(visible_text(name))
+                                for shown, name in zip(glossed, names))
+
+
+# a line of code: a setting with its value or an expression (`listen 80`, `price + tax`), not a name
+CODE_LINE = re.compile(r"`[^`\n]*\S\s+\S[^`\n]*`")
+
+
+def _glossed_code_lines(items: tuple[Item, ...], names: list[str]) -> bool:
+    """Every item glosses a line of code (`- `listen 80`: HTTP 기본 포트`, `- `price + tax` — add`): the gloss is what
+    each teaches, and the lines are no names to recite (each gloss is asked on its own, or in the explanation)."""
+    return all(_shaped_definition(item.head) and CODE_LINE.fullmatch(_unwrapped(name.strip()))
+               for item, name in zip(items, names))
 
 
 # a Korean phrase that goes on past a case ending (`네임 서버에 일일이 …`, `결과를 클라이언트에게 전달`): a clause, not a name
@@ -843,8 +884,10 @@ def _names_its_label(label: str, said: str) -> bool:
 # a lead-in that names examples of a set (`Examples`, `…a third-party app such as:`, `예를 들어:`), not the whole set
 EXAMPLES_OF = re.compile(r"(?:^|\s)(?:예시|예제|examples?|such as|like|including|e\.g\.|for (?:example|instance)|"
                          r"예를 들[어면]|예컨대|(?:과|와|이나|나) 같은)$"
-                         r"|^(?:(?:some|common|typical|a few|other)\s+)?examples?\s+(?:of|include)\b", re.I)  # (`Common
-# examples of hidden files that are not synced`: the rule is the section's, its cases are not the set)
+                         r"|^(?:(?:some|common|typical|a few|other)\s+)?examples?\s+(?:of|include)\b"
+                         r"|^(?:imagine|suppose|let's say|가령)\b", re.I)  # (`Common
+# examples of hidden files that are not synced`: the rule is the section's, its cases are not the set; `Imagine you
+# move a note from one folder to another:` ⏎ `- **Guides**`: the parts of a case made up to show it)
 # a lead-in that says the answer differs by the items' labels
 DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?:by|with|between|across))\b|에 따라 (?:다르|달라)",
                         re.I)
@@ -1422,10 +1465,13 @@ POINT = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)", re.M)  # a part with a list 
 BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60}(?:[:：]\s[^*_\n:：?]{1,60})?)\1\s*$")
 # what a short bold line names when it is an aspect of the section's own topic, not a new one (`**장점**`, `**How it
 # works**`)
-ASPECTS = re.compile(r"^(?:\S+\s)?(?:장점|단점|장단점|특징|원리|동작 원리|동작 방식|이유|목적|배경|방법|사용법|사용 방법|예|예시|예제|"
-                     r"주의|주의사항|참고|정리|요약|결론|문제|문제점|해결|해결책|해결 방법|한계|비교|차이|차이점|구조|구성|종류|흐름|"
-                     r"과정|순서|설정|pros|cons|advantages|disadvantages|benefits|drawbacks|features|limitations|caveats|"
-                     r"how it works|why|summary|example|examples|note|notes|warning|tip|tips|steps|usage)$", re.I)
+ASPECT_WORDS = (r"(?:장점|단점|장단점|특징|원리|동작 원리|동작 방식|이유|목적|배경|방법|사용법|사용 방법|예|예시|예제|"
+                r"주의|주의사항|참고|정리|요약|결론|문제|문제점|해결|해결책|해결 방법|한계|비교|차이|차이점|구조|구성|종류|흐름|"
+                r"과정|순서|설정|pros|cons|advantages|disadvantages|benefits|drawbacks|features|limitations|caveats|"
+                r"how it works|why|summary|example|examples|note|notes|warning|tip|tips|steps|usage)")
+ASPECTS = re.compile(rf"^(?:\S+\s)?{ASPECT_WORDS}$", re.I)
+# an aspect of something named before it (`Stop-and-Wait ARQ의 문제 해결 방법`, `IP의 특징`, `HTTP's limitations`)
+OWN_ASPECT = re.compile(rf"\S(?:의|'s)\s(?:\S+\s)?{ASPECT_WORDS}$", re.I)
 KO_TOPIC_MARKED = re.compile(r"^\S+(?:은|는)\s")  # `Redis는 Single Thread로 동작`: a statement about its subject
 # `혼잡 윈도우는 RTT마다 2배씩 증가: …`: a sentence about its subject cut at a colon, not a term
 FLOW_IN_TERM = re.compile(r"\s(?:->|→)\s")  # `AS1 -> AS2 경로의 NEXT-HOP: …`: a case of the topic, its colon mid-sentence
