@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flashgen.build import codec
+from flashgen.build.processes import Background
 from flashgen.cards.counts import Tally
 from flashgen.diagnostics import Diagnostic
 from flashgen.fsutil import new_sqlite, write_text
@@ -107,14 +108,21 @@ class Memory:
     def keep_deck(self, memo: Any) -> None:
         self._deck = memo
 
-    def save(self, out_dir: Path) -> None:
+    def encoding(self) -> Rows:
+        """The rows of the notes' memos that changed, encoded as the notes file holds them: in a forked process
+        when they are many (the longest part of a save), while the build makes its outputs. Call it once every
+        note's memo is final; `save` takes the rows whose memos are still the ones encoded."""
+        return Rows({path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo})
+
+    def save(self, out_dir: Path, rows: Rows | None = None) -> None:
         """Write what changed since it was read or last saved (each write atomic)."""
         out_dir = Path(out_dir)
         changed = {path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo}
         gone = set(self._saved) - set(self.notes)
         site_changed, site_gone = _site_changes(self._site_saved, self._site)
-        if not _update_notes(out_dir / NOTES_FILE, self.setup, (changed, gone), (site_changed, site_gone)):
-            _new_notes(out_dir / NOTES_FILE, self.setup, self.notes, self._site or {})
+        encoded = rows.result() if rows is not None else {}
+        if not _update_notes(out_dir / NOTES_FILE, self.setup, (changed, gone), (site_changed, site_gone), encoded):
+            _new_notes(out_dir / NOTES_FILE, self.setup, self.notes, self._site or {}, encoded)
         self._saved = dict(self.notes)
         if self._site is not None:
             self._site_saved = _copy_site(self._site)
@@ -124,6 +132,26 @@ class Memory:
             (out_dir / name).unlink(missing_ok=True)
         shutil.rmtree(out_dir / ".flashgen-cache-notes", ignore_errors=True)
         self.folder = out_dir
+
+
+ENCODE_APART = 64  # from this many changed memos, their rows are encoded in a forked process
+
+
+class Rows:
+    """Notes' memos and their rows for the notes file, encoded apart (processes.Background) when they are many."""
+
+    def __init__(self, memos: dict[str, NoteMemo]) -> None:
+        self.memos = memos
+        self._task = Background(_encoded, memos) if len(memos) >= ENCODE_APART else None
+
+    def result(self) -> dict[str, tuple[NoteMemo, str]]:
+        """Each note's memo and its row, by path."""
+        texts = self._task.result() if self._task is not None else _encoded(self.memos)
+        return {path: (self.memos[path], text) for path, text in texts.items()}
+
+
+def _encoded(memos: dict[str, NoteMemo]) -> dict[str, str]:
+    return {path: codec.dumps(memo) for path, memo in memos.items()}
 
 
 def deck_collection(out_dir: Path) -> Path:
@@ -205,7 +233,7 @@ def _site_changes(saved: dict[str, Any], memo: dict[str, Any] | None) -> tuple[l
 
 
 def _update_notes(db_path: Path, setup: str, notes: tuple[dict[str, NoteMemo], set[str]],
-                  site: tuple[list[tuple], list[tuple]]) -> bool:
+                  site: tuple[list[tuple], list[tuple]], encoded: dict[str, tuple[NoteMemo, str]]) -> bool:
     """Change the rows of an existing notes file of this setup in one transaction (the notes' changed and gone,
     the site memo's changed and gone); False when there is no such file (or it cannot be used), and it must be
     written whole."""
@@ -219,7 +247,7 @@ def _update_notes(db_path: Path, setup: str, notes: tuple[dict[str, NoteMemo], s
         if not _db_of_setup(db, setup):
             return False
         with db:
-            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(notes[0]))
+            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", _rows(notes[0], encoded))
             db.executemany("DELETE FROM notes WHERE path = ?", [(path,) for path in notes[1]])
             db.executemany("INSERT OR REPLACE INTO site VALUES (?, ?, ?)", _site_entries(site[0]))
             db.executemany("DELETE FROM site WHERE part = ? AND name = ?", site[1])
@@ -230,19 +258,25 @@ def _update_notes(db_path: Path, setup: str, notes: tuple[dict[str, NoteMemo], s
         db.close()
 
 
-def _new_notes(db_path: Path, setup: str, entries: dict[str, NoteMemo], site: dict[str, Any]) -> None:
+def _new_notes(db_path: Path, setup: str, entries: dict[str, NoteMemo], site: dict[str, Any],
+               encoded: dict[str, tuple[NoteMemo, str]]) -> None:
     """Write a whole notes file beside the old one, then put it in its place."""
     with new_sqlite(db_path) as db:
         db.execute(_TABLE)
         db.execute(_SITE)
         db.execute(_META)
         db.execute("INSERT INTO meta VALUES (?, ?)", (FORMAT, setup))
-        db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries))
+        db.executemany("INSERT INTO notes VALUES (?, ?)", _rows(entries, encoded))
         db.executemany("INSERT INTO site VALUES (?, ?, ?)", _site_entries(_site_changes({}, site)[0]))
 
 
-def _rows(entries: dict[str, NoteMemo]) -> list[tuple[str, str]]:
-    return [(path, codec.dumps(entry)) for path, entry in entries.items()]
+def _rows(entries: dict[str, NoteMemo], encoded: dict[str, tuple[NoteMemo, str]]) -> list[tuple[str, str]]:
+    """(path, row) of each entry: the row already encoded when it is of this very memo."""
+    rows = []
+    for path, entry in entries.items():
+        memo, text = encoded.get(path, (None, ""))
+        rows.append((path, text if memo is entry else codec.dumps(entry)))
+    return rows
 
 
 def _site_entries(rows: list[tuple]) -> list[tuple[str, str, str]]:

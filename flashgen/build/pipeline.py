@@ -175,6 +175,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     for path, (note_key, found) in links.items():
         if memory.notes[path].links != (note_key, tuple(found)):
             memory.notes[path] = replace(memory.notes[path], links=(note_key, tuple(found)))
+    rows = memory.encoding()  # every note's memo is final: its row for the cache is encoded beside the outputs
 
     result = BuildResult(notes=len(vault.notes), labs=len(labs))
     counted = ((result.cards_by_kind, "by_kind"), (result.cards_by_rule, "by_rule"),
@@ -203,7 +204,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
         memory.keep_deck(deck_memo)
         result.diagnostics.extend(d for d in deck_problems if d.code != "missing-image")
     memory.resolved = files_only.resolver.answers()
-    memory.save(out_dir)
+    memory.save(out_dir, rows)
     step("done", 4, 4)
     result.diagnostics = sorted(set(result.diagnostics), key=_order)
     result.seconds = time.perf_counter() - started
