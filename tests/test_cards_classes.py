@@ -2625,7 +2625,8 @@ def test_a_heading_answered_by_its_own_words_again_is_no_explanation() -> None:
     ("- --help: 도움말 메시지를 출력합니다.", False),  # every command line tool has it
     ("- -h: 사람이 읽기 쉬운 크기로 표시합니다.", True),  # (`df -h`: no help flag here)
     ("- 사용자: 쇼핑몰에서 물건을 사는 사람이다.", False),  # the user of the system the note designs
-    ("- 사용자: 주문을 넣는 주체다. `POST /v1/orders` API를 호출한다.", True),
+    ("- 사용자: 주문을 넣는 주체다. `POST /v1/orders` API를 호출한다.", False),  # (`사용자?` asks no API path)
+    ("- 사용자: 주문을 넣는 주체다. 장바구니가 비면 추천 목록을 먼저 보여 준다.", True),
     ("- name: 상품 이름을 저장하는 필드다.", False),  # a column of an example table, named for what it holds
     ("- access_token: 권한 서버가 발급한 토큰 문자열", True),
 ])
@@ -2800,3 +2801,47 @@ def test_a_list_under_a_made_up_case_is_no_set_to_recite() -> None:
     notes = ("# Vault\n## Moving notes\nLinks follow a moved note.\n\nImagine you keep two folders:\n\n"
              "- **Drafts**\n  - plan.md\n- **Archive**\n  - old-plan.md\n")
     assert not [c for c in cards_of(notes) if c.rule == "list"]
+
+
+def test_a_command_that_only_spells_out_its_heading_is_no_card() -> None:
+    """`# Podman Pull` over a table whose first row is `podman pull` (`기본 레지스트리에서 받기`): the heading the learner
+    sees is the answer. The rows that add a flag, an argument or a path stay, and so does a command under a heading
+    that names another of its words (`List Volumes` → `docker volume ls`)."""
+    notes = ("# Podman Pull\n\n이미지를 받아 온다.\n\n| 명령어 | 설명 |\n|---|---|\n"
+             "| `podman pull` | 기본 레지스트리에서 받기 |\n| `podman pull --all-tags` | 모든 태그 받기 |\n"
+             "| `podman pull ./local` | 로컬 경로에서 받기 |\n")
+    backs = [c.back for c in cards_of(notes) if c.rule == "reference"]
+    assert backs == ["`podman pull --all-tags`", "`podman pull ./local`"]
+    shell = ("# Volumes\n## Volume commands\n\n```sh\n# List Volumes\ndocker volume ls\n\n"
+             "# Prune Volumes\ndocker volume prune\n```\n")
+    fronts = [c.front for c in cards_of(shell)]
+    assert [front for front in fronts if front.endswith("List Volumes")]
+    assert not [front for front in fronts if front.endswith("Prune Volumes")]
+
+
+def test_the_person_or_device_of_a_design_is_no_term() -> None:
+    """In a designed system the reader (`사용자`) and the phone in their hand (`안드로이드 단말`) are defined by the
+    scenario (`… 사용자 단말이다`, `… 주체다` and the API it calls, listed above): nothing to learn. A component with
+    a job of its own stays."""
+    notes = ("# 채팅 설계\n## 개략적 설계\n\n**메시지 수신**\n\n"
+             "* 사용자: 메시지를 받아 보는 주체다. `GET /v1/messages` API를 호출한다.\n"
+             "* 안드로이드 단말: 채팅 메시지를 받는 사용자 단말이다.\n"
+             "* 메시지 동기화 큐: 단말마다 아직 받지 않은 메시지를 순서대로 보관한다.\n")
+    fronts = [c.front for c in cards_of(notes) if c.rule == "definition"]
+    assert fronts == ["메시지 동기화 큐"]
+
+
+def test_a_line_that_only_sends_to_a_detailed_page_is_no_answer() -> None:
+    """`For detailed information about …, see [[…]].` under a heading: the answer is on the other page."""
+    notes = ("# Phone app\n## Panels\n\nFor detailed information about how panels open on phones, "
+             "see [[Panels#On phones|Opening panels on phones]].\n\n## Gestures\n\nSwipe down from the top to "
+             "open the command palette on a phone.\n")
+    assert [c.front for c in cards_of(notes)] == ["Gestures"]
+
+
+def test_korean_filler_words_add_nothing_to_a_restated_term() -> None:
+    """`여러 채널의 알림 전송` → `SNS와 같은 멀티 채널 환경에서의 알림 전송`: the term again with `같은`, `환경` and an
+    example; a gloss in words of its own (`알림 전송` → `구독자에게 이벤트를 푸시한다`) stays."""
+    notes = ("# 큐\n## 활용 사례\n\n- 여러 채널의 알림 전송 : SNS와 같은 멀티 채널 환경에서의 알림 전송\n"
+             "- 알림 전송 : 구독자에게 이벤트를 푸시하고 실패하면 다시 보낸다\n")
+    assert [c.front for c in cards_of(notes) if c.rule == "definition"] == ["알림 전송"]

@@ -53,6 +53,7 @@ from flashgen.cards.quality import (
     only_project_steps,
     points_below,
     sends_for_more,
+    spells_out_heading,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.cards.text import SENTENCE_END, clean_title, visible_text
@@ -477,6 +478,9 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
             continue  # `bash gcp-network-cleanup.sh`, `curl http://<PUBLIC_IP>`: one project's steps, nothing general
         if card.rule not in WRITTEN and sends_for_more(card.back):
             continue  # `… certain settings, but there are some limitations. For more details, refer to [[…]].`
+        if card.rule not in WRITTEN and card.kind == "basic" and card.back[:1] == "`" and len(card.back) <= 200 \
+                and spells_out_heading(card.back, " ".join(card.heading_path) + " " + card.front):
+            continue  # `git fetch` under `# Git Fetch`: the heading the learner sees already says the command
         out.append(card)
     return out
 

@@ -677,10 +677,11 @@ POINTED = re.compile(r"\b(?:can be|are|is) (?:found|configured|described|covered
                      r"(?:in|on|at)\b", re.I)
 # one sentence whose only words before its link say what the link is for (`To sync your notes with Obsidian on
 # Android see [[Sync your notes across devices]].`, `For information on syncing notes …, please see [[…]].`)
-SENT_TO_LINK = re.compile(r"^\W*(?:to|for (?:information|info|details|help|instructions))\b[^.!?\n]{0,100}?\s"
+SENT_TO_LINK = re.compile(r"^\W*(?:to|for (?:(?:more|further|additional|detailed|complete|full)\s+)?"
+                          r"(?:information|info|details|help|instructions))\b[^.!?\n]{0,100}?\s"
                           r"(?:please\s+)?(?:see|refer to|read|visit|check)\s+(?:the\s+)?"
                           r"(?:\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))[\s.]*$", re.I)
-POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further) (?:info|information|details)|read more|"
+POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further|detailed|additional) (?:info|information|details)|read more|"
                      r"more (?:info|information|details)|check out|visit|you can find|자세한 (?:내용|사항)|관련 (?:내용|문서)|"
                      r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
 
@@ -835,10 +836,16 @@ def is_ui_action(answer: str) -> bool:
 # the flag every command-line tool has, and what it does everywhere (`--help` -> `도움말 메시지를 표시합니다`)
 HELP_FLAG = re.compile(r"(?:-h\s*,\s*)?--help|-h", re.I)
 HELP_WORDS = re.compile(r"도움말|사용법|\bhelp\b|\busage\b", re.I)
-# the person a design serves, defined as such (`사용자: 유튜브를 시청하는 이용자다`)
-SCENARIO_USER = re.compile(r"사용자|이용자|유저|고객|(?:end[- ]?)?users?", re.I)
-A_PERSON = re.compile(r"(?:이용자|사용자|사람|주체|고객|유저|\busers?|\bperson|\bpeople|\bsomeone)(?:이다|다|입니다|임)?\W*$",
+# the person a design serves, or the device in that person's hands, defined as such (`사용자: 유튜브를 시청하는
+# 이용자다`, `iOS 단말: 푸시 알림을 수신하는 사용자 단말이다`)
+SCENARIO_USER = re.compile(r"사용자|이용자|유저|고객|(?:end[- ]?)?users?|(?:[\w-]+\s+)?(?:단말기?|기기|디바이스|devices?)", re.I)
+A_PERSON = re.compile(r"(?:이용자|사용자|사람|주체|고객|유저|\busers?|\bperson|\bpeople|\bsomeone|"
+                      r"(?:사용자|이용자|고객)\s*(?:단말기?|기기|디바이스|장치)|\busers?'?s? devices?)(?:이다|다|입니다|임)?\W*$",
                       re.I)
+# a sentence after it that only names the API that person calls, given in the design's API list (`GET /v1/me/feed
+# API를 이용한다`, `It calls the upload API.`)
+CALLS_AN_API = re.compile(r"^[^.!?\n]{0,50}?\b(?:API|엔드포인트|endpoint)\S*\s*(?:를|을)?\s*(?:이용|사용|호출)(?:한다|합니다|함)\.?$"
+                          r"|^(?:it |they )?(?:uses|calls) (?:the )?[^.!?\n]{0,50}?\b(?:API|endpoint)s?\.?$", re.I)
 # a column of an example table named for what it holds (`query: 질의문을 저장하는 필드다.`)
 STORING_COLUMN = re.compile(r"^\S[^\n]{0,40}?(?:을|를)\s*(?:저장|보관|기록|담)\S*\s*(?:필드|컬럼|칼럼|열)(?:이다|다|입니다|임)?\.?$")
 
@@ -849,15 +856,26 @@ def is_everyday_scenario_term(term: str, definition: str) -> bool:
     an example table named for what it holds (`query` -> `질의문을 저장하는 필드다`)."""
     term, definition = term.strip(), definition.strip()
     return bool(HELP_FLAG.fullmatch(term) and HELP_WORDS.search(definition)) \
-        or bool(SCENARIO_USER.fullmatch(term) and len(definition) <= 60 and A_PERSON.search(definition)) \
+        or bool(SCENARIO_USER.fullmatch(term) and len(definition) <= 100 and _names_a_person(definition)) \
         or bool(re.fullmatch(r"[a-z]+", term) and STORING_COLUMN.match(definition))
 
 
+def _names_a_person(definition: str) -> bool:
+    """`뉴스 피드를 읽는 주체다.`, and at most a sentence more on which API the person calls: who uses the design."""
+    first, _, rest = definition.partition(". ")
+    if not rest:
+        return len(definition) <= 60 and bool(A_PERSON.search(definition))
+    return len(first) <= 60 and bool(A_PERSON.search(first)) and bool(CALLS_AN_API.match(rest.strip()))
+
+
 # words an answer may add to its term and still say nothing more: articles, pronouns, prepositions, and nouns
-# that any answer could end on (`Retain` -> `Retains data`, `Search Vault` -> `Search your vault for a keyword`)
+# that any answer could end on (`Retain` -> `Retains data`, `Search Vault` -> `Search your vault for a keyword`),
+# in Korean too (`IoT와 같은 … 환경에서의 요청 처리`)
 SAYS_NOTHING = frozenset(
     "a an the to of for from in on at by with into as and or its it this that your you all any each every "
-    "specific existing given data text value values keyword".split())
+    "specific existing given data text value values keyword 같은 등 환경 위한 대한 통한".split())
+# the particle or copula a Korean word ends on, no part of what it says (`IoT와`, `환경에서의`, `단말이다`)
+KO_PARTICLE = re.compile(r"(?<=[\uac00-\ud7a3\w])(?:에서의|에서|에게|으로|로|와|과|의|은|는|이|가|을|를|에|도|만|이다|입니다|다)$")
 ARTICLES = frozenset(("a", "an", "the", "to", "of"))
 INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")
 
@@ -881,8 +899,11 @@ def _words_beyond(answer: str, term: str, inflected: bool) -> tuple[list[str], l
         return not word.isdigit() and (word in known or _stem(word) in stems
                                        or (bool(HANGUL_WORD.match(word)) and word[:2] in lowered))
     held = [given(word) for word in words]
-    ignored = SAYS_NOTHING if inflected else ARTICLES
-    return words, [w for w, h in zip(words, held) if not h and w not in ignored], sum(held)
+    if not inflected:
+        return words, [w for w, h in zip(words, held) if not h and w not in ARTICLES], sum(held)
+    rest = [word for word, h in zip(words, held) if not h and word not in SAYS_NOTHING
+            and not (HANGUL_WORD.match(word) and KO_PARTICLE.sub("", word) in SAYS_NOTHING)]  # (`환경에서의`)
+    return words, rest, sum(held)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -982,3 +1003,33 @@ def is_bare_value(text: str) -> bool:
         found = True
     rest = VALUE_SHAPES.sub(_bare_value, re.sub(r"`[^`\n]+`", " ", plain))
     return (found or "\0" in rest) and len(VALUE_FILLER.sub(" ", rest.replace("\0", " ")).split()) <= 1
+
+
+# one command alone as the answer: a code span, or a fence whose one line is not a comment (`$ ` prompt aside)
+LONE_COMMAND = re.compile(r"^`(?P<span>[^`\n]+)`\.?$|^(?:```|~~~)[\w+-]*[ \t]*\n(?P<fenced>(?:[^\n]*\n){1,4})(?:```|~~~)$")
+
+
+PLAIN_WORD = re.compile(r"-{0,2}[^\W\d_][\w-]*")  # a program, a subcommand or a flag: no path, value or placeholder
+
+
+@lru_cache(maxsize=1 << 14)
+def spells_out_heading(answer: str, heading: str) -> bool:
+    """A command that only spells out its own heading (`Git Fetch` -> `git fetch`, `Get Service Accounts` ->
+    `kubectl get serviceaccount`): every word after the program's name is a heading word, in another form or
+    written as one (`serviceaccount`); an argument, a flag or a subcommand the heading does not name is the lesson."""
+    found = LONE_COMMAND.match(answer.strip())
+    if not found:
+        return False
+    command = found.group("span") or found.group("fenced")
+    lines = [line for line in command.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    if len(lines) != 1:
+        return False
+    said = re.sub(r"^\s*(?:\$|>|sudo)\s+", "", lines[0]).lower().split()
+    if not said or len(said) > 4 or not all(map(PLAIN_WORD.fullmatch, said)):
+        return False  # (`git add .`, `ls .git/hooks/`: a path or a value is what to recall)
+    said = [word.lstrip("-") for word in said]
+    heard = re.findall(r"[^\W_]+", heading.lower())
+    held = {_stem(word) for word in heard}
+    held.update(_stem("".join(heard[i:i + 2])) for i in range(len(heard) - 1))  # `Service Accounts`: `serviceaccount`
+    given = [_stem(word) in held for word in said]
+    return all(given[1:]) and (len(said) > 1 or given[0])
