@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from flashgen.build.depkeys import note_keys
-from flashgen.build.memory import NOTES_FILE
+from flashgen.build import codec
+from flashgen.build.memory import ENCODE_APART, NOTES_FILE, Memory, NoteMemo
 from flashgen.build.pipeline import build
 from flashgen.vault.files import walk_vault
 from flashgen.vault.parse import parse_vault
@@ -221,6 +222,21 @@ def test_the_notes_memos_are_kept_row_by_row_and_a_damaged_file_is_replaced(tmp_
     assert not result.errors and set(rows()) == set(before)
     build(vault, tmp_path / "clean")
     assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
+
+
+def test_rows_encoded_apart_are_the_rows_and_a_memo_changed_since_is_written_as_it_is_now(tmp_path: Path) -> None:
+    """The notes' rows are encoded in a forked process when they are many; what it gives back is used only for
+    the memos it was given: one replaced after the encoding started is written as it is at the save."""
+    memory = Memory(setup="s")
+    for number in range(ENCODE_APART + 1):
+        memory.notes[f"n{number}.md"] = NoteMemo((number, 1), key=f"k{number}")
+    rows = memory.encoding()
+    memory.notes["n0.md"] = NoteMemo((0, 2), key="changed")
+    memory.save(tmp_path, rows)
+    with closing(sqlite3.connect(tmp_path / NOTES_FILE)) as db:
+        saved = dict(db.execute("SELECT path, entry FROM notes"))
+    assert saved == {path: codec.dumps(memo) for path, memo in memory.notes.items()}
+    assert codec.loads(saved["n0.md"]).key == "changed"
 
 
 def test_a_cache_older_than_the_outputs_is_not_trusted(tmp_path: Path) -> None:
