@@ -2845,3 +2845,52 @@ def test_korean_filler_words_add_nothing_to_a_restated_term() -> None:
     notes = ("# 큐\n## 활용 사례\n\n- 여러 채널의 알림 전송 : SNS와 같은 멀티 채널 환경에서의 알림 전송\n"
              "- 알림 전송 : 구독자에게 이벤트를 푸시하고 실패하면 다시 보낸다\n")
     assert [c.front for c in cards_of(notes) if c.rule == "definition"] == ["알림 전송"]
+
+
+SOURCE_WALKTHROUGH = (
+    "# Quill 커서 모듈\n\n편집기의 커서 위치를 다루는 모듈.\n\n> 소스: `src/editor/cursor.rs`\n\n"
+    "## Mode 열거형\n\n```rust\n#[derive(Debug, Clone)]\npub enum Mode {\n    Insert,\n    Select { anchor: usize },\n"
+    "    Jump(usize),\n}\n```\n\n세 가지 모드를 둔다.\n\n"
+    "## 구조체 정의\n\n| 필드 | 타입 | 설명 |\n|---|---|---|\n| `line` | `usize` | 커서가 있는 줄 |\n"
+    "| `column` | `usize` | 줄 안의 글자 위치 |\n\n"
+    "## 호출 흐름\n\n```\nread_key()          키 읽기\n    ↓\nmove_cursor(key)    위치 갱신\n    ↓\n"
+    "redraw(view)        다시 그리기\n```\n\n"
+    "## 열 위치를 기억하는 이유\n\n짧은 줄을 지나 긴 줄로 돌아올 때 원래 열로 돌아가도록, 이동 전의 열을 따로 보관한다. "
+    "그래서 위아래로 움직여도 커서가 왼쪽으로 밀려나지 않는다.\n\n"
+    "## 모드 전환\n\n```rust\nimpl Cursor {\n    pub fn toggle(&mut self) {\n        self.mode = match self.mode {\n"
+    "            Mode::Insert => Mode::Jump(0),\n            _ => Mode::Insert,\n        };\n    }\n}\n```\n")
+
+
+def test_a_note_walking_through_one_codebases_source_asks_no_declarations_of_it() -> None:
+    """Under `> 소스: `src/…``, a type's declaration with a remark, a table of its fields and a drawing of the
+    program's own calls are what one codebase named its parts: nothing to recite. Why it is built so (prose) and code
+    that does something stay; the same declaration in a note that names no source is a lesson in the language."""
+    fronts = {c.front for c in cards_of(SOURCE_WALKTHROUGH)}
+    assert not fronts & {"Mode 열거형", "`line`", "`column`", "구조체 정의", "호출 흐름"}
+    assert {"열 위치를 기억하는 이유", "모드 전환"} <= fronts
+    tutorial = SOURCE_WALKTHROUGH.replace("> 소스: `src/editor/cursor.rs`\n\n", "")
+    assert "Mode 열거형" in {c.front for c in cards_of(tutorial)}
+
+
+def test_a_dependency_table_of_a_walked_through_codebase_is_no_card() -> None:
+    """`크레이트 | 용도` in a note that documents one program's source: which crates that program pulls in. Another
+    table there (`메서드 | 설명`: what the code offers) stays."""
+    notes = ("# Quill CLI\n\n명령줄 진입점.\n\n> Source: `cli/src/`\n\n## 의존성\n\n| 크레이트 | 용도 |\n|---|---|\n"
+             "| `argh` | 인자 파싱 |\n| `owo-colors` | 색 출력 |\n| `similar` | 차이 계산 |\n\n"
+             "## 주요 메서드\n\n| 메서드 | 설명 |\n|---|---|\n| `open(path)` | 파일을 연다 |\n| `save()` | 파일에 쓴다 |\n")
+    fronts = {c.front for c in cards_of(notes)}
+    assert "의존성" not in fronts and "`argh`" not in fronts
+    assert "주요 메서드" in fronts
+
+
+def test_a_note_on_ones_own_scripts_is_not_asked_by_its_title() -> None:
+    """`Backup scripts - nightly module` over a table of its own shell files: the title names the author's own
+    scripts, and what they build is nothing anyone else can be asked. A note of the same shape on a tool stays."""
+    notes = ("# Backup scripts - nightly module\n\nCopies the database to object storage every night and keeps "
+             "seven days of copies.\n\n## Files\n\n| File | Purpose |\n|---|---|\n| `nightly-backup.sh` | take a copy |\n"
+             "| `nightly-prune.sh` | drop old copies |\n\n## Why object storage\n\nObject storage is cheap for data "
+             "written once and read rarely, and it keeps copies off the database host.\n")
+    fronts = {c.front for c in cards_of(notes)}
+    assert "Backup scripts - nightly module" not in fronts and "Why object storage" in fronts
+    tool = notes.replace("# Backup scripts - nightly module", "# pg_dump")
+    assert "pg_dump" in {c.front for c in cards_of(tool)}

@@ -43,15 +43,20 @@ from flashgen.cards.plain import (
     uses_the_subject,
 )
 from flashgen.cards.quality import (
+    SCRIPTS_TITLE,
+    documents_source,
     is_closing,
     is_example_label,
     is_generic,
+    is_member_table,
     is_navigation,
     is_navigation_note,
     is_project_document,
     is_result,
+    lists_own_scripts,
     only_project_steps,
     points_below,
+    recites_source,
     sends_for_more,
     spells_out_heading,
 )
@@ -144,9 +149,32 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
         cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))  # `방법1`, `방법2`: asked together
     cards = _dedupe(_without_bare_examples(_results_of_examples(_examples_of_siblings(_explanations_of_manifests(
         cards)))), missing)
+    if cards and documents_source(note.source):
+        cards = _without_recited_source(cards, sections)
+    if cards and _about_own_scripts(sections):
+        cards = [card for card in cards if not (card.rule == "explain" and card.heading_path == (card.front,))]
+        # (`GCP 스크립트 - Cloud SQL 모듈` → `… 구축하는 모듈이다`: what the author's scripts build, asked by their name)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
+
+
+def _without_recited_source(cards: list[Card], sections: tuple[Section, ...]) -> list[Card]:
+    """The cards of a note that walks through one codebase's source files, without those that only recite what its
+    code declares or calls (its types' variants and fields, its dependencies, the flow of its own calls), nor the
+    cards of the rows of a table of its members (`필드 | 타입 | 설명` over `name`, `rows`)."""
+    members = [(block.line, block.end_line) for section in sections for block in section.blocks
+               if block.kind == "table" and is_member_table(block.source)]
+    return [card for card in cards if card.rule in WRITTEN or not (
+        recites_source(card.back) or card.rule == "reference" and any(start <= card.line <= end for start, end in members))]
+
+
+def _about_own_scripts(sections: tuple[Section, ...]) -> bool:
+    """A note titled as a project's own scripts (`GCP 스크립트 - GKE 모듈`) that lists its script files (`파일 | 용도` over
+    `gcp-gke-setup.sh`, …): its title names something of the author's, which no one else can be asked about."""
+    titled = next((section for section in sections if section.level == 1), None)
+    return titled is not None and bool(SCRIPTS_TITLE.search(heading_text(titled.title))) and any(
+        block.kind == "table" and lists_own_scripts(block.source) for section in sections for block in section.blocks)
 
 
 MANIFEST_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([\w.-]+):", re.M)

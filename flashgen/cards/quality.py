@@ -611,6 +611,103 @@ def only_project_steps(markdown: str) -> bool:
     return (runs > 0 or names > 0 and bool(RUN_WORD.search(kept))) and len(visible_text(kept)) <= PROJECT_STEPS_SAID
 
 
+# the line at a note's head that names the code it walks through (`> 소스: `src/storage/value.rs``, `Source:
+# `core/src/ast/``, `` `pkg/rust/`, `pkg/python/` ``): the note documents one codebase's own source files
+SOURCE_PATH = r"`(?![/~$])(?:[\w.-]+/)+(?:[\w.-]+\.(?:rs|go|py|js|ts|jsx|tsx|java|kt|rb|c|h|cc|cpp|hpp|cs|swift|scala|php))?`" \
+              r"|`(?![/~$])[\w.-]+\.(?:rs|go|py|js|ts|jsx|tsx|java|kt|rb|c|h|cc|cpp|hpp|cs|swift|scala|php)`"
+SOURCE_POINTER = re.compile(rf"^[ \t]*(?:>[ \t]*)?(?:\*\*)?(?:소스|소스\s?코드|소스\s?파일|source(?:\s+code|\s+files?)?)(?:\*\*)?"
+                            rf"[ \t]*[:：](?:\*\*)?[ \t]+(?:{SOURCE_PATH})(?:\s*,\s*(?:{SOURCE_PATH}))*[ \t]*$", re.I | re.M)
+
+
+def documents_source(note_text: str) -> bool:
+    """Whether a note says at its head (before its first section) which source files of one codebase it walks
+    through (`> 소스: `src/repl/event.rs``)."""
+    end = note_text.find("\n##", 0, 2000)  # the note's first section heading ends its head
+    end = 2000 if end < 0 else end
+    for colon in (": `", ":** `", "： `"):
+        found = note_text.find(colon, 0, end)
+        while found >= 0:  # (the line it is on, from its start)
+            if SOURCE_POINTER.match(note_text, note_text.rfind("\n", 0, found) + 1, end):
+                return True
+            found = note_text.find(colon, found + 1, end)
+    return False
+
+
+# a type declared and nothing more: its header (`pub enum Value {`, `pub struct Glue<T: GStore> {`,
+# `pub struct TableName(String);`, `type Config struct {`, `interface Props {`), its derives, its variants and fields
+# one or several to a line (`Integer(i64),`, `Column { name, table_alias },`, `Int8, Int16, Int32,`,
+# `pub rows: HashMap<u64, Row>,`) and its closing brace; a method (`fn fetch(&self) …;`) or any other attribute
+# (`#[error("…")]`, `#[glue(rename = …)]`: how a library is used) is more than a declaration
+DECLARED_TYPE = re.compile(r"^(?:export\s+)?(?:pub(?:\([\w:]+\))?\s+)?(?:enum|struct|interface)\s+\w+(?:<[^{}]*>)?"
+                           r"\s*(?:\{|\([^(){}]*\)\s*;|;)$|^type\s+\w+\s+struct\s*\{$")
+DECLARED_MEMBER = re.compile(r"^(?:pub(?:\([\w:]+\))?\s+)?\w+(?:\s*:\s*[^{};=()]+|\s*\([^;{}]*\)|\s*\{[^;{}]*\}|\s+[\w.*\[\]]+)?"
+                             r"(?:\s*,\s*\w+(?:\([^;{}]*\))?)*\s*,?$|^\}\s*;?$|^#\[derive\([\w:, ]*\)\]$|^(?:\.\.\.|…)$")
+LINE_COMMENT = re.compile(r"\s*//.*$")
+# what a program's own functions call, step by step (`handle_key(app, key)` ⏎ `↓` ⏎ `app.quit()`)
+FLOW_ARROW = re.compile(r"^\s*[↓⬇│|v]\s*$|^\s*[├└]──|→")
+CALL = re.compile(r"\b[A-Za-z_][\w:.]*\([^()\n]*\)")
+# the first column of a table of one type's members or one crate's dependencies (`variant | SQL`, `필드 | 타입 | 설명`,
+# `크레이트 | 용도`)
+MEMBER_HEADER = re.compile(r"^\W*(?:variants?|필드|fields?|멤버|members?|크레이트|crates?|의존성|dependency|dependencies)\W*$",
+                           re.I)
+SOURCE_REMARK = 100  # characters of prose beside them: a remark on the code (`현재 `Integer` 타입만 지원한다.`), no lesson
+CODE_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$\n?", re.M | re.S)
+TABLE_BLOCK = re.compile(r"(?:^[ \t]*\|[^\n]*(?:\n|$))+", re.M)
+
+
+def declares_types(code: str) -> bool:
+    """Code that only declares types: their names, variants and fields, no behaviour."""
+    lines = [LINE_COMMENT.sub("", line).strip() for line in code.split("\n")]
+    lines = [line for line in lines if line]
+    return any(DECLARED_TYPE.match(line) for line in lines) and all(
+        DECLARED_TYPE.match(line) or DECLARED_MEMBER.match(line) for line in lines)
+
+
+def is_call_flow(code: str) -> bool:
+    """A drawing of the calls one program makes in turn: arrows between lines that call its functions."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    return sum(bool(FLOW_ARROW.search(line)) for line in lines) >= 2 and sum(bool(CALL.search(line)) for line in lines) >= 2
+
+
+def is_member_table(table: str) -> bool:
+    """A table of one type's variants or fields, or of a program's dependencies (by its first column's header)."""
+    rows = table_rows(table)
+    return len(rows) >= 2 and bool(rows[0]) and bool(MEMBER_HEADER.match(_unemphasized(rows[0][0])))
+
+
+@lru_cache(maxsize=1 << 12)
+def recites_source(markdown: str) -> bool:
+    """An answer, in a note that walks through one codebase's source, that only shows what its code declares or
+    calls: a type's declaration (`pub enum Value { Integer(i64), Null }`), a table of its variants, fields or
+    dependencies, or the flow of its own calls (`handle_key(app, key)` ⏎ `↓` ⏎ `app.quit()`), with at most a short
+    remark (`현재 `Integer` 타입만 지원한다.`). What its parts are called is nothing to recite; what the note explains
+    of them in prose stays."""
+    if "```" not in markdown and "~~~" not in markdown and "|" not in markdown:
+        return False
+    shown = 0
+    for found in CODE_FENCE.finditer(markdown):
+        code = found.group(3)
+        if not (declares_types(code) or found.group(2).lower() in ("", "text", "txt", "plain") and is_call_flow(code)):
+            return False  # code that does something: a lesson in how it is done
+        shown += 1
+    said = CODE_FENCE.sub("\n", markdown)
+    for found in TABLE_BLOCK.finditer(said):
+        if not is_member_table(found.group(0)):
+            return False  # another table (`메서드 | 설명`, `항목 | 내용`): what the code offers or is for
+        shown += 1
+    return shown > 0 and len(visible_text(TABLE_BLOCK.sub("\n", said))) <= SOURCE_REMARK
+
+
+# a title that names a project's own scripts (`GCP 스크립트 - Cloud SQL 모듈`, `Backup scripts`)
+SCRIPTS_TITLE = re.compile(r"스크립트|\bscripts?\b", re.I)
+SCRIPT_CELL = re.compile(r"\.(?:sh|bash|ps1)`?\s*\|")
+
+
+def lists_own_scripts(table: str) -> bool:
+    """A table of a project's own files (`파일 | 용도`) that names its shell scripts (`gcp-cloudsql-setup.sh`)."""
+    return bool(SCRIPT_CELL.search(table)) and is_inventory_table(table)
+
+
 # a table with a column of links to related notes in (nearly) every row: an index of where each thing is explained
 LINK_CELL = re.compile(r"^\s*(?:\[\[[^\]]+\]\][\s,]*)+$|^\s*(?:\[[^\]]+\]\([^)]+\)[\s,]*)+$")
 RELATED_HEADER = re.compile(r"관련|참고|참조|링크|노트|문서|related|see also|reference|notes?$|links?$|docs?$", re.I)
