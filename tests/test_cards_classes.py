@@ -979,7 +979,8 @@ def test_a_generic_heading_over_code_asks_for_the_code_without_the_projects_fill
     """`참조키 › 수정` over SQL alone asks to write it (`SQL로 써 보세요`), and the block that only fills in the
     placeholders of the one above it (`ALTER TABLE test2 … fk_test2`) is one project's names: left out, with its
     `예시` label. A block under a label of its own stays. A heading that names a topic over code alone asks to
-    write it too (`복구 mysql` → `SQL로 써 보세요`); over words and code it is explained."""
+    write it too (`복구 mysql` → `명령어로 써 보세요`: the block runs the `mysql` program); over words and code it is
+    explained."""
     text = ("# DB\n## 참조키\n### 수정\n선행\n\n```sql\nALTER TABLE <table_name> DROP FOREIGN KEY <fk_name>;\n```\n\n"
             "```sql\nALTER TABLE test2 DROP FOREIGN KEY fk_test2;\n```\n\n"
             "## 복구 mysql\n```sql\nmysql -u admin -p < <db_name>.sql\n```\n\n예시\n\n```sql\nmysql -u admin -p < ./bookdb.sql\n```\n\n"
@@ -988,7 +989,7 @@ def test_a_generic_heading_over_code_asks_for_the_code_without_the_projects_fill
     cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
     assert cards["참조키 › 수정"].prompt == "SQL로 써 보세요"
     assert cards["참조키 › 수정"].back == "선행\n\n```sql\nALTER TABLE <table_name> DROP FOREIGN KEY <fk_name>;\n```"
-    assert cards["복구 mysql"].prompt == "SQL로 써 보세요" and cards["복구 mysql"].back.count("```sql") == 1
+    assert cards["복구 mysql"].prompt == "명령어로 써 보세요" and cards["복구 mysql"].back.count("```sql") == 1
     assert cards["kubectl describe"].prompt == "설명해 보세요"
     assert "예시" not in cards["복구 mysql"].back
     assert "kubectl describe pod web-1" in cards["kubectl describe"].back
@@ -2894,3 +2895,59 @@ def test_a_note_on_ones_own_scripts_is_not_asked_by_its_title() -> None:
     assert "Backup scripts - nightly module" not in fronts and "Why object storage" in fronts
     tool = notes.replace("# Backup scripts - nightly module", "# pg_dump")
     assert "pg_dump" in {c.front for c in cards_of(tool)}
+
+
+def test_a_block_fenced_as_sql_that_runs_a_program_is_asked_as_a_command() -> None:
+    """```` ```sql ```` over `sudo systemctl restart postgres`: the note files it with the database, but the learner
+    types it at a shell; a statement (`SHOW TABLES;`) stays SQL."""
+    notes = ("# 운영\n## 재시작\n\n```sql\nsudo systemctl restart postgres\n```\n\n"
+             "## 목록\n\n```sql\nSHOW TABLES;\n```\n")
+    assert {c.front: c.prompt for c in cards_of(notes)} == {"재시작": "명령어로 써 보세요", "목록": "SQL로 써 보세요"}
+
+
+def test_an_explanation_cut_in_a_list_finishes_the_list() -> None:
+    """The room runs out inside the list the heading is about: the list shows whole (within twice the room), and
+    only what comes after it is left to the note."""
+    points = "\n".join(f"- rule number {n} keeps the pantry shelves in order" for n in range(1, 9))
+    notes = (f"# Pantry\n## Shelving rules\n\nThe shelves follow a few rules of their own.\n\n"
+             + "Older jars go to the front.\nHeavy tins go low.\n\n" + points + "\n\n"
+             + ("After the rules, a long story about the pantry's history follows here and goes on. " * 4 + "\n\n") * 3)
+    [card] = [c for c in cards_of(notes) if c.rule == "explain"]
+    assert "rule number 8" in card.back and "history" not in card.back
+    assert card.back.endswith("continued in the note]]")
+
+
+def test_words_after_a_list_of_asked_terms_stay_in_the_explanation() -> None:
+    """`- origin : …` (a term with its card) touches the next line of the section (`no-store : …`): that line is
+    still the section's, and no other card shows it."""
+    notes = ("# Headers\n## Cache-Control\n\ndirectives\n\nmax-age : seconds a copy stays fresh\n\n"
+             "no-cache : store it but check with the origin first\n\n- origin : the server that owns the resource\n\n"
+             "no-store : never keep a copy anywhere\n")
+    [card] = [c for c in cards_of(notes) if c.rule == "explain"]
+    assert "no-store" in card.back
+
+
+def test_a_list_of_tags_a_sentence_announces_is_its_answer() -> None:
+    """`…write them in one of these styles:` over `- #dailyLog` `- #daily_log`: the tags are what it says."""
+    notes = ("# Notes\n## Naming tags\n\nTags hold no spaces. To join words, write them in one of these styles:\n\n"
+             "- #dailyLog\n- #daily_log\n- #daily-log\n")
+    [card] = [c for c in cards_of(notes) if c.rule == "explain"]
+    assert "#daily_log" in card.back and "continued" not in card.back
+
+
+def test_only_pros_and_cons_under_a_term_are_asked_as_such() -> None:
+    """`- 캐시 서버 두기` ⏎ `  - 장점` ⏎ `    - …` ⏎ `  - 단점`: the way is weighed, not defined; asked for its pros and
+    cons. A term explained in words of its own keeps "무엇인가요?"."""
+    notes = ("# 조회 성능\n## 방안\n\n- 캐시 서버 두기\n  - 장점\n    - 읽기가 빠르다\n  - 단점\n    - 데이터가 늦게 맞춰진다\n"
+             "- 읽기 전용 복제본\n  - 주 서버의 데이터를 복제해 읽기만 받는 서버\n")
+    prompts = {c.front: c.prompt for c in cards_of(notes) if c.rule == "term"}
+    assert prompts["캐시 서버 두기"].endswith("장단점은?")
+    assert prompts["읽기 전용 복제본"].endswith("무엇인가요?")
+
+
+def test_a_label_in_a_note_without_headings_is_asked_with_the_note_title() -> None:
+    """`**Wide modes**` over its list in a note titled `Lens Mount`, with no heading: the label alone does not say
+    what it is about."""
+    notes = "Kinds of mount a lens can have.\n\n**Wide modes**\n- FX\n- DX\n- CX\n"
+    [listed] = [c for c in cards_of(notes, path="Lens Mount.md") if c.rule == "list"]
+    assert listed.front == "Lens Mount › Wide modes"

@@ -424,6 +424,33 @@ ADVANTAGES = re.compile(r"(?:^|\s|의)(?:장점|단점|이점|장단점|좋은 �
                         r"disadvantages?|downsides?|why use \S+)\s*[:：]?$", re.I)
 
 
+PROS = re.compile(r"장점|이점|좋은 점|advantages?|benefits?|pros", re.I)
+CONS = re.compile(r"단점|disadvantages?|drawbacks?|downsides?|cons", re.I)
+
+
+def _pros_and_cons(ctx: RuleContext, text: str) -> str:
+    """The question an answer of only advantages and drawbacks asks (`- 장점` ⏎ `  - …` ⏎ `- 단점` ⏎ `  - …`, or
+    `**장점**` over its points): "장단점은?" (or only one of them), not what the thing is; "" for any other answer."""
+    rows = [row for row in text.split("\n") if row.strip()]
+    kinds = set()
+    for index, row in enumerate(rows):
+        bullet = BULLET.match(row)
+        below = BULLET.match(rows[index + 1]) if bullet and index + 1 < len(rows) else None
+        nests = bool(below) and len(below.group(1)) > len(bullet.group(1))  # (an item over items of its own)
+        if BOLD_LABEL.match(row) or nests:
+            plain = visible_text(row[bullet.end():] if bullet else row).strip().rstrip(":： ").strip()
+            kind = "pros" if PROS.fullmatch(plain) else "cons" if CONS.fullmatch(plain) else ""
+            if not kind:
+                return ""
+            kinds.add(kind)
+        elif not bullet or not kinds:
+            return ""  # words of its own, or a point before any label
+    if not kinds:
+        return ""
+    return ctx.say("장단점은?", "Pros and cons?") if len(kinds) == 2 else \
+        ctx.say("장점은?", "Advantages?") if "pros" in kinds else ctx.say("단점은?", "Drawbacks?")
+
+
 # a symbol of a formula and its meaning: one Latin or Greek letter, with an index or a prime (`p`, `x_i`, `n'`,
 # `λ`), plain or marked, then a colon, dash, arrow or `=` (`- p: 접두어의 길이`, `- **k** - 찾을 개수`)
 SYMBOL_ITEM = re.compile(r"\s*([*_`$]{0,2})[A-Za-zα-ωΑ-Ω](?:_\w{1,3}|\d|')?\1\s*(?:[:：=→-]|–|->)\s*\S")
@@ -593,6 +620,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
                 ctx.say("어떻게 하나요?", "How?") if "`" in body else None
             if asked is None:
                 return None
+            prompt = _asking(ctx, prompt, asked)
+        asked = _pros_and_cons(ctx, body)
+        if asked:  # `토큰 생성을 role도 담기도록 커스텀` ⏎ `- 장점` `- 단점`: a way weighed, asked for its pros and cons
             prompt = _asking(ctx, prompt, asked)
         subject = _introduced_above(before, head, body) if before is not None else ""
         front = in_context(head, subject or context) if subject or is_generic(head) else head
@@ -779,8 +809,13 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
 
 def _lead_front(ctx: RuleContext, section: Section, intro: str) -> str:
     """A list's lead-in as a front; a generic or one-word one (`Available:`) is asked with its topic."""
-    return in_context(intro, topic_of(section, ctx.note.title)) if is_generic(intro) or len(intro.split()) == 1 \
-        else intro
+    if is_generic(intro) or len(intro.split()) == 1:
+        return in_context(intro, topic_of(section, ctx.note.title))
+    if not section.path and len(intro.split()) <= 4 and not SENTENCE_END.search(intro) \
+            and not _stems(intro) & _stems(ctx.note.title):
+        return in_context(intro, ctx.note.title)  # a label in bold in a note without headings that does not name
+        # the note's topic (`**Node Level Changes**` in `Storage Access Mode`): asked with it, as a heading would be
+    return intro
 
 
 def _outlines(names: list[str]) -> bool:
@@ -1253,8 +1288,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         back += "\n\n" + "\n".join(f"- {name}" for name in offered) if offered else ""
     if cut:
         back += "\n\n" + continued(ctx, heading or section)
-    card = ctx.card("basic", front, back, section.line, section, "explain", title,
-                    prompt=_code_prompt(ctx, parts, _fixes(section)))
+    prompt = _code_prompt(ctx, parts, _fixes(section))
+    if not cut and prompt == ctx.say("설명해 보세요", "Explain"):
+        prompt = _pros_and_cons(ctx, back) or prompt  # `**장점**`, `**단점**` and their points only: asked as such
+    card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=prompt)
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
@@ -1646,6 +1683,25 @@ CODE_KINDS = {"sql": ("SQL", "SQL"), "mysql": ("SQL", "SQL"), "postgresql": ("SQ
               "zsh": ("명령어", "the command"), "powershell": ("명령어", "the command")}
 
 
+SQL_WORDS = {"select", "insert", "update", "delete", "create", "alter", "drop", "show", "use", "grant", "revoke", "with",
+             "set", "desc", "describe", "explain", "truncate", "rename", "flush", "begin", "commit", "rollback", "start",
+             "call", "replace", "lock", "unlock", "source", "merge", "declare", "analyze", "optimize", "vacuum", "copy",
+             "comment", "values", "from", "where", "and", "or", "end", "if", "exec", "execute", "savepoint", "release"}
+PROGRAM = re.compile(r"^\s*(?:sudo\s+)?([a-z][\w.-]*)(?:\s|$)")
+
+
+def _kind_of(language: str, code: str) -> tuple[str, str]:
+    """What a code block is written in, as its prompt names it: its fence's language, but a block fenced as SQL whose
+    first word names a program, not a statement (`sudo timedatectl set-timezone …`, `mysql -u admin -p`), is a
+    shell command."""
+    kind = CODE_KINDS.get(language, ("코드", "the code"))
+    if kind[0] == "SQL":
+        found = PROGRAM.match(code)
+        if found and found.group(1) not in SQL_WORDS:
+            return CODE_KINDS["sh"]
+    return kind
+
+
 def _fixes(section: Section) -> bool:
     """A troubleshooting section (`Troubleshooting`, or a platform under it: `Troubleshooting › macOS`): what it
     says is what to check or do when something goes wrong."""
@@ -1663,7 +1719,7 @@ def _code_prompt(ctx: RuleContext, parts: list[str], fixes: bool = False) -> str
     if not languages or len(words_only) > 1 or any(len(visible_text(part)) > 10 for part in words_only) \
             or not all(languages):  # (a bare fence: a drawing, a listing)
         return ctx.say("어떻게 해결하나요?", "How do you fix it?") if fixes else ctx.say("설명해 보세요", "Explain")
-    kinds = {CODE_KINDS.get(language.lower(), ("코드", "the code")) for language in languages}
+    kinds = {_kind_of(fence_language(code[0]).lower(), code[1]) for code in found if code is not None}
     korean, english = kinds.pop() if len(kinds) == 1 else ("코드", "the code")
     return ctx.say(f"{korean}로 써 보세요", f"Write {english}" if english.startswith("the") else f"Write it in {english}")
 
@@ -1970,12 +2026,41 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         announced = kind == "paragraph" and parts and _dangling(parts[-1])
         piece = _shorten(text, kind, max_chars - size, max_lines - lines, whole_sentences=bool(announced)) \
             if kind in ("code", "list", "table") or not parts or announced else ""
+        own = _finished(unused, kind, text, missing, parts[-1] if parts else "", asides) if stretch else None
+        if own and size + _reading_size(own) <= max_chars * GRACE and lines + own.count("\n") + 1 <= max_lines * GRACE \
+                and not is_click_through(own) and not is_click_through("\n".join(parts + [piece])):
+            parts.append(own)  # the list, table or lines of short points the room runs out in finish within GRACE
+            cut, over = True, "more"  # times the room: a cut inside them drops the very items the heading asks for
+            break  # (a walk through an app's screens stays cut, and gives no explanation)
         if piece:
             parts.append(piece)
         cut, over = True, kind
         break
     cut = _drop_lead_in(parts) or cut
     return parts, cut, skipped, over
+
+
+def _finished(chunk: Chunk, kind: str, text: str, missing: set[str], before: str, asides: bool) -> str | None:
+    """What of the chunk the room ran out in is shown whole when it fits in GRACE times the room: its list or table
+    (with the lead-in right above it that announces it), or its paragraph of short points; not the blocks that only
+    touch it. None for anything else (prose, code)."""
+    blocks = chunk.blocks
+    at = next((n for n, block in enumerate(blocks) if block.kind in ("list", "table")), None)
+    if at is None or any(not _dangling(block.source) for block in blocks[:at]):
+        if kind != "paragraph":
+            return None
+        own = text if len(blocks) == 1 else _shown_text(Chunk(blocks[:1]), missing, before, asides)[0]
+        return own if own and _short_lines(own) else None
+    return text if at + 1 == len(blocks) else _shown_text(Chunk(blocks[:at + 1]), missing, before, asides)[0]
+
+
+SHORT_LINE = 60  # characters of a line that states one point (`모든 leaf 노드들은 같은 레벨에 있음`)
+
+
+def _short_lines(text: str) -> bool:
+    """A paragraph of two or more short lines, one point each: a list written without bullets."""
+    rows = [row for row in text.split("\n") if row.strip()]
+    return len(rows) >= 2 and all(len(row) <= SHORT_LINE for row in rows)
 
 
 MARKDOWN_SOURCE = {"md", "markdown", ""}
@@ -2004,7 +2089,13 @@ def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:
     card's lead-in and list, terms with cards of their own). A list only one or two of whose items have a card
     stays, with what touches it: its points are the explanation (`**특징**` over `- 연결지향 - …`, `- 순서 보장`, …)."""
     first = chunk.blocks[0]
-    return chunk if first.line not in used or _mostly_unused(first, used) else None
+    if first.line not in used or _mostly_unused(first, used):
+        return chunk
+    rest = chunk.blocks[1:]
+    if first.kind == "list" and rest and rest[0].kind == "paragraph" and rest[0].line not in used:
+        return Chunk(rest)  # the words after a list whose items are asked by themselves go on with the section
+        # (`- 원서버 : …` then `no-store : …`, the next of the directives the section explains): no card shows them
+    return None
 
 
 def _mostly_unused(block: Block, used: set[int]) -> bool:
@@ -2063,9 +2154,10 @@ def _shown_text(chunk: Chunk, missing: set[str], before: str = "", asides: bool 
         if text.strip():
             kept.append(text)
     text = "\n".join(kept)
-    if not text.strip() or (nothing_to_learn(text) and not named and not IMAGE.search(text)):
-        return None, False, True
-    return text, False, first_left_out
+    if not text.strip() or (nothing_to_learn(text) and not named and not IMAGE.search(text)
+                            and not (kind == "list" and _announces_links(before))):
+        return None, False, True  # (a list of tags the words before announce, `…use the following formats:` ⏎
+    return text, False, first_left_out  # `- #camelCase`, is what they say: the answer, not a line of tags)
 
 
 # a lead-in that sends the reader elsewhere (`see the following pages:`, `관련 문서:`): the links after it are pointers
