@@ -2909,7 +2909,7 @@ def test_an_explanation_cut_in_a_list_finishes_the_list() -> None:
     """The room runs out inside the list the heading is about: the list shows whole (within twice the room), and
     only what comes after it is left to the note."""
     points = "\n".join(f"- rule number {n} keeps the pantry shelves in order" for n in range(1, 9))
-    notes = (f"# Pantry\n## Shelving rules\n\nThe shelves follow a few rules of their own.\n\n"
+    notes = ("# Pantry\n## Shelving rules\n\nThe shelves follow a few rules of their own.\n\n"
              + "Older jars go to the front.\nHeavy tins go low.\n\n" + points + "\n\n"
              + ("After the rules, a long story about the pantry's history follows here and goes on. " * 4 + "\n\n") * 3)
     [card] = [c for c in cards_of(notes) if c.rule == "explain"]
