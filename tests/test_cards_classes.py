@@ -2951,3 +2951,45 @@ def test_a_label_in_a_note_without_headings_is_asked_with_the_note_title() -> No
     notes = "Kinds of mount a lens can have.\n\n**Wide modes**\n- FX\n- DX\n- CX\n"
     [listed] = [c for c in cards_of(notes, path="Lens Mount.md") if c.rule == "list"]
     assert listed.front == "Lens Mount › Wide modes"
+
+
+def test_a_manifest_value_the_task_or_the_line_above_chose_stays_shown() -> None:
+    """A Service whose type the exercise asked for (`… through a NodePort Service`) or the line above it names:
+    which type it is was the note's choice, not something the learner can tell from the manifest. Left with only
+    the example's own values, the manifest has no card; a key the section is about is still asked beside it."""
+    service = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: shop-svc\nspec:\n  type: NodePort\n"
+               "  selector:\n    app: shop\n  ports:\n  - port: 80\n    targetPort: 8080\n")
+    task = ("# Drills\n## 7. Open the shop\n### 문제\n```\nMake the shop reachable through a NodePort Service "
+            "named shop-svc.\n```\n### 답안\n```yaml\n" + service + "```\n")
+    assert not [c for c in cards_of(task) if c.rule == "manifest"]
+    plain = "# Networking\n## Shop\n```yaml\n" + service + "```\n"
+    [card] = [c for c in cards_of(plain) if c.rule == "manifest"]
+    assert "type: {{c2::NodePort}}" in card.front  # nothing chose it: asked
+    above = "# Networking\n## Shop Service\nNodePort로 열어 둔다:\n```yaml\n" + service + "```\n"
+    [card] = [c for c in cards_of(above) if c.rule == "manifest"]
+    assert "type: NodePort" in card.front and "{{c1::ports}}:" in card.front
+
+
+def test_items_numbered_under_one_label_are_asked_together() -> None:
+    """`- 장점 1: …`, `- 장점 2: …`: which is number 2 is the note's order; one card asks them under their label, or
+    the section's explanation does when they are its whole list."""
+    text = ("# 캐시\n## 로컬 캐시\n- 위치: 애플리케이션 메모리 안\n- 장점 1: 네트워크를 타지 않아 빠르다\n"
+            "- 장점 2: 따로 운영할 서버가 없다\n\n## 캐시 무효화\n갱신된 데이터가 캐시에 남는 문제가 있다.\n"
+            "* 대책 1\n  * 쓰기 때 해당 키를 지운다\n* 대책 2\n  * 짧은 만료 시간을 둔다\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if re.search(r"\d$", c.front)]
+    [together] = [c for c in cards if c.front == "로컬 캐시 › 장점"]
+    assert together.back == "- 장점 1: 네트워크를 타지 않아 빠르다\n- 장점 2: 따로 운영할 서버가 없다"
+    assert "위치" in [c.front for c in cards]
+    [explained] = [c for c in cards if c.front == "캐시 무효화"]
+    assert "* 대책 2\n  * 짧은 만료 시간을 둔다" in explained.back
+
+
+def test_a_heading_that_points_back_or_is_a_bare_value_is_asked_with_what_it_is_of() -> None:
+    """`둘의 차이점?` names neither of the two; `none` under an analyzer's options says not which option takes it."""
+    text = ("# 락\n## 낙관적 락과 비관적 락\n- 낙관적 락: 충돌이 드물다고 보고 커밋 때 확인\n- 비관적 락: 읽을 때부터 잠근다\n"
+            "### 둘의 차이점?\n충돌을 언제 확인하느냐가 다르다: 커밋 때인가, 읽을 때인가.\n")
+    assert "낙관적 락과 비관적 락 › 둘의 차이점?" in [c.front for c in cards_of(text)]
+    value = ("# Tokenizer\n## split_mode\n```\n\"split_mode\": \"none\"\n```\n"
+             "### none\nWords are kept whole: `sunflower` stays one token instead of `sun` and `flower`.\n")
+    assert "split_mode › split_mode: none" in [c.front for c in cards_of(value)]

@@ -122,10 +122,12 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     missing = missing or set()
     cards: list[Card] = []
     sections = note.sections()
-    exercises = exercise_pairs(note.root) if ctx.on("explain") else {}
+    pairs = exercise_pairs(note.root) if ctx.on("explain") or ctx.on("manifests") and note.code_blocks else {}
+    exercises = pairs if ctx.on("explain") else {}
     answers = {answer.line for answer in exercises.values()}
     rejected = {problem.line for problem in problems if problem.path == note.path}
-    made = [manifest_cards(ctx, code, _section_for(sections, code.fence_line), rejected) for code in note.code_blocks] \
+    made = [manifest_cards(ctx, code, section, rejected, _task_of(section, sections, pairs))
+            for code in note.code_blocks for section in (_section_for(sections, code.fence_line),)] \
         if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again, nor the words that explain it; nor
     # does it show one Kubernetes rejects (26 of 30 such cards read in samples of real vaults were weak, warning or not)
@@ -475,6 +477,15 @@ def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[S
 def _is_example(card: Card) -> bool:
     """`- Example: `(3.14).toFixed(1)` …` under a function: an example of what the section explains, not a term."""
     return card.rule == "definition" and is_example_label(card.anchor)
+
+
+def _task_of(section: Section, sections: tuple[Section, ...], pairs: dict[int, Section]) -> str:
+    """The problem's text when the section is (or is under) the answer to one (`### 문제` … `### 답안`), or ""."""
+    for problem_line, answer in pairs.items():
+        if answer.line <= section.line and section.path[:len(answer.path)] == answer.path:
+            problem = next(found for found in sections if found.line == problem_line)
+            return "\n".join(block.source for block in problem.blocks)
+    return ""
 
 
 def _section_for(sections: tuple[Section, ...], line: int) -> Section:

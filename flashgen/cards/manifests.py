@@ -190,13 +190,16 @@ class Hidden(NamedTuple):
 
 
 def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
-                   kinds: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
+                   kinds: set[str] | frozenset[str] = frozenset(),
+                   told: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
     """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
     that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
     of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away). What the
     headings are about is asked too: the keys under it (`nodeSelectorTerms`, `secretName`), and its own key when
     they do not name it whole (`secretKeyRef` under `Secrets`). Returns the YAML, the hidden groups and which of
-    them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name."""
+    them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name.
+    `told`: words of what the note says it sets out to do (the line above, the task it answers): a value they name
+    (`NodePort` of `… via a NodePort`) is the note's choice, which the card does not ask either (but its `kind`)."""
     lines = code.split("\n")
     fields = _field_paths(code)
     hidden: list[Hidden] = []
@@ -231,14 +234,16 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     for index, _, match, part, _ in sorted(hidden, key=lambda h: -h.match.start(h.part)):
         rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
     shown = set(given) | words_of("\n".join(rest))
+    chosen = shown | set(told)
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
     topical = any(h.part == "key" for h in hidden)
     for index, name, match, part, _ in sorted(hidden, key=lambda h: (h.line, h.match.start(h.part))):
         text = match.group(part).strip()
-        if part == "value" and words_of(text) and words_of(text) <= shown:
-            continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`)
+        if part == "value" and words_of(text) and words_of(text) <= (shown if name == "kind" else chosen):
+            continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`), or
+            # the task chose it (an object's `kind` is not a choice: the fields the card shows tell it)
         if part == "key" and name == TOP_LEVEL and text.lower() in shown:
             continue  # a comment names it (`# no spec: target instead`)
         if part == "value" and topical and name in EXAMPLE_VALUES:
@@ -257,42 +262,46 @@ SPLIT_DOCUMENTS = 3  # a block of this many objects or more (a whole app in one 
 
 
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
-                   rejected: set[int] | frozenset[int] = frozenset()) -> list[Card]:
+                   rejected: set[int] | frozenset[int] = frozenset(), task: str = "") -> list[Card]:
     """One cloze card per manifest, each key field a deletion; a block with two documents (a Deployment and its
     Service) gives one card, a block of three or more a card per document, each a question of its own size.
-    The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), and a
+    The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), nor the
+    line above it or the `task` the manifest answers (a value they chose stays shown: the card does not say it), and a
     card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
     what the section is about nor how the object is reached, run or restarted, is not made. Nor is one of a manifest
     with any of the note's `rejected` lines (what Kubernetes rejects): a cloze would drill the learner in a manifest
     that does not work, mistake and all."""
     docs = manifest_docs(code)
     if len(docs) < SPLIT_DOCUMENTS:
-        return _manifest_card(ctx, code, section, docs, rejected=rejected)
+        return _manifest_card(ctx, code, section, docs, rejected=rejected, task=task)
     cards: list[Card] = []
     line = code.line
     for part in re.split(r"(?m)^---[ \t]*\n", code.code):
         one = replace(code, code=part, line=line)
-        cards.extend(_manifest_card(ctx, one, section, manifest_docs(one), line, rejected))
+        cards.extend(_manifest_card(ctx, one, section, manifest_docs(one), line, rejected, task))
         line += part.count("\n") + 1
     return cards
 
 
 def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: list[dict],
-                   at: int | None = None, rejected: set[int] | frozenset[int] = frozenset()) -> list[Card]:
+                   at: int | None = None, rejected: set[int] | frozenset[int] = frozenset(),
+                   task: str = "") -> list[Card]:
     """The card of one code block's manifests (at its fence line, or at `at`, a document's first line)."""
     if not docs or rejected_manifest(code, rejected):
         return []
     breadcrumb = [ctx.note.title, *(heading_text(title) for title in section.path)]
     kinds = {str(doc["kind"]).lower() for doc in docs}
     given = words_of(" ".join(breadcrumb), joined=True)
-    named = kinds & (given | words_of(_lead_in(section, code.fence_line)))  # `컨트롤러(Deployment)로 …` above it
-    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named)
+    lead_in = words_of(_lead_in(section, code.fence_line))
+    named = kinds & (given | lead_in)  # `컨트롤러(Deployment)로 …` above it
+    told = lead_in | words_of(task) if task else lead_in
+    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, told)
     if not topics and not set(groups) & MEANINGFUL:
         if named or not is_yaml_section(section):
             return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
         # (`## Example Manifest` over it alone): the objects of Kubernetes' own API in it are what it is about
         text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given,
-                                              {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)})
+                                              {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)}, told)
         if not topics or all(key.lower() in FRAME_KEYS for key in _hidden_keys(text)):
             return []  # nothing but the frame every manifest has (`containers`, `selector`, `template`)
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)

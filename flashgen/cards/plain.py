@@ -382,6 +382,8 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         if _examples_of_one_construct(items):
             continue  # `Variables can be set to:` ⏎ `- Literals: `{% set count = 5 %}``: examples of one construct
         claims: bool | None = None  # (worked out for the first term card that may be a trait)
+        numbered = _numbered_labels(items) if "1" in block.source and "2" in block.source else {}
+        made = len(cards)
         for index, item in enumerate(items):
             if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
@@ -397,6 +399,49 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
                     card = _trait(ctx, card, topic_of(section, ctx.note.title))
             if card and not _restates_a_case(card) and not is_example_instance(visible_text(card.front)):
                 cards.append(card)  # (`- 사람 2 : 국 끓이기 → 스팸 굽기`: one actor of an illustration, not a term)
+        if numbered:
+            cards[made:] = _asked_together(ctx, section, cards[made:], numbered, len(items), intro)
+    return cards
+
+
+# a label that only numbers what it is one of (`해결 방안 1`, `허브의 특징 2`, `Option 3`): words, then the number
+LABEL_NUMBER = re.compile(r"[^\W\d_] ?[1-9](?![\d.])")  # (what a quick look finds of one)
+NUMBERED_LABEL = re.compile(r"(?P<label>[^\W\d_][^\d:/.()\[\]`]*?)\s*(?P<number>[1-9])")
+
+
+def _numbered_labels(items: tuple[Item, ...]) -> dict[str, list[Item]]:
+    """The items named by one label numbered 1, 2, … (`- 해결 방안 1` ⏎ `  - …`, `- 허브의 특징 2: 반이중 통신`), by
+    that label: which one is number 2 is the note's order, nothing a learner can tell from the label alone."""
+    if len(items) < 2 or sum(bool(LABEL_NUMBER.search(item.head)) for item in items) < 2:
+        return {}  # (most lists: no number in their items at all)
+    runs: dict[str, list[Item]] = {}
+    for item in items:
+        found = NUMBERED_LABEL.fullmatch(visible_text(_term_of(item.head)).strip())
+        if found and not item.ordered:
+            label = found.group("label").strip()
+            if len(runs.get(label, [])) == int(found.group("number")) - 1:
+                runs.setdefault(label, []).append(item)
+    return {label: run for label, run in runs.items() if len(run) >= 2}
+
+
+def _asked_together(ctx: RuleContext, section: Section, cards: list[Card], numbered: dict[str, list[Item]],
+                    listed: int, intro: str) -> list[Card]:
+    """The list's cards with those of items numbered under one label (`해결 방안 1`, `해결 방안 2`) asked together:
+    one card under the label, with what they belong to; none when they are the whole list (the section's
+    explanation asks them with the words that lead into them, `…내부 호출에 프록시를 적용할 수 없다.`)."""
+    for label, run in numbered.items():
+        lines = {item.line for item in run}
+        if sum(card.line in lines for card in cards) < 2:
+            continue  # (items no card asks on its own: `- 예1: …`, `- 사람 2 : …`)
+        kept = [card for card in cards if card.line not in lines]
+        if len(run) < listed:
+            context = heading_text(intro) if intro else topic_of(section, ctx.note.title)
+            front = label if context and context in label else in_context(label, context)
+            back = "\n".join(f"- {item.head}" + "".join(f"\n  {line}" if line.strip() else "\n" for line in item.body)
+                             for item in run)
+            kept.append(ctx.card("basic", front, back, run[0].line, section, "term", label,
+                                 prompt=ctx.say("설명해 보세요", "Explain")))
+        cards = sorted(kept, key=lambda card: card.line)
     return cards
 
 
@@ -1157,6 +1202,41 @@ def _is_source_line(line: str) -> bool:
     return bool(re.match(r"^\s*(출처|source|참고|ref)\s*[:：]", line, re.I))
 
 
+# a heading that points back at what the note named before it (`둘의 차이점?`, `이것의 장점`, `Both compared`)
+REFERS_BACK = re.compile(r"^(?:(?:이|그)\s?)?(?:둘|양자|이것|그것|이거|그거)(?:의|은|는|을|를|이|가|과|와|에|도|\s|[?]|$)"
+                         r"|^(?:both|the two|these two|the difference between (?:them|the two))\b", re.I)
+# a heading that is only a value some setting takes (`none`, `true`, `auto` under the option that takes it)
+ENUM_VALUES = frozenset({"none", "null", "nil", "true", "false", "on", "off", "auto", "always", "never", "all", "any",
+                         "mixed", "discard", "strict", "lenient"})
+
+
+def _says_nothing_alone(title: str) -> bool:
+    """`둘의 차이점?`, `none`: a heading that points back or is a bare value (cheap tests first: most are neither)."""
+    return title[:1] in REFERS_BACK_STARTS and bool(REFERS_BACK.match(title)) \
+        or len(title) <= ENUM_VALUE_SIZE and words(title) in ENUM_VALUES
+
+
+REFERS_BACK_STARTS = "이그둘양bBtT"
+ENUM_VALUE_SIZE = 16  # characters of a bare value's heading, with its markup
+
+
+def _with_what_it_refers_to(ctx: RuleContext, section: Section, title: str) -> str:
+    """The front of a heading that says nothing on its own: one that points back (`둘의 차이점?`) with its topic
+    above (or the note's title), and a bare value (`none`) as what is set to it in the text above
+    (`"decompound_mode": "none"` → `decompound_mode: none`), with that topic."""
+    topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
+    if not REFERS_BACK.match(title):
+        value = words(title)
+        before = ctx.note.source.split("\n")[max(0, section.line - 1 - SET_TO_REACH):section.line - 1]
+        keys = [found.group(1) for line in before for found in re.finditer(
+            rf"[\"']?([A-Za-z_][\w.-]*)[\"']?\s*[:=]\s*[\"']?{re.escape(value)}[\"']?(?![\w-])", line, re.I)]
+        title = f"{keys[-1]}: {value}" if keys else title
+    return in_context(title, topic)
+
+
+SET_TO_REACH = 60  # lines above a bare value's heading where what is set to it is looked for
+
+
 def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: set[str],
                  covered: int = 0, named: str | None = None, heading: Section | None = None) -> Card | None:
     """A heading (or lesson line) whose section has content: "explain this", with the content as the answer,
@@ -1181,6 +1261,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         front = in_context(heading_text(title), topic)
     elif is_qualifier(heading_text(title)):
         front = qualified(section, ctx.note.title)  # `macOS` → `Obsidian CLI › Troubleshooting › macOS`
+    elif _says_nothing_alone(heading_text(title)):
+        front = _with_what_it_refers_to(ctx, section, heading_text(title))
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
     if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
         return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
