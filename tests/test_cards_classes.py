@@ -2993,3 +2993,32 @@ def test_a_heading_that_points_back_or_is_a_bare_value_is_asked_with_what_it_is_
     value = ("# Tokenizer\n## split_mode\n```\n\"split_mode\": \"none\"\n```\n"
              "### none\nWords are kept whole: `sunflower` stays one token instead of `sun` and `flower`.\n")
     assert "split_mode › split_mode: none" in [c.front for c in cards_of(value)]
+
+
+def test_an_option_is_asked_with_its_command() -> None:
+    """`- -v : …` under `podman run -v …` or a heading `rsync 옵션`: `-v` alone names no command; a term that says
+    when something happens (`토큰 만료 시`) is a moment of a process, not a term."""
+    text = ("# 컨테이너\n## 볼륨\n`podman run -v /data:/data 이미지`\n* -v : 호스트 디렉터리 연결\n"
+            "* --rm : 종료 후 삭제\n\n## rsync 옵션\n- -a : 권한과 시간 보존\n- -z : 전송 중 압축\n\n"
+            "## 갱신\n1. 토큰 만료 시 : 클라이언트가 리프레시 토큰을 보낸다\n2. 새 토큰 발급: 서버가 새 액세스 토큰을 준다\n")
+    fronts = [c.front for c in cards_of(text)]
+    assert {"podman run -v", "podman run --rm", "rsync -a", "rsync -z"} <= set(fronts)
+    assert not [f for f in fronts if f.startswith("-") or f.endswith(" 시")]
+
+
+def test_a_comparison_is_asked_with_what_its_table_compares() -> None:
+    """`비교 테이블` under `캐시 방식 비교` says that it compares, the header row says what; a table whose rows are
+    the things compared (`| 모드 | … |`) and a heading that already names them (`A vs B`) stay as they are."""
+    table = "| 항목 | 로컬 캐시 | 분산 캐시 |\n|---|---|---|\n| 속도 | 빠름 | 느림 |\n| 일관성 | 낮음 | 높음 |\n"
+    text = "# 캐시\n## 캐시 방식 비교\n### 비교 테이블\n" + table
+    assert "캐시 방식 비교 › 비교 테이블 (로컬 캐시 vs 분산 캐시)" in [c.front for c in cards_of(text)]
+    rows = "# 캐시\n## 모드 비교\n| 모드 | 속도 | 일관성 |\n|---|---|---|\n| 로컬 | 빠름 | 낮음 |\n| 분산 | 느림 | 높음 |\n"
+    assert "모드 비교" in [c.front for c in cards_of(rows)]
+    named = "# 캐시\n## 로컬 vs 분산 비교\n" + table
+    assert "로컬 vs 분산 비교" in [c.front for c in cards_of(named)]
+
+
+def test_a_main_features_heading_is_asked_with_its_topic() -> None:
+    """`주요 특징` alone says not whose features they are."""
+    text = "# ReplicaSet\n## 주요 특징\n- 지정한 수의 파드를 유지한다\n- 레이블 셀렉터로 파드를 고른다\n"
+    assert "ReplicaSet › 주요 특징" in [c.front for c in cards_of(text)]

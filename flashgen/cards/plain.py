@@ -384,6 +384,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
         claims: bool | None = None  # (worked out for the first term card that may be a trait)
         numbered = _numbered_labels(items) if "1" in block.source and "2" in block.source else {}
         made = len(cards)
+        command: str | None = None  # (worked out for the first option a card asks)
         for index, item in enumerate(items):
             if item.line in used or _is_task(block, item) or item.line in factors:
                 continue  # a task of a to-do list is not knowledge
@@ -391,6 +392,11 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
                 continue  # `## with의 장점` ⏎ `- **가독성 향상**: …`: a label that states the point gives it away; the
                 # section's explanation asks for the advantages (`- 장점` ⏎ `  - …` under `장단점` is asked as a term)
             card = _item_card(ctx, section, item, intro, prompt, parent, glossed, items[index - 1] if index else None)
+            if card and card.rule == "definition" and FLAG_TERM.fullmatch(card.front):
+                if command is None:
+                    command = _command_of_options(section, block, intro)
+                if command:  # `-d : 백그라운드 실행` under `docker run -d …`: the option is asked with its command
+                    card = replace(card, front=f"{command} {card.front}")
             if card and card.rule == "term" and card.prompt == what and not intro and not parent \
                     and not ASPECT.match(visible_text(card.front).strip()):  # (an aspect's subject is the item above's)
                 if claims is None:
@@ -611,6 +617,37 @@ def _is_task(block: Block, item: Item) -> bool:
     return bool(re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\[.\]\s", line))
 
 
+# a label that says when something happens (`Callback code 시`, `로그인할 때`): a moment, not a term to define
+SITUATION_TERM = re.compile(r"\s시$|[가-힣] 때$|하는 경우$")
+# a command-line option alone as a term (`-d`, `--rm`, `` `--dry-run` ``, `--name=<노드 이름>`)
+FLAG_TERM = re.compile(r"`?--?[A-Za-z][\w-]*(?:[= ]\S.*)?`?")
+# the words of a command before its options or arguments (`docker run` in `docker run -d --name …`)
+COMMAND_WORDS = re.compile(r"[a-z][a-z0-9_.-]*(?: (?!-)[a-z][a-z0-9_.-]*){0,2}(?= -)")
+# a heading that names a command's options (`docker run 주요 옵션`, `etcdctl 옵션들`, `kubectl get flags`)
+OPTIONS_HEADING = re.compile(r"([a-z][a-z0-9_.-]*(?: [a-z][a-z0-9_.-]*){0,2})\s+(?:명령(?:어)?\s+)?(?:주요\s+)?"
+                             r"(?:옵션들?|options|flags)$")
+
+
+def _command_of_options(section: Section, block: Block, intro: str) -> str:
+    """The command a list of options belongs to: the command written in code right above the list (`docker run -d
+    --name {이름} 이미지명` over `- -d : …`), in its lead-in, or named by the heading (`docker run 주요 옵션`); "" when
+    none says it."""
+    index = section.blocks.index(block)
+    above = section.blocks[index - 1] if index else None
+    codes = re.findall(r"`([^`\n]+)`", intro)
+    if above is not None and block.line - above.end_line <= 2:
+        if above.kind == "paragraph":
+            codes += re.findall(r"`([^`\n]+)`", above.source.strip().split("\n")[-1])
+        elif above.kind == "code":
+            codes += [line for line in above.source.split("\n")[1:2]]  # the first line inside the fence
+    for code in codes:
+        found = COMMAND_WORDS.match(code.strip().removeprefix("$ ").removeprefix("sudo "))
+        if found:
+            return found.group(0)
+    heading = OPTIONS_HEADING.fullmatch(heading_text(clean_title(section.title)))
+    return heading.group(1) if heading else ""
+
+
 def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
                parent: str = "", glossed: bool = True, before: Item | None = None) -> Card | None:
     """The card of one list item: a definition, a term over its sub-items or a term with its gloss in brackets.
@@ -623,6 +660,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     body = _body_markdown(item.body)
     if found and ORDINAL.match(visible_text(found[0]).strip()):
         return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
+    if found and SITUATION_TERM.search(visible_text(found[0]).strip()):
+        return None  # `2. Callback code 시 : …`: a step of what happens, named by when it happens, not a term
     if found and CATCH_ALL.fullmatch(visible_text(found[0]).strip()):
         return None  # `- **Other**: Any folder under a syncing service, …`: the rest of the list, no term of its own
     if found:
@@ -1274,6 +1313,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     labels = _labels_listed(parts) if is_generic(heading_text(title)) else []
     if labels:  # `주요 정보` over `- **기본 포트:** 27017`, …: asked by what it lists
         front += f" ({', '.join(labels)})"
+    if COMPARISON_HEADING.search(heading_text(title)) and parts and not VERSUS.search(front):
+        compared = _compared_columns(parts[0])
+        if compared:  # `비교 테이블` over `| 항목 | ClusterIP + ip | NodePort + instance |`: asked by what it compares
+            front += f" ({' vs '.join(compared)})"
     if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
     parts = [part for part in _without_filled_templates(parts) if not is_contribution_call(part)]
@@ -1433,6 +1476,28 @@ def _is_tagline(read: str, title: str) -> bool:
     task = _task_of(said)
     return task >= 0 and task == _task_of(title) and len(said.split()) <= TAGLINE_WORDS \
         and not SENTENCE_END.search(said) and "\n" not in said
+
+
+# a heading that says its section compares without naming what (`비교 테이블`, `배포 방식 비교`, `Comparison`)
+COMPARISON_HEADING = re.compile(r"(?:^|\s)(?:비교|비교\s?(?:테이블|표)|comparison(?: table)?)$", re.I)
+
+
+# the first column of a table whose other columns are the things compared (`| 항목 | A | B |`)
+ASPECT_COLUMN = {"", "항목", "비교 항목", "구분", "기준", "비교 기준", "특성", "속성", "feature", "features", "aspect",
+                 "item", "criteria", "criterion", "property"}
+VERSUS = re.compile(r"\svs\.?\s", re.I)  # `merge vs rebase › 비교`: the heading names what it compares
+
+
+def _compared_columns(part: str) -> list[str]:
+    """What a comparison table compares: the 2 to 4 column headings after its first (`| 항목 | A | B |`), when it
+    opens the answer and its heading does not already name them; else []."""
+    if not part.lstrip().startswith("|"):
+        return []
+    cells = [visible_text(cell).strip() for cell in part.strip().split("\n")[0].strip().strip("|").split("|")]
+    if words(cells[0]) not in ASPECT_COLUMN:
+        return []  # `| 모드 | 커밋 | 스테이징 |`: the rows are what it compares, the columns their aspects
+    compared = cells[1:]
+    return compared if 2 <= len(compared) <= 4 and all(0 < len(cell) <= 30 for cell in compared) else []
 
 
 def _labels_listed(parts: list[str]) -> list[str]:

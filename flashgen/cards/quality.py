@@ -46,7 +46,7 @@ GENERIC_HEADINGS = {
     "pros and cons", "advantages", "disadvantages", "limitations", "important", "warning", "caution", "info",
     "question", "questions", "answer", "practice", "exercise", "lab", "test", "testing", "verification", "check",
     "explanation", "concept", "concepts", "key points", "key concepts", "key ideas", "key behaviors",
-    "key features", "takeaways", "key takeaways", "remarks",
+    "key features", "key facts", "takeaways", "key takeaways", "remarks", "주요 특징", "주요 개념",
     "comment", "comments", "demo", "use cases", "use case", "purpose", "goal", "goals", "requirements",
     "prerequisites", "quick start", "getting started", "get started", "시작하기", "basic usage", "notes and tips", "how it works",
     "예시", "예제", "예", "팁", "메모", "요약", "정리", "개요", "소개", "결론", "설명", "정의", "특징", "장점", "단점",
