@@ -221,12 +221,14 @@ def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
     assert not [c for c in cards_of(config_map) if c.rule == "manifest"]  # only `kind` to hide: no card
     pod = ("# 실습\nPod를 하나 만든다:\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
            "  containers:\n  - name: web\n    image: nginx\n```\n")
-    [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
-    assert "kind: {{c1::Pod}}" in card.front and "{{c2::containers}}:" in card.front and "image: nginx" in card.front
+    # the keys under its spec are only the frame every Pod has (`containers`): no card
+    assert not [c for c in cards_of(pod) if c.rule == "manifest"]
+    with_policy = pod.replace("  containers:", "  restartPolicy: Never\n  containers:")
+    [card] = [c for c in cards_of(with_policy) if c.rule == "manifest"]
+    assert "kind: {{c1::Pod}}" in card.front and "{{c2::restartPolicy}}:" in card.front and "image: nginx" in card.front
     assert card.prompt.startswith("web — ")
     named = pod.replace("# 실습", "# Pod").replace("name: web", "name: nginx")  # the heading, the names say these
-    [card] = [c for c in cards_of(named) if c.rule == "manifest"]
-    assert "kind: Pod" in card.front and "image: nginx" in card.front and "{{c1::containers}}:" in card.front
+    assert not [c for c in cards_of(named) if c.rule == "manifest"]
     alone = pod.replace("Pod를 하나 만든다:\n", "")  # nothing says what it is about: only `kind` and an image to hide
     assert not [c for c in cards_of(alone) if c.rule == "manifest"]
     job = ("# Job\n```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: backup\nspec:\n  template:\n    spec:\n"
@@ -2646,7 +2648,7 @@ def test_a_line_that_says_what_an_example_note_holds_or_where_to_look_is_no_card
 
 def test_sibling_settings_of_one_type_keep_their_names_shown_in_a_manifest_cloze() -> None:
     """`livenessProbe` and `readinessProbe` with the same timings: which one checks by HTTP is the example's choice,
-    so blanks over both names could not be told apart; the names stay shown, what is under them is asked."""
+    so blanks over both names could not be told apart; the names stay shown, what tells them apart is asked."""
     text = ("# Probes\n## Pod with probes\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
             "  containers:\n    - name: web\n      image: nginx\n      livenessProbe:\n        httpGet:\n"
             "          path: /healthz\n          port: 80\n        periodSeconds: 10\n      readinessProbe:\n"
@@ -2654,7 +2656,7 @@ def test_sibling_settings_of_one_type_keep_their_names_shown_in_a_manifest_cloze
     [card] = [c for c in cards_of(text) if c.rule == "manifest"]
     assert "      livenessProbe:\n" in card.front and "      readinessProbe:\n" in card.front
     assert "{{c1::httpGet}}" in card.front and "{{c2::tcpSocket}}" in card.front
-    assert "{{c1::periodSeconds}}" in card.front
+    assert "::periodSeconds" not in card.front  # both have it: what they share tells neither apart
 
 
 def test_a_numbered_task_keeps_what_it_asks_for_up_to_the_solutions_first_step() -> None:
@@ -3022,3 +3024,35 @@ def test_a_main_features_heading_is_asked_with_its_topic() -> None:
     """`주요 특징` alone says not whose features they are."""
     text = "# ReplicaSet\n## 주요 특징\n- 지정한 수의 파드를 유지한다\n- 레이블 셀렉터로 파드를 고른다\n"
     assert "ReplicaSet › 주요 특징" in [c.front for c in cards_of(text)]
+
+
+def test_a_manifest_whose_topic_divides_into_parts_is_asked_part_by_part() -> None:
+    """Two kinds of one setting side by side (a hard rule and a soft one under `nodeAffinity`) would be more blanks
+    than a card holds: each kind gets its own card, hiding only its keys, not the object's kind."""
+    text = ("# Scheduling\n## Node Affinity\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: db\nspec:\n"
+            "  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n"
+            "        nodeSelectorTerms:\n        - matchExpressions:\n          - key: disk\n            operator: In\n"
+            "            values: [ssd]\n      preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 10\n"
+            "        preference:\n          matchExpressions:\n          - key: zone\n            operator: In\n"
+            "            values: [a]\n  containers:\n  - name: db\n    image: postgres\n```\n")
+    hard, soft = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "{{c1::requiredDuringSchedulingIgnoredDuringExecution}}" in hard.front and "preferredDuring" in hard.front
+    assert "{{c1::preferredDuringSchedulingIgnoredDuringExecution}}" in soft.front
+    assert "::preferred" not in hard.front and "::required" not in soft.front
+    assert "kind: Pod" in hard.front and "kind: Pod" in soft.front and hard.anchor != soft.anchor
+
+
+def test_a_file_name_in_a_manifest_comment_gives_its_kind_away() -> None:
+    """`# cache-secret.yaml` over the manifest names what it is: its `kind` is no blank."""
+    text = ("# Config\n## Cache\n```yaml\n# cache-secret.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cache\n"
+            "type: Opaque\nstringData:\n  password: hunter2\n```\n")
+    for card in [c for c in cards_of(text) if c.rule == "manifest"]:
+        assert "kind: Secret" in card.front
+
+
+def test_a_manifest_card_does_not_ask_only_the_frame_every_object_has() -> None:
+    """Under a heading about running a Pod a certain way, `containers:` is the one key the spec has: asking it alone
+    asks nothing of what the section is about."""
+    text = ("# Exercises\n## Static Pod\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
+            "  containers:\n  - image: nginx\n    name: web\n```\n")
+    assert not [c for c in cards_of(text) if c.rule == "manifest"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -119,6 +120,8 @@ FREE_FORM = {"nodeselector", "labels", "matchlabels", "annotations", "data", "st
 TOP_LEVEL = "fields"
 SETTINGS_KEYS = {"data", "stringdata"}  # where a ConfigMap or Secret holds what it sets: the key it is about
 TOP_LEVEL_SKIPPED = {"apiversion", "description"}
+COMMENT = re.compile(r"(?:^|\s)#(.*)$", re.M)
+NAME_JOINTS = re.compile(r"[-_./]")
 MAX_TOPIC_KEYS = 6  # keys asked under one topic, nearest it first: more in one blank group is a wall, not a question
 
 
@@ -212,6 +215,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
             hidden.append(Hidden(index, name, match, "value", path.count(".")))
     roots = _topic_roots(fields, given, set(kinds))
     alike = _alike_siblings(fields, roots)
+    candidates = []
     for index, path, match in fields:
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
         key = match.group("key")
@@ -223,6 +227,14 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:
             continue
+        candidates.append((index, path, match, root))
+    times: dict[str, int] = {}
+    for _, _, match, _ in candidates:
+        times[match.group("key")] = times.get(match.group("key"), 0) + 1
+    for index, path, match, root in candidates:
+        if times[match.group("key")] > 1:
+            continue  # a key asked at several places (`port`, `periodSeconds: 10` under each probe) is what the
+            # parts share, not what tells them apart, and each copy would be a blank the others give away
         asked = [h for h in hidden if h.part == "key" and h.group == roots[root][0]]
         if len(asked) >= MAX_TOPIC_KEYS:
             deepest = max(asked, key=lambda h: (h.depth, h.line))
@@ -234,6 +246,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     for index, _, match, part, _ in sorted(hidden, key=lambda h: -h.match.start(h.part)):
         rest[index] = rest[index][:match.start(part)] + rest[index][match.end(part):]
     shown = set(given) | words_of("\n".join(rest))
+    if "#" in code:  # a comment naming the file (`# my-scheduler-configmap.yaml`) names its parts: `configmap`
+        shown.update(part for comment in COMMENT.findall(code) for part in words_of(NAME_JOINTS.sub(" ", comment)))
     chosen = shown | set(told)
     groups: list[str] = []
     numbers: dict[str, int] = {}
@@ -296,6 +310,8 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
     named = kinds & (given | lead_in)  # `컨트롤러(Deployment)로 …` above it
     told = lead_in | words_of(task) if task else lead_in
     text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, told)
+    if topics and len(keys := _hidden_keys(text)) == 1 and keys[0].lower() in FRAME_KEYS - SETTINGS_KEYS:
+        topics = set()  # a section about the object (`Static Pod 생성`) whose one key asked is the frame (`containers`)
     if not topics and not set(groups) & MEANINGFUL:
         if named or not is_yaml_section(section):
             return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
@@ -305,10 +321,52 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
         if not topics or all(key.lower() in FRAME_KEYS for key in _hidden_keys(text)):
             return []  # nothing but the frame every manifest has (`containers`, `selector`, `template`)
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
-    front = f"```yaml\n{text}\n```"
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
-    return [ctx.card("cloze", front, f"{names}: {', '.join(groups)}", at or code.fence_line, section, "manifest",
-                     anchor, prompt=_prompt(ctx, docs, text))]
+    parts = _parts(code.code.rstrip("\n"), text, groups, topics) if text.count("{{c") > MAX_BLANKS else []
+    if not parts:
+        parts = [("", text, groups)]
+    return [ctx.card("cloze", f"```yaml\n{part_text}\n```", f"{names}: {', '.join(part_groups)}",
+                     at or code.fence_line, section, "manifest", f"{anchor}:{part}" if part else anchor,
+                     prompt=_prompt(ctx, docs, part_text))
+            for part, part_text, part_groups in parts]
+
+
+CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+MAX_BLANKS = 5  # blanks on one card: the manifest cards of the notes ask two to five; more is a wall to recall
+
+
+def _parts(code: str, clozed: str, groups: list[str], topics: set[str]) -> list[tuple[str, str, list[str]]]:
+    """A card's topic asked part by part when it has more blanks than a card holds: (part, text, groups) for each
+    key under which the topic's blanks divide (`requiredDuring…` and `preferredDuring…` under `nodeAffinity`,
+    `podAffinity` and `podAntiAffinity` under `affinity`), each card hiding that part's keys alone, not the `kind`
+    nor the other parts. [] when the blanks do not divide so (one part, a part of one key, or no topic)."""
+    paths = {index: path for index, path, _ in _field_paths(code)}
+    lines = clozed.split("\n")
+    asked = {}  # line index -> path, of the blanks of the topic group with the most blanks
+    counts = {}
+    for index, line in enumerate(lines):
+        for match in CLOZE.finditer(line):
+            name = groups[int(match.group(1)) - 1]
+            if name in topics and index in paths:
+                counts.setdefault(name, {})[index] = paths[index]
+    if not counts:
+        return []
+    topic, asked = max(counts.items(), key=lambda item: len(item[1]))
+    common = os.path.commonprefix([path.split(".") for path in asked.values()])
+    by_part: dict[str, set[int]] = {}
+    for index, path in asked.items():
+        below = path.split(".")[len(common):]
+        if not below:
+            return []  # a blank is the node the parts sit under: they do not divide
+        by_part.setdefault(".".join(common + below[:1]), set()).add(index)
+    if len(by_part) < 2 or any(len(indexes) < 2 for indexes in by_part.values()):
+        return []  # (keys side by side under `spec`, `replicas` and `template`, are one question, not parts)
+    out = []
+    for part, indexes in sorted(by_part.items(), key=lambda item: min(item[1])):
+        kept = [CLOZE.sub(lambda m: f"{{{{c1::{m.group(2)}}}}}" if index in indexes and groups[int(m.group(1)) - 1] == topic
+                          else m.group(2), line) for index, line in enumerate(lines)]
+        out.append((part.rsplit(".", 1)[-1], "\n".join(kept), [f"{topic} › {part.rsplit('.', 1)[-1]}"]))
+    return out
 
 
 def is_built_in(doc: dict) -> bool:
