@@ -651,7 +651,6 @@ CALL = re.compile(r"\b[A-Za-z_][\w:.]*\([^()\n]*\)")
 MEMBER_HEADER = re.compile(r"^\W*(?:variants?|필드|fields?|멤버|members?|크레이트|crates?|의존성|dependency|dependencies)\W*$",
                            re.I)
 SOURCE_REMARK = 100  # characters of prose beside them: a remark on the code (`현재 `Integer` 타입만 지원한다.`), no lesson
-CODE_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$\n?", re.M | re.S)
 TABLE_BLOCK = re.compile(r"(?:^[ \t]*\|[^\n]*(?:\n|$))+", re.M)
 
 
@@ -685,12 +684,12 @@ def recites_source(markdown: str) -> bool:
     if "```" not in markdown and "~~~" not in markdown and "|" not in markdown:
         return False
     shown = 0
-    for found in CODE_FENCE.finditer(markdown):
+    for found in ANY_FENCE.finditer(markdown):
         code = found.group(3)
         if not (declares_types(code) or found.group(2).lower() in ("", "text", "txt", "plain") and is_call_flow(code)):
             return False  # code that does something: a lesson in how it is done
         shown += 1
-    said = CODE_FENCE.sub("\n", markdown)
+    said = ANY_FENCE.sub("", markdown)
     for found in TABLE_BLOCK.finditer(said):
         if not is_member_table(found.group(0)):
             return False  # another table (`메서드 | 설명`, `항목 | 내용`): what the code offers or is for
