@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import yaml
 
+from flashgen.cards.cloze import ANKI_CLOZE
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.cards.quality import is_generic
@@ -331,7 +332,6 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
             for part, part_text, part_groups in parts]
 
 
-CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 MAX_BLANKS = 5  # blanks on one card: the manifest cards of the notes ask two to five; more is a wall to recall
 
 
@@ -342,16 +342,15 @@ def _parts(code: str, clozed: str, groups: list[str], topics: set[str]) -> list[
     nor the other parts. [] when the blanks do not divide so (one part, a part of one key, or no topic)."""
     paths = {index: path for index, path, _ in _field_paths(code)}
     lines = clozed.split("\n")
-    asked = {}  # line index -> path, of the blanks of the topic group with the most blanks
-    counts = {}
+    counts: dict[str, dict[int, str]] = {}  # topic group -> line index -> path, of each of its blanks
     for index, line in enumerate(lines):
-        for match in CLOZE.finditer(line):
+        for match in ANKI_CLOZE.finditer(line):
             name = groups[int(match.group(1)) - 1]
             if name in topics and index in paths:
                 counts.setdefault(name, {})[index] = paths[index]
     if not counts:
         return []
-    topic, asked = max(counts.items(), key=lambda item: len(item[1]))
+    topic, asked = max(counts.items(), key=lambda item: len(item[1]))  # (the group with the most blanks)
     common = os.path.commonprefix([path.split(".") for path in asked.values()])
     by_part: dict[str, set[int]] = {}
     for index, path in asked.items():
@@ -363,7 +362,7 @@ def _parts(code: str, clozed: str, groups: list[str], topics: set[str]) -> list[
         return []  # (keys side by side under `spec`, `replicas` and `template`, are one question, not parts)
     out = []
     for part, indexes in sorted(by_part.items(), key=lambda item: min(item[1])):
-        kept = [CLOZE.sub(lambda m: f"{{{{c1::{m.group(2)}}}}}" if index in indexes and groups[int(m.group(1)) - 1] == topic
+        kept = [ANKI_CLOZE.sub(lambda m: f"{{{{c1::{m.group(2)}}}}}" if index in indexes and groups[int(m.group(1)) - 1] == topic
                           else m.group(2), line) for index, line in enumerate(lines)]
         out.append((part.rsplit(".", 1)[-1], "\n".join(kept), [f"{topic} › {part.rsplit('.', 1)[-1]}"]))
     return out

@@ -639,7 +639,7 @@ def _command_of_options(section: Section, block: Block, intro: str) -> str:
         if above.kind == "paragraph":
             codes += re.findall(r"`([^`\n]+)`", above.source.strip().split("\n")[-1])
         elif above.kind == "code":
-            codes += [line for line in above.source.split("\n")[1:2]]  # the first line inside the fence
+            codes += above.source.split("\n")[1:2]  # the first line inside the fence
     for code in codes:
         found = COMMAND_WORDS.match(code.strip().removeprefix("$ ").removeprefix("sudo "))
         if found:
