@@ -108,16 +108,20 @@ class Memory:
     def keep_deck(self, memo: Any) -> None:
         self._deck = memo
 
+    def _changed(self) -> dict[str, NoteMemo]:
+        """The notes' memos that are not the ones read or last saved."""
+        return {path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo}
+
     def encoding(self) -> Rows:
         """The rows of the notes' memos that changed, encoded as the notes file holds them: in a forked process
         when they are many (the longest part of a save), while the build makes its outputs. Call it once every
         note's memo is final; `save` takes the rows whose memos are still the ones encoded."""
-        return Rows({path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo})
+        return Rows(self._changed())
 
     def save(self, out_dir: Path, rows: Rows | None = None) -> None:
         """Write what changed since it was read or last saved (each write atomic)."""
         out_dir = Path(out_dir)
-        changed = {path: memo for path, memo in self.notes.items() if self._saved.get(path) is not memo}
+        changed = self._changed()
         gone = set(self._saved) - set(self.notes)
         site_changed, site_gone = _site_changes(self._site_saved, self._site)
         encoded = rows.result() if rows is not None else {}
