@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -581,3 +582,31 @@ def test_lab_pages_kept_or_made_again_as_the_notes_they_show_change(tmp_path: Pa
         assert _site_files(out / "site") == _site_files(tmp_path / f"clean{number}" / "site"), edit
         if edit == "a note the lab names nowhere edited":
             assert page.stat().st_mtime_ns == before  # kept: nothing it shows changed
+
+
+def test_a_long_month_of_the_timeline_is_paged_and_an_edit_remakes_only_the_page_of_its_day(tmp_path: Path,
+                                                                                           monkeypatch) -> None:
+    """A month with more study-log entries than one page holds continues on further pages, a day never cut in
+    two; serve's rebuild after an edit under one day's entry makes that day's page again and keeps the others."""
+    from flashgen.build.memory import Memory
+    from flashgen.cli.serve_cmd import build_once
+    from flashgen.site import builder
+
+    monkeypatch.setattr(builder, "TIMELINE_ITEMS", 2)
+    vault = tmp_path / "vault"
+    for number in range(1, 7):  # one note a day, 2024-01-01 … 2024-01-06: three pages of two days
+        write_note(vault, f"노트{number}.md", f"# 노트{number}\n\n2024-01-0{number}\n\n- 용어{number} - 뜻{number}\n")
+    out = tmp_path / "out"
+    kept = Memory()
+    build_once(vault, out, kept)
+    timeline = out / "site" / "timeline"
+    pages = {name: re.findall(r'<li class="day" id="d-([\d-]+)">', (timeline / name).read_text(encoding="utf-8"))
+             for name in ("2024-01.html", "2024-01-2.html", "2024-01-3.html")}
+    assert pages == {"2024-01.html": ["2024-01-06", "2024-01-05"], "2024-01-2.html": ["2024-01-04", "2024-01-03"],
+                     "2024-01-3.html": ["2024-01-02", "2024-01-01"]}
+    before = {name: (timeline / name).stat().st_ino for name in pages}
+    _edit(vault, "노트3.md", "2024-01-03", "2024-01-03 파드를 다시 읽음")
+    build_once(vault, out, kept)
+    after = {name: (timeline / name).stat().st_ino for name in pages}
+    assert [name for name in pages if after[name] != before[name]] == ["2024-01-2.html"]
+    assert "파드를 다시 읽음" in (timeline / "2024-01-2.html").read_text(encoding="utf-8")

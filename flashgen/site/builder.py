@@ -37,7 +37,8 @@ from flashgen.vault.links import note_link_problems
 TOC_MIN_HEADINGS = 4
 TIMELINE_RECENT_DAYS = 14  # study days on timeline.html; every day is on its month's page
 LIST_ITEMS = 1000  # notes on one page of a folder's or a tag's list; the rest go on further pages
-TIMELINE_ITEMS = 1000  # study-log entries on one page of a month; a longer month continues on further pages
+TIMELINE_ITEMS = 200  # study-log entries on one page of a month; a longer month continues on further pages (an
+#                      edit to one day makes only its own page again, and a page of 200 entries is still one read)
 HOME_FOLDER_NOTES = 12  # notes of each folder listed on the home page, which links to the folder's page
 DECK_INDEX = "assets/decks.js"  # names the parts of the index of decks (which notes hold cards of which deck)
 
