@@ -3056,3 +3056,47 @@ def test_a_manifest_card_does_not_ask_only_the_frame_every_object_has() -> None:
     text = ("# Exercises\n## Static Pod\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n"
             "  containers:\n  - image: nginx\n    name: web\n```\n")
     assert not [c for c in cards_of(text) if c.rule == "manifest"]
+
+
+# --- a card names its note: the folder where the title alone does not tell it apart ------------------------------
+
+def test_a_note_title_that_other_notes_share_is_shown_with_the_nearest_folder_that_tells_it_apart() -> None:
+    """`replication` under `postgres/` and under `mysql/`: each card says which, by as few folders as tell them apart;
+    a title used once and naming its subject (`pgbouncer`) stays as it is, and so does a shared title at the top."""
+    from flashgen.cards.naming import shown_titles
+
+    titles = shown_titles(["db/postgres/replication.md", "db/mysql/Replication.md", "db/postgres/pgbouncer.md",
+                           "old/mysql/replication.md", "replication.md", "pooling/intro.md", "kafka/notes/Overview.md"])
+    assert titles["db/postgres/replication.md"] == "postgres/replication"
+    assert titles["db/mysql/Replication.md"] == "db/mysql/Replication"  # `mysql/` alone is the old note's too
+    assert titles["old/mysql/replication.md"] == "old/mysql/replication"
+    assert "db/postgres/pgbouncer.md" not in titles and "replication.md" not in titles
+    assert titles["pooling/intro.md"] == "pooling/intro"  # a title that names no subject: its folder's is
+    assert titles["kafka/notes/Overview.md"] == "kafka/notes/Overview"  # a folder as vague as the title: one more
+
+
+def test_the_breadcrumb_of_a_card_names_its_notes_folder_without_changing_the_cards_identity(tmp_path: Path) -> None:
+    """The deck's breadcrumb starts with the note as the learner can place it (`postgres/replication › 동기 복제`); a
+    note of the same name added later changes it in the next build, while the card keeps its GUID."""
+    import json
+    import sqlite3
+    import zipfile
+
+    def breadcrumbs(deck: Path) -> dict[str, str]:
+        with zipfile.ZipFile(deck) as archive:
+            archive.extract("collection.anki2", tmp_path / "read")
+        with sqlite3.connect(tmp_path / "read" / "collection.anki2") as db:
+            models = {int(mid): [f["name"] for f in model["flds"]]
+                      for mid, model in json.loads(db.execute("SELECT models FROM col").fetchone()[0]).items()}
+            return {guid: dict(zip(models[mid], flds.split("\x1f")))["Context"]
+                    for guid, mid, flds in db.execute("SELECT guid, mid, flds FROM notes")}
+
+    vault = tmp_path / "vault"
+    text = "## 동기 복제\n- 커밋은 대기 서버가 기록을 받은 뒤에 끝난다\n- 대기 서버가 멈추면 쓰기도 멈춘다\n"
+    write_note(vault, "db/postgres/replication.md", text)
+    first = breadcrumbs(build(vault, tmp_path / "out", site=False).deck_path)
+    assert first and set(first.values()) == {"replication › 동기 복제"}
+    write_note(vault, "db/mysql/replication.md", text.replace("커밋은", "트랜잭션은"))
+    second = breadcrumbs(build(vault, tmp_path / "out", site=False).deck_path)
+    assert {guid: second[guid] for guid in first} == {guid: "postgres/replication › 동기 복제" for guid in first}
+    assert set(second.values()) == {"postgres/replication › 동기 복제", "mysql/replication › 동기 복제"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from flashgen.cards.naming import shown_titles
 from flashgen.vault.model import Vault
 
 
@@ -18,6 +19,7 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
     stamps = vault.stamps
     files = vault.resolver.files_digest
     known = {} if known is None else known
+    titles: dict[str, str] | None = None  # how cards name the notes (another note of the same name changes it)
     direct: dict[str, str] = {}
     embedded: dict[str, tuple[str, ...]] = {}
     anchors: dict[str, str] = {}  # note path -> the digest of its headings and block ids, once each
@@ -32,7 +34,10 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
         entry = known.get(note.path)
         if (entry is None or entry[0] != files or entry[1] != stamp
                 or any(stamps.get(target) != shown for target, shown in entry[2])):
-            entry = known[note.path] = (files, stamp, *_own_part(vault, note, stamp, named))
+            if titles is None:
+                titles = shown_titles(vault.resolver.notes)
+            own = _own_part(vault, note, stamp, named, titles.get(note.path, ""))
+            entry = known[note.path] = (files, stamp, *own)
         direct[note.path], embedded[note.path] = entry[3], entry[4]
     for gone in set(known) - set(direct):
         del known[gone]
@@ -50,13 +55,14 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
     return keys
 
 
-def _own_part(vault: "Vault", note, stamp, named) -> tuple[tuple[tuple[str, object], ...], str, tuple[str, ...]]:
+def _own_part(vault: "Vault", note, stamp, named,
+              title: str = "") -> tuple[tuple[tuple[str, object], ...], str, tuple[str, ...]]:
     """Of one note: the files it shows something of, with their stamps (while they are the same, so is what it
     shows of them), the digest of its text, of where its links lead and of what they show (an embedded file's
     stamp, the headings and block ids of a note whose heading or block a link names: `named`), and the notes it
     embeds."""
     stamps = vault.stamps
-    parts = [note.path, repr(stamp)]
+    parts = [note.path, repr(stamp)] + ([title] if title else [])  # how its cards name it, if not by file name
     shown: list[tuple[str, object]] = []
     inner: list[str] = []
     for link in note.links:

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator
 import genanki
 
 from flashgen.cards.model import Card
+from flashgen.cards.naming import shown_titles
 from flashgen.diagnostics import Diagnostic, warning
 from flashgen.emit import anki_style as style
 from flashgen.emit.ledger import Ledger
@@ -83,10 +84,11 @@ def deck_id(name: str) -> int:
     return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:12], 16) % (1 << 52) + (1 << 30)
 
 
-def source_html(card: Card, vault_name: str) -> str:
-    """A link that opens the note in Obsidian, and `file:line`."""
-    href, title, file = _note_source(card.note_path, vault_name)
-    where = " › ".join((title,) + card.heading_path)
+def source_html(card: Card, vault_name: str, title: str | None = None) -> str:
+    """A link that opens the note in Obsidian, and `file:line`; `title` is how the card names its note
+    (flashgen.cards.naming.shown_titles), its file name by default."""
+    href, name, file = _note_source(card.note_path, vault_name)
+    where = " › ".join((title or name,) + card.heading_path)
     return f'<a href="{href}">{escape(where)}</a> · <span class="file">{file}:{card.line}</span>'
 
 
@@ -190,6 +192,7 @@ def write_deck(vault: Any, notes: list[DeckNote], out_dir: Path, now: float | No
     order = iter(range(len(pending)))
     records: dict[str, dict] = {}  # ledger entries of the cards done again (the others' stay as they are)
     linker = CardLinker(vault)
+    titles = shown_titles(vault.resolver.notes)
 
     def entries() -> Iterator[tuple[str, _Rendered, int, int]]:
         """(guid, fields, mod, deck id) of each card written, made as the collection takes them (not all held)."""
@@ -201,7 +204,7 @@ def write_deck(vault: Any, notes: list[DeckNote], out_dir: Path, now: float | No
                 if card.auto_clozes:
                     card, sides, clozes = _renumbered(card, sides, (ledger.entry(guid) or {}).get("clozes", {}),
                                                       linker)
-                rendered = _fields(card, sides, config.vault_name)
+                rendered = _fields(card, sides, config.vault_name, titles.get(card.note_path))
                 media.update((name, Path(disk)) for name, disk in sides.media)
                 mod = ledger.modified(guid, rendered.content_hash, now)
                 records[guid] = {"identity": card.identity, "note": card.note_path, "section": list(card.heading_path),
@@ -346,11 +349,12 @@ class _Rendered:
 _MODELS = {m.model_id: m for m in (BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL)}
 
 
-def _fields(card: Card, sides: Sides, vault_name: str) -> _Rendered:
+def _fields(card: Card, sides: Sides, vault_name: str, title: str | None = None) -> _Rendered:
     """The Anki note of a card: its sides as the note type's first two fields, then the breadcrumb (note ›
-    headings), the prompt and the link back to the note."""
-    context = escape(" › ".join((_note_source(card.note_path, vault_name)[1],) + card.heading_path))
-    fields = [sides.front, sides.back, context, escape(card.prompt), source_html(card, vault_name)]
+    headings, the note named by `title` when its file name alone does not tell it apart), the prompt and the
+    link back to the note."""
+    context = escape(" › ".join((title or _note_source(card.note_path, vault_name)[1],) + card.heading_path))
+    fields = [sides.front, sides.back, context, escape(card.prompt), source_html(card, vault_name, title)]
     model = CLOZE_MODEL if card.kind == "cloze" else REVERSED_MODEL if card.kind == "reversed" else BASIC_MODEL
     tags = [anki_tag(t) for t in card.tags] + ["flashgen::" + "::".join(anki_tag(h) for h in card.heading_path)
                                               if card.heading_path else "flashgen"]
