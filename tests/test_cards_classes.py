@@ -3100,3 +3100,52 @@ def test_the_breadcrumb_of_a_card_names_its_notes_folder_without_changing_the_ca
     second = breadcrumbs(build(vault, tmp_path / "out", site=False).deck_path)
     assert {guid: second[guid] for guid in first} == {guid: "postgres/replication › 동기 복제" for guid in first}
     assert set(second.values()) == {"postgres/replication › 동기 복제", "mysql/replication › 동기 복제"}
+
+
+# --- a procedure cut before it ends ---------------------------------------------------------------------------
+
+MAIL_STEPS = ["저장소 키 등록", "패키지 설치", "설정 파일 복사", "서비스 시작", "방화벽 열기", "동작 확인"]
+
+
+def _how_to_with_commands() -> str:
+    """A how-to written as bullets, each with its commands under it, too long for one answer."""
+    step = ("- {name}\n```bash\nsudo apt-get install -y --no-install-recommends {pkg}-server {pkg}-tools {pkg}-doc\n"
+            "sudo systemctl enable --now {pkg}-server.service\nsudo systemctl status {pkg}-server.service --no-pager\n"
+            "journalctl -u {pkg}-server.service --since today --no-pager | tail -n 20\n```\n\n")
+    return "# 메일 서버\n## 메일 서버 구축하기\n" + "".join(
+        step.format(name=name, pkg=f"mail{number}") for number, name in enumerate(MAIL_STEPS))
+
+
+def test_a_how_to_cut_before_its_last_step_is_asked_in_parts_of_whole_steps() -> None:
+    """Half a procedure cannot be recalled as the procedure: each part names which of how many steps it holds,
+    together the parts hold every step, and each step's commands stay on the card of the step they belong to."""
+    text = _how_to_with_commands()
+    parts = [c for c in cards_of(text) if c.rule == "explain"]
+    assert len(parts) >= 2 and all("단계 (전체 6단계)" in c.front for c in parts)
+    assert not any("노트에서 계속" in c.back for c in parts)
+    for number, name in enumerate(MAIL_STEPS):
+        holding = [c for c in parts if f"- {name}" in c.back]
+        assert len(holding) == 1 and f"mail{number}-server.service --since" in holding[0].back
+
+
+def test_a_script_whose_comments_number_its_steps_is_split_at_its_steps() -> None:
+    """A script cut after its second step leaves the learner without the rest: its parts end where a step ends,
+    never between the lines of one command."""
+    steps = "".join(f"# {number}. Create the queue {number}\naws sqs create-queue \\\n"
+                    f"    --queue-name jobs-{number} \\\n"
+                    "    --attributes VisibilityTimeout=60,MessageRetentionPeriod=86400 \\\n    --region eu-west-1\n\n"
+                    for number in range(1, 8))
+    text = f"# Queues\n## Set up the job queues\nThe queues every worker reads.\n\n```bash\n{steps}```\n"
+    parts = [c for c in cards_of(text) if c.rule == "explain"]
+    assert len(parts) >= 2 and parts[0].front.endswith("of 7") and "The queues every worker reads." in parts[0].back
+    for number in range(1, 8):
+        holding = [c for c in parts if f"jobs-{number} " in c.back]
+        assert len(holding) == 1 and "--region eu-west-1" in holding[0].back.split(f"jobs-{number} ")[1]
+    assert all(c.back.startswith(("```", "The queues")) and c.back.endswith("```") for c in parts)
+
+
+def test_points_with_code_under_a_heading_that_names_no_task_keep_their_cut() -> None:
+    """A list of cautions, each with an example, is no procedure: no card asks it as steps."""
+    text = _how_to_with_commands().replace("## 메일 서버 구축하기", "## 메일 서버 운영 시 주의할 점")
+    cards = [c for c in cards_of(text) if c.rule == "explain"]
+    assert cards and not any("단계 (전체" in c.front for c in cards)

@@ -37,6 +37,7 @@ from flashgen.cards.plain import (
     list_cards,
     lists_clauses,
     only_output,
+    procedure_cards,
     question_cards,
     topic_of,
     topic_parts,
@@ -430,6 +431,11 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = explain_card(ctx, head, shown, missing, covered=sum(card.rule != "shortcut" for card in cards),
                                 named=named)  # (a table of shortcuts is looked up beside what the section says)
             card = asked_as_topic(card, section, exercises) if card and exercises else card
+            steps = procedure_cards(ctx, head, card) if card and not named and not topics \
+                and card.back.endswith("]]") else None
+            if steps:  # a how-to cut before its last step: asked in parts of whole steps instead
+                cards.extend(steps)
+                card = None
             if card and topics and len(section.path) == 1 and DESIGN_TASK.search(heading_text(section.title)) \
                     and not card.back.endswith("]]"):
                 card = None  # `알림 시스템 설계` answered by the lines before its parts in bold (`**요구 사항**`, …):

@@ -2564,3 +2564,151 @@ def continued(ctx: RuleContext, section: Section) -> str:
     if re.search(r"[\[\]|#^]", target):
         return label
     return f"[[{target}#{heading}|{label}]]"
+
+
+STEP_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")  # a list item: one step of a how-to written as a list
+
+
+def procedure_cards(ctx: RuleContext, section: Section, card: Card) -> list[Card] | None:
+    """A how-to whose explanation was cut before its last step (`- 패키지 설치` ⏎ its commands ⏎ `- 서비스 시작` ⏎ its
+    commands …, or a script whose comments number its steps): asked in parts of whole steps that each fit the room
+    (`메일 서버 구축하기 — 1–2단계 (전체 6단계)`), so the cards hold the whole procedure and none ends inside a step; a
+    step too long even for GRACE times the room shows its first lines, never half a command. None when the section is no such procedure or the cut left its steps whole (only what follows them is cut)."""
+    found = _procedure_steps(section)
+    if found is None:
+        return None
+    intro, steps, fence = found
+    if _joined(steps[-1:], None) in card.back:
+        return None  # every step is on the card: what the cut left out comes after the procedure
+    chars, lines = ctx.config.max_answer_chars, ctx.config.max_answer_lines
+    intro_text = "\n\n".join(intro)
+    groups: list[list[int]] = []
+    for number in range(len(steps)):
+        if groups:
+            text = _joined([steps[at] for at in groups[-1] + [number]], fence)
+            text = f"{intro_text}\n\n{text}" if intro_text and groups[-1][0] == 0 else text
+            if _reading_size(text) <= chars and text.count("\n") + 1 <= lines:
+                groups[-1].append(number)
+                continue
+        groups.append([number])  # (a step that does not fit with those before it starts the next part)
+    if len(groups) < 2:
+        return None
+    prompt = card.prompt
+    out = []
+    for at, group in enumerate(groups):
+        shown = _joined([steps[number] for number in group], fence)
+        back = f"{intro_text}\n\n{shown}" if at == 0 and intro_text else shown
+        if _reading_size(back) > chars * GRACE or back.count("\n") + 1 > lines * GRACE:
+            pieces = intro * (at == 0) + ([shown] if fence is not None
+                                          else [text for number in group for _, text, _ in steps[number]])
+            back = _shortened_step(pieces, chars * GRACE, lines * GRACE)
+            if not back:
+                return None  # not even the step's first lines fit: the explanation stays as it was cut
+            back += "\n\n" + continued(ctx, section)
+        first, end = group[0] + 1, group[-1] + 1
+        span = str(first) if first == end else f"{first}–{end}"
+        asked = ctx.say(f"{span}단계 (전체 {len(steps)}단계)",
+                        f"step{'s' if first != end else ''} {span} of {len(steps)}")
+        out.append(ctx.card("basic", f"{card.front} — {asked}", back, steps[group[0]][0][2], section, "explain",
+                            f"{card.anchor} steps {span}", prompt=prompt))
+    return out
+
+
+def _joined(steps: list[list[tuple[int, str, int]]], fence: tuple[str, str] | None) -> str:
+    """Steps as one answer: items of one list stay one list, the lines of one script one code block."""
+    if fence is not None:
+        return "\n".join([fence[0], "\n\n".join("\n".join(text for _, text, _ in step) for step in steps), fence[1]])
+    pieces = [piece for step in steps for piece in step]
+    out = ""
+    for index, (block, text, _) in enumerate(pieces):
+        out += ("" if not index else "\n" if block == pieces[index - 1][0] else "\n\n") + text
+    return out
+
+
+def _shortened_step(pieces: list[str], chars: int, lines: int) -> str:
+    """A step too long for one card: its pieces that fit, then its code cut between lines, never after a line that
+    goes on (`\\`) into the next: a command is shown whole or not at all; "" when no code would show."""
+    kept: list[str] = []
+    size = count = 0
+    for piece in pieces:
+        read, rows = _reading_size(piece), piece.count("\n") + 1
+        if size + read <= chars and count + rows <= lines:
+            kept.append(piece)
+            size, count = size + read + 2, count + rows + 1
+            continue
+        if FENCE_OPEN.match(piece):
+            shown = _shorten(piece, "code", chars - size, lines - count).split("\n")
+            while len(shown) > 3 and shown[-3].rstrip().endswith("\\"):
+                del shown[-3]  # (the lines before `…` end where a command ends)
+            kept.append("\n".join(shown) if len(shown) > 3 else "")
+        break
+    return "\n\n".join(piece for piece in kept if piece) if any(FENCE_OPEN.match(piece) for piece in kept if piece) \
+        else ""
+
+
+def _procedure_steps(section: Section) -> tuple[list[str], list[list[tuple[int, str, int]]], tuple[str, str] | None] \
+        | None:
+    """The section as a procedure: its lead-in paragraphs, its steps (each a list of (block, text, line) pieces) and
+    the fence that holds them when they are one script's numbered comments; None when it is no procedure of three or
+    more steps with commands (a list of points, prose, a walk through an app's screens)."""
+    title = words(heading_text(clean_title(section.title)))
+    if NOT_A_PROCEDURE.search(title):
+        return None  # (an example of a tool's commands, one project's checks)
+    blocks = [block for block in section.blocks if block.kind not in ("html", "footnotes")]
+    ends = next((at for at, block in enumerate(blocks) if block.kind in ("rule", "log_date")), len(blocks))
+    blocks = blocks[:ends]  # (a `---` or a new study day ends what the section's card explains)
+    intro: list[str] = []
+    at = 0
+    while at < len(blocks) and blocks[at].kind in ("paragraph", "callout", "quote"):
+        intro.append(blocks[at].source)
+        at += 1
+    if at == len(blocks):
+        return None
+    if blocks[at].kind == "code":
+        return _script_steps(intro, blocks[at:])
+    if blocks[at].kind != "list" or not PROCEDURE_TITLE.search(title) and not (
+            intro and STEPS_LEAD_IN.search(re.sub(r"[*_`]+", "", intro[-1]).strip())):
+        return None  # a list under a heading that names no task (`주의할 점`, `명령어`): points, not steps
+    steps: list[list[tuple[int, str, int]]] = []
+    open_step = False  # the last step's item only names it (`- 패키지 설치`): the code under it is its commands
+    for index, block in enumerate(blocks[at:], start=at):
+        if block.kind == "list":
+            items = list_items(block)
+            rows = block.source.split("\n")
+            for number, item in enumerate(items):
+                end = items[number + 1].line - block.line if number + 1 < len(items) else len(rows)
+                text = "\n".join(rows[item.line - block.line:end]).rstrip()
+                steps.append([(index, text, item.line)])
+                open_step = not any(line.strip() for line in item.body) or item.head.rstrip("*_ ").endswith((":", "："))
+            continue
+        if block.kind == "code" and steps and open_step:
+            steps[-1].append((index, block.source, block.line))
+            open_step = False
+            continue
+        return None  # (something else follows the steps: the list is one point among others, not the section's task)
+    if len(steps) < 3 or sum(len(step) > 1 or "`" in step[0][1] for step in steps) * 2 < len(steps):
+        return None  # fewer than three steps, or steps with no commands (what they do is not recalled as a how-to)
+    if any(not STEP_ITEM.match(step[0][1]) for step in steps) or is_click_through("\n\n".join(
+            text for step in steps for _, text, _ in step)):
+        return None
+    return intro, steps, None
+
+
+def _script_steps(intro: list[str], blocks: list[Block]) -> tuple[list[str], list[list[tuple[int, str, int]]],
+                                                                 tuple[str, str]] | None:
+    """A script under its lead-in whose comments number its steps (`# 1. Create the queue` … `# 7. Check it`): each
+    step its numbered comment and the lines up to the next (the lines before the first go with it)."""
+    if len(blocks) != 1 or len(STEP_COMMENT.findall(blocks[0].source)) < 3:
+        return None
+    rows = blocks[0].source.split("\n")
+    if len(rows) < 3 or not FENCE_OPEN.match(rows[0]):
+        return None
+    steps: list[list[tuple[int, str, int]]] = [[]]
+    for offset, row in enumerate(rows[1:-1], start=1):
+        if STEP_COMMENT.match(row) and any(STEP_COMMENT.match(text) for _, text, _ in steps[-1]):
+            steps.append([])
+        steps[-1].append((0, row, blocks[0].line + offset))
+    for step in steps:
+        while len(step) > 1 and not step[-1][1].strip():
+            step.pop()  # (the blank line before the next step's comment)
+    return intro, steps, (rows[0], rows[-1])
