@@ -3149,3 +3149,26 @@ def test_points_with_code_under_a_heading_that_names_no_task_keep_their_cut() ->
     text = _how_to_with_commands().replace("## 메일 서버 구축하기", "## 메일 서버 운영 시 주의할 점")
     cards = [c for c in cards_of(text) if c.rule == "explain"]
     assert cards and not any("단계 (전체" in c.front for c in cards)
+
+
+def test_a_bare_fence_of_commands_each_under_its_own_comment_asks_each_command() -> None:
+    """A heading over a fence with no language holding several commands, each led by comment lines that explain
+    it, is three facts on one card: each command is asked by its whole comment; a comment that only names its
+    command asks nothing; a divider is no description; a config file in a bare fence stays one explanation."""
+    text = ("# 스토리지\n## 볼륨 정리\n```\n# 쓰지 않는 볼륨을 지웁니다.\n# 컨테이너가 붙은 볼륨은 남습니다.\n"
+            "docker volume prune\n\n# 볼륨 하나를 이름으로 지웁니다.\ndocker volume rm <이름>\n\n# ls\ndocker volume ls\n```\n\n"
+            "---\n\n**관련 문서**: [[docker]]\n\n"
+            "## 이미지 정리\n```bash\n# --- 로컬 이미지 ------------------\ndocker image prune\ndocker image ls\n\n"
+            "# 태그 없는 이미지만 지움\ndocker image prune -f\n```\n\n"
+            "## 데몬 설정\n```\n# 로그 드라이버 지정\nlog-driver = json-file\n\n# 로그 파일 크기 제한\nlog-max-size = 10m\n```\n\n"
+            "## 볼륨 조회\n```\n# 볼륨 목록 보기\n$ docker volume ls\nlocal     data\n\n# 볼륨 자세히 보기\n"
+            "$ docker volume inspect data\n```\n")
+    cards = cards_of(text)
+    asked = {c.front: c.back for c in cards if c.prompt == "명령어는?"}
+    assert asked == {
+        "볼륨 정리 › 쓰지 않는 볼륨을 지웁니다. 컨테이너가 붙은 볼륨은 남습니다.": "```sh\ndocker volume prune\n```",
+        "볼륨 정리 › 볼륨 하나를 이름으로 지웁니다.": "```sh\ndocker volume rm <이름>\n```"}
+    assert not [c for c in cards if c.front == "볼륨 정리"]
+    # commands under a divider are described by nothing; key = value lines are a file, not commands; a line
+    # without the prompt the commands are typed at is what they printed
+    assert {"이미지 정리", "데몬 설정", "볼륨 조회"} <= {c.front for c in cards if c.rule == "explain"}

@@ -40,7 +40,9 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     audience = is_audience(heading_text(clean_title(section.title)))  # (`For developers`: whom the examples serve)
     codes, captions, langs = [], [], []
     for block in section.blocks:
-        if block.kind in ("rule", "log_date", "html"):
+        if block.kind == "rule":
+            break  # (what follows a `---`, `**관련 문서**: [[…]]`, is not on the section's card either)
+        if block.kind in ("log_date", "html"):
             continue
         found = fenced(block.source) if block.kind == "code" else None
         language = fence_language(found[0]) if found else ""
@@ -55,9 +57,11 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     if not codes or any(not any(" ".join(span.split()) in said for span in CODE_SPAN.findall(caption))
                         for caption in captions):
         return None
-    if not vague and (captions or not _all_described(codes) or not all(langs)):
+    if not vague and (captions or not _all_described(codes)
+                      or not all(lang or _typed_only(code) for (_, code), lang in zip(codes, langs))):
         return None  # (`장애 조치 (Failover)` over only commented commands: the commands are its content, not an
-        # explanation of it)
+        # explanation of it; a fence with no language counts when its lines are commands, `노드 제어` over
+        # `# 노드를 클러스터에서 제외합니다.` ⏎ `kubectl drain <노드이름>`)
     return codes  # (the line of each block's fence, its code)
 
 
@@ -76,7 +80,26 @@ def _names_the_program(section: Section) -> bool:
     return name in runs
 
 
-COMMAND_START = re.compile(r"^\s*(?:\$\s*)?(?:sudo\s+)?(?:\.{0,2}/|[a-z][\w-]*(?:\s|$))")
+# (`RUST_BACKTRACE=1 cargo run`: a variable set for the command it runs)
+COMMAND_START = re.compile(r"^\s*(?:\$\s*)?(?:sudo\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:\.{0,2}/|[a-z][\w-]*(?:\s|$))")
+# a line of a program or a file, not a command: an assignment, a key and its value, a call, a brace or a statement's `;`
+NOT_TYPED = re.compile(r"^\s*[\w.-]+\s*(?:=|:(?:\s|$)|\()|[;{}]\s*$")
+PROMPT = re.compile(r"^\s*\$\s")  # a command typed at a prompt
+
+
+def _typed_only(code: str) -> bool:
+    """A fence with no language whose lines are all commands and comments (a config file, a program or a drawing
+    in a bare fence is no list of commands), and nothing a command printed: where commands are typed at a prompt
+    (`$ kubectl get ns`), a line without one is what they printed."""
+    lines = [line for line in code.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    prompted = any(PROMPT.match(line) for line in lines)
+    going = False  # (the line before ends in `\`: this one goes on with its command)
+    for line in lines:
+        if not going and (not COMMAND_START.match(line) or NOT_TYPED.search(line)
+                          or prompted and not PROMPT.match(line)):
+            return False
+        going = line.rstrip().endswith("\\")
+    return True
 
 
 def _all_described(codes: list[tuple[int, str]]) -> bool:
@@ -88,7 +111,7 @@ def _all_described(codes: list[tuple[int, str]]) -> bool:
     shown = sum(len([line for line in command.split("\n") if line.strip()]) for _, _, command in described)
     commands = sum(1 for _, code in codes for line in code.split("\n")
                    if line.strip() and not line.lstrip().startswith("#"))
-    return bool(described) and shown == commands
+    return any(says for _, says, _ in described) and shown == commands
 
 
 def command_cards(ctx: RuleContext, section: Section, codes: list[tuple[int, str]]) -> list[Card]:
@@ -97,34 +120,60 @@ def command_cards(ctx: RuleContext, section: Section, codes: list[tuple[int, str
     topic = _topic(section, ctx.note.title)
     cards = []
     for line, says, command in _described(codes):
+        if not says:
+            continue  # (`# drain` over `kubectl drain`: the comment asks nothing the command does not show)
         front = f"{topic} › {says}" if topic else says
         cards.append(ctx.card("basic", front, f"```sh\n{command}\n```", line, section, "explain", says,
                               prompt=ctx.say("명령어는?", "Which command?")))
     return cards
 
 
+COMMENT = re.compile(r"^\s*#(?!!)\s*(\S.*)$")
+# a comment that divides the code into parts (`# --- Verify the pipeline -----`, `# ====`): a heading, no description
+DIVIDER = re.compile(r"^(?:[-=#*~_]{3,}|.*[-=*~_]{3,}$)")
+
+
 def _described(codes: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     """(line, what it does, command) for each command under a comment (up to a blank line or the next comment),
-    and each command with its description beside it."""
+    and each command with its description beside it. The lines of a comment that goes on over several lines
+    (`# 노드를 클러스터에서 제외합니다.` ⏎ `# 해당 노드의 파드는 다른 노드로 재배치됩니다.`) say it together; a comment
+    that only names its command (`# drain` over `kubectl drain <노드>`) describes it with ""."""
     out = []
     for fence, code in codes:
-        says, lines, at = "", [], fence
+        said: list[str] = []
+        lines: list[str] = []
+        at = fence
         for number, raw in enumerate(code.split("\n"), start=fence + 1):
             line = raw.rstrip()
-            comment = re.match(r"^\s*#\s*(\S.*)$", line) if not line.lstrip().startswith("#!") else None
+            comment = COMMENT.match(line)
             if comment or not line.strip():
-                if says and lines:
-                    out.append((at, says, "\n".join(lines)))
-                says, lines, at = (_description(comment.group(1)), [], number) if comment else ("", [], at)
+                if said and lines:
+                    _add(out, at, said, lines)
+                if comment and said and not lines and not DIVIDER.match(comment.group(1).strip()):
+                    said.append(comment.group(1))  # (the comment goes on)
+                elif comment and not DIVIDER.match(comment.group(1).strip()):
+                    said, lines, at = [comment.group(1)], [], number
+                else:
+                    said, lines = [], []
                 continue
-            beside = TRAILING.match(line.strip())
-            if not says and beside and _description(beside.group("says")):
+            beside = TRAILING.match(line.strip())  # (under a comment that describes nothing, `# 확인`, it says its own)
+            if beside and _description(beside.group("says")) and not any(map(_description, said)):
                 out.append((number, _description(beside.group("says")), beside.group("cmd")))
-            elif says:
+            elif said:
                 lines.append(line)
-        if says and lines:
-            out.append((at, says, "\n".join(lines)))
+        if said and lines:
+            _add(out, at, said, lines)
     return out
+
+
+def _add(out: list[tuple[int, str, str]], at: int, said: list[str], lines: list[str]) -> None:
+    """The command under a comment of these lines, when they describe it (or only name it)."""
+    says = ""
+    for part in filter(None, map(_description, said)):
+        says = f"{says}{' ' if says.endswith(('.', '!', '?', '。', ')')) else ', '}{part}" if says else part
+    named = len(said) == 1 and said[0].strip().lower() in lines[0].lower().split()
+    if says or named:
+        out.append((at, says, "\n".join(lines)))
 
 
 KO_ACTION = re.compile(r"^[가-힣]{2,}(?:보기|하기|확인|조회|생성|삭제|설정|변경|적용|시작|중지|재시작|백업|복구|설치)$")
