@@ -37,3 +37,24 @@ def test_a_list_that_cannot_be_sent_past_its_first_parts_is_a_failure_not_a_shor
 def test_an_exception_of_the_task_is_raised_in_the_parent() -> None:
     with pytest.raises(ValueError, match="the task failed"):
         Background(_fails).result()
+
+
+def _taken(turns: processes.Turns, items: list, pause: float) -> list:
+    import time
+
+    out = []
+    for item in turns.each(items):
+        out.append(item)
+        time.sleep(pause)
+    return out
+
+
+def test_turns_hand_each_item_to_exactly_one_process_and_a_slower_process_takes_fewer() -> None:
+    items = list(range(103))
+    turns = processes.Turns(len(items), 4)
+    slow = Background(_taken, turns, items, 0.02)  # the forked process works five times slower
+    fast = _taken(turns, items, 0.004)
+    theirs = slow.result()
+    assert sorted(fast + theirs) == items  # every item once, none twice
+    assert len(theirs) < len(fast) and theirs  # both took some, the slower one fewer
+    assert list(turns.each(items)) == []  # nothing is left to take

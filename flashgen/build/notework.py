@@ -6,7 +6,7 @@ several processes; what a note's outputs take from other notes is put in afterwa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from flashgen.cards import missing_images, note_cards
 from flashgen.cards.counts import Tally, tally
@@ -33,8 +33,8 @@ class NoteWork:
     part: Any = None  # flashgen.site.NotePart, when the site is built
 
 
-def work_notes(files: list[VaultFile], vault: Any, urls: Any | None) -> list[NoteWork]:
-    """Work on each note file. `vault` is the vault's files (its resolver, stamps and settings; the notes are
+def work_notes(files: Iterable[VaultFile], vault: Any, urls: Any | None) -> list[NoteWork]:
+    """Work on each note file (taken from `files` one after the other). `vault` is the vault's files (its resolver, stamps and settings; the notes are
     not needed); `urls` the site's addresses (flashgen.site.urls.SiteUrls), or None when no site is made."""
     linker = CardLinker(vault)
     return [work_note(file, vault, urls, linker) for file in files]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from flashgen.build import state as buildstate
 from flashgen.build.leftovers import exclusive
-from flashgen.build.processes import Background, can_fork
+from flashgen.build.processes import Background, Turns, can_fork
 from flashgen.config import find_config
 from flashgen.diagnostics import Diagnostic, Level, error
 from flashgen.fsutil import write_text
@@ -214,31 +214,29 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     return result
 
 
-SHARE_AT = 64  # from this many notes to work on, about half of them are worked on in a forked process
+SHARE_AT = 64  # from this many notes to work on, they are shared with a forked process
+TURN = 8  # notes a process takes at a time (a few dozen milliseconds of work)
 
 
 def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
-    """Work on the notes of `files` (notework.work_notes): about half of them in a forked process when they are
-    many, split by the size of their text (a note's work grows with it) rather than by their number."""
+    """Work on the notes of `files` (notework.work_notes): when they are many, this process and a forked one
+    take them in turns, the longest first, so that both finish together even when one core is slower."""
     from flashgen.build.notework import work_notes
 
     if len(files) >= SHARE_AT and can_fork():
-        split = _halfway(files)
-        other = Background(work_notes, files[split:], files_only, urls)
-        done = work_notes(files[:split], files_only, urls) + other.result()
-    else:
-        done = work_notes(files, files_only, urls)
-    return {work.path: work for work in done}
+        longest_first = sorted(files, key=lambda f: -f.size)
+        turns = Turns(len(files), TURN)
+        other = Background(_turns_of, longest_first, turns, files_only, urls)
+        done = {work.path: work for work in work_notes(turns.each(longest_first), files_only, urls) + other.result()}
+        return {f.path: done[f.path] for f in files}
+    return {work.path: work for work in work_notes(files, files_only, urls)}
 
 
-def _halfway(files: list) -> int:
-    """The index that puts about half of the files' bytes before it (at least one file on each side)."""
-    wanted, total = sum(f.size for f in files) / 2, 0
-    for index, file in enumerate(files):
-        total += file.size
-        if total >= wanted:
-            return min(index + 1, len(files) - 1)
-    return len(files) - 1
+def _turns_of(files: list, turns, files_only, urls) -> list[NoteWork]:
+    """The forked process's share: the notes it takes in turns with the build's."""
+    from flashgen.build.notework import work_notes
+
+    return work_notes(turns.each(files), files_only, urls)
 
 
 def _same_file(memo: NoteMemo | None, file) -> bool:

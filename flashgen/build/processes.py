@@ -1,12 +1,12 @@
 """Run a task of a build in a forked process beside the rest, where the platform allows it: the one way a build
-shares its work between processes (half the notes' work, and the deck beside the site)."""
+shares its work between processes (the notes' work, taken in turns, and the deck beside the site)."""
 
 from __future__ import annotations
 
 import os
 import sys
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 
 def can_fork() -> bool:
@@ -65,6 +65,30 @@ def _run(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return True, fn(*args)
     except Exception as exc:  # handed to the parent, which raises it
         return False, exc
+
+
+class Turns:
+    """Hands out the indexes 0 … count-1, a few at a time, to whichever process asks next: made before a fork, it
+    is shared by the parent and the child, so a process on a slower core simply takes fewer."""
+
+    def __init__(self, count: int, chunk: int) -> None:
+        import multiprocessing
+
+        self._next = multiprocessing.get_context("fork").Value("q", 0)  # (in shared memory, with its lock)
+        self.count, self.chunk = count, chunk
+
+    def take(self) -> range:
+        """The next few indexes; an empty range when all are taken."""
+        with self._next.get_lock():
+            start = self._next.value
+            end = self._next.value = min(start + self.chunk, self.count)
+        return range(start, end)
+
+    def each(self, items: list) -> Iterator[Any]:
+        """The items this process takes, in turns with the others, until none is left."""
+        while taken := self.take():
+            for index in taken:
+                yield items[index]
 
 
 PART = 64  # items of a list sent at a time: neither side ever holds the whole list's pickled bytes
