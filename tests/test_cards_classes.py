@@ -3172,3 +3172,56 @@ def test_a_bare_fence_of_commands_each_under_its_own_comment_asks_each_command()
     # commands under a divider are described by nothing; key = value lines are a file, not commands; a line
     # without the prompt the commands are typed at is what they printed
     assert {"이미지 정리", "데몬 설정", "볼륨 조회"} <= {c.front for c in cards if c.rule == "explain"}
+
+
+def test_a_heading_with_a_mark_of_emphasis_asks_the_term_without_it() -> None:
+    """A review mark the learner put on a heading (`(중요)`, `⭐`, `(필수)` on a step) is no part of what is asked;
+    the card keeps its identity."""
+    text = ("# 네트워크\n## 서브넷(중요)\n하나의 네트워크를 더 작은 주소 범위로 나눈 부분이다.\n\n"
+            "## 라우터 ⭐\n서로 다른 네트워크 사이에서 패킷이 갈 길을 정하는 장비이다.\n\n"
+            "## 방화벽 규칙 추가 (필수)\n들어오는 요청 중 허용할 포트만 열어 두고 나머지는 모두 막는다.\n")
+    fronts = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    assert {"서브넷", "라우터", "방화벽 규칙 추가"} <= set(fronts)
+    assert fronts["서브넷"].anchor == "서브넷(중요)"
+
+
+def test_a_heading_that_names_a_term_and_its_gloss_asks_the_term() -> None:
+    """`term (mark) - gloss` or `term: gloss` whose text says the gloss again is a definition: the front is the
+    term, the back the gloss and the text. A label and its subject, and one topic heading several points, stay."""
+    text = ("# 저장소\n## 인덱스 (중요) - 검색을 빠르게 하는 구조\n검색을 빠르게 하려고 열의 값을 정렬해 둔 별도의 구조이다.\n\n"
+            "## 캐시: 자주 쓰는 데이터의 복사본\n자주 쓰는 데이터의 복사본을 가까운 곳에 두어 읽기를 줄인다.\n\n"
+            "## 방법 1 - 덤프 파일로 옮기기\n덤프 파일로 옮기는 방법은 가장 단순하지만 느리다.\n\n"
+            "## 백업 원칙 - 세 벌 보관하기\n세 벌 보관하기는 원본 외에 두 개의 사본을 두는 것이다.\n\n"
+            "## 백업 원칙 - 다른 장소에 두기\n다른 장소에 두기는 사본 하나를 멀리 보관하는 것이다.\n")
+    fronts = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    assert fronts["인덱스"].back.startswith("검색을 빠르게 하는 구조\n\n")
+    assert fronts["캐시"].back.startswith("자주 쓰는 데이터의 복사본\n\n")
+    assert {"방법 1 - 덤프 파일로 옮기기", "백업 원칙 - 세 벌 보관하기", "백업 원칙 - 다른 장소에 두기"} <= set(fronts)
+
+
+def test_an_aside_heading_is_asked_by_its_subject() -> None:
+    """`참고: …`, `Note - …`, `TIP: …` only say an aside follows: the card asks what follows the prefix."""
+    text = ("# 클러스터\n## 참고: 인증서 갱신\n인증서는 일 년마다 만료되므로 만료 전에 갱신 명령으로 새로 발급한다.\n\n"
+            "## TIP: Faster restarts\nKeeping the image cached on every node makes a restarted pod start in seconds.\n")
+    fronts = {c.front for c in cards_of(text) if c.rule == "explain"}
+    assert {"인증서 갱신", "Faster restarts"} <= fronts and not any(f.startswith(("참고", "TIP")) for f in fronts)
+
+
+def test_a_term_that_is_only_a_word_in_brackets_is_asked_with_its_subject() -> None:
+    """A row or item named only by a word in brackets (`(없음)`) asks nothing alone: its heading comes with it."""
+    text = ("# 접근 제어\n## 공개 범위\n\n| 키워드 | 설명 |\n|---|---|\n| (없음) | 같은 파일 안에서만 쓸 수 있는 기본 범위 |\n"
+            "| `public` | 어디서나 가져다 쓸 수 있는 범위 |\n")
+    fronts = {c.front for c in cards_of(text)}
+    assert "공개 범위 › (없음)" in fronts and "(없음)" not in fronts
+
+
+def test_a_command_whose_comment_points_at_the_step_above_is_asked_after_it() -> None:
+    """`# 해당 폴더에서 …` names nothing alone: it is asked after the step that names the folder; a step that points
+    at what its own command is given (`<이름>`) stands alone, and one with no step above has no card."""
+    text = ("# 배포\n## 명령어\n```bash\n# 배포용 폴더 만들기\nmkdir -p /srv/app\n\n# 해당 폴더에 설정 파일 복사\ncp app.conf /srv/app/\n\n"
+            "# 해당 서비스를 다시 시작\nsystemctl restart <서비스이름>\n```\n\n"
+            "## 정리 명령어\n```bash\n# 해당 폴더 비우기\nrm -rf ./build\n\n# 임시 파일 목록 보기\nls /tmp/build\n```\n")
+    asked = {c.front: c.back for c in cards_of(text) if c.prompt == "명령어는?"}
+    assert asked.get("배포 › 배포용 폴더 만들기 → 해당 폴더에 설정 파일 복사") == "```sh\ncp app.conf /srv/app/\n```"
+    assert "배포 › 해당 서비스를 다시 시작" in asked
+    assert not any("해당 폴더 비우기" in front for front in asked)

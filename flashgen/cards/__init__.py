@@ -155,7 +155,8 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     if cards and documents_source(note.source):
         cards = _without_recited_source(cards, sections)
     if cards and _about_own_scripts(sections):
-        cards = [card for card in cards if not (card.rule == "explain" and card.heading_path == (card.front,))]
+        cards = [card for card in cards if not (card.rule == "explain" and card.heading_path in (
+            (card.front,), (heading_text(card.anchor),)))]  # (also when its front is the term of `term - gloss`)
         # (`GCP 스크립트 - Cloud SQL 모듈` → `… 구축하는 모듈이다`: what the author's scripts build, asked by their name)
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flashgen.cards.context import RuleContext
+from flashgen.cards.fronts import points_back, takes_what_it_points_at
 from flashgen.cards.model import Card
 from flashgen.cards.quality import is_audience, is_generic
 from flashgen.cards.text import clean_title, fence_language, fenced
@@ -119,10 +120,16 @@ def command_cards(ctx: RuleContext, section: Section, codes: list[tuple[int, str
     with the topic it belongs to, asks for the command. A one-word comment (`# Roles`) describes nothing."""
     topic = _topic(section, ctx.note.title)
     cards = []
+    previous = ""  # what the step above says it does
     for line, says, command in _described(codes):
         if not says:
             continue  # (`# drain` over `kubectl drain`: the comment asks nothing the command does not show)
-        front = f"{topic} › {says}" if topic else says
+        step, previous, asked = previous, says, says
+        if points_back(says) and not takes_what_it_points_at(command):
+            if not step:
+                continue  # `# 해당 경로 내에서 …` first: what it points at is nowhere on the card
+            asked = f"{step} → {says}"  # (`# 해당 경로 내에서 …`: after the step that names the path)
+        front = f"{topic} › {asked}" if topic else asked
         cards.append(ctx.card("basic", front, f"```sh\n{command}\n```", line, section, "explain", says,
                               prompt=ctx.say("명령어는?", "Which command?")))
     return cards

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from flashgen.cards.commands import SHELLS
 from flashgen.cards.context import Chunk, RuleContext, chunks_of
+from flashgen.cards.fronts import aside_subject, bracketed_only, term_and_gloss, unmarked
 from flashgen.cards.model import Card
 from flashgen.cards.quality import (
     is_bare_value,
@@ -673,7 +674,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             return None  # one project's parts named (`Ingress - Nginx`, `Scope: `read_registry``) or where it
             # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
         back = definition + ("\n\n" + body if body else "")
-        front = in_context(term, parent or context) if is_generic(term) or parent else term
+        front = in_context(term, parent or context) if is_generic(term) or parent or bracketed_only(term) \
+            else unmarked(term)  # (`(기본)`: a word in brackets names nothing without its list's subject)
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
                         prompt=prompt)
     if not ctx.on("terms") or item.ordered:
@@ -709,7 +711,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         if asked:  # `토큰 생성을 role도 담기도록 커스텀` ⏎ `- 장점` `- 단점`: a way weighed, asked for its pros and cons
             prompt = _asking(ctx, prompt, asked)
         subject = _introduced_above(before, head, body) if before is not None else ""
-        front = in_context(head, subject or context) if subject or is_generic(head) else head
+        front = in_context(head, subject or context) if subject or is_generic(head) or bracketed_only(head) \
+            else unmarked(head)  # (`어트리뷰트(중요)`: the learner's mark is no part of the term)
         card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
         return faceted(ctx, card, section.title) if not intro and not parent else card
     paren = PAREN_TERM.match(head) if glossed else None
@@ -1302,6 +1305,12 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         front = qualified(section, ctx.note.title)  # `macOS` → `Obsidian CLI › Troubleshooting › macOS`
     elif _says_nothing_alone(heading_text(title)):
         front = _with_what_it_refers_to(ctx, section, heading_text(title))
+    else:
+        front = unmarked(front, heading=True)  # `스키마(중요)`, `… 설정 (필수)`: the learner's mark, not the subject
+        aside = aside_subject(front)
+        if aside:  # `참고: API 인증`: an aside asked by its subject (with its topic when that says nothing alone)
+            front = in_context(aside, topic_of(replace(section, path=section.path[:-1]), ctx.note.title)) \
+                if is_generic(heading_text(aside)) else aside
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
     if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
         return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
@@ -1416,12 +1425,21 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     prompt = _code_prompt(ctx, parts, _fixes(section))
     if not cut and prompt == ctx.say("설명해 보세요", "Explain"):
         prompt = _pros_and_cons(ctx, back) or prompt  # `**장점**`, `**단점**` and their points only: asked as such
+    glossed = term_and_gloss(title, back, lambda: _sibling_titles(ctx, section)) \
+        if front == unmarked(title, heading=True) and not named and not subject else None
+    if glossed:  # `튜플 (중요) - 릴레이션의 행`: a term and its definition in one heading, asked by the term
+        front, back = unmarked(glossed[0]), f"{glossed[1]}\n\n{back}"
     card = ctx.card("basic", front, back, section.line, section, "explain", title, prompt=prompt)
     if named:  # the empty heading above names it; its own heading describes it (`403 Forbidden` → `서버가 … 거부함`),
         # so the heading is the answer's first line and the breadcrumb ends with the name, not the description
         return replace(card, front=heading_text(named), back=f"**{title}**\n\n{back}",
                        heading_path=card.heading_path[:-1] + (heading_text(named),))
     return card
+
+
+def _sibling_titles(ctx: RuleContext, section: Section) -> tuple[str, ...]:
+    return tuple(other.title for other in ctx.note.sections()
+                 if other.level == section.level and other.path[:-1] == section.path[:-1])
 
 
 SHORTEST = 12  # characters an explanation shows at least (a short result goes under its example's: __init__)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from flashgen.cards.context import RuleContext
+from flashgen.cards.fronts import bracketed_only, unmarked
 from flashgen.cards.model import Card
 from flashgen.cards.plain import in_context, topic_of
 from flashgen.cards.quality import (
@@ -169,7 +170,9 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
         meaning = visible_text(described[0][1])
         if len(meaning) < 12 and len(meaning.split()) < 4 or SWITCH.match(meaning):
             return None  # `image` | `Docker 이미지`: its name translated; `Enable or disable …`: a switch of an app
-        return ctx.card("basic", head, described[0][1] + extra, line, section, "reference", visible_text(head),
+        front = in_context(head, topic_of(section, ctx.note.title)) if bracketed_only(head) else unmarked(head)
+        # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`)
+        return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("무엇인가요?", "What is it?"))
     return None
 
