@@ -2877,13 +2877,13 @@ def test_a_note_walking_through_one_codebases_source_asks_no_declarations_of_it(
 
 def test_a_dependency_table_of_a_walked_through_codebase_is_no_card() -> None:
     """`크레이트 | 용도` in a note that documents one program's source: which crates that program pulls in. Another
-    table there (`메서드 | 설명`: what the code offers) stays."""
+    table there (`메서드 | 설명`: what the code offers) stays, its methods asked by what they do."""
     notes = ("# Quill CLI\n\n명령줄 진입점.\n\n> Source: `cli/src/`\n\n## 의존성\n\n| 크레이트 | 용도 |\n|---|---|\n"
              "| `argh` | 인자 파싱 |\n| `owo-colors` | 색 출력 |\n| `similar` | 차이 계산 |\n\n"
              "## 주요 메서드\n\n| 메서드 | 설명 |\n|---|---|\n| `open(path)` | 파일을 연다 |\n| `save()` | 파일에 쓴다 |\n")
     fronts = {c.front for c in cards_of(notes)}
     assert "의존성" not in fronts and "`argh`" not in fronts
-    assert "주요 메서드" in fronts
+    assert {"주요 메서드 › 파일을 연다", "주요 메서드 › 파일에 쓴다"} <= fronts
 
 
 def test_a_note_on_ones_own_scripts_is_not_asked_by_its_title() -> None:
@@ -3225,3 +3225,52 @@ def test_a_command_whose_comment_points_at_the_step_above_is_asked_after_it() ->
     assert asked.get("배포 › 배포용 폴더 만들기 → 해당 폴더에 설정 파일 복사") == "```sh\ncp app.conf /srv/app/\n```"
     assert "배포 › 해당 서비스를 다시 시작" in asked
     assert not any("해당 폴더 비우기" in front for front in asked)
+
+
+def test_a_table_of_a_subjects_features_asks_each_feature_by_its_label() -> None:
+    """`항목 | 설명` under a heading that names a subject's features is one fact a row: the subject and the label →
+    what the row says. A row that only says its label again asks nothing; a plain `항목 | 내용` table of one setup
+    (no heading of features) and a comparison stay one explanation."""
+    text = ("# Queue Service\n## Queue 특징\n| **항목** | **설명** |\n|---|---|\n| **전달 보장** | 최소 한 번 전달, 순서는 보장하지 않음 |\n"
+            "| **보존 기간** | 기본 4일, 최대 14일까지 늘릴 수 있음 |\n| **메시지 크기** | 본문 256KB까지 |\n"
+            "| **재시도** | 자동 재시도 지원 |\n\n"
+            "## 워커 설정\n| 항목 | 내용 |\n|---|---|\n| 인스턴스 | 두 대로 시작하고 부하에 맞춰 늘림 |\n"
+            "| 지역 | 가까운 리전 하나에 둠 |\n")
+    cards = cards_of(text)
+    asked = {c.front: c.back for c in cards if c.rule == "feature"}
+    assert asked == {"Queue › 전달 보장": "최소 한 번 전달, 순서는 보장하지 않음",
+                     "Queue › 보존 기간": "기본 4일, 최대 14일까지 늘릴 수 있음", "Queue › 메시지 크기": "본문 256KB까지"}
+    explained = {c.front for c in cards if c.rule == "explain"}
+    assert "Queue 특징" not in explained and "워커 설정" in explained
+
+
+def test_features_under_a_bare_features_heading_are_asked_with_the_subject_above() -> None:
+    """A heading that is only `특징` (or `Key features`) names no subject: the heading above it does, without
+    its `개요`."""
+    text = ("# 캐시 서비스\n## 1. Cache 개요\n### 특징\n| 항목 | 설명 |\n|---|---|\n| 만료 | 키마다 만료 시간을 둘 수 있음 |\n"
+            "| 복제 | 읽기 전용 복제본을 여러 개 둠 |\n")
+    assert {c.front for c in cards_of(text) if c.rule == "feature"} == {"Cache › 만료", "Cache › 복제"}
+
+
+def test_names_in_code_described_in_a_few_words_are_asked_by_what_they_do() -> None:
+    """A table of functions or options whose descriptions only put the name in words (`col("x")` | `컬럼 참조`) asks
+    each the other way: what it does → the name, with the table's other columns. Not a word for a one-word name
+    (`timeout` | `타임아웃`), values for a description (`x64 또는 x86`), names that are no code, two names under a
+    heading that compares them, nor a table where fewer than two rows are asked."""
+    text = ("# Query Builder\n## 값 함수\n| 함수 | 설명 | 예시 |\n|---|---|---|\n| `lit(1)` | 숫자 리터럴 | `lit(42)` |\n"
+            "| `field(\"a\")` | 필드 참조 | `field(\"id\")` |\n| `timeout` | 타임아웃 | - |\n| `arch` | x64 또는 x86 | - |\n\n"
+            "## wait vs poll\n| 옵션 | 설명 |\n|---|---|\n| `--wait` | 끝까지 대기 |\n| `--poll` | 주기적 확인 |\n\n"
+            "## 화면 옵션\n| 옵션 | 설명 |\n|---|---|\n| Compact | 좁은 행 |\n| Wide | 넓은 행 |\n")
+    cards = cards_of(text)
+    asked = {(c.front, c.back, c.prompt) for c in cards if c.rule == "name"}
+    assert asked == {("값 함수 › 숫자 리터럴", "`lit(1)`\n\n**예시**: `lit(42)`", "함수는?"),
+                     ("값 함수 › 필드 참조", "`field(\"a\")`\n\n**예시**: `field(\"id\")`", "함수는?")}
+    explained = {c.front for c in cards if c.rule == "explain"}
+    assert {"wait vs poll", "화면 옵션"} <= explained and "값 함수" not in explained
+
+
+def test_the_functions_of_ones_own_script_are_not_asked_by_what_they_do() -> None:
+    """`헬퍼 함수` in a note about one project's shell script (`deploy-env.sh`): its functions are that script's."""
+    text = ("# 배포 공통 모듈 (deploy-env.sh)\n## 헬퍼 함수\n| 함수 | 용도 |\n|---|---|\n| `say_step` | 단계 출력 |\n"
+            "| `say_done` | 완료 출력 |\n")
+    assert not [c for c in cards_of(text) if c.rule == "name"]

@@ -170,7 +170,7 @@ def _without_recited_source(cards: list[Card], sections: tuple[Section, ...]) ->
     members = [(block.line, block.end_line) for section in sections for block in section.blocks
                if block.kind == "table" and is_member_table(block.source)]
     return [card for card in cards if card.rule in WRITTEN or not (
-        recites_source(card.back) or card.rule == "reference" and any(start <= card.line <= end for start, end in members))]
+        recites_source(card.back) or card.rule in ("reference", "name") and any(start <= card.line <= end for start, end in members))]
 
 
 def _about_own_scripts(sections: tuple[Section, ...]) -> bool:
@@ -429,8 +429,13 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = None  # the back of its problem's card
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
             head, *topics = split()
-            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule != "shortcut" for card in cards),
-                                named=named)  # (a table of shortcuts is looked up beside what the section says)
+            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule not in LOOKED_UP for card in cards),
+                                named=named)  # (a table of shortcuts, of names asked by what they do or of a
+            # subject's features is looked up beside what the section says: its code and words stay its explanation)
+            if card and any(found.rule in LOOKED_UP[1:] for found in cards) \
+                    and all(line.startswith(">") for line in card.back.splitlines() if line.strip()):
+                card = None  # (`출력 옵션` over a table of options asked by name and a callout: the aside answers no
+                # `출력 옵션`)
             card = asked_as_topic(card, section, exercises) if card and exercises else card
             steps = procedure_cards(ctx, head, card) if card and not named and not topics \
                 and card.back.endswith("]]") else None
@@ -504,6 +509,9 @@ def _section_for(sections: tuple[Section, ...], line: int) -> Section:
 
 
 WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on purpose, or a manifest shown whole
+# cards of a table's rows that are looked up beside the section's words (a shortcut, a name asked by what it does, a
+# feature of a subject), not an explanation of the section
+LOOKED_UP = ("shortcut", "name", "feature")
 
 
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:

@@ -1,8 +1,10 @@
 """Tables whose rows are cards of their own: a table of errors with their causes and fixes (`오류 | 원인 | 해결`)
 gives the error → its cause and fix; a reference table of commands, options or methods (`명령어 | 설명`,
 `Option | Description`) gives what a command does → the command, and an option or method → what it does. One card
-per row instead of one card that asks for the whole table. A list of `**원인**: …` and `**해결**: …` under an error's
-heading is that error's card too, instead of a card per label."""
+per row instead of one card that asks for the whole table; an option or function in code whose description only
+translates its name (`col("name")` | `컬럼 참조`) is asked the other way, what it does → its name. A table of a subject's
+features (`항목 | 설명` under `VPC 특징`) gives the subject and each feature's label → what the row says of it. A list of
+`**원인**: …` and `**해결**: …` under an error's heading is that error's card too, instead of a card per label."""
 
 from __future__ import annotations
 
@@ -59,6 +61,25 @@ READS_AS_ERROR = re.compile(
 # A fix that is no fix anywhere else: ignore it, see above, recover by hand.
 NO_FIX = re.compile(r"무시|\bignor|위 ?참조|아래 ?참조|상단 ?참조|\bsee (?:above|below)\b|수동(?:으로)? ?(?:복구|처리|해결)|"
                     r"\bmanually\b|\bby hand\b", re.I)
+# A table of what a subject is like, a label a row (`항목 | 설명` over `**범위** | 글로벌 리소스 …` under `VPC 특징`): its
+# first column names aspects, its second says them; the heading or the header names features.
+ASPECT = re.compile(r"^\W*(?:항목|특징|특성|속성|구분|features?|items?|aspects?|attributes?|characteristics?)\W*$", re.I)
+SAID = re.compile(r"^\W*(?:설명|내용|특징|특성|description|details?|content)\W*$", re.I)
+FEATURE_WORD = re.compile(r"^\W*(?:특징|특성|features?|characteristics?)\W*$", re.I)
+FEATURES_TITLE = re.compile(r"(?:^|\s)(?:주요\s*)?(?:특징|특성)$|(?:^|\s)(?:key\s+|main\s+)?(?:features|characteristics)$", re.I)
+OVERVIEW = re.compile(r"\s*(?:개요|소개|overview|introduction)$", re.I)  # `Cloud Storage 개요` over `특징`: its subject
+CODE_NAME = re.compile(r"^`[^`\n]+`$")  # a name written in code alone in its cell
+# a description that only lists the values a name takes (`x64 또는 x86`, `start/stop`): what it does is not said
+VALUES_ONLY = re.compile(r"^[\w.-]+(?:\s*(?:/|,|또는|or)\s*[\w.-]+)+$", re.I | re.A)
+HANGUL = re.compile(r"[가-힣]")
+WORD_NAME = re.compile(r"^`[A-Za-z_]\w*`$")  # a name that is one word (`artifacts`), not a call or a flag
+# a heading that compares what its table names (`needs vs dependencies`): the two rows side by side are the lesson
+COMPARING = re.compile(r"\svs\.?\s|\bversus\b|\bdifferences?\b|차이|비교", re.I)
+OWN_SCRIPT = re.compile(r"[\w-]\.(?:sh|bash|ps1)\b", re.I)  # `GCP 스크립트 공통 모듈 (gcp-env.sh)`: one project's script
+# what the rows of a table of names are, to ask for one: `함수 | 설명` → `함수는?` / `Which function?`
+NAME_KINDS = {"옵션": "option", "플래그": "flag", "메서드": "method", "메소드": "method", "함수": "function",
+              "키워드": "keyword", "매크로": "macro", "트레이트": "trait", "파라미터": "parameter", "인자": "argument",
+              "필드": "field"}
 VERSIONS_COMPARED = re.compile(r"\d+\.\d+\S*\s*[<>]=?\s*(?:\w+\s+)?v?\d+\.\d+")  # `client v1.43 < daemon v1.44`: that setup's pair
 
 
@@ -73,6 +94,12 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         if len(rows) < 2:
             continue
         header = rows[0][1]
+        if len(header) == 2 and ASPECT.match(header[0]) and SAID.match(header[1]):
+            made = _feature_cards(ctx, section, header, rows[1:], block.line)
+            if made:
+                cards.extend(made)
+                covered.add(block.line)
+            continue
         keys = _key_columns(header, [row for _, row in rows[1:]])
         made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
                 _row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
@@ -168,13 +195,73 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                         prompt=ctx.say("명령어는?", "Which command?"))
     if NAMED.match(first):
         meaning = visible_text(described[0][1])
-        if len(meaning) < 12 and len(meaning.split()) < 4 or SWITCH.match(meaning):
-            return None  # `image` | `Docker 이미지`: its name translated; `Enable or disable …`: a switch of an app
+        if SWITCH.match(meaning):
+            return None  # `Enable or disable …`: a switch of an app
+        if len(meaning) < 12 and len(meaning.split()) < 4:  # a name in a few words, `col("name")` | `컬럼 참조`: only
+            # the name in code answers them. None for a name not in code, a word for a word
+            # (`timeout` | `타임아웃`: the name in another script), the values it takes (`x64 또는 x86`), two names
+            # under a heading that compares them (the table is that comparison), or one project's own script's functions
+            if not CODE_NAME.match(head) or VALUES_ONLY.match(meaning) or COMPARING.search(section.title) \
+                    or len(meaning.split()) == 1 and WORD_NAME.match(head) \
+                    or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
+                return None
+            return _name_card(ctx, section, first, head, described[0][1], extra, line)
         front = in_context(head, topic_of(section, ctx.note.title)) if bracketed_only(head) else unmarked(head)
         # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`)
         return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("무엇인가요?", "What is it?"))
     return None
+
+
+def _name_card(ctx: RuleContext, section: Section, kind: str, name: str, meaning: str, extra: str,
+               line: int) -> Card:
+    """What an option or function in code does, in the few words of its description, with the section's topic → its
+    name (`테이블과 값 › 컬럼 참조` → `col("name")`), asked the other way round as a command is: the name is what is
+    recalled."""
+    plain = visible_text(kind).strip().lower()
+    english = NAME_KINDS.get(plain, plain.rstrip("s") if plain.isascii() else "name")
+    korean = plain if not plain.isascii() else "이름"
+    particle = "은" if (ord(korean[-1]) - 0xAC00) % 28 else "는"
+    return ctx.card("basic", in_context(meaning, topic_of(section, ctx.note.title)), name + extra, line, section,
+                    "name", visible_text(meaning), prompt=ctx.say(f"{korean}{particle}?", f"Which {english}?"))
+
+
+def _feature_cards(ctx: RuleContext, section: Section, header: list[str], rows: list[tuple[int, list[str]]],
+                   start: int) -> list[Card]:
+    """A card per feature of a subject's table of features (`VPC 특징` over `항목 | 설명`): the subject and the row's
+    label → what the row says (`VPC › 범위` → `글로벌 리소스 …`). [] for another table of labels (`항목 | 내용` over one
+    crate's `크레이트`, `의존성`; a setup's `Launch Template 설정`), and when fewer than half its rows say something in
+    words: a fact sheet stays one explanation."""
+    title = heading_text(clean_title(section.title))
+    if not (FEATURES_TITLE.search(title) or FEATURE_WORD.match(header[0]) or FEATURE_WORD.match(header[1])):
+        return []
+    subject = FEATURES_TITLE.sub("", title).strip()
+    if not subject or is_generic(subject):  # `특징` under `Cloud Storage 개요`: the subject is the heading above
+        above = [heading_text(clean_title(path)) for path in section.path[:-1]]
+        subject = next((OVERVIEW.sub("", name).strip() for name in reversed(above) if name and not is_generic(name)),
+                       heading_text(clean_title(ctx.note.title)))
+    cards = []
+    for offset, row in rows:
+        if len(row) < 2 or names_instances(" ".join(row)):
+            continue
+        label = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", row[0].strip())
+        said = row[1].strip()
+        shown = visible_text(re.sub(r"`[^`\n]*`", "", said))
+        if len(visible_text(label)) < 2 or len(visible_text(label)) > 30 or len(shown) < 3 or not re.search(r"\w", shown) \
+                or _says_only_label(visible_text(said), visible_text(label)):
+            continue  # (`버전 관리` | `객체 버전 관리 지원`: the label said again; a value in code alone is a setting)
+        cards.append(ctx.card("basic", in_context(label, subject), said, start + offset, section,
+                              "feature", visible_text(label), prompt=ctx.say("설명해 보세요", "Explain")))
+    return cards if len(cards) * 2 >= len(rows) and len(cards) >= 2 else []
+
+
+def _says_only_label(said: str, label: str) -> bool:
+    """A feature's text that adds at most a short word to its label (`버전 관리` | `객체 버전 관리 지원`); a Korean word
+    whose first two syllables the label holds is the label's (`동기화`, `동기식`)."""
+    known = label.lower()
+    new = [word for word in re.findall(r"\w+", said.lower())
+           if word not in known and not (HANGUL.match(word) and word[:2] in known)]
+    return len("".join(new)) <= 4
 
 
 def _symptom_card(ctx: RuleContext, section: Section, symptom: str, given: list[tuple[str, str]],
