@@ -3274,3 +3274,87 @@ def test_the_functions_of_ones_own_script_are_not_asked_by_what_they_do() -> Non
     text = ("# 배포 공통 모듈 (deploy-env.sh)\n## 헬퍼 함수\n| 함수 | 용도 |\n|---|---|\n| `say_step` | 단계 출력 |\n"
             "| `say_done` | 완료 출력 |\n")
     assert not [c for c in cards_of(text) if c.rule == "name"]
+
+
+# --- manifest blanks the card gives away, or that miss its point ---------------------------------------------
+
+def _hidden(card) -> list[str]:
+    return re.findall(r"\{\{c\d+::([^}]*)\}\}", card.front)
+
+
+def test_a_key_named_by_its_sibling_type_value_stays_shown() -> None:
+    """Kubernetes' union fields name the key that follows by a `type:` beside it (`type: External` then
+    `external:`, `type: Utilization` then `averageUtilization:`): the key is read off the card, so it is no blank,
+    and neither is a `type:` value whose key is shown beside it."""
+    hpa = ("# Autoscaler\n## Scale on queue metrics\n```yaml\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
+           "metadata:\n  name: worker\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n"
+           "    name: worker\n  minReplicas: 1\n  maxReplicas: 8\n  metrics:\n  - type: External\n    external:\n"
+           "      metric:\n        name: queue_depth\n      target:\n        type: AverageValue\n        averageValue: \"30\"\n"
+           "  - type: ContainerResource\n    containerResource:\n      name: cpu\n      container: app\n"
+           "      target:\n        type: Utilization\n        averageUtilization: 70\n```\n")
+    named = {"external", "containerResource", "averageValue", "averageUtilization"}
+    assert not named & {word for c in cards_of(hpa) if c.rule == "manifest" for word in _hidden(c)}
+    service = ("# Services\n## Reaching an outside database\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n"
+               "  name: db\nspec:\n  type: ExternalName\n  externalName: db.example.com\n```\n")
+    assert not [w for c in cards_of(service) if c.rule == "manifest" for w in _hidden(c) if w == "ExternalName"]
+
+
+def test_the_annotation_a_section_sets_is_asked_and_a_kind_its_prefix_names_is_not() -> None:
+    """An annotation key's prefix (`ingressclass.kubernetes.io/…`) names the object's kind, so the kind is no blank;
+    an annotation whose name holds a word of the section's heading or of the line above is what the section shows
+    how to set: it is asked by its name, instead of fields the note's title merely touches."""
+    text = ("# Ingress\n## Making one class the default\nMark the class that every Ingress without a class uses by "
+            "default.\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\n"
+            "  annotations:\n    ingressclass.kubernetes.io/is-default-class: \"true\"\nspec:\n"
+            "  controller: k8s.io/ingress-nginx\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "kind: IngressClass" in card.front
+    assert "ingressclass.kubernetes.io/{{c1::is-default-class}}: \"true\"" in card.front and _hidden(card) == [
+        "is-default-class"]
+    rewrite = ("# Ingress\n## URL rewrite\n```yaml\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n"
+               "  name: shop\n  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: /\nspec:\n  rules:\n"
+               "  - http:\n      paths:\n      - path: /shop\n        pathType: Prefix\n        backend:\n"
+               "          service:\n            name: shop\n            port:\n              number: 80\n```\n")
+    [card] = [c for c in cards_of(rewrite) if c.rule == "manifest"]
+    assert "nginx.ingress.kubernetes.io/{{c1::rewrite-target}}: /" in card.front
+
+
+def test_a_key_its_comment_names_stays_shown() -> None:
+    """A comment beside a key or on the line right above it that names the key (`# check over HTTP GET` over
+    `httpGet:`, `# StorageClass 지정` beside `storageClassName:`) gives the blank away."""
+    text = ("# Probes\n## Readiness\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n"
+            "  - name: api\n    image: api:2\n    readinessProbe:\n      # check over HTTP GET\n      httpGet:\n"
+            "        path: /ready\n        port: 8080\n      periodSeconds: 5\n"
+            "      failureThreshold: 3   # failure threshold before the pod is unready\n"
+            "      timeoutSeconds: 2   # StorageClass 지정\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert "httpGet" not in _hidden(card) and "failureThreshold" not in _hidden(card)
+    assert {"periodSeconds", "timeoutSeconds"} <= set(_hidden(card))
+
+
+def test_a_topic_asked_with_its_own_key_holds_no_more_blanks_than_a_card() -> None:
+    """A topic asked by its own key and every key of its one item (`webhooks:` and the fields of its webhook) does
+    not divide into parts: the card asks the keys nearest the topic, no more than a card holds."""
+    text = ("# Admission\n## Webhook example\n```yaml\napiVersion: admissionregistration.k8s.io/v1\n"
+            "kind: MutatingWebhookConfiguration\nmetadata:\n  name: inject\nwebhooks:\n- name: inject.example.com\n"
+            "  clientConfig:\n    service:\n      namespace: sys\n      name: injector\n  rules:\n"
+            "  - operations: [\"CREATE\"]\n    apiGroups: [\"\"]\n    apiVersions: [\"v1\"]\n    resources: [\"pods\"]\n"
+            "  failurePolicy: Ignore\n  sideEffects: None\n  admissionReviewVersions: [\"v1\"]\n  timeoutSeconds: 5\n```\n")
+    cards = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert cards and all(len(_hidden(c)) <= 5 for c in cards)
+    assert "webhooks" in _hidden(cards[0]) and "clientConfig" in _hidden(cards[0])
+
+
+def test_words_after_a_block_of_a_whole_app_go_under_none_of_its_objects() -> None:
+    """A block of several objects is asked object by object; the words after it (a titled tip) speak of the whole
+    block, not of the one object a card shows: no card's answer carries them, nor do they make a card of their own."""
+    docs = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector:\n    app: web\n"
+            "  ports:\n  - port: 80\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: sweep\nspec:\n"
+            "  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n"
+            "          restartPolicy: OnFailure\n          containers:\n          - name: s\n            image: busybox\n"
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  a: b\n")
+    text = (f"# Shop app\n## Manifest File\n```yaml\n{docs}```\n\n> [!tip] Start small\n"
+            "> Run the sweeper by hand for a week before you schedule it.\n")
+    cards = cards_of(text)
+    assert [c for c in cards if c.rule == "manifest"]
+    assert not [c for c in cards if "by hand" in c.back]

@@ -182,6 +182,105 @@ def _parent_key(path: str, key: str) -> str:
     return path[:-len(key)].rstrip(".").rsplit(".", 1)[-1]
 
 
+CAMEL = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _camel_words(name: str) -> list[str]:
+    """The words of a key or value (`averageUtilization` → average, utilization), lowercased."""
+    return [word.lower() for word in CAMEL.findall(name)]
+
+
+def _names_key(value: str, key: str) -> bool:
+    """Whether a `type:` value names a key (`Resource` → `resource`, `Utilization` → `averageUtilization`,
+    `Localhost` → `localhostProfile`): the same words, or those words with one more word before or after them."""
+    named, words = _camel_words(value), _camel_words(key)
+    if not named or len(words) - len(named) not in (0, 1):
+        return False
+    return words[:len(named)] == named or words[-len(named):] == named
+
+
+def _told_by_type(fields: list[tuple[int, str, "re.Match[str]"]]) -> tuple[set[int], set[int]]:
+    """Kubernetes' union fields (`- type: Pods` then `pods:`, `type: Utilization` then `averageUtilization:`): the
+    lines of the keys a sibling `type:` value names, and the lines of those `type:` values. Either gives the other
+    away. Siblings are the keys of one mapping (one list item, one indentation under one key)."""
+    stack: list[tuple[int, int]] = []  # (indentation, mapping id)
+    mapping: dict[int, int] = {}
+    made = 0
+    for index, _, match in fields:
+        dash = match.group("dash")
+        indent = len(match.group("indent")) + (len(dash) if dash else 0)
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        if dash or not stack or stack[-1][0] < indent:
+            if stack and stack[-1][0] == indent:
+                stack.pop()
+            made += 1
+            stack.append((indent, made))
+        mapping[index] = stack[-1][1]
+    types = {index: match.group("value").strip().strip("\"'") for index, _, match in fields
+             if match.group("key") == "type" and match.group("value").strip()}
+    keys, values = set(), set()
+    for at, value in types.items():
+        for index, _, match in fields:
+            if mapping[index] == mapping[at] and index != at and _names_key(value, match.group("key")):
+                keys.add(index)
+                values.add(at)
+    return keys, values
+
+
+ANNOTATION_NAME = re.compile(r"^\s*(?:-\s+)?(?:[\w.\-]+/)?(?P<name>[A-Za-z0-9][\w.\-]*):")
+LABEL_KEYS = {"annotations", "labels", "matchlabels"}
+
+
+def _prefix_words(fields: list[tuple[int, str, "re.Match[str]"]]) -> set[str]:
+    """The words of the prefixes of annotation and label keys (`storageclass` of
+    `storageclass.kubernetes.io/is-default-class`): a kind they name is on the card already."""
+    return {word.lower() for _, path, match in fields if "/" in match.group("key")
+            and _parent_key(path, match.group("key")).lower() in LABEL_KEYS
+            for word in match.group("key").split("/", 1)[0].split(".")}
+
+
+def _point_annotations(lines: list[str], fields: list[tuple[int, str, "re.Match[str]"]], point: set[str] | frozenset[str],
+                       kinds: set[str]) -> list[Hidden]:
+    """The annotations whose names hold a word of the section's own heading or of the line above the manifest
+    (`is-default-class` under `Setting default …`): what the section shows how to set, asked by their names (their
+    prefix stays shown). Words of the objects' kinds (`class` of `StorageClass`) name no annotation."""
+    found = []
+    for index, path, match in fields:
+        if _parent_key(path, match.group("key")).lower() != "annotations":
+            continue
+        name = ANNOTATION_NAME.match(lines[index])
+        if name and {word for word in NAME_JOINTS.split(name.group("name").lower()) if len(word) >= 4} & point - kinds:
+            found.append(Hidden(index, "annotations", name, "name", path.count(".")))
+    return found
+
+
+def _kind_words(fields: list[tuple[int, str, "re.Match[str]"]]) -> set[str]:
+    """The words of the objects' kinds (`storage`, `class` of `StorageClass`)."""
+    return {word for _, path, match in fields if path == "kind" for word in _camel_words(match.group("value"))}
+
+
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _comment_names(lines: list[str], index: int, key: str) -> bool:
+    """Whether a comment on a key's line or on the line right above it names the key (`volumes:  # define
+    volumes at Pod level`, `# Faster scale-up` over `scaleUp:`), or all of it but one word (`# StorageClass 지정`
+    beside `storageClassName:`)."""
+    comments = [line for line in (lines[index], lines[index - 1] if index else "") if "#" in line]
+    if not comments:
+        return False
+    said, named = set(), []
+    for line in comments:
+        found = COMMENT.search(line)
+        if found and (line is lines[index] or not line[:found.start()].strip()):
+            said |= words_of(NAME_JOINTS.sub(" ", found.group(1)), joined=True)
+            named += ASCII_WORD.findall(found.group(1))
+    lowered = key.lower()
+    return lowered in said or lowered.endswith("s") and lowered[:-1] in said \
+        or any(len(word) >= 4 and _names_key(word, key) for word in named)  # (`# StorageClass 지정`, `init 컨테이너`)
+
+
 class Hidden(NamedTuple):
     """A value or key a cloze hides: its line, its group (the key field or topic it is asked under), where it
     stands, which part of the line (`value` or `key`) and how deep its key is."""
@@ -195,7 +294,8 @@ class Hidden(NamedTuple):
 
 def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
                    kinds: set[str] | frozenset[str] = frozenset(),
-                   told: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[str], set[str]]:
+                   told: set[str] | frozenset[str] = frozenset(), point: set[str] | frozenset[str] = frozenset(),
+                   max_keys: int = MAX_TOPIC_KEYS) -> tuple[str, list[str], set[str]]:
     """The YAML with the values of key fields wrapped as `{{cN::value}}`, and the names of the hidden groups. A value
     that the rest of the card names anyway stays shown: one of the `given` words (the headings above it), or a word
     of the manifest's own shown lines (`app: web` under `metadata.labels` gives the selector's `web` away). What the
@@ -203,7 +303,9 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     they do not name it whole (`secretKeyRef` under `Secrets`). Returns the YAML, the hidden groups and which of
     them are such topics. `kinds`: the objects' kinds (lowercased) that the headings or the line above name.
     `told`: words of what the note says it sets out to do (the line above, the task it answers): a value they name
-    (`NodePort` of `… via a NodePort`) is the note's choice, which the card does not ask either (but its `kind`)."""
+    (`NodePort` of `… via a NodePort`) is the note's choice, which the card does not ask either (but its `kind`).
+    `point`: words of the section's own heading and of the line above: an annotation they name is what the section is
+    about (asked instead of the keys the note's title merely touches). `max_keys`: keys asked under one topic."""
     lines = code.split("\n")
     fields = _field_paths(code)
     hidden: list[Hidden] = []
@@ -215,7 +317,13 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         if name:
             hidden.append(Hidden(index, name, match, "value", path.count(".")))
     roots = _topic_roots(fields, given, set(kinds))
+    annotated = _point_annotations(lines, fields, point, _kind_words(fields)) if point and "annotations:" in code else []
+    if annotated:  # (`Setting default …` over a StorageClass: its `is-default-class`, not its `reclaimPolicy`)
+        roots = {root: value for root, value in roots.items()
+                 if set(_camel_words(value[0])) & point or root.rpartition(".")[2].lower() in point}
+        hidden.extend(annotated)
     alike = _alike_siblings(fields, roots)
+    by_type, type_values = _told_by_type(fields) if "type:" in code else (set(), set())
     candidates = []
     for index, path, match in fields:
         root = next((root for root in roots if path == root or path.startswith(root + ".")), None)
@@ -223,7 +331,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         if root is None or key.lower() in given or (path != root and key.lower() in PLAIN_KEYS) \
                 or path in alike \
                 or roots[root][0] == "spec" and path == root \
-                or _parent_key(path, key).lower() in FREE_FORM:
+                or _parent_key(path, key).lower() in FREE_FORM \
+                or index in by_type:  # (`- type: Pods` names the `pods:` below it)
             continue
         depth = roots[root][1]
         if depth is not None and path.count(".") - root.count(".") > depth:
@@ -237,7 +346,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
             continue  # a key asked at several places (`port`, `periodSeconds: 10` under each probe) is what the
             # parts share, not what tells them apart, and each copy would be a blank the others give away
         asked = [h for h in hidden if h.part == "key" and h.group == roots[root][0]]
-        if len(asked) >= MAX_TOPIC_KEYS:
+        if len(asked) >= max_keys:
             deepest = max(asked, key=lambda h: (h.depth, h.line))
             if deepest.depth <= path.count("."):
                 continue
@@ -250,17 +359,22 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     if "#" in code:  # a comment naming the file (`# my-scheduler-configmap.yaml`) names its parts: `configmap`
         shown.update(part for comment in COMMENT.findall(code) for part in words_of(NAME_JOINTS.sub(" ", comment)))
     chosen = shown | set(told)
+    kind_shown = shown | _prefix_words(fields) if "/" in code else shown
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
-    topical = any(h.part == "key" for h in hidden)
+    topical = any(h.part != "value" for h in hidden)
     for index, name, match, part, _ in sorted(hidden, key=lambda h: (h.line, h.match.start(h.part))):
         text = match.group(part).strip()
-        if part == "value" and words_of(text) and words_of(text) <= (shown if name == "kind" else chosen):
+        if part == "value" and words_of(text) and words_of(text) <= (kind_shown if name == "kind" else chosen):
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`), or
             # the task chose it (an object's `kind` is not a choice: the fields the card shows tell it)
         if part == "key" and name == TOP_LEVEL and text.lower() in shown:
             continue  # a comment names it (`# no spec: target instead`)
+        if part == "key" and "#" in code and _comment_names(lines, index, text):
+            continue  # a comment beside it or right above it names it (`volumes:  # define volumes at Pod level`)
+        if part == "value" and index in type_values:
+            continue  # the key it names is shown beside it (`type: ExternalName` over `externalName:`)
         if part == "value" and topical and name in EXAMPLE_VALUES:
             continue  # beside what the section is about, the example's own values (`replicas: 3`) are noise
         if name not in numbers:
@@ -270,7 +384,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     for index, start, end, number in sorted(edits, key=lambda e: (e[0], -e[1])):
         line = lines[index]
         lines[index] = f"{line[:start]}{{{{c{number}::{line[start:end].strip()}}}}}{line[end:]}"
-    return "\n".join(lines), groups, {name for name, _ in roots.values()} & set(groups)
+    return "\n".join(lines), groups, ({name for name, _ in roots.values()} | {h.group for h in annotated}) & set(groups)
 
 
 SPLIT_DOCUMENTS = 3  # a block of this many objects or more (a whole app in one file) gives a card per object
@@ -310,20 +424,29 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
     lead_in = words_of(_lead_in(section, code.fence_line))
     named = kinds & (given | lead_in)  # `컨트롤러(Deployment)로 …` above it
     told = lead_in | words_of(task) if task else lead_in
-    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, told)
+    point = {word.rstrip(".!?") for word in (words_of(heading_text(section.title)) - HEADING_WORDS) | lead_in} \
+        if section.title else {word.rstrip(".!?") for word in lead_in}
+    text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, told, point)
     if topics and len(keys := _hidden_keys(text)) == 1 and keys[0].lower() in FRAME_KEYS - SETTINGS_KEYS:
         topics = set()  # a section about the object (`Static Pod 생성`) whose one key asked is the frame (`containers`)
     if not topics and not set(groups) & MEANINGFUL:
         if named or not is_yaml_section(section):
             return []  # only the example's own values (`replicas: 3`, `image: nginx`, a label) and its `kind`
         # (`## Example Manifest` over it alone): the objects of Kubernetes' own API in it are what it is about
-        text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given,
-                                              {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)}, told)
+        named = {str(doc["kind"]).lower() for doc in docs if is_built_in(doc)}
+        text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, told, point)
         if not topics or all(key.lower() in FRAME_KEYS for key in _hidden_keys(text)):
             return []  # nothing but the frame every manifest has (`containers`, `selector`, `template`)
     names = ", ".join(f"{doc['kind']} {(doc.get('metadata') or {}).get('name', '')}".strip() for doc in docs)
     anchor = "manifest:" + ";".join(f"{doc['kind']}/{(doc.get('metadata') or {}).get('name', '')}" for doc in docs)
     parts = _parts(code.code.rstrip("\n"), text, groups, topics) if text.count("{{c") > MAX_BLANKS else []
+    if not parts and text.count("{{c") > MAX_BLANKS and topics & set(_hidden_keys(text)):
+        # a topic asked by its own key and the keys under it (`webhooks:` and `clientConfig`, `rules`, … of its one
+        # webhook), which do not divide into parts, asks those nearest it, as many as a card holds beside its other
+        # blanks: more is a grab-bag of the object's fields, not a question
+        topic_blanks = sum(groups[int(n) - 1] in topics for n in re.findall(r"\{\{c(\d+)::", text))
+        text, groups, topics = cloze_manifest(code.code.rstrip("\n"), given, named, told, point,
+                                              max(2, MAX_BLANKS - (text.count("{{c") - topic_blanks)))
     if not parts:
         parts = [("", text, groups)]
     return [ctx.card("cloze", f"```yaml\n{part_text}\n```", f"{names}: {', '.join(part_groups)}",
