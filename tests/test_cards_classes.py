@@ -3358,3 +3358,27 @@ def test_words_after_a_block_of_a_whole_app_go_under_none_of_its_objects() -> No
     cards = cards_of(text)
     assert [c for c in cards if c.rule == "manifest"]
     assert not [c for c in cards if "by hand" in c.back]
+
+
+def test_a_task_answer_keeps_no_lab_context_switch_nor_the_names_one_lab_generated() -> None:
+    """A solution step that only switches to the lab's cluster (`kubectl config use-context`, with its lead-in) is
+    exam procedure: left out, unless the solution set that context up itself. A pod's generated name
+    (`coredns-6f8b9d4c7-q2x7z`, `node-agent-7xk2p`) and an address grepped from one lab's addresses (`ip addr | grep
+    10.4`, not a version) are shown as what they stand for; the task's own text is left as the note writes it."""
+    text = ("# 네트워크 실습\n## 310. Practice Test - Cluster DNS\n\n"
+            "1. 클러스터 DNS 파드의 로그에서 오류를 찾으시오.\n\n```sh\n$ kubectl logs coredns-6f8b9d4c7-q2x7z -n kube-system\n```\n\n"
+            "2. 노드 에이전트가 사용하는 주소 대역을 찾으시오.\n\n```sh\n# 노드 주소 확인\n$ kubectl get nodes -o wide\n"
+            "$ kubectl logs node-agent-7xk2p -n kube-system\n$ ip addr | grep 10.4\n$ kubeadm version | grep 1.27\n```\n\n"
+            "# 시험 정리\n## 1. 권한\n### 문제\n```\nCluster: kubectl config use-context lab2\nCreate a role named viewer.\n```\n"
+            "### 답안\n컨텍스트를 바꿉니다.\n\n```sh\nkubectl config use-context lab2\n```\n\n역할을 만듭니다.\n\n"
+            "```sh\nkubectl create role viewer --verb=get --resource=pods\n```\n\n"
+            "사용자 컨텍스트를 만들고 확인합니다.\n\n```sh\nkubectl config set-context viewer --user=viewer\n"
+            "kubectl config use-context viewer\n```\n")
+    tasks = {c.front: c.back for c in cards_of(text) if c.rule == "exercise"}
+    assert tasks["클러스터 DNS 파드의 로그에서 오류를 찾으시오."] == \
+        "```sh\n$ kubectl logs <coredns 파드> -n kube-system\n```"
+    assert "kubectl logs <node-agent 파드> -n kube-system\n$ ip addr | grep <IP 대역>\n$ kubeadm version | grep 1.27" in \
+        tasks["노드 에이전트가 사용하는 주소 대역을 찾으시오."]
+    role = next(back for front, back in tasks.items() if "use-context lab2" in front)
+    assert "lab2" not in role and "컨텍스트를 바꿉니다" not in role and role.startswith("역할을 만듭니다.")
+    assert "kubectl config use-context viewer" in role

@@ -28,6 +28,20 @@ FIX_LINES = 3  # printed lines read to find what is broken in one lab
 TROUBLESHOOTING = re.compile(r"고치|고쳐|문제를 해결|broken|\bfix\b|troubleshoot", re.I)
 # a pod's name as a Deployment's ReplicaSet makes it (`web-7d4b9c8f5-x2k9p`): one lab's cluster named it
 GENERATED_NAME = re.compile(r"\b[a-z][a-z0-9-]*-(?=[a-z]*\d)[a-z0-9]{8,10}-[a-z0-9]{5}\b")
+# a solution's step that only switches to one lab's cluster (`kubectl config use-context hk8s`): exam procedure,
+# not the skill its task asks for (a context the solution itself sets up, `set-context ckauser`, is the skill)
+USE_CONTEXT = re.compile(r"^\s*(?:[\w@.~:-]*[$#]\s*)?kubectl\s+config\s+use-context\s+(\S+)\s*(?:#.*)?$")
+SET_CONTEXT = re.compile(r"kubectl\s+config\s+set-context\s+(\S+)")
+CONTEXT_LEAD = re.compile(r"컨텍스트|context", re.I)
+# a pod's name as its DaemonSet or Deployment made it in one lab (`kube-proxy-94kdk`, `webapp-54b76556d-x5hj8`): the
+# ReplicaSet's hash, or a DaemonSet's suffix alone, drawn from the letters and digits a cluster uses (no vowels, no 0, 1, 3)
+POD_NAME = re.compile(r"(?<![\w./<-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*?)(?:-[bcdfghjklmnpqrstvwxz2456789]{6,10}"
+                      r"-[a-z0-9]{5}|-[bcdfghjklmnpqrstvwxz2456789]{5})(?![\w-])")
+# an address grepped from one lab's own list of addresses (`ip addr | grep 192.6`; not a version, `grep 1.27`)
+ADDRESSES = re.compile(r"\bip\s+(?:a|addr|address|r|route)\b|ifconfig|-o\s+wide|hostname\s+-[iI]|\bendpoints?\b|\bep\b")
+GREPPED_ADDRESS = re.compile(r"(\bgrep\s+(?:-\w+\s+)*)(['\"]?)(\d{1,3}(?:\.\d{1,3}){1,3}\.?)\2(?![\w.])")
+# one lab pod's address written as its DNS name (`10-244-1-163.default.pod.cluster.local`)
+POD_DNS_IP = re.compile(r"(?<![\w-])\d{1,3}(?:-\d{1,3}){3}(?=\.[a-z0-9-]+\.pod\b)")
 
 
 def exercise_pairs(root: Section) -> dict[int, Section]:
@@ -82,7 +96,10 @@ def task_card(ctx: RuleContext, section: Section, missing: set[str]) -> Card | N
     blocks = [block for block in section.blocks if block.kind not in ("rule", "log_date", "html")]
     if is_lab_dump(_source(blocks[_task_length([block.source for block in blocks]):]), task):
         return None
-    back = "\n\n".join(parts[asked:]) + ("\n\n" + continued(ctx, section) if cut else "")
+    solution = without_lab_names(ctx, parts[asked:])
+    if not solution:
+        return None
+    back = "\n\n".join(solution) + ("\n\n" + continued(ctx, section) if cut else "")
     return ctx.card("basic", task, back, section.line, section, "exercise", section.title,
                     prompt=ctx.say("풀어 보세요", "Solve it"))
 
@@ -100,7 +117,7 @@ def exercise_card(ctx: RuleContext, problem: Section, answer: Section, missing: 
     sides = []
     for section in (problem, answer):
         parts, cut, _ = section_content(ctx, section, set(), missing, room=EXERCISE_ROOM)
-        text = "\n\n".join(parts).strip()
+        text = "\n\n".join(without_lab_names(ctx, parts) if section is answer else parts).strip()
         if not text:
             return None
         sides.append(text + ("\n\n" + continued(ctx, section) if cut else ""))
@@ -135,6 +152,41 @@ def is_lab_dump(answer: str, task: str = "") -> bool:
     if TROUBLESHOOTING.search(task) and (printed >= FIX_LINES or GENERATED_NAME.search(answer)):
         return True
     return printed >= DUMP_LINES and printed >= 2 * other
+
+
+def without_lab_names(ctx: RuleContext, parts: list[str]) -> list[str]:
+    """A task's solution as a learner can use it in any cluster: a step that only switches to the lab's context
+    (`kubectl config use-context k8s`, with the line that leads into it) is left out, and the names and addresses
+    one lab gave its commands are shown as what they stand for (`kubectl logs kube-proxy-94kdk` → `kubectl logs
+    <kube-proxy 파드>`, `grep 192.6` → `grep <IP 대역>`, `10-244-1-163.default.pod…` → `<파드-IP>.default.pod…`)."""
+    text = "\n".join(parts)
+    if "kubectl" not in text and "grep" not in text:
+        return parts
+    made = set(SET_CONTEXT.findall(text))
+    english = ctx.language == "en"
+    kept: list[str] = []
+    for part in parts:
+        lines = part.split("\n")
+        inner = [line for line in lines[1:-1] if line.strip()]
+        if CODE_FENCE.match(part) and inner and all((found := USE_CONTEXT.match(line)) and found.group(1) not in made
+                                                    for line in inner):
+            if kept and not CODE_FENCE.match(kept[-1]) and "\n" not in kept[-1].strip() \
+                    and len(kept[-1]) <= 60 and CONTEXT_LEAD.search(kept[-1]):
+                kept.pop()  # `컨텍스트를 적용합니다.`: it led into the switch alone
+            continue
+        kept.append("\n".join(_lab_free(line, english) for line in lines))
+    return kept
+
+
+def _lab_free(line: str, english: bool) -> str:
+    if "kubectl" in line:
+        line = POD_NAME.sub(lambda found: f"<{found.group(1)} {'pod' if english else '파드'}>", line)
+        line = POD_DNS_IP.sub("<pod-IP>" if english else "<파드-IP>", line)
+    if "grep" in line and ADDRESSES.search(line):
+        line = GREPPED_ADDRESS.sub(lambda found: found.group(1) + (
+            ("<IP address>" if english else "<IP 주소>") if found.group(3).count(".") == 3 and found.group(3)[-1] != "."
+            else ("<address range>" if english else "<IP 대역>")), line)
+    return line
 
 
 def _source(blocks: tuple[Block, ...] | list[Block]) -> str:
@@ -183,7 +235,7 @@ def listed_task_cards(ctx: RuleContext, section: Section, missing: set[str]) -> 
         part = replace(section, blocks=answer)
         parts, cut, _ = section_content(ctx, part, set(), missing, room=EXERCISE_ROOM)
         body = "\n".join(item.body).strip()
-        back = "\n\n".join(([body] if body else []) + parts)
+        back = "\n\n".join(without_lab_names(ctx, ([body] if body else []) + parts))
         if not back.strip():
             continue
         if is_lab_dump("\n\n".join(([body] if body else []) + [_source(answer)]), item.head):
