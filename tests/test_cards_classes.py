@@ -3382,3 +3382,14 @@ def test_a_task_answer_keeps_no_lab_context_switch_nor_the_names_one_lab_generat
     role = next(back for front, back in tasks.items() if "use-context lab2" in front)
     assert "lab2" not in role and "컨텍스트를 바꿉니다" not in role and role.startswith("역할을 만듭니다.")
     assert "kubectl config use-context viewer" in role
+
+
+def test_a_topic_that_only_says_some_points_matter_gives_no_explanation() -> None:
+    """`**가용성**` over one line that says a few things must be considered, its points in the topics after it, asks
+    nothing the card could answer; a topic with its own points after such a line keeps its card."""
+    text = ("# 결제 시스템 설계\n## 상세 설계\n\n**가용성**\n* 여러 지역에서 운영할 결제 시스템은 가용성을 위한 사항 몇 가지를 "
+            "반드시 고려해야 한다.\n\n**중복 결제 방지**\n* 같은 요청이 두 번 와도 한 번만 결제되도록 요청 ID를 저장한다.\n\n"
+            "**장애 대응**\n* There are several things to consider.\n* 결제 대행사가 실패하면 재시도 큐에 넣는다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "가용성" not in fronts
+    assert "중복 결제 방지" in fronts and "장애 대응" in fronts

@@ -342,7 +342,12 @@ LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같(
                      r"[^.\n]{0,20}|"
                      r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below|"
                      r"^(?:but\s+)?there are (?:some\s+|a few\s+)?(?:limits|exceptions|caveats|restrictions)|"
-                     r"^(?:하지만|단,?|다만)?\s*(?:한계|예외|제한)(?:가|이) (?:있다|있습니다))[.!]?\s*$", re.I)
+                     r"^(?:하지만|단,?|다만)?\s*(?:한계|예외|제한)(?:가|이) (?:있다|있습니다)|"
+                     # a sentence that only says some points matter (`…사항 몇 가지를 반드시 고려해야 한다`, `There are
+                     # several things to consider.`): the points are what it announces
+                     r"(?:몇|여러)\s*가지(?:를|가|의)?\s+(?:\S+\s+){0,2}(?:고려해야|살펴봐야|알아야|짚어야|있다|있습니다|필요하다)[^.\n]{0,8}|"
+                     r"(?:several|a few|some) (?:things|points|aspects|factors|considerations) (?:to|must|should)\b[^.\n]{0,30})"
+                     r"[.!]?\s*$", re.I)
 
 
 def is_config_value(term: str, value: str) -> bool:
