@@ -3393,3 +3393,22 @@ def test_a_topic_that_only_says_some_points_matter_gives_no_explanation() -> Non
     fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
     assert "가용성" not in fronts
     assert "중복 결제 방지" in fronts and "장애 대응" in fronts
+
+
+def test_an_answer_that_only_says_its_front_again_is_no_card() -> None:
+    """A setting, a command or a type described by its own name, in another form (`Auto-save drafts` -> `Save
+    drafts automatically.`, `Confirm tab closing` -> `Ask before closing a tab.`, `` `DropIndex` `` -> `DROP INDEX
+    연산`) is no card; an answer that adds a value, a unit, a case, a reason or a word of its own stays, and so does
+    a card written on purpose."""
+    text = ("# Reader app\n## Settings\n### Auto-save drafts\nSave drafts automatically.\n\n"
+            "### Confirm tab closing\nAsk before closing a tab.\n\n### Line width\nLine width in characters, 80 by default.\n\n"
+            "### Wrap long lines\nWrap long lines only when the window is narrow.\n\n"
+            "### Spell check\nCheck spelling against the dictionary of the note's language.\n\n"
+            "## 스토어 트레이트\n| 트레이트 | 설명 |\n|---|---|\n| `DropIndex` | DROP INDEX 연산 |\n"
+            "| `Snapshot` | 특정 시점의 읽기 전용 사본 |\n\n"
+            "## Quiz\nAuto-save drafts::Save drafts automatically.\n")
+    cards = cards_of(text)
+    fronts = {c.front for c in cards if c.rule != "explicit"}
+    assert not {"Auto-save drafts", "Confirm tab closing", "`DropIndex`"} & fronts
+    assert {"Line width", "Wrap long lines", "Spell check", "`Snapshot`"} <= fronts
+    assert [c.back for c in cards if c.rule == "explicit"] == ["Save drafts automatically."]

@@ -56,6 +56,7 @@ from flashgen.cards.quality import (
     is_result,
     lists_own_scripts,
     only_project_steps,
+    only_says_the_front,
     points_below,
     recites_source,
     sends_for_more,
@@ -527,7 +528,7 @@ LOOKED_UP = ("shortcut", "name", "feature")
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
     """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
     nothing, or nothing but images missing from the vault, is no card, nor is a plain-note card whose answer
-    opens on a table or picture below that it does not show, or whose answer is only one project's own steps or a line that sends the reader elsewhere for the rest."""
+    opens on a table or picture below that it does not show, or whose answer is only one project's own steps, a line that sends the reader elsewhere for the rest, or its front said again."""
     seen: set[str] = set()
     out = []
     for card in cards:
@@ -545,6 +546,10 @@ def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
         if card.rule not in WRITTEN and card.kind == "basic" and card.back[:1] == "`" and len(card.back) <= 200 \
                 and spells_out_heading(card.back, " ".join(card.heading_path) + " " + card.front):
             continue  # `git fetch` under `# Git Fetch`: the heading the learner sees already says the command
+        if len(card.back) <= 130 and card.rule not in WRITTEN and card.kind == "basic" \
+                and only_says_the_front(card.back.strip(), card.front):
+            continue  # `Auto-pair brackets` -> `Pair brackets and quotes automatically.`: a setting, a command or a
+            # type described by its own name, nothing to recall
         out.append(card)
     return out
 

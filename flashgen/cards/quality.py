@@ -1134,3 +1134,79 @@ def spells_out_heading(answer: str, heading: str) -> bool:
     held.update(_stem("".join(heard[i:i + 2])) for i in range(len(heard) - 1))  # `Service Accounts`: `serviceaccount`
     given = [_stem(word) in held for word in said]
     return all(given[1:]) and (len(said) > 1 or given[0])
+
+
+# words an answer may say around the name of a setting, a command or a type and still say nothing of its own: being,
+# letting, showing, choosing (`Show sync status`, `Choose an existing note`), and a Korean operation or role word
+# (`ALTER TABLE 연산`)
+SAYS_NOTHING_AROUND = SAYS_NOTHING | frozenset(
+    "is are be can will lets let allows allow enable enables you your it its they them their which "
+    "show shows display displays view set sets toggle toggles turn turns choose chooses select selects "
+    "연산 기능 작업 역할 것 수 있다 있는 한다 하는 하다 함 된 되는 된다 용 및 해당".split())
+# what makes a short answer say more than its front, whatever its words: a case (`when`, `unless`, `시`, `경우`), a
+# reason (`because`, `위해`), an example (`e.g.`, `such as`, `예:`), a negation or a comparison (`not`, `않`, `보다`), a
+# default (`기본`)
+SAYS_A_CASE = re.compile(r"\b(?:when|whenever|if|unless|only|until|while|because|since|except|instead|without|not|"
+                         r"never|no|default|e\.g|eg|such|like|example|but|than|more|less)\b|n't|"
+                         r"시$|시\s|때|경우|면서|으면|하면|되면|라면|때문|위해|예:|예시|예를|대신|않|없|못|만$|보다|기본", re.I)
+# a value, a path, an address, a link, code or a table: something to recall beyond words (`font size in pixels`)
+SAYS_A_VALUE = re.compile(r"\d|\[\[|\]\(|\w[/\\]|[/\\]\w|https?:|```|~~~|!\[|\||\b(?:pixels?|px|seconds?|minutes?|"
+                          r"hours?|days?|bytes?|kb|mb|gb|percent|characters?)\b", re.I)
+MAKES_NEW = frozenset(("create", "creates", "creating", "add", "adds", "make", "makes"))
+CAMEL_JOINT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _content_words(text: str) -> list[str]:
+    """Lowered words, a name in CamelCase or snake_case split (`AlterTable`, `translate_with_params`)."""
+    return [word.lower() for word in LETTERS.findall(CAMEL_JOINT.sub(" ", text))]
+
+
+def _same_word(said: str, asked: str) -> bool:
+    """One English word in another form or derivation: `gets`/`get`, `deleting`/`deletion`, `automatically`/`auto`;
+    a shared start of four letters or more that leaves at most two letters of the shorter word."""
+    if said == asked or _stem(said) == _stem(asked):
+        return True
+    shared = 0
+    for a, b in zip(said, asked):
+        if a != b:
+            break
+        shared += 1
+    return shared >= 4 and shared >= min(len(said), len(asked)) - 2
+
+
+@lru_cache(maxsize=1 << 14)
+def only_says_the_front(answer: str, front: str) -> bool:
+    """A short answer that says its front again in other words (`Auto-pair brackets` -> `Pair brackets and quotes
+    automatically.`, `` `AlterTable` `` -> `ALTER TABLE 연산`, `sync:status` -> `Show sync status and usage.`): its
+    words are the front's, in another form, split or with a Korean particle, but for one word (two short ones in a
+    short answer, `Ask before deleting a file.` under `Confirm file deletion`) and words that say nothing around a
+    name. An answer with a value, a unit, a path, a link, code the front does not show, a case, a reason or an
+    example says something of its own."""
+    if "\n" in answer or len(answer) > 120 or SAYS_A_VALUE.search(answer):
+        return False
+    if any(span not in front for span in CODE_SPAN.findall(answer)):
+        return False
+    shown = visible_text(answer)
+    asked = _content_words(visible_text(front))
+    if not asked or len(asked) > 8 or SAYS_A_CASE.search(shown):
+        return False
+    joined = "".join(asked)
+    said = _content_words(shown)
+    held, rest = 0, []
+    for word in said:
+        if HANGUL_WORD.match(word):
+            word = KO_PARTICLE.sub("", word) or word
+            if word[:2] in joined:
+                held += 1
+            elif word not in SAYS_NOTHING_AROUND:
+                rest.append(word)
+        elif any(_same_word(word, known) for known in asked) or word in MAKES_NEW and "new" in asked:
+            held += 1  # (`Open New Note` -> `Create a new note in your vault`: what a new thing is, made)
+        elif word not in SAYS_NOTHING_AROUND:
+            rest.append(word)
+    if not held or len(rest) > 2:
+        return False
+    # (a Korean syllable holds about as much as three letters: `자동으로 … 통합` is two words of their own)
+    letters = sum(len(word) * (3 if HANGUL_WORD.match(word) else 1) for word in rest)
+    return len(rest) <= 1 or held >= 2 and letters <= 9 and len(said) <= 8
