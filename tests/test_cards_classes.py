@@ -3412,3 +3412,16 @@ def test_an_answer_that_only_says_its_front_again_is_no_card() -> None:
     assert not {"Auto-save drafts", "Confirm tab closing", "`DropIndex`"} & fronts
     assert {"Line width", "Wrap long lines", "Spell check", "`Snapshot`"} <= fronts
     assert [c.back for c in cards if c.rule == "explicit"] == ["Save drafts automatically."]
+
+
+def test_a_scripts_step_that_is_only_a_comment_goes_with_the_steps_before_it() -> None:
+    """`# 10. Point the DNS record at the address` with no command under it does nothing to recall alone: the part
+    that holds the step before it holds it too, and no part is only that comment."""
+    steps = "".join(f"# {number}. Create the queue {number}\naws sqs create-queue \\\n"
+                    f"    --queue-name jobs-{number} \\\n    --region eu-west-1\n\n" for number in range(1, 10))
+    steps += "# 10. Point the DNS record at the queue endpoint\n# jobs.example.com -> the endpoint's address\n"
+    text = f"# Queues\n## Set up the job queues\nThe queues every worker reads.\n\n```bash\n{steps}```\n"
+    parts = [c for c in cards_of(text) if c.rule == "explain"]
+    assert len(parts) >= 2 and all(c.front.endswith("of 10") for c in parts)
+    last = [c for c in parts if "# 10. Point the DNS record" in c.back]
+    assert len(last) == 1 and "jobs-9 " in last[0].back and "steps " in last[0].front and "–10 of 10" in last[0].front

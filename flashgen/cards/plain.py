@@ -2602,6 +2602,10 @@ def procedure_cards(ctx: RuleContext, section: Section, card: Card) -> list[Card
     intro_text = "\n\n".join(intro)
     groups: list[list[int]] = []
     for number in range(len(steps)):
+        if groups and fence is not None and all(text.lstrip().startswith("#") or not text.strip()
+                                                for _, text, _ in steps[number]):
+            groups[-1].append(number)  # a step the script only names in a comment (`# 6. DNS 설정`) does nothing
+            continue  # to recall alone: it goes with the steps before it
         if groups:
             text = _joined([steps[at] for at in groups[-1] + [number]], fence)
             text = f"{intro_text}\n\n{text}" if intro_text and groups[-1][0] == 0 else text
