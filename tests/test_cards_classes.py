@@ -3425,3 +3425,12 @@ def test_a_scripts_step_that_is_only_a_comment_goes_with_the_steps_before_it() -
     assert len(parts) >= 2 and all(c.front.endswith("of 10") for c in parts)
     last = [c for c in parts if "# 10. Point the DNS record" in c.back]
     assert len(last) == 1 and "jobs-9 " in last[0].back and "steps " in last[0].front and "–10 of 10" in last[0].front
+
+
+def test_two_words_that_open_a_sentence_are_no_term_before_a_dash() -> None:
+    """`- 깃은 분산 - 버전 관리 도구로 동작` reads on across the dash of `분산 - 버전`: `깃은 분산` is the start of a
+    sentence, not a term; `작은 파일 - …` (an adjective, not a topic) stays a term."""
+    text = ("# 도구\n## 버전 관리\n- 깃은 분산 - 버전 관리 도구로 동작 (로컬 저장소, 원격 저장소)\n"
+            "- 작은 파일 - 블록 하나보다 작아서 따로 묶어 저장하는 파일\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "definition"]
+    assert "깃은 분산" not in fronts and "작은 파일" in fronts

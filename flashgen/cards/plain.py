@@ -217,7 +217,8 @@ def _shows_code(answer: str, term: str) -> bool:
 def _reads_on(term: str) -> bool:
     """Whether the words before a colon are the start of a sentence that goes on past it (`혼잡 윈도우는 RTT마다 2배씩
     증가: 초기 속도 확보`, `AS1 -> AS2 경로의 NEXT-HOP: AS2 라우터의 IP`), not a term."""
-    return len(term.split()) >= 3 and bool(TOPIC_MARKED_SUBJECT.search(term) or FLOW_IN_TERM.search(term))
+    words = len(term.split())  # (`도커는 클라이언트 - 서버 모델로 실행`: two words that start a sentence, not a term)
+    return words >= 2 and bool(TOPIC_MARKED_SUBJECT.search(term)) or words >= 3 and bool(FLOW_IN_TERM.search(term))
 
 
 def _is_predicate(term: str) -> bool:
