@@ -3434,3 +3434,15 @@ def test_two_words_that_open_a_sentence_are_no_term_before_a_dash() -> None:
             "- 작은 파일 - 블록 하나보다 작아서 따로 묶어 저장하는 파일\n")
     fronts = [c.front for c in cards_of(text) if c.rule == "definition"]
     assert "깃은 분산" not in fronts and "작은 파일" in fronts
+
+
+def test_the_one_point_that_opens_a_section_and_describes_it_opens_the_sections_explanation() -> None:
+    """`### 롤링 배포` over one bullet that describes it (`서버의 인스턴스를 순서대로 바꾸며 배포하는 전략`) and its
+    sub-point, then its pros and cons: the bullet says what the heading is, so it is no term of its own (whose
+    front would be the answer) but the start of the section's explanation."""
+    text = ("### 롤링 배포\n* 서버의 인스턴스를 순서대로 바꾸며 배포하는 전략\n  * 일부를 먼저 바꾸고 확인한 뒤 나머지를 바꾼다\n\n"
+            "**장점** \n* 문제가 생겨도 영향 범위가 작다\n* 실제 사용자로 검증한다\n\n**단점**\n* 두 버전을 함께 운영한다\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule == "term"]
+    explained = [c.back for c in cards if c.rule == "explain" and c.front == "롤링 배포"]
+    assert len(explained) == 1 and explained[0].startswith("* 서버의 인스턴스를 순서대로 바꾸며 배포하는 전략")

@@ -700,6 +700,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         if intro and not parent and _defines_the_label(head, intro):  # `**책임 네임 서버**` ⏎ `- 특정 … 관리하는 네임 서버`
             return ctx.card("basic", heading_text(intro), f"{head}\n\n{body}", item.line, section, "term",
                             heading_text(intro), prompt=ctx.say("무엇인가요?", "What is it?"))
+        if not intro and not parent and section.level and _defines_the_heading(section, item, head):
+            return None  # `### 롤링 배포` ⏎ `* 인스턴스를 순차적으로 교체하며 배포하는 전략` ⏎ `  * …`: what the heading is,
+            # not a term: the section's explanation opens with it
         if KO_INSTRUCTION.search(visible_text(head).strip().rstrip(".!:： ")) and len(head.split()) >= 2:
             # `**setter 사용 자제**`, `도메인 용어 사용하기`: advice to follow, asked why (or how, by its code), never
             # what it is; loose remarks under it (`…와 비슷하다. …생각해보자.`) answer neither
@@ -748,6 +751,16 @@ def _introduced_above(before: Item, head: str, body: str) -> str:
     subject = visible_text(defined[0] if defined else used.group("name") if used else "").strip()
     said = visible_text(body)
     return subject if subject and any(len(word) >= 2 and word in said for word in subject.split()) else ""
+
+
+def _defines_the_heading(section: Section, item: Item, head: str) -> bool:
+    """Whether an item is the one point that opens its section, a phrase that describes (`…을 … 하는 전략`) rather
+    than names: it says what the heading is."""
+    first = section.blocks[0] if section.blocks else None
+    if first is None or first.kind != "list" or not DESCRIBING.search(visible_text(head) + " "):
+        return False
+    found = list_items(first)
+    return len(found) == 1 and found[0].line == item.line and len(visible_text(head).split()) >= 3
 
 
 def _defines_the_label(head: str, label: str) -> bool:
