@@ -3446,3 +3446,41 @@ def test_the_one_point_that_opens_a_section_and_describes_it_opens_the_sections_
     assert not [c for c in cards if c.rule == "term"]
     explained = [c.back for c in cards if c.rule == "explain" and c.front == "롤링 배포"]
     assert len(explained) == 1 and explained[0].startswith("* 서버의 인스턴스를 순서대로 바꾸며 배포하는 전략")
+
+
+def test_a_heading_made_only_of_kinds_of_content_is_asked_with_its_topic() -> None:
+    """`주요 개념 및 특징`, `Important Notes`: words that each name a kind of section (or say which one) name no
+    subject, so the front says whose they are; `Main Ideas About Caching` in a note on caching is asked as the
+    kind of section of that topic, and a heading that names a subject of its own stays as it is."""
+    text = ("# 메시지 큐\n## 주요 개념 및 특징\n큐는 생산자와 소비자를 떼어 놓고, 소비자가 느려도 메시지를 잃지 않는다.\n\n"
+            "## 배달 보장\n한 번 이상 배달되므로 소비자는 같은 메시지를 두 번 받아도 괜찮아야 한다.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
+    assert "메시지 큐 › 주요 개념 및 특징" in fronts and "배달 보장" in fronts
+    text = ("Caching keeps copies of answers close to whoever asks.\n\n## Main Ideas About Caching\n"
+            "- A copy can go stale, so every entry has a lifetime.\n- Misses still reach the origin.\n\n"
+            "## Important Notes\nWarm the cache before a release, or the origin takes every request at once.\n")
+    fronts = [c.front for c in cards_of(text, "Caching.md") if c.rule == "explain"]
+    assert "Caching › Main Ideas" in fronts and "Caching › Important Notes" in fronts
+
+
+def test_a_comparison_heading_is_asked_with_what_its_table_compares() -> None:
+    """`차이 요약` or `차이점` over a table whose columns are the things compared says nothing alone: it is asked
+    with them (`차이 요약 (TCP vs UDP)`), instead of the note's file name."""
+    text = ("## 전송 계층\n전송 계층의 두 프로토콜을 정리한다.\n\n## 차이 요약\n\n| 구분 | TCP | UDP |\n|---|---|---|\n"
+            "| 연결 | 연결을 맺는다 | 연결 없이 보낸다 |\n| 순서 | 순서를 지킨다 | 순서를 지키지 않는다 |\n")
+    fronts = [c.front for c in cards_of(text, "tl.md") if c.rule == "explain"]
+    assert "차이 요약 (TCP vs UDP)" in fronts
+
+
+def test_a_note_named_by_its_file_slug_is_named_by_the_heading_it_opens_with() -> None:
+    """A note whose title is only its file's name (`pagereplacement`, `07-queue`) that opens with a heading
+    (`#### 페이지 교체`): a heading that points back (`둘의 차이점?`) or names a kind of section (`장점`) is asked
+    with that heading, not with the file name; a note with a real title keeps it."""
+    text = ("#### 페이지 교체\n* 메모리가 가득 차면 어떤 페이지를 내보낼지 고른다\n\n#### FIFO\n* 가장 먼저 들어온 페이지를 내보낸다\n\n"
+            "#### LRU\n* 가장 오래 쓰지 않은 페이지를 내보낸다\n\n#### 둘의 차이점?\n\n* LRU는 최근 사용 기록을 따로 관리해야 한다\n\n"
+            "#### 장점\n* 자주 쓰는 페이지가 메모리에 남는다\n")
+    for path in ("pagereplacement.md", "07-queue.md"):
+        fronts = [c.front for c in cards_of(text, path) if c.rule == "explain"]
+        assert "페이지 교체 › 둘의 차이점?" in fronts and "페이지 교체 › 장점" in fronts
+    fronts = [c.front for c in cards_of(text, "Paging.md") if c.rule == "explain"]
+    assert "Paging › 둘의 차이점?" in fronts

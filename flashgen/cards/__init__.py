@@ -484,7 +484,7 @@ def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[S
     topics = [topic for topic in split()[1:] if not is_closing(heading_text(topic.title))] if cards else []
     if not topics:
         return cards
-    named = topic_of(section, ctx.note.title)
+    named = topic_of(section, ctx.topic)
     out = []
     for card in cards:
         topic = next((topic for topic in topics if topic.blocks

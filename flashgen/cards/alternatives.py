@@ -115,7 +115,7 @@ def merge_alternatives(ctx: RuleContext, cards: list[Card], groups: list[Alterna
             continue
         lead = _lead_in(group.parent, group.children[0].line)
         count = len(group.children)
-        front = lead.rstrip(":： ") or f"{topic_of(group.parent, ctx.note.title)} › {group.label}"
+        front = lead.rstrip(":： ") or f"{topic_of(group.parent, ctx.topic)} › {group.label}"
         prompt = ctx.say("예시로 보여 보세요", "Show it with the examples") if group.code_only \
             else ctx.say(f"{count}가지를 설명해 보세요", f"Explain all {count}")
         back = "\n\n".join(f"**{heading_text(clean_title(child.title))}**\n\n{found[child.line].back}"

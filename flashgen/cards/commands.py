@@ -118,7 +118,7 @@ def _all_described(codes: list[tuple[int, str]]) -> bool:
 def command_cards(ctx: RuleContext, section: Section, codes: list[tuple[int, str]]) -> list[Card]:
     """A card per command described in a comment above it (`# Inspect taints on nodes`) or beside it: the comment,
     with the topic it belongs to, asks for the command. A one-word comment (`# Roles`) describes nothing."""
-    topic = _topic(section, ctx.note.title)
+    topic = _topic(section, ctx.topic)
     cards = []
     previous = ""  # what the step above says it does
     for line, says, command in _described(codes):

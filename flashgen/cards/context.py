@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from flashgen.cards.language import say
 from flashgen.cards.model import Card
+from flashgen.cards.quality import is_generic, words
 from flashgen.config import Config
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Block, Note, Section
@@ -71,6 +74,13 @@ def _group(blocks: tuple[Block, ...], join_code: bool) -> list[Chunk]:
     return [Chunk(tuple(group)) for group in groups]
 
 
+# a note's title that is its file's name rather than a name for its topic: lower-case words run together or joined
+# by `-`/`_`, or numbered (`contextswitching`, `naver-works`, `11-news`)
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+SLUG_MARK = re.compile(r"[-_0-9]")
+SLUG_JOINED = 12  # letters of a lower-case title that can only be words run together (`contextswitching`)
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """One note being turned into cards."""
@@ -84,6 +94,20 @@ class RuleContext:
 
     def on(self, rule: str) -> bool:
         return rule in self.rules
+
+    @cached_property
+    def topic(self) -> str:
+        """What the note is about, as a front names it: its title, or for a file-name slug (`contextswitching`,
+        `11-news`) the heading the note opens with (`컨텍스트 스위칭`), when that names a topic."""
+        title = self.note.title
+        if not SLUG.fullmatch(title) or not (len(title) >= SLUG_JOINED or SLUG_MARK.search(title)):
+            return title
+        root = self.note.root
+        first = root.children[0] if root.children and not root.blocks else None
+        if first is None:
+            return title
+        opening = heading_text(first.title).strip()
+        return opening if words(opening) and not is_generic(opening) else title
 
     def say(self, korean: str, english: str) -> str:
         """A prompt in the note's language."""

@@ -404,7 +404,7 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
                 if claims is None:
                     claims = _claims_about_the_subject(items)
                 if claims:
-                    card = _trait(ctx, card, topic_of(section, ctx.note.title))
+                    card = _trait(ctx, card, topic_of(section, ctx.topic))
             if card and not _restates_a_case(card) and not is_example_instance(visible_text(card.front)):
                 cards.append(card)  # (`- 사람 2 : 국 끓이기 → 스팸 굽기`: one actor of an illustration, not a term)
         if numbered:
@@ -443,7 +443,7 @@ def _asked_together(ctx: RuleContext, section: Section, cards: list[Card], numbe
             continue  # (items no card asks on its own: `- 예1: …`, `- 사람 2 : …`)
         kept = [card for card in cards if card.line not in lines]
         if len(run) < listed:
-            context = heading_text(intro) if intro else topic_of(section, ctx.note.title)
+            context = heading_text(intro) if intro else topic_of(section, ctx.topic)
             front = label if context and context in label else in_context(label, context)
             back = "\n".join(f"- {item.head}" + "".join(f"\n  {line}" if line.strip() else "\n" for line in item.body)
                              for item in run)
@@ -657,7 +657,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     head, block_id = split_block_id(item.head)
     if is_link_list_item(head):
         return None
-    context = intro or topic_of(section, ctx.note.title)
+    context = intro or topic_of(section, ctx.topic)
     found = split_definition(head) if ctx.on("definitions") else None
     body = _body_markdown(item.body)
     if found and ORDINAL.match(visible_text(found[0]).strip()):
@@ -911,10 +911,10 @@ def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]
 def _lead_front(ctx: RuleContext, section: Section, intro: str) -> str:
     """A list's lead-in as a front; a generic or one-word one (`Available:`) is asked with its topic."""
     if is_generic(intro) or len(intro.split()) == 1:
-        return in_context(intro, topic_of(section, ctx.note.title))
+        return in_context(intro, topic_of(section, ctx.topic))
     if not section.path and len(intro.split()) <= 4 and not SENTENCE_END.search(intro) \
-            and not _stems(intro) & _stems(ctx.note.title):
-        return in_context(intro, ctx.note.title)  # a label in bold in a note without headings that does not name
+            and not _stems(intro) & _stems(ctx.topic):
+        return in_context(intro, ctx.topic)  # a label in bold in a note without headings that does not name
         # the note's topic (`**Node Level Changes**` in `Storage Access Mode`): asked with it, as a heading would be
     return intro
 
@@ -1202,7 +1202,7 @@ def label_cards(ctx: RuleContext, section: Section, used: set[int], missing: set
         if is_result(label):
             continue  # the output of an example that is not on the card
         if is_generic(label):
-            topic = topic_of(section, ctx.note.title)
+            topic = topic_of(section, ctx.topic)
             if not topic:
                 continue
             front = in_context(label, topic)
@@ -1280,7 +1280,7 @@ def _with_what_it_refers_to(ctx: RuleContext, section: Section, title: str) -> s
     """The front of a heading that says nothing on its own: one that points back (`둘의 차이점?`) with its topic
     above (or the note's title), and a bare value (`none`) as what is set to it in the text above
     (`"decompound_mode": "none"` → `decompound_mode: none`), with that topic."""
-    topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
+    topic = topic_of(replace(section, path=section.path[:-1]), ctx.topic)
     if not REFERS_BACK.match(title):
         value = words(title)
         before = ctx.note.source.split("\n")[max(0, section.line - 1 - SET_TO_REACH):section.line - 1]
@@ -1310,27 +1310,32 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
     if names_a_problem(title):
         return None  # a problem set with no answer under it (`참고 - 기출 문제`; one with its answer is an exercise)
-    if is_generic(heading_text(title)):
-        topic = topic_of(section, ctx.note.title)
+    kinds = KINDS_ABOUT.match(heading_text(title).strip()) if title[:1] in KINDS_ABOUT_STARTS else None
+    if kinds and words(kinds.group(2)) in {words(topic_of(replace(section, path=section.path[:-1]), ctx.topic)),
+                                            words(ctx.topic)}:
+        # `Key Points About Volumes` in `Volumes`: the kind of section, about the topic the note already names
+        front = in_context(kinds.group(1), topic_of(replace(section, path=section.path[:-1]), ctx.topic))
+    elif is_generic(heading_text(title)) or words(title) in DIFFERENCES:
+        topic = topic_of(section, ctx.topic)
         if not topic:
             return None
         front = in_context(heading_text(title), topic)
     elif is_qualifier(heading_text(title)):
-        front = qualified(section, ctx.note.title)  # `macOS` → `Obsidian CLI › Troubleshooting › macOS`
+        front = qualified(section, ctx.topic)  # `macOS` → `Obsidian CLI › Troubleshooting › macOS`
     elif _says_nothing_alone(heading_text(title)):
         front = _with_what_it_refers_to(ctx, section, heading_text(title))
     else:
         front = unmarked(front, heading=True)  # `스키마(중요)`, `… 설정 (필수)`: the learner's mark, not the subject
         aside = aside_subject(front)
         if aside:  # `참고: API 인증`: an aside asked by its subject (with its topic when that says nothing alone)
-            front = in_context(aside, topic_of(replace(section, path=section.path[:-1]), ctx.note.title)) \
+            front = in_context(aside, topic_of(replace(section, path=section.path[:-1]), ctx.topic)) \
                 if is_generic(heading_text(aside)) else aside
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
     if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
         return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
     about = ABOUT_HEADING.match(heading_text(title))
     if about and not is_generic(heading_text(title)):  # `컬렉션 관련`: asked with its topic and what the code does
-        topic = topic_of(replace(section, path=section.path[:-1]), ctx.note.title)
+        topic = topic_of(replace(section, path=section.path[:-1]), ctx.topic)
         does = _comment_names(parts)
         front = in_context(about.group(1).strip(), topic) + (f" ({', '.join(does)})" if does else "")
     labels = _labels_listed(parts) if is_generic(heading_text(title)) else []
@@ -1339,6 +1344,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if COMPARISON_HEADING.search(heading_text(title)) and parts and not VERSUS.search(front):
         compared = _compared_columns(parts[0])
         if compared:  # `비교 테이블` over `| 항목 | ClusterIP + ip | NodePort + instance |`: asked by what it compares
+            if (is_generic(heading_text(title)) or words(title) in DIFFERENCES) and not any(
+                    not is_generic(heading_text(clean_title(above))) for above in section.path[:-1]):
+                front = heading_text(title)  # (`차이 요약` at a note's top: what it compares is its topic, the
+                # note's title only its file's name)
             front += f" ({' vs '.join(compared)})"
     if ran_out in ("list", "table", "rule") and parts and _asks_the_whole(title, parts, section):
         return None  # the kinds, options or steps it asks for are cut (or after a `---`): what is shown does not answer
@@ -1511,7 +1520,15 @@ def _is_tagline(read: str, title: str) -> bool:
 
 
 # a heading that says its section compares without naming what (`비교 테이블`, `배포 방식 비교`, `Comparison`)
-COMPARISON_HEADING = re.compile(r"(?:^|\s)(?:비교|비교\s?(?:테이블|표)|comparison(?: table)?)$", re.I)
+COMPARISON_HEADING = re.compile(r"(?:^|\s)(?:비교|비교\s?(?:테이블|표)|comparison(?: table)?|차이(?:점)?(?:\s?(?:요약|정리))?|"
+                                r"(?:key\s)?differences)$", re.I)
+# a heading that only says a section tells things apart (`차이점`): asked with what it compares (a label alone over a
+# list, `차이점` ⏎ `* 목적`, stays the context of the list's terms)
+DIFFERENCES = frozenset({"차이", "차이점", "differences", "key differences", "the differences"})
+# a heading that names a kind of section about something (`Key Points About Volumes`, `Main ideas of X`)
+KINDS_ABOUT = re.compile(r"^((?:key|main|important|core)\s+(?:points|ideas|concepts|takeaways|facts|features|things))"
+                         r"\s+(?:about|of|on|for|to know about)\s+(.+)$", re.I)
+KINDS_ABOUT_STARTS = "KkMmIiCc"
 
 
 # the first column of a table whose other columns are the things compared (`| 항목 | A | B |`)
@@ -2103,7 +2120,7 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
     if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
             or "\n" not in body and "[[" in body and len(visible_text(body)) < 50:
         return None  # (`자주 쓰는 포맷은 [[git-config-alias]]로 등록하자.`: a pointer to another note)
-    topic = heading_text(clean_title(section.path[0])) if len(section.path) > 1 else ctx.note.title
+    topic = heading_text(clean_title(section.path[0])) if len(section.path) > 1 else ctx.topic
     return ctx.card("basic", in_context(title, topic), body, blocks[-1].line, section, "explain", title,
                     prompt=ctx.say("설명해 보세요", "Explain"))
 

@@ -46,7 +46,7 @@ GENERIC_HEADINGS = {
     "pros and cons", "advantages", "disadvantages", "limitations", "important", "warning", "caution", "info",
     "question", "questions", "answer", "practice", "exercise", "lab", "test", "testing", "verification", "check",
     "explanation", "concept", "concepts", "key points", "key concepts", "key ideas", "key behaviors",
-    "key features", "key facts", "takeaways", "key takeaways", "remarks", "주요 특징", "주요 개념",
+    "key features", "key facts", "takeaways", "key takeaways", "remarks", "considerations", "주요 특징", "주요 개념",
     "comment", "comments", "demo", "use cases", "use case", "purpose", "goal", "goals", "requirements",
     "prerequisites", "quick start", "getting started", "get started", "시작하기", "basic usage", "notes and tips", "how it works",
     "예시", "예제", "예", "팁", "메모", "요약", "정리", "개요", "소개", "결론", "설명", "정의", "특징", "장점", "단점",
@@ -100,14 +100,36 @@ GENERIC_ENDINGS = re.compile(r"(?:^|\s)(?:예시|예제|example|examples|사용�
                              r"|^(?:example|examples|sample|예시|예제)\s")
 
 
+# the words of a heading made only of kinds of content (`차이 요약`, `기본 개념`, `Important Notes`, `주요 개념 및
+# 특징`): each names a kind of section, or says which one (`key`, `주요`), or joins two; none names a topic
+KIND_WORDS = frozenset({
+    "summary", "overview", "notes", "note", "points", "ideas", "concepts", "takeaways", "features", "facts",
+    "considerations", "differences", "difference", "comparison", "tips", "details", "setup", "installation", "usage",
+    "configuration", "settings", "examples", "highlights", "basics", "remarks", "characteristics", "definition",
+    "요약", "정리", "차이", "차이점", "비교", "특징", "개요", "개념", "포인트", "요점", "설치", "설정", "방법", "사용법",
+    "예시", "예제", "주의사항", "정의", "장점", "단점", "장단점", "메모", "팁",
+})
+KIND_QUALIFIERS = frozenset({"key", "main", "important", "core", "basic", "general", "quick", "overall", "주요", "핵심",
+                             "기본", "전체", "간단한", "시각적", "and", "&", "및", "/"})
+KIND_SPLIT = re.compile(r"\s+|(?<=\w)(?=/)|(?<=/)(?=\w)")
+
+
+def _only_kinds(bare: str) -> bool:
+    """`차이 요약`, `Important Notes`: two or more words, each a kind of content or a word that says which."""
+    names = KIND_SPLIT.split(bare)
+    return 2 <= len(names) <= 5 and all(name in KIND_WORDS or name in KIND_QUALIFIERS for name in names) \
+        and any(name in KIND_WORDS for name in names)
+
+
 @lru_cache(maxsize=1 << 14)
 def is_generic(title: str) -> bool:
-    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`, `실전 예시`, `기본 사용 (derive)`),
-    not a topic."""
+    """A heading that names a kind of content (`Example`, `TIP.`, `📋 목차`, `Tags`, `실전 예시`, `기본 사용 (derive)`,
+    `차이 요약`), not a topic."""
     plain = words(title)
     bare = re.sub(r"\s*\([^()]*\)?$", "", plain)  # `기본 사용 (derive)`: the kind of content is before the brackets
     return not bare or any(name in GENERIC_HEADINGS or name in NAVIGATION_HEADINGS or name in METADATA_KEYS
-                           for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare)))
+                           for name in {plain, bare}) or (len(bare.split()) <= 3 and bool(GENERIC_ENDINGS.search(bare))) \
+        or " " in bare and _only_kinds(bare)
 
 
 # the platforms a heading or a label may name (`macOS`, `iOS and iPadOS`, `Desktop and larger tablets`)

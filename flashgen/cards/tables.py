@@ -190,7 +190,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
             return None  # the project's own script: what it does is in the script
         asked = described[0][1]
         if len(visible_text(asked).split()) == 1:  # `업데이트`: the command of what, is the section's topic
-            asked = in_context(asked, topic_of(section, ctx.note.title))
+            asked = in_context(asked, topic_of(section, ctx.topic))
         return ctx.card("basic", asked, head + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("명령어는?", "Which command?"))
     if NAMED.match(first):
@@ -206,7 +206,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                     or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
                 return None
             return _name_card(ctx, section, first, head, described[0][1], extra, line)
-        front = in_context(head, topic_of(section, ctx.note.title)) if bracketed_only(head) else unmarked(head)
+        front = in_context(head, topic_of(section, ctx.topic)) if bracketed_only(head) else unmarked(head)
         # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`)
         return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("무엇인가요?", "What is it?"))
@@ -222,7 +222,7 @@ def _name_card(ctx: RuleContext, section: Section, kind: str, name: str, meaning
     english = NAME_KINDS.get(plain, plain.rstrip("s") if plain.isascii() else "name")
     korean = plain if not plain.isascii() else "이름"
     particle = "은" if (ord(korean[-1]) - 0xAC00) % 28 else "는"
-    return ctx.card("basic", in_context(meaning, topic_of(section, ctx.note.title)), name + extra, line, section,
+    return ctx.card("basic", in_context(meaning, topic_of(section, ctx.topic)), name + extra, line, section,
                     "name", visible_text(meaning), prompt=ctx.say(f"{korean}{particle}?", f"Which {english}?"))
 
 
