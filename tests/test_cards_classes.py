@@ -3484,3 +3484,37 @@ def test_a_note_named_by_its_file_slug_is_named_by_the_heading_it_opens_with() -
         assert "페이지 교체 › 둘의 차이점?" in fronts and "페이지 교체 › 장점" in fronts
     fronts = [c.front for c in cards_of(text, "Paging.md") if c.rule == "explain"]
     assert "Paging › 둘의 차이점?" in fronts
+
+
+def test_a_section_of_several_how_tos_gives_a_card_per_task() -> None:
+    """A section that holds several tasks, each announced by its own lead-in (`To archive a board:`, `보드를
+    복원하려면:`) over its steps, asks each task by itself (`Kanban › How do you archive a board?`) with its steps
+    and the remark right after them that does it another way; the section's explanation keeps its opening words and
+    the remarks between the tasks, and a task that is only clicks in the app's screens gives no card."""
+    text = ("---\ntitle: x\n---\n## Boards\n\nA board groups the cards of one project into columns.\n\n"
+            "To archive a board:\n\n- Run `kanban archive <board>` in the board's folder.\n\n"
+            "You can also archive a board by moving its file into `.archive/`.\n\n"
+            "To export a board as CSV, pass the `--csv` flag:\n\n```sh\nkanban export --csv <board>\n```\n\n"
+            "To rename a board:\n\n1. Open **Settings**.\n2. Select **Boards**, then select **Rename**.\n\n"
+            "Archived boards keep their history.\n")
+    cards = cards_of(text, path="Kanban.md")
+    howtos = {c.front: c.back for c in cards if c.rule == "howto"}
+    assert set(howtos) == {"Kanban › How do you archive a board?", "Kanban › How do you export a board as CSV?"}
+    assert "moving its file into `.archive/`" in howtos["Kanban › How do you archive a board?"]
+    assert howtos["Kanban › How do you export a board as CSV?"].startswith("Pass the `--csv` flag:")
+    explained = [c.back for c in cards if c.rule == "explain"]
+    assert len(explained) == 1 and "into columns" in explained[0] and "keep their history" in explained[0]
+    assert "To archive" not in explained[0] and "Rename" not in explained[0]
+    korean = ("## 보드 관리\n\n보드를 보관하려면:\n\n- 보드 폴더에서 `kanban archive <보드>`를 실행한다.\n\n"
+              "보드를 복원하려면:\n\n- `kanban restore <보드>`를 실행한다.\n")
+    fronts = [c.front for c in cards_of(korean, path="칸반.md") if c.rule != "explain"]
+    assert fronts == ["칸반 › 보드를 보관하려면 어떻게 하나요?", "칸반 › 보드를 복원하려면 어떻게 하나요?"]
+
+
+def test_one_how_to_in_a_section_stays_the_sections_explanation() -> None:
+    """A section with a single task under its lead-in (`To archive a board:`) is that how-to already: its heading
+    asks it, as before."""
+    text = "## Archive a board\n\nTo archive a board:\n\n- Run `kanban archive <board>` in the board's folder.\n"
+    cards = cards_of(text, path="Kanban.md")
+    assert not [c for c in cards if c.rule == "howto"]
+    assert [c.front for c in cards if c.rule == "explain"] == ["Archive a board"]

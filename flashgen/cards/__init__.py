@@ -22,6 +22,7 @@ from flashgen.cards.exercises import (
 )
 from flashgen.cards.example_fields import field_of_kind, gives_example_values, manifests_of
 from flashgen.cards.explicit import explicit_cards
+from flashgen.cards.howtos import howto_cards, only_says_they_can
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
 from flashgen.cards.manifests import manifest_cards, only_manifests, rejected_manifest
@@ -400,6 +401,12 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         fixed, listed = cause_and_fix_card(ctx, section, used)
         cards.extend([fixed] if fixed else [])
         used = used | tables | listed
+    opens_on_task = False
+    tasks: set[int] = set()
+    if ctx.on("explain"):  # several how-tos, each announced by its task (`To convert a text card to a file:`): a card each
+        found, tasks, opens_on_task = howto_cards(ctx, section, used)
+        cards.extend(found)
+        used = used | tasks
     if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
         found, answered = faq_cards(ctx, section, used)
         cards.extend(found)
@@ -447,6 +454,11 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
                     and all(line.startswith(">") for line in card.back.splitlines() if line.strip()):
                 card = None  # (`출력 옵션` over a table of options asked by name and a callout: the aside answers no
                 # `출력 옵션`)
+            if card and tasks and (opens_on_task or all(line.startswith(">") for line in card.back.splitlines()
+                                                         if line.strip())
+                                   or only_says_they_can(card.back, heading_text(clean_title(section.title)))):
+                card = None  # what the how-tos leave of a section that opens on one, a callout beside them or a line
+                # that says the tasks can be done (`You can expand or collapse all folders …`): remarks on the tasks
             card = asked_as_topic(card, section, exercises) if card and exercises else card
             steps = procedure_cards(ctx, head, card) if card and not named and not topics \
                 and card.back.endswith("]]") else None
@@ -521,8 +533,9 @@ def _section_for(sections: tuple[Section, ...], line: int) -> Section:
 
 WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on purpose, or a manifest shown whole
 # cards of a table's rows that are looked up beside the section's words (a shortcut, a name asked by what it does, a
-# feature of a subject), not an explanation of the section
-LOOKED_UP = ("shortcut", "name", "feature")
+# feature of a subject), or of the how-tos a section holds (`To convert a text card to a file:`), not an explanation
+# of the section
+LOOKED_UP = ("shortcut", "name", "feature", "howto")
 
 
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:

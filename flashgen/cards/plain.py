@@ -1407,7 +1407,7 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     subject = _subject_of_task(section, read) if not cut and "\n" not in back.strip() and "`" not in back else ""
     if subject:  # `Git 충돌 해결` → `…같은 부분이 다르게 수정되면 충돌이 발생한다.`: what a conflict is, not how to
         front = subject  # resolve it (that is under `충돌 해결 절차`): asked by its subject, `Git 충돌`
-    if not cut and section.children and "\n" not in back.strip() and _only_says_it_can(read, heading_text(title)):
+    if not cut and section.children and "\n" not in back.strip() and only_says_it_can(read, heading_text(title)):
         return None  # `Link to a heading in a note` → `You can link to specific headings in notes.`: how is under the
         # subheadings (or topics in bold) below, each with its card
     if not cut and "\n" not in back.strip() and len(read) <= LEAD_IN_SIZE and _lists_its_children(title, section):
@@ -1499,7 +1499,7 @@ def _subject_of_task(section: Section, read: str) -> str:
 IT_CAN = re.compile(r"^(?:you|users?)\s+(?:can|may)\s+(?:also\s+)?(?P<verb>[a-z]+)\b", re.I)
 
 
-def _only_says_it_can(read: str, title: str) -> bool:
+def only_says_it_can(read: str, title: str) -> bool:
     """One sentence, no code, that says only that the heading's task can be done (`Link to a heading in a note` →
     `You can link to specific headings in notes, also known as anchor links.`): nothing of how."""
     said = read.strip()
@@ -2288,9 +2288,10 @@ def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:
     if first.line not in used or _mostly_unused(first, used):
         return chunk
     rest = chunk.blocks[1:]
-    if first.kind == "list" and rest and rest[0].kind == "paragraph" and rest[0].line not in used:
+    if first.kind == "list" and rest and rest[0].kind in ("paragraph", "callout") and rest[0].line not in used:
         return Chunk(rest)  # the words after a list whose items are asked by themselves go on with the section
-        # (`- 원서버 : …` then `no-store : …`, the next of the directives the section explains): no card shows them
+        # (`- 원서버 : …` then `no-store : …`, the next of the directives the section explains): no card shows them;
+        # so does a callout right under a task's steps (`> [!note] Text-only cards and backlinks`), as after a blank
     return None
 
 

@@ -889,7 +889,8 @@ UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b(?:[^\
                      r"(?:(?:once|after|when)\b[^,]{0,60}|finally|then|next|now),\s*)?(?:then\s+)?(?:open|select|click|"
                      r"tap|choose|go to|navigate to|enter|type|press|toggle|enable|disable|turn (?:on|off)|sign (?:in|up)|"
                      r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|"
-                     r"check(?!\s+(?:that|whether|if|for)\b)|uncheck|visit|return to|close)\b", re.I)  # (`Check that …`: no click)
+                     r"check(?!\s+(?:that|whether|if|for)\b)|uncheck|visit|return to|close|exit|allow)\b", re.I)  # (`Check that …`: no click)
+# (`Exit the menu.`, `Under **Permissions** allow it to run on all websites.`: steps in an app's screens too)
 UI_STEP_KO = re.compile(r"(?:클릭|선택|누르기|누름|누릅니다|누르세요|입력|이동|체크)(?:합니다|하세요|한다|함|해요|해 주세요)?\.?\s*$")
 # what the screen does in between (`A popup window will appear …`, `… should appear in the taskbar`)
 SCREEN_CHANGE = re.compile(r"\b(?:appears?|will appear|should appear|will open|opens up|is shown|is displayed|"
@@ -909,11 +910,12 @@ def _is_click(step: str) -> bool:
                for sentence in re.split(r"(?<=[.!?])\s+", step)) or bool(SCREEN_CHANGE.search(step))
 
 
-def is_click_through(text: str) -> bool:
+def is_click_through(text: str, least: int = 2) -> bool:
     """A procedure of steps taken in an app's screens (`1. Open **Settings**.` `2. Select **Community plugins**.`,
     or bullets written as sentences: `- In the **Profile** section, select **Enable**.`), two thirds of them clicks,
     choices and what the screen does, and no code: a recipe looked up, not recalled. Prose beside the steps that
-    is short, or at most half their length (`You can change the app icon. To change it:`), only leads into them."""
+    is short, or at most half their length (`You can change the app icon. To change it:`), only leads into them.
+    `least`: the fewest steps that make one (a task announced by its own lead-in is one with a single click)."""
     if "```" in text or "~~~" in text:
         return False
     lines = text.split("\n")
@@ -927,7 +929,7 @@ def is_click_through(text: str) -> bool:
     said = " ".join(line for line in lines if line.strip() and not NUMBERED.match(line) and not line[:1].isspace()
                     and not line.rstrip().endswith((":", "：")) and not line.lstrip().startswith((">", "-", "*", "+")))
     room = CLICKS_SAID if "`" in said else max(CLICKS_SAID, sum(map(_shown_length, steps)) // 2)
-    return len(steps) >= 2 and clicks * 3 >= len(steps) * 2 and _shown_length(said) <= room  # (more explains; a
+    return len(steps) >= least and clicks * 3 >= len(steps) * 2 and _shown_length(said) <= room  # (more explains; a
     # setting or command written beside the steps, `Set `publish: true` in a note's properties`, is worth knowing)
 
 
