@@ -3518,3 +3518,48 @@ def test_one_how_to_in_a_section_stays_the_sections_explanation() -> None:
     cards = cards_of(text, path="Kanban.md")
     assert not [c for c in cards if c.rule == "howto"]
     assert [c.front for c in cards if c.rule == "explain"] == ["Archive a board"]
+
+
+def test_a_heading_that_names_two_parts_asks_each_part_when_they_do_not_fit_as_one() -> None:
+    """`## 캐시 서버에서 만료 문제 및 대응 방법` over `**문제 상황**` and its points, then its way out in bold, too long
+    together for one answer: the first answer would show only the problem under a front that asks for both, so each
+    part is asked with the subject the heading names (`캐시 서버 만료 › 문제 상황`, `캐시 서버 만료 › 대응 방안`)."""
+    problem = "".join(f"* 만료 시각이 같은 키 {n}개가 한꺼번에 사라지면 요청이 모두 원본 DB로 몰린다\n" for n in range(1, 9))
+    answer = "".join(f"{n}. 대응 {n}\n   * 만료 시각에 무작위 지연을 더해 키마다 다른 시각에 사라지게 한다\n"
+                     "   * 먼저 만료된 키를 한 요청만 다시 채우도록 락을 건다\n" for n in range(1, 9))
+    text = f"## 캐시 서버에서 만료 문제 및 대응 방법\n**문제 상황**\n{problem}\n**대응 방안 정리**\n{answer}"
+    explained = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert "캐시 서버에서 만료 문제 및 대응 방법" not in explained
+    assert explained["캐시 서버 만료 › 문제 상황"].startswith("* 만료 시각이 같은 키 1개가")
+    assert "**문제 상황**" not in explained["캐시 서버 만료 › 문제 상황"]
+    assert "캐시 서버 만료 › 대응 방안 정리" in explained
+
+
+def test_pros_and_cons_too_long_for_one_answer_are_asked_one_part_each() -> None:
+    """`## 메시지 큐의 장점과 단점` whose `**장점**` and `**단점**` do not fit in twice an answer's room: one answer would
+    be cut before the cons; each part gets its card with the subject (`메시지 큐 › 단점`), and a heading that names
+    no parts keeps its one cut answer."""
+    pros = "".join(f"* 장점 {n}: 생산자와 소비자가 서로의 속도를 기다리지 않고 각자 처리할 수 있다\n" for n in range(1, 15))
+    cons = "".join(f"* 단점 {n}: 메시지가 쌓이면 지연이 늘고 순서와 중복을 따로 다뤄야 한다\n" for n in range(1, 15))
+    cards = cards_of(f"## 메시지 큐의 장점과 단점\n**장점**\n{pros}\n**단점**\n{cons}")
+    explained = {c.front: c.back for c in cards if c.rule == "explain"}
+    assert "메시지 큐의 장점과 단점" not in explained
+    assert "장점 14:" in explained["메시지 큐 › 장점"] and "단점 1:" in explained["메시지 큐 › 단점"]
+    alone = {c.front: c.back for c in cards_of(f"## 메시지 큐 운영\n**장점**\n{pros}\n**단점**\n{cons}")
+             if c.rule == "explain"}
+    assert list(alone) == ["메시지 큐 운영"]
+
+
+def test_a_faq_answer_in_prose_a_little_over_the_room_is_shown_whole_up_to_the_next_question() -> None:
+    """A FAQ answer of two paragraphs a little over the room is shown whole (its last sentence often completes it:
+    `However, a waiver …`), and the next question in bold ends it even when it is long."""
+    first = "We review every request by hand before we agree to it, which takes our small team a long while. " * 4
+    long_question = ("Do you hold any certificate of the kinds that large companies ask their suppliers for, such as "
+                     "the common standards for information security and quality management?")
+    text = (f"# Teams\n## Questions\n**Will you fill in our review form?**\n{first.strip()}\n\n"
+            "However, we waive the fee when the form is short. Write to us to ask.\n\n"
+            f"**{long_question}**\nNot yet.\n")
+    answers = {c.front: c.back for c in cards_of(text) if c.rule == "question"}
+    back = answers["Will you fill in our review form?"]
+    assert back.endswith("Write to us to ask.") and "continued" not in back and "certificate" not in back
+    assert answers[long_question] == "Not yet."

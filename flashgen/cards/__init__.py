@@ -34,10 +34,13 @@ from flashgen.cards.plain import (
     explain_card,
     faceted,
     faq_cards,
+    in_context,
     label_cards,
+    labelled_parts,
     list_cards,
     lists_clauses,
     only_output,
+    parts_subject,
     procedure_cards,
     question_cards,
     topic_of,
@@ -469,10 +472,26 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
                     and not card.back.endswith("]]"):
                 card = None  # `알림 시스템 설계` answered by the lines before its parts in bold (`**요구 사항**`, …):
                 # an intro answers no design; each part is asked by itself
+            subject = parts_subject(section, head, ctx.note.title) if card and not named \
+                and (topics or card.back.endswith("]]")) else None
+            if subject is not None:  # `…Failover 문제 및 해결 방법` over `**문제 상황**` … and its way out: the answer
+                # holds only the first part (the rest is cut, or a topic of its own), so each part is asked by itself
+                parts = labelled_parts(head)
+                asked = []
+                for part in parts if topics or len(parts) >= 2 else ():
+                    inside = {line for block in part.blocks for line in range(block.line - 1, block.end_line + 1)}
+                    made = explain_card(ctx, part, shown, missing, heading=section,
+                                        covered=sum(found.line in inside for found in cards))
+                    asked.extend([replace(made, front=in_context(heading_text(part.title), subject))] if made else [])
+                if asked:
+                    cards.extend(asked)
+                    card = None
             for topic in topics:
                 inside = {line for block in topic.blocks for line in range(block.line - 1, block.end_line + 1)}
                 made = explain_card(ctx, topic, shown, missing, heading=section,
                                     covered=sum(found.line in inside for found in cards))
+                if made and subject is not None:  # (one more part of the subject the heading names)
+                    made = replace(made, front=in_context(heading_text(topic.title), subject))
                 cards.extend([made] if made else [])
             if card and not topics and only_manifests(head):
                 card = None  # the manifest card asks it, or there is nothing in it to ask

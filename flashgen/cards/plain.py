@@ -1122,7 +1122,9 @@ def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[C
     return cards
 
 
-BOLD_QUESTION = re.compile(r"^\s*(\*\*|__)(?P<q>[^*_\n]{4,150}\?)\1\s*$")
+# a question in bold alone on its line, as FAQs ask them (up to `Do you have any recognized certifications related
+# to …, or other ISO or CSA certifications?`: a long one is still the next question, not part of the answer above)
+BOLD_QUESTION = re.compile(r"^\s*(\*\*|__)(?P<q>[^*_\n]{4,200}\?)\1\s*$")
 BOLD_LABEL = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,150}\1\s*[:：]?\s*$")  # a paragraph in bold: a heading in all but name
 
 
@@ -1149,7 +1151,8 @@ def faq_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         back = "\n\n".join(piece for piece in pieces + [b.source for b in answer] if piece.strip()).strip()
         if not back or nothing_to_learn(back) or is_pointer(back):
             continue
-        if len(back) > ctx.config.max_answer_chars or back.count("\n") + 1 > ctx.config.max_answer_lines:
+        if (len(back) > ctx.config.max_answer_chars or back.count("\n") + 1 > ctx.config.max_answer_lines) \
+                and not _prose_within_grace(ctx, pieces, answer, back):
             head, kind = (pieces[0], "paragraph") if pieces else (answer[0].source, answer[0].kind)
             back = _shorten(head, kind, ctx.config.max_answer_chars, ctx.config.max_answer_lines)
             if not back:
@@ -1158,6 +1161,20 @@ def faq_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         cards.append(ctx.card("basic", question, back, blocks[start].line, section, "question", question))
         shown.update(line for b in [blocks[start], *answer] for line in range(b.line, b.end_line + 1))
     return cards, shown
+
+
+FAQ_PROSE_PARAGRAPHS = 2  # paragraphs of prose a question's answer may run to when shown whole past the room
+
+
+def _prose_within_grace(ctx: RuleContext, pieces: list[str], answer: list[Block], back: str) -> bool:
+    """An answer in prose to a question of a FAQ, a paragraph or two a little over the room (`We require a minimum
+    … order amount …` ⏎ `However, you can waive this …`), shown whole within GRACE times the room: a cut would drop
+    its last sentence, often the one that completes the answer. Lists, code, tables and pictures stay cut."""
+    if len(pieces) + len(answer) > FAQ_PROSE_PARAGRAPHS or any(block.kind != "paragraph" for block in answer):
+        return False
+    return _reading_size(back) <= ctx.config.max_answer_chars * GRACE \
+        and back.count("\n") + 1 <= ctx.config.max_answer_lines * GRACE and not IMAGE.search(back) \
+        and not POINT.search(back)
 
 
 def label_cards(ctx: RuleContext, section: Section, used: set[int], missing: set[str] = frozenset()) -> tuple[
@@ -1830,6 +1847,56 @@ def topic_parts(section: Section) -> list[Section]:
     if not topics:
         return [section]
     return [replace(section, blocks=tuple(own), children=tuple(topics) + section.children), *topics]
+
+
+# a heading that names parts joined (`…Failover 문제 및 해결 방법`, `원인과 해결`, `Causes and fixes`, `장단점`)
+JOINED_PARTS = re.compile(r"\S\s*(?:및|&)\s*\S|\S(?:와|과)\s+\S|\s(?:and)\s|장단점|pros and cons", re.I)
+PART_WORDS = (r"(?:문제|문제점|문제 상황|원인|해결|해결책|해결 방법|해결 방안|대응|대응 방법|장점|단점|특징|한계|원리|개념|"
+              r"problems?|issues?|causes?|fix|fixes|solutions?|workarounds?|pros|cons|advantages|disadvantages|"
+              r"benefits|drawbacks|limitations)")
+# the subject a heading asks parts of (`Redis 분산 락에서 Failover` of `… 문제 및 해결 방법`; `ASG 배포` of `ASG 배포 장단점`)
+PARTS_OF = re.compile(rf"^(?:(?P<subject>.+?)(?:의|'s)?\s+)?(?:{PART_WORDS}(?:\s*(?:및|와|과|&|,|and)\s*(?:\S+\s)?"
+                      rf"{PART_WORDS})+|장단점|pros and cons)$", re.I)
+
+
+def parts_subject(section: Section, head: Section, note_title: str) -> str | None:
+    """The subject of a heading that names the parts its text is in (`Redis 분산 락에서 Failover 문제 및 해결 방법`
+    → `Redis 분산 락 Failover`; the heading itself when its parts are subjects, `TCP와 UDP`), when its own text opens
+    with a line in bold alone that names the first part (`**문제 상황**`): each part is asked with the subject, as
+    the heading asks for both and one answer would show only the first. None for any other section."""
+    title = heading_text(clean_title(section.title))
+    if not section.level or not JOINED_PARTS.search(title):
+        return None
+    content = [block for block in head.blocks if block.kind not in ("rule", "log_date", "html")]
+    if len(content) < 2 or not _part_label(content[0]):
+        return None
+    found = PARTS_OF.match(title)
+    if not found:
+        return title
+    subject = re.sub(r"(\S)에서(?=\s)", r"\1", (found.group("subject") or "").strip())
+    return subject or topic_of(replace(section, path=section.path[:-1]), note_title) or title
+
+
+def _part_label(block: Block) -> str | None:
+    """The part of its section a paragraph names when it is a line in bold alone (`**문제 상황**`, `**해결 방법:**`)."""
+    found = _alone_in_bold(block, BOLD_TOPIC) or _alone_in_bold(block, BOLD_LABEL)
+    if not found:
+        return None
+    name = visible_text(block.source).strip().rstrip(":：").strip()
+    return name if name and not _not_a_name(name) else None
+
+
+def labelled_parts(head: Section) -> list[Section]:
+    """The section's own text cut at its lines in bold alone (it opens with one): one part per label, titled by it."""
+    blocks = head.blocks
+    starts = [i for i, block in enumerate(blocks) if _part_label(block)]
+    parts = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        name = _part_label(blocks[start])
+        parts.append(replace(head, title=name, line=blocks[start].line, path=head.path + (name,),
+                             blocks=blocks[start + 1:end], children=(), level=head.level + 1))
+    return parts
 
 
 # a heading that asks for a procedure (`Enable 2FA`, `Kubernetes 업그레이드 방법`) or a set (`Search operators`, `명령어 목록`)
