@@ -3563,3 +3563,12 @@ def test_a_faq_answer_in_prose_a_little_over_the_room_is_shown_whole_up_to_the_n
     back = answers["Will you fill in our review form?"]
     assert back.endswith("Write to us to ask.") and "continued" not in back and "certificate" not in back
     assert answers[long_question] == "Not yet."
+
+
+def test_a_topic_in_bold_with_a_ratio_in_its_name_ends_the_topic_above_it() -> None:
+    """`**1:1 상담 채팅 흐름**`: a colon between digits is a ratio, not a label's colon, so the line is a topic in
+    bold like any other: the explanation above stops there and the topic gets its own card."""
+    text = ("# 채팅\n### 상세 설계\n\n**서버 선택**\n* 클라이언트에게 맞는 채팅 서버를 고른다.\n* 기준은 위치와 용량이다.\n\n"
+            "1. 사용자가 로그인한다.\n2. 서버를 찾는다.\n\n**1:1 상담 채팅 흐름**\n\n1. 메시지를 보낸다.\n2. 각 수신함에 복사된다.\n")
+    explained = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert "수신함" not in explained["서버 선택"] and "각 수신함에 복사된다" in explained["1:1 상담 채팅 흐름"]

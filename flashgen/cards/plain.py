@@ -1712,7 +1712,9 @@ def _kinds_named(section: Section, lead: str, title: str) -> list[str] | None:
 
 POINT = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)", re.M)  # a part with a list or a table: several points
 # a line in bold alone as a paragraph that names a new topic (`**인터넷**`, `**Stream**`), as a heading would
-BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_\n:：?]{1,60}(?:[:：]\s[^*_\n:：?]{1,60})?)\1\s*$")
+# (a colon between digits is a ratio or a time, `**1:1 채팅 메시지 처리 흐름**`, not a label's colon)
+BOLD_TOPIC = re.compile(r"^\s*(\*\*|__)(?P<name>(?:[^*_\n:：?]|(?<=\d)[:：](?=\d)){1,60}"
+                        r"(?:[:：]\s[^*_\n:：?]{1,60})?)\1\s*$")
 # what a short bold line names when it is an aspect of the section's own topic, not a new one (`**장점**`, `**How it
 # works**`)
 ASPECT_WORDS = (r"(?:장점|단점|장단점|특징|원리|동작 원리|동작 방식|이유|목적|배경|방법|사용법|사용 방법|예|예시|예제|"
@@ -1741,7 +1743,7 @@ def bold_topic(block: Block) -> str | None:
     if not found:
         return None
     name = found.group("name").strip()
-    kind = re.split(r"[:：]", name)[0].strip()  # `**비 일관성 해소 기법: 데이터 버저닝**`: a topic and its subtitle,
+    kind = re.split(r"[:：](?=\s)", name)[0].strip()  # `**비 일관성 해소 기법: 데이터 버저닝**`: a topic and its subtitle,
     # not a label and its remark (`**Note: …**`, `**주의: …**`)
     if kind != name and (is_generic(kind) or ASPECTS.search(kind) or is_example_label(kind) or _is_predicate(kind)
                          or len(kind.split()) > 6):
