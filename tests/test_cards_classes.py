@@ -413,7 +413,7 @@ def test_credits_references_and_pointers_to_docs_make_no_cards() -> None:
 
 @pytest.mark.parametrize("heading, front", [
     ("방법1", "Pod Edit › 방법1"), ("기본 사용 (derive)", "Pod Edit › 기본 사용 (derive)"),
-    ("실전 예시", "Pod Edit › 실전 예시"), ("Manifest File", "Pod Edit › Manifest File"), ("📦수정", "Pod Edit › 📦수정"),
+    ("실전 예시", "Pod Edit › 실전 예시"), ("Manifest File", "Pod Edit › Manifest File"), ("📦수정", "Pod Edit › 수정"),
     ("Example CRD", "Pod Edit › Example CRD"), ("예시 job정의 내용중 restartPolicy", "예시 job정의 내용중 restartPolicy"),
 ])
 def test_generic_headings_of_every_shape_take_their_topic(heading: str, front: str) -> None:
@@ -973,7 +973,7 @@ def test_a_vague_heading_over_labelled_values_asks_for_them_by_their_labels() ->
     text = ("# MongoDB\n## MongoDB 설치 가이드\n### 📌 주요 정보\n- **기본 포트:** 27017\n"
             "- **데이터 저장 경로:** `/var/lib/mongodb`\n- **설정 파일:** `/etc/mongod.conf`\n")
     [card] = [c for c in cards_of(text) if c.rule == "explain"]
-    assert card.front == "MongoDB 설치 가이드 › 📌 주요 정보 (기본 포트, 데이터 저장 경로, 설정 파일)"
+    assert card.front == "MongoDB 설치 가이드 › 주요 정보 (기본 포트, 데이터 저장 경로, 설정 파일)"
     assert "27017" in card.back
 
 
@@ -2904,7 +2904,7 @@ def test_a_block_fenced_as_sql_that_runs_a_program_is_asked_as_a_command() -> No
     types it at a shell; a statement (`SHOW TABLES;`) stays SQL."""
     notes = ("# 운영\n## 재시작\n\n```sql\nsudo systemctl restart postgres\n```\n\n"
              "## 목록\n\n```sql\nSHOW TABLES;\n```\n")
-    assert {c.front: c.prompt for c in cards_of(notes)} == {"재시작": "명령어로 써 보세요", "목록": "SQL로 써 보세요"}
+    assert {c.front: c.prompt for c in cards_of(notes)} == {"운영 › 재시작": "명령어로 써 보세요", "운영 › 목록": "SQL로 써 보세요"}
 
 
 def test_an_explanation_cut_in_a_list_finishes_the_list() -> None:
@@ -3572,3 +3572,43 @@ def test_a_topic_in_bold_with_a_ratio_in_its_name_ends_the_topic_above_it() -> N
             "1. 사용자가 로그인한다.\n2. 서버를 찾는다.\n\n**1:1 상담 채팅 흐름**\n\n1. 메시지를 보낸다.\n2. 각 수신함에 복사된다.\n")
     explained = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
     assert "수신함" not in explained["서버 선택"] and "각 수신함에 복사된다" in explained["1:1 상담 채팅 흐름"]
+
+
+def test_a_label_of_only_an_action_or_a_property_is_asked_with_its_topic() -> None:
+    """`## 🚀 즉시 적용` or a table's `상세 정보`: applied to what, details of what? The label is asked with the heading
+    above it (`Redis 설정 › 즉시 적용`); the emoji a heading opens with is decoration, not part of the front; a label
+    that names its object (`설정 파일 수정`) and the card's identity stay as they were."""
+    text = ("# Redis 설정\n## 설정 파일 수정\n`maxmemory` 값을 바꾼다.\n\n## 🚀 즉시 적용\n```bash\nredis-cli config rewrite\n```\n")
+    cards = {c.front: c for c in cards_of(text) if c.rule == "explain"}
+    assert set(cards) == {"설정 파일 수정", "Redis 설정 › 즉시 적용"}
+    assert cards["Redis 설정 › 즉시 적용"].anchor == "🚀 즉시 적용"
+    table = ("# Git 원격 관리\n\n| 명령어 | 설명 |\n|---|---|\n| `git remote add <이름> <URL>` | 원격 저장소 등록 |\n"
+             "| `git remote show <이름>` | 상세 정보 |\n")
+    fronts = {c.back: c.front for c in cards_of(table) if c.rule == "reference"}
+    assert fronts["`git remote show <이름>`"] == "Git 원격 관리 › 상세 정보"
+    assert fronts["`git remote add <이름> <URL>`"] == "원격 저장소 등록"
+
+
+def test_a_term_that_points_at_what_comes_before_it_is_asked_with_its_section() -> None:
+    """`* 나머지 워커 처리` after `* 첫 작업만 실행하도록 제어`: the rest of which workers is said by the section's
+    heading (`중복 실행 막기 › 나머지 워커 처리`)."""
+    text = ("# 작업 큐\n### 중복 실행 막기\n**락 사용**\n* 첫 작업만 실행하도록 제어\n  * 락을 얻은 워커만 작업을 가져간다\n"
+            "  * 작업이 끝나면 락을 푼다\n\n* 나머지 워커 처리\n  * 락을 얻지 못한 워커는 잠시 뒤 다시 시도한다\n"
+            "  * 끝난 작업은 다시 가져가지 않는다\n")
+    terms = {c.front for c in cards_of(text) if c.rule == "term"}
+    assert terms == {"첫 작업만 실행하도록 제어", "중복 실행 막기 › 나머지 워커 처리"}
+
+
+def test_a_faq_question_that_points_back_is_asked_with_what_it_points_at() -> None:
+    """`**How do I undo these edits?**` under a FAQ: these edits are those of the topic the section above walked
+    through (`메뉴 정리`), or the note's subject when it names them (`these discounts` in a note on a discount); a
+    question that says its own subject stays as it is."""
+    text = ("# 사이트 꾸미기\n## 메뉴 정리\n### 순서 바꾸기\nDrag the items into the order you want.\n\n"
+            "### 숨기기\nClear the box next to an item.\n\n## FAQ\n\n**How do I undo these edits?**\n"
+            "Select the Reset icon next to the menu order.\n\n**Can I export my theme?**\nNo, a theme stays with its site.\n")
+    asked = {c.front for c in cards_of(text) if c.rule == "question"}
+    assert asked == {"메뉴 정리 › How do I undo these edits?", "Can I export my theme?"}
+    named = ("# Student discount\n## How to ask\nWrite to us from a school address.\n\n## FAQ\n\n"
+             "**Do these discounts add up with a coupon?**\nNo, only one applies.\n")
+    assert {c.front for c in cards_of(named) if c.rule == "question"} == {
+        "Student discount › Do these discounts add up with a coupon?"}

@@ -22,6 +22,7 @@ from flashgen.cards.exercises import (
 )
 from flashgen.cards.example_fields import field_of_kind, gives_example_values, manifests_of
 from flashgen.cards.explicit import explicit_cards
+from flashgen.cards.fronts import objectless, pointing_question, without_emoji
 from flashgen.cards.howtos import howto_cards, only_says_they_can
 from flashgen.cards.language import note_language
 from flashgen.cards.lint_warning import warn_rejected
@@ -51,6 +52,7 @@ from flashgen.cards.quality import (
     SCRIPTS_TITLE,
     documents_source,
     is_closing,
+    is_date,
     is_example_label,
     is_generic,
     is_member_table,
@@ -65,6 +67,7 @@ from flashgen.cards.quality import (
     recites_source,
     sends_for_more,
     spells_out_heading,
+    words,
 )
 from flashgen.cards.tables import cause_and_fix_card, row_cards
 from flashgen.cards.text import SENTENCE_END, clean_title, visible_text
@@ -165,9 +168,64 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
         cards = [card for card in cards if not (card.rule == "explain" and card.heading_path in (
             (card.front,), (heading_text(card.anchor),)))]  # (also when its front is the term of `term - gloss`)
         # (`GCP 스크립트 - Cloud SQL 모듈` → `… 구축하는 모듈이다`: what the author's scripts build, asked by their name)
+    cards = [_with_its_subject(ctx, card, sections) for card in cards]
     if problems:
         cards = [warn_rejected(ctx, card, problems) for card in cards]
     return _tag_decks(note, ctx, cards, overridden=settings.deck is not None)
+
+
+def _with_its_subject(ctx: RuleContext, card: Card, sections: tuple[Section, ...]) -> Card:
+    """A front freed of the emoji its heading opens with, and asked with the subject it leaves to the text around it:
+    a label of only an action or a property (`즉시 적용`, `상세 정보`) or one that points back (`나머지 요청 처리`) with the
+    heading it belongs to (`MySQL 서비스 › 즉시 적용`); a FAQ's question that points back (`How do I revert these
+    changes?`) with what it points at: the note's subject when it names it, else the topic of the section the FAQ
+    follows."""
+    if card.rule in WRITTEN:
+        return card
+    front = without_emoji(card.front)
+    if len(front) <= 40 and front.count(" ") < 4 and objectless(front):
+        topic = _topic_above(ctx, card, front)
+        if topic and topic.lower() not in front.lower() and topic.lower() not in card.prompt.lower():
+            front = in_context(front, topic)
+    elif front[-1:] == "?" and len(front) <= 120:
+        pointing = pointing_question(front)
+        if pointing:
+            subject = _pointed_at(ctx, card, sections, pointing.group("noun") or "")
+            if subject and subject.lower() not in front.lower():
+                front = in_context(front, subject)
+    return card if front == card.front else replace(card, front=front)
+
+
+def _topic_above(ctx: RuleContext, card: Card, front: str) -> str:
+    """The nearest heading above a label that names a topic (not the label itself, nor a generic heading)."""
+    own = words(front)
+    for title in reversed(card.heading_path):
+        plain = without_emoji(heading_text(clean_title(title))).strip()
+        said = words(plain)
+        if said and said != own and not is_generic(plain) and not is_date(plain) and not objectless(plain):
+            return plain
+    return "" if is_generic(ctx.topic) else ctx.topic
+
+
+def _pointed_at(ctx: RuleContext, card: Card, sections: tuple[Section, ...], noun: str) -> str:
+    """What a question that points back is about: its section's heading; under a FAQ the note's subject when that
+    names what the question points at (`these discounts` in `… discount`), else the part of the section the FAQ
+    follows (`Customize navigation`)."""
+    own = heading_text(clean_title(card.heading_path[-1])) if card.heading_path else ""
+    if own and not is_generic(own):
+        return own
+    stem = noun[:5].lower()
+    for name in (*(heading_text(clean_title(title)) for title in reversed(card.heading_path[:-1])), ctx.topic):
+        if stem and stem in name.lower():
+            return without_emoji(name).strip()
+    index = next((at for at, section in enumerate(sections) if section.path == card.section_key and section.level), 0)
+    if index <= 0 or not sections[index - 1].path:
+        return ctx.topic
+    before, path = sections[index - 1].path, sections[index].path
+    shared = next((at for at, (one, other) in enumerate(zip(before, path)) if one != other), min(len(before), len(path)))
+    # (the heading over the last steps the section above walked through, not one step of them alone)
+    title = heading_text(clean_title(before[-2] if len(before) - shared >= 2 else before[-1]))
+    return without_emoji(title).strip() or ctx.topic
 
 
 def _without_recited_source(cards: list[Card], sections: tuple[Section, ...]) -> list[Card]:

@@ -100,3 +100,66 @@ def takes_what_it_points_at(command: str) -> bool:
     """A command given what its description points at (`# 해당 노드에는 …` over `kubectl cordon <노드이름>`)."""
     return bool(PLACEHOLDER.search(command))
 
+
+# emoji a heading opens with (`📦 즉시 적용`, `✅Nginx 기본 웹 사이트 수정`): decoration of the note, no word of what is asked
+LEADING_EMOJI = re.compile(r"(^|› )(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200d\u20e3]*)+\s*")
+# a heading or a table's label of a word or two that names only an action or a property, with no object (`즉시 적용`,
+# `상세 정보`, `강제 삭제`, `Details`, `Apply now`): applied to what, details of what, is said by the heading above it
+OBJECTLESS_KO = frozenset("적용 정보 처리 설정 확인 조회 실행 삭제 생성 변경 수정 취소 중지 시작 재시작 설치 제거 추가 목록 상태 "
+                          "상세 결과 편집 배포 사용 활용 보기 옵션 사용법 공유 초기화".split())
+MANNER_KO = frozenset("즉시 상세 강제 백그라운드 대화형 자동 수동 지연 병렬 기본 전체 로컬 원격 간단 직접 바로 일괄 실시간 부분 "
+                      "나머지 기타 추가".split())
+OBJECTLESS_EN = frozenset("apply details detail info information status list delete remove create run start stop install "
+                          "uninstall update settings options usage edit result results".split())
+PROPERTY_EN = frozenset("details detail info information options".split())
+MANNER_EN = frozenset("now immediately more force forced all basic advanced local remote manual automatic auto".split())
+# a label that points at what the text before it names (`나머지 요청 처리`: the rest of which requests?)
+POINTS_BACK_LABEL = re.compile(rf"{POINTS_BACK.pattern}|^나머지\s+\S|^the rest\b", re.I)
+LABEL_WORDS = 4
+EN_LABEL_WORDS = OBJECTLESS_EN | MANNER_EN
+LABEL_POINT_STARTS = POINT_STARTS | {"나"}
+# a question that points back at what the section above it did (`How do I revert these changes?`, `이것을 …?`)
+QUESTION_POINTS = re.compile(r"\b(?:these|those)\s+(?P<noun>[A-Za-z]+)|이것|그것|해당|이들", re.I)
+
+
+def objectless(label: str) -> bool:
+    """A label of one or two words that names only an action or a property (`즉시 적용`, `Details`, `Apply now`), or
+    that points at what comes before it (`나머지 요청 처리`)."""
+    if not label or "›" in label or "`" in label:  # (`install`: a name in code, no action)
+        return False
+    tail = label[label.rfind(" ") + 1:]
+    tail = tail[tail.rfind("/") + 1:].strip("*.:")  # (`삭제/공유`: two actions)
+    if tail in OBJECTLESS_KO or tail.lower() in EN_LABEL_WORDS:
+        said = label.replace("*", " ").replace("/", " ").split()
+        if len(said) == 1:
+            return tail in OBJECTLESS_KO or tail.lower() in PROPERTY_EN  # (one English word alone is often a
+            # thing's name, `Stop` a token filter: a property only)
+        if len(said) == 2:
+            first = said[0].strip("*.:")
+            if tail in OBJECTLESS_KO and (first in MANNER_KO or first in OBJECTLESS_KO):
+                return True
+            if first.lower() in EN_LABEL_WORDS and (first.lower() in OBJECTLESS_EN or tail.lower() in OBJECTLESS_EN):
+                return True
+    return label[0] in LABEL_POINT_STARTS and label.count(" ") < LABEL_WORDS and not label.rstrip().endswith("?") \
+        and bool(POINTS_BACK_LABEL.match(label.replace("*", "")))
+
+
+def pointing_question(front: str) -> re.Match | None:
+    """A one-sentence question that points back at what the text above it names (`How do I revert these
+    changes?`): the match, with the noun it points at when it says one."""
+    text = front.rstrip()
+    if not text.endswith("?") or ". " in text or "\n" in text:
+        return None
+    return QUESTION_POINTS.search(text)
+
+
+def _emoji(char: str) -> bool:
+    return "\u2600" <= char <= "\u2bff" or char >= "\U0001f000"
+
+
+def without_emoji(front: str) -> str:
+    """A front without the emoji its headings open with (`📦 즉시 적용` → `즉시 적용`)."""
+    if not front or not (_emoji(front[0]) or "› " in front and any(_emoji(part[:1]) for part in front.split("› ")[1:])):
+        return front
+    plain = LEADING_EMOJI.sub(r"\1", front)
+    return plain if plain.strip() else front
