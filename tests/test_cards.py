@@ -125,7 +125,8 @@ def test_manifest_card_blanks_key_fields_of_a_job() -> None:
             "        image: busybox\n```\n")
     card = next(c for c in cards_of(text) if c.rule == "manifest")
     assert "restartPolicy: {{c" in card.front and "::OnFailure}}" in card.front
-    assert "backoffLimit: {{c" in card.front and "kind: {{c1::Job}}" in card.front
+    # (`backoffLimit` beside a pod `template` is a Job's shape: its kind stays shown)
+    assert "backoffLimit: {{c" in card.front and "kind: Job\n" in card.front
     assert card.front.startswith("```yaml\n") and "\n      restartPolicy" in card.front
 
 

@@ -225,7 +225,8 @@ def test_a_manifest_card_hides_what_its_prompt_does_not_give_away() -> None:
     assert not [c for c in cards_of(pod) if c.rule == "manifest"]
     with_policy = pod.replace("  containers:", "  restartPolicy: Never\n  containers:")
     [card] = [c for c in cards_of(with_policy) if c.rule == "manifest"]
-    assert "kind: {{c1::Pod}}" in card.front and "{{c2::restartPolicy}}:" in card.front and "image: nginx" in card.front
+    # (`containers` right under `spec` is a Pod's shape: its kind stays shown)
+    assert "kind: Pod\n" in card.front and "{{c1::restartPolicy}}:" in card.front and "image: nginx" in card.front
     assert card.prompt.startswith("web — ")
     named = pod.replace("# 실습", "# Pod").replace("name: web", "name: nginx")  # the heading, the names say these
     assert not [c for c in cards_of(named) if c.rule == "manifest"]
@@ -307,7 +308,8 @@ def test_a_secret_whose_data_is_not_base64_is_on_no_card_and_its_caption_goes_wi
     text = ("# Secret\n## 환경 변수로 넘기기\n시크릿의 값은 base64로 적고 파드는 secretKeyRef로 읽는다.\n\n"
             "DB 계정 넘기기\n```yaml\napiVersion: v1\n"
             "kind: Secret\nmetadata:\n  name: db\ntype: Opaque\n"
-            "data:\n  username: YWRt=4f\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n"
+            "data:\n  username: YWRt=4f\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n"
+            "  restartPolicy: Never\n  containers:\n"
             "  - name: app\n    image: nginx\n    env:\n    - name: USER\n      valueFrom:\n        secretKeyRef:\n"
             "          name: db\n          key: username\n```\n")
     cards = linted_cards_of(text)
@@ -1536,7 +1538,8 @@ def test_a_section_that_is_only_a_built_in_object_asks_its_spec() -> None:
             "  name: data\nspec:\n  accessModes:\n    - ReadWriteOnce\n  resources:\n    requests:\n      storage: 1Gi\n```\n")
     cards = cards_of(text)
     [card] = [c for c in cards if c.rule == "manifest"]
-    assert "{{c2::accessModes}}" in card.front
+    # (`accessModes` and `resources` right under `spec` are a claim's shape: its kind stays shown)
+    assert "{{c1::accessModes}}" in card.front and "kind: PersistentVolumeClaim\n" in card.front
     assert not [c for c in cards if c.rule == "explain"]
 
 
@@ -3032,7 +3035,8 @@ def test_a_manifest_whose_topic_divides_into_parts_is_asked_part_by_part() -> No
     text = ("# Scheduling\n## Node Affinity\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: db\nspec:\n"
             "  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n"
             "        nodeSelectorTerms:\n        - matchExpressions:\n          - key: disk\n            operator: In\n"
-            "            values: [ssd]\n      preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 10\n"
+            "            values: [ssd]\n          matchFields:\n          - key: metadata.name\n            operator: In\n"
+            "            values: [n1]\n      preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 10\n"
             "        preference:\n          matchExpressions:\n          - key: zone\n            operator: In\n"
             "            values: [a]\n  containers:\n  - name: db\n    image: postgres\n```\n")
     hard, soft = [c for c in cards_of(text) if c.rule == "manifest"]
@@ -3612,3 +3616,45 @@ def test_a_faq_question_that_points_back_is_asked_with_what_it_points_at() -> No
              "**Do these discounts add up with a coupon?**\nNo, only one applies.\n")
     assert {c.front for c in cards_of(named) if c.rule == "question"} == {
         "Student discount › Do these discounts add up with a coupon?"}
+
+
+# --- a manifest cloze worth its reading ----------------------------------------------------------------------------
+
+def test_a_kind_that_the_manifest_s_own_shape_names_is_no_blank() -> None:
+    """`containers` right under `spec` is only a Pod's, `subjects` beside `roleRef` only a binding's, `strategy` beside
+    a pod `template` only a Deployment's: the learner reads the kind off the keys, so it stays shown and the card asks
+    the rest. A shape several kinds share (`replicas`, `selector` and `template`) tells no kind: it is still asked."""
+    pod = ("# Storage\n## Scratch space\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: cruncher\nspec:\n"
+           "  containers:\n  - name: c\n    image: alpine\n    volumeMounts:\n    - name: tmp\n      mountPath: /scratch\n"
+           "  volumes:\n  - name: tmp\n    emptyDir: {}\n```\n")
+    [card] = [c for c in cards_of(pod) if c.rule == "manifest"]
+    assert "kind: Pod\n" in card.front and "{{c1::" in card.front and "::Pod}}" not in card.front
+    binding = ("# Access\n## Manifest File\n```yaml\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n"
+               "metadata:\n  name: ci-reads\n  namespace: build\nsubjects:\n- kind: ServiceAccount\n  name: ci\n"
+               "roleRef:\n  kind: Role\n  name: reader\n  apiGroup: rbac.authorization.k8s.io\n```\n")
+    [card] = [c for c in cards_of(binding) if c.rule == "manifest"]
+    assert "kind: RoleBinding\n" in card.front and "{{c1::subjects}}:" in card.front
+    deployment = ("# Apps\n## Web tier\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+                  "  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n"
+                  "        app: web\n    spec:\n      restartPolicy: Always\n      containers:\n      - name: w\n"
+                  "        image: httpd\n```\n")
+    [card] = [c for c in cards_of(deployment) if c.rule == "manifest"]
+    assert "kind: {{c1::Deployment}}" in card.front
+    rolling = deployment.replace("  template:", "  strategy:\n    type: Recreate\n  template:")
+    [card] = [c for c in cards_of(rolling) if c.rule == "manifest"]
+    assert "kind: Deployment\n" in card.front and "restartPolicy: {{c" in card.front
+
+
+def test_a_long_manifest_with_one_blank_makes_no_card_nor_does_its_explanation() -> None:
+    """A routing manifest of some twenty-five lines whose only blank is `rules`: the learner reads it all for one
+    word its shape gives away, so there is no card; the sentence under the generic heading that speaks of it makes
+    none either (it would explain what no card shows). The same manifest with one route is short enough."""
+    def routing(routes: tuple[str, ...]) -> str:
+        paths = "".join(f"      - path: /{name}\n        pathType: Prefix\n        backend:\n          service:\n"
+                        f"            name: {name}-svc\n            port:\n              number: 80\n" for name in routes)
+        return ("# Routing\n## Ingress\n### Example\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: Ingress\n"
+                "metadata:\n  name: edge\nspec:\n  rules:\n  - host: example.org\n    http:\n      paths:\n"
+                f"{paths}```\n\nEvery site answers on one address.\n")
+    assert cards_of(routing(("shop", "blog", "docs"))) == []
+    [card] = cards_of(routing(("shop",)))
+    assert card.rule == "manifest" and "{{c1::rules}}:" in card.front and "one address" in card.back

@@ -135,13 +135,14 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
     exercises = pairs if ctx.on("explain") else {}
     answers = {answer.line for answer in exercises.values()}
     rejected = {problem.line for problem in problems if problem.path == note.path}
-    made = [manifest_cards(ctx, code, section, rejected, _task_of(section, sections, pairs))
+    long = set()  # manifests too long for their blanks: no card, and no explanation shows them either
+    made = [manifest_cards(ctx, code, section, rejected, _task_of(section, sections, pairs), long)
             for code in note.code_blocks for section in (_section_for(sections, code.fence_line),)] \
         if ctx.on("manifests") else []
     # a manifest has a card of its own: an explanation does not show it again, nor the words that explain it; nor
     # does it show one Kubernetes rejects (26 of 30 such cards read in samples of real vaults were weak, warning or not)
     manifests = {code.fence_line for code, found in zip(note.code_blocks, made) if found} | {
-        code.fence_line for code in note.code_blocks if rejected and rejected_manifest(code, rejected)}
+        code.fence_line for code in note.code_blocks if rejected and rejected_manifest(code, rejected)} | long
     # (a card of one object of a block that holds a whole app, cut a card per object)
     parts = {card.identity for code, found in zip(note.code_blocks, made) for card in found if card.line != code.fence_line}
     made, said = _with_their_explanations(sections, note.code_blocks, _last_versions(made))
@@ -161,7 +162,7 @@ def note_cards(note: Note, config: Config, missing: set[str] | None = None,
                                  for card in cards if card.heading_path) >= 2:
         cards = merge_alternatives(ctx, cards, numbered_alternatives(sections))  # `방법1`, `방법2`: asked together
     cards = _dedupe(_without_bare_examples(_results_of_examples(_examples_of_siblings(_explanations_of_manifests(
-        cards, parts)))), missing)
+        cards, parts, {_section_for(sections, line).path for line in long} if long else frozenset())))), missing)
     if cards and documents_source(note.source):
         cards = _without_recited_source(cards, sections)
     if cards and _about_own_scripts(sections):
@@ -294,13 +295,15 @@ def _without_bare_examples(cards: list[Card]) -> list[Card]:
         and card.front.endswith(clean_title(heading_text(card.section_key[-1]))))]
 
 
-def _explanations_of_manifests(cards: list[Card], parts: set[str] | frozenset[str] = frozenset()) -> list[Card]:
+def _explanations_of_manifests(cards: list[Card], parts: set[str] | frozenset[str] = frozenset(),
+                                unshown: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset()) -> list[Card]:
     """The explanation of a generic section (`Manifest File`, `예시`) whose manifest has a card of its own
     speaks of that manifest (`/mnt/data on the node is mounted …`): it goes under the manifest card's answer
     instead of making a card that shows what it explains nowhere. When that manifest is a block of a whole app asked
     object by object (the `parts`, by identity), the explanation (`> [!tip] Quick Win` after a Deployment, its
     Service, a ConfigMap and an HPA) speaks of the block, not of the one object a card shows: it goes under no
-    card's answer, and makes no card of its own either."""
+    card's answer, and makes no card of its own either; nor does one of a section (by its key, in `unshown`) whose
+    manifest is too long for its blanks to make a card: it would explain what no card shows."""
     manifests = {}
     for card in cards:
         if card.rule == "manifest":
@@ -308,9 +311,10 @@ def _explanations_of_manifests(cards: list[Card], parts: set[str] | frozenset[st
     moved, dropped = {}, []
     for card in cards:
         owner = manifests.get(card.section_key)
-        if card.rule == "explain" and owner and card.section_key and is_generic(heading_text(card.section_key[-1])) \
+        if card.rule == "explain" and (owner or card.section_key in unshown) and card.section_key \
+                and is_generic(heading_text(card.section_key[-1])) \
                 and "```" not in card.back:  # words about the manifest, not code of its own
-            if owner.identity in parts:
+            if owner is None or owner.identity in parts:
                 dropped.append(card)
             else:
                 moved[owner.identity] = card

@@ -281,6 +281,49 @@ def _comment_names(lines: list[str], index: int, key: str) -> bool:
         or any(len(word) >= 4 and _names_key(word, key) for word in named)  # (`# StorageClass 지정`, `init 컨테이너`)
 
 
+# shapes only one kind (or two alike kinds the card cannot tell apart) has: (keys all there, keys one of which is
+# there, the kinds). A Pod's `spec.containers`, a CronJob's `spec.schedule`, a ConfigMap's top-level `data`: a kind
+# its own fields name is no question
+SHAPES: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = [
+    (frozenset({"spec.containers"}), frozenset(), frozenset({"pod"})),
+    (frozenset(), frozenset({"spec.schedule", "spec.jobTemplate"}), frozenset({"cronjob"})),
+    (frozenset({"spec.template"}), frozenset({"spec.completions", "spec.parallelism", "spec.backoffLimit",
+                                              "spec.activeDeadlineSeconds", "spec.ttlSecondsAfterFinished"}),
+     frozenset({"job"})),
+    (frozenset({"spec.template", "spec.strategy"}), frozenset(), frozenset({"deployment"})),
+    (frozenset({"spec.template"}), frozenset({"spec.serviceName", "spec.volumeClaimTemplates"}),
+     frozenset({"statefulset"})),
+    (frozenset(), frozenset({"data", "stringData", "binaryData"}), frozenset({"configmap", "secret"})),
+    (frozenset({"rules"}), frozenset(), frozenset({"role", "clusterrole"})),
+    (frozenset({"subjects", "roleRef"}), frozenset(), frozenset({"rolebinding", "clusterrolebinding"})),
+    (frozenset({"spec.capacity"}), frozenset(), frozenset({"persistentvolume"})),
+    (frozenset({"spec.accessModes", "spec.resources"}), frozenset(), frozenset({"persistentvolumeclaim"})),
+    (frozenset({"spec.podSelector"}), frozenset(), frozenset({"networkpolicy"})),
+    (frozenset(), frozenset({"spec.minAvailable", "spec.maxUnavailable"}), frozenset({"poddisruptionbudget"})),
+    (frozenset({"spec.scaleTargetRef", "spec.maxReplicas"}), frozenset(), frozenset({"horizontalpodautoscaler"})),
+]
+SHAPED = frozenset(kind for _, _, kinds in SHAPES for kind in kinds)
+DOCUMENT_BREAK = re.compile(r"---\s*$")
+
+
+def _shaped_kinds(lines: list[str], fields: list[tuple[int, str, "re.Match[str]"]], wanted: set[str]) -> set[str]:
+    """Which of the `wanted` kinds (lowercased) the keys of an object name by their shape (`spec:` then `containers:`
+    with no `template`: a Pod), each object between `---` lines on its own. A key the card hides names it still: what
+    is under it shows what it is (`- apiGroups:` under a hidden `rules:`), and the kind is the blank it gives away."""
+    breaks = [index for index, line in enumerate(lines) if line.startswith("---") and DOCUMENT_BREAK.match(line)]
+    objects: list[set[str]] = [set()]
+    cut = 0
+    for index, path, _ in fields:
+        if cut < len(breaks) and index > breaks[cut]:
+            while cut < len(breaks) and index > breaks[cut]:
+                cut += 1
+            objects.append(set())
+        if path.count(".") <= 1:
+            objects[-1].add(path)
+    return {kind for keys in objects for needed, either, kinds in SHAPES if kinds & wanted
+            and needed <= keys and (not either or either & keys) for kind in kinds & wanted}
+
+
 class Hidden(NamedTuple):
     """A value or key a cloze hides: its line, its group (the key field or topic it is asked under), where it
     stands, which part of the line (`value` or `key`) and how deep its key is."""
@@ -360,6 +403,9 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         shown.update(part for comment in COMMENT.findall(code) for part in words_of(NAME_JOINTS.sub(" ", comment)))
     chosen = shown | set(told)
     kind_shown = shown | _prefix_words(fields) if "/" in code else shown
+    wanted = {h.match.group("value").strip().strip("\"'").lower() for h in hidden if h.group == "kind"} & SHAPED
+    if wanted:  # (a kind that only one shape of keys has: do the keys show it?)
+        kind_shown = kind_shown | _shaped_kinds(lines, fields, wanted)
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
@@ -391,7 +437,8 @@ SPLIT_DOCUMENTS = 3  # a block of this many objects or more (a whole app in one 
 
 
 def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
-                   rejected: set[int] | frozenset[int] = frozenset(), task: str = "") -> list[Card]:
+                   rejected: set[int] | frozenset[int] = frozenset(), task: str = "",
+                   dropped: set[int] | None = None) -> list[Card]:
     """One cloze card per manifest, each key field a deletion; a block with two documents (a Deployment and its
     Service) gives one card, a block of three or more a card per document, each a question of its own size.
     The prompt never names what the card hides, nor do the headings above it (a value they name stays shown), nor the
@@ -399,22 +446,22 @@ def manifest_cards(ctx: RuleContext, code: CodeBlock, section: Section,
     card that would hide only the example's own values (`replicas: 3`, `image: nginx`) and its `kind`, nothing of
     what the section is about nor how the object is reached, run or restarted, is not made. Nor is one of a manifest
     with any of the note's `rejected` lines (what Kubernetes rejects): a cloze would drill the learner in a manifest
-    that does not work, mistake and all."""
+    that does not work, mistake and all. Nor is one too long for its blanks; its fence line goes into `dropped`."""
     docs = manifest_docs(code)
     if len(docs) < SPLIT_DOCUMENTS:
-        return _manifest_card(ctx, code, section, docs, rejected=rejected, task=task)
+        return _manifest_card(ctx, code, section, docs, rejected=rejected, task=task, dropped=dropped)
     cards: list[Card] = []
     line = code.line
     for part in re.split(r"(?m)^---[ \t]*\n", code.code):
         one = replace(code, code=part, line=line)
-        cards.extend(_manifest_card(ctx, one, section, manifest_docs(one), line, rejected, task))
+        cards.extend(_manifest_card(ctx, one, section, manifest_docs(one), line, rejected, task, dropped))
         line += part.count("\n") + 1
     return cards
 
 
 def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: list[dict],
                    at: int | None = None, rejected: set[int] | frozenset[int] = frozenset(),
-                   task: str = "") -> list[Card]:
+                   task: str = "", dropped: set[int] | None = None) -> list[Card]:
     """The card of one code block's manifests (at its fence line, or at `at`, a document's first line)."""
     if not docs or rejected_manifest(code, rejected):
         return []
@@ -449,6 +496,10 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
                                               max(2, MAX_BLANKS - (text.count("{{c") - topic_blanks)))
     if not parts:
         parts = [("", text, groups)]
+    worth = [part for part in parts if _worth_reading(part[1])]
+    if not worth and dropped is not None:
+        dropped.add(code.fence_line)
+    parts = worth
     return [ctx.card("cloze", f"```yaml\n{part_text}\n```", f"{names}: {', '.join(part_groups)}",
                      at or code.fence_line, section, "manifest", f"{anchor}:{part}" if part else anchor,
                      prompt=_prompt(ctx, docs, part_text))
@@ -456,6 +507,18 @@ def _manifest_card(ctx: RuleContext, code: CodeBlock, section: Section, docs: li
 
 
 MAX_BLANKS = 5  # blanks on one card: the manifest cards of the notes ask two to five; more is a wall to recall
+MAX_LINES_PER_BLANK = 20  # a long manifest (a whole Ingress, a ConfigMap around a config file) for one blank:
+# reading it all for one recall, often of the key its shape gives away (`rules:` of an Ingress), is not worth a card
+
+
+def _worth_reading(clozed: str) -> bool:
+    """Whether a card's blanks are enough for the lines it makes the learner read (its non-empty lines, at most
+    `MAX_LINES_PER_BLANK` per blank)."""
+    blanks = clozed.count("{{c")
+    if blanks and clozed.count("\n") < MAX_LINES_PER_BLANK * blanks:
+        return True  # (short or well filled: no need to count its lines)
+    lines = sum(1 for line in clozed.split("\n") if line.strip())
+    return bool(blanks) and lines <= MAX_LINES_PER_BLANK * blanks
 
 
 def _parts(code: str, clozed: str, groups: list[str], topics: set[str]) -> list[tuple[str, str, list[str]]]:
