@@ -301,9 +301,9 @@ def _counted(tmp_path: Path, module, name: str):
 
 def test_notes_worked_on_in_two_processes_give_the_same_outputs_and_each_side_is_rendered_once(
         tmp_path: Path, monkeypatch) -> None:
-    """On big vaults half the notes are read and worked on (cards, their sides, their share of the site) in a
-    forked process: the outputs are those of one process, from nothing and from the cache. Each note is parsed
-    once, and each card side rendered once for both outputs."""
+    """On big vaults the notes are read and worked on (cards, their sides, their share of the site) in turns by the
+    build and a forked process: the outputs are those of one process, from nothing and from the cache. Each note is
+    parsed once, and each card side rendered once for both outputs."""
     from flashgen.build import notework
 
     vault = _vault(tmp_path)
@@ -313,7 +313,7 @@ def test_notes_worked_on_in_two_processes_give_the_same_outputs_and_each_side_is
     with _counted(tmp_path, notework, "parse_file") as parsed, _counted(tmp_path, notework, "render_sides") as sides:
         two = build(vault, tmp_path / "two")
         notes = sorted(str(p.relative_to(vault)) for p in vault.rglob("*.md"))
-        assert sorted(parsed()) == notes  # once each, half of them in the other process
+        assert sorted(parsed()) == notes  # once each, in one process or the other
         assert len(sides()) == sum(one.cards_by_kind.values())  # each card's sides once, for deck and site
     assert _site_files(tmp_path / "one" / "site") == _site_files(tmp_path / "two" / "site")
     assert _report(tmp_path / "one") == _report(tmp_path / "two") and not one.errors and not two.errors
