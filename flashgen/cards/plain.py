@@ -301,7 +301,16 @@ PLAIN_LABEL = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]*(?: [가-힣A-Za-z0
 def topic_of(section: Section, note_title: str) -> str:
     """What a section is about, as a reader names it: its title, or for a generic one (`예시`, `Example`) its
     nearest topical heading above (or the note's title); "" when there is none."""
-    for title in reversed(section.path):
+    return _topic_in(section.path, note_title)
+
+
+def topic_above(section: Section, note_title: str) -> str:
+    """What the headings above a section are about (its own title left out): the topic it belongs to."""
+    return _topic_in(section.path[:-1], note_title)
+
+
+def _topic_in(path: tuple[str, ...], note_title: str) -> str:
+    for title in reversed(path):
         plain = heading_text(clean_title(title))
         if plain and not is_generic(plain) and not is_date(plain):
             return plain
@@ -315,7 +324,7 @@ def qualified(section: Section, note_title: str) -> str:
     above = replace(section, path=section.path[:-1])
     parent = heading_text(clean_title(above.path[-1])) if above.path else note_title
     if above.path and is_generic(parent):
-        parent = in_context(parent, topic_of(replace(above, path=above.path[:-1]), note_title))
+        parent = in_context(parent, topic_above(above, note_title))
     return in_context(heading_text(clean_title(section.title)), parent)
 
 
@@ -1297,7 +1306,7 @@ def _with_what_it_refers_to(ctx: RuleContext, section: Section, title: str) -> s
     """The front of a heading that says nothing on its own: one that points back (`둘의 차이점?`) with its topic
     above (or the note's title), and a bare value (`none`) as what is set to it in the text above
     (`"decompound_mode": "none"` → `decompound_mode: none`), with that topic."""
-    topic = topic_of(replace(section, path=section.path[:-1]), ctx.topic)
+    topic = topic_above(section, ctx.topic)
     if not REFERS_BACK.match(title):
         value = words(title)
         before = ctx.note.source.split("\n")[max(0, section.line - 1 - SET_TO_REACH):section.line - 1]
@@ -1328,10 +1337,10 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if names_a_problem(title):
         return None  # a problem set with no answer under it (`참고 - 기출 문제`; one with its answer is an exercise)
     kinds = KINDS_ABOUT.match(heading_text(title).strip()) if title[:1] in KINDS_ABOUT_STARTS else None
-    if kinds and words(kinds.group(2)) in {words(topic_of(replace(section, path=section.path[:-1]), ctx.topic)),
-                                            words(ctx.topic)}:
+    above = topic_above(section, ctx.topic) if kinds else ""
+    if kinds and words(kinds.group(2)) in {words(above), words(ctx.topic)}:
         # `Key Points About Volumes` in `Volumes`: the kind of section, about the topic the note already names
-        front = in_context(kinds.group(1), topic_of(replace(section, path=section.path[:-1]), ctx.topic))
+        front = in_context(kinds.group(1), above)
     elif is_generic(heading_text(title)) or words(title) in DIFFERENCES:
         topic = topic_of(section, ctx.topic)
         if not topic:
@@ -1345,14 +1354,14 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         front = unmarked(front, heading=True)  # `스키마(중요)`, `… 설정 (필수)`: the learner's mark, not the subject
         aside = aside_subject(front)
         if aside:  # `참고: API 인증`: an aside asked by its subject (with its topic when that says nothing alone)
-            front = in_context(aside, topic_of(replace(section, path=section.path[:-1]), ctx.topic)) \
+            front = in_context(aside, topic_above(section, ctx.topic)) \
                 if is_generic(heading_text(aside)) else aside
     parts, cut, skipped, ran_out = _section_content(ctx, section, used, missing)
     if is_wrap_up(heading_text(title)) and any(POINT.search(part) for part in parts):
         return None  # `정리`/`마무리`: points gone over again (asked where the note explains them) or a grab-bag of extras
     about = ABOUT_HEADING.match(heading_text(title))
     if about and not is_generic(heading_text(title)):  # `컬렉션 관련`: asked with its topic and what the code does
-        topic = topic_of(replace(section, path=section.path[:-1]), ctx.topic)
+        topic = topic_above(section, ctx.topic)
         does = _comment_names(parts)
         front = in_context(about.group(1).strip(), topic) + (f" ({', '.join(does)})" if does else "")
     labels = _labels_listed(parts) if is_generic(heading_text(title)) else []
@@ -1876,7 +1885,7 @@ def parts_subject(section: Section, head: Section, note_title: str) -> str | Non
     if not found:
         return title
     subject = re.sub(r"(\S)에서(?=\s)", r"\1", (found.group("subject") or "").strip())
-    return subject or topic_of(replace(section, path=section.path[:-1]), note_title) or title
+    return subject or topic_above(section, note_title) or title
 
 
 def _part_label(block: Block) -> str | None:
