@@ -34,8 +34,9 @@ class NoteWork:
 
 
 def work_notes(files: Iterable[VaultFile], vault: Any, urls: Any | None) -> list[NoteWork]:
-    """Work on each note file (taken from `files` one after the other). `vault` is the vault's files (its resolver, stamps and settings; the notes are
-    not needed); `urls` the site's addresses (flashgen.site.urls.SiteUrls), or None when no site is made."""
+    """Work on each note file (taken from `files` one after the other). `vault` is the vault's files (its resolver,
+    stamps and settings; the notes are not needed); `urls` the site's addresses (flashgen.site.urls.SiteUrls), or
+    None when no site is made."""
     linker = CardLinker(vault)
     return [work_note(file, vault, urls, linker) for file in files]
 

@@ -226,17 +226,10 @@ def _work(files: list, files_only, urls) -> dict[str, NoteWork]:
     if len(files) >= SHARE_AT and can_fork():
         longest_first = sorted(files, key=lambda f: -f.size)
         turns = Turns(len(files), TURN)
-        other = Background(_turns_of, longest_first, turns, files_only, urls)
+        other = Background(work_notes, turns.each(longest_first), files_only, urls)  # (the child's own turns)
         done = {work.path: work for work in work_notes(turns.each(longest_first), files_only, urls) + other.result()}
         return {f.path: done[f.path] for f in files}
     return {work.path: work for work in work_notes(files, files_only, urls)}
-
-
-def _turns_of(files: list, turns, files_only, urls) -> list[NoteWork]:
-    """The forked process's share: the notes it takes in turns with the build's."""
-    from flashgen.build.notework import work_notes
-
-    return work_notes(turns.each(files), files_only, urls)
 
 
 def _same_file(memo: NoteMemo | None, file) -> bool:
