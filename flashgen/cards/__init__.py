@@ -515,12 +515,10 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = explain_card(ctx, head, shown, missing, covered=sum(card.rule not in LOOKED_UP for card in cards),
                                 named=named)  # (a table of shortcuts, of names asked by what they do or of a
             # subject's features is looked up beside what the section says: its code and words stay its explanation)
-            if card and any(found.rule in LOOKED_UP[1:] for found in cards) \
-                    and all(line.startswith(">") for line in card.back.splitlines() if line.strip()):
+            if card and any(found.rule in LOOKED_UP[1:] for found in cards) and _only_asides(card.back):
                 card = None  # (`출력 옵션` over a table of options asked by name and a callout: the aside answers no
                 # `출력 옵션`)
-            if card and tasks and (opens_on_task or all(line.startswith(">") for line in card.back.splitlines()
-                                                         if line.strip())
+            if card and tasks and (opens_on_task or _only_asides(card.back)
                                    or only_says_they_can(card.back, heading_text(clean_title(section.title)))):
                 card = None  # what the how-tos leave of a section that opens on one, a callout beside them or a line
                 # that says the tasks can be done (`You can expand or collapse all folders …`): remarks on the tasks
@@ -590,6 +588,11 @@ def _under_topics(ctx: RuleContext, section: Section, split: Callable[[], list[S
     return out
 
 
+def _only_asides(back: str) -> bool:
+    """An answer that is nothing but callouts or quotes (every line of it opens with `>`)."""
+    return all(line.startswith(">") for line in back.splitlines() if line.strip())
+
+
 def _is_example(card: Card) -> bool:
     """`- Example: `(3.14).toFixed(1)` …` under a function: an example of what the section explains, not a term."""
     return card.rule == "definition" and is_example_label(card.anchor)
@@ -622,7 +625,8 @@ LOOKED_UP = ("shortcut", "name", "feature", "howto")
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:
     """Two rules must not make the same card: keep the first of each identity. A card with a side that shows
     nothing, or nothing but images missing from the vault, is no card, nor is a plain-note card whose answer
-    opens on a table or picture below that it does not show, or whose answer is only one project's own steps, a line that sends the reader elsewhere for the rest, or its front said again."""
+    opens on a table or picture below that it does not show, or whose answer is only one project's own steps, a
+    line that sends the reader elsewhere for the rest, or its front said again."""
     seen: set[str] = set()
     out = []
     for card in cards:

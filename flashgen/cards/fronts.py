@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from flashgen.cards.quality import is_generic, names_only
+from flashgen.cards.quality import EMOJI, EMOJI_CHARS, is_generic, names_only
 from flashgen.vault.heading_text import heading_text
 
 # marks the learner put on a term to flag it for review: emphasis, no part of the term (`튜플 (중요)`, `⭐`, `[중요]`)
@@ -102,7 +102,7 @@ def takes_what_it_points_at(command: str) -> bool:
 
 
 # emoji a heading opens with (`📦 즉시 적용`, `✅Nginx 기본 웹 사이트 수정`): decoration of the note, no word of what is asked
-LEADING_EMOJI = re.compile(r"(^|› )(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200d\u20e3]*)+\s*")
+LEADING_EMOJI = re.compile(rf"(^|› )(?:[{EMOJI_CHARS}][\uFE0F\u200d\u20e3]*)+\s*")
 # a heading or a table's label of a word or two that names only an action or a property, with no object (`즉시 적용`,
 # `상세 정보`, `강제 삭제`, `Details`, `Apply now`): applied to what, details of what, is said by the heading above it
 OBJECTLESS_KO = frozenset("적용 정보 처리 설정 확인 조회 실행 삭제 생성 변경 수정 취소 중지 시작 재시작 설치 제거 추가 목록 상태 "
@@ -153,13 +153,10 @@ def pointing_question(front: str) -> re.Match | None:
     return QUESTION_POINTS.search(text)
 
 
-def _emoji(char: str) -> bool:
-    return "\u2600" <= char <= "\u2bff" or char >= "\U0001f000"
-
-
 def without_emoji(front: str) -> str:
     """A front without the emoji its headings open with (`📦 즉시 적용` → `즉시 적용`)."""
-    if not front or not (_emoji(front[0]) or "› " in front and any(_emoji(part[:1]) for part in front.split("› ")[1:])):
+    if not front or not (EMOJI.match(front) or "› " in front
+                         and any(EMOJI.match(part) for part in front.split("› ")[1:])):
         return front
     plain = LEADING_EMOJI.sub(r"\1", front)
     return plain if plain.strip() else front

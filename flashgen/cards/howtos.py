@@ -8,7 +8,7 @@ import re
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
-from flashgen.cards.plain import only_says_it_can, topic_of
+from flashgen.cards.plain import in_context, only_says_it_can, topic_of
 from flashgen.cards.quality import is_click_through, is_generic
 from flashgen.vault.model import Block, Section
 
@@ -105,8 +105,8 @@ def howto_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[lis
             continue  # steps that would be cut: half a procedure cannot be recalled as the procedure
         asked = f"{task} 어떻게 하나요?" if korean and task.endswith("려면") else f"{task}은?" if korean \
             else f"How do you {task}?"
-        front = f"{topic} › {asked}" if topic else asked
-        cards.append(ctx.card("basic", front, back, lead.line, section, "howto", lead.source.strip()))
+        cards.append(ctx.card("basic", in_context(asked, topic), back, lead.line, section, "howto",
+                              lead.source.strip()))
     return cards, told, tasks[0][0] == 0
 
 

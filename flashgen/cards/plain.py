@@ -1053,8 +1053,8 @@ SOLUTION_LABEL = re.compile(r"해결|해결책|해결 방법|해결 방안|solut
 PROBLEM_LABEL = re.compile(r"문제|문제점|원인|problems?|issues?|cause", re.I)
 PROBLEM_HEAD = re.compile(r"^\s*(\*\*|__)\s*(?:문제|문제점|문제 상황|상황|problems?|the problem|issues?)\s*[:：]?\s*\1\s*$",
                           re.I)  # a line in bold alone that states the problem its section then solves
-PROBLEM_SIZE = 60
-PROBLEM_AND_WAY_OUT = (1200, 24)  # characters and lines a problem and its way out fill at most as one answer (twice one)  # characters of the problem's first point a front names
+PROBLEM_SIZE = 60  # characters of the problem's first point a front names
+PROBLEM_AND_WAY_OUT = (1200, 24)  # characters and lines a problem and its way out fill at most as one answer (twice one)
 
 
 def _label_words(label: str) -> str:
@@ -2701,7 +2701,8 @@ def procedure_cards(ctx: RuleContext, section: Section, card: Card) -> list[Card
     """A how-to whose explanation was cut before its last step (`- 패키지 설치` ⏎ its commands ⏎ `- 서비스 시작` ⏎ its
     commands …, or a script whose comments number its steps): asked in parts of whole steps that each fit the room
     (`메일 서버 구축하기 — 1–2단계 (전체 6단계)`), so the cards hold the whole procedure and none ends inside a step; a
-    step too long even for GRACE times the room shows its first lines, never half a command. None when the section is no such procedure or the cut left its steps whole (only what follows them is cut)."""
+    step too long even for GRACE times the room shows its first lines, never half a command. None when the section
+    is no such procedure or the cut left its steps whole (only what follows them is cut)."""
     found = _procedure_steps(section)
     if found is None:
         return None

@@ -3,9 +3,9 @@ heading that asks something (`Example`, `TIP.`, `📋 목차` ask nothing on the
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+import os
 import re
+from functools import lru_cache
 
 from flashgen.cards.text import visible_text
 from flashgen.vault.markdown.datelog import match_date
@@ -17,7 +17,8 @@ TAG = re.compile(r"(?:^|(?<=\s))#[^\s#]+")
 FILLER = re.compile(r"[\s\-*+>|:;,.()\[\]`'\"!?/·•→←⇒–—=_~]+")
 DATE_TIME = re.compile(r"^\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?)"
                        r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*(?:\([^)]*\))?\s*$", re.I)
-EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d]")
+EMOJI_CHARS = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF"  # (a character class's ranges)
+EMOJI = re.compile(rf"[{EMOJI_CHARS}\uFE0F\u200d]")
 
 # fields that describe a note rather than teach anything (`- 작성일: 2024-11-15`, `- tags: k8s`)
 METADATA_KEYS = {
@@ -804,7 +805,8 @@ SENT_TO_LINK = re.compile(r"^\W*(?:to|for (?:(?:more|further|additional|detailed
                           r"(?:information|info|details|help|instructions))\b[^.!?\n]{0,100}?\s"
                           r"(?:please\s+)?(?:see|refer to|read|visit|check)\s+(?:the\s+)?"
                           r"(?:\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))[\s.]*$", re.I)
-POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|for (?:more|further|detailed|additional) (?:info|information|details)|read more|"
+POINTER = re.compile(r"^\W*(?:see|refer to|learn (?:more|how)|"
+                     r"for (?:more|further|detailed|additional) (?:info|information|details)|read more|"
                      r"more (?:info|information|details)|check out|visit|you can find|자세한 (?:내용|사항)|관련 (?:내용|문서)|"
                      r"참고\s*[:：]|더 (?:알아보|보기))", re.I)
 
@@ -889,8 +891,9 @@ UI_STEP = re.compile(r"^(?:(?:in|on|from|under|at|inside|within|next to)\b(?:[^\
                      r"(?:(?:once|after|when)\b[^,]{0,60}|finally|then|next|now),\s*)?(?:then\s+)?(?:open|select|click|"
                      r"tap|choose|go to|navigate to|enter|type|press|toggle|enable|disable|turn (?:on|off)|sign (?:in|up)|"
                      r"log (?:in|into)|drag|scroll|hover|right-click|expand|paste|confirm|switch|find|pick|"
-                     r"check(?!\s+(?:that|whether|if|for)\b)|uncheck|visit|return to|close|exit|allow)\b", re.I)  # (`Check that …`: no click)
-# (`Exit the menu.`, `Under **Permissions** allow it to run on all websites.`: steps in an app's screens too)
+                     r"check(?!\s+(?:that|whether|if|for)\b)|uncheck|visit|return to|close|exit|allow)\b", re.I)
+# (`Check that …`: no click; `Exit the menu.`, `Under **Permissions** allow it to run on all websites.`: steps in an
+# app's screens too)
 UI_STEP_KO = re.compile(r"(?:클릭|선택|누르기|누름|누릅니다|누르세요|입력|이동|체크)(?:합니다|하세요|한다|함|해요|해 주세요)?\.?\s*$")
 # what the screen does in between (`A popup window will appear …`, `… should appear in the taskbar`)
 SCREEN_CHANGE = re.compile(r"\b(?:appears?|will appear|should appear|will open|opens up|is shown|is displayed|"
@@ -1191,11 +1194,7 @@ def _same_word(said: str, asked: str) -> bool:
     a shared start of four letters or more that leaves at most two letters of the shorter word."""
     if said == asked or _stem(said) == _stem(asked):
         return True
-    shared = 0
-    for a, b in zip(said, asked):
-        if a != b:
-            break
-        shared += 1
+    shared = len(os.path.commonprefix((said, asked)))
     return shared >= 4 and shared >= min(len(said), len(asked)) - 2
 
 
