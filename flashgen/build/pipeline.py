@@ -151,7 +151,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
 
         worn, site_plan = stale(vault, out_dir / "site", SiteInput(keys, tallies), labs, memory.site(), urls)
         again |= worn
-    works.update(_work([f for f in walked.notes if f.path in again - set(works)], files_only, urls))
+    again -= set(works)
+    works.update(_work([f for f in walked.notes if f.path in again], files_only, urls))
     for path, memo in memory.notes.items():
         work = works.get(path)
         if work is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,15 @@ class Reporter:
         return True
 
 
+def _freeze_what_is_kept() -> None:
+    """What a build leaves in serve's memory (the parsed vault, its cards and keys) lives as long as serve does:
+    the build's cyclic garbage is collected (the build ran with the collector resting) and what is left is
+    frozen, so that the collector's later passes never walk the vault again. Without it, the first pass over
+    the whole vault (0.16 s at 2,000 notes) fell on whichever rebuild came next."""
+    gc.collect(0)
+    gc.freeze()
+
+
 def _counts(result: Any) -> str:
     warnings, errors = len(result.warnings), len(result.errors)
     return f"{warnings} warning{'s' if warnings != 1 else ''}, {errors} error{'s' if errors != 1 else ''}"
@@ -93,6 +103,7 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
     try:
         try:
             report.first(build_once(notes_dir, out_dir, memory))
+            _freeze_what_is_kept()
         except OSError as exc:
             from flashgen.cli.folders import output_failure
 
@@ -103,7 +114,9 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         def rebuild(changed: set[str] | None) -> bool:
             click.echo("change detected, rebuilding...", err=True)
             started = time.perf_counter()
-            return report.again(build_once(notes_dir, out_dir, memory, changed), time.perf_counter() - started)
+            made = report.again(build_once(notes_dir, out_dir, memory, changed), time.perf_counter() - started)
+            _freeze_what_is_kept()
+            return made
 
         def failed(exc: BaseException) -> None:
             click.echo(f"rebuild failed, still serving the last site: {type(exc).__name__}: {exc}", err=True)

@@ -250,3 +250,32 @@ def test_a_browser_that_goes_away_mid_download_prints_nothing(tmp_path: Path, ca
     finally:
         server.stop()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_what_serve_keeps_between_rebuilds_is_out_of_the_collectors_way(vault_copy, tmp_path):
+    """What a build leaves in serve's memory lives as long as serve: after a build, serve frees the build's cyclic
+    garbage and freezes the rest, so that no later pass of the collector (which fell on a rebuild) walks it. Run
+    in a process of its own: freezing is for the whole process."""
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from flashgen.build.memory import Memory\n"
+        "from flashgen.cli.serve_cmd import _freeze_what_is_kept, build_once\n"
+        "memory = Memory()\n"
+        "build_once(Path(sys.argv[1]), Path(sys.argv[2]), memory)\n"
+        "kept = {id(memo) for memo in memory.notes.values()}\n"
+        "tracked = lambda: sum(id(o) in kept for o in gc.get_objects())\n"
+        "before = tracked()\n"
+        "cycle = []; cycle.append(cycle); made = id(cycle); del cycle\n"
+        "_freeze_what_is_kept()\n"
+        "print(len(kept), before, tracked(), gc.get_freeze_count() > 0, any(id(o) == made for o in gc.get_objects()))\n")
+    done = subprocess.run([sys.executable, "-c", script, str(vault_copy), str(tmp_path / "build")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    kept, before, after, frozen, cycle_left = done.stdout.split()
+    assert int(kept) >= 3 and int(before) == int(kept)  # the notes' memos, walked by every pass of the collector
+    assert int(after) == 0 and frozen == "True"  # out of its way
+    assert cycle_left == "False"  # garbage made before the freeze was collected, not frozen
