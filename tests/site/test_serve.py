@@ -6,6 +6,7 @@ import os
 import threading
 import time
 import urllib.request
+from pathlib import Path
 from urllib.parse import quote
 
 from click.testing import CliRunner
