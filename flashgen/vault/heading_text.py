@@ -12,7 +12,6 @@ from flashgen.vault.markdown import create_parser
 _MARKUP = re.compile(r"[\\`*_\[\]<>!=~&#$^]")
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1 << 14)
 def heading_text(markdown: str) -> str:
     """The visible text of one line of inline markdown (a heading's title)."""
