@@ -3658,3 +3658,23 @@ def test_a_long_manifest_with_one_blank_makes_no_card_nor_does_its_explanation()
     assert cards_of(routing(("shop", "blog", "docs"))) == []
     [card] = cards_of(routing(("shop",)))
     assert card.rule == "manifest" and "{{c1::rules}}:" in card.front and "one address" in card.back
+
+
+def test_a_key_whose_path_a_comment_spells_stays_shown() -> None:
+    """A comment anywhere in the manifest that spells a key's path (`# .spec.template.metadata.labels 와 일치해야
+    한다` under the selector) gives that key away: it stays shown, and the other keys are asked."""
+    text = ("# 오브젝트\n## StatefulSet\n```yaml\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n"
+            "  selector:\n    matchLabels:\n      app: db # .spec.template.metadata.labels 와 일치해야 한다\n"
+            "  serviceName: \"db\"\n  replicas: 3 # 기본값은 1\n  minReadySeconds: 10\n  template:\n    metadata:\n"
+            "      labels:\n        app: db # .spec.selector.matchLabels 와 일치해야 한다\n    spec:\n      containers:\n"
+            "      - name: db\n        image: postgres:16\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n"
+            "    spec:\n      accessModes: [ \"ReadWriteOnce\" ]\n      resources:\n        requests:\n"
+            "          storage: 1Gi\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    hidden = set(_hidden(card))
+    assert not hidden & {"selector", "template"}
+    assert {"serviceName", "replicas", "volumeClaimTemplates"} <= hidden
+    # a path in a comment that is part of an address is none
+    web = text.replace("# .spec.template.metadata.labels 와 일치해야 한다", "# see docs.spec.template.io/x")
+    [card] = [c for c in cards_of(web) if c.rule == "manifest"]
+    assert "template" in _hidden(card)

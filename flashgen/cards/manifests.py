@@ -281,6 +281,21 @@ def _comment_names(lines: list[str], index: int, key: str) -> bool:
         or any(len(word) >= 4 and _names_key(word, key) for word in named)  # (`# StorageClass 지정`, `init 컨테이너`)
 
 
+COMMENT_PATH = re.compile(r"(?<![\w/])\.?([a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+)(?![\w/]|\.\w)")
+
+
+def _comment_paths(code: str) -> set[str]:
+    """The field paths the manifest's comments spell (`.spec.template.metadata.labels`), as `.spec.template.…`."""
+    return {"." + path + "." for comment in COMMENT.findall(code) for path in COMMENT_PATH.findall(comment)}
+
+
+def _spelt(path: str, spelt: set[str]) -> bool:
+    """Whether a comment spells a key's path: its parent's key and its own, one after the other
+    (`spec.selector` in `.spec.selector.matchLabels`)."""
+    tail = ".".join(path.split(".")[-2:])
+    return "." in tail and any(f".{tail}." in found for found in spelt)
+
+
 # shapes only one kind (or two alike kinds the card cannot tell apart) has: (keys all there, keys one of which is
 # there, the kinds). A Pod's `spec.containers`, a CronJob's `spec.schedule`, a ConfigMap's top-level `data`: a kind
 # its own fields name is no question
@@ -406,6 +421,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     wanted = {h.match.group("value").strip().strip("\"'").lower() for h in hidden if h.group == "kind"} & SHAPED
     if wanted:  # (a kind that only one shape of keys has: do the keys show it?)
         kind_shown = kind_shown | _shaped_kinds(lines, fields, wanted)
+    spelt = _comment_paths(code) if "#" in code else set()
+    path_at = {index: path for index, path, _ in fields}
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)
@@ -419,6 +436,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
             continue  # a comment names it (`# no spec: target instead`)
         if part == "key" and "#" in code and _comment_names(lines, index, text):
             continue  # a comment beside it or right above it names it (`volumes:  # define volumes at Pod level`)
+        if part == "key" and spelt and _spelt(path_at[index], spelt):
+            continue  # a comment anywhere spells its path (`# .spec.selector.matchLabels 와 일치해야 한다`)
         if part == "value" and index in type_values:
             continue  # the key it names is shown beside it (`type: ExternalName` over `externalName:`)
         if part == "value" and topical and name in EXAMPLE_VALUES:
