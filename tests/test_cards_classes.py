@@ -3012,11 +3012,13 @@ def test_an_option_is_asked_with_its_command() -> None:
 
 
 def test_a_comparison_is_asked_with_what_its_table_compares() -> None:
-    """`비교 테이블` under `캐시 방식 비교` says that it compares, the header row says what; a table whose rows are
-    the things compared (`| 모드 | … |`) and a heading that already names them (`A vs B`) stay as they are."""
-    table = "| 항목 | 로컬 캐시 | 분산 캐시 |\n|---|---|---|\n| 속도 | 빠름 | 느림 |\n| 일관성 | 낮음 | 높음 |\n"
+    """`비교 테이블` under `캐시 방식 비교` says that it compares, the header row says what (a table of one aspect,
+    which stays the section's explanation; one of several is asked aspect by aspect); a table whose rows are the
+    things compared (`| 모드 | … |`) and a heading that already names them (`A vs B`) stay as they are."""
+    table = "| 항목 | 로컬 캐시 | 분산 캐시 |\n|---|---|---|\n| 속도 | 빠름 | 느림 |\n"
     text = "# 캐시\n## 캐시 방식 비교\n### 비교 테이블\n" + table
     assert "캐시 방식 비교 › 비교 테이블 (로컬 캐시 vs 분산 캐시)" in [c.front for c in cards_of(text)]
+    assert "로컬 캐시 vs 분산 캐시 › 일관성" in [c.front for c in cards_of(text + "| 일관성 | 낮음 | 높음 |\n")]
     rows = "# 캐시\n## 모드 비교\n| 모드 | 속도 | 일관성 |\n|---|---|---|\n| 로컬 | 빠름 | 낮음 |\n| 분산 | 느림 | 높음 |\n"
     assert "모드 비교" in [c.front for c in cards_of(rows)]
     named = "# 캐시\n## 로컬 vs 분산 비교\n" + table
@@ -3471,7 +3473,7 @@ def test_a_comparison_heading_is_asked_with_what_its_table_compares() -> None:
     """`차이 요약` or `차이점` over a table whose columns are the things compared says nothing alone: it is asked
     with them (`차이 요약 (TCP vs UDP)`), instead of the note's file name."""
     text = ("## 전송 계층\n전송 계층의 두 프로토콜을 정리한다.\n\n## 차이 요약\n\n| 구분 | TCP | UDP |\n|---|---|---|\n"
-            "| 연결 | 연결을 맺는다 | 연결 없이 보낸다 |\n| 순서 | 순서를 지킨다 | 순서를 지키지 않는다 |\n")
+            "| 연결 | 연결을 맺는다 | 연결 없이 보낸다 |\n")
     fronts = [c.front for c in cards_of(text, "tl.md") if c.rule == "explain"]
     assert "차이 요약 (TCP vs UDP)" in fronts
 
@@ -3678,3 +3680,26 @@ def test_a_key_whose_path_a_comment_spells_stays_shown() -> None:
     web = text.replace("# .spec.template.metadata.labels 와 일치해야 한다", "# see docs.spec.template.io/x")
     [card] = [c for c in cards_of(web) if c.rule == "manifest"]
     assert "template" in _hidden(card)
+
+
+def test_a_comparison_table_is_asked_aspect_by_aspect() -> None:
+    """A table whose columns after an aspect's are the things compared (`| 항목 | AWS | GCP |`, `| | fetch | pull |`)
+    gives a card per aspect: the things compared and the aspect → what each is in it, labelled. A row the things do
+    not differ in asks nothing; a change's record (`변경 전 | 변경 후`) is no comparison."""
+    text = ("# 클라우드\n## AWS vs GCP\n\n| **항목** | **AWS** | **GCP** |\n|---|---|---|\n"
+            "| NAT | NAT Gateway 생성 | Cloud NAT (관리형) |\n| 서브넷 | AZ 종속 | 리전 종속 |\n"
+            "| 과금 | 사용량 기준 | 사용량 기준 |\n")
+    cards = cards_of(text)
+    rows = [c for c in cards if c.rule == "comparison"]
+    assert [(c.front, c.back) for c in rows] == [
+        ("AWS vs GCP › NAT", "**AWS**: NAT Gateway 생성\n\n**GCP**: Cloud NAT (관리형)"),
+        ("AWS vs GCP › 서브넷", "**AWS**: AZ 종속\n\n**GCP**: 리전 종속")]
+    assert not [c for c in cards if "| NAT |" in c.back]  # (the table is no longer one card's answer)
+    unnamed = "# Git\n## 비교\n\n| | fetch | pull |\n|---|---|---|\n| 병합 | 안 함 | 함 |\n| 원격 반영 | O | O |\n" \
+              "| 작업 트리 | 그대로 | 바뀜 |\n"
+    assert [c.front for c in cards_of(unnamed) if c.rule == "comparison"] == ["fetch vs pull › 병합",
+                                                                             "fetch vs pull › 작업 트리"]
+    change = text.replace("**AWS**", "변경 전").replace("**GCP**", "변경 후")
+    assert not [c for c in cards_of(change) if c.rule == "comparison"]
+    described = text.replace("**GCP**", "설명")  # (an aspect and what it is: no two things compared)
+    assert not [c for c in cards_of(described) if c.rule == "comparison"]

@@ -3,7 +3,8 @@ gives the error → its cause and fix; a reference table of commands, options or
 `Option | Description`) gives what a command does → the command, and an option or method → what it does. One card
 per row instead of one card that asks for the whole table; an option or function in code whose description only
 translates its name (`col("name")` | `컬럼 참조`) is asked the other way, what it does → its name. A table of a subject's
-features (`항목 | 설명` under `VPC 특징`) gives the subject and each feature's label → what the row says of it. A list of
+features (`항목 | 설명` under `VPC 특징`) gives the subject and each feature's label → what the row says of it; a
+comparison table (`| 항목 | AWS | GCP |`) the things compared and each aspect → what each is in it. A list of
 `**원인**: …` and `**해결**: …` under an error's heading is that error's card too, instead of a card per label."""
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import re
 from flashgen.cards.context import RuleContext
 from flashgen.cards.fronts import bracketed_only, unmarked
 from flashgen.cards.model import Card
-from flashgen.cards.plain import in_context, topic_of
+from flashgen.cards.plain import ASPECT_COLUMN, in_context, topic_of
 from flashgen.cards.quality import (
     MODIFIER,
     is_generic,
     is_key_chord,
+    words,
     names_instances,
     nothing_to_learn,
     numbered_table_rows,
@@ -100,6 +102,13 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
                 cards.extend(made)
                 covered.add(block.line)
             continue
+        compared = _compared(header)
+        if compared:
+            made = _comparison_cards(ctx, section, header, compared, rows[1:], block.line)
+            if made:
+                cards.extend(made)
+                covered.add(block.line)
+                continue
         keys = _key_columns(header, [row for _, row in rows[1:]])
         made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
                 _row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
@@ -253,6 +262,48 @@ def _feature_cards(ctx: RuleContext, section: Section, header: list[str], rows: 
         cards.append(ctx.card("basic", in_context(label, subject), said, start + offset, section,
                               "feature", visible_text(label), prompt=ctx.say("설명해 보세요", "Explain")))
     return cards if len(cards) * 2 >= len(rows) and len(cards) >= 2 else []
+
+
+# a column of what the rows are, not one of the things compared (`설명`, `예시`, `용도`)
+NOT_COMPARED = re.compile(r"^\W*(?:설명|내용|예시|예제|비고|참고|용도|의미|값|기본값|description|details?|notes?|example|"
+                          r"examples|purpose|meaning|value|default)\W*$", re.I)
+
+
+# the columns of one change's record (`| 항목 | 변경 전 | 변경 후 |`): that change, not two things to tell apart
+BEFORE_AFTER = {"변경 전", "변경 후", "변경전", "변경후", "이전", "이후", "전", "후", "기존", "신규", "현재", "개선", "개선 후",
+                "before", "after", "old", "new", "current", "as-is", "to-be", "as is", "to be"}
+
+
+def _compared(header: list[str]) -> list[str]:
+    """The things a comparison table compares, side by side in its columns after an aspect's (`| 항목 | AWS | GCP |`,
+    `| | fetch | pull |`): 2 to 4 short names; else [] (also for a change's `변경 전 | 변경 후`)."""
+    names = [heading_text(cell) for cell in header]
+    if len(names) < 3 or words(names[0]) not in ASPECT_COLUMN or any(words(name) in BEFORE_AFTER for name in names):
+        return []
+    compared = names[1:]
+    if len(compared) > 4 or any(not 0 < len(name) <= 30 or NOT_COMPARED.match(name) for name in compared):
+        return []
+    return compared if len({name.lower() for name in compared}) == len(compared) else []
+
+
+def _comparison_cards(ctx: RuleContext, section: Section, header: list[str], compared: list[str],
+                      rows: list[tuple[int, list[str]]], start: int) -> list[Card]:
+    """A card per aspect of a comparison table: the things compared and the row's aspect → what each is in it
+    (`AWS vs GCP › NAT` → **AWS**: NAT Gateway 생성, **GCP**: Cloud NAT). A row the things do not differ in, or
+    that is one machine's, asks nothing. [] when fewer than two rows make a card: the table stays one explanation."""
+    cards = []
+    subject = " vs ".join(compared)
+    for offset, row in rows:
+        label = unmarked(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", row[0].strip())) if row else ""
+        cells = [(name, row[col].strip()) for col, name in enumerate(compared, start=1) if col < len(row)]
+        said = [(name, text) for name, text in cells if visible_text(text).strip() not in EMPTY_CELL]
+        if not 2 <= len(visible_text(label)) <= 30 or len(said) < 2 or names_instances(" ".join(row)) \
+                or len({visible_text(text).strip().lower() for _, text in said}) < 2:
+            continue
+        back = "\n\n".join(f"**{name}**: {text}" for name, text in said)
+        cards.append(ctx.card("basic", in_context(label, subject), back, start + offset, section, "comparison",
+                              visible_text(label), prompt=ctx.say("비교해 보세요", "Compare")))
+    return cards if len(cards) >= 2 else []
 
 
 def _says_only_label(said: str, label: str) -> bool:
