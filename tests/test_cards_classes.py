@@ -3703,3 +3703,22 @@ def test_a_comparison_table_is_asked_aspect_by_aspect() -> None:
     assert not [c for c in cards_of(change) if c.rule == "comparison"]
     described = text.replace("**GCP**", "설명")  # (an aspect and what it is: no two things compared)
     assert not [c for c in cards_of(described) if c.rule == "comparison"]
+
+
+def test_a_remark_on_another_topic_after_the_words_is_asked_by_itself() -> None:
+    """A titled callout that closes a section after its words, not only after its code (`> [!warning]
+    Interoperability` under `Link to a block`), on a topic neither the headings nor the words speak of, is asked by
+    its title with the note's topic (a section heading that names no topic, `General`, gives way to the note's). An
+    example after the words illustrates them, a title that is advice (`Use a plugin`), a platform (`macOS only`) or
+    a plan (`향후 확장`) names no topic: those stay in the answer."""
+    text = ("# Internal links\n## General\n### Link to a block\nLink to a block by adding `^` and its id after the "
+            "note's name.\n\n> [!warning] Interoperability\n> Block references are specific to Obsidian; links to "
+            "them do not work in other editors.\n")
+    cards = cards_of(text)
+    [block] = [c for c in cards if c.front.endswith("Link to a block")]
+    assert "Interoperability" not in block.back and "adding `^`" in block.back
+    [aside] = [c for c in cards if c.front == "Internal links › Interoperability"]
+    assert aside.back.startswith("Block references are specific to Obsidian")
+    for title in ("[!example] Two blocks", "[!tip] Use a plugin", "[!info]+ macOS only", "[!info] 향후 확장"):
+        kept = cards_of(text.replace("[!warning] Interoperability", title))
+        assert title.split(" ", 1)[1] in next(c.back for c in kept if c.front.endswith("Link to a block")), title

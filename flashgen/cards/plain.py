@@ -2181,24 +2181,36 @@ ASIDE = re.compile(r"^>\s*\[!(?:note|info|tip|hint|warning|caution|attention|dan
 CALLOUT_WORDS = {"note", "notes", "tip", "tips", "info", "hint", "important", "example", "summary", "abstract", "참고",
                  "팁", "노트", "메모", "정보", "요약", "예시", "중요"}
 # a callout whose title names a topic (`> [!info] 피처 플래그`): a few words, no sentence
-TOPIC_CALLOUT = re.compile(r"^>\s*\[!(?:note|info|tip|hint|abstract|summary|example)\][+-]?[ \t]+([^\n]{2,40})$", re.I | re.M)
+TOPIC_CALLOUT = re.compile(r"^>\s*\[!(?:note|info|tip|hint|abstract|summary|example|warning|caution|important)\][+-]?"
+                           r"[ \t]+([^\n]{2,40})$", re.I | re.M)
+EXAMPLE_CALLOUT = re.compile(r"^>\s*\[!example\]", re.I)
+# a callout title that is no topic of its own: advice (`Use a plugin`), a platform it holds for (`macOS only`), a plan
+# (`향후 확장`)
+NO_TOPIC_TITLE = re.compile(rf"^(?:use|try|add|avoid|check|consider|keep|make|remember|set|turn|enable|disable|"
+                            rf"install|run|open|see|read|learn|don't|do not|never|always)\b|\b{PLATFORM_NAMES}\b|"
+                            rf"^(?:향후|추후|앞으로|future|planned|todo|coming)\b", re.I)
 
 
 def aside_card(ctx: RuleContext, section: Section) -> Card | None:
-    """A callout at the end of a section, right after its code, titled by a topic of its own that neither the headings
-    nor the code speak of (`> [!info] 피처 플래그` under `## 파일 I/O` of the tokio note): a remark on the note's topic,
-    asked by its title with that topic (`tokio - 비동기 런타임 › 피처 플래그`), not tacked onto the section's answer."""
+    """A callout at the end of a section, right after its code or words, titled by a topic of its own that neither the
+    headings nor the code speak of (`> [!info] 피처 플래그` under `## 파일 I/O` of the tokio note, `> [!warning]
+    Interoperability` under `Link to a block`): a remark on the note's topic, asked by its title with that topic
+    (`tokio - 비동기 런타임 › 피처 플래그`), not tacked onto the section's answer."""
     blocks = [block for block in section.blocks if block.kind not in ("rule", "html")]
-    if not section.level or len(blocks) < 2 or blocks[-1].kind != "callout" or blocks[-2].kind != "code" \
-            or not _names_another_topic(blocks[-1], section):
-        return None
+    if not section.level or len(blocks) < 2 or blocks[-1].kind != "callout" \
+            or blocks[-2].kind not in ("code", "paragraph") or not _names_another_topic(blocks[-1], section) \
+            or blocks[-2].kind == "paragraph" and EXAMPLE_CALLOUT.match(blocks[-1].source.lstrip()):
+        return None  # (an example after the words illustrates them)
     lines = blocks[-1].source.strip().split("\n")
     title = visible_text(TOPIC_CALLOUT.match(lines[0].lstrip()).group(1)).strip()
+    if NO_TOPIC_TITLE.search(title):
+        return None
     body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines[1:]).strip()
     if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
             or "\n" not in body and "[[" in body and len(visible_text(body)) < 50:
         return None  # (`자주 쓰는 포맷은 [[git-config-alias]]로 등록하자.`: a pointer to another note)
     topic = heading_text(clean_title(section.path[0])) if len(section.path) > 1 else ctx.topic
+    topic = ctx.topic if is_generic(topic) else topic  # (`General` of a troubleshooting note: the note's topic)
     return ctx.card("basic", in_context(title, topic), body, blocks[-1].line, section, "explain", title,
                     prompt=ctx.say("설명해 보세요", "Explain"))
 
