@@ -3,7 +3,7 @@ sees it for the classes of junk found on real vaults; print a junk rate per vaul
 
     python bench/junk.py /work/corpus/*/                 # every vault folder given (see /work/corpus/SOURCES.txt)
     python bench/junk.py VAULT --show lone-date          # the junk cards of one class, as a learner sees them
-    python bench/junk.py VAULT --sample 50 --seed 1      # a random sample of cards to read and grade by hand
+    python bench/junk.py VAULT --sample 50 --seed 1      # a random sample of the cards Anki makes, to grade by hand
 
 The checks look only at what the package holds (the rendered Anki fields) and at the note the Source field
 names, never at flashgen's own card rules, so that a rule cannot pass by agreeing with itself.
@@ -31,6 +31,7 @@ PRE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.S)
 LINKED = re.compile(r'<a\b[^>]*>.*?</a>|<span class="internal-link[^"]*"[^>]*>.*?</span>', re.S)
 MISSING = re.compile(r'<span class="missing-image".*?</span></span>|<span class="missing-image".*?</em></span>', re.S)
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
+CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 DATE = re.compile(r"^\s*(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}년\s*\d{1,2}월(\s*\d{1,2}일)?)([ T]\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 URL_ONLY = re.compile(r"^\s*(https?://\S+\s*)+$")
 TAGS_ONLY = re.compile(r"^\s*(#[^\s#]+\s*)+$")
@@ -193,8 +194,6 @@ def _as_in_note(plain: str, raw_bit, source: str) -> bool:
     """Whether the note's own page shows the same raw markup there (the author's, not a card rule's cut)."""
     if not source or raw_bit is None:
         return False
-    from flashgen.render.html import render_markdown
-
     page = _page_text(source)
     around = plain[max(raw_bit.start() - 6, 0):raw_bit.end() + 6]
     return around in page
@@ -275,14 +274,28 @@ def readable(fragment: str) -> str:
     return "\n".join(line for line in lines if line.strip()).replace("\x00", "")
 
 
-def show(card: Seen) -> str:
-    """A card as a learner meets it: breadcrumb, prompt, front, back (whole, with its lines)."""
+def cloze_numbers(card: Seen) -> list[int]:
+    """The cloze numbers of a cloze note: Anki makes a card of each, hiding that number's deletions only."""
+    return sorted({int(n) for n in CLOZE_NUMBER.findall(card.fields.get("Text", ""))}) if card.model == "cloze" else []
+
+
+def anki_cards(cards: list[Seen]) -> list[tuple[Seen, int | None]]:
+    """The cards Anki makes of the notes: one per cloze number of a cloze note, one of any other note."""
+    return [(card, number) for card in cards for number in (cloze_numbers(card) or [None])]
+
+
+def show(card: Seen, number: int | None = None) -> str:
+    """A card as a learner meets it: breadcrumb, prompt, front, back (whole, with its lines). Of a cloze note, the
+    card of cloze `number` (its deletions hidden, the others shown as text), or of every number at once (None)."""
     lines = [f"  [{card.note}:{card.line}] {card.text('Context')}"]
     if card.text("Prompt"):
         lines.append(f"  ({card.text('Prompt')})")
     if card.model == "cloze":
         text = card.fields.get("Text", "")
         extra = card.fields.get("Extra", "")  # shown under the answer, as the cloze's back template does
+        if number is not None:  # (the other numbers' deletions are plain text on this card)
+            text = re.sub(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}",
+                          lambda m: m.group(0) if int(m.group(1)) == number else m.group(2), text, flags=re.S)
         sides = ("Q", CLOZE.sub("[...]", text)), ("A", CLOZE.sub(r"[\1]", text) + (f"<hr>{extra}" if extra else ""))
     else:
         sides = ("Q", card.fields.get("Front", "")), ("A", card.fields.get("Back", ""))
@@ -320,10 +333,11 @@ def main(argv: list[str] | None = None) -> int:
             for card in cards:
                 if (args.show == "all" and is_junk(card)) or args.show in card.classes:
                     print(f"- {', '.join(card.classes)}\n{show(card)}")
-        if args.sample:
-            chosen = random.Random(args.seed).sample(cards, min(args.sample, len(cards)))
-            for number, card in enumerate(chosen, 1):
-                print(f"#{number} {'JUNK ' + ','.join(card.classes) if is_junk(card) else ''}\n{show(card)}")
+        if args.sample:  # (of the cards Anki makes: a cloze note of two numbers is two cards, each hiding its own)
+            made = anki_cards(cards)
+            chosen = random.Random(args.seed).sample(made, min(args.sample, len(made)))
+            for number, (card, cloze) in enumerate(chosen, 1):
+                print(f"#{number} {'JUNK ' + ','.join(card.classes) if is_junk(card) else ''}\n{show(card, cloze)}")
     rate = junk / total if total else 0.0
     print(f"{'all vaults':32} {total:6} cards {junk:5} junk {rate:7.2%}")
     for name, count in by_class.most_common():

@@ -1,0 +1,37 @@
+"""The junk scanner's sample shows the cards Anki makes: a cloze note of several numbers is several cards."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import junk  # noqa: E402
+
+MANIFEST = ("# Admission\n## Webhook example\n```yaml\napiVersion: admissionregistration.k8s.io/v1\n"
+            "kind: ValidatingWebhookConfiguration\nmetadata:\n  name: deny\nwebhooks:\n- name: deny.example.com\n"
+            "  clientConfig:\n    service:\n      namespace: policy\n      name: hook\n  rules:\n"
+            "  - operations: [\"CREATE\"]\n    apiGroups: [\"apps\"]\n    apiVersions: [\"v1\"]\n"
+            "    resources: [\"deployments\"]\n  failurePolicy: Fail\n  sideEffects: None\n"
+            "  admissionReviewVersions: [\"v1\"]\n```\n")
+
+
+def test_a_sampled_cloze_card_hides_its_own_number_only(tmp_path: Path, capsys) -> None:
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "Admission.md").write_text(MANIFEST, encoding="utf-8")
+    cards, _ = junk.scan(vault, tmp_path / "scratch")
+    [note] = [card for card in cards if card.model == "cloze"]
+    numbers = junk.cloze_numbers(note)
+    assert len(numbers) >= 2  # (the kind, and the webhook's keys)
+    made = junk.anki_cards(cards)
+    assert len(made) == len(cards) + len(numbers) - 1
+    front = [junk.show(note, number).split("  A:")[0] for number in numbers]
+    assert all(side.count("[...]") < junk.show(note).split("  A:")[0].count("[...]") for side in front)
+    assert "kind: [...]" in front[0] and "kind: ValidatingWebhookConfiguration" in front[1]
+    junk.main([str(vault), "--sample", str(len(made)), "--seed", "3"])  # (every card Anki makes, each once)
+    printed = capsys.readouterr().out
+    assert sum(line.startswith("#") for line in printed.split("\n")) == len(made)
+    assert printed.count("kind: [...]") == 1  # (on the kind's own card only)
