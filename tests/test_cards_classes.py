@@ -656,8 +656,8 @@ def test_a_bold_question_with_its_answer_on_the_next_line_and_a_line_introducing
 def test_marks_that_compare_things_are_no_checklist() -> None:
     table = ("# Rust\n## 비교\n| 타입 | 소유권 | 스레드 안전 |\n|---|---|---|\n| `Box<T>` | 단일 | O |\n| `Rc<T>` | 공유 | X |\n"
              "| `Arc<T>` | 공유 | O |\n")
-    [card] = cards_of(table)
-    assert "`Rc<T>`" in card.back
+    kinds = {c.front: c.back for c in cards_of(table)}  # (each type asked with its marks)
+    assert kinds["Rust › `Rc<T>`"] == "**소유권**: 공유\n\n**스레드 안전**: X"
     checklist = "# Day 1\n## 작업\n| 작업 | 상태 |\n|---|---|\n| 설치 | O |\n| 배포 | X |\n| 검증 | O |\n"
     assert cards_of(checklist) == []
 
@@ -3014,13 +3014,13 @@ def test_an_option_is_asked_with_its_command() -> None:
 def test_a_comparison_is_asked_with_what_its_table_compares() -> None:
     """`비교 테이블` under `캐시 방식 비교` says that it compares, the header row says what (a table of one aspect,
     which stays the section's explanation; one of several is asked aspect by aspect); a table whose rows are the
-    things compared (`| 모드 | … |`) and a heading that already names them (`A vs B`) stay as they are."""
+    things compared (`| 모드 | … |`) is asked mode by mode, and a heading that already names them (`A vs B`) stays."""
     table = "| 항목 | 로컬 캐시 | 분산 캐시 |\n|---|---|---|\n| 속도 | 빠름 | 느림 |\n"
     text = "# 캐시\n## 캐시 방식 비교\n### 비교 테이블\n" + table
     assert "캐시 방식 비교 › 비교 테이블 (로컬 캐시 vs 분산 캐시)" in [c.front for c in cards_of(text)]
     assert "로컬 캐시 vs 분산 캐시 › 일관성" in [c.front for c in cards_of(text + "| 일관성 | 낮음 | 높음 |\n")]
     rows = "# 캐시\n## 모드 비교\n| 모드 | 속도 | 일관성 |\n|---|---|---|\n| 로컬 | 빠름 | 낮음 |\n| 분산 | 느림 | 높음 |\n"
-    assert "모드 비교" in [c.front for c in cards_of(rows)]
+    assert "모드 비교 › 로컬" in [c.front for c in cards_of(rows)]
     named = "# 캐시\n## 로컬 vs 분산 비교\n" + table
     assert "로컬 vs 분산 비교" in [c.front for c in cards_of(named)]
 
@@ -3722,3 +3722,20 @@ def test_a_remark_on_another_topic_after_the_words_is_asked_by_itself() -> None:
     for title in ("[!example] Two blocks", "[!tip] Use a plugin", "[!info]+ macOS only", "[!info] 향후 확장"):
         kept = cards_of(text.replace("[!warning] Interoperability", title))
         assert title.split(" ", 1)[1] in next(c.back for c in kept if c.front.endswith("Link to a block")), title
+
+
+def test_a_table_of_kinds_is_asked_kind_by_kind() -> None:
+    """A table whose first column names kinds of a thing (`디스크 유형`, `레코드 유형`, `Service Type`) and whose other
+    columns say what each is like gives a card per kind: the kind with the section's topic → its columns, labelled.
+    A table of one setup's parts (`구성 요소 | 이름 | 포트`) or of a change (`변경 전 | 변경 후`) stays as it is."""
+    text = ("# GCP 디스크\n## 디스크 유형\n\n| 디스크 유형 | IOPS | 용도 | 비용 |\n|---|---|---|---|\n"
+            "| `pd-standard` | 낮음 | 백업 | 저렴 |\n| `pd-ssd` | 높음 | 데이터베이스 | 비쌈 |\n")
+    kinds = [c for c in cards_of(text) if c.rule == "entity"]
+    assert [(c.front, c.back) for c in kinds] == [
+        ("디스크 유형 › `pd-standard`", "**IOPS**: 낮음\n\n**용도**: 백업\n\n**비용**: 저렴"),
+        ("디스크 유형 › `pd-ssd`", "**IOPS**: 높음\n\n**용도**: 데이터베이스\n\n**비용**: 비쌈")]
+    assert not [c for c in cards_of(text) if "| `pd-ssd` |" in c.back]
+    parts = text.replace("| 디스크 유형 | IOPS | 용도 | 비용 |", "| 구성 요소 | IOPS | 용도 | 비용 |")
+    assert not [c for c in cards_of(parts) if c.rule == "entity"]
+    change = text.replace("| 디스크 유형 | IOPS | 용도 | 비용 |", "| 디스크 유형 | 변경 전 | 변경 후 | 비용 |")
+    assert not [c for c in cards_of(change) if c.rule == "entity"]

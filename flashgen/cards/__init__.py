@@ -619,7 +619,7 @@ WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on pur
 # cards of a table's rows that are looked up beside the section's words (a shortcut, a name asked by what it does, a
 # feature of a subject), or of the how-tos a section holds (`To convert a text card to a file:`), not an explanation
 # of the section
-LOOKED_UP = ("shortcut", "name", "feature", "howto", "comparison")
+LOOKED_UP = ("shortcut", "name", "feature", "howto", "comparison", "entity")
 
 
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:

@@ -4,7 +4,8 @@ gives the error → its cause and fix; a reference table of commands, options or
 per row instead of one card that asks for the whole table; an option or function in code whose description only
 translates its name (`col("name")` | `컬럼 참조`) is asked the other way, what it does → its name. A table of a subject's
 features (`항목 | 설명` under `VPC 특징`) gives the subject and each feature's label → what the row says of it; a
-comparison table (`| 항목 | AWS | GCP |`) the things compared and each aspect → what each is in it. A list of
+comparison table (`| 항목 | AWS | GCP |`) the things compared and each aspect → what each is in it; a table of kinds
+(`디스크 유형 | IOPS | 용도`) each kind → what its columns say of it. A list of
 `**원인**: …` and `**해결**: …` under an error's heading is that error's card too, instead of a card per label."""
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ from flashgen.cards.plain import ASPECT_COLUMN, in_context, topic_of
 from flashgen.cards.quality import (
     MODIFIER,
     is_generic,
+    is_inventory_table,
     is_key_chord,
-    words,
+    is_settings_table,
+    is_status_table,
     names_instances,
     nothing_to_learn,
     numbered_table_rows,
     restates,
     runs_scripts,
+    words,
 )
 from flashgen.cards.text import clean_title, visible_text
 from flashgen.vault.heading_text import heading_text
@@ -115,6 +119,11 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         if keys or sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two
             # rows; a table of shortcuts whatever its rows give: keys every text field answers to are asked nowhere)
             cards.extend(card for card in made if card)
+            covered.add(block.line)
+            continue
+        made = _entity_cards(ctx, section, header, rows[1:], block)
+        if made:
+            cards.extend(made)
             covered.add(block.line)
     return cards, covered
 
@@ -304,6 +313,46 @@ def _comparison_cards(ctx: RuleContext, section: Section, header: list[str], com
         cards.append(ctx.card("basic", in_context(label, subject), back, start + offset, section, "comparison",
                               visible_text(label), prompt=ctx.say("비교해 보세요", "Compare")))
     return cards if len(cards) >= 2 else []
+
+
+# the first column of a table of kinds of a thing (`디스크 유형`, `레코드 유형`, `포트 종류`, `버전`, `Service Type`, `모드`):
+# each row is one kind, a thing to know apart from the others (a column of one setup's parts, `구성 요소`, `이름`, is not)
+KIND_COLUMN = re.compile(r"(?:유형|종류|타입|클래스|등급|레벨|수준|모드|버전|패밀리|계열|방식|\btypes?|\bkinds?|\bclass(?:es)?|"
+                         r"\btiers?|\blevels?|\bmodes?|\bversions?|\bfamil(?:y|ies))\W*$", re.I)
+STARTS_WITH_NUMBER = re.compile(r"^\W*\d")  # `99.9%`, `1`, `2024-01-02`: a value of a scale or a record, not a name
+
+
+def _entity_cards(ctx: RuleContext, section: Section, header: list[str], rows: list[tuple[int, list[str]]],
+                  block) -> list[Card]:
+    """A card per row of a table of kinds and what each is like (`디스크 유형 | IOPS/GB | 처리량 | 용도`, `버전 | 출시 연도 |
+    주요 특징`): the kind with the table's topic → each column's value, labelled (`디스크 유형 › pd-ssd` → **용도**: …).
+    [] for a table of two columns, of anything but kinds (one setup's parts, settings, machines or files, a change's
+    `변경 전 | 변경 후`), of numbers, or when fewer than two rows say something: such a table stays one explanation."""
+    names = [heading_text(cell) for cell in header]
+    body = [(offset, row) for offset, row in rows if row and len(row) >= 2]
+    if len(names) < 3 or not KIND_COLUMN.search(names[0]) or not all(names[1:]) or len(body) < 2 \
+            or any(words(name) in BEFORE_AFTER for name in names) \
+            or sum(bool(STARTS_WITH_NUMBER.match(visible_text(row[0]))) for _, row in body) * 2 >= len(body) \
+            or _teaches_nothing(block.source):
+        return []
+    topic = topic_of(section, ctx.topic)
+    cards = []
+    for offset, row in body:
+        thing = unmarked(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", row[0].strip()))
+        said = [(name, row[col].strip()) for col, name in enumerate(names[1:], start=1)
+                if col < len(row) and visible_text(row[col]).strip() not in EMPTY_CELL]
+        if not 2 <= len(visible_text(thing)) <= 40 or len(said) < 2 or names_instances(" ".join(row)) \
+                or nothing_to_learn(thing):
+            continue
+        back = "\n\n".join(f"**{name}**: {text}" for name, text in said)
+        cards.append(ctx.card("basic", in_context(thing, topic), back, block.line + offset, section, "entity",
+                              visible_text(thing), prompt=ctx.say("설명해 보세요", "Explain")))
+    return cards if len(cards) >= 2 else []
+
+
+def _teaches_nothing(table: str) -> bool:
+    """One setup's settings, checklist, machines or files: no card of its rows either."""
+    return is_status_table(table) or names_instances(table, 2) or is_settings_table(table) or is_inventory_table(table)
 
 
 def _says_only_label(said: str, label: str) -> bool:
