@@ -3739,3 +3739,18 @@ def test_a_table_of_kinds_is_asked_kind_by_kind() -> None:
     assert not [c for c in cards_of(parts) if c.rule == "entity"]
     change = text.replace("| 디스크 유형 | IOPS | 용도 | 비용 |", "| 디스크 유형 | 변경 전 | 변경 후 | 비용 |")
     assert not [c for c in cards_of(change) if c.rule == "entity"]
+
+
+def test_a_table_of_variables_or_roles_in_code_is_asked_row_by_row() -> None:
+    """`변수 | 설명` over `GITHUB_REPOSITORY` | `저장소 이름`, `역할 | 설명` over `roles/storage.admin`: a reference of names like a
+    table of options, a short description asked the other way (`변수는?`); roles or variables not written in code
+    (`Master` | `데이터 쓰기 …`) are one setup's parts and stay in the explanation."""
+    text = ("# GitHub Actions\n## 기본 제공 변수\n\n| 변수 | 설명 |\n|---|---|\n| `GITHUB_REPOSITORY` | 저장소 이름 |\n"
+            "| `GITHUB_WORKFLOW` | 워크플로우 이름 |\n| `GITHUB_RUN_NUMBER` | 실행 번호 |\n\n## 주요 역할\n\n| 역할 | 설명 |\n|---|---|\n"
+            "| `roles/storage.admin` | 버킷 및 객체 전체 관리 |\n| `roles/storage.objectViewer` | 객체 조회만 가능한 역할 |\n")
+    cards = {(c.front, c.prompt): c.back for c in cards_of(text)}
+    assert cards[("기본 제공 변수 › 저장소 이름", "변수는?")] == "`GITHUB_REPOSITORY`"
+    assert cards[("`roles/storage.admin`", "무엇인가요?")] == "버킷 및 객체 전체 관리"
+    setup = ("# 복제\n## 구성\n\n| 역할 | 설명 |\n|---|---|\n| Master | 데이터 쓰기와 바이너리 로그 생성 |\n"
+             "| Slave | 데이터 읽기와 자동 동기화 |\n")
+    assert not [c for c in cards_of(setup) if c.rule == "reference"]

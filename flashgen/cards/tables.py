@@ -42,7 +42,10 @@ FIX = re.compile(r"^\W*(?:해결|해결책|해결 ?방법|조치|대응|대처|f
 COMMAND = re.compile(r"^\W*(?:명령어|명령|커맨드|command|commands|cmd)\W*$", re.I)
 NAMED = re.compile(r"^\W*(?:옵션|option|options|플래그|flag|flags|메서드|메소드|method|methods|함수|function|functions|"
                    r"키워드|keyword|keywords|매크로|macro|macros|트레이트|trait|traits|파라미터|parameter|parameters|"
-                   r"인자|argument|arguments|필드|field|fields)\W*$", re.I)
+                   r"인자|argument|arguments|필드|field|fields|변수|환경 ?변수|variable|variables|environment variables?|"
+                   r"역할|role|roles)\W*$", re.I)
+# kinds of names that a reference writes in code (`GITHUB_SHA`, `roles/storage.admin`); in words they name a setup's parts
+NAMED_IN_CODE = re.compile(r"^\W*(?:변수|환경 ?변수|variables?|environment variables?|역할|roles?)\W*$", re.I)
 DESCRIBES = re.compile(r"^\W*(?:설명|용도|의미|기능|역할|정의|동작|description|purpose|meaning|usage|effect|"
                        r"what it does)\W*$", re.I)
 SWITCH = re.compile(r"^(?:enable or disable|enables or disables|toggle|toggles|turn (?:on|off)|show or hide|shows or hides)\b",
@@ -85,7 +88,7 @@ OWN_SCRIPT = re.compile(r"[\w-]\.(?:sh|bash|ps1)\b", re.I)  # `GCP 스크립트 
 # what the rows of a table of names are, to ask for one: `함수 | 설명` → `함수는?` / `Which function?`
 NAME_KINDS = {"옵션": "option", "플래그": "flag", "메서드": "method", "메소드": "method", "함수": "function",
               "키워드": "keyword", "매크로": "macro", "트레이트": "trait", "파라미터": "parameter", "인자": "argument",
-              "필드": "field"}
+              "필드": "field", "변수": "variable", "환경 변수": "variable", "환경변수": "variable", "역할": "role"}
 VERSIONS_COMPARED = re.compile(r"\d+\.\d+\S*\s*[<>]=?\s*(?:\w+\s+)?v?\d+\.\d+")  # `client v1.43 < daemon v1.44`: that setup's pair
 
 
@@ -215,6 +218,8 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
         meaning = visible_text(described[0][1])
         if SWITCH.match(meaning):
             return None  # `Enable or disable …`: a switch of an app
+        if NAMED_IN_CODE.match(visible_text(first)) and not CODE_NAME.match(head):
+            return None  # a variable or role not written as one (`Master` | `데이터 쓰기`): one setup's part
         if len(meaning) < 12 and len(meaning.split()) < 4:  # a name in a few words, `col("name")` | `컬럼 참조`: only
             # the name in code answers them. None for a name not in code, a word for a word
             # (`timeout` | `타임아웃`: the name in another script), the values it takes (`x64 또는 x86`), two names
