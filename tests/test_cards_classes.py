@@ -3068,15 +3068,21 @@ def test_a_manifest_card_does_not_ask_only_the_frame_every_object_has() -> None:
 
 def test_a_note_title_that_other_notes_share_is_shown_with_the_nearest_folder_that_tells_it_apart() -> None:
     """`replication` under `postgres/` and under `mysql/`: each card says which, by as few folders as tell them apart;
-    a title used once and naming its subject (`pgbouncer`) stays as it is, and so does a shared title at the top."""
+    a title used once stays as it is (`PgBouncer`), and so does a shared title at the top; but a file's slug alone
+    (`pgbouncer`, `refresh`) gets the folder that names its subject, unless the slug names it already."""
     from flashgen.cards.naming import shown_titles
 
-    titles = shown_titles(["db/postgres/replication.md", "db/mysql/Replication.md", "db/postgres/pgbouncer.md",
-                           "old/mysql/replication.md", "replication.md", "pooling/intro.md", "kafka/notes/Overview.md"])
+    titles = shown_titles(["db/postgres/replication.md", "db/mysql/Replication.md", "db/postgres/PgBouncer.md",
+                           "old/mysql/replication.md", "replication.md", "pooling/intro.md", "kafka/notes/Overview.md",
+                           "search/elasticsearch/refresh.md", "search/elasticsearch/elasticsearch-refresh.md",
+                           "notes/rebalance.md"])
     assert titles["db/postgres/replication.md"] == "postgres/replication"
     assert titles["db/mysql/Replication.md"] == "db/mysql/Replication"  # `mysql/` alone is the old note's too
     assert titles["old/mysql/replication.md"] == "old/mysql/replication"
-    assert "db/postgres/pgbouncer.md" not in titles and "replication.md" not in titles
+    assert "db/postgres/PgBouncer.md" not in titles and "replication.md" not in titles
+    assert titles["search/elasticsearch/refresh.md"] == "elasticsearch/refresh"
+    assert "search/elasticsearch/elasticsearch-refresh.md" not in titles  # (the slug names its subject)
+    assert "notes/rebalance.md" not in titles  # (a folder that names no subject)
     assert titles["pooling/intro.md"] == "pooling/intro"  # a title that names no subject: its folder's is
     assert titles["kafka/notes/Overview.md"] == "kafka/notes/Overview"  # a folder as vague as the title: one more
 
@@ -3099,13 +3105,13 @@ def test_the_breadcrumb_of_a_card_names_its_notes_folder_without_changing_the_ca
 
     vault = tmp_path / "vault"
     text = "## 동기 복제\n- 커밋은 대기 서버가 기록을 받은 뒤에 끝난다\n- 대기 서버가 멈추면 쓰기도 멈춘다\n"
-    write_note(vault, "db/postgres/replication.md", text)
+    write_note(vault, "db/postgres/Replication.md", text)
     first = breadcrumbs(build(vault, tmp_path / "out", site=False).deck_path)
-    assert first and set(first.values()) == {"replication › 동기 복제"}
-    write_note(vault, "db/mysql/replication.md", text.replace("커밋은", "트랜잭션은"))
+    assert first and set(first.values()) == {"Replication › 동기 복제"}
+    write_note(vault, "db/mysql/Replication.md", text.replace("커밋은", "트랜잭션은"))
     second = breadcrumbs(build(vault, tmp_path / "out", site=False).deck_path)
-    assert {guid: second[guid] for guid in first} == {guid: "postgres/replication › 동기 복제" for guid in first}
-    assert set(second.values()) == {"postgres/replication › 동기 복제", "mysql/replication › 동기 복제"}
+    assert {guid: second[guid] for guid in first} == {guid: "postgres/Replication › 동기 복제" for guid in first}
+    assert set(second.values()) == {"postgres/Replication › 동기 복제", "mysql/Replication › 동기 복제"}
 
 
 # --- a procedure cut before it ends ---------------------------------------------------------------------------

@@ -32,7 +32,8 @@ def shown_titles(note_paths: Iterable[str]) -> dict[str, str]:
     """note path -> the title its cards show, for the notes whose title needs a folder (the others show their
     title as it is): a title that other notes of the vault have too (Obsidian tells them apart the same way, so
     `redis/cluster` and `rabbitmq/cluster`) gets the nearest folders that no other of them ends in; a title that
-    names no subject (`architecture`, `README`) gets its folder."""
+    names no subject (`architecture`, `README`), or a file's slug that does not name its folder's subject
+    (`elasticsearch/refresh`), gets its folder."""
     by_title: dict[str, list[str]] = {}
     for path in note_paths:
         by_title.setdefault(note_title(path).lower(), []).append(path)
@@ -48,7 +49,30 @@ def shown_titles(note_paths: Iterable[str]) -> dict[str, str]:
             # a folder named as vaguely as the note (`docs/overview`) says no more: the one above it
             near = folders[-2:] if len(folders) > 1 and _names_no_subject(folders[-1].lower()) else folders[-1:]
             out[paths[0]] = f"{'/'.join(near)}/{note_title(paths[0])}"
+        elif "/" in paths[0] and _folder_names_subject(paths[0]):
+            out[paths[0]] = f"{posixpath.basename(posixpath.dirname(paths[0]))}/{note_title(paths[0])}"
     return out
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # a file's name written as a slug (`refresh`, `gha-env`)
+FOLDER_WORDS = re.compile(r"[a-z]+|[0-9]+|[^\W\d_a-z]+")
+
+
+def _folder_names_subject(path: str) -> bool:
+    """A note named by a slug (`refresh`, `btree`, `gha-env`) in a folder that names its subject (`elasticsearch`,
+    `database`, `github`) and that the slug does not already name: the breadcrumb `refresh` alone does not say
+    Elasticsearch, `elasticsearch/refresh` does. Folders of no subject (`docs`, `notes`, dates, numbers) add none."""
+    title = note_title(path)
+    folder = posixpath.basename(posixpath.dirname(path))
+    if not SLUG.fullmatch(title) or not folder or _names_no_subject(folder.lower()) or folder.lower() in _VAGUE_FOLDERS:
+        return False
+    named = [word for word in FOLDER_WORDS.findall(folder.lower()) if not word.isdigit()]
+    return bool(named) and not any(word in title for word in named)
+
+
+_VAGUE_FOLDERS = frozenset({"docs", "doc", "notes", "note", "pages", "wiki", "inbox", "archive", "archives", "misc",
+                            "etc", "temp", "tmp", "drafts", "draft", "daily", "journal", "attachments", "assets",
+                            "images", "files", "resources", "study", "til", "blog", "posts", "문서", "노트", "메모"})
 
 
 def _names_no_subject(title: str) -> bool:
