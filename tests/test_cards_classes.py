@@ -3760,3 +3760,20 @@ def test_a_table_of_variables_or_roles_in_code_is_asked_row_by_row() -> None:
     setup = ("# 복제\n## 구성\n\n| 역할 | 설명 |\n|---|---|\n| Master | 데이터 쓰기와 바이너리 로그 생성 |\n"
              "| Slave | 데이터 읽기와 자동 동기화 |\n")
     assert not [c for c in cards_of(setup) if c.rule == "reference"]
+
+
+def test_a_fence_of_commands_each_with_what_it_does_is_asked_command_by_command() -> None:
+    """`docker stats (컨테이너명/ID) - 컨테이너의 리소스 사용량 조회` ⏎ `docker events - …` in a bare fence after a section's
+    own points is a reference of its own: a card per command (the program and what it does → the command), and
+    the section's explanation keeps its points without the list."""
+    text = ("# Docker\n## JVM 튜닝\n* 힙 메모리를 따로 관리해야 한다\n* Java 10부터 컨테이너 메모리에 맞춰 자동 조절한다\n\n"
+            "```\ndocker stats (컨테이너명/ID) - 컨테이너의 리소스 사용량 조회\n\n"
+            "docker events - 호스트에서 발생하는 이벤트 로그 조회\n```\n")
+    cards = cards_of(text)
+    assert [(c.front, c.back, c.prompt) for c in cards if c.rule == "command"] == [
+        ("docker › 컨테이너의 리소스 사용량 조회", "```sh\ndocker stats (컨테이너명/ID)\n```", "명령어는?"),
+        ("docker › 호스트에서 발생하는 이벤트 로그 조회", "```sh\ndocker events\n```", "명령어는?")]
+    [explained] = [c for c in cards if c.rule == "explain"]
+    assert "힙 메모리" in explained.back and "docker" not in explained.back
+    script = text.replace("docker events - 호스트에서 발생하는 이벤트 로그 조회", "echo done")  # (not a list of such pairs)
+    assert not [c for c in cards_of(script) if c.rule == "command"]

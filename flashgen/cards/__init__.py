@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 from urllib.parse import unquote
 
 from flashgen.cards.alternatives import merge_alternatives, numbered_alternatives
-from flashgen.cards.commands import bare_commands, command_cards
+from flashgen.cards.commands import bare_commands, command_cards, listed_command_cards
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
 from flashgen.cards.exercises import (
@@ -465,7 +465,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         cards.extend(found)
         fixed, listed = cause_and_fix_card(ctx, section, used)
         cards.extend([fixed] if fixed else [])
-        used = used | tables | listed
+        commands, fences = listed_command_cards(ctx, section, used)  # (`docker stats - 리소스 사용량 조회` ⏎ …)
+        cards.extend(commands)
+        used = used | tables | listed | fences
     opens_on_task = False
     tasks: set[int] = set()
     if ctx.on("explain"):  # several how-tos, each announced by its task (`To convert a text card to a file:`): a card each
@@ -619,7 +621,7 @@ WRITTEN = ("explicit", "multiline", "cloze", "manifest")  # cards written on pur
 # cards of a table's rows that are looked up beside the section's words (a shortcut, a name asked by what it does, a
 # feature of a subject), or of the how-tos a section holds (`To convert a text card to a file:`), not an explanation
 # of the section
-LOOKED_UP = ("shortcut", "name", "feature", "howto", "comparison", "entity")
+LOOKED_UP = ("shortcut", "name", "feature", "howto", "comparison", "entity", "command")
 
 
 def _dedupe(cards: list[Card], missing: set[str]) -> list[Card]:

@@ -135,6 +135,30 @@ def command_cards(ctx: RuleContext, section: Section, codes: list[tuple[int, str
     return cards
 
 
+def listed_command_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
+    """A fence of two or more commands, each with what it does beside it (`docker stats (컨테이너명/ID) - 컨테이너의 리소스
+    사용량 조회`), among a section's words: a reference of its own, not part of the section's explanation. A card
+    per command, the program and what it does → the command; and the fences' lines."""
+    cards: list[Card] = []
+    covered: set[int] = set()
+    words = [block for block in section.blocks if block.kind in ("paragraph", "list", "quote", "callout", "table")]
+    for block in section.blocks if section.level and words else ():  # (commands alone: see bare_commands)
+        found = fenced(block.source) if block.kind == "code" and block.line not in used else None
+        if not found or fence_language(found[0]).lower() not in SHELLS:
+            continue
+        lines = [line.strip() for line in found[1].split("\n") if line.strip()]
+        pairs = [TRAILING.match(line) for line in lines]
+        if len(lines) < 2 or not all(pair and " - " in line and _description(pair.group("says"))
+                                     and COMMAND_START.match(pair.group("cmd")) for pair, line in zip(pairs, lines)):
+            continue
+        for line, says, command in _described([(block.line, found[1])]):
+            program = command.split()[0] if command.split()[0] != "sudo" else command.split()[1]
+            cards.append(ctx.card("basic", f"{program} › {says}", f"```sh\n{command}\n```", line, section,
+                                  "command", command, prompt=ctx.say("명령어는?", "Which command?")))
+        covered.add(block.line)
+    return cards, covered
+
+
 COMMENT = re.compile(r"^\s*#(?!!)\s*(\S.*)$")
 # a comment that divides the code into parts (`# --- Verify the pipeline -----`, `# ====`): a heading, no description
 DIVIDER = re.compile(r"^(?:[-=#*~_]{3,}|.*[-=*~_]{3,}$)")
