@@ -3777,3 +3777,13 @@ def test_a_fence_of_commands_each_with_what_it_does_is_asked_command_by_command(
     assert "힙 메모리" in explained.back and "docker" not in explained.back
     script = text.replace("docker events - 호스트에서 발생하는 이벤트 로그 조회", "echo done")  # (not a list of such pairs)
     assert not [c for c in cards_of(script) if c.rule == "command"]
+
+
+def test_a_heading_that_abbreviates_a_key_asks_that_key() -> None:
+    """`PVC 설정` over a Pod that mounts a claim is about `persistentVolumeClaim` (its initials), not the `containers`
+    and `volumes` every such Pod has."""
+    text = ("# Pod\n## PVC 설정\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: mypod\nspec:\n  containers:\n"
+            "    - name: web\n      image: nginx\n      volumeMounts:\n      - mountPath: /var/www/html\n        name: data\n"
+            "  volumes:\n    - name: data\n      persistentVolumeClaim:\n        claimName: myclaim\n```\n")
+    [card] = [c for c in cards_of(text) if c.rule == "manifest"]
+    assert set(_hidden(card)) == {"persistentVolumeClaim", "claimName"}

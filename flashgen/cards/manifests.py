@@ -141,8 +141,8 @@ def _topic_roots(fields: list[tuple[int, str, "re.Match[str]"]], given: set[str]
                 or path.split(".", 1)[0] == "metadata" or ".metadata." in f".{path}" \
                 or any(_matches(path, pattern) for _, patterns in KEY_FIELDS for pattern in patterns):
             continue  # (a key field's value is asked already)
-        if key.lower() in given or any(word in key.lower() for word in long):
-            roots[path] = (key, None)
+        if key.lower() in given or any(word in key.lower() for word in long) or _initials(key) in given:
+            roots[path] = (key, None)  # (`PVC 설정` over `persistentVolumeClaim:`: its initials)
     if not roots and kinds:
         if any(path == "spec" for _, path, _ in fields):
             roots["spec"] = ("spec", 1)
@@ -183,6 +183,13 @@ def _parent_key(path: str, key: str) -> str:
 
 
 CAMEL = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _initials(key: str) -> str:
+    """The initials a heading abbreviates a key by (`persistentVolumeClaim` → `pvc`, `serviceAccount` → `sa`); "" for
+    a key of one word, whose name is no abbreviation."""
+    words = _camel_words(key)
+    return "".join(word[0] for word in words) if 2 <= len(words) <= 4 and all(word.isalpha() for word in words) else ""
 
 
 def _camel_words(name: str) -> list[str]:
