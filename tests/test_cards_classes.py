@@ -3787,3 +3787,19 @@ def test_a_heading_that_abbreviates_a_key_asks_that_key() -> None:
             "  volumes:\n    - name: data\n      persistentVolumeClaim:\n        claimName: myclaim\n```\n")
     [card] = [c for c in cards_of(text) if c.rule == "manifest"]
     assert set(_hidden(card)) == {"persistentVolumeClaim", "claimName"}
+
+
+def test_an_option_is_asked_with_the_command_it_belongs_to() -> None:
+    """The same `--path` in the tables of options of `ob sync` and `ob publish` is two options: each card names its
+    command (`ob sync › --path`). Under a heading that only says `주요 옵션`, the subject above it names them."""
+    text = ("# Headless\n## ob sync\n\n| Option | Description |\n|---|---|\n| `--path` | Local vault path, by default "
+            "the current folder |\n| `--continuous` | Keep running and sync changes as they happen |\n\n## ob publish\n\n"
+            "| Option | Description |\n|---|---|\n| `--path` | Local vault path, by default the current folder |\n"
+            "| `--dry-run` | Show the changes without publishing them |\n")
+    fronts = [c.front for c in cards_of(text) if c.rule == "reference"]
+    assert fronts == ["ob sync › `--path`", "ob sync › `--continuous`", "ob publish › `--path`",
+                      "ob publish › `--dry-run`"]
+    vague = ("# AWS Auto Scaling Group\n## 주요 옵션\n\n| 옵션 | 설명 |\n|---|---|\n| `--min-size` | 최소 인스턴스 수 |\n"
+             "| `--max-size` | 최대 인스턴스 수 |\n")
+    assert [c.front for c in cards_of(vague) if c.rule == "name"] == [
+        "AWS Auto Scaling Group › 최소 인스턴스 수", "AWS Auto Scaling Group › 최대 인스턴스 수"]

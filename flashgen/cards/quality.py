@@ -107,6 +107,7 @@ KIND_WORDS = frozenset({
     "summary", "overview", "notes", "note", "points", "ideas", "concepts", "takeaways", "features", "facts",
     "considerations", "differences", "difference", "comparison", "tips", "details", "setup", "installation", "usage",
     "configuration", "settings", "examples", "highlights", "basics", "remarks", "characteristics", "definition",
+    "options", "commands", "옵션", "명령어",
     "요약", "정리", "차이", "차이점", "비교", "특징", "개요", "개념", "포인트", "요점", "설치", "설정", "방법", "사용법",
     "예시", "예제", "주의사항", "정의", "장점", "단점", "장단점", "메모", "팁",
 })

@@ -77,6 +77,7 @@ SAID = re.compile(r"^\W*(?:설명|내용|특징|특성|description|details?|cont
 FEATURE_WORD = re.compile(r"^\W*(?:특징|특성|features?|characteristics?)\W*$", re.I)
 FEATURES_TITLE = re.compile(r"(?:^|\s)(?:주요\s*)?(?:특징|특성)$|(?:^|\s)(?:key\s+|main\s+)?(?:features|characteristics)$", re.I)
 OVERVIEW = re.compile(r"\s*(?:개요|소개|overview|introduction)$", re.I)  # `Cloud Storage 개요` over `특징`: its subject
+FLAG = re.compile(r"^`?--?[A-Za-z]")  # a command's option (`--path`, `-n`)
 CODE_NAME = re.compile(r"^`[^`\n]+`$")  # a name written in code alone in its cell
 # a description that only lists the values a name takes (`x64 또는 x86`, `start/stop`): what it does is not said
 VALUES_ONLY = re.compile(r"^[\w.-]+(?:\s*(?:/|,|또는|or)\s*[\w.-]+)+$", re.I | re.A)
@@ -229,8 +230,10 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                     or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
                 return None
             return _name_card(ctx, section, first, head, described[0][1], extra, line)
-        front = in_context(head, topic_of(section, ctx.topic)) if bracketed_only(head) else unmarked(head)
-        # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`)
+        front = in_context(head, topic_of(section, ctx.topic)) if bracketed_only(head) or FLAG.match(head) \
+            else unmarked(head)
+        # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`; a flag,
+        # `--path`, is an option of the command the section is about, `ob sync › --path`)
         return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("무엇인가요?", "What is it?"))
     return None
