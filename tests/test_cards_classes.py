@@ -3803,3 +3803,20 @@ def test_an_option_is_asked_with_the_command_it_belongs_to() -> None:
              "| `--max-size` | 최대 인스턴스 수 |\n")
     assert [c.front for c in cards_of(vague) if c.rule == "name"] == [
         "AWS Auto Scaling Group › 최소 인스턴스 수", "AWS Auto Scaling Group › 최대 인스턴스 수"]
+
+
+def test_a_variable_is_asked_by_its_description_even_when_that_spells_its_name() -> None:
+    """`CI_COMMIT_SHA` | `커밋 SHA`: the description spells the name in other words, and which variable holds the
+    commit's SHA is the question; one workflow's variables beside what it sets them to (`변수 | 설명 | 예시`) are that
+    workflow's settings, and an HTTP header is asked with what it is a header of."""
+    text = ("# GitLab\n## 사전 정의 변수\n\n| 변수 | 설명 |\n|---|---|\n| `CI_COMMIT_SHA` | 커밋 SHA |\n"
+            "| `CI_PIPELINE_ID` | 파이프라인 ID |\n")
+    assert [(c.front, c.back) for c in cards_of(text) if c.rule == "name"] == [
+        ("사전 정의 변수 › 커밋 SHA", "`CI_COMMIT_SHA`"), ("사전 정의 변수 › 파이프라인 ID", "`CI_PIPELINE_ID`")]
+    workflow = ("# 배포\n## GitHub 환경 변수\n\n| 변수 | 설명 | 예시 |\n|---|---|---|\n"
+                "| `S3_BUCKET_NAME` | S3 버킷 이름 | `my-bucket` |\n| `AWS_REGION` | AWS 리전 코드 | `ap-northeast-2` |\n")
+    assert not [c for c in cards_of(workflow) if c.rule in ("name", "reference")]
+    headers = ("# HTTP\n## Header\n\n| 헤더 이름 | 설명 | 예시 |\n|---|---|---|\n"
+               "| **Host** | 요청 대상 서버의 도메인 이름을 지정 | `Host: www.example.com` |\n"
+               "| **Location** | 리다이렉션이 발생할 때 새로운 URL 제공 | `Location: https://example.com/new` |\n")
+    assert [c.front for c in cards_of(headers) if c.rule == "reference"] == ["Header › Host", "Header › Location"]

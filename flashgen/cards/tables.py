@@ -43,7 +43,7 @@ COMMAND = re.compile(r"^\W*(?:명령어|명령|커맨드|command|commands|cmd)\W
 NAMED = re.compile(r"^\W*(?:옵션|option|options|플래그|flag|flags|메서드|메소드|method|methods|함수|function|functions|"
                    r"키워드|keyword|keywords|매크로|macro|macros|트레이트|trait|traits|파라미터|parameter|parameters|"
                    r"인자|argument|arguments|필드|field|fields|변수|환경 ?변수|variable|variables|environment variables?|"
-                   r"역할|role|roles)\W*$", re.I)
+                   r"역할|role|roles|헤더|헤더 ?이름|headers?|header names?)\W*$", re.I)
 # kinds of names that a reference writes in code (`GITHUB_SHA`, `roles/storage.admin`); in words they name a setup's parts
 NAMED_IN_CODE = re.compile(r"^\W*(?:변수|환경 ?변수|variables?|environment variables?|역할|roles?)\W*$", re.I)
 DESCRIBES = re.compile(r"^\W*(?:설명|용도|의미|기능|역할|정의|동작|description|purpose|meaning|usage|effect|"
@@ -77,6 +77,8 @@ SAID = re.compile(r"^\W*(?:설명|내용|특징|특성|description|details?|cont
 FEATURE_WORD = re.compile(r"^\W*(?:특징|특성|features?|characteristics?)\W*$", re.I)
 FEATURES_TITLE = re.compile(r"(?:^|\s)(?:주요\s*)?(?:특징|특성)$|(?:^|\s)(?:key\s+|main\s+)?(?:features|characteristics)$", re.I)
 OVERVIEW = re.compile(r"\s*(?:개요|소개|overview|introduction)$", re.I)  # `Cloud Storage 개요` over `특징`: its subject
+SET_TO = re.compile(r"^\W*(?:값|예시|예|설정값|value|values|example|examples)\W*$", re.I)  # what one setup sets a name to
+HEADER_KIND = re.compile(r"^\W*(?:헤더|헤더 ?이름|headers?|header names?)\W*$", re.I)  # `Host`: a header of what
 FLAG = re.compile(r"^`?--?[A-Za-z]")  # a command's option (`--path`, `-n`)
 CODE_NAME = re.compile(r"^`[^`\n]+`$")  # a name written in code alone in its cell
 # a description that only lists the values a name takes (`x64 또는 x86`, `start/stop`): what it does is not said
@@ -89,7 +91,7 @@ OWN_SCRIPT = re.compile(r"[\w-]\.(?:sh|bash|ps1)\b", re.I)  # `GCP 스크립트 
 # what the rows of a table of names are, to ask for one: `함수 | 설명` → `함수는?` / `Which function?`
 NAME_KINDS = {"옵션": "option", "플래그": "flag", "메서드": "method", "메소드": "method", "함수": "function",
               "키워드": "keyword", "매크로": "macro", "트레이트": "trait", "파라미터": "parameter", "인자": "argument",
-              "필드": "field", "변수": "variable", "환경 변수": "variable", "환경변수": "variable", "역할": "role"}
+              "필드": "field", "변수": "variable", "환경 변수": "variable", "환경변수": "variable", "역할": "role", "헤더": "header", "헤더 이름": "header"}
 VERSIONS_COMPARED = re.compile(r"\d+\.\d+\S*\s*[<>]=?\s*(?:\w+\s+)?v?\d+\.\d+")  # `client v1.43 < daemon v1.44`: that setup's pair
 
 
@@ -117,6 +119,8 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
                 cards.extend(made)
                 covered.add(block.line)
                 continue
+        if NAMED_IN_CODE.match(visible_text(header[0])) and any(SET_TO.match(visible_text(name)) for name in header[1:]):
+            continue  # one workflow's variables and what it sets them to (`변수 | 설명 | 예시` over `S3_BUCKET_NAME`)
         keys = _key_columns(header, [row for _, row in rows[1:]])
         made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
                 _row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
@@ -202,9 +206,11 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
     if SYMPTOM.match(first):
         return _symptom_card(ctx, section, head, given, line)
     described = [(name, text) for name, text in given if DESCRIBES.match(name)]
+    in_code = bool(NAMED_IN_CODE.match(visible_text(first))) and bool(CODE_NAME.match(head))
     if not described or len(visible_text(described[0][1])) < 3 \
-            or restates(visible_text(described[0][1]), visible_text(head)):
-        return None  # (`Show ribbon` | `Shows the ribbon.`: nothing beyond its name)
+            or restates(visible_text(described[0][1]), visible_text(head)) and not in_code:
+        return None  # (`Show ribbon` | `Shows the ribbon.`: nothing beyond its name; but which variable holds the
+        # commit's SHA, `CI_COMMIT_SHA` | `커밋 SHA`, is asked by its description, and the name is the answer)
     rest = [(name, text) for name, text in given if (name, text) != described[0]]
     extra = "".join(f"\n\n**{visible_text(name)}**: {text}" for name, text in rest)
     if COMMAND.match(first):
@@ -230,8 +236,8 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                     or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
                 return None
             return _name_card(ctx, section, first, head, described[0][1], extra, line)
-        front = in_context(head, topic_of(section, ctx.topic)) if bracketed_only(head) or FLAG.match(head) \
-            else unmarked(head)
+        front = in_context(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", head), topic_of(section, ctx.topic)) \
+            if bracketed_only(head) or FLAG.match(head) or HEADER_KIND.match(visible_text(first)) else unmarked(head)
         # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`; a flag,
         # `--path`, is an option of the command the section is about, `ob sync › --path`)
         return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
