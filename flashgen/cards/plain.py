@@ -48,8 +48,7 @@ from flashgen.cards.quality import (
     is_meta_sentence,
     is_placeholder,
     is_result,
-    is_settings_table,
-    is_status_table,
+    is_one_setups_table,
     names_instances,
     is_pointer,
     is_ui_action,
@@ -2561,7 +2560,7 @@ def _teaches_nothing(block: Block, text: str) -> bool:
     """A block with nothing to recall: links to elsewhere, a checklist, an inventory of one environment's
     machines and resources, fields and settings."""
     if block.kind == "table":
-        return is_status_table(text) or names_instances(text, 2) or is_settings_table(text) or is_inventory_table(text)
+        return is_one_setups_table(text)
     if block.kind in ("paragraph", "quote") and (is_console_path(text) or TABLE_ROW.fullmatch(text.strip())):
         return True  # a walk through a console's menus, or a table's header row with no table under it
     if block.kind == "list":

@@ -513,6 +513,11 @@ CONVENTIONAL_BRANCH = re.compile(r"^(?:main|master|trunk|develop|dev|development
 EMPHASIS_EDGES = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
 
+def is_one_setups_table(table: str) -> bool:
+    """A table of one setup's checklist, machines, settings or files: nothing to recall, in an answer or row by row."""
+    return is_status_table(table) or names_instances(table, 2) or is_settings_table(table) or is_inventory_table(table)
+
+
 def is_inventory_table(table: str) -> bool:
     """A table of what one project made and what it calls it: a column of names (`리소스 | 이름` over
     `pista-web-template`, …), of the project's own files (`파일 | 용도` over `gcp-gke-setup.sh`, …) or of its

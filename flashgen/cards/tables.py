@@ -19,10 +19,8 @@ from flashgen.cards.plain import ASPECT_COLUMN, in_context, topic_of
 from flashgen.cards.quality import (
     MODIFIER,
     is_generic,
-    is_inventory_table,
     is_key_chord,
-    is_settings_table,
-    is_status_table,
+    is_one_setups_table,
     names_instances,
     nothing_to_learn,
     numbered_table_rows,
@@ -80,6 +78,7 @@ OVERVIEW = re.compile(r"\s*(?:개요|소개|overview|introduction)$", re.I)  # `
 SET_TO = re.compile(r"^\W*(?:값|예시|예|설정값|value|values|example|examples)\W*$", re.I)  # what one setup sets a name to
 HEADER_KIND = re.compile(r"^\W*(?:헤더|헤더 ?이름|headers?|header names?)\W*$", re.I)  # `Host`: a header of what
 FLAG = re.compile(r"^`?--?[A-Za-z]")  # a command's option (`--path`, `-n`)
+BOLD_CELL = re.compile(r"^(\*\*|__)(.+)\1$")  # a cell in bold as a whole
 CODE_NAME = re.compile(r"^`[^`\n]+`$")  # a name written in code alone in its cell
 # a description that only lists the values a name takes (`x64 또는 x86`, `start/stop`): what it does is not said
 VALUES_ONLY = re.compile(r"^[\w.-]+(?:\s*(?:/|,|또는|or)\s*[\w.-]+)+$", re.I | re.A)
@@ -91,7 +90,8 @@ OWN_SCRIPT = re.compile(r"[\w-]\.(?:sh|bash|ps1)\b", re.I)  # `GCP 스크립트 
 # what the rows of a table of names are, to ask for one: `함수 | 설명` → `함수는?` / `Which function?`
 NAME_KINDS = {"옵션": "option", "플래그": "flag", "메서드": "method", "메소드": "method", "함수": "function",
               "키워드": "keyword", "매크로": "macro", "트레이트": "trait", "파라미터": "parameter", "인자": "argument",
-              "필드": "field", "변수": "variable", "환경 변수": "variable", "환경변수": "variable", "역할": "role", "헤더": "header", "헤더 이름": "header"}
+              "필드": "field", "변수": "variable", "환경 변수": "variable", "환경변수": "variable", "역할": "role",
+              "헤더": "header", "헤더 이름": "header"}
 VERSIONS_COMPARED = re.compile(r"\d+\.\d+\S*\s*[<>]=?\s*(?:\w+\s+)?v?\d+\.\d+")  # `client v1.43 < daemon v1.44`: that setup's pair
 
 
@@ -171,7 +171,7 @@ def _shortcut_card(ctx: RuleContext, section: Section, header: list[str], row: l
     back += "".join(f"\n\n**{visible_text(header[col])}**: {row[col].strip()}" for col in range(len(header))
                     if col not in keys and col != action and col < len(row)
                     and visible_text(row[col]).strip() not in EMPTY_CELL)
-    asked = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", asked)  # (`**New Tab**`: a row's name in bold is its name)
+    asked = _unbolded(asked)  # (`**New Tab**`: a row's name in bold is its name)
     return ctx.card("basic", asked, back, line, section, "shortcut", visible_text(asked),
                     prompt=ctx.say("단축키는?", "Which shortcut?"))
 
@@ -236,7 +236,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                     or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
                 return None
             return _name_card(ctx, section, first, head, described[0][1], extra, line)
-        front = in_context(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", head), topic_of(section, ctx.topic)) \
+        front = in_context(_unbolded(head), topic_of(section, ctx.topic)) \
             if bracketed_only(head) or FLAG.match(head) or HEADER_KIND.match(visible_text(first)) else unmarked(head)
         # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`; a flag,
         # `--path`, is an option of the command the section is about, `ob sync › --path`)
@@ -276,7 +276,7 @@ def _feature_cards(ctx: RuleContext, section: Section, header: list[str], rows: 
     for offset, row in rows:
         if len(row) < 2 or names_instances(" ".join(row)):
             continue
-        label = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", row[0].strip())
+        label = _unbolded(row[0])
         said = row[1].strip()
         shown = visible_text(re.sub(r"`[^`\n]*`", "", said))
         if len(visible_text(label)) < 2 or len(visible_text(label)) > 30 or len(shown) < 3 or not re.search(r"\w", shown) \
@@ -317,7 +317,7 @@ def _comparison_cards(ctx: RuleContext, section: Section, header: list[str], com
     cards = []
     subject = " vs ".join(compared)
     for offset, row in rows:
-        label = unmarked(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", row[0].strip())) if row else ""
+        label = unmarked(_unbolded(row[0])) if row else ""
         cells = [(name, row[col].strip()) for col, name in enumerate(compared, start=1) if col < len(row)]
         said = [(name, text) for name, text in cells if visible_text(text).strip() not in EMPTY_CELL]
         if not 2 <= len(visible_text(label)) <= 30 or len(said) < 2 or names_instances(" ".join(row)) \
@@ -347,12 +347,12 @@ def _entity_cards(ctx: RuleContext, section: Section, header: list[str], rows: l
     if len(names) < 3 or not KIND_COLUMN.search(names[0]) or not all(names[1:]) or len(body) < 2 \
             or any(words(name) in BEFORE_AFTER for name in names) \
             or sum(bool(STARTS_WITH_NUMBER.match(visible_text(row[0]))) for _, row in body) * 2 >= len(body) \
-            or _teaches_nothing(block.source):
+            or is_one_setups_table(block.source):
         return []
     topic = topic_of(section, ctx.topic)
     cards = []
     for offset, row in body:
-        thing = unmarked(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", row[0].strip()))
+        thing = unmarked(_unbolded(row[0]))
         said = [(name, row[col].strip()) for col, name in enumerate(names[1:], start=1)
                 if col < len(row) and visible_text(row[col]).strip() not in EMPTY_CELL]
         if not 2 <= len(visible_text(thing)) <= 40 or len(said) < 2 or names_instances(" ".join(row)) \
@@ -364,9 +364,9 @@ def _entity_cards(ctx: RuleContext, section: Section, header: list[str], rows: l
     return cards if len(cards) >= 2 else []
 
 
-def _teaches_nothing(table: str) -> bool:
-    """One setup's settings, checklist, machines or files: no card of its rows either."""
-    return is_status_table(table) or names_instances(table, 2) or is_settings_table(table) or is_inventory_table(table)
+def _unbolded(cell: str) -> str:
+    """A cell's text without the bold around all of it (`**범위**` → `범위`)."""
+    return BOLD_CELL.sub(r"\2", cell.strip())
 
 
 def _says_only_label(said: str, label: str) -> bool:
