@@ -141,8 +141,8 @@ def listed_command_cards(ctx: RuleContext, section: Section, used: set[int]) -> 
     per command, the program and what it does → the command; and the fences' lines."""
     cards: list[Card] = []
     covered: set[int] = set()
-    words = [block for block in section.blocks if block.kind in ("paragraph", "list", "quote", "callout", "table")]
-    for block in section.blocks if section.level and words else ():  # (commands alone: see bare_commands)
+    said = [block for block in section.blocks if block.kind in ("paragraph", "list", "quote", "callout", "table")]
+    for block in section.blocks if section.level and said else ():  # (commands alone: see bare_commands)
         found = fenced(block.source) if block.kind == "code" and block.line not in used else None
         if not found or fence_language(found[0]).lower() not in SHELLS:
             continue
@@ -152,7 +152,8 @@ def listed_command_cards(ctx: RuleContext, section: Section, used: set[int]) -> 
                                      and COMMAND_START.match(pair.group("cmd")) for pair, line in zip(pairs, lines)):
             continue
         for line, says, command in _described([(block.line, found[1])]):
-            program = command.split()[0] if command.split()[0] != "sudo" else command.split()[1]
+            typed = command.split()
+            program = typed[1] if typed[0] == "sudo" and len(typed) > 1 else typed[0]
             cards.append(ctx.card("basic", f"{program} › {says}", f"```sh\n{command}\n```", line, section,
                                   "command", command, prompt=ctx.say("명령어는?", "Which command?")))
         covered.add(block.line)

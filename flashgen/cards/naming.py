@@ -56,6 +56,10 @@ def shown_titles(note_paths: Iterable[str]) -> dict[str, str]:
 
 SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # a file's name written as a slug (`refresh`, `gha-env`)
 FOLDER_WORDS = re.compile(r"[a-z]+|[0-9]+|[^\W\d_a-z]+")
+# folders that hold notes of any subject
+_VAGUE_FOLDERS = frozenset({"docs", "doc", "notes", "note", "pages", "wiki", "inbox", "archive", "archives", "misc",
+                            "etc", "temp", "tmp", "drafts", "draft", "daily", "journal", "attachments", "assets",
+                            "images", "files", "resources", "study", "til", "blog", "posts", "문서", "노트", "메모"})
 
 
 def _folder_names_subject(path: str) -> bool:
@@ -68,11 +72,6 @@ def _folder_names_subject(path: str) -> bool:
         return False
     named = [word for word in FOLDER_WORDS.findall(folder.lower()) if not word.isdigit()]
     return bool(named) and not any(word in title for word in named)
-
-
-_VAGUE_FOLDERS = frozenset({"docs", "doc", "notes", "note", "pages", "wiki", "inbox", "archive", "archives", "misc",
-                            "etc", "temp", "tmp", "drafts", "draft", "daily", "journal", "attachments", "assets",
-                            "images", "files", "resources", "study", "til", "blog", "posts", "문서", "노트", "메모"})
 
 
 def _names_no_subject(title: str) -> bool:
