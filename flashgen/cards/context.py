@@ -8,6 +8,7 @@ from functools import cached_property
 
 from flashgen.cards.language import say
 from flashgen.cards.model import Card
+from flashgen.cards.naming import SLUG
 from flashgen.cards.quality import is_generic, words
 from flashgen.config import Config
 from flashgen.vault.heading_text import heading_text
@@ -74,9 +75,7 @@ def _group(blocks: tuple[Block, ...], join_code: bool) -> list[Chunk]:
     return [Chunk(tuple(group)) for group in groups]
 
 
-# a note's title that is its file's name rather than a name for its topic: lower-case words run together or joined
-# by `-`/`_`, or numbered (`contextswitching`, `naver-works`, `11-news`)
-SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+# (of a title that is a slug, naming.SLUG: the marks of one and how long a run of words must be)
 SLUG_MARK = re.compile(r"[-_0-9]")
 SLUG_JOINED = 12  # letters of a lower-case title that can only be words run together (`contextswitching`)
 

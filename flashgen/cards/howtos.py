@@ -10,6 +10,7 @@ from flashgen.cards.context import RuleContext
 from flashgen.cards.model import Card
 from flashgen.cards.plain import in_context, only_says_it_can, topic_of
 from flashgen.cards.quality import is_click_through, is_generic
+from flashgen.cards.text import unbolded
 from flashgen.vault.model import Block, Section
 
 # a line that announces a task over its steps: `To add a new text card to your canvas:` (not `To do this:`, which
@@ -39,7 +40,7 @@ def _task(block: Block) -> tuple[str, str, bool] | None:
     line = block.source.strip()
     if "\n" in line or not line.endswith((":", "：")):
         return None  # (cheap test first: most paragraphs are no lead-in)
-    line = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", line).strip()
+    line = unbolded(line).strip()
     found = TASK_LEAD.match(line)
     if found:
         task, how = found.group("task"), ""

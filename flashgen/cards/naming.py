@@ -54,7 +54,9 @@ def shown_titles(note_paths: Iterable[str]) -> dict[str, str]:
     return out
 
 
-SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # a file's name written as a slug (`refresh`, `gha-env`)
+# a note's title that is its file's name rather than a name for its topic: lower-case words run together or joined
+# by `-`/`_`, or numbered (`refresh`, `gha-env`, `contextswitching`, `11-news`)
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 FOLDER_WORDS = re.compile(r"[a-z]+|[0-9]+|[^\W\d_a-z]+")
 # folders that hold notes of any subject
 _VAGUE_FOLDERS = frozenset({"docs", "doc", "notes", "note", "pages", "wiki", "inbox", "archive", "archives", "misc",

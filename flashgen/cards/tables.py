@@ -28,7 +28,7 @@ from flashgen.cards.quality import (
     runs_scripts,
     words,
 )
-from flashgen.cards.text import clean_title, visible_text
+from flashgen.cards.text import clean_title, unbolded, visible_text
 from flashgen.vault.heading_text import heading_text
 from flashgen.vault.model import Section
 
@@ -38,12 +38,13 @@ CAUSE = re.compile(r"^\W*(?:원인|이유|cause|causes|reason|why)\W*$", re.I)
 FIX = re.compile(r"^\W*(?:해결|해결책|해결 ?방법|조치|대응|대처|fix|fixes|solution|solutions|resolution|workaround)\W*$",
                  re.I)
 COMMAND = re.compile(r"^\W*(?:명령어|명령|커맨드|command|commands|cmd)\W*$", re.I)
+VARIABLES_OR_ROLES = r"변수|환경 ?변수|variables?|environment variables?|역할|roles?"
+HEADERS = r"헤더|헤더 ?이름|headers?|header names?"
 NAMED = re.compile(r"^\W*(?:옵션|option|options|플래그|flag|flags|메서드|메소드|method|methods|함수|function|functions|"
                    r"키워드|keyword|keywords|매크로|macro|macros|트레이트|trait|traits|파라미터|parameter|parameters|"
-                   r"인자|argument|arguments|필드|field|fields|변수|환경 ?변수|variable|variables|environment variables?|"
-                   r"역할|role|roles|헤더|헤더 ?이름|headers?|header names?)\W*$", re.I)
+                   rf"인자|argument|arguments|필드|field|fields|{VARIABLES_OR_ROLES}|{HEADERS})\W*$", re.I)
 # kinds of names that a reference writes in code (`GITHUB_SHA`, `roles/storage.admin`); in words they name a setup's parts
-NAMED_IN_CODE = re.compile(r"^\W*(?:변수|환경 ?변수|variables?|environment variables?|역할|roles?)\W*$", re.I)
+NAMED_IN_CODE = re.compile(rf"^\W*(?:{VARIABLES_OR_ROLES})\W*$", re.I)
 DESCRIBES = re.compile(r"^\W*(?:설명|용도|의미|기능|역할|정의|동작|description|purpose|meaning|usage|effect|"
                        r"what it does)\W*$", re.I)
 SWITCH = re.compile(r"^(?:enable or disable|enables or disables|toggle|toggles|turn (?:on|off)|show or hide|shows or hides)\b",
@@ -76,9 +77,8 @@ FEATURE_WORD = re.compile(r"^\W*(?:특징|특성|features?|characteristics?)\W*$
 FEATURES_TITLE = re.compile(r"(?:^|\s)(?:주요\s*)?(?:특징|특성)$|(?:^|\s)(?:key\s+|main\s+)?(?:features|characteristics)$", re.I)
 OVERVIEW = re.compile(r"\s*(?:개요|소개|overview|introduction)$", re.I)  # `Cloud Storage 개요` over `특징`: its subject
 SET_TO = re.compile(r"^\W*(?:값|예시|예|설정값|value|values|example|examples)\W*$", re.I)  # what one setup sets a name to
-HEADER_KIND = re.compile(r"^\W*(?:헤더|헤더 ?이름|headers?|header names?)\W*$", re.I)  # `Host`: a header of what
+HEADER_KIND = re.compile(rf"^\W*(?:{HEADERS})\W*$", re.I)  # `Host`: a header of what
 FLAG = re.compile(r"^`?--?[A-Za-z]")  # a command's option (`--path`, `-n`)
-BOLD_CELL = re.compile(r"^(\*\*|__)(.+)\1$")  # a cell in bold as a whole
 CODE_NAME = re.compile(r"^`[^`\n]+`$")  # a name written in code alone in its cell
 # a description that only lists the values a name takes (`x64 또는 x86`, `start/stop`): what it does is not said
 VALUES_ONLY = re.compile(r"^[\w.-]+(?:\s*(?:/|,|또는|or)\s*[\w.-]+)+$", re.I | re.A)
@@ -171,7 +171,7 @@ def _shortcut_card(ctx: RuleContext, section: Section, header: list[str], row: l
     back += "".join(f"\n\n**{visible_text(header[col])}**: {row[col].strip()}" for col in range(len(header))
                     if col not in keys and col != action and col < len(row)
                     and visible_text(row[col]).strip() not in EMPTY_CELL)
-    asked = _unbolded(asked)  # (`**New Tab**`: a row's name in bold is its name)
+    asked = unbolded(asked)  # (`**New Tab**`: a row's name in bold is its name)
     return ctx.card("basic", asked, back, line, section, "shortcut", visible_text(asked),
                     prompt=ctx.say("단축키는?", "Which shortcut?"))
 
@@ -236,7 +236,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                     or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
                 return None
             return _name_card(ctx, section, first, head, described[0][1], extra, line)
-        front = in_context(_unbolded(head), topic_of(section, ctx.topic)) \
+        front = in_context(unbolded(head), topic_of(section, ctx.topic)) \
             if bracketed_only(head) or FLAG.match(head) or HEADER_KIND.match(visible_text(first)) else unmarked(head)
         # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`; a flag,
         # `--path`, is an option of the command the section is about, `ob sync › --path`)
@@ -276,7 +276,7 @@ def _feature_cards(ctx: RuleContext, section: Section, header: list[str], rows: 
     for offset, row in rows:
         if len(row) < 2 or names_instances(" ".join(row)):
             continue
-        label = _unbolded(row[0])
+        label = unbolded(row[0])
         said = row[1].strip()
         shown = visible_text(re.sub(r"`[^`\n]*`", "", said))
         if len(visible_text(label)) < 2 or len(visible_text(label)) > 30 or len(shown) < 3 or not re.search(r"\w", shown) \
@@ -317,14 +317,13 @@ def _comparison_cards(ctx: RuleContext, section: Section, header: list[str], com
     cards = []
     subject = " vs ".join(compared)
     for offset, row in rows:
-        label = unmarked(_unbolded(row[0])) if row else ""
+        label = unmarked(unbolded(row[0])) if row else ""
         cells = [(name, row[col].strip()) for col, name in enumerate(compared, start=1) if col < len(row)]
         said = [(name, text) for name, text in cells if visible_text(text).strip() not in EMPTY_CELL]
         if not 2 <= len(visible_text(label)) <= 30 or len(said) < 2 or names_instances(" ".join(row)) \
                 or len({visible_text(text).strip().lower() for _, text in said}) < 2:
             continue
-        back = "\n\n".join(f"**{name}**: {text}" for name, text in said)
-        cards.append(ctx.card("basic", in_context(label, subject), back, start + offset, section, "comparison",
+        cards.append(ctx.card("basic", in_context(label, subject), _labelled(said), start + offset, section, "comparison",
                               visible_text(label), prompt=ctx.say("비교해 보세요", "Compare")))
     return cards if len(cards) >= 2 else []
 
@@ -352,21 +351,20 @@ def _entity_cards(ctx: RuleContext, section: Section, header: list[str], rows: l
     topic = topic_of(section, ctx.topic)
     cards = []
     for offset, row in body:
-        thing = unmarked(_unbolded(row[0]))
+        thing = unmarked(unbolded(row[0]))
         said = [(name, row[col].strip()) for col, name in enumerate(names[1:], start=1)
                 if col < len(row) and visible_text(row[col]).strip() not in EMPTY_CELL]
         if not 2 <= len(visible_text(thing)) <= 40 or len(said) < 2 or names_instances(" ".join(row)) \
                 or nothing_to_learn(thing):
             continue
-        back = "\n\n".join(f"**{name}**: {text}" for name, text in said)
-        cards.append(ctx.card("basic", in_context(thing, topic), back, block.line + offset, section, "entity",
+        cards.append(ctx.card("basic", in_context(thing, topic), _labelled(said), block.line + offset, section, "entity",
                               visible_text(thing), prompt=ctx.say("설명해 보세요", "Explain")))
     return cards if len(cards) >= 2 else []
 
 
-def _unbolded(cell: str) -> str:
-    """A cell's text without the bold around all of it (`**범위**` → `범위`)."""
-    return BOLD_CELL.sub(r"\2", cell.strip())
+def _labelled(said: list[tuple[str, str]]) -> str:
+    """What a row says, each value under its column's name (`**AWS**: …` ⏎⏎ `**GCP**: …`)."""
+    return "\n\n".join(f"**{name}**: {text}" for name, text in said)
 
 
 def _says_only_label(said: str, label: str) -> bool:

@@ -36,6 +36,14 @@ def clean_title(title: str) -> str:
     return stripped or title.strip()
 
 
+BOLD_WHOLE = re.compile(r"^(\*\*|__)(.+)\1$")  # a line or a table's cell in bold as a whole
+
+
+def unbolded(text: str) -> str:
+    """A line or a table's cell without the bold around all of it (`**범위**` → `범위`, `**To add a card:**`)."""
+    return BOLD_WHOLE.sub(r"\2", text.strip())
+
+
 @lru_cache(maxsize=1 << 14)
 def visible_text(markdown: str) -> str:
     """Roughly what a reader sees: markdown without links, embeds, URLs and markup characters."""
