@@ -31,7 +31,7 @@ PRE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.S)
 LINKED = re.compile(r'<a\b[^>]*>.*?</a>|<span class="internal-link[^"]*"[^>]*>.*?</span>', re.S)
 MISSING = re.compile(r'<span class="missing-image".*?</span></span>|<span class="missing-image".*?</em></span>', re.S)
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
-CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
+CLOZE_NUMBERED = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}", re.S)  # (the same, with its number)
 DATE = re.compile(r"^\s*(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}년\s*\d{1,2}월(\s*\d{1,2}일)?)([ T]\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 URL_ONLY = re.compile(r"^\s*(https?://\S+\s*)+$")
 TAGS_ONLY = re.compile(r"^\s*(#[^\s#]+\s*)+$")
@@ -276,7 +276,8 @@ def readable(fragment: str) -> str:
 
 def cloze_numbers(card: Seen) -> list[int]:
     """The cloze numbers of a cloze note: Anki makes a card of each, hiding that number's deletions only."""
-    return sorted({int(n) for n in CLOZE_NUMBER.findall(card.fields.get("Text", ""))}) if card.model == "cloze" else []
+    return sorted({int(n) for n, _ in CLOZE_NUMBERED.findall(card.fields.get("Text", ""))}) \
+        if card.model == "cloze" else []
 
 
 def anki_cards(cards: list[Seen]) -> list[tuple[Seen, int | None]]:
@@ -294,8 +295,7 @@ def show(card: Seen, number: int | None = None) -> str:
         text = card.fields.get("Text", "")
         extra = card.fields.get("Extra", "")  # shown under the answer, as the cloze's back template does
         if number is not None:  # (the other numbers' deletions are plain text on this card)
-            text = re.sub(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}",
-                          lambda m: m.group(0) if int(m.group(1)) == number else m.group(2), text, flags=re.S)
+            text = CLOZE_NUMBERED.sub(lambda m: m.group(0) if int(m.group(1)) == number else m.group(2), text)
         sides = ("Q", CLOZE.sub("[...]", text)), ("A", CLOZE.sub(r"[\1]", text) + (f"<hr>{extra}" if extra else ""))
     else:
         sides = ("Q", card.fields.get("Front", "")), ("A", card.fields.get("Back", ""))
