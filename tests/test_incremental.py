@@ -476,6 +476,42 @@ def test_serve_keeps_the_vault_in_memory_and_an_edit_reworks_only_what_depends_o
     assert sorted(map(str, result.diagnostics)) == sorted(map(str, clean.diagnostics))
 
 
+def test_serve_started_on_an_up_to_date_build_reads_its_memory_before_the_first_save(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    """When serve's first build finds nothing changed (the last build left every output as it is), what the next
+    rebuild works from (the notes' memos, the site's memo, the labs, the vault's files) is read then: the first
+    save reads no cache file back and parses the edited note and its dependants only; the site is a clean
+    build's."""
+    from flashgen.build import memory as memory_module
+    from flashgen.build import notework
+    from flashgen.build.memory import Memory
+    from flashgen.cli.serve_cmd import build_once
+
+    vault = _vault(tmp_path)
+    out = tmp_path / "out"
+    build(vault, out, decks=False)
+    kept = Memory()
+    assert build_once(vault, out, kept).unchanged
+    assert len(kept.notes) == len(NOTES) and kept.walked is not None and kept.labs is not None
+
+    def unread(*args, **kwargs):
+        raise AssertionError("serve's first rebuild read the cache back from disk")
+
+    monkeypatch.setattr(memory_module, "_read_notes", unread)
+    monkeypatch.setattr(memory_module, "_read_site", unread)
+    rel = "네트워크/서비스.md"
+    _edit(vault, rel, "파드 앞의 고정 주소", "파드 앞의 바뀌지 않는 주소")
+    with _counted(tmp_path, notework, "parse_file") as parsed:
+        result = build_once(vault, out, kept, {str(vault / rel)})
+        worked = parsed()
+    assert not result.unchanged and not result.errors
+    assert worked[0] == rel and len(worked) < len(NOTES)
+    monkeypatch.undo()
+    clean = build(vault, tmp_path / "clean", decks=False)
+    assert _site_files(out / "site") == _site_files(tmp_path / "clean" / "site")
+    assert sorted(map(str, result.diagnostics)) == sorted(map(str, clean.diagnostics))
+
+
 def _files(vault: Path) -> dict[str, tuple]:
     """Every path below the vault's folder: (stamp, whether it is a folder)."""
     found = {}

@@ -106,6 +106,8 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     else:
         previous = buildstate.unchanged(out_dir, key)
         if previous is not None:
+            if memory is not None:  # its keeper (serve) builds again soon: what that build reads, it reads now
+                _recall(memory, notes_dir, out_dir, buildstate.setup_key(extra, flags))
             return _from_report(previous, time.perf_counter() - started)
 
     from flashgen.build.depkeys import note_keys
@@ -213,6 +215,18 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     if key is not None:
         buildstate.remember(out_dir, key)
     return result
+
+
+def _recall(memory: Memory, notes_dir: Path, out_dir: Path, setup: str) -> None:
+    """Fill `memory` from what the last build left in out_dir (its notes, the site's memo, the labs, the vault's
+    files), as the next build would: for a build that found nothing changed, so that the next one, told what
+    changed, does not spend its first half-second reading it."""
+    from flashgen.vault.parse import vault_files
+
+    memory.ready(out_dir, setup)
+    memory.site()
+    memory.labs = load_course_labs(notes_dir)
+    memory.walked = vault_files(notes_dir)[1]
 
 
 SHARE_AT = 64  # from this many notes to work on, they are shared with a forked process

@@ -41,8 +41,8 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool, no_decks:
 
 
 class StageBar:
-    """The build's progress bar on a terminal, made at its first stage: a build that finds nothing changed
-    answers without loading rich's progress bar. Refreshed at each stage rather than by a thread: a build forks,
+    """The build's progress bar on a terminal, made at its first stage: a build that finds nothing changed, or
+    whose output is not a terminal, answers without loading rich's progress bar. Refreshed at each stage rather than by a thread: a build forks,
     and forks only a single-threaded process."""
 
     def __init__(self) -> None:
@@ -51,6 +51,8 @@ class StageBar:
 
     def step(self, stage: str, done: int, total: int) -> None:
         if self._progress is None:
+            if not sys.stderr.isatty():  # (a build whose output is piped or logged draws no bar: rich stays unloaded)
+                return
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -67,6 +67,27 @@ def _freeze_what_is_kept() -> None:
     gc.freeze()
 
 
+def _ready_for_edits() -> None:
+    """Load now what a rebuild of one edited note loads on first use: the rebuild's own stages, the decoder of
+    notes, the manifest lint (its schemas take a tenth of a second to load), the highlighter with the lexers of
+    manifests and shell commands and the styles of the site's stylesheet, and every page template. A first build
+    that kept every page of the last one loads none of it, and the first save would pay for it."""
+    import encodings.utf_8_sig  # noqa: F401  (how a note is decoded)
+    import flashgen.build.depkeys  # noqa: F401
+    import flashgen.build.notework  # noqa: F401  (parse, cards and card sides)
+    import flashgen.cards.lint_warning  # noqa: F401
+    from flashgen.kube.lint import lint_manifest_text
+    from flashgen.render.highlight import highlight
+    from flashgen.site.assets import static_files
+    from flashgen.site.templates_env import compile_templates
+
+    lint_manifest_text("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n", "", 1)  # (its schemas' files)
+    for lang in ("yaml", "bash"):
+        highlight("", lang)
+    static_files()
+    compile_templates()
+
+
 def _counts(result: Any) -> str:
     warnings, errors = len(result.warnings), len(result.errors)
     return f"{warnings} warning{'s' if warnings != 1 else ''}, {errors} error{'s' if errors != 1 else ''}"
@@ -102,7 +123,9 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
     memory = Memory()  # kept between rebuilds
     try:
         try:
-            report.first(build_once(notes_dir, out_dir, memory))
+            first = build_once(notes_dir, out_dir, memory)
+            _ready_for_edits()  # (before the build is reported: its report is what a learner waits for to edit)
+            report.first(first)
             _freeze_what_is_kept()
         except OSError as exc:
             from flashgen.cli.folders import output_failure

@@ -23,6 +23,13 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile every template now (each is compiled on its first use otherwise)."""
+    env = _environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
 class Renderer:
     """Renders a named template as one page of the site."""
 

@@ -280,3 +280,38 @@ def test_what_serve_keeps_between_rebuilds_is_out_of_the_collectors_way(vault_co
     assert int(kept) >= 3 and int(before) == int(kept)  # the notes' memos, walked by every pass of the collector
     assert int(after) == 0 and frozen == "True"  # out of its way
     assert cycle_left == "False"  # garbage made before the freeze was collected, not frozen
+
+
+def test_the_first_save_after_serve_starts_loads_nothing_more(vault_copy, tmp_path):
+    """serve loads, once its first build is done, what a rebuild of one edited note would load on first use (the
+    manifest lint, every page template): the first save imports no module and compiles no template, also when
+    the first build kept every page of the last one. Run in a process of its own (imports are per process)."""
+    import subprocess
+    import sys
+
+    from flashgen.build.pipeline import build
+
+    build(vault_copy, tmp_path / "build", decks=False)  # (serve finds it up to date)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from flashgen.build.memory import Memory\n"
+        "from flashgen.cli.serve_cmd import _ready_for_edits, build_once\n"
+        "from flashgen.site import templates_env\n"
+        "vault, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "memory = Memory()\n"
+        "print(build_once(vault, out, memory).unchanged)\n"
+        "_ready_for_edits()\n"
+        "loaded, templates = set(sys.modules), len(templates_env._environment().cache)\n"
+        "note = vault / '디플로이먼트.md'\n"
+        "note.write_text(note.read_text(encoding='utf-8') + '\\n```yaml\\napiVersion: v1\\nkind: Pod\\n"
+        "metadata:\\n  name: web\\nspec:\\n  containers:\\n  - name: web\\n    image: nginx\\n```\\n', "
+        "encoding='utf-8')\n"
+        "result = build_once(vault, out, memory, {str(note)})\n"
+        "print(result.unchanged, sorted(set(sys.modules) - loaded), len(templates_env._environment().cache) - templates)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(vault_copy), str(tmp_path / "build")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    first, rebuilt = done.stdout.splitlines()
+    assert first == "True"  # the first build kept everything: it loaded no lint and compiled no template
+    assert rebuilt == "False [] 0"  # the edit (a manifest added) was built, and loaded nothing new

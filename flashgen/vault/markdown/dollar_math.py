@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import nh3
-from latex2mathml.converter import convert
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
@@ -29,6 +28,8 @@ _MATHML_ATTRIBUTES = {"math": {"xmlns", "display"}, "*": {
 @lru_cache(maxsize=4096)
 def to_mathml(tex: str, display: bool) -> str | None:
     """The MathML for a TeX formula, or None when it cannot be read (unbalanced braces, a lone `\\\\end` ...)."""
+    from latex2mathml.converter import convert  # (loaded by the first formula: most notes have none)
+
     try:
         mathml = convert(tex.strip(), display="block" if display else "inline")
     except Exception:  # latex2mathml raises its own errors, and IndexError or KeyError on some bad input
