@@ -84,6 +84,10 @@ class Memory:
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry
 
+    def holds(self, out_dir: Path, setup: str) -> bool:
+        """Whether this memory is what the last build of this setup into `out_dir`, in this process, left."""
+        return self.setup == setup and self.folder == Path(out_dir) and self.walked is not None
+
     def site(self) -> dict[str, Any]:
         """The site builder's memo (flashgen.site.write_site), updated in place by each build."""
         if self._site is None:

@@ -106,8 +106,9 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     else:
         previous = buildstate.unchanged(out_dir, key)
         if previous is not None:
-            if memory is not None:  # its keeper (serve) builds again soon: what that build reads, it reads now
-                _recall(memory, notes_dir, out_dir, buildstate.setup_key(extra, flags))
+            setup = buildstate.setup_key(extra, flags)
+            if memory is not None and not memory.holds(out_dir, setup):  # its keeper (serve) builds again soon:
+                _recall(memory, notes_dir, out_dir, setup)  # what that build would read, it reads now
             return _from_report(previous, time.perf_counter() - started)
 
     from flashgen.build.depkeys import note_keys

@@ -28,6 +28,7 @@ class Reporter:
 
     def __init__(self) -> None:
         self.known: set[str] = set()
+        self.failing = False  # the last rebuild failed (the site served is an older one)
 
     def first(self, result: Any) -> bool:
         problems = [str(d) for d in result.diagnostics]
@@ -42,7 +43,8 @@ class Reporter:
 
     def again(self, result: Any, seconds: float) -> bool:
         """Report a rebuild; True when it made a new site (open pages reload)."""
-        if result.site_path is None:
+        self.failing = result.site_path is None
+        if self.failing:
             click.echo(f"rebuild failed: {_reason(result)}; still serving the last site", err=True)
             return False
         problems = [str(d) for d in result.diagnostics]
@@ -135,9 +137,15 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         click.echo(f"Serving {out_dir / 'site'} at {server.url}  (Ctrl+C to stop)")
 
         def rebuild(changed: set[str] | None) -> bool:
-            click.echo("change detected, rebuilding...", err=True)
+            if changed is not None:
+                click.echo("change detected, rebuilding...", err=True)
             started = time.perf_counter()
-            made = report.again(build_once(notes_dir, out_dir, memory, changed), time.perf_counter() - started)
+            result = build_once(notes_dir, out_dir, memory, changed)
+            if result.unchanged and not report.failing:  # a look at the whole vault (as the watcher began, or
+                return False  # the folder came back) found nothing changed since the site served was built
+            if changed is None:
+                click.echo("change detected, rebuilding...", err=True)
+            made = report.again(result, time.perf_counter() - started)
             _freeze_what_is_kept()
             return made
 

@@ -141,7 +141,8 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[set[str] | None]
                       ) -> None:
     """Rebuild whenever a file under `paths` changes; open pages reload after each rebuild that `rebuild` says
     succeeded (True). `rebuild` is given the paths changed since the last rebuild, or None when that is not known
-    (a watched folder was replaced). A watched folder that is deleted, or deleted and made again (a git checkout,
+    (a watched folder was replaced, or the watcher has just begun and what changed before it cannot be told:
+    `rebuild` looks for itself, and says False when it found nothing changed). A watched folder that is deleted, or deleted and made again (a git checkout,
     a sync tool), is watched again as soon as it is back, and its return rebuilds. Ctrl-C raises
     KeyboardInterrupt."""
     from watchfiles import Change, watch
@@ -167,15 +168,15 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[set[str] | None]
             if any(_identity(path) for path in paths):
                 run(None)
             continue
-        # the first rebuild of a watch is not told what changed: what changed before the watcher was ready (while
-        # the first build ran) is found too
+        # the first rebuild of a watch, at its first change or its first quiet second, is not told what changed:
+        # what changed before the watcher was ready (while the first build ran, or as serve started) is found too
         ready = False
         for changes in watch(*present, stop_event=stop, debounce=300, step=QUIET_MS,
                              rust_timeout=int(POLL_SECONDS * 1000), yield_on_timeout=True, raise_interrupt=True):
             # a folder deleted and made again may get the same inode: its own deletion tells it apart
             replaced = any(_identity(path) != found for path, found in seen.items()) or any(
                 change == Change.deleted and os.path.abspath(where) in roots for change, where in changes)
-            if changes or replaced:
+            if changes or replaced or not ready:
                 run({where for _, where in changes} if ready and not replaced else None)
                 ready = True
             if replaced:

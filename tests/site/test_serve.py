@@ -123,6 +123,45 @@ def test_rebuilds_told_what_the_watcher_saw_give_a_clean_builds_site(vault_copy,
     assert "2031-03-15" in (out / "site" / "timeline.html").read_text(encoding="utf-8")
 
 
+def test_a_note_saved_before_the_watcher_is_ready_is_built_and_a_look_at_an_unchanged_vault_is_quiet(
+        vault_copy, tmp_path):
+    """A note saved after serve's first build but before its watcher is ready (as serve starts) is not lost: the
+    watcher's first look, at its first quiet second, finds it. A first look that finds nothing changed makes no
+    new site (open pages do not reload)."""
+    from flashgen.build.memory import Memory
+
+    out = tmp_path / "build"
+    memory = Memory()
+    build_once(vault_copy, out, memory)
+    service = vault_copy / "서비스.md"
+    service.write_text(service.read_text(encoding="utf-8") + "\n2031-03-15 엔드포인트\n", encoding="utf-8")
+    looks: list = []
+
+    def rebuild(changed) -> bool:
+        result = build_once(vault_copy, out, memory, changed)
+        looks.append((changed, result.unchanged))
+        return not result.unchanged
+
+    server = SiteServer(out / "site", port=0).start()
+    try:
+        for expected in ([(None, False)], [(None, True)]):  # (the second watcher starts with nothing changed)
+            looks.clear()
+            version = server.version
+            stop = threading.Event()
+            watcher = threading.Thread(target=watch_and_rebuild, args=([vault_copy], rebuild, server, stop))
+            watcher.start()
+            try:
+                assert wait_for(lambda: looks, limit=30, every=0.05)
+                assert looks == expected
+                assert server.version == version + (not expected[0][1])
+            finally:
+                stop.set()
+                watcher.join(timeout=10)
+    finally:
+        server.stop()
+    assert "2031-03-15" in (out / "site" / "timeline.html").read_text(encoding="utf-8")
+
+
 def test_missing_notes_folder_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(serve, ["--notes", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
     assert result.exit_code != 0
@@ -257,8 +296,6 @@ def test_what_serve_keeps_between_rebuilds_is_out_of_the_collectors_way(vault_co
     """What a build leaves in serve's memory lives as long as serve: after a build, serve frees the build's cyclic
     garbage and freezes the rest, so that no later pass of the collector (which fell on a rebuild) walks it. Run
     in a process of its own: freezing is for the whole process."""
-    import subprocess
-    import sys
 
     script = (
         "import gc, sys\n"
@@ -273,10 +310,8 @@ def test_what_serve_keeps_between_rebuilds_is_out_of_the_collectors_way(vault_co
         "cycle = []; cycle.append(cycle); made = id(cycle); del cycle\n"
         "_freeze_what_is_kept()\n"
         "print(len(kept), before, tracked(), gc.get_freeze_count() > 0, any(id(o) == made for o in gc.get_objects()))\n")
-    done = subprocess.run([sys.executable, "-c", script, str(vault_copy), str(tmp_path / "build")],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    kept, before, after, frozen, cycle_left = done.stdout.split()
+    output = _in_a_process_of_its_own(script, vault_copy, tmp_path / "build")
+    kept, before, after, frozen, cycle_left = output.split()
     assert int(kept) >= 3 and int(before) == int(kept)  # the notes' memos, walked by every pass of the collector
     assert int(after) == 0 and frozen == "True"  # out of its way
     assert cycle_left == "False"  # garbage made before the freeze was collected, not frozen
@@ -286,8 +321,6 @@ def test_the_first_save_after_serve_starts_loads_nothing_more(vault_copy, tmp_pa
     """serve loads, once its first build is done, what a rebuild of one edited note would load on first use (the
     manifest lint, every page template): the first save imports no module and compiles no template, also when
     the first build kept every page of the last one. Run in a process of its own (imports are per process)."""
-    import subprocess
-    import sys
 
     from flashgen.build.pipeline import build
 
@@ -309,9 +342,19 @@ def test_the_first_save_after_serve_starts_loads_nothing_more(vault_copy, tmp_pa
         "encoding='utf-8')\n"
         "result = build_once(vault, out, memory, {str(note)})\n"
         "print(result.unchanged, sorted(set(sys.modules) - loaded), len(templates_env._environment().cache) - templates)\n")
-    done = subprocess.run([sys.executable, "-c", script, str(vault_copy), str(tmp_path / "build")],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    first, rebuilt = done.stdout.splitlines()
+    output = _in_a_process_of_its_own(script, vault_copy, tmp_path / "build")
+    first, rebuilt = output.splitlines()
     assert first == "True"  # the first build kept everything: it loaded no lint and compiled no template
     assert rebuilt == "False [] 0"  # the edit (a manifest added) was built, and loaded nothing new
+
+
+def _in_a_process_of_its_own(script: str, *args: Path) -> str:
+    """What a Python script prints, run with `args` in a new interpreter (for what is per process: the collector's
+    frozen objects, the modules imported)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
