@@ -3820,3 +3820,17 @@ def test_a_variable_is_asked_by_its_description_even_when_that_spells_its_name()
                "| **Host** | 요청 대상 서버의 도메인 이름을 지정 | `Host: www.example.com` |\n"
                "| **Location** | 리다이렉션이 발생할 때 새로운 URL 제공 | `Location: https://example.com/new` |\n")
     assert [c.front for c in cards_of(headers) if c.rule == "reference"] == ["Header › Host", "Header › Location"]
+
+
+def test_a_label_that_names_an_aspect_is_asked_with_what_it_is_an_aspect_of() -> None:
+    """`- **구조**` and `- **방식**` under `### 베어메탈` and again under `### 가상화`: each label is an aspect of its
+    heading's topic, and a front of the label alone asks nothing (the same `구조` twice, with two answers). So is an
+    `Architecture` heading of its note's subject."""
+    text = ("# 서버 운영 방식\n### 베어메탈\n- **구조**\n  - 물리 서버 → 운영체제 → 애플리케이션\n- **방식**\n"
+            "  - 가상화 없이 하나의 OS 위에서 여러 애플리케이션을 실행\n### 가상화\n- **구조**\n"
+            "  - 물리 서버 → 하이퍼바이저 → 게스트 OS → 애플리케이션\n- **방식**\n  - 하이퍼바이저가 자원을 나눠 VM을 띄움\n")
+    assert [c.front for c in cards_of(text) if c.rule == "term"] == [
+        "베어메탈 › **구조**", "베어메탈 › **방식**", "가상화 › **구조**", "가상화 › **방식**"]
+    heading = ("# 처리율 제한 장치\n## 아키텍처\n클라이언트의 요청은 API 서버에 닿기 전에 처리율 제한 미들웨어를 거친다. "
+               "한도를 넘은 요청은 429로 거부된다.\n")
+    assert [c.front for c in cards_of(heading) if c.rule == "explain"] == ["처리율 제한 장치 › 아키텍처"]

@@ -69,6 +69,7 @@ GENERIC_HEADINGS = {
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
     "types", "kinds", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
     "general information", "특이점", "특이사항", "특이 사항", "workflow", "워크플로우", "워크플로", "기본 워크플로우",
+    "구조", "방식", "structure", "architecture", "아키텍처",
     *WRAP_UP_HEADINGS, *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
