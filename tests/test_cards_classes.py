@@ -3834,3 +3834,15 @@ def test_a_label_that_names_an_aspect_is_asked_with_what_it_is_an_aspect_of() ->
     heading = ("# 처리율 제한 장치\n## 아키텍처\n클라이언트의 요청은 API 서버에 닿기 전에 처리율 제한 미들웨어를 거친다. "
                "한도를 넘은 요청은 429로 거부된다.\n")
     assert [c.front for c in cards_of(heading) if c.rule == "explain"] == ["처리율 제한 장치 › 아키텍처"]
+
+
+def test_a_term_that_only_names_a_platform_is_asked_with_the_sections_topic() -> None:
+    """`- **macOS**: `/Users/…/obsidian`` under `Global settings`: the path is the settings folder's on macOS, and
+    a front of `macOS` alone asks nothing (the same `macOS` is asked again under every other section)."""
+    text = ("# How Obsidian stores data\n## Global settings\nObsidian stores global settings in a system folder.\n\n"
+            "- **macOS**: `/Users/yourusername/Library/Application Support/obsidian`\n"
+            "- **Windows**: `%APPDATA%\\Obsidian\\`\n"
+            "## Vault settings\nEach vault keeps its settings in `.obsidian`.\n\n"
+            "- macOS\n  - In Finder, press `Cmd+Shift+.` to show hidden files.\n")
+    fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
+    assert fronts == ["Global settings › macOS", "Global settings › Windows", "Vault settings › macOS"]

@@ -684,7 +684,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             # clicked (`경로: GitLab > New project > Create blank project`): nothing explained
         back = definition + ("\n\n" + body if body else "")
         front = in_context(term, parent or context) if is_generic(term) or parent or bracketed_only(term) \
-            else unmarked(term)  # (`(기본)`: a word in brackets names nothing without its list's subject)
+            else in_context(unmarked(term), topic_of(section, ctx.topic)) if _names_platforms(term) \
+            else unmarked(term)  # (`(기본)`: a word in brackets names nothing without its list's subject; `macOS:
+        # `/Users/…/obsidian`` under `Global settings`: where on macOS, of what the section is about)
         return ctx.card("basic", front, back, item.line, section, "definition", front if parent else term, block_id,
                         prompt=prompt)
     if not ctx.on("terms") or item.ordered:
@@ -724,6 +726,7 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
             prompt = _asking(ctx, prompt, asked)
         subject = _introduced_above(before, head, body) if before is not None else ""
         front = in_context(head, subject or context) if subject or is_generic(head) or bracketed_only(head) \
+            else in_context(unmarked(head), topic_of(section, ctx.topic)) if not parent and _names_platforms(head) \
             else unmarked(head)  # (`어트리뷰트(중요)`: the learner's mark is no part of the term)
         card = ctx.card("basic", front, body, item.line, section, "term", head, prompt=prompt)
         return faceted(ctx, card, section.title) if not intro and not parent else card
@@ -1037,6 +1040,11 @@ DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?
                         re.I)
 PLATFORM = rf"(?:{PLATFORM_NAMES}|other|others|기타)"
 PLATFORMS = re.compile(rf"{PLATFORM}(?:\s*(?:/|,|and|or|&|및)\s*{PLATFORM})*", re.I)
+def _names_platforms(label: str) -> bool:
+    """A label that only names platforms (`macOS`, `**Windows/Linux**`): what holds there is of the section's topic."""
+    return bool(PLATFORMS.fullmatch(visible_text(label).strip().rstrip(":： ")))
+
+
 PLATFORMS_LISTED = re.compile(r"\b(?:available|supported|runs?) (?:on|for)\b|\bplatforms\b|지원", re.I)
 
 
