@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -106,7 +107,9 @@ class Tag:
 
 
 class _NoteShape:
-    """What a note and its outline share: where it is, its headings, links, tags and study log."""
+    """What a note and its outline share: where it is, its headings, links, tags and study log. What is worked out
+    of them is kept on the (frozen) note once asked: a build asks each many times, and `serve` keeps the outlines
+    of the notes an edit did not touch from one rebuild to the next."""
 
     path: str
     root: Section
@@ -114,23 +117,27 @@ class _NoteShape:
     tags: tuple[Tag, ...]
     block_lines: tuple[tuple[str, int, int], ...]
 
-    @property
+    @cached_property
     def folder(self) -> str:
         """The note's folder inside the vault ("" at the top)."""
         return self.path.rpartition("/")[0]
 
-    @property
+    @cached_property
     def embeds(self) -> tuple[Link, ...]:
         """The links that embed (images, transclusions)."""
         return tuple(link for link in self.links if link.embed)
 
-    @property
+    @cached_property
     def tag_names(self) -> tuple[str, ...]:
         """Distinct tag names in order of first use."""
         return tuple(dict.fromkeys(tag.name for tag in self.tags))
 
     def sections(self) -> tuple[Section, ...]:
         """Every section, in document order, the root first."""
+        return self._sections
+
+    @cached_property
+    def _sections(self) -> tuple[Section, ...]:
         return tuple(self.root.walk())
 
     def span(self, heading: str | None = None, block: str | None = None) -> tuple[int, int] | None:
