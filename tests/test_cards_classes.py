@@ -3846,3 +3846,22 @@ def test_a_term_that_only_names_a_platform_is_asked_with_the_sections_topic() ->
             "- macOS\n  - In Finder, press `Cmd+Shift+.` to show hidden files.\n")
     fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
     assert fronts == ["Global settings › macOS", "Global settings › Windows", "Vault settings › macOS"]
+
+
+def test_a_callout_on_a_topic_of_its_own_after_a_list_is_asked_by_itself() -> None:
+    """`> [!IMPORTANT] PDBs Need Redundancy` under the bullets of a PDB's `Key Behaviors`: a remark on the note's topic
+    with a title of its own, asked by that title, and not tacked onto the bullets' answer (which keeps every
+    bullet: a last bullet that only goes on about `these resources` announces nothing). A callout titled by a
+    generic word (`Best practices`) stays with its section."""
+    text = ("# Pod Disruption Budget\n## Key Behaviors\n\n- Applies to voluntary disruptions only.\n"
+            "- Custom controllers watch these resources and implement domain logic.\n\n"
+            "> [!IMPORTANT] PDBs Need Redundancy\n> Ensure the controller has enough replicas; a PDB does not create "
+            "Pods, it merely blocks evictions.\n")
+    found = {c.front: c.back for c in cards_of(text) if c.rule == "explain"}
+    assert found["Pod Disruption Budget › PDBs Need Redundancy"].startswith("Ensure the controller has enough")
+    behaviors = found["Pod Disruption Budget › Key Behaviors"]
+    assert "domain logic." in behaviors and "Redundancy" not in behaviors and "continued" not in behaviors
+    generic = ("# Sync\n## Google Drive\n\n- Install the Google Drive app.\n- Create the vault in Google Drive.\n\n"
+               "> [!tip] Best practices\n> Set vault files to **Available Offline** in Google Drive.\n")
+    [card] = [c for c in cards_of(generic) if c.rule == "explain"]
+    assert card.front == "Google Drive" and "Available Offline" in card.back

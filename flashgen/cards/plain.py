@@ -2199,13 +2199,14 @@ NO_TOPIC_TITLE = re.compile(rf"^(?:use|try|add|avoid|check|consider|keep|make|re
 
 
 def aside_card(ctx: RuleContext, section: Section) -> Card | None:
-    """A callout at the end of a section, right after its code or words, titled by a topic of its own that neither the
-    headings nor the code speak of (`> [!info] 피처 플래그` under `## 파일 I/O` of the tokio note, `> [!warning]
-    Interoperability` under `Link to a block`): a remark on the note's topic, asked by its title with that topic
-    (`tokio - 비동기 런타임 › 피처 플래그`), not tacked onto the section's answer."""
+    """A callout at the end of a section, right after its code, words or list, titled by a topic of its own that
+    neither the headings nor the text above speak of (`> [!info] 피처 플래그` under `## 파일 I/O` of the tokio note,
+    `> [!warning] Interoperability` under `Link to a block`, `> [!IMPORTANT] PDBs Need Redundancy` under a PDB's `Key
+    Behaviors`): a remark on the note's topic, asked by its title with that topic (`tokio - 비동기 런타임 › 피처
+    플래그`), not tacked onto the section's answer."""
     blocks = [block for block in section.blocks if block.kind not in ("rule", "html")]
     if not section.level or len(blocks) < 2 or blocks[-1].kind != "callout" \
-            or blocks[-2].kind not in ("code", "paragraph") or not _names_another_topic(blocks[-1], section) \
+            or blocks[-2].kind not in ("code", "paragraph", "list") or not _names_another_topic(blocks[-1], section) \
             or blocks[-2].kind == "paragraph" and EXAMPLE_CALLOUT.match(blocks[-1].source.lstrip()):
         return None  # (an example after the words illustrates them)
     lines = blocks[-1].source.strip().split("\n")
@@ -2383,6 +2384,8 @@ def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:
     stays, with what touches it: its points are the explanation (`**특징**` over `- 연결지향 - …`, `- 순서 보장`, …)."""
     first = chunk.blocks[0]
     if first.line not in used or _mostly_unused(first, used):
+        if any(block.kind == "callout" and block.line in used for block in chunk.blocks[1:]):
+            return _without_asked_callouts(chunk, used)
         return chunk
     rest = chunk.blocks[1:]
     if first.kind == "list" and rest and rest[0].kind in ("paragraph", "callout") and rest[0].line not in used:
@@ -2390,6 +2393,18 @@ def _not_shown_elsewhere(chunk: Chunk, used: set[int]) -> Chunk | None:
         # (`- 원서버 : …` then `no-store : …`, the next of the directives the section explains): no card shows them;
         # so does a callout right under a task's steps (`> [!note] Text-only cards and backlinks`), as after a blank
     return None
+
+
+def _without_asked_callouts(chunk: Chunk, used: set[int]) -> Chunk:
+    """A chunk without the callouts under its first block that are asked by themselves (aside_card), and without
+    the blank line that stood before each."""
+    kept: list[Block] = []
+    for block in chunk.blocks:
+        if kept and block.kind == "callout" and block.line in used:
+            kept[-1] = replace(kept[-1], source=kept[-1].source.rstrip("\n"))
+        else:
+            kept.append(block)
+    return Chunk(tuple(kept))
 
 
 def _mostly_unused(block: Block, used: set[int]) -> bool:

@@ -69,7 +69,7 @@ GENERIC_HEADINGS = {
     "troubleshoot", "troubleshooting", "문제 해결", "트러블 슈팅", "faq", "other", "others", "misc", "miscellaneous",
     "types", "kinds", "주요 정보", "기본 정보", "상세 정보", "정보", "information", "key information",
     "general information", "특이점", "특이사항", "특이 사항", "workflow", "워크플로우", "워크플로", "기본 워크플로우",
-    "구조", "방식", "structure", "architecture", "아키텍처",
+    "구조", "방식", "structure", "architecture", "아키텍처", "best practices", "best practice", "모범 사례",
     *WRAP_UP_HEADINGS, *DESIGN_STEPS,
     # note titles that name no topic
     "readme", "index", "home", "untitled", "inbox", "scratch", "draft", "todo", "welcome", "start here", "무제",
@@ -365,7 +365,7 @@ CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region",
                "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
 LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같(?:[은이]|다|습니다|음)|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
                      r"[^.\n]{0,20}|"
-                     r"as follows|(?:the following|these)(?:\s+[\w-]+){0,5}|below|"
+                     r"as follows|the following(?:\s+[\w-]+){0,5}|these(?:\s+[\w-]+){0,2}|below|"
                      r"^(?:but\s+)?there are (?:some\s+|a few\s+)?(?:limits|exceptions|caveats|restrictions)|"
                      r"^(?:하지만|단,?|다만)?\s*(?:한계|예외|제한)(?:가|이) (?:있다|있습니다)|"
                      # a sentence that only says some points matter (`…사항 몇 가지를 반드시 고려해야 한다`, `There are
@@ -396,7 +396,9 @@ def points_below(back: str) -> bool:
 
 
 def leads_in(line: str) -> bool:
-    """A line that announces what follows it (`…특징은 다음과 같다`, `…as follows.`, `아래의 특징을 가짐`)."""
+    """A line that announces what follows it (`…특징은 다음과 같다`, `…as follows.`, `Use these steps.`, `아래의 특징을
+    가짐`); not a sentence that only goes on about `these` (`Controllers watch these resources and implement domain
+    logic.`)."""
     return bool(LEAD_IN.search(line.strip()))
 
 
