@@ -2211,8 +2211,8 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
         return None  # (an example after the words illustrates them)
     lines = blocks[-1].source.strip().split("\n")
     title = visible_text(TOPIC_CALLOUT.match(lines[0].lstrip()).group(1)).strip()
-    if NO_TOPIC_TITLE.search(title):
-        return None
+    if NO_TOPIC_TITLE.search(title) or KO_INSTRUCTION.search(title):
+        return None  # (`기억하기`, `Remember`: advice on the text above, no topic of its own)
     body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines[1:]).strip()
     if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
             or "\n" not in body and "[[" in body and len(visible_text(body)) < 50:
