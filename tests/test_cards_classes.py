@@ -3868,3 +3868,18 @@ def test_a_callout_on_a_topic_of_its_own_after_a_list_is_asked_by_itself() -> No
     advice = ("# 디플로이먼트\n## 전략\n\n- 롤링업데이트: 파드를 하나씩 바꿉니다\n- 재생성(Recreate)\n\n"
               "> [!tip] 기억하기\n> `maxSurge` 와 `maxUnavailable` 로 속도를 조절합니다.\n")
     assert [c.front for c in cards_of(advice) if "maxSurge" in c.back] == ["전략"]
+
+
+def test_a_kind_the_objects_name_abbreviates_is_no_blank() -> None:
+    """`name: example-csr` gives away the `CertificateSigningRequest` its initials spell, as `web-hpa` gives away a
+    HorizontalPodAutoscaler: the kind stays shown and the card asks the rest; a name that spells no kind leaves the
+    kind a blank."""
+    csr = ("# Certificates\n## Example Manifest File\n```yaml\napiVersion: certificates.k8s.io/v1\n"
+           "kind: CertificateSigningRequest\nmetadata:\n  name: example-csr\nspec:\n"
+           "  signerName: kubernetes.io/kube-apiserver-client\n  request: <base64-encoded-CSR>\n  usages:\n"
+           "    - client auth\n```\n")
+    [card] = [c for c in cards_of(csr) if c.rule == "manifest"]
+    assert "CertificateSigningRequest" not in _hidden(card) and "signerName" in _hidden(card)
+    plain = csr.replace("example-csr", "alice").replace("-encoded-CSR", "")
+    [card] = [c for c in cards_of(plain) if c.rule == "manifest"]
+    assert "CertificateSigningRequest" in _hidden(card)

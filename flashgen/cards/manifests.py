@@ -192,6 +192,13 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in words) if 2 <= len(words) <= 4 and all(word.isalpha() for word in words) else ""
 
 
+def _abbreviated(kind: str, shown: set[str]) -> bool:
+    """Whether a word of the card's shown text has the kind's initials as a part of its name (`example-csr`,
+    `my-pvc`, `web-hpa`): it gives the kind away as the kind's own name would."""
+    initials = _initials(kind)
+    return bool(initials) and any(initials in re.split(r"[-_.:/]", word) for word in shown)
+
+
 def _camel_words(name: str) -> list[str]:
     """The words of a key or value (`averageUtilization` → average, utilization), lowercased."""
     return [word.lower() for word in CAMEL.findall(name)]
@@ -439,6 +446,8 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         if part == "value" and words_of(text) and words_of(text) <= (kind_shown if name == "kind" else chosen):
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`), or
             # the task chose it (an object's `kind` is not a choice: the fields the card shows tell it)
+        if part == "value" and name == "kind" and _abbreviated(text, kind_shown):
+            continue  # the object's name abbreviates it (`example-csr` for a CertificateSigningRequest, `web-hpa`)
         if part == "key" and name == TOP_LEVEL and text.lower() in shown:
             continue  # a comment names it (`# no spec: target instead`)
         if part == "key" and "#" in code and _comment_names(lines, index, text):
