@@ -265,13 +265,45 @@ def readable(fragment: str) -> str:
     parts = re.split(r"(<pre\b.*?</pre>)", fragment, flags=re.S)  # code keeps its lines; elsewhere a line break
     # (a blank line inside code is kept, marked until the blank lines between blocks are dropped)
     text = "".join(re.sub(r"\n(?=[ \t]*\n)", "\n\x00", part) if part.startswith("<pre")
-                   else re.sub(r">\s*\n\s*", "> ", part) for part in parts)
+                   else re.sub(r">\s*\n\s*", "> ", re.sub(r">\s*\n\s*(?=<)", ">", part)) for part in parts)
     text = IMAGE_TAG.sub(lambda m: f"[image: {urllib.parse.unquote(m.group(1)).rsplit('/', 1)[-1]}]", text)
-    text = re.sub(r"<li\b[^>]*>", "- ", text, flags=re.I)
+    text = _lists_as_lines(text)
     text = CELL_END.sub(" | ", BLOCK_END.sub("\n", text))
     text = html.unescape(TAG.sub("", text))
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip()).replace("\x00", "")
+
+
+LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b([^>]*)>", re.I)
+
+
+def _lists_as_lines(text: str) -> str:
+    """Lists as Anki shows them: each item on a line of its own, a nested list's items indented under their item,
+    an ordered list's items numbered (from its `start`)."""
+    out: list[str] = []
+    open_lists: list[list] = []  # [kind, number of the last item] of each list open around the text
+    at = 0
+    for found in LIST_TAG.finditer(text):
+        out.append(text[at:found.start()])
+        at = found.end()
+        closing, name = found.group(1), found.group(2).lower()
+        if name != "li":
+            if closing:
+                if open_lists:
+                    open_lists.pop()
+            else:
+                start = re.search(r'\bstart="(\d+)"', found.group(3))
+                open_lists.append([name, int(start.group(1)) - 1 if start else 0])
+            out.append("\n")
+        elif not closing:
+            kind, number = open_lists[-1] if open_lists else ("ul", 0)
+            if open_lists:
+                open_lists[-1][1] = number = number + 1
+            out.append("\n" + "   " * max(len(open_lists) - 1, 0) + (f"{number}. " if kind == "ol" else "- "))
+        else:
+            out.append("\n")
+    out.append(text[at:])
+    return "".join(out)
 
 
 def cloze_numbers(card: Seen) -> list[int]:

@@ -35,3 +35,14 @@ def test_a_sampled_cloze_card_hides_its_own_number_only(tmp_path: Path, capsys) 
     printed = capsys.readouterr().out
     assert sum(line.startswith("#") for line in printed.split("\n")) == len(made)
     assert printed.count("kind: [...]") == 1  # (on the kind's own card only)
+
+
+def test_a_sampled_card_shows_nested_and_numbered_lists_as_anki_does() -> None:
+    """A reader of the sample sees a list as Anki shows it: an ordered list numbered (from its `start`), each
+    nested item on a line of its own under its item, indented; not run into its item's line."""
+    side = ("<ol>\n<li><strong>Controllers maintain desired replicas</strong>\n<ul>\n<li>Use a <strong>Deployment</strong>"
+            "</li>\n</ul>\n</li>\n<li>Health probes\n<ul>\n<li>livenessProbe restarts</li>\n<li>readinessProbe gates</li>\n"
+            "</ul>\n</li>\n</ol>\n<p>After.</p><ol start=\"3\"><li>three</li></ol>")
+    assert junk.readable(side).split("\n") == [
+        "1. Controllers maintain desired replicas", "   - Use a Deployment", "2. Health probes",
+        "   - livenessProbe restarts", "   - readinessProbe gates", "After.", "3. three"]
