@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +14,6 @@ import pytest
 from flashgen.sim import state as sim_state
 from flashgen.sim.store import MAX_PODS
 
-from .conftest import kubectl_binary
 from .test_serve_cmd import _start
 
 CM = "/api/v1/namespaces/default/configmaps"
