@@ -1040,6 +1040,8 @@ DEPENDS_ON = re.compile(r"\b(?:depends? on|depending on|based on|var(?:y|ies) (?
                         re.I)
 PLATFORM = rf"(?:{PLATFORM_NAMES}|other|others|기타)"
 PLATFORMS = re.compile(rf"{PLATFORM}(?:\s*(?:/|,|and|or|&|및)\s*{PLATFORM})*", re.I)
+
+
 def _names_platforms(label: str) -> bool:
     """A label that only names platforms (`macOS`, `**Windows/Linux**`): what holds there is of the section's topic."""
     return bool(PLATFORMS.fullmatch(visible_text(label).strip().rstrip(":： ")))

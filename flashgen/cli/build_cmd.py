@@ -42,8 +42,8 @@ def build(notes_dir: Path, out_dir: Path, strict: bool, no_site: bool, no_decks:
 
 class StageBar:
     """The build's progress bar on a terminal, made at its first stage: a build that finds nothing changed, or
-    whose output is not a terminal, answers without loading rich's progress bar. Refreshed at each stage rather than by a thread: a build forks,
-    and forks only a single-threaded process."""
+    whose output is not a terminal, answers without loading rich's progress bar. Refreshed at each stage rather
+    than by a thread: a build forks, and forks only a single-threaded process."""
 
     def __init__(self) -> None:
         self._progress: Any = None

@@ -137,14 +137,12 @@ def serve(port: int, notes_dir: Path, out_dir: Path, no_watch: bool, verbose: bo
         click.echo(f"Serving {out_dir / 'site'} at {server.url}  (Ctrl+C to stop)")
 
         def rebuild(changed: set[str] | None) -> bool:
-            if changed is not None:
+            if changed is not None:  # (not known: the build looks for itself, and is announced if it finds any)
                 click.echo("change detected, rebuilding...", err=True)
             started = time.perf_counter()
             result = build_once(notes_dir, out_dir, memory, changed)
             if result.unchanged and not report.failing:  # a look at the whole vault (as the watcher began, or
                 return False  # the folder came back) found nothing changed since the site served was built
-            if changed is None:
-                click.echo("change detected, rebuilding...", err=True)
             made = report.again(result, time.perf_counter() - started)
             _freeze_what_is_kept()
             return made

@@ -142,9 +142,9 @@ def watch_and_rebuild(paths: Iterable[Path], rebuild: Callable[[set[str] | None]
     """Rebuild whenever a file under `paths` changes; open pages reload after each rebuild that `rebuild` says
     succeeded (True). `rebuild` is given the paths changed since the last rebuild, or None when that is not known
     (a watched folder was replaced, or the watcher has just begun and what changed before it cannot be told:
-    `rebuild` looks for itself, and says False when it found nothing changed). A watched folder that is deleted, or deleted and made again (a git checkout,
-    a sync tool), is watched again as soon as it is back, and its return rebuilds. Ctrl-C raises
-    KeyboardInterrupt."""
+    `rebuild` looks for itself, and says False when it found nothing changed). A watched folder that is deleted,
+    or deleted and made again (a git checkout, a sync tool), is watched again as soon as it is back, and its
+    return rebuilds. Ctrl-C raises KeyboardInterrupt."""
     from watchfiles import Change, watch
 
     paths = [Path(p) for p in paths]
