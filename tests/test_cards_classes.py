@@ -3849,10 +3849,11 @@ def test_a_term_that_only_names_a_platform_is_asked_with_the_sections_topic() ->
 
 
 def test_a_callout_on_a_topic_of_its_own_after_a_list_is_asked_by_itself() -> None:
-    """`> [!IMPORTANT] PDBs Need Redundancy` under the bullets of a PDB's `Key Behaviors`: a remark on the note's topic
-    with a title of its own, asked by that title, and not tacked onto the bullets' answer (which keeps every
-    bullet: a last bullet that only goes on about `these resources` announces nothing). A callout titled by a
-    generic word (`Best practices`) or by advice (`기억하기`) stays with its section."""
+    """`> [!IMPORTANT] PDBs Need Redundancy` under the bullets of a PDB's `Key Behaviors`: a point with a title of its
+    own (even one that shares a word with the bullets, `Pair with Taints` under a toleration's), asked by that
+    title, and not tacked onto the bullets' answer (which keeps every bullet: a last bullet that only goes on about
+    `these resources` announces nothing). A callout titled by a generic word (`Best practices`) or by advice
+    (`기억하기`) stays with its section."""
     text = ("# Pod Disruption Budget\n## Key Behaviors\n\n- Applies to voluntary disruptions only.\n"
             "- Custom controllers watch these resources and implement domain logic.\n\n"
             "> [!IMPORTANT] PDBs Need Redundancy\n> Ensure the controller has enough replicas; a PDB does not create "
@@ -3865,6 +3866,13 @@ def test_a_callout_on_a_topic_of_its_own_after_a_list_is_asked_by_itself() -> No
                "> [!tip] Best practices\n> Set vault files to **Available Offline** in Google Drive.\n")
     [card] = [c for c in cards_of(generic) if c.rule == "explain"]
     assert card.front == "Google Drive" and "Available Offline" in card.back
+    shared = ("# Tolerations\n## Key Ideas\n\n- Taints mark nodes as off-limits.\n- Tolerations remove the taint as a "
+              "blocker.\n\n> [!TIP] Pair with Taints\n> Use taints to protect special hardware nodes, then grant "
+              "workload access via tolerations.\n")  # (a title that shares a word with the bullets: under a list, a
+    # point of its own all the same)
+    found = {c.front: c.back for c in cards_of(shared) if c.rule == "explain"}
+    assert found["Tolerations › Pair with Taints"].startswith("Use taints") and "protect" not in found[
+        "Tolerations › Key Ideas"]
     advice = ("# 디플로이먼트\n## 전략\n\n- 롤링업데이트: 파드를 하나씩 바꿉니다\n- 재생성(Recreate)\n\n"
               "> [!tip] 기억하기\n> `maxSurge` 와 `maxUnavailable` 로 속도를 조절합니다.\n")
     assert [c.front for c in cards_of(advice) if "maxSurge" in c.back] == ["전략"]

@@ -514,7 +514,7 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = None  # the back of its problem's card
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
             head, *topics = split()
-            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule not in LOOKED_UP for card in cards),
+            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule not in LOOKED_UP for card in cards if card is not aside),
                                 named=named)  # (a table of shortcuts, of names asked by what they do or of a
             # subject's features is looked up beside what the section says: its code and words stay its explanation)
             if card and any(found.rule in LOOKED_UP[1:] for found in cards) and _only_asides(card.back):

@@ -2208,7 +2208,8 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
     플래그`), not tacked onto the section's answer."""
     blocks = [block for block in section.blocks if block.kind not in ("rule", "html")]
     if not section.level or len(blocks) < 2 or blocks[-1].kind != "callout" \
-            or blocks[-2].kind not in ("code", "paragraph", "list") or not _names_another_topic(blocks[-1], section) \
+            or blocks[-2].kind not in ("code", "paragraph", "list") \
+            or not (_names_another_topic(blocks[-1], section) or blocks[-2].kind == "list" and _title(blocks[-1])) \
             or blocks[-2].kind == "paragraph" and EXAMPLE_CALLOUT.match(blocks[-1].source.lstrip()):
         return None  # (an example after the words illustrates them)
     lines = blocks[-1].source.strip().split("\n")
@@ -2217,6 +2218,7 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
         return None  # (`기억하기`, `Remember`: advice on the text above, no topic of its own)
     body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines[1:]).strip()
     if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
+            or INVITES.match(body) \
             or "\n" not in body and "[[" in body and len(visible_text(body)) < 50:
         return None  # (`자주 쓰는 포맷은 [[git-config-alias]]로 등록하자.`: a pointer to another note)
     topic = heading_text(clean_title(section.path[0])) if len(section.path) > 1 else ctx.topic
@@ -2225,18 +2227,26 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
                     prompt=ctx.say("설명해 보세요", "Explain"))
 
 
+def _title(block: Block) -> str:
+    """The title of a callout when it is a few words of its own (not a sentence, a generic word, an aspect of the
+    section's topic, `> [!tip] 활용`, nor a callout's kind), else ""."""
+    found = TOPIC_CALLOUT.match(block.source.lstrip())
+    if not found:
+        return ""
+    title = visible_text(found.group(1)).strip()
+    if len(title.split()) > 4 or SENTENCE_END.search(title) or title.endswith((":", "：")) \
+            or STATEMENT.search(f" {title} ") or title.lower() in CALLOUT_WORDS or is_generic(title) \
+            or ASPECTS.match(title):
+        return ""
+    return title
+
+
 def _names_another_topic(block: Block, section: Section) -> bool:
     """A callout titled by a topic that shares no word with the section's headings (`> [!info] 피처 플래그` at the end
     of `## 파일 I/O`): an aside about something else, which an answer about the section must not run into."""
-    found = TOPIC_CALLOUT.match(block.source.lstrip())
-    if not found:
+    title = _title(block)
+    if not title:
         return False
-    title = visible_text(found.group(1)).strip()
-    if len(title.split()) > 4 or SENTENCE_END.search(title) or title.endswith((":", "：")) \
-            or STATEMENT.search(f" {title} ") or title.lower() in CALLOUT_WORDS:
-        return False
-    if is_generic(title) or ASPECTS.match(title):
-        return False  # `> [!tip] 활용`: an aspect of the section's own topic
     heard = {word.lower() for heading in section.path for word in re.findall(r"\w{2,}", heading_text(heading))}
     said = " ".join(other.source for other in section.blocks if other.line < block.line).lower()
     return not any(word.lower() in heard or word.lower() in said for word in re.findall(r"[\w-]{2,}", title))
