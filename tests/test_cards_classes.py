@@ -3852,8 +3852,8 @@ def test_a_callout_on_a_topic_of_its_own_after_a_list_is_asked_by_itself() -> No
     """`> [!IMPORTANT] PDBs Need Redundancy` under the bullets of a PDB's `Key Behaviors`: a point with a title of its
     own (even one that shares a word with the bullets, `Pair with Taints` under a toleration's), asked by that
     title, and not tacked onto the bullets' answer (which keeps every bullet: a last bullet that only goes on about
-    `these resources` announces nothing). A callout titled by a generic word (`Best practices`) or by advice
-    (`기억하기`) stays with its section."""
+    `these resources` announces nothing), and so is advice that says what to do (`Use Sparingly`). A callout titled
+    by a generic word (`Best practices`) or a bare reminder (`Remember`, `기억하기`) stays with its section."""
     text = ("# Pod Disruption Budget\n## Key Behaviors\n\n- Applies to voluntary disruptions only.\n"
             "- Custom controllers watch these resources and implement domain logic.\n\n"
             "> [!IMPORTANT] PDBs Need Redundancy\n> Ensure the controller has enough replicas; a PDB does not create "
@@ -3873,6 +3873,12 @@ def test_a_callout_on_a_topic_of_its_own_after_a_list_is_asked_by_itself() -> No
     found = {c.front: c.back for c in cards_of(shared) if c.rule == "explain"}
     assert found["Tolerations › Pair with Taints"].startswith("Use taints") and "protect" not in found[
         "Tolerations › Key Ideas"]
+    point = ("# Priority Class\n## Why Priority Matters\n\n- Higher priority Pods preempt lower priority Pods.\n"
+             "- Critical components use predefined classes.\n\n> [!TIP] Use Sparingly\n> Too many custom priorities "
+             "complicate troubleshooting; stick to tiers.\n")  # (advice that says what to do: one more point)
+    assert "Priority Class › Use Sparingly" in {c.front for c in cards_of(point) if c.rule == "explain"}
+    reminder = point.replace("Use Sparingly", "Remember")
+    assert [c.front for c in cards_of(reminder) if "tiers" in c.back] == ["Why Priority Matters"]
     advice = ("# 디플로이먼트\n## 전략\n\n- 롤링업데이트: 파드를 하나씩 바꿉니다\n- 재생성(Recreate)\n\n"
               "> [!tip] 기억하기\n> `maxSurge` 와 `maxUnavailable` 로 속도를 조절합니다.\n")
     assert [c.front for c in cards_of(advice) if "maxSurge" in c.back] == ["전략"]

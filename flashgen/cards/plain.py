@@ -2195,9 +2195,15 @@ TOPIC_CALLOUT = re.compile(r"^>\s*\[!(?:note|info|tip|hint|abstract|summary|exam
 EXAMPLE_CALLOUT = re.compile(r"^>\s*\[!example\]", re.I)
 # a callout title that is no topic of its own: advice (`Use a plugin`), a platform it holds for (`macOS only`), a plan
 # (`향후 확장`)
-NO_TOPIC_TITLE = re.compile(rf"^(?:use|try|add|avoid|check|consider|keep|make|remember|set|turn|enable|disable|"
-                            rf"install|run|open|see|read|learn|don't|do not|never|always)\b|\b{PLATFORM_NAMES}\b|"
-                            rf"^(?:향후|추후|앞으로|future|planned|todo|coming)\b", re.I)
+ADVICE_TITLE = (r"^(?:use|try|add|avoid|check|consider|keep|make|remember|set|turn|enable|disable|install|run|open|"
+                r"see|read|learn|don't|do not|never|always)\b")
+PLAN_OR_PLATFORM = rf"\b{PLATFORM_NAMES}\b|^(?:향후|추후|앞으로|future|planned|todo|coming)\b"
+NO_TOPIC_TITLE = re.compile(rf"{ADVICE_TITLE}|{PLAN_OR_PLATFORM}", re.I)
+# advice under a list of points that is a point of its own: a verb and what it says to do (`Use Sparingly`, `Keep
+# Selectors Stable`), not a bare reminder (`Remember`), a pointer elsewhere (`See also`, `Read more`), a platform or
+# a plan
+POINT_OF_ADVICE = re.compile(rf"{ADVICE_TITLE}\s+(?!more\b|also\b|the docs?\b|below\b|above\b)(?!.*(?:{PLAN_OR_PLATFORM}))\S",
+                             re.I)
 
 
 def aside_card(ctx: RuleContext, section: Section) -> Card | None:
@@ -2214,8 +2220,10 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
         return None  # (an example after the words illustrates them)
     lines = blocks[-1].source.strip().split("\n")
     title = visible_text(TOPIC_CALLOUT.match(lines[0].lstrip()).group(1)).strip()
-    if NO_TOPIC_TITLE.search(title) or KO_INSTRUCTION.search(title):
-        return None  # (`기억하기`, `Remember`: advice on the text above, no topic of its own)
+    if (NO_TOPIC_TITLE.search(title) or KO_INSTRUCTION.search(title)) \
+            and not (blocks[-2].kind == "list" and POINT_OF_ADVICE.match(title)):
+        return None  # (`기억하기`, `Remember`: advice on the text above, no topic of its own; but `Use Sparingly`
+        # under the points of why priorities matter is one more point)
     body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines[1:]).strip()
     if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
             or INVITES.match(body) \
