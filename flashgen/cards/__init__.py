@@ -514,9 +514,10 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             card = None  # the back of its problem's card
         else:  # a line in bold alone that starts a new topic ends the explanation; the topic explains itself
             head, *topics = split()
-            card = explain_card(ctx, head, shown, missing, covered=sum(card.rule not in LOOKED_UP for card in cards if card is not aside),
-                                named=named)  # (a table of shortcuts, of names asked by what they do or of a
-            # subject's features is looked up beside what the section says: its code and words stay its explanation)
+            # (a table of shortcuts, of names asked by what they do or of a subject's features is looked up beside
+            # what the section says: its code and words stay its explanation; an aside covers its callout only)
+            covered = sum(card.rule not in LOOKED_UP for card in cards if card is not aside)
+            card = explain_card(ctx, head, shown, missing, covered=covered, named=named)
             if card and any(found.rule in LOOKED_UP[1:] for found in cards) and _only_asides(card.back):
                 card = None  # (`출력 옵션` over a table of options asked by name and a callout: the aside answers no
                 # `출력 옵션`)

@@ -436,7 +436,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
     if wanted:  # (a kind that only one shape of keys has: do the keys show it?)
         kind_shown = kind_shown | _shaped_kinds(lines, fields, wanted)
     spelt = _comment_paths(code) if "#" in code else set()
-    path_at = {index: path for index, path, _ in fields}
+    path_at = {index: path for index, path, _ in fields} if spelt else {}
     groups: list[str] = []
     numbers: dict[str, int] = {}
     edits: list[tuple[int, int, int, int]] = []  # (line, start, end, number)

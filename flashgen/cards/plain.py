@@ -2202,8 +2202,8 @@ NO_TOPIC_TITLE = re.compile(rf"{ADVICE_TITLE}|{PLAN_OR_PLATFORM}", re.I)
 # advice under a list of points that is a point of its own: a verb and what it says to do (`Use Sparingly`, `Keep
 # Selectors Stable`), not a bare reminder (`Remember`), a pointer elsewhere (`See also`, `Read more`), a platform or
 # a plan
-POINT_OF_ADVICE = re.compile(rf"{ADVICE_TITLE}\s+(?!more\b|also\b|the docs?\b|below\b|above\b)(?!.*(?:{PLAN_OR_PLATFORM}))\S",
-                             re.I)
+POINT_OF_ADVICE = re.compile(rf"{ADVICE_TITLE}\s+(?!more\b|also\b|the docs?\b|below\b|above\b)"
+                             rf"(?!.*(?:{PLAN_OR_PLATFORM}))\S", re.I)
 
 
 def aside_card(ctx: RuleContext, section: Section) -> Card | None:
@@ -2215,16 +2215,16 @@ def aside_card(ctx: RuleContext, section: Section) -> Card | None:
     blocks = [block for block in section.blocks if block.kind not in ("rule", "html")]
     if not section.level or len(blocks) < 2 or blocks[-1].kind != "callout" \
             or blocks[-2].kind not in ("code", "paragraph", "list") \
-            or not (_names_another_topic(blocks[-1], section) or blocks[-2].kind == "list" and _title(blocks[-1])) \
             or blocks[-2].kind == "paragraph" and EXAMPLE_CALLOUT.match(blocks[-1].source.lstrip()):
         return None  # (an example after the words illustrates them)
-    lines = blocks[-1].source.strip().split("\n")
-    title = visible_text(TOPIC_CALLOUT.match(lines[0].lstrip()).group(1)).strip()
+    title = _title(blocks[-1])
+    if not title or blocks[-2].kind != "list" and not _names_another_topic(title, blocks[-1], section):
+        return None  # (under a list of points a title of its own is enough: one more point)
     if (NO_TOPIC_TITLE.search(title) or KO_INSTRUCTION.search(title)) \
             and not (blocks[-2].kind == "list" and POINT_OF_ADVICE.match(title)):
         return None  # (`기억하기`, `Remember`: advice on the text above, no topic of its own; but `Use Sparingly`
         # under the points of why priorities matter is one more point)
-    body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines[1:]).strip()
+    body = "\n".join(re.sub(r"^>[ \t]?", "", line) for line in blocks[-1].source.strip().split("\n")[1:]).strip()
     if len(visible_text(body)) < 12 or is_pointer(body) or is_summary_and_link(body) or is_map_list(body) \
             or INVITES.match(body) \
             or "\n" not in body and "[[" in body and len(visible_text(body)) < 50:
@@ -2249,12 +2249,10 @@ def _title(block: Block) -> str:
     return title
 
 
-def _names_another_topic(block: Block, section: Section) -> bool:
-    """A callout titled by a topic that shares no word with the section's headings (`> [!info] 피처 플래그` at the end
-    of `## 파일 I/O`): an aside about something else, which an answer about the section must not run into."""
-    title = _title(block)
-    if not title:
-        return False
+def _names_another_topic(title: str, block: Block, section: Section) -> bool:
+    """A callout titled (`title`, _title) by a topic that shares no word with the section's headings nor its text
+    above (`> [!info] 피처 플래그` at the end of `## 파일 I/O`): an aside about something else, which an answer about
+    the section must not run into."""
     heard = {word.lower() for heading in section.path for word in re.findall(r"\w{2,}", heading_text(heading))}
     said = " ".join(other.source for other in section.blocks if other.line < block.line).lower()
     return not any(word.lower() in heard or word.lower() in said for word in re.findall(r"[\w-]{2,}", title))

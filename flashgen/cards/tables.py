@@ -301,7 +301,7 @@ def _compared(header: list[str]) -> list[str]:
     """The things a comparison table compares, side by side in its columns after an aspect's (`| 항목 | AWS | GCP |`,
     `| | fetch | pull |`): 2 to 4 short names; else [] (also for a change's `변경 전 | 변경 후`)."""
     names = [heading_text(cell) for cell in header]
-    if len(names) < 3 or words(names[0]) not in ASPECT_COLUMN or any(words(name) in BEFORE_AFTER for name in names):
+    if len(names) < 3 or words(names[0]) not in ASPECT_COLUMN or _records_a_change(names):
         return []
     compared = names[1:]
     if len(compared) > 4 or any(not 0 < len(name) <= 30 or NOT_COMPARED.match(name) for name in compared):
@@ -318,8 +318,7 @@ def _comparison_cards(ctx: RuleContext, section: Section, header: list[str], com
     subject = " vs ".join(compared)
     for offset, row in rows:
         label = unmarked(unbolded(row[0])) if row else ""
-        cells = [(name, row[col].strip()) for col, name in enumerate(compared, start=1) if col < len(row)]
-        said = [(name, text) for name, text in cells if visible_text(text).strip() not in EMPTY_CELL]
+        said = _said(row, compared)
         if not 2 <= len(visible_text(label)) <= 30 or len(said) < 2 or names_instances(" ".join(row)) \
                 or len({visible_text(text).strip().lower() for _, text in said}) < 2:
             continue
@@ -344,7 +343,7 @@ def _entity_cards(ctx: RuleContext, section: Section, header: list[str], rows: l
     names = [heading_text(cell) for cell in header]
     body = [(offset, row) for offset, row in rows if row and len(row) >= 2]
     if len(names) < 3 or not KIND_COLUMN.search(names[0]) or not all(names[1:]) or len(body) < 2 \
-            or any(words(name) in BEFORE_AFTER for name in names) \
+            or _records_a_change(names) \
             or sum(bool(STARTS_WITH_NUMBER.match(visible_text(row[0]))) for _, row in body) * 2 >= len(body) \
             or is_one_setups_table(block.source):
         return []
@@ -352,14 +351,24 @@ def _entity_cards(ctx: RuleContext, section: Section, header: list[str], rows: l
     cards = []
     for offset, row in body:
         thing = unmarked(unbolded(row[0]))
-        said = [(name, row[col].strip()) for col, name in enumerate(names[1:], start=1)
-                if col < len(row) and visible_text(row[col]).strip() not in EMPTY_CELL]
+        said = _said(row, names[1:])
         if not 2 <= len(visible_text(thing)) <= 40 or len(said) < 2 or names_instances(" ".join(row)) \
                 or nothing_to_learn(thing):
             continue
         cards.append(ctx.card("basic", in_context(thing, topic), _labelled(said), block.line + offset, section, "entity",
                               visible_text(thing), prompt=ctx.say("설명해 보세요", "Explain")))
     return cards if len(cards) >= 2 else []
+
+
+def _records_a_change(names: list[str]) -> bool:
+    """A header of one change's record (`| 항목 | 변경 전 | 변경 후 |`)."""
+    return any(words(name) in BEFORE_AFTER for name in names)
+
+
+def _said(row: list[str], names: list[str]) -> list[tuple[str, str]]:
+    """(column name, cell) of each column after a row's first that says something (an empty cell or `-` does not)."""
+    return [(name, row[col].strip()) for col, name in enumerate(names, start=1)
+            if col < len(row) and visible_text(row[col]).strip() not in EMPTY_CELL]
 
 
 def _labelled(said: list[tuple[str, str]]) -> str:
