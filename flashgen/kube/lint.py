@@ -91,6 +91,18 @@ def _first_comment(code: str, doc: Document) -> str:
     return " ".join(reversed(found))
 
 
+def _misspelt_top_level(obj: dict) -> dict[str, str]:
+    """A manifest's top-level keys written in another case or a letter off (`apiversion`, `Kind`, `metdata`), each
+    with the key meant, where the object does not have that key already."""
+    out: dict[str, str] = {}
+    for key in obj:
+        if isinstance(key, str) and key not in TOP_LEVEL:
+            meant = suggest(key, sorted(TOP_LEVEL))
+            if meant is not None and meant not in obj and meant not in out.values():
+                out[key] = meant
+    return out
+
+
 def _misfit(problems: list[tuple[Path, str]]) -> bool:
     """Whether a fragment checked as a kind guessed from a heading holds a key right under `spec` that kind does not
     have nor anything like it (`template` checked as an Ingress): the guess was wrong, not the fragment."""
@@ -310,7 +322,12 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
         obj = doc.data
         if not isinstance(obj, dict) or not obj:
             continue
+        misspelt = _misspelt_top_level(obj)  # `apiversion: v1` over `kind: Pod`: a manifest with a typo, not a fragment
+        if misspelt:
+            obj = {misspelt.get(key, key): value for key, value in obj.items()}
         full = all(isinstance(obj.get(key), str) and obj[key].strip() for key in ("apiVersion", "kind"))
+        if misspelt and not full:
+            continue
         if not full:
             if not set(obj) <= TOP_LEVEL or not ({"spec", "metadata", "data"} & set(obj)):
                 continue
@@ -323,7 +340,13 @@ def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str
         problems, served_as = _lint_object(obj, fragment=not full)
         if not full and not guess[2] and _misfit(problems):
             continue
+        if misspelt and (served_as is not None or _kubernetes_group(obj)):
+            problems = [((wrong,), f'unknown field "{wrong}" in {obj["kind"]}: Kubernetes rejects it; did you mean '
+                                   f'"{right}"?') for wrong, right in misspelt.items()] + problems
+        written = {right: wrong for wrong, right in misspelt.items()}
         for field_path, message in problems + _rejected_values(obj, full, served_as):
+            if field_path and field_path[0] in written:  # (the line of the key as the note writes it)
+                field_path = (written[field_path[0]],) + tuple(field_path[1:])
             line = first_line - 1 + doc.line_of(field_path)
             if not full:
                 message += f" (checked as a {obj['kind']} fragment)"

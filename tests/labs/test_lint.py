@@ -228,3 +228,21 @@ def test_lint_command_on_a_clean_vault_exits_0(tmp_path):
     run = subprocess.run([sys.executable, "-m", "flashgen", "lint", "--notes", str(tmp_path)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_top_level_key_in_another_case_or_a_letter_off_is_a_manifest_with_a_typo_not_a_fragment():
+    """`apiversion: v1` over `kind: Pod` (as notes write it) is rejected by the API server: it is reported with the
+    key meant, at its own line, and the rest of the object is checked as that kind; YAML that is no manifest (a
+    workflow, a custom resource's kind) stays quiet."""
+    pod = "apiversion: v1\nkind: Pod\nmetadata:\n  name: pod1\n  labels:\n    app: app1\n"
+    assert [(d.line, d.message) for d in lint_manifest_text(pod, "n.md", 10)] == [
+        (10, 'unknown field "apiversion" in Pod: Kubernetes rejects it; did you mean "apiVersion"?')]
+    daemonset = ("apiVerion: apps/v1\nkind: DaemonSet\nMetadata:\n  name: d\nspec:\n  selector: {matchLabels: {a: b}}\n"
+                 "  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n      - name: c\n"
+                 "        imagee: nginx\n")
+    assert [(d.line, d.message.split(":")[0]) for d in lint_manifest_text(daemonset, "n.md", 1)] == [
+        (1, 'unknown field "apiVerion" in DaemonSet'), (3, 'unknown field "Metadata" in DaemonSet'),
+        (12, 'unknown field "spec.template.spec.containers[0].imagee" in DaemonSet')]
+    assert lint_manifest_text(pod.replace("apiversion", "apiVersion"), "n.md", 1) == []
+    assert lint_manifest_text("apiversion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n", "n.md", 1) == []
+    assert lint_manifest_text("name: ci\non: push\ntype: x\nspecs: 1\n", "n.md", 1) == []
