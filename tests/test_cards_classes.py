@@ -12,6 +12,7 @@ from flashgen.build.pipeline import build
 from flashgen.cards import extract_cards, note_cards
 from flashgen.cards.cloze import deletions, to_anki_cloze
 from flashgen.config import Config, load_config
+from flashgen.kube.commands import lint_commands
 from flashgen.kube.lint import lint_note
 from flashgen.render.html import render_cloze, render_markdown
 from flashgen.vault.parse import parse_note, parse_vault
@@ -25,9 +26,9 @@ def cards_of(text: str, path: str = "n.md", config: Config = CONFIG):
 
 
 def linted_cards_of(text: str):
-    """The cards of a note as a build makes them: with what the manifest lint finds in it."""
+    """The cards of a note as a build makes them: with what the manifest lint and the command check find in it."""
     note = parse_note("n.md", text)
-    return note_cards(note, CONFIG, problems=lint_note(note))
+    return note_cards(note, CONFIG, problems=lint_note(note) + lint_commands(note))
 
 
 def sides(cards) -> list[tuple[str, str, str]]:
@@ -290,6 +291,18 @@ def test_a_card_that_shows_a_rejected_manifest_says_so_with_the_correction() -> 
         assert '"jobTemplate"' in card.back
     assert not [c for c in cards if c.rule == "explain" and "matchLabels" in c.back]
     assert cards_of(text)[-1].back.startswith("크론잡은")  # without the lint, as written
+
+
+def test_a_card_that_shows_a_command_kubectl_rejects_says_so_with_the_one_meant() -> None:
+    """`kubectl desribe` in an exercise's answer: the card says kubectl rejects it and names `kubectl describe`;
+    a block kubectl takes gives no warning."""
+    text = ("# CKA\n## 1. ConfigMap\n### 문제\nConfigMap을 만들고 확인하시오.\n### 답안\n만들고 확인합니다.\n```bash\n"
+            "kubectl create configmap web --from-literal=a=b -n ckad\nkubectl desribe configmap web -n ckad\n```\n")
+    [card] = [c for c in linted_cards_of(text) if c.rule == "exercise"]
+    assert card.back.startswith("> [!warning] ⚠️ kubectl이 거부하는 명령\n")
+    assert 'did you mean "kubectl describe"?' in card.back
+    [card] = [c for c in linted_cards_of(text.replace("desribe", "describe")) if c.rule == "exercise"]
+    assert "[!warning]" not in card.back
 
 
 def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:

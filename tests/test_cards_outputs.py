@@ -39,6 +39,13 @@ spec:
     spec: {}
 ```
 
+## 노드 정비
+
+정비가 끝난 노드는 스케줄링을 다시 허용한다:
+```bash
+kubectl undordon worker-1
+```
+
 ## 목차 하나
 
 ## 둘
@@ -109,6 +116,16 @@ def test_a_card_and_the_note_page_warn_about_a_rejected_manifest(built, collecti
     page = (root / "out" / "site" / "notes" / "Kubernetes.html").read_text(encoding="utf-8")
     warning = re.search(r'</pre>\s*<div class="callout manifest-warning"[^>]*>.*?</div></div>', page, re.S)
     assert warning and "jobTemplate" in warning.group(0)
+
+
+def test_a_card_and_the_note_page_warn_about_a_command_kubectl_rejects(built, collection) -> None:
+    back = _note(collection, "노드 정비").fields[1]
+    assert "kubectl이 거부하는 명령" in back and "kubectl uncordon" in back
+    root, result = built
+    assert any(d.code == "kubectl-command" and d.line == 30 for d in result.warnings), result.warnings
+    page = (root / "out" / "site" / "notes" / "Kubernetes.html").read_text(encoding="utf-8")
+    warnings = re.findall(r'</pre>\s*<div class="callout manifest-warning"[^>]*>.*?</div></div>', page, re.S)
+    assert [w for w in warnings if "kubectl이 거부하는 명령" in w and "kubectl uncordon" in w]
 
 
 def test_the_site_shows_headings_as_read_in_toc_search_and_backlinks(built) -> None:

@@ -26,7 +26,7 @@ class NoteWork:
     stamp: tuple[int, int]
     outline: NoteOutline | None
     problems: tuple[Diagnostic, ...] = ()  # why the file could not be used
-    lint: tuple[Diagnostic, ...] = ()  # what Kubernetes rejects in the note's manifests
+    lint: tuple[Diagnostic, ...] = ()  # what Kubernetes rejects in the note's manifests, and kubectl in its commands
     cards: tuple[Any, ...] = ()  # flashgen.cards.Card
     sides: tuple[Sides, ...] = ()
     tally: Tally = Tally()
@@ -51,6 +51,10 @@ def work_note(file: VaultFile, vault: Any, urls: Any | None, linker: CardLinker)
         from flashgen.kube.lint import lint_note
 
         lint = lint_note(note)
+    if any("kubectl" in code.code for code in note.code_blocks):
+        from flashgen.kube.commands import lint_commands
+
+        lint += lint_commands(note)
     cards = note_cards(note, config, missing_images(note, vault.resolve), lint)
     sides = tuple(render_sides(card, linker) for card in cards)
     counts = tally(cards)

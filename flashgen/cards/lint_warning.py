@@ -1,5 +1,6 @@
-"""A visible warning wherever a manifest Kubernetes would reject is shown (a card, a note's page), with the
-lint's correction (`spec.JobTemplate` → `jobTemplate`), so that nothing teaches an invalid manifest as written."""
+"""A visible warning wherever a manifest Kubernetes would reject, or a kubectl command kubectl would, is shown (a
+card, a note's page), with the lint's correction (`spec.JobTemplate` → `jobTemplate`, `kubectl desribe` → `kubectl
+describe`), so that nothing teaches an invalid manifest or command as written."""
 
 from __future__ import annotations
 
@@ -25,30 +26,38 @@ def rejected(note: Note, problems: Sequence[Diagnostic]) -> list[tuple[CodeBlock
     return out
 
 
-def title(language: str) -> str:
+COMMAND = "kubectl-command"  # the code of the check of kubectl commands (flashgen.kube.commands)
+
+
+def title(language: str, code: CodeBlock | None = None, problems: Sequence[Diagnostic] = ()) -> str:
+    """The warning's title: a rejected command in a block whose problems are all kubectl's, else a manifest."""
+    if code is not None and all(p.code == COMMAND for p in problems if code.line <= p.line <= code.last_line):
+        return say(language, "⚠️ kubectl이 거부하는 명령", "⚠️ kubectl rejects this command")
     return say(language, "⚠️ Kubernetes가 거부하는 매니페스트", "⚠️ Kubernetes rejects this manifest")
 
 
 def fence_warnings(note: Note, problems: Sequence[Diagnostic], config: Config) -> dict[int, tuple[str, tuple[str, ...]]]:
     """Fence line -> (title, messages) for the note's page."""
     language = note_language(note, config)
-    return {code.fence_line: (title(language), tuple(found)) for code, found in rejected(note, problems)}
+    return {code.fence_line: (title(language, code, problems), tuple(found)) for code, found in rejected(note, problems)}
 
 
 def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) -> Card:
     """The card with a warning above its answer for each problem in a code block it shows (for a card of one of a
     block's documents, in that document)."""
     found: list[str] = []
+    heading = ""
     for code, messages in rejected(ctx.note, problems):
         if not _shows(card, code):
             continue
+        heading = heading or title(ctx.language, code, problems)
         if card.rule == "manifest" and card.line != code.fence_line:
             lines = _document_lines(code, card.line)
             messages = list(dict.fromkeys(p.message for p in problems if p.path == ctx.note.path and p.line in lines))
         found.extend(message for message in messages if message not in found)
     if not found:
         return card
-    warning = "\n".join([f"> [!warning] {title(ctx.language)}"] + [f"> - {_escaped(message)}" for message in found])
+    warning = "\n".join([f"> [!warning] {heading}"] + [f"> - {_escaped(message)}" for message in found])
     return replace(card, back=f"{warning}\n\n{card.back}".strip())
 
 

@@ -208,19 +208,22 @@ def verify(lab_id: str, sim: bool, fresh: bool, state: str | None, files: tuple[
 @click.option("--notes", "notes_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("notes"),
               show_default=True, help="The notes folder (the Obsidian vault).")
 def lint(notes_dir: Path) -> None:
-    """Validate every Kubernetes manifest in the notes' code fences against the API schema (strict).
+    """Validate every Kubernetes manifest in the notes' code fences against the API schema (strict), and every
+    kubectl command in their shell fences against kubectl's own commands and flags.
 
-    Exit status: 0 when all manifests are valid, 1 when some are not, 2 when the notes cannot be read.
+    Exit status: 0 when all are valid, 1 when some are not, 2 when the notes cannot be read.
     """
+    from flashgen.kube.commands import lint_commands
     from flashgen.kube.lint import lint_manifests
     from flashgen.vault.parse import parse_vault
 
     if not notes_dir.is_dir():
         _stop(f"{notes_dir}: no such notes folder")
-    found = lint_manifests(parse_vault(notes_dir))
+    vault = parse_vault(notes_dir)
+    found = sorted(lint_manifests(vault) + [problem for note in vault.notes for problem in lint_commands(note)])
     for diagnostic in found:
         click.echo(str(diagnostic))
     if found:
-        click.echo(f"{len(found)} problem(s) in the notes' manifests")
+        click.echo(f"{len(found)} problem(s) in the notes' manifests and commands")
         sys.exit(EXIT_FAILED)
-    click.echo("all manifests in the notes are valid")
+    click.echo("all manifests and kubectl commands in the notes are valid")

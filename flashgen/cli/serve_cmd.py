@@ -71,19 +71,22 @@ def _freeze_what_is_kept() -> None:
 
 def _ready_for_edits() -> None:
     """Load now what a rebuild of one edited note loads on first use: the rebuild's own stages, the decoder of
-    notes, the manifest lint (its schemas take a tenth of a second to load), the highlighter with the lexers of
+    notes, the manifest lint (its schemas take a tenth of a second to load), the check of kubectl commands (its
+    reference of kubectl's commands), the highlighter with the lexers of
     manifests and shell commands and the styles of the site's stylesheet, and every page template. A first build
     that kept every page of the last one loads none of it, and the first save would pay for it."""
     import encodings.utf_8_sig  # noqa: F401  (how a note is decoded)
     import flashgen.build.depkeys  # noqa: F401
     import flashgen.build.notework  # noqa: F401  (parse, cards and card sides)
     import flashgen.cards.lint_warning  # noqa: F401
+    from flashgen.kube.commands import check
     from flashgen.kube.lint import lint_manifest_text
     from flashgen.render.highlight import highlight
     from flashgen.site.assets import static_files
     from flashgen.site.templates_env import compile_templates
 
     lint_manifest_text("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n", "", 1)  # (its schemas' files)
+    check(["get", "pods", "-n", "a"])  # (kubectl's commands and flags)
     for lang in ("yaml", "bash"):
         highlight("", lang)
     static_files()

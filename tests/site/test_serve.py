@@ -319,7 +319,7 @@ def test_what_serve_keeps_between_rebuilds_is_out_of_the_collectors_way(vault_co
 
 def test_the_first_save_after_serve_starts_loads_nothing_more(vault_copy, tmp_path):
     """serve loads, once its first build is done, what a rebuild of one edited note would load on first use (the
-    manifest lint, every page template): the first save imports no module and compiles no template, also when
+    manifest lint, the check of kubectl commands, every page template): the first save imports no module and compiles no template, also when
     the first build kept every page of the last one. Run in a process of its own (imports are per process)."""
 
     from flashgen.build.pipeline import build
@@ -338,14 +338,15 @@ def test_the_first_save_after_serve_starts_loads_nothing_more(vault_copy, tmp_pa
         "loaded, templates = set(sys.modules), len(templates_env._environment().cache)\n"
         "note = vault / '디플로이먼트.md'\n"
         "note.write_text(note.read_text(encoding='utf-8') + '\\n```yaml\\napiVersion: v1\\nkind: Pod\\n"
-        "metadata:\\n  name: web\\nspec:\\n  containers:\\n  - name: web\\n    image: nginx\\n```\\n', "
+        "metadata:\\n  name: web\\nspec:\\n  containers:\\n  - name: web\\n    image: nginx\\n```\\n"
+        "\\n```bash\\nkubectl get pod web -o wide\\n```\\n', "
         "encoding='utf-8')\n"
         "result = build_once(vault, out, memory, {str(note)})\n"
         "print(result.unchanged, sorted(set(sys.modules) - loaded), len(templates_env._environment().cache) - templates)\n")
     output = _in_a_process_of_its_own(script, vault_copy, tmp_path / "build")
     first, rebuilt = output.splitlines()
     assert first == "True"  # the first build kept everything: it loaded no lint and compiled no template
-    assert rebuilt == "False [] 0"  # the edit (a manifest added) was built, and loaded nothing new
+    assert rebuilt == "False [] 0"  # the edit (a manifest and a command added) was built, and loaded nothing new
 
 
 def _in_a_process_of_its_own(script: str, *args: Path) -> str:
