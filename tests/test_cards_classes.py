@@ -271,6 +271,25 @@ def test_prompts_speak_the_note_s_language(text: str, language: str, prompt: str
     assert card.prompt == prompt
 
 
+def test_an_entry_of_a_command_reference_is_asked_by_what_it_does() -> None:
+    """`### `theme:uninstall`` ⏎ `Uninstall a theme.` in a CLI's reference: asked by name, the card has the learner
+    recite what the name says; asked by what it does (with where it belongs, and a breadcrumb that stops above the
+    entry), the name and its parameters are the answer. An entry whose description names it gives no card either
+    way, and a heading in code outside a reference of commands or filters stays an explanation."""
+    text = ("# Tool CLI\n## Themes\n### `theme:uninstall`\n\nUninstall a theme. Asks first.\n\n```bash\n"
+            "name=<name>   # (required) theme name\n```\n\n### `version`\n\nShow the version.\n")
+    [card] = cards_of(text, "Tool CLI.md")
+    assert (card.rule, card.prompt, card.front) == ("command", "Which command?", "Tool CLI › Themes › Uninstall a theme.")
+    assert card.back.startswith("`theme:uninstall`\n\nAsks first.\n\n```bash\nname=<name>")
+    assert card.heading_path == ("Tool CLI", "Themes")
+    [card] = cards_of(text.replace("# Tool CLI\n## Themes", "# Recipes\n## Soups"), "Recipes.md")
+    assert (card.rule, card.front) == ("explain", "`theme:uninstall`")
+    filters = "## Text\n### `upper`\n\nConverts a value to capitals, e.g. `\"a\"|upper` returns `\"A\"`.\n"
+    [card] = cards_of(filters, "Filters.md")  # (an example that shows the name goes to the back)
+    assert (card.prompt, card.front, card.back) == (
+        "Which filter?", "Filters › Text › Converts a value to capitals.", '`upper`\n\ne.g. `"a"|upper` returns `"A"`.')
+
+
 def test_breadcrumbs_show_headings_as_read_and_identities_stay() -> None:
     text = "# **어떻게 구현할까요?**\n## [[Properties]] 와 `kubectl`\n속성은 노트의 메타데이터이며 kubectl과 무관하다.\n"
     [card] = cards_of(text)
@@ -2257,13 +2276,13 @@ def test_a_data_key_with_dots_in_its_name_is_still_the_authors_own() -> None:
 
 def test_a_problem_set_with_no_answer_is_no_explanation() -> None:
     """`### 참고 - 기출 문제` over a task alone: the front names no topic, the back is a question nobody answers.
-    A heading in code that happens to read `tasks` names a command and keeps its card."""
+    A heading in code that happens to read `tasks` names a command and keeps its card (asked by what it does)."""
     text = ("# CKA\n## 7. Secret 운영\n### 풀이\n```sh\nkubectl create secret generic db --from-literal=pw=x\n```\n\n"
             "### 참고 - 기출 문제\n```\nCreate a secret named app-key in namespace ops\nand mount it at /etc/key\n```\n\n"
-            "## CLI\n### `tasks`\nList the tasks of the vault, open or done.\n")
-    fronts = [c.front for c in cards_of(text) if c.rule == "explain"]
-    assert not [f for f in fronts if "기출" in f]
-    assert "`tasks`" in fronts
+            "## CLI\n### `tasks`\nList the to-dos of the vault, open or done.\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if "기출" in c.front]
+    assert [c.front for c in cards if c.back.startswith("`tasks`")] == ["CKA › List the to-dos of the vault, open or done."]
 
 
 def test_a_heading_of_parts_over_a_lead_in_lists_the_parts_its_subsections_name() -> None:

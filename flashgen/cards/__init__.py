@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 from urllib.parse import unquote
 
 from flashgen.cards.alternatives import merge_alternatives, numbered_alternatives
-from flashgen.cards.commands import bare_commands, command_cards, listed_command_cards
+from flashgen.cards.commands import bare_commands, command_cards, listed_command_cards, reference_entry_card
 from flashgen.cards.context import RuleContext
 from flashgen.cards.decks import deck_for, positional_decks
 from flashgen.cards.exercises import (
@@ -562,6 +562,8 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
             if codes is not None:  # `Managing Roles` over bare commands asks nothing: the commands it describes
                 cards.extend(command_cards(ctx, head, codes))
                 card = None
+            if card and not topics and card.rule == "explain":  # `theme:uninstall` ⏎ `Uninstall a theme.`
+                card = reference_entry_card(ctx, head, card) or card
         if card:
             cards.append(card)
     return cards

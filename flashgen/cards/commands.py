@@ -1,9 +1,12 @@
 """Sections of bare commands under a heading that names an activity, not an action (`Managing Roles`,
-`Operational Snippets`): no "explain" card of the heading, a card per command the author describes in a comment."""
+`Operational Snippets`): no "explain" card of the heading, a card per command the author describes in a comment. An
+entry of a reference of commands or filters (`### `theme:uninstall`` ⏎ `Uninstall a theme.`) is asked by what it
+does."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flashgen.cards.context import RuleContext
 from flashgen.cards.fronts import points_back, takes_what_it_points_at
@@ -235,3 +238,41 @@ def _topic(section: Section, note_title: str) -> str:
         if plain and not is_generic(plain) and not is_audience(plain):
             return plain
     return "" if is_generic(note_title) else note_title
+
+
+# a reference entry's heading: a command's or filter's name alone, in code (`theme:uninstall`, `help`, `uncamel`)
+ENTRY_NAME = re.compile(r"`(?P<name>[a-z][a-z0-9-]*(?::[a-z0-9-]+)*)`")
+# what a reference is of, from its note's title or the headings above (`Obsidian CLI`, `Filters`), and the prompt
+REFERENCE_OF = ((re.compile(r"\bcli\b|\bcommands?\b|명령", re.I), ("명령어는?", "Which command?")),
+                (re.compile(r"\bfilters?\b|필터", re.I), ("필터는?", "Which filter?")))
+EXAMPLE_TAIL = re.compile(r",?\s+(?:e\.g\.|for example|such as)\s", re.I)
+FIRST_SENTENCE = re.compile(r"^(?P<sentence>[^\n]+?(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.。])(?:\s+|$)")
+
+
+def reference_entry_card(ctx: RuleContext, section: Section, card: Card) -> Card | None:
+    """The explanation `card` of a reference's entry (a heading that is only a command's or filter's name in code,
+    its first sentence what it does: `theme:uninstall` ⏎ `Uninstall a theme.`), asked the other way: what it does,
+    with where it belongs, → its name and the rest of the explanation (its parameters). Asked by name, the card had
+    the learner recite a description the name gives away (`recents` → `List recently opened files.`); a reader of a
+    reference looks a name up by what it does. None for any other section."""
+    name = ENTRY_NAME.fullmatch(section.title.strip())
+    if not name or not section.blocks or section.blocks[0].kind != "paragraph":
+        return None
+    prompt = next((said for pattern, said in REFERENCE_OF if any(
+        pattern.search(heading_text(clean_title(title))) for title in (ctx.note.title, *section.path[:-1]))), None)
+    first = FIRST_SENTENCE.match(section.blocks[0].source.strip())
+    if prompt is None or first is None or not card.back.startswith(first["sentence"]):
+        return None
+    above = section.path[:-1]
+    topic = _topic(replace(section, path=above, title=above[-1]), ctx.topic) if above else ctx.topic
+    titled = any(found.level == 1 and found.title == section.path[0] for found in ctx.note.sections())
+    name_of_note = heading_text(clean_title(section.path[0])) if titled else ctx.topic  # (its title, else its file's)
+    where = " › ".join(dict.fromkeys(part for part in (name_of_note, topic) if part))  # (`Obsidian CLI › Bases`)
+    does = first["sentence"]
+    rest = card.back[len(does):].strip()
+    example = EXAMPLE_TAIL.search(does)
+    if example:  # (`Converts a value to uppercase, e.g. `"a"|upper` …`: the example, which shows the name, goes back)
+        does, rest = does[:example.start()] + ".", f"{does[example.start():].lstrip(', ')} {rest}".strip()
+    return replace(card, front=f"{where} › {does}" if where else does, back=f"`{name['name']}`\n\n{rest}".strip(),
+                   rule="command", prompt=ctx.say(*prompt), heading_path=card.heading_path[:-1])
+    # (the breadcrumb stops above the entry: its heading is the answer)
