@@ -322,6 +322,11 @@ def test_a_card_that_shows_a_command_kubectl_rejects_says_so_with_the_one_meant(
     assert 'did you mean "kubectl describe"?' in card.back
     [card] = [c for c in linted_cards_of(text.replace("desribe", "describe")) if c.rule == "exercise"]
     assert "[!warning]" not in card.back
+    described = ("# RBAC\n## Managing Roles\n```bash\n# Create the role\nkubectl create role r --verb=get "
+                 "--resource=pods\n# Switch to the new context\nkubectl use-context dev\n```\n")
+    by_front = {c.front.split(" › ")[-1]: c.back for c in linted_cards_of(described)}
+    assert "[!warning]" not in by_front["Create the role"]  # (a card per command: each warned of its own line)
+    assert by_front["Switch to the new context"].startswith("> [!warning] ⚠️ kubectl rejects this command\n")
 
 
 def test_an_exercise_that_answers_with_a_rejected_manifest_says_so() -> None:

@@ -48,7 +48,16 @@ def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) 
     found: list[str] = []
     heading = ""
     for code, messages in rejected(ctx.note, problems):
-        if not _shows(card, code):
+        inside = [p for p in problems if p.path == ctx.note.path and code.line <= p.line <= code.last_line]
+        commands = [p for p in inside if p.code == COMMAND]
+        if commands and len(commands) == len(inside) and _in_section(card, code):
+            # a command is checked by its own line: a card may show a block's commands one at a time
+            shown = card.front + "\n" + card.back
+            lines = code.code.split("\n")
+            messages = list(dict.fromkeys(p.message for p in commands if lines[p.line - code.line].strip() in shown))
+        elif not _shows(card, code):
+            continue
+        if not messages:
             continue
         heading = heading or title(ctx.language, code, problems)
         if card.rule == "manifest" and card.line != code.fence_line:
@@ -66,11 +75,17 @@ def _shows(card: Card, code: CodeBlock) -> bool:
     for an exercise, of its answer's) that quotes it (as far as it shows it, when it is cut)."""
     if card.rule == "manifest":  # (at the fence, or at its document's first line when a block gives a card per object)
         return code.fence_line <= card.line <= code.last_line
-    key = card.section_key or card.heading_path
-    if key != code.section and not (card.rule == "exercise" and key[:-1] == code.section[:-1]):
-        return False  # (an exercise shows its answer section too: `문제` and `답안` under one heading)
+    if not _in_section(card, code):
+        return False
     lines = code.code.rstrip("\n").split("\n")[:2]
     return "\n".join(lines) in card.front + "\n" + card.back
+
+
+def _in_section(card: Card, code: CodeBlock) -> bool:
+    """Whether the card is of the code block's section (or, for an exercise, of its answer's: `문제` and `답안`
+    under one heading)."""
+    key = card.section_key or card.heading_path
+    return key == code.section or card.rule == "exercise" and key[:-1] == code.section[:-1]
 
 
 def _document_lines(code: CodeBlock, first: int) -> range:
