@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flashgen.cards import extract_cards
+from flashgen.kube.commands import lint_commands
 from flashgen.kube.lint import lint_note
 from flashgen.render.card_sides import CardLinker, render_sides
 from flashgen.render.html import render_tokens
@@ -34,6 +35,8 @@ PIECES = [
     "2024-01-29", "2024-02-30 로그", "^blk", "---", "***", "    들여쓴 코드", "https://a.b/c?d=e:f@g",
     '{"a":"https://x.io","b":"c:d","e":"f@g.h"}', "www.example.com", "a@b.io", "**파드(Pod)**를", "\t", "\\",
     "[", "]]", "![[", "==", "{{", "::", "`", "~~x~~", "<br>", "&amp;", "\u200b", "\ufffd", "😀",
+    "```bash\nkubectl desribe po x -n\n```", "```\n$ kubectl get po --all-namespace | grep 'x\n```",
+    "```sh\nkubectl -n \\\n  get -oyaml -- --x\n```", "kubectl",
 ]
 FRONTMATTER = [
     "", "tags: [a, b]", "aliases: 별칭", "flashgen: {cards: false}", "flashgen: {rules: [explicit, cloze]}",
@@ -74,6 +77,7 @@ def _run(page: bytes, other: bytes) -> None:
         targets = LinkTargets(vault, SiteUrls([n.path for n in vault.notes]))
         for note in vault.notes:
             lint_note(note)
+            lint_commands(note)
             linker = SiteLinker(targets, targets.urls.note(note.path), note.path)
             unwrap_embeds(render_tokens(body(note), {"linker": linker, "from": note.path}))
         card_linker = CardLinker(vault)
