@@ -83,6 +83,9 @@ SCENARIOS = {
     "saved through a temporary file": lambda v: (write_note(v, "워크로드/파드.md.tmp", (v / "워크로드/파드.md").read_text(
         encoding="utf-8").replace("컨테이너의 묶음", "컨테이너 묶음")), (v / "워크로드/파드.md.tmp").replace(v / "워크로드/파드.md")),
     "file no output shows added": lambda v: (v / "할 일.txt").write_text("-", encoding="utf-8"),
+    "image embed removed": lambda v: _edit(v, "워크로드/파드.md", " ![[pod.png]]", ""),  # (no page shows it now)
+    # (another note of a name the vault has: the cards of both name them by their folders now)
+    "a second note of one name added": lambda v: write_note(v, "네트워크/파드.md", "# 파드\n\n- 파드 네트워크 - 파드마다 IP\n"),
 }
 
 
@@ -554,6 +557,9 @@ def test_serve_rebuilds_after_each_kind_of_edit_equal_a_clean_build(tmp_path: Pa
         assert not again.unchanged, scenario
         assert _site_files(out / "site") == _site_files(tmp_path / f"clean{number}" / "site"), scenario
         assert sorted(map(str, again.diagnostics)) == sorted(map(str, clean.diagnostics)), scenario
+        reported = [json.loads((folder / "report.json").read_text(encoding="utf-8"))["diagnostics"]
+                    for folder in (out, tmp_path / f"clean{number}")]
+        assert reported[0] == reported[1], scenario  # (the report's rows, kept while the warnings are the same)
 
 
 LAB = """id: lab-pods

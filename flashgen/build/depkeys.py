@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from flashgen.cards.naming import shown_titles
 from flashgen.vault.model import Vault
 
 
-def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str, str]:
+def note_keys(vault: "Vault", known: dict[str, tuple] | None = None, memory: Any = None) -> dict[str, str]:
     """note path -> key. Two builds give a note the same key when its file is unchanged, every link in it
     resolves to the same place, every note or image it embeds is unchanged too (embeds of embeds included), and
     every note it names a heading or block of has the same headings and block ids. Cards, rendered card sides
     and note pages are reused by it.
     `known` (a dict, updated) is what the last call worked out of each note's own links: while the vault has
     the same files, a note's file and the files it shows content of are unchanged, its links are not gone
-    through again."""
+    through again. `memory` (build.memory.Memory) keeps how cards name the notes while the notes are the same."""
     stamps = vault.stamps
     files = vault.resolver.files_digest
     known = {} if known is None else known
@@ -35,7 +36,7 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
         if (entry is None or entry[0] != files or entry[1] != stamp
                 or any(stamps.get(target) != shown for target, shown in entry[2])):
             if titles is None:
-                titles = shown_titles(vault.resolver.notes)
+                titles = _names(vault, memory)
             own = _own_part(vault, note, stamp, named, titles.get(note.path, ""))
             entry = known[note.path] = (files, stamp, *own)
         direct[note.path], embedded[note.path] = entry[3], entry[4]
@@ -53,6 +54,16 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None) -> dict[str
             todo.extend(embedded[target])
         keys[path] = _digest([own] + [direct[t] for t in sorted(reach)]) if reach else own
     return keys
+
+
+def _names(vault: "Vault", memory: Any) -> dict[str, str]:
+    """How cards name the notes (cards.naming.shown_titles), worked out again only for other notes than last time."""
+    paths = frozenset(vault.resolver.notes)
+    if memory is None:
+        return shown_titles(paths)
+    if memory.names is None or memory.names[0] != paths:
+        memory.names = paths, shown_titles(paths)
+    return memory.names[1]
 
 
 def _own_part(vault: "Vault", note, stamp, named,

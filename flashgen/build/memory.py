@@ -60,6 +60,11 @@ class Memory:
     resolved: Any = None  # the link resolver's answers (vault.files.Resolver.answers); kept in memory only
     labs: Any = None  # the loaded labs and their problems (pipeline.load_course_labs); kept in memory only
     walked: Any = None  # the vault's files as the last build found them (vault.files.VaultFiles); in memory only
+    # what depends only on which notes there are, with the notes it was worked out for: the site's addresses of
+    # the notes (site.urls.SiteUrls) and how cards name them (cards.naming.shown_titles); in memory only
+    urls: tuple[tuple[str, ...], Any] | None = None
+    names: tuple[frozenset[str], dict[str, str]] | None = None
+    report: tuple[list, str] | None = None  # the last report's diagnostics and their JSON rows; in memory only
     _site: dict[str, Any] | None = field(default=None, repr=False)
     _deck: Any = field(default=None, repr=False)
     _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
@@ -79,7 +84,7 @@ class Memory:
             return
         self.setup, self.folder = setup, Path(out_dir)
         self.notes, self._saved, self._site, self._deck, self.resolved, self.labs = {}, {}, None, None, None, None
-        self.walked = None
+        self.walked = self.urls = self.names = self.report = None
         self._site_saved = {}
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry

@@ -123,7 +123,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     files_only, walked = vault_files(notes_dir, last=last, changed=changed)
     memory.walked = walked
     files_only.resolver.adopt(memory.resolved)  # what links named in the last build, if its files were the same
-    urls = _site_urls(walked) if site else None
+    urls = _site_urls(walked, memory) if site else None
     if memory.labs is None:  # (the labs are part of the setup: kept while it is the same)
         memory.labs = load_course_labs(notes_dir)
     labs, lab_problems = memory.labs
@@ -141,7 +141,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
                                             if memory.notes[f.path].outline is not None))
     # each note's own part of its key (where its links lead) is kept in its memo; worked out again where it may differ
     own = {path: memo.own for path, memo in memory.notes.items() if memo.own is not None}
-    keys = note_keys(vault, own)
+    keys = note_keys(vault, own, memory)
 
     # 3. The vault as a whole: notes whose outputs depend on a changed note (an embed, a linked heading, a
     #    backlink) are worked on too; then the links are checked
@@ -212,7 +212,7 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     step("done", 4, 4)
     result.diagnostics = sorted(set(result.diagnostics), key=_order)
     result.seconds = time.perf_counter() - started
-    write_report(result, out_dir / "report.json")
+    memory.report = write_report(result, out_dir / "report.json", memory.report)
     if key is not None:
         buildstate.remember(out_dir, key)
     return result
@@ -252,10 +252,14 @@ def _same_file(memo: NoteMemo | None, file) -> bool:
     return memo is not None and memo.stamp == file.stamp
 
 
-def _site_urls(walked):
+def _site_urls(walked, memory: Memory):
+    """The site's addresses of the notes: made again only when the notes are not those of the last build."""
     from flashgen.site.urls import SiteUrls
 
-    return SiteUrls([f.path for f in walked.notes])
+    paths = tuple(f.path for f in walked.notes)
+    if memory.urls is None or memory.urls[0] != paths:
+        memory.urls = paths, SiteUrls(list(paths))
+    return memory.urls[1].again()
 
 
 def _site_kept(memory: Memory, out_dir: Path) -> bool:
@@ -334,8 +338,9 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def write_report(result: BuildResult, path: Path) -> None:
-    """The build report as JSON (counts and every diagnostic with file and line)."""
+def write_report(result: BuildResult, path: Path, last: tuple[list, str] | None = None) -> tuple[list, str]:
+    """The build report as JSON (counts and every diagnostic with file and line). `last` is what the last call
+    returned: its diagnostics and their JSON, written again as they are when the diagnostics are the same."""
     data = {
         "notes": result.notes,
         # as Anki counts them: each flashgen card is an Anki note, of which Anki makes one or more cards
@@ -345,12 +350,13 @@ def write_report(result: BuildResult, path: Path) -> None:
         "media": result.media, "labs": result.labs, "seconds": round(result.seconds, 3),
         "deck": str(result.deck_path) if result.deck_path else None,
         "site": str(result.site_path) if result.site_path else None,
-        "diagnostics": [{"file": d.path, "line": d.line, "level": d.level.value, "code": d.code, "message": d.message}
-                        for d in result.diagnostics],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    # one diagnostic per line, each by json's C encoder (an indented dump takes its slow pure-Python path)
-    rows = [json.dumps(row, ensure_ascii=False) for row in data.pop("diagnostics")]
+    if last is not None and last[0] == result.diagnostics:
+        rows = last[1]
+    else:  # one diagnostic per line, each by json's C encoder (an indented dump takes its slow pure-Python path)
+        rows = ",\n  ".join(json.dumps({"file": d.path, "line": d.line, "level": d.level.value, "code": d.code,
+                                         "message": d.message}, ensure_ascii=False) for d in result.diagnostics)
     head = json.dumps(data, ensure_ascii=False)[:-1]
-    write_text(path, head + ',\n "diagnostics": [' + ",\n  ".join(rows) + "]}\n" if rows else
-               head + ', "diagnostics": []}\n')
+    write_text(path, head + ',\n "diagnostics": [' + rows + "]}\n" if rows else head + ', "diagnostics": []}\n')
+    return list(result.diagnostics), rows

@@ -127,6 +127,7 @@ def _command_path(args: list[str], commands: dict[str, Any]) -> tuple[str | None
 
 
 def _subcommand(node: dict[str, Any], word: str, commands: dict[str, Any], path: str) -> str | None:
+    """The path of the command's subcommand that `word` names (or is an alias of: `deploy`), else None."""
     for name in node["subcommands"]:
         full = f"{path} {name}".strip()
         if word == name or word in commands.get(full, {}).get("aliases", ()):
@@ -158,6 +159,7 @@ def _near_subcommand(word: str, node: dict[str, Any], path: str) -> str:
 
 
 def _unknown_in_group(word: str, node: dict[str, Any], path: str) -> str:
+    """A word after a group of commands (`kubectl rollout stauts`) that is none of them: kubectl rejects it."""
     meant = difflib.get_close_matches(word, node["subcommands"], n=1, cutoff=0.6)
     hint = f'; did you mean "kubectl {path} {meant[0]}"?' if meant else \
         f" (its commands: {', '.join(node['subcommands'])})"
@@ -197,7 +199,7 @@ def _flag_problems(args: list[str], path: str, commands: dict[str, Any]) -> list
                     break
                 if letter not in shorts:
                     out.append(f"{command} has no shorthand flag \"-{letter}\" (in \"{arg}\"): kubectl rejects it"
-                               + _shorthand_hint(arg, letter, flags, shorts))
+                               + _shorthand_hint(arg, flags))
                     break
                 if flags.get(shorts[letter]) and shorts[letter] not in OPTIONAL_VALUE:
                     if index == len(arg) - 1:  # `-n ns`: the next word is its value; `-oyaml`: the rest is
@@ -214,7 +216,7 @@ def _unknown_flag(command: str, name: str, flags: dict[str, bool], shorts: dict[
     return f'{command} has no flag "--{name}": kubectl rejects it{hint}'
 
 
-def _shorthand_hint(arg: str, letter: str, flags: dict[str, bool], shorts: dict[str, str]) -> str:
+def _shorthand_hint(arg: str, flags: dict[str, bool]) -> str:
     """`-all` is `--all`, `-namespace` `--namespace`: a long flag written with one dash."""
     if len(arg) > 2 and arg[1:].split("=")[0] in flags:
         return f'; did you mean "-{arg}"?'

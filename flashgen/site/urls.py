@@ -63,6 +63,13 @@ class SiteUrls:
         self._images: dict[str, str] = {}
         self.trace: list[str] | None = None  # when a list, image() adds each vault image asked for to it
 
+    def again(self) -> SiteUrls:
+        """The same notes' pages for another build of the same notes (worked out once), and nothing else asked of
+        it yet: the images a build's pages show are its own."""
+        other = SiteUrls([])
+        other._notes, other.shortened = self._notes, self.shortened
+        return other
+
     def note(self, path: str) -> str:
         """The page of a note."""
         return self._notes[path]
