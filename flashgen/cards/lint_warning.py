@@ -53,8 +53,8 @@ def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) 
         if commands and len(commands) == len(inside) and _in_section(card, code):
             # a command is checked by its own line: a card may show a block's commands one at a time
             shown = card.front + "\n" + card.back
-            lines = code.code.split("\n")
-            messages = list(dict.fromkeys(p.message for p in commands if lines[p.line - code.line].strip() in shown))
+            written = code.code.split("\n")
+            messages = list(dict.fromkeys(p.message for p in commands if written[p.line - code.line].strip() in shown))
         elif not _shows(card, code):
             continue
         if not messages:
