@@ -1497,6 +1497,21 @@ def test_commented_commands_under_a_vague_heading_are_a_card_each() -> None:
     assert not any("Operational Snippets" in front or "Roles" in front or "명령어" in front for front, _, _ in found)
 
 
+def test_commented_commands_under_a_heading_that_sets_a_task_are_its_one_answer() -> None:
+    """`### See its logs and delete it` over `kubectl logs … # you will see the date and message` (an exercise
+    collection's shape): the task is the question and its commands the answer; what the comments say (the output
+    to expect, what `cj` stands for) asks nothing of its own. Under a topic heading they are still a card each."""
+    text = ("# Cron jobs\n## See its logs and delete it\n\n```bash\nkubectl get po # copy the ID of the new pod\n"
+            "kubectl logs busybox-1 # you will see the date and message\nkubectl delete cj busybox # cj stands for "
+            "cronjob\n```\n")
+    [task] = cards_of(text, "Cron.md")
+    assert (task.front, task.prompt) == ("See its logs and delete it", "Write the command")
+    assert "kubectl delete cj busybox" in task.back
+    topic = ("# 노드\n## 노드 제어\n\n```bash\n# 노드를 클러스터에서 제외합니다.\nkubectl drain node1\n"
+             "# 노드를 다시 받습니다.\nkubectl uncordon node1\n```\n")
+    assert [c.front for c in cards_of(topic, "노드.md")] == ["노드 제어 › 노드를 클러스터에서 제외합니다.", "노드 제어 › 노드를 다시 받습니다."]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

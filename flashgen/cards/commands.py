@@ -61,7 +61,7 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     if not codes or any(not any(" ".join(span.split()) in said for span in CODE_SPAN.findall(caption))
                         for caption in captions):
         return None
-    if not vague and (captions or not _all_described(codes)
+    if not vague and (captions or not _all_described(codes) or SETS_A_TASK.match(heading_text(clean_title(section.title)))
                       or not all(lang or _typed_only(code) for (_, code), lang in zip(codes, langs))):
         return None  # (`장애 조치 (Failover)` over only commented commands: the commands are its content, not an
         # explanation of it; a fence with no language counts when its lines are commands, `노드 제어` over
@@ -69,6 +69,13 @@ def bare_commands(section: Section) -> list[tuple[int, str]] | None:
     return codes  # (the line of each block's fence, its code)
 
 
+# a heading that sets a task (`View the YAML of the replica set …`, `See its logs and delete it`, `파드를 생성하시오`): its
+# commands are the one answer, what their comments say is no question of its own (`# you will see the date`)
+SETS_A_TASK = re.compile(r"^(?:view|get|see|show|check|create|delete|list|find|run|make|write|add|remove|set|update|"
+                         r"scale|expose|deploy|configure|inspect|verify|edit|change|describe|apply|label|annotate|watch|"
+                         r"print|display|output|test|copy|save|export|roll ?back|undo|pause|resume|restart|taint|"
+                         r"execute|exec|generate|retrieve|fetch|determine|identify|obtain)\s+\S+\s+\S+"
+                         r"|.*(?:하시오|하세요|하라)[.?!]?$", re.I)
 PROGRAM = re.compile(r"^\s*(?:\$\s*)?(?:sudo\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*([\w.-]+)")  # (`ETCDCTL_API=3 etcdctl …`)
 
 
