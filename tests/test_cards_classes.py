@@ -1512,6 +1512,18 @@ def test_commented_commands_under_a_heading_that_sets_a_task_are_its_one_answer(
     assert [c.front for c in cards_of(topic, "노드.md")] == ["노드 제어 › 노드를 클러스터에서 제외합니다.", "노드 제어 › 노드를 다시 받습니다."]
 
 
+def test_html_that_only_wraps_an_answer_is_on_no_card() -> None:
+    """`<details><summary>Solution</summary>` ⏎ `<p>` right under a list of questions (public exercise collections
+    fold their answers so): the tags wrap what the reader reads and are no part of it; they were shown raw on the
+    answer, between the question and the solution."""
+    text = ("# DaemonSets\n## Understand the role of DaemonSets\n\nQuestions:\n- Create a DaemonSet and see that it "
+            "runs on all nodes.\n\n<details><summary>Solution</summary>\n<p>\n\n```bash\nkubectl apply -f ds.yaml\n"
+            "kubectl get pods -o wide\n```\n\n</p>\n</details>\n")
+    [card] = cards_of(text)
+    assert "kubectl apply -f ds.yaml" in card.back and "Create a DaemonSet" in card.back
+    assert "<details" not in card.back and "<p>" not in card.back and "Solution" not in card.back
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

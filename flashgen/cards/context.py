@@ -63,16 +63,26 @@ def chunks_of(section: Section, join_code: bool = False) -> list[Chunk]:
     return _group(section.blocks, join_code)
 
 
+# HTML that only wraps what the note shows (`<details><summary>Solution</summary>` ⏎ `<p>`, `</p>` ⏎ `</details>`):
+# no part of what a reader reads, so it stands apart from the blocks it touches (and, as HTML, is on no card)
+WRAPPER_HTML = re.compile(r"(?:\s*</?(?:details|summary|p|div|span|center|section|article)\b[^>]*>(?:[^<>\n]{0,40}"
+                          r"</summary>)?)+\s*", re.I)
+
+
 def _group(blocks: tuple[Block, ...], join_code: bool) -> list[Chunk]:
     apart = ("rule", "log_date") if join_code else ("code", "rule", "log_date")
     groups: list[list[Block]] = []
     for block in blocks:
         if groups and block.line == groups[-1][-1].end_line + 1 and block.kind not in apart \
-                and groups[-1][-1].kind not in apart:
+                and groups[-1][-1].kind not in apart and not _wrapper(block) and not _wrapper(groups[-1][-1]):
             groups[-1].append(block)
         else:
             groups.append([block])
     return [Chunk(tuple(group)) for group in groups]
+
+
+def _wrapper(block: Block) -> bool:
+    return block.kind == "html" and bool(WRAPPER_HTML.fullmatch(block.source))
 
 
 # (of a title that is a slug, naming.SLUG: the marks of one and how long a run of words must be)
