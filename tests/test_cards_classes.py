@@ -3149,6 +3149,10 @@ def test_a_note_title_that_other_notes_share_is_shown_with_the_nearest_folder_th
     assert "notes/rebalance.md" not in titles  # (a folder that names no subject)
     assert titles["pooling/intro.md"] == "pooling/intro"  # a title that names no subject: its folder's is
     assert titles["kafka/notes/Overview.md"] == "kafka/notes/Overview"  # a folder as vague as the title: one more
+    # an exercise's own files (`01-pod/solution.md`, `instructions.md`, `문제.md`) name a part of it, not a subject
+    exercise = shown_titles(["exercises/02-pod/solution/solution.md", "cka/07-sidecar/문제.md", "notes/Pods.md"])
+    assert exercise == {"exercises/02-pod/solution/solution.md": "02-pod/solution/solution",
+                        "cka/07-sidecar/문제.md": "07-sidecar/문제"}
 
 
 def test_the_breadcrumb_of_a_card_names_its_notes_folder_without_changing_the_cards_identity(tmp_path: Path) -> None:

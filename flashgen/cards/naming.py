@@ -14,8 +14,10 @@ from flashgen.cards.quality import words
 NO_SUBJECT_TITLES = frozenset({
     "readme", "index", "home", "overview", "intro", "introduction", "summary", "basic", "basics", "architecture",
     "flow", "concept", "concepts", "term", "terms", "terminology", "command", "commands", "setup", "config",
-    "configuration", "troubleshooting", "faq", "notes", "untitled",
-    "개요", "소개", "요약", "정리", "기본", "구조", "아키텍처", "흐름", "개념", "용어", "명령어", "설정", "무제",
+    "configuration", "troubleshooting", "faq", "notes", "untitled", "solution", "solutions", "answer", "answers",
+    "instructions", "exercise", "exercises", "task", "tasks", "problem", "problems",
+    "개요", "소개", "요약", "정리", "기본", "구조", "아키텍처", "흐름", "개념", "용어", "명령어", "설정", "무제", "문제", "풀이",
+    "정답", "답안",
 })
 # a quick look before the exact one: a title that holds one of them with only marks and numbers around it
 _MAYBE_NO_SUBJECT = re.compile(r"[\W\d_]*(?:%s)[\W\d_]*" % "|".join(
