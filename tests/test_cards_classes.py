@@ -1524,6 +1524,15 @@ def test_html_that_only_wraps_an_answer_is_on_no_card() -> None:
     assert "<details" not in card.back and "<p>" not in card.back and "Solution" not in card.back
 
 
+def test_a_question_set_to_the_reader_in_a_list_defines_nothing() -> None:
+    """`10. (Optional) Discuss: Can you expose the Pods as a service without a deployment?` at the end of an exercise's
+    steps: a question for the reader, not a term and its meaning (five such cards in a public CKAD course)."""
+    text = ("# Exercise 29\n\n1. Create a Deployment named `web`.\n2. (Optional) Discuss: Can you expose the Pods as a "
+            "service without a deployment?\n\n## Terms\n- Service: a stable address for a set of Pods\n")
+    fronts = [c.front for c in cards_of(text) if c.rule in ("definition", "term")]
+    assert fronts == ["Service"]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

@@ -413,8 +413,10 @@ def definition_cards(ctx: RuleContext, section: Section, used: set[int]) -> list
                     claims = _claims_about_the_subject(items)
                 if claims:
                     card = _trait(ctx, card, topic_of(section, ctx.topic))
-            if card and not _restates_a_case(card) and not is_example_instance(visible_text(card.front)):
-                cards.append(card)  # (`- 사람 2 : 국 끓이기 → 스팸 굽기`: one actor of an illustration, not a term)
+            if card and not _restates_a_case(card) and not is_example_instance(visible_text(card.front)) \
+                    and not ASKED.search(visible_text(card.back)):
+                cards.append(card)  # (`- 사람 2 : 국 끓이기 → 스팸 굽기`: one actor of an illustration, not a term;
+                # `10. (Optional) Discuss: Can you expose the Pods …?`: a question set to the reader, defining nothing)
         if numbered:
             cards[made:] = _asked_together(ctx, section, cards[made:], numbered, len(items), intro)
     return cards
@@ -859,6 +861,9 @@ def _short_names(body: tuple[str, ...]) -> list[str]:
         return []
     names = [match.group("name").strip() for match in found]
     return names if all(len(name.split()) <= 2 for name in names) else []
+
+
+ASKED = re.compile(r"\?[\s)*_]*$")  # a text that ends on a question: asked of the reader, it answers nothing
 
 
 def list_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[Card]:
