@@ -1533,6 +1533,16 @@ def test_a_question_set_to_the_reader_in_a_list_defines_nothing() -> None:
     assert fronts == ["Service"]
 
 
+def test_a_trail_of_documentation_pages_down_to_a_link_is_no_explanation() -> None:
+    """`## Secrets` over `kubernetes.io > Documentation > Concepts > Configuration > [Secrets](https://…)` (a chapter's
+    references, as exercise collections open each chapter): where to read, nothing to recall."""
+    text = ("# Configuration\n## Secrets\n\nkubernetes.io > Documentation > Concepts > Configuration > [Secrets]"
+            "(https://kubernetes.io/docs/concepts/configuration/secret/)\n\nkubernetes.io > Documentation > Tasks > "
+            "[Distribute Credentials](https://kubernetes.io/docs/tasks/inject-data-application/)\n\n"
+            "## ConfigMaps\n\nA ConfigMap > an env file: it holds settings apart from the image.\n")
+    assert [c.front for c in cards_of(text) if c.rule == "explain"] == ["ConfigMaps"]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

@@ -34,6 +34,7 @@ from flashgen.cards.quality import (
     is_wrap_up,
     is_link_list,
     is_map_entry,
+    is_docs_trail,
     is_map_list,
     is_summary_and_link,
     is_link_list_item,
@@ -1457,7 +1458,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only a bold lead line (`**Redis는 Single Thread로 동작**`) whose list other cards took
     if "\n" not in back.strip() and ANNOUNCES.match(shown) and "```" not in back:
         return None  # `The following summaries are available by default.`: what it announces is not on the card
-    if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back):
+    if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back) \
+            or is_docs_trail(back):
         return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
     if not cut and section.children and "\n" not in back.strip() and len(shown) <= LEAD_IN_SIZE and "`" not in back \
             and NAMES_AN_EXAMPLE.search(heading_text(title)):

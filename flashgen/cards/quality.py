@@ -867,6 +867,16 @@ def is_map_entry(term: str) -> bool:
 MAP_ITEM = re.compile(r"^[-*+]\s+(?:\*\*|__)?(\[\[[^\[\]\n]+\]\]|\[[^\[\]\n]+\]\([^()\s]+\))")
 
 
+# a trail of pages down to a link (`kubernetes.io > Documentation > Concepts > [Secrets](https://…)`): where to read
+DOCS_TRAIL = re.compile(r"[^\n>]{1,60}(?:\s(?:>|›|→)\s[^\n>]{1,60}){1,8}\s(?:>|›|→)\s\[[^\]\n]+\]\([^)\n]+\)\s*")
+
+
+def is_docs_trail(text: str) -> bool:
+    """Lines that are each a trail of pages down to a link to read (a chapter's references), and nothing else."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(DOCS_TRAIL.fullmatch(line.strip()) for line in lines)
+
+
 def is_map_list(text: str) -> bool:
     """A list whose every item opens with a link to a map of notes: the vault's table of contents."""
     top = [line for line in text.split("\n") if line.strip() and not line[:1].isspace()]
