@@ -159,7 +159,10 @@ def _near_subcommand(word: str, node: dict[str, Any], path: str) -> str:
 
 
 def _unknown_in_group(word: str, node: dict[str, Any], path: str) -> str:
-    """A word after a group of commands (`kubectl rollout stauts`) that is none of them: kubectl rejects it."""
+    """A word after a group of commands (`kubectl rollout stauts`) that is none of them: kubectl rejects it. A word
+    that could be no command (`# kubectl top 명령어 확인`, words about it in a comment) is left alone."""
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", word):
+        return ""
     meant = difflib.get_close_matches(word, node["subcommands"], n=1, cutoff=0.6)
     hint = f'; did you mean "kubectl {path} {meant[0]}"?' if meant else \
         f" (its commands: {', '.join(node['subcommands'])})"

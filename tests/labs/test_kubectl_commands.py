@@ -30,6 +30,7 @@ CASES = [
     ("kubectl create role r --verb=get --resources=pods", True, 'did you mean "--resource"?'),
     ("kubectl create deployment web --image=nginx -f web.yaml", True, 'no shorthand flag "-f"'),
     ("kubectl version --client --short", True, 'kubectl version has no flag "--short"'),
+    ("kubectl apply -y application1.yml", True, 'kubectl apply has no shorthand flag "-y"'),
     # what kubectl takes
     ("kubectl get po -owide", False, ""),
     ("kubectl get po -A -l app=web --show-labels", False, ""),
@@ -57,6 +58,7 @@ def test_a_word_that_may_name_a_plugin_and_words_that_are_no_command_are_left_al
     """kubectl runs `kubectl-ctx` for `kubectl ctx` when the plugin is installed: only a word a letter or two from
     one of kubectl's own commands, or one of a group's, is said to be wrong."""
     for line in ("kubectl ctx", "kubectl neat get pod x", "echo kubectl is installed", "# kubectl 설치",
+                 "# kubectl top 명령어 확인",
                  "kubectl <command> [TYPE] [NAME] [flags]", "alias k=kubectl", "which kubectl"):
         assert [check(args) for args in _invocations(line)] in ([], [[]]), line
 
