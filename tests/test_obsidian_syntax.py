@@ -62,3 +62,21 @@ def test_an_unclosed_comment_hides_the_rest_of_the_note_with_a_warning(tmp_path:
     assert [(d.line, d.code) for d in vault.diagnostics] == [(3, "unclosed-comment")]
     assert [b.source for s in note.sections() for b in s.blocks] == ["보이는 줄"]
     assert note.source.endswith("숨은 줄\n")  # what the user wrote is kept
+
+
+def test_a_comment_among_the_lines_of_html_leaves_the_html_whole(tmp_path: Path):
+    """`<td>` ⏎ `<!-- REMOVE THE BACKSLASHES -->` ⏎ `apiVersion` ⏎ `</td>` (a table written in HTML, as notes copied
+    from GitHub READMEs have them): the comment is hidden and the table stays one piece of HTML, as Obsidian shows it;
+    blanked, its line had ended the HTML and put the table's cells on cards as raw tags and loose words. A comment on
+    lines of its own between words still hides without a trace."""
+    (tmp_path / "n.md").write_text(
+        "# 크론잡\n## API\n<table>\n<tr>\n<td>\n<!-- REMOVE THE BACKSLASHES -->\napiVersion\n</td>\n<td>\n<!-- a\nb -->\n"
+        "batch/v1 설정\n</td>\n</tr>\n</table>\n\n## 설명\n크론잡은 잡을\n\n<!-- 메모 -->\n\n정해진 시각에 만든다.\n",
+        encoding="utf-8")
+    vault = parse_vault(tmp_path)
+    blocks = [(b.kind, b.source) for s in vault.note("n.md").sections() for b in s.blocks]
+    assert [kind for kind, _ in blocks[:1]] == ["html"] and "batch/v1 설정" in blocks[0][1] and "</table>" in blocks[0][1]
+    assert not any("REMOVE" in source or "메모" in source for _, source in blocks)
+    cards = extract_cards(vault)
+    assert not any("</td>" in card.back or "apiVersion" in card.back for card in cards)
+    assert [card.front for card in cards] == ["크론잡 › 설명"]

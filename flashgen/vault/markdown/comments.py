@@ -89,11 +89,28 @@ def strip_comments(text: str) -> Stripped:
             if end < 0:
                 out.append(token)
             else:
-                out.append(_blank(text[found.start():end + 3]))
+                comment = text[found.start():end + 3]
+                out.append("\n".join(["<!---->"] * (comment.count("\n") + 1)) if _in_html_lines(out, text, end + 3)
+                           else _blank(comment))
                 pos = end + 3
         else:
             out.append(token)  # an escaped backtick or backslash
     return Stripped("".join(out))
+
+
+def _in_html_lines(out: list[str], text: str, after: int) -> bool:
+    """Whether an HTML comment that fills its lines stands among lines of HTML (`<td>` ⏎ `<!-- … -->` ⏎ `kind`): left
+    blank, its line would end the HTML block it is part of, and what follows would no longer be in the table (an
+    empty comment keeps the line, and shows nothing)."""
+    tail: list[str] = []
+    for piece in reversed(out):  # (back to the start of the line before: a few pieces)
+        tail.append(piece)
+        if sum(part.count("\n") for part in tail) >= 2:
+            break
+    before = "".join(reversed(tail)).rsplit("\n", 2)
+    rest = text[after:text.find("\n", after) if "\n" in text[after:] else len(text)]
+    return len(before) >= 2 and not before[-1].strip() and not rest.strip() \
+        and before[-2].lstrip(" >").startswith("<")
 
 
 class _CodeSpans:
