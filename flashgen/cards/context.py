@@ -81,6 +81,15 @@ def _group(blocks: tuple[Block, ...], join_code: bool) -> list[Chunk]:
     return [Chunk(tuple(group)) for group in groups]
 
 
+# lines of line breaks alone (`<br>`, `<br><br>`) that a note puts between its parts for space
+SPACER_LINES = re.compile(r"^(?:[ \t]*(?:<br\s*/?>[ \t]*)+(?:\n|$)|[ \t]*\n)+|(?:\n[ \t]*(?:<br\s*/?>[ \t]*)*)+$", re.I)
+
+
+def _unspaced(text: str) -> str:
+    """A side without the space a note put around its parts: blank lines and lines of `<br>` at its start and end."""
+    return SPACER_LINES.sub("", text).strip()
+
+
 def _wrapper(block: Block) -> bool:
     return block.kind == "html" and bool(WRAPPER_HTML.fullmatch(block.source))
 
@@ -124,7 +133,7 @@ class RuleContext:
 
     def card(self, kind: str, front: str, back: str, line: int, section: Section, rule: str, anchor: str,
              block_id: str | None = None, prompt: str = "") -> Card:
-        return Card(kind=kind, front=front.strip(), back=back.strip(), note_path=self.note.path, line=line,
+        return Card(kind=kind, front=_unspaced(front), back=_unspaced(back), note_path=self.note.path, line=line,
                     heading_path=tuple(heading_text(title) for title in section.path), tags=self.tags, rule=rule,
                     anchor=" ".join(anchor.split()), deck=self.deck, block_id=block_id, prompt=prompt,
                     section_slug=section.slug, section_key=section.path)
