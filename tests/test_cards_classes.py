@@ -1552,6 +1552,18 @@ def test_line_breaks_a_note_puts_between_its_parts_for_space_are_on_no_side() ->
     assert any("추가한다.<br>먼저." in back for back in backs)
 
 
+def test_a_table_of_an_objects_fields_asks_each_field_with_the_object() -> None:
+    """`### (2) 스테이트풀셋의 사양` over `항목 | 설명` rows `serviceName`, `replicas`, … (a Kubernetes book's tables of
+    a kind's spec): a card per field, asked with the object, where the whole table had been one answer to recite; a
+    row that only points to another table (`tls | 표7 참고`) asks nothing."""
+    text = ("# 스테이트풀셋\n### (2) 스테이트풀셋의 사양\n|항목|설명|\n|---|---|\n|serviceName|헤드리스 서비스의 이름|\n"
+            "|replicas|기동하는 파드 수를 지정|\n|selector.matchLabels|제어하의 파드를 고르는 라벨|\n|tls|표7 참고|\n")
+    cards = [(c.front, c.back, c.prompt) for c in cards_of(text)]
+    assert cards == [("스테이트풀셋 › serviceName", "헤드리스 서비스의 이름", "무엇인가요?"),
+                     ("스테이트풀셋 › replicas", "기동하는 파드 수를 지정", "무엇인가요?"),
+                     ("스테이트풀셋 › selector.matchLabels", "제어하의 파드를 고르는 라벨", "무엇인가요?")]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

@@ -75,6 +75,12 @@ ASPECT = re.compile(r"^\W*(?:항목|특징|특성|속성|구분|features?|items?
 SAID = re.compile(r"^\W*(?:설명|내용|특징|특성|description|details?|content)\W*$", re.I)
 FEATURE_WORD = re.compile(r"^\W*(?:특징|특성|features?|characteristics?)\W*$", re.I)
 FEATURES_TITLE = re.compile(r"(?:^|\s)(?:주요\s*)?(?:특징|특성)$|(?:^|\s)(?:key\s+|main\s+)?(?:features|characteristics)$", re.I)
+# a table of an object's fields (`(2) 스테이트풀셋의 사양` over `항목 | 설명` rows `serviceName`, `replicas`): a card per
+# field, asked with the object; the title's numbering (`(2)`, `표 2`) and `의` before the word are no part of its name
+SPEC_TITLE = re.compile(r"^(?:\(?\d+\)\s*|표\s*\d+\s*)*(?P<subject>.*?)\s*(?:의\s*)?(?:사양|스펙|필드|"
+                        r"spec(?:ification)?s?|fields)$", re.I)
+FIELD_NAME = re.compile(r"`?[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*`?")  # `serviceName`, `selector.matchLabels`
+ONLY_A_POINTER = re.compile(r"^\W*(?:표\s*\d+\s*(?:참고|참조)|(?:see\s+)?table\s+\d+)\W*$", re.I)
 OVERVIEW = re.compile(r"\s*(?:개요|소개|overview|introduction)$", re.I)  # `Cloud Storage 개요` over `특징`: its subject
 SET_TO = re.compile(r"^\W*(?:값|예시|예|설정값|value|values|example|examples)\W*$", re.I)  # what one setup sets a name to
 HEADER_KIND = re.compile(rf"^\W*(?:{HEADERS})\W*$", re.I)  # `Host`: a header of what
@@ -265,9 +271,12 @@ def _feature_cards(ctx: RuleContext, section: Section, header: list[str], rows: 
     crate's `크레이트`, `의존성`; a setup's `Launch Template 설정`), and when fewer than half its rows say something in
     words: a fact sheet stays one explanation."""
     title = heading_text(clean_title(section.title))
-    if not (FEATURES_TITLE.search(title) or FEATURE_WORD.match(header[0]) or FEATURE_WORD.match(header[1])):
+    spec = SPEC_TITLE.match(title)
+    fields = spec is not None and sum(bool(FIELD_NAME.fullmatch(unbolded(row[0]).strip())) for _, row in rows if row) \
+        * 2 > len(rows)
+    if not (FEATURES_TITLE.search(title) or FEATURE_WORD.match(header[0]) or FEATURE_WORD.match(header[1]) or fields):
         return []
-    subject = FEATURES_TITLE.sub("", title).strip()
+    subject = spec.group("subject").strip() if fields and spec else FEATURES_TITLE.sub("", title).strip()
     if not subject or is_generic(subject):  # `특징` under `Cloud Storage 개요`: the subject is the heading above
         above = [heading_text(clean_title(path)) for path in section.path[:-1]]
         subject = next((OVERVIEW.sub("", name).strip() for name in reversed(above) if name and not is_generic(name)),
@@ -280,10 +289,11 @@ def _feature_cards(ctx: RuleContext, section: Section, header: list[str], rows: 
         said = row[1].strip()
         shown = visible_text(re.sub(r"`[^`\n]*`", "", said))
         if len(visible_text(label)) < 2 or len(visible_text(label)) > 30 or len(shown) < 3 or not re.search(r"\w", shown) \
-                or _says_only_label(visible_text(said), visible_text(label)):
+                or _says_only_label(visible_text(said), visible_text(label)) or ONLY_A_POINTER.match(shown):
             continue  # (`버전 관리` | `객체 버전 관리 지원`: the label said again; a value in code alone is a setting)
         cards.append(ctx.card("basic", in_context(label, subject), said, start + offset, section,
-                              "feature", visible_text(label), prompt=ctx.say("설명해 보세요", "Explain")))
+                              "feature", visible_text(label), prompt=ctx.say("무엇인가요?", "What is it?") if fields
+                              else ctx.say("설명해 보세요", "Explain")))
     return cards if len(cards) * 2 >= len(rows) and len(cards) >= 2 else []
 
 
