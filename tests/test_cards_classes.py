@@ -1564,6 +1564,15 @@ def test_a_table_of_an_objects_fields_asks_each_field_with_the_object() -> None:
                      ("스테이트풀셋 › selector.matchLabels", "제어하의 파드를 고르는 라벨", "무엇인가요?")]
 
 
+def test_a_files_name_at_a_prompt_labels_the_lines_under_it_which_are_no_output() -> None:
+    """`$ vip-daemonset.yml` over the manifest in a bare fence: the file's lines as the note shows them, not what a
+    command printed (left out, they had cut the manifest down to its last lines after a comment)."""
+    from flashgen.cards.plain import EDITED, transcript
+
+    lines = ["$ vip-daemonset.yml", "apiVersion: apps/v1", "kind: DaemonSet", "# to use unicast", "args:"]
+    assert transcript(lines)[1:3] == [EDITED, EDITED]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

@@ -2530,6 +2530,8 @@ DONE = re.compile(r"^\s*[\w.-]+(?:/[\w.:-]+| \"[^\"]+\") (?:created|configured|u
 LISTING = re.compile(r"^[A-Z][A-Z0-9()%_/.:-]*(?: [A-Z][A-Z0-9()%_/.:-]*)?(?:(?: {2,}|\t)[A-Z][A-Z0-9()%_/.:-]*"
                      r"(?: [A-Z][A-Z0-9()%_/.:-]*)*){2,}\s*$")
 TYPED, EDITED, PRINTED = "typed", "edited", "printed"
+# a file's name alone at a prompt (`$ vip-daemonset.yml`): a label over the file's lines, written as the note shows them
+FILE_LABEL = re.compile(r"[\w./-]+\.(?:ya?ml|json|toml|conf|cfg|ini|env|properties)")
 
 
 def transcript(lines: list[str]) -> list[str]:
@@ -2582,7 +2584,7 @@ def _after_command(command: str, then: str) -> tuple[str, str]:
     here = HEREDOC.search(command)
     if here:
         return "here", here.group(2)
-    return ("edit" if EDITS.match(command) else then), ""
+    return ("edit" if EDITS.match(command) or FILE_LABEL.fullmatch(command) else then), ""
 
 
 def without_printed(code: str) -> str | None:

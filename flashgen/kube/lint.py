@@ -48,8 +48,14 @@ def suggest(word: str, known: list[str]) -> str | None:
     return close[0] if close else None
 
 
+# a file's name at a prompt over its lines (`$ vip-daemonset.yml`): the author's label, no part of the manifest
+FILE_LABEL = re.compile(r"^\s*\$\s+[\w./-]+\.ya?ml\s*$")
+
+
 def _blank_placeholders(code: str) -> str:
-    return "\n".join("" if PLACEHOLDER.match(line) else line for line in code.split("\n"))
+    lines = code.split("\n")
+    return "\n".join("" if PLACEHOLDER.match(line) or not index and FILE_LABEL.match(line) else line
+                     for index, line in enumerate(lines))
 
 
 def _parse(code: str) -> list[Document] | YamlError:

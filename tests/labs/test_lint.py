@@ -246,3 +246,13 @@ def test_a_top_level_key_in_another_case_or_a_letter_off_is_a_manifest_with_a_ty
     assert lint_manifest_text(pod.replace("apiversion", "apiVersion"), "n.md", 1) == []
     assert lint_manifest_text("apiversion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n", "n.md", 1) == []
     assert lint_manifest_text("name: ci\non: push\ntype: x\nspecs: 1\n", "n.md", 1) == []
+
+
+def test_a_files_name_at_a_prompt_over_a_manifest_is_its_label_not_part_of_it():
+    """`$ vip-daemonset.yml` on the first line of a bare fence, then the manifest (how a Korean Kubernetes book's notes
+    name each file): not "not valid YAML", but the manifest under it checked as written."""
+    code = ("$ vip-daemonset.yml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n"
+            "  - name: web\n    imagee: nginx\n")
+    assert [(d.line, d.message.split(":")[0]) for d in lint_manifest_text(code, "n.md", 1)] == [
+        (9, 'unknown field "spec.containers[0].imagee" in Pod')]
+    assert lint_manifest_text(code.replace("imagee", "image"), "n.md", 1) == []
