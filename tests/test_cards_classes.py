@@ -1573,6 +1573,13 @@ def test_a_files_name_at_a_prompt_labels_the_lines_under_it_which_are_no_output(
     assert transcript(lines)[1:3] == [EDITED, EDITED]
 
 
+def test_a_separator_inside_square_brackets_is_no_separator() -> None:
+    """`Forwarding from [::1]:8080 -> 80` (what `kubectl port-forward` prints, pasted into a note): the `::` of an
+    address in brackets made a card `Forwarding from [` → `1]:8080 -> 80`; `Q::A` beside it still is one."""
+    text = "# 포트포워딩\n\nForwarding from [::1]:8080 -> 80\n\n포트포워딩을 멈추는 키::Ctrl+C\n"
+    assert [(c.front, c.back) for c in cards_of(text) if c.rule == "explicit"] == [("포트포워딩을 멈추는 키", "Ctrl+C")]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

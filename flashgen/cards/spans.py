@@ -13,6 +13,7 @@ WIKILINK = re.compile(r"!?\[\[[^\[\]\n]*\]\]")
 MD_LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 PAREN = re.compile(r"\([^()\n]{1,80}\)")
+BRACKETED = re.compile(r"\[[^\[\]\n]{1,80}\]")  # `[::1]`, `[note: x]`: one thing, not text to split
 QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|「[^」\n]{1,80}」')
 
 
@@ -88,6 +89,8 @@ def markup_spans(line: str, emphasis: bool = True) -> list[tuple[int, int, int]]
         spans += [(m.start(), m.end(), 1) for m in QUOTED.finditer(line)]  # a quoted label is one thing
     if emphasis and "(" in line:
         spans += [(m.start(), m.end(), 1) for m in PAREN.finditer(line)]  # `(e.g., Docker Hub: nginx)`: a remark
+    if emphasis and "[" in line:
+        spans += [(m.start(), m.end(), 1) for m in BRACKETED.finditer(line)]  # `Forwarding from [::1]:8080`
     if emphasis:
         for mark in ("**", "__", "==", "~~"):
             if mark in line:
