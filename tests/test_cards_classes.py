@@ -1580,6 +1580,13 @@ def test_a_separator_inside_square_brackets_is_no_separator() -> None:
     assert [(c.front, c.back) for c in cards_of(text) if c.rule == "explicit"] == [("포트포워딩을 멈추는 키", "Ctrl+C")]
 
 
+def test_a_heading_that_is_only_a_url_gives_no_explanation() -> None:
+    """`# https://linuxize.com/post/bash-comments/` (a script's comment, written outside a fence, read as a heading):
+    a front that is only an address asks nothing."""
+    text = "# https://linuxize.com/post/bash-comments/\n\nkubectl delete -f pod.yaml --now\n\n# Pods\n\nA Pod runs containers.\n"
+    assert [c.front for c in cards_of(text)] == ["Pods"]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

@@ -1331,6 +1331,7 @@ def _with_what_it_refers_to(ctx: RuleContext, section: Section, title: str) -> s
     return in_context(title, topic)
 
 
+BARE_URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 SET_TO_REACH = 60  # lines above a bare value's heading where what is set to it is looked for
 
 
@@ -1349,6 +1350,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if is_date(heading_text(title)) or is_log_heading(title) or any(names_instances(t) for t in section.path) \
             or CONSOLE_SECTION.search(heading_text(title)):
         return None  # a day of the study log, one machine or cloud resource, a walk through a console's screens
+    if BARE_URL.fullmatch(heading_text(title)):
+        return None  # `# https://linuxize.com/post/bash-comments/` (a script's comment read as a heading): asks nothing
     if names_a_problem(title):
         return None  # a problem set with no answer under it (`참고 - 기출 문제`; one with its answer is an exercise)
     kinds = KINDS_ABOUT.match(heading_text(title).strip()) if title[:1] in KINDS_ABOUT_STARTS else None
