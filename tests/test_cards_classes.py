@@ -1587,6 +1587,13 @@ def test_a_heading_that_is_only_a_url_gives_no_explanation() -> None:
     assert [c.front for c in cards_of(text)] == ["Pods"]
 
 
+def test_a_keycap_number_a_heading_opens_with_is_left_off_the_front() -> None:
+    """`## 1️⃣ kube-proxy`, `## 4️⃣ Kubernetes 구조에서 위치` (a list's numbering drawn as emoji keycaps, as the
+    emoji a heading opens with is left off: `📦 즉시 적용`)."""
+    text = "# 3장 kube-proxy\n## 1️⃣ kube-proxy\nService 트래픽을 Pod로 전달하는 Node 컴포넌트\n"
+    assert [c.front for c in cards_of(text)] == ["kube-proxy"]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

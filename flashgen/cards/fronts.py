@@ -102,7 +102,9 @@ def takes_what_it_points_at(command: str) -> bool:
 
 
 # emoji a heading opens with (`📦 즉시 적용`, `✅Nginx 기본 웹 사이트 수정`): decoration of the note, no word of what is asked
-LEADING_EMOJI = re.compile(rf"(^|› )(?:[{EMOJI_CHARS}][\uFE0F\u200d\u20e3]*)+\s*")
+# (and a keycap number, `1️⃣ kube-proxy`: the digit, its variation selector and the keycap, a list's numbering)
+KEYCAP = re.compile(r"[0-9#*]\uFE0F?\u20E3")
+LEADING_EMOJI = re.compile(rf"(^|› )(?:[{EMOJI_CHARS}][\uFE0F\u200d\u20e3]*|{KEYCAP.pattern})+\s*")
 # a heading or a table's label of a word or two that names only an action or a property, with no object (`즉시 적용`,
 # `상세 정보`, `강제 삭제`, `Details`, `Apply now`): applied to what, details of what, is said by the heading above it
 OBJECTLESS_KO = frozenset("적용 정보 처리 설정 확인 조회 실행 삭제 생성 변경 수정 취소 중지 시작 재시작 설치 제거 추가 목록 상태 "
@@ -155,8 +157,8 @@ def pointing_question(front: str) -> re.Match | None:
 
 def without_emoji(front: str) -> str:
     """A front without the emoji its headings open with (`📦 즉시 적용` → `즉시 적용`)."""
-    if not front or not (EMOJI.match(front) or "› " in front
-                         and any(EMOJI.match(part) for part in front.split("› ")[1:])):
+    if not front or not (EMOJI.match(front) or KEYCAP.match(front) or "› " in front
+                         and any(EMOJI.match(part) or KEYCAP.match(part) for part in front.split("› ")[1:])):
         return front
     plain = LEADING_EMOJI.sub(r"\1", front)
     return plain if plain.strip() else front
