@@ -1594,6 +1594,14 @@ def test_a_keycap_number_a_heading_opens_with_is_left_off_the_front() -> None:
     assert [c.front for c in cards_of(text)] == ["kube-proxy"]
 
 
+def test_a_labs_objectives_are_no_knowledge() -> None:
+    """`## Objective` ⏎ `1. Explore PersistentVolume` (each exercise of a study repository opens so), `## 학습 목표`: what
+    the lesson sets out to do, nothing to recall (56 such cards in gbih/Kubernetes-study-notes)."""
+    text = ("# 6.5.2 Creating a PersistentVolume\n## Objective\n1. Explore PersistentVolume\n\n## 학습 목표\n- PV 이해\n\n"
+            "## Notes\n- A PersistentVolume is storage the cluster provides, apart from any pod.\n")
+    assert [c.front for c in cards_of(text)] == ["Creating a PersistentVolume › Notes"]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

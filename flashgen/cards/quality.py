@@ -82,7 +82,8 @@ NAVIGATION_HEADINGS = {
     "navigation", "external links", "useful links", "외부 링크", "유용한 링크", "관련 자료", "credits", "acknowledgements", "acknowledgments", "third party acknowledgements", "license",
     "licenses", "licence", "copyright", "attribution", "release notes", "version history", "라이선스", "라이센스",
     "저작권", "감사의 말", "변경 이력", "변경 내역", "next steps", "todo", "to do", "roadmap", "progress", "status",
-    "다음 단계", "할 일", "계획", "일정", "일정 계획", "로드맵", "진행 상황", "진행 현황", "목차", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
+    "다음 단계", "할 일", "계획", "일정", "일정 계획", "로드맵", "진행 상황", "진행 현황", "목차", "objective", "objectives",
+    "learning objectives", "lab objectives", "학습 목표", "실습 목표", "참고", "참고 자료", "참고자료", "참고 문서", "참고문서", "참고 링크", "관련 문서", "관련 링크", "링크",
     "출처", "관련", "관련 노트", "더 보기", "더보기", "참조", "레퍼런스", "문서", "learn more", "read more", "contribute",
     "contributing", "how to contribute", "feedback", "기여", "기여하기", "피드백",
 }
