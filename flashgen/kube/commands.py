@@ -92,8 +92,8 @@ def check(args: list[str]) -> list[str]:
     path, problem = _command_path(args, commands)
     if problem:
         return [problem]
-    if path is None:
-        return []  # a command kubectl does not have that may be a plugin's (`kubectl ctx`): nothing is said
+    if not path:  # a command kubectl does not have that may be a plugin's (`kubectl ctx`), or no command at all, as
+        return []  # prose speaks of one of its flags (`kubectl -o jsonpath란?`): nothing is said
     return _flag_problems(args, path, commands)
 
 

@@ -58,7 +58,7 @@ def test_a_word_that_may_name_a_plugin_and_words_that_are_no_command_are_left_al
     """kubectl runs `kubectl-ctx` for `kubectl ctx` when the plugin is installed: only a word a letter or two from
     one of kubectl's own commands, or one of a group's, is said to be wrong."""
     for line in ("kubectl ctx", "kubectl neat get pod x", "echo kubectl is installed", "# kubectl 설치",
-                 "# kubectl top 명령어 확인",
+                 "# kubectl top 명령어 확인", "kubectl -o jsonpath란?",
                  "kubectl <command> [TYPE] [NAME] [flags]", "alias k=kubectl", "which kubectl"):
         assert [check(args) for args in _invocations(line)] in ([], [[]]), line
 
