@@ -1602,6 +1602,17 @@ def test_a_labs_objectives_are_no_knowledge() -> None:
     assert [c.front for c in cards_of(text)] == ["Creating a PersistentVolume › Notes"]
 
 
+def test_a_prompt_set_in_under_a_commands_output_is_part_of_that_output() -> None:
+    """`$ docker run hello-world` prints, among its lines, ` $ docker run -it ubuntu bash`: set in deeper than the
+    command, it is what the command printed, not a command the note runs; a block set in as a whole keeps its
+    commands."""
+    from flashgen.cards.plain import PRINTED, TYPED, transcript
+
+    lines = ["$ docker run hello-world", "Hello from Docker!", " $ docker run -it ubuntu bash", "", "$ docker images"]
+    assert transcript(lines) == [TYPED, PRINTED, PRINTED, "", TYPED]
+    assert transcript(["  $ kubectl get pods", "  NAME   READY", "  $ kubectl get svc"]) == [TYPED, PRINTED, TYPED]
+
+
 # --- a back that runs on into the next topic or task -------------------------------------------------------------
 
 def test_a_bold_topic_with_a_subtitle_ends_the_topic_before_it() -> None:

@@ -2545,6 +2545,7 @@ def transcript(lines: list[str]) -> list[str]:
     state = ""  # "" (what follows is typed), "out", "edit", "more" (a command goes on), "here", "listing"
     after = until = ""  # where a command's lines lead once it ends ("out" after a prompt); a here-document's end
     stripped = ""
+    typed_at = 0  # how far the last command typed at a prompt is set in
     for line in lines:
         previous, stripped = stripped, line.strip()  # (and the line before it)
         prompt = PROMPTED.match(line) if state not in ("more", "here") else None
@@ -2557,9 +2558,12 @@ def transcript(lines: list[str]) -> list[str]:
                 state = after if stripped == until else "here"
             else:
                 state, until = _after_command(stripped, after)
+        elif prompt and state == "out" and _indent(line) > typed_at:
+            kinds.append(PRINTED)  # a prompt set in deeper than the command that printed it is part of what it
+            # printed (`docker run hello-world` prints ` $ docker run -it ubuntu bash`)
         elif prompt and not stripped.startswith("#"):
             kinds.append(TYPED)
-            after = "out"
+            after, typed_at = "out", _indent(line)
             state, until = _after_command(line[prompt.end():].strip(), after)
         elif state == "edit":
             kinds.append(PRINTED if DONE.match(line) else EDITED)
@@ -2576,6 +2580,10 @@ def transcript(lines: list[str]) -> list[str]:
             after = ""
             state, until = _after_command(stripped, after)
     return kinds
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _after_command(command: str, then: str) -> tuple[str, str]:
