@@ -63,7 +63,8 @@ def main() -> None:
                 continue
             try:
                 done = subprocess.run([options.kubectl, *args, "--request-timeout=1s"], capture_output=True, text=True,
-                                      env=env, stdin=subprocess.DEVNULL, timeout=10)
+                                      env=env, cwd=home, stdin=subprocess.DEVNULL, timeout=10)
+                # (in the scratch folder: `kubectl config … --kubeconfig=admin.kubeconfig` writes the file it names)
                 answer = done.stdout + done.stderr
             except subprocess.TimeoutExpired:
                 answer = ""

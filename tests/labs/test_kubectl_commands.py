@@ -100,7 +100,7 @@ def kubectl(tmp_path_factory):
 def _rejected_by(kubectl, args: list[str]) -> bool:
     binary, env = kubectl
     done = subprocess.run([binary, *args, "--request-timeout=1s"], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, timeout=30)
+                          cwd=env["HOME"], stdin=subprocess.DEVNULL, timeout=30)  # (where a `--kubeconfig` it writes goes)
     said = done.stdout + done.stderr
     return any(mark in said for mark in ("unknown flag", "unknown shorthand flag", "unknown command"))
 
