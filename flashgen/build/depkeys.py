@@ -59,11 +59,7 @@ def note_keys(vault: "Vault", known: dict[str, tuple] | None = None, memory: Any
 def _names(vault: "Vault", memory: Any) -> dict[str, str]:
     """How cards name the notes (cards.naming.shown_titles), worked out again only for other notes than last time."""
     paths = frozenset(vault.resolver.notes)
-    if memory is None:
-        return shown_titles(paths)
-    if memory.names is None or memory.names[0] != paths:
-        memory.names = paths, shown_titles(paths)
-    return memory.names[1]
+    return shown_titles(paths) if memory is None else memory.kept("names", paths, lambda: shown_titles(paths))
 
 
 def _own_part(vault: "Vault", note, stamp, named,

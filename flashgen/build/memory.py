@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from flashgen.build import codec
 from flashgen.build.processes import Background
@@ -60,11 +60,7 @@ class Memory:
     resolved: Any = None  # the link resolver's answers (vault.files.Resolver.answers); kept in memory only
     labs: Any = None  # the loaded labs and their problems (pipeline.load_course_labs); kept in memory only
     walked: Any = None  # the vault's files as the last build found them (vault.files.VaultFiles); in memory only
-    # what depends only on which notes there are, with the notes it was worked out for: the site's addresses of
-    # the notes (site.urls.SiteUrls) and how cards name them (cards.naming.shown_titles); in memory only
-    urls: tuple[tuple[str, ...], Any] | None = None
-    names: tuple[frozenset[str], dict[str, str]] | None = None
-    report: tuple[list, str] | None = None  # the last report's diagnostics and their JSON rows; in memory only
+    _kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)  # see kept(); in memory only
     _site: dict[str, Any] | None = field(default=None, repr=False)
     _deck: Any = field(default=None, repr=False)
     _saved: dict[str, NoteMemo] = field(default_factory=dict, repr=False)  # the rows as in the file
@@ -84,10 +80,19 @@ class Memory:
             return
         self.setup, self.folder = setup, Path(out_dir)
         self.notes, self._saved, self._site, self._deck, self.resolved, self.labs = {}, {}, None, None, None, None
-        self.walked = self.urls = self.names = self.report = None
+        self.walked = None
+        self._kept = {}
         self._site_saved = {}
         for path, entry in _read_notes(Path(out_dir) / NOTES_FILE, setup):
             self.notes[path] = self._saved[path] = entry
+
+    def kept(self, name: str, key: Any, make: Callable[[], Any]) -> Any:
+        """What `make()` gives for `key` (the site's addresses of a set of notes, how cards name them, the JSON rows
+        of a report's warnings): made again only when the key is not the last one's."""
+        held = self._kept.get(name)
+        if held is None or held[0] != key:
+            held = self._kept[name] = (key, make())
+        return held[1]
 
     def holds(self, out_dir: Path, setup: str) -> bool:
         """Whether this memory is what the last build of this setup into `out_dir`, in this process, left."""

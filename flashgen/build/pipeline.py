@@ -212,7 +212,9 @@ def _build(notes_dir: Path, out_dir: Path, site: bool, decks: bool, step: Callab
     step("done", 4, 4)
     result.diagnostics = sorted(set(result.diagnostics), key=_order)
     result.seconds = time.perf_counter() - started
-    memory.report = write_report(result, out_dir / "report.json", memory.report)
+    # (the warnings' rows as JSON are written again as they are while the warnings are the same)
+    write_report(result, out_dir / "report.json",
+                 memory.kept("report", tuple(result.diagnostics), lambda: report_rows(result.diagnostics)))
     if key is not None:
         buildstate.remember(out_dir, key)
     return result
@@ -257,9 +259,7 @@ def _site_urls(walked, memory: Memory):
     from flashgen.site.urls import SiteUrls
 
     paths = tuple(f.path for f in walked.notes)
-    if memory.urls is None or memory.urls[0] != paths:
-        memory.urls = paths, SiteUrls(list(paths))
-    return memory.urls[1].again()
+    return memory.kept("urls", paths, lambda: SiteUrls(list(paths))).again()
 
 
 def _site_kept(memory: Memory, out_dir: Path) -> bool:
@@ -338,9 +338,9 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def write_report(result: BuildResult, path: Path, last: tuple[list, str] | None = None) -> tuple[list, str]:
-    """The build report as JSON (counts and every diagnostic with file and line). `last` is what the last call
-    returned: its diagnostics and their JSON, written again as they are when the diagnostics are the same."""
+def write_report(result: BuildResult, path: Path, rows: str | None = None) -> None:
+    """The build report as JSON (counts and every diagnostic with file and line). `rows`: the diagnostics' rows as
+    report_rows makes them, when the caller has them already."""
     data = {
         "notes": result.notes,
         # as Anki counts them: each flashgen card is an Anki note, of which Anki makes one or more cards
@@ -352,11 +352,13 @@ def write_report(result: BuildResult, path: Path, last: tuple[list, str] | None 
         "site": str(result.site_path) if result.site_path else None,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    if last is not None and last[0] == result.diagnostics:
-        rows = last[1]
-    else:  # one diagnostic per line, each by json's C encoder (an indented dump takes its slow pure-Python path)
-        rows = ",\n  ".join(json.dumps({"file": d.path, "line": d.line, "level": d.level.value, "code": d.code,
-                                         "message": d.message}, ensure_ascii=False) for d in result.diagnostics)
+    rows = report_rows(result.diagnostics) if rows is None else rows
     head = json.dumps(data, ensure_ascii=False)[:-1]
     write_text(path, head + ',\n "diagnostics": [' + rows + "]}\n" if rows else head + ', "diagnostics": []}\n')
-    return list(result.diagnostics), rows
+
+
+def report_rows(diagnostics: Iterable[Diagnostic]) -> str:
+    """The report's diagnostics, one per line, each by json's C encoder (an indented dump takes its slow pure-Python
+    path)."""
+    return ",\n  ".join(json.dumps({"file": d.path, "line": d.line, "level": d.level.value, "code": d.code,
+                                     "message": d.message}, ensure_ascii=False) for d in diagnostics)

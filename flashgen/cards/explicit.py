@@ -11,7 +11,7 @@ from flashgen.cards.context import Chunk, RuleContext, chunks_of
 from flashgen.cards.decks import deck_for, strip_leading_tag
 from flashgen.cards.model import Card
 from flashgen.cards.plain import list_items
-from flashgen.cards.spans import BRACKETED, mask_markup
+from flashgen.cards.spans import mask_markup
 from flashgen.cards.text import BULLET, split_block_id
 from flashgen.vault.model import Section
 
@@ -61,7 +61,6 @@ def _masked(text: str) -> str:
     """Inline code, links, URLs, HTML, cloze braces and what stands in square brackets (`Forwarding from
     [::1]:8080`, an address) hidden, so that a separator inside them is not one."""
     masked = mask_markup(text, emphasis=False)
-    masked = BRACKETED.sub(lambda m: "[" + "\u2591" * (len(m.group(0)) - 2) + "]", masked)
     return ANKI_CLOZE.sub(lambda m: "\u2591" * len(m.group(0)), masked)
 
 

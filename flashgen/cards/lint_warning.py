@@ -15,23 +15,22 @@ from flashgen.diagnostics import Diagnostic
 from flashgen.vault.model import CodeBlock, Note
 
 
-def rejected(note: Note, problems: Sequence[Diagnostic]) -> list[tuple[CodeBlock, list[str]]]:
+def rejected(note: Note, problems: Sequence[Diagnostic]) -> list[tuple[CodeBlock, list[Diagnostic]]]:
     """Each code block of the note with the problems found in its lines."""
     out = []
     for code in note.code_blocks:
-        found = list(dict.fromkeys(p.message for p in problems
-                                   if p.path == note.path and code.line <= p.line <= code.last_line))
-        if found:
-            out.append((code, found))
+        inside = [p for p in problems if p.path == note.path and code.line <= p.line <= code.last_line]
+        if inside:
+            out.append((code, inside))
     return out
 
 
 COMMAND = "kubectl-command"  # the code of the check of kubectl commands (flashgen.kube.commands)
 
 
-def title(language: str, code: CodeBlock | None = None, problems: Sequence[Diagnostic] = ()) -> str:
-    """The warning's title: a rejected command in a block whose problems are all kubectl's, else a manifest."""
-    if code is not None and all(p.code == COMMAND for p in problems if code.line <= p.line <= code.last_line):
+def title(language: str, commands: bool = False) -> str:
+    """The warning's title: a rejected command over a block whose problems are all kubectl's, else a manifest."""
+    if commands:
         return say(language, "⚠️ kubectl이 거부하는 명령", "⚠️ kubectl rejects this command")
     return say(language, "⚠️ Kubernetes가 거부하는 매니페스트", "⚠️ Kubernetes rejects this manifest")
 
@@ -39,35 +38,44 @@ def title(language: str, code: CodeBlock | None = None, problems: Sequence[Diagn
 def fence_warnings(note: Note, problems: Sequence[Diagnostic], config: Config) -> dict[int, tuple[str, tuple[str, ...]]]:
     """Fence line -> (title, messages) for the note's page."""
     language = note_language(note, config)
-    return {code.fence_line: (title(language, code, problems), tuple(found)) for code, found in rejected(note, problems)}
+    return {code.fence_line: (title(language, _commands(inside)), tuple(_messages(inside)))
+            for code, inside in rejected(note, problems)}
 
 
 def warn_rejected(ctx: RuleContext, card: Card, problems: Sequence[Diagnostic]) -> Card:
     """The card with a warning above its answer for each problem in a code block it shows (for a card of one of a
-    block's documents, in that document)."""
+    block's documents, in that document; for commands, on the lines the card shows)."""
     found: list[str] = []
     heading = ""
-    for code, messages in rejected(ctx.note, problems):
-        inside = [p for p in problems if p.path == ctx.note.path and code.line <= p.line <= code.last_line]
-        commands = [p for p in inside if p.code == COMMAND]
-        if commands and len(commands) == len(inside) and _in_section(card, code):
+    for code, inside in rejected(ctx.note, problems):
+        commands = _commands(inside)
+        if commands and _in_section(card, code):
             # a command is checked by its own line: a card may show a block's commands one at a time
             shown = card.front + "\n" + card.back
             written = code.code.split("\n")
-            messages = list(dict.fromkeys(p.message for p in commands if written[p.line - code.line].strip() in shown))
+            inside = [p for p in inside if written[p.line - code.line].strip() in shown]
         elif not _shows(card, code):
             continue
-        if not messages:
-            continue
-        heading = heading or title(ctx.language, code, problems)
-        if card.rule == "manifest" and card.line != code.fence_line:
+        elif card.rule == "manifest" and card.line != code.fence_line:
             lines = _document_lines(code, card.line)
-            messages = list(dict.fromkeys(p.message for p in problems if p.path == ctx.note.path and p.line in lines))
-        found.extend(message for message in messages if message not in found)
+            inside = [p for p in inside if p.line in lines]
+        if not inside:
+            continue
+        heading = heading or title(ctx.language, commands)
+        found.extend(message for message in _messages(inside) if message not in found)
     if not found:
         return card
     warning = "\n".join([f"> [!warning] {heading}"] + [f"> - {_escaped(message)}" for message in found])
     return replace(card, back=f"{warning}\n\n{card.back}".strip())
+
+
+def _commands(problems: list[Diagnostic]) -> bool:
+    """Whether the problems of a block are all kubectl's (the block holds commands, not a manifest)."""
+    return all(p.code == COMMAND for p in problems)
+
+
+def _messages(problems: list[Diagnostic]) -> list[str]:
+    return list(dict.fromkeys(p.message for p in problems))
 
 
 def _shows(card: Card, code: CodeBlock) -> bool:

@@ -89,8 +89,8 @@ def markup_spans(line: str, emphasis: bool = True) -> list[tuple[int, int, int]]
         spans += [(m.start(), m.end(), 1) for m in QUOTED.finditer(line)]  # a quoted label is one thing
     if emphasis and "(" in line:
         spans += [(m.start(), m.end(), 1) for m in PAREN.finditer(line)]  # `(e.g., Docker Hub: nginx)`: a remark
-    if emphasis and "[" in line:
-        spans += [(m.start(), m.end(), 1) for m in BRACKETED.finditer(line)]  # `Forwarding from [::1]:8080`
+    if "[" in line:  # (emphasis or not: a separator in `Forwarding from [::1]:8080` is none)
+        spans += [(m.start(), m.end(), 1) for m in BRACKETED.finditer(line)]
     if emphasis:
         for mark in ("**", "__", "==", "~~"):
             if mark in line:
