@@ -148,8 +148,9 @@ def check(card: Seen, notes: dict[str, str], rejected: dict[str, list[tuple[int,
     if card.model == "basic":
         back = card.text("Back")
         words = re.sub(r"[\W\d_]+", " ", front.lower()).strip()
-        if words in METADATA and (len(back) <= 40 or DATE.match(back) or URL_ONLY.match(back)):
-            found.append("metadata")
+        in_code = re.fullmatch(r"\s*(?:<p>)?\s*<code[^>]*>[^<]*</code>\s*(?:</p>)?\s*", card.fields.get("Front", ""))
+        if words in METADATA and not in_code and (len(back) <= 40 or DATE.match(back) or URL_ONLY.match(back)):
+            found.append("metadata")  # (a name in code, `tag` → `Deprecated alias for tags`, is a property's name)
         if "#flashcards" in front.lower():
             found.append("flashcards-tag")
         main = re.split(r"… (?:노트에서 계속|continued in the note)", card.fields.get("Back", ""))[0]

@@ -1731,9 +1731,9 @@ def test_a_set_of_kinds_split_by_rules_gives_no_card_of_its_first_kind() -> None
 
 
 def test_a_rule_before_a_related_link_still_ends_a_whole_table() -> None:
-    text = ("# Events\n## Event types\n\n| Event | Meaning |\n|---|---|\n| `CREATED` | an object was made |\n"
-            "| `DELETED` | an object was removed |\n\n---\n\nSee also [[Storage]].\n")
-    assert [c for c in cards_of(text) if c.rule == "explain" and "CREATED" in c.back and "DELETED" in c.back]
+    text = ("# Events\n## Event types\n\n| Event | Meaning |\n|---|---|\n| Created | an object was made |\n"
+            "| Deleted | an object was removed |\n\n---\n\nSee also [[Storage]].\n")
+    assert [c for c in cards_of(text) if c.rule == "explain" and "Created" in c.back and "Deleted" in c.back]
 
 
 def test_steps_announced_by_a_lead_in_and_cut_give_no_card() -> None:
@@ -4054,3 +4054,86 @@ def test_a_kind_the_objects_name_abbreviates_is_no_blank() -> None:
     plain = csr.replace("example-csr", "alice").replace("-encoded-CSR", "")
     [card] = [c for c in cards_of(plain) if c.rule == "manifest"]
     assert "CertificateSigningRequest" in _hidden(card)
+
+
+def test_reference_rows_whose_description_shares_a_word_with_the_name() -> None:
+    """A command's description may name what it makes (`ZIP 생성` over `git archive HEAD -o file.zip`): the command is
+    still to recall, asked with the section's topic when the description is short. A method's Korean description
+    that shares `SQL` with `.execute(sql)` says more than its name. A column of names in code under a header of
+    its own (`derive | 기능`) is a reference as `메서드 | 설명` is; a workflow's secrets are its setup, no card."""
+    text = ("# Git 저장소 관리\n## 아카이브\n| 명령어 | 설명 |\n|---|---|\n| `git archive HEAD -o file.zip` | ZIP 생성 |\n"
+            "| `git archive --format=tar HEAD > file.tar` | TAR 생성 |\n\n"
+            "## 주요 메서드\n| 메서드 | 설명 |\n|---|---|\n| `.execute(sql)` | SQL 문자열 파싱 + 실행 |\n"
+            "| `.plan(sql)` | SQL → 실행 계획 생성 |\n\n"
+            "## 주요 derive 트레이트\n| derive | 기능 |\n|---|---|\n| `Copy` | 암시적 복사 |\n| `Default` | 기본값 생성 |\n"
+            "| `Hash` | HashMap 키로 사용 |\n\n"
+            "## 필요한 시크릿\n| 시크릿 | 설명 |\n|---|---|\n| `EC2_HOST` | 배포할 서버의 주소 |\n| `SSH_KEY` | 접속에 쓰는 개인 키 |\n")
+    cards = [(c.front, c.back) for c in cards_of(text) if c.rule in ("reference", "name")]
+    assert cards == [
+        ("아카이브 › ZIP 생성", "`git archive HEAD -o file.zip`"),
+        ("아카이브 › TAR 생성", "`git archive --format=tar HEAD > file.tar`"),
+        ("`.execute(sql)`", "SQL 문자열 파싱 + 실행"), ("`.plan(sql)`", "SQL → 실행 계획 생성"),
+        ("주요 derive 트레이트 › 암시적 복사", "`Copy`"), ("주요 derive 트레이트 › 기본값 생성", "`Default`"),
+        ("`Hash`", "HashMap 키로 사용")]
+    assert not [c for c in cards_of(text) if "EC2_HOST" in c.front + c.back]
+
+
+def test_a_table_of_methods_compared_gives_a_card_per_method() -> None:
+    """`방법 | 보안 | 설정 난이도 | 적합한 경우`: each method, with the table's topic, → what each column says of it."""
+    text = ("# Cloud SQL\n## 연결 방법 비교\n| 방법 | 보안 | 설정 난이도 | 적합한 경우 |\n|---|---|---|---|\n"
+            "| Auth Proxy | 높음 (IAM 인증) | 중간 | 개발/운영 범용 |\n| Private IP | 높음 (VPC 내부) | 높음 | 프로덕션 |\n"
+            "| Public IP | 중간 (IP 화이트리스트) | 낮음 | 임시 접속 |\n")
+    cards = [c for c in cards_of(text) if c.rule == "entity"]
+    assert [c.front for c in cards] == ["연결 방법 비교 › Auth Proxy", "연결 방법 비교 › Private IP",
+                                        "연결 방법 비교 › Public IP"]
+    assert cards[2].back == "**보안**: 중간 (IP 화이트리스트)\n\n**설정 난이도**: 낮음\n\n**적합한 경우**: 임시 접속"
+
+
+def test_an_overview_of_what_the_subsections_go_over_is_no_card() -> None:
+    """`…과정을 정리한다. …테스트 방법을 포함한다.` or `The Editor page contains settings for …` over subsections: the
+    subsections hold what there is to learn. A tool's definition in the same words (`다른 Git 저장소를 하위 디렉토리로
+    포함한다.`, `외부 도구로 diff를 시각적으로 비교한다.`) stays."""
+    text = ("# GCP 네트워크 구축 실습\n\nGCP 네트워크 인프라를 실습으로 구축하는 과정을 정리한다. AWS와의 비교, 테스트 방법을 포함한다.\n\n"
+            "## VPC\n\nVPC는 글로벌 리소스이고 서브넷은 리전에 속한다.\n")
+    assert [c.front for c in cards_of(text) if c.rule == "explain"] == ["VPC"]
+    settings = ("# Settings\n## Editor\n\nThe Editor page contains settings for how you view and edit notes.\n\n"
+                "### Readable line length\n\nLimits the width of the text so that long lines wrap earlier.\n")
+    assert [c.front for c in cards_of(settings) if c.rule == "explain"] == ["Readable line length"]
+    for definition in ("다른 Git 저장소를 하위 디렉토리로 포함한다.", "외부 도구로 diff를 시각적으로 비교한다."):
+        tool = f"# Git 도구\n\n{definition}\n\n## 사용법\n\n설정 파일에 도구 이름을 적고 명령을 실행한다.\n"
+        assert [c.back for c in cards_of(tool) if c.rule == "explain" and c.back == definition]
+
+
+def test_a_table_of_a_manifests_top_level_fields_is_no_card() -> None:
+    """`apiVersion | apps/v1 설정`, `kind | StatefulSet 설정`, `metadata | name에 이름 설정`, `spec | 표2 참고`: the skeleton
+    every manifest opens with; the spec's own table has what there is to learn."""
+    text = ("# 스테이트풀셋\n## (1) 스테이트풀셋 API\n|항목|설명|\n|--|--|\n|apiVersion|apps/v1 설정|\n|kind|StatefulSet 설정|\n"
+            "|metadata|name에 이름 설정|\n|spec|스테이트풀셋의 사양 (표2 참고)|\n\n## (2) 스테이트풀셋의 사양\n|항목|설명|\n|--|--|\n"
+            "|serviceName|헤드리스 서비스의 이름|\n|replicas|기동하는 파드 수를 지정|\n")
+    assert [c.front for c in cards_of(text)] == ["스테이트풀셋 › serviceName", "스테이트풀셋 › replicas"]
+
+
+def test_the_command_that_opens_a_manifest_labels_it_for_the_lint() -> None:
+    """`$ kubectl edit configmap -n kube-system kube-proxy` over the file's lines in a bare fence: the file as the
+    learner edits it, checked as a manifest, with no "not valid YAML" for the command's line."""
+    from flashgen.kube.lint import lint_manifest_text
+
+    code = ("$ kubectl edit configmap -n kube-system kube-proxy\n\napiVersion: kubeproxy.config.k8s.io/v1alpha1\n"
+            "kind: KubeProxyConfiguration\nmode: \"ipvs\"\nipvs:\n  strictARP: true\n")
+    assert not lint_manifest_text(code, "n.md", 3)
+    pod = "$ vi pod.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containerz: []\n"
+    assert [d.message for d in lint_manifest_text(pod, "n.md", 3) if "containerz" in d.message]
+
+
+def test_a_terminal_session_pasted_as_text_shows_its_commands_only() -> None:
+    """A PowerShell session written into the note outside a fence (`PS C:\\work\\ch09> kubectl describe deploy vweb` ⏎
+    what it printed): the command as code, without the author's folder or the output; `➜  nsenter …` too. A step
+    that only applies the lab's file (`kubectl apply -f .\\pi\\job.yaml`) teaches `-f` alone: no card."""
+    text = ("# 디플로이먼트\n\n# 디플로이먼트의 상태를 확인\nPS C:\\work\\kiamol\\ch09> kubectl describe deploy vweb\n"
+            "Name:               vweb\nNamespace:          default\n\n# 업데이트된 잡을 배치\n"
+            "PS C:\\work\\kiamol\\ch08> kubectl apply -f .\\pi\\pi-job-random.yaml\njob.batch/pi-job-random created\n\n"
+            "# 파드의 인터페이스\n```\n➜  nsenter -t 75171 -n ip addr\n3: eth0@if23: <BROADCAST,MULTICAST,UP>\n"
+            "    inet 10.96.0.230/32 scope global eth0\n```\n")
+    cards = {c.front: c.back for c in cards_of(text)}
+    assert cards == {"디플로이먼트의 상태를 확인": "```sh\nPS> kubectl describe deploy vweb\n```",
+                     "파드의 인터페이스": "```\n➜  nsenter -t 75171 -n ip addr\n```"}

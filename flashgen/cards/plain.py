@@ -46,6 +46,7 @@ from flashgen.cards.quality import (
     is_console_path,
     is_drawing_text,
     is_log_heading,
+    goes_over,
     is_meta_sentence,
     is_placeholder,
     is_result,
@@ -1461,6 +1462,11 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
         return None  # only a bold lead line (`**Redis는 Single Thread로 동작**`) whose list other cards took
     if "\n" not in back.strip() and ANNOUNCES.match(shown) and "```" not in back:
         return None  # `The following summaries are available by default.`: what it announces is not on the card
+    if _only_applies_files(back):
+        return None  # `kubectl apply -f .\pi\pi-job-random.yaml`: a lab's step, whose only lesson, `-f`, every
+        # such step repeats; the file's name is the lab's
+    if not cut and section.children and goes_over(shown):
+        return None  # an overview of what the subsections go over (`…를 정리한다. …를 비교한다.`): they have the cards
     if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back) \
             or is_docs_trail(back):
         return None  # only a pointer to elsewhere (a summary over its link), or a sentence about the note itself
@@ -2479,6 +2485,11 @@ def _shown_text(chunk: Chunk, missing: set[str], before: str = "", asides: bool 
             kept[-1:] = [kept[-1].rstrip("\n")] if kept else []  # (the blank line before it goes with it)
             continue
         text = "\n".join(line for line in _without_diagrams(block.source.split("\n")) if not _skippable(line, missing))
+        if block.kind == "paragraph" and SESSION_PROMPT.match(text):
+            typed = without_printed(text)  # a terminal session pasted as text (`PS C:\work> kubectl get pv` ⏎ what it
+            if typed is None:  # printed): its commands, as code, without the output
+                continue
+            text = f"```sh\n{typed}\n```"
         text = EMPTY_QUOTE_LINES.sub("", text) if text.rstrip().endswith(">") else text  # (a callout whose last line went)
         if _teaches_nothing(block, text):
             if block.kind == "list" and _announces_links(kept[-1] if kept else before) \
@@ -2517,9 +2528,15 @@ def _pinned_versions(code: str) -> bool:
 
 
 # a line typed at a shell prompt (`$ kubectl get pods`, `user@test$ curl …`, `root@k8s-master# apt update`,
-# `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, a prompt alone: `root@node01#`), or a comment; what
+# `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, `➜  ps aux`, `PS C:\work> kubectl get pv`, a prompt
+# alone: `root@node01#`), or a comment; what
 # else a transcript holds after a command is what the command printed
-PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#)")
+PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#|"
+                      r"➜(?:\s|$)|PS (?:[A-Za-z]:\\|/)[^>\n]*>(?:\s|$))")
+# a prompt that opens a paragraph: a terminal session pasted into the note as text
+SESSION_PROMPT = re.compile(r"^(?:\$ |[\w.-]+@[\w.:~/-]+\s*[$#] |PS (?:[A-Za-z]:\\|/)[^>\n]*> )\S")
+# a PowerShell prompt that shows the folder the author typed in (`PS C:\work\kiamol\ch05> kubectl get pv`)
+POWERSHELL_PROMPT = re.compile(r"^(\s*)PS (?:[A-Za-z]:\\|/)[^>\n]*>\s?")
 # a command that opens a file to change it (`vi etcd.yaml`, `kubectl edit deploy web`): the lines under it are the
 # file as the learner changes it, not output
 EDITS = re.compile(r"^(?:sudo\s+)?(?:vi|vim|nvim|nano|emacs|visudo|kubectl\s+edit|crontab\s+-e|systemctl\s+edit)\b")
@@ -2609,12 +2626,25 @@ def without_printed(code: str) -> str | None:
     kept: list[str] = []
     for line, kind in zip(lines, kinds):
         if kind != PRINTED and (kind or kept and kept[-1].strip()):
-            kept.append(line)
+            kept.append(POWERSHELL_PROMPT.sub(r"\1PS> ", line) if kind == TYPED else line)  # (the author's folder
+            # is no part of the command)
     while kept and not kept[-1].strip():
         kept.pop()
     if all(line.lstrip().startswith("#") or not line.strip() for line in kept):
         return None
     return "\n".join(kept)
+
+
+# a command that sends a file of the note's own to the cluster (`kubectl apply -f sleep.yaml -n lab`)
+APPLIES_FILE = re.compile(r"^(?:\$\s+|PS> )?(?:kubectl|k)\s+(?:apply|create|delete|replace)\s+(?:-n\s+\S+\s+)?-f\s+"
+                          r"(?!https?:)[\w.\\/~-]+(?:\s+(?:-n|--namespace)[\s=]\S+)?\s*$")
+
+
+def _only_applies_files(back: str) -> bool:
+    """An answer that is only commands applying or deleting the note's own files, nothing else said."""
+    found = re.fullmatch(r"```[\w-]*\n(.*?)\n```", back.strip(), re.S)
+    lines = [line.strip() for line in found.group(1).split("\n") if line.strip()] if found else []
+    return bool(lines) and all(APPLIES_FILE.match(line) for line in lines)
 
 
 def _teaches_nothing(block: Block, text: str) -> bool:

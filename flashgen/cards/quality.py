@@ -519,7 +519,20 @@ EMPHASIS_EDGES = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
 def is_one_setups_table(table: str) -> bool:
     """A table of one setup's checklist, machines, settings or files: nothing to recall, in an answer or row by row."""
-    return is_status_table(table) or names_instances(table, 2) or is_settings_table(table) or is_inventory_table(table)
+    return is_status_table(table) or names_instances(table, 2) or is_settings_table(table) or is_inventory_table(table) \
+        or is_manifest_skeleton(table)
+
+
+# the fields every manifest opens with: a table of them says only what each one is set to in the note's example
+SKELETON_FIELDS = {"apiversion", "kind", "metadata", "spec", "status", "data", "stringdata", "type"}
+
+
+def is_manifest_skeleton(table: str) -> bool:
+    """A table of a manifest's top-level fields (`apiVersion | apps/v1 설정`, `kind | StatefulSet 설정`, `metadata |
+    name에 이름 설정`, `spec | 표2 참고`): the skeleton of every manifest, what matters is in the spec's own table."""
+    rows = table_rows(table)[1:]
+    names = [_unemphasized(row[0]).strip("` ").lower() for row in rows if row]
+    return len(names) >= 3 and {"apiversion", "kind"} <= set(names) and set(names) <= SKELETON_FIELDS
 
 
 def is_inventory_table(table: str) -> bool:
@@ -769,6 +782,25 @@ def is_cross_reference(table: str) -> bool:
 def is_meta_sentence(text: str) -> bool:
     """One short sentence about the note itself (`…를 위한 가이드입니다`, `This guide explains…`)."""
     return "\n" not in text.strip() and len(text) < 120 and bool(META_SENTENCE.search(text))
+
+
+# a sentence that only says what a note or section goes over (`…를 정리한다.`, `…를 다룬다.`, `The Editor page contains
+# settings for …`); after one, a sentence that says what else it compares or holds (`…방식을 비교한다.`, `…테스트 방법을
+# 포함한다.`), which alone would be a definition (`다른 Git 저장소를 하위 디렉토리로 포함한다.`)
+GOES_OVER = re.compile(r"(?:정리|소개|요약)(?:한다|합니다|했다|하였다)\.?$|(?:다룬다|다룹니다|살펴본다|살펴봅니다|알아본다|알아봅니다)\.?$|"
+                       r"^(?:this|the [\w ]{1,30}?) (?:page|section|note|guide|document|tab|chapter)s? "
+                       r"(?:contains|covers|describes|lists|explains|shows|includes|goes over)\b", re.I)
+ALSO_GOES_OVER = re.compile(r"(?:비교|포함|설명)(?:한다|합니다|했다|하였다)\.?$")
+
+
+def goes_over(text: str) -> bool:
+    """One or two short sentences that only say what the note or section goes over: an overview whose subsections
+    hold what there is to learn."""
+    sentences = [part.strip() for part in re.split(r"(?<=[.!?。])\s+", text.strip()) if part.strip()]
+    return "\n" not in text.strip() and len(text) < 200 and 0 < len(sentences) <= 2 \
+        and bool(GOES_OVER.search(sentences[0]) or META_SENTENCE.search(sentences[0])) \
+        and all(GOES_OVER.search(sentence) or META_SENTENCE.search(sentence) or ALSO_GOES_OVER.search(sentence)
+                for sentence in sentences[1:])
 
 
 def is_log_heading(title: str) -> bool:

@@ -128,8 +128,11 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
         if NAMED_IN_CODE.match(visible_text(header[0])) and any(SET_TO.match(visible_text(name)) for name in header[1:]):
             continue  # one workflow's variables and what it sets them to (`변수 | 설명 | 예시` over `S3_BUCKET_NAME`)
         keys = _key_columns(header, [row for _, row in rows[1:]])
+        named = _names_in_code(header, [row for _, row in rows[1:]]) \
+            and not any(FILE_NAME.search(heading_text(clean_title(title)).strip()) for title in section.path)
+        # (`📄 nginx.yaml` over `리소스 | 역할`: what one project's file holds)
         made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
-                _row_card(ctx, section, header, row, block.line + offset) for offset, row in rows[1:]]
+                _row_card(ctx, section, header, row, block.line + offset, named) for offset, row in rows[1:]]
         if keys or sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two
             # rows; a table of shortcuts whatever its rows give: keys every text field answers to are asked nowhere)
             cards.extend(card for card in made if card)
@@ -200,7 +203,30 @@ EDITING_KEY = re.compile(r"(?:left|right|up|down|home|end|page ?up|page ?down|ba
                          r"(?:\s*arrow)?(?:\s*/\s*(?:left|right|up|down|[←→↑↓]))?", re.I)
 
 
-def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[str], line: int) -> Card | None:
+# a column of one project's files or folders (`파일 | 설명` over `main.py`), or of the secrets, outputs or images one
+# workflow uses (`시크릿 | 설명` over `EC2_HOST`): its setup, not names to learn
+FILES_COLUMN = re.compile(r"^\W*(?:파일|파일명|경로|디렉토리|디렉터리|폴더|files?|paths?|director(?:y|ies)|folders?|"
+                          r"시크릿|secrets?|출력|outputs?|이미지|images?)\W*$", re.I)
+FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z]{1,5}`?$")  # `src/main.rs`, `app.py`
+
+
+def _names_in_code(header: list[str], rows: list[list[str]]) -> bool:
+    """A two-column reference whose first column, whatever its header says (`derive`, `어노테이션`), holds names
+    in code and whose second says what each does (`| derive | 기능 |` over `Debug` | `{:?} 포맷 출력`): a table of
+    names, as `메서드 | 설명` is. Not one of files or paths (a project's layout)."""
+    first = visible_text(header[0])
+    if len(header) != 2 or not DESCRIBES.match(visible_text(header[1])) or NAMED.match(first) or COMMAND.match(first) \
+            or SYMPTOM.match(first) or FILES_COLUMN.match(first):
+        return False
+    heads = [row[0].strip() for row in rows if row]
+    return len(heads) >= 2 and sum(bool(CODE_NAME.match(head)) and not FILE_NAME.search(head.strip("`"))
+                                   for head in heads) * 5 >= len(heads) * 4
+
+
+def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[str], line: int,
+              named: bool = False) -> Card | None:
+    """The card of a reference table's row: a command asked by what it does, a name (an option, a method, a name in
+    code under `named`) by what it does or the other way round; None for a row that says nothing beyond its name."""
     if not row or names_instances(" ".join(row)):
         return None  # an address or resource of one machine: that machine's entry, not a lesson
     first = header[0]
@@ -214,7 +240,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
     described = [(name, text) for name, text in given if DESCRIBES.match(name)]
     in_code = bool(NAMED_IN_CODE.match(visible_text(first))) and bool(CODE_NAME.match(head))
     if not described or len(visible_text(described[0][1])) < 3 \
-            or restates(visible_text(described[0][1]), visible_text(head)) and not in_code:
+            or _restated(visible_text(described[0][1]), visible_text(head), COMMAND.match(first)) and not in_code:
         return None  # (`Show ribbon` | `Shows the ribbon.`: nothing beyond its name; but which variable holds the
         # commit's SHA, `CI_COMMIT_SHA` | `커밋 SHA`, is asked by its description, and the name is the answer)
     rest = [(name, text) for name, text in given if (name, text) != described[0]]
@@ -223,11 +249,14 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
         if runs_scripts(visible_text(head).strip("`")):
             return None  # the project's own script: what it does is in the script
         asked = described[0][1]
-        if len(visible_text(asked).split()) == 1:  # `업데이트`: the command of what, is the section's topic
-            asked = in_context(asked, topic_of(section, ctx.topic))
+        topic = topic_of(section, ctx.topic)
+        if len(visible_text(asked).split()) == 1 or len(visible_text(asked)) < 8 \
+                and not any(word[:2] in visible_text(asked) for word in re.findall(r"\w{2,}", topic)):
+            asked = in_context(asked, topic)  # (`업데이트`, `이름 변경`: the command of what is the section's topic;
+            # `리베이스 취소` under `리베이스` names it)
         return ctx.card("basic", asked, head + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("명령어는?", "Which command?"))
-    if NAMED.match(first):
+    if named or NAMED.match(first):
         meaning = visible_text(described[0][1])
         if SWITCH.match(meaning):
             return None  # `Enable or disable …`: a switch of an app
@@ -241,7 +270,7 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
                     or len(meaning.split()) == 1 and WORD_NAME.match(head) \
                     or any(OWN_SCRIPT.search(title) for title in (ctx.note.title, *section.path)):
                 return None
-            return _name_card(ctx, section, first, head, described[0][1], extra, line)
+            return _name_card(ctx, section, "name" if named else first, head, described[0][1], extra, line)
         front = in_context(unbolded(head), topic_of(section, ctx.topic)) \
             if bracketed_only(head) or FLAG.match(head) or HEADER_KIND.match(visible_text(first)) else unmarked(head)
         # (`(기본)` | `비공개`: a word in brackets names nothing without the table's subject, `가시성 (pub)`; a flag,
@@ -249,6 +278,18 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
         return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("무엇인가요?", "What is it?"))
     return None
+
+
+def _restated(said: str, name: str, command: bool) -> bool:
+    """A description that says nothing beyond the name it describes. A command's words are not what it does: its
+    description restates it only when it adds no word (`ZIP 생성` over `git archive HEAD -o file.zip` asks for the
+    command); a Korean syllable says as much as two letters (`.execute(sql)` | `SQL 문자열 파싱 + 실행`)."""
+    if not restates(said, name):
+        return False
+    beyond = [word for word in re.findall(r"\w+", said.lower()) if word not in name.lower()]
+    if command:
+        return not beyond
+    return not HANGUL.search(said) or len("".join(beyond)) + len(HANGUL.findall("".join(beyond))) <= 8
 
 
 def _name_card(ctx: RuleContext, section: Section, kind: str, name: str, meaning: str, extra: str,
@@ -339,8 +380,9 @@ def _comparison_cards(ctx: RuleContext, section: Section, header: list[str], com
 
 # the first column of a table of kinds of a thing (`디스크 유형`, `레코드 유형`, `포트 종류`, `버전`, `Service Type`, `모드`):
 # each row is one kind, a thing to know apart from the others (a column of one setup's parts, `구성 요소`, `이름`, is not)
-KIND_COLUMN = re.compile(r"(?:유형|종류|타입|클래스|등급|레벨|수준|모드|버전|패밀리|계열|방식|\btypes?|\bkinds?|\bclass(?:es)?|"
-                         r"\btiers?|\blevels?|\bmodes?|\bversions?|\bfamil(?:y|ies))\W*$", re.I)
+KIND_COLUMN = re.compile(r"(?:유형|종류|타입|클래스|등급|레벨|수준|모드|버전|패밀리|계열|방식|방법|기법|전략|도구|\btypes?|"
+                         r"\bkinds?|\bclass(?:es)?|\btiers?|\blevels?|\bmodes?|\bversions?|\bfamil(?:y|ies)|\bmethods?|"
+                         r"\bapproach(?:es)?|\bstrateg(?:y|ies)|\btools?)\W*$", re.I)
 STARTS_WITH_NUMBER = re.compile(r"^\W*\d")  # `99.9%`, `1`, `2024-01-02`: a value of a scale or a record, not a name
 
 

@@ -48,8 +48,10 @@ def suggest(word: str, known: list[str]) -> str | None:
     return close[0] if close else None
 
 
-# a file's name at a prompt over its lines (`$ vip-daemonset.yml`): the author's label, no part of the manifest
-FILE_LABEL = re.compile(r"^\s*\$\s+[\w./-]+\.ya?ml\s*$")
+# a file's name at a prompt over its lines (`$ vip-daemonset.yml`), or the command that opens or prints the file
+# (`$ kubectl edit configmap -n kube-system kube-proxy`, `$ vi pod.yaml`, `$ cat pod.yaml`): the author's label, no
+# part of the manifest
+FILE_LABEL = re.compile(r"^\s*\$\s+(?:sudo\s+)?(?:[\w./-]+\.ya?ml|(?:vi|vim|nvim|nano|emacs|cat|kubectl\s+edit)\s+[^|;&<>]*)\s*$")
 
 
 def _blank_placeholders(code: str) -> str:

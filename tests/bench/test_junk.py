@@ -46,3 +46,12 @@ def test_a_sampled_card_shows_nested_and_numbered_lists_as_anki_does() -> None:
     assert junk.readable(side).split("\n") == [
         "1. Controllers maintain desired replicas", "   - Use a Deployment", "2. Health probes",
         "   - livenessProbe restarts", "   - readinessProbe gates", "After.", "3. three"]
+
+
+def test_a_property_named_in_code_is_no_notes_metadata() -> None:
+    """`Tags` → `2024-01-02` asks for the note's own metadata; `` `tag` `` → `Deprecated alias for tags.` names a
+    property of the app, written in code: no junk."""
+    meta = junk.Seen("basic", {"Front": "<p>Tags</p>", "Back": "<p>k8s, pods</p>"}, "n.md", 3)
+    named = junk.Seen("basic", {"Front": "<p><code>tag</code></p>", "Back": "<p>Deprecated alias for tags.</p>"}, "n.md", 4)
+    assert "metadata" in junk.check(meta, {}, {})
+    assert "metadata" not in junk.check(named, {}, {})
