@@ -483,8 +483,10 @@ def test_study_days_versions_sketches_and_long_scripts_are_no_cards() -> None:
             "# 아키텍처\n```\n┌────────┐\n│ Ingress │\n└───┬────┘\n    └──▶ Service\n```\n\n"
             "# 설치 스크립트\n```bash\n" + "\n".join(f"echo step {i}" for i in range(40)) + "\n```\n")
     assert cards_of(text) == []
-    kept = cards_of("# 설치\n설치는 스크립트 하나로 끝난다.\n```bash\n" + "\n".join(f"echo {i}" for i in range(40)) + "\n```\n")
-    assert [c.rule for c in kept] == ["explain"] and "\n…\n```" in kept[0].back  # prose first: a cut script stays
+    kept = cards_of("# 설치\n설치는 스크립트 하나로 끝난다. 스크립트는 다음과 같다:\n```bash\n" +
+                    "\n".join(f"echo {i}" for i in range(40)) + "\n```\n")
+    assert [c.rule for c in kept] == ["explain"] and "\n…\n```" in kept[0].back  # prose that leads into it first: a
+    # cut script stays
 
 
 def test_inventories_checklists_placeholders_and_settings_of_one_environment_are_no_cards() -> None:
@@ -4137,3 +4139,18 @@ def test_a_terminal_session_pasted_as_text_shows_its_commands_only() -> None:
     cards = {c.front: c.back for c in cards_of(text)}
     assert cards == {"디플로이먼트의 상태를 확인": "```sh\nPS> kubectl describe deploy vweb\n```",
                      "파드의 인터페이스": "```\n➜  nsenter -t 75171 -n ip addr\n```"}
+
+
+def test_a_program_the_room_runs_out_in_after_the_words_shows_none_of_its_lines() -> None:
+    """`* DLQ는 … 죽은 메시지를 저장하는 큐` over a Spring config too long to show even in twice the room: the words are
+    the answer, with the link to the rest; the program's first lines, cut mid-block, teach nothing."""
+    config = "\n".join(["@Configuration", "public class RabbitMqConfig {"] +
+                       [f"    @Bean public Queue queue{n}() {{ return new Queue(\"q{n}\"); }}" for n in range(40)] + ["}"])
+    text = f"# RabbitMQ\n## DLQ\n* DLQ는 DLX를 통해 전달된 죽은 메시지를 저장하는 큐\n\n```java\n{config}\n```\n"
+    [card] = [c for c in cards_of(text) if c.rule == "explain"]
+    assert card.back.startswith("* DLQ는 DLX를 통해 전달된 죽은 메시지를 저장하는 큐\n\n[[n#DLQ|")
+    assert "@Configuration" not in card.back
+    flow = "\n".join(["kubectl apply", "     │", "     ▼", "API Server"] * 12)
+    shown = f"# Volume\n## 실제 생성 흐름\nPod 생성하면 내부에서 이렇게 진행된다.\n\n```\n{flow}\n```\n"
+    [card] = [c for c in cards_of(shown) if c.rule == "explain"]
+    assert "kubectl apply" in card.back and "\n…\n```" in card.back  # words that say the code shows how: cut visibly

@@ -2353,7 +2353,12 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
             continue
         announced = kind == "paragraph" and parts and _dangling(parts[-1])
         piece = _shorten(text, kind, max_chars - size, max_lines - lines, whole_sentences=bool(announced)) \
-            if kind in ("code", "list", "table") or not parts or announced else ""
+            if kind in ("list", "table") or kind == "code" and (not said or _fenced_code(parts[-1]) is not None
+                                                               or _leads_to_code(parts)) \
+            or not parts or announced else ""  # (a code block the room runs out in right after the author's words,
+        # which neither lead into it nor name it, shows none of its lines: the words are the answer, and the first lines of
+        # a program, one project's config cut mid-block, teach nothing; code a lead-in announces or a caption names
+        # is the answer, cut visibly)
         own = _finished(unused, kind, text, missing, parts[-1] if parts else "", asides) if stretch else None
         if own and size + _reading_size(own) <= max_chars * GRACE and lines + own.count("\n") + 1 <= max_lines * GRACE \
                 and not is_click_through(own) and not is_click_through("\n".join(parts + [piece])):
@@ -2366,6 +2371,20 @@ def _section_parts(ctx: RuleContext, section: Section, used: set[int], missing: 
         break
     cut = _drop_lead_in(parts) or cut
     return parts, cut, skipped, over
+
+
+# words that say the code under them shows how (`Pod 생성하면 내부에서 이렇게 진행된다.`), and the label over an exercise's
+# questions, which the code under them answers (`Questions:`)
+THIS_WAY = re.compile(r"(?:이렇게|이와 같이|다음처럼|아래처럼)\s+(?:\S+\s+)?\S*다\.?$")
+QUESTIONS_LABEL = re.compile(r"^\W*(?:questions?|exercises?|tasks?|문제|과제)\W*$", re.I | re.M)
+
+
+def _leads_to_code(parts: list[str]) -> bool:
+    """Whether the words before a code block lead into it: a lead-in, a caption that names it, a sentence that says
+    it shows how, or the questions of an exercise it answers."""
+    last = parts[-1].rstrip().split("\n")[-1].strip()
+    return _dangling(parts[-1]) or _caption(parts[-1]) or bool(THIS_WAY.search(last)) \
+        or any(QUESTIONS_LABEL.search(part) for part in parts)
 
 
 def _finished(chunk: Chunk, kind: str, text: str, missing: set[str], before: str, asides: bool) -> str | None:
