@@ -288,6 +288,10 @@ def test_an_entry_of_a_command_reference_is_asked_by_what_it_does() -> None:
     [card] = cards_of(filters, "Filters.md")  # (an example that shows the name goes to the back)
     assert (card.prompt, card.front, card.back) == (
         "Which filter?", "Filters › Text › Converts a value to capitals.", '`upper`\n\ne.g. `"a"|upper` returns `"A"`.')
+    sync = "# Headless Sync\n## Commands\n### `ob sync-status`\n\nShow sync status and configuration for a vault.\n"
+    [card] = cards_of(sync, "Headless Sync.md")  # (a program's subcommand is a command's name too)
+    assert (card.prompt, card.front, card.back) == (
+        "Which command?", "Headless Sync › Show sync status and configuration for a vault.", "`ob sync-status`")
 
 
 def test_breadcrumbs_show_headings_as_read_and_identities_stay() -> None:
@@ -4154,3 +4158,11 @@ def test_a_program_the_room_runs_out_in_after_the_words_shows_none_of_its_lines(
     shown = f"# Volume\n## 실제 생성 흐름\nPod 생성하면 내부에서 이렇게 진행된다.\n\n```\n{flow}\n```\n"
     [card] = [c for c in cards_of(shown) if c.rule == "explain"]
     assert "kubectl apply" in card.back and "\n…\n```" in card.back  # words that say the code shows how: cut visibly
+
+
+def test_a_lead_in_that_says_below_in_plain_words_announces_what_follows() -> None:
+    """`…밑과 같이 존재한다.` (밑: below, as 아래) leads into a diagram; when the diagram is left out, the lead-in goes too."""
+    from flashgen.cards.quality import leads_in
+
+    assert leads_in("Pod 내부 container들은 밑과 같이 존재한다.") and leads_in("구성은 아래와 같다.")
+    assert not leads_in("밑줄을 그어 강조한다.")

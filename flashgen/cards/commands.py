@@ -247,8 +247,9 @@ def _topic(section: Section, note_title: str) -> str:
     return "" if is_generic(note_title) else note_title
 
 
-# a reference entry's heading: a command's or filter's name alone, in code (`theme:uninstall`, `help`, `uncamel`)
-ENTRY_NAME = re.compile(r"`(?P<name>[a-z][a-z0-9-]*(?::[a-z0-9-]+)*)`")
+# a reference entry's heading: a command's or filter's name alone, in code (`theme:uninstall`, `help`, `uncamel`,
+# a program's subcommand: `ob sync-status`)
+ENTRY_NAME = re.compile(r"`(?P<name>[a-z][a-z0-9-]*(?::[a-z0-9-]+)*(?: [a-z][a-z0-9-]*){0,2})`")
 # what a reference is of, from its note's title or the headings above (`Obsidian CLI`, `Filters`), and the prompt
 REFERENCE_OF = ((re.compile(r"\bcli\b|\bcommands?\b|명령", re.I), ("명령어는?", "Which command?")),
                 (re.compile(r"\bfilters?\b|필터", re.I), ("필터는?", "Which filter?")))

@@ -364,7 +364,7 @@ META_SENTENCE = re.compile(r"(?:유형|방법|내용|명령어|개념|설정)?\s
 CONFIG_KEYS = {"port", "host", "hostname", "name", "image", "version", "region", "zone", "namespace", "user",
                "username", "password", "path", "url", "ip", "domain", "id", "tag", "branch", "replicas", "포트",
                "호스트", "이름", "이미지", "버전", "리전", "존", "사용자", "비밀번호", "경로", "주소", "도메인", "브랜치"}
-LEAD_IN = re.compile(r"(?:(?:아래|다음)(?:의|과|와)?\s*(?:\S+\s+)?(?:같(?:[은이]|다|습니다|음)|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
+LEAD_IN = re.compile(r"(?:(?:아래|다음|밑)(?:의|과|와)?\s*(?:\S+\s+)?(?:같(?:[은이]|다|습니다|음)|특징|내용|표|그림|코드|방법|순서|명령|단계|가지)"
                      r"[^.\n]{0,20}|"
                      r"as follows|the following(?:\s+[\w-]+){0,5}|these(?:\s+[\w-]+){0,2}|below|"
                      r"^(?:but\s+)?there are (?:some\s+|a few\s+)?(?:limits|exceptions|caveats|restrictions)|"

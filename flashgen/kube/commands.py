@@ -135,6 +135,21 @@ def _subcommand(node: dict[str, Any], word: str, commands: dict[str, Any], path:
     return None
 
 
+# the built-in resource types and their short names: after `kubectl` such a word is a resource named without the
+# command that acts on it (`kubectl sa pod-access` for `kubectl get sa pod-access`), never a plugin's name
+RESOURCE_TYPES = frozenset("""
+pod pods po service services svc deployment deployments deploy replicaset replicasets rs daemonset daemonsets ds
+statefulset statefulsets sts job jobs cronjob cronjobs cj configmap configmaps cm secret secrets serviceaccount
+serviceaccounts sa namespace namespaces ns node nodes no persistentvolume persistentvolumes pv persistentvolumeclaim
+persistentvolumeclaims pvc ingress ingresses ing networkpolicy networkpolicies netpol storageclass storageclasses sc
+role roles rolebinding rolebindings clusterrole clusterroles clusterrolebinding clusterrolebindings endpoints ep
+event events ev horizontalpodautoscaler horizontalpodautoscalers hpa limitrange limitranges limits resourcequota
+resourcequotas quota poddisruptionbudget poddisruptionbudgets pdb priorityclass priorityclasses pc
+replicationcontroller replicationcontrollers rc customresourcedefinition customresourcedefinitions crd crds
+certificatesigningrequest certificatesigningrequests csr endpointslice endpointslices lease leases
+""".split())
+
+
 def _unknown_top(word: str, commands: dict[str, Any]) -> str:
     """kubectl has no command `word`: said when it is a letter or two from one of kubectl's (`desribe`) or one of a
     group's (`use-context` is `config use-context`); another word may name a plugin the reader has installed."""
@@ -143,6 +158,8 @@ def _unknown_top(word: str, commands: dict[str, Any]) -> str:
     meant = difflib.get_close_matches(word, commands[""]["subcommands"], n=1, cutoff=0.8)
     if meant:
         return f'kubectl has no command "{word}": kubectl rejects it; did you mean "kubectl {meant[0]}"?'
+    if word in RESOURCE_TYPES:
+        return f'kubectl has no command "{word}": kubectl rejects it; a resource type follows a command ("kubectl get {word}")'
     groups = [path for path, node in commands.items() if path and word in node["subcommands"] and " " not in path]
     if len(groups) == 1:
         return f'kubectl has no command "{word}": it is a command of kubectl {groups[0]}, "kubectl {groups[0]} {word}"'

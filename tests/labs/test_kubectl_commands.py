@@ -31,6 +31,7 @@ CASES = [
     ("kubectl create deployment web --image=nginx -f web.yaml", True, 'no shorthand flag "-f"'),
     ("kubectl version --client --short", True, 'kubectl version has no flag "--short"'),
     ("kubectl apply -y application1.yml", True, 'kubectl apply has no shorthand flag "-y"'),
+    ("kubectl sa pod-access --namespace apps", True, 'a resource type follows a command ("kubectl get sa")'),
     # what kubectl takes
     ("kubectl get po -owide", False, ""),
     ("kubectl get po -A -l app=web --show-labels", False, ""),
