@@ -4166,3 +4166,30 @@ def test_a_lead_in_that_says_below_in_plain_words_announces_what_follows() -> No
 
     assert leads_in("Pod 내부 container들은 밑과 같이 존재한다.") and leads_in("구성은 아래와 같다.")
     assert not leads_in("밑줄을 그어 강조한다.")
+
+
+def test_a_manifest_blank_asks_what_means_something_and_what_the_card_does_not_show() -> None:
+    """Beside `restartPolicy: Never` or `type: LoadBalancer`, the example's own values (`image: busybox:1`, a
+    Service's `app: web` and `port: 80`) are not asked: they cannot be known. A value the card shows unblanked
+    elsewhere is not asked either (`port: 3306` beside `containerPort: 3306`): Anki shows the other blanks' values
+    on each blank's card. A schedule (`"*/1 * * * *"`, no word in it) is still asked."""
+    from flashgen.cards.manifests import cloze_manifest
+
+    job = ("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: two\nspec:\n  template:\n    spec:\n      containers:\n"
+           "      - name: c\n        image: busybox:1\n      restartPolicy: Never\n  backoffLimit: 2\n")
+    text, groups, _ = cloze_manifest(job)
+    assert "image: busybox:1" in text and "{{c1::Never}}" in text and groups == ["restartPolicy", "completions"]
+    svc = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: lb\nspec:\n  selector:\n    app: web\n  ports:\n"
+           "  - port: 80\n  type: LoadBalancer\n")
+    text, groups, _ = cloze_manifest(svc)
+    assert groups == ["kind", "type"] and "app: web" in text and "port: 80" in text
+    both = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  ports:\n  - port: 3306\n---\n"
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: db\nspec:\n  replicas: 2\n  template:\n"
+            "    spec:\n      containers:\n      - name: db\n        image: mysql\n        ports:\n"
+            "        - containerPort: 3306\n")
+    text, groups, _ = cloze_manifest(both)
+    assert "ports" not in groups and "containerPort" not in groups and "{{c" in text
+    cron = ("apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: \"*/1 * * * *\"\n"
+            "  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: hello\n"
+            "            image: busybox\n          restartPolicy: OnFailure\n")
+    assert cloze_manifest(cron)[1] == ["schedule", "restartPolicy"]

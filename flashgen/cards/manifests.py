@@ -364,6 +364,46 @@ class Hidden(NamedTuple):
     depth: int
 
 
+PORT_VALUE = re.compile(r"\b\w*[pP]ort:\s*[\"']?(\d+)\b")  # a port's number (`containerPort: 3306`, `port: 80`)
+
+
+def _without_given_away(lines: list[str], edits: list[tuple[int, int, int, int]], groups: list[str],
+                        given: set[str] | frozenset[str]) -> tuple[list[tuple[int, int, int, int]], list[str]]:
+    """The blanks left when those that ask nothing are dropped, renumbered: the example's own values (`image:
+    busybox:1`, a Service's `app: web` and `port: 80`) beside a value that means something beyond it (`restartPolicy:
+    Never`, `type: LoadBalancer`), and a value the card shows unblanked elsewhere (`port: 3306` beside
+    `containerPort: 3306`)."""
+    meaningful = {groups[number - 1] for *_, number in edits} & MEANINGFUL
+    kept = [edit for edit in edits if not (meaningful and groups[edit[3] - 1] in EXAMPLE_VALUES
+                                           and _is_value(lines, edit))]
+    while True:  # (Anki shows the other blanks' values on each blank's card)
+        spoilt = set()
+        for number in {n for *_, n in kept}:
+            own = [edit for edit in kept if edit[3] == number]
+            shown_lines = list(lines)
+            for index, start, end, _ in sorted(own, key=lambda e: (e[0], -e[1])):
+                shown_lines[index] = shown_lines[index][:start] + shown_lines[index][end:]
+            shown_text = "\n".join(shown_lines)
+            shown = words_of(shown_text) | set(given) | set(PORT_VALUE.findall(shown_text))
+            said = [words_of(lines[index][start:end]) or set(re.findall(r"^\d+$", lines[index][start:end].strip()))
+                    for index, start, end, _ in own]
+            if all(said) and all(words <= shown for words in said):  # (`"*/1 * * * *"` has no word to give away; a
+                spoilt.add(number)  # number is given away by the same port shown: `containerPort: 3306`)
+        if not spoilt:
+            break
+        kept = [edit for edit in kept if edit[3] not in spoilt]
+    used = sorted({number for *_, number in kept})
+    renumber = {old: new for new, old in enumerate(used, start=1)}
+    return [(index, start, end, renumber[number]) for index, start, end, number in kept], \
+        [groups[old - 1] for old in used]
+
+
+def _is_value(lines: list[str], edit: tuple[int, int, int, int]) -> bool:
+    """Whether a blank hides a value (after its key's colon), not a key."""
+    index, start, _, _ = edit
+    return ":" in lines[index][:start]
+
+
 def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
                    kinds: set[str] | frozenset[str] = frozenset(),
                    told: set[str] | frozenset[str] = frozenset(), point: set[str] | frozenset[str] = frozenset(),
@@ -462,6 +502,7 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
             numbers[name] = len(numbers) + 1
             groups.append(name)
         edits.append((index, *match.span(part), numbers[name]))
+    edits, groups = _without_given_away(lines, edits, groups, given)
     for index, start, end, number in sorted(edits, key=lambda e: (e[0], -e[1])):
         line = lines[index]
         lines[index] = f"{line[:start]}{{{{c{number}::{line[start:end].strip()}}}}}{line[end:]}"
