@@ -4082,6 +4082,10 @@ def test_reference_rows_whose_description_shares_a_word_with_the_name() -> None:
         ("주요 derive 트레이트 › 암시적 복사", "`Copy`"), ("주요 derive 트레이트 › 기본값 생성", "`Default`"),
         ("`Hash`", "HashMap 키로 사용")]
     assert not [c for c in cards_of(text) if "EC2_HOST" in c.front + c.back]
+    slash = "# Rust async/await\n## 주요 패턴\n| 패턴 | 설명 |\n|---|---|\n| `join!` | 모든 future 완료 대기 |\n| `select!` | 첫 번째 완료된 future 반환 |\n"
+    assert [c.front for c in cards_of(slash) if c.rule == "reference"] == ["`join!`", "`select!`"]  # (no file's name)
+    own = slash.replace("## 주요 패턴", "## 구성 파일\n### 📄 app.yaml")
+    assert not [c for c in cards_of(own) if c.rule == "reference"]  # what one project's file holds
 
 
 def test_a_table_of_methods_compared_gives_a_card_per_method() -> None:

@@ -129,8 +129,9 @@ def row_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[
             continue  # one workflow's variables and what it sets them to (`변수 | 설명 | 예시` over `S3_BUCKET_NAME`)
         keys = _key_columns(header, [row for _, row in rows[1:]])
         named = _names_in_code(header, [row for _, row in rows[1:]]) \
-            and not any(FILE_NAME.search(heading_text(clean_title(title)).strip()) for title in section.path)
-        # (`📄 nginx.yaml` over `리소스 | 역할`: what one project's file holds)
+            and not any(NAMES_A_FILE.search(heading_text(clean_title(title))) for title in section.path[1:])
+        # (`📄 nginx.yaml` over `리소스 | 역할`: what one project's file holds; a note on a format, `Cargo.toml 설정`,
+        # names it in its title)
         made = [_shortcut_card(ctx, section, header, row, keys, block.line + offset) if keys else
                 _row_card(ctx, section, header, row, block.line + offset, named) for offset, row in rows[1:]]
         if keys or sum(bool(card) for card in made) >= (1 if SYMPTOM.match(header[0]) else 2):  # (a reference of two
@@ -208,6 +209,8 @@ EDITING_KEY = re.compile(r"(?:left|right|up|down|home|end|page ?up|page ?down|ba
 FILES_COLUMN = re.compile(r"^\W*(?:파일|파일명|경로|디렉토리|디렉터리|폴더|files?|paths?|director(?:y|ies)|folders?|"
                           r"시크릿|secrets?|출력|outputs?|이미지|images?)\W*$", re.I)
 FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z]{1,5}`?$")  # `src/main.rs`, `app.py`
+# a heading that names one of the project's files (`📄 nginx.yaml`; not `Rust async/await`)
+NAMES_A_FILE = re.compile(r"[\w-]\.(?:ya?ml|json|toml|sh|py|rs|go|js|ts|conf|cfg|ini|env|txt|md)\b", re.I)
 
 
 def _names_in_code(header: list[str], rows: list[list[str]]) -> bool:
