@@ -4197,3 +4197,19 @@ def test_a_manifest_blank_asks_what_means_something_and_what_the_card_does_not_s
             "  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: hello\n"
             "            image: busybox\n          restartPolicy: OnFailure\n")
     assert cloze_manifest(cron)[1] == ["schedule", "restartPolicy"]
+
+
+def test_a_here_document_is_the_manifest_the_lint_checks_and_cat_shows_a_file() -> None:
+    """`cat <<EOF > metallb-l2config.yml` ⏎ the manifest ⏎ `EOF` ⏎ `$ kubectl apply -f …` in a bare fence: the
+    here-document is checked as a manifest (no "not valid YAML" for the commands around it), a mistake in it still
+    found on its line. `$ cat vip-rbac.yml` over a manifest shows that file: its lines are no output to leave out."""
+    from flashgen.cards.plain import without_printed
+    from flashgen.kube.lint import lint_manifest_text
+
+    code = ("cat <<EOF > l2.yml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config\ndata:\n  config: |\n"
+            "    address-pools: []\nEOF\n$ kubectl apply -f l2.yml")
+    assert lint_manifest_text(code, "n.md", 3) == []
+    [found] = lint_manifest_text(code.replace("kind: ConfigMap", "kind: ConfigMap\nspec: {}"), "n.md", 3)
+    assert found.line == 6 and 'unknown field "spec"' in found.message
+    shown = "$ cat vip-rbac.yml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: vip"
+    assert without_printed(shown) == shown

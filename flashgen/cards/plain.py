@@ -2571,6 +2571,8 @@ LISTING = re.compile(r"^[A-Z][A-Z0-9()%_/.:-]*(?: [A-Z][A-Z0-9()%_/.:-]*)?(?:(?:
 TYPED, EDITED, PRINTED = "typed", "edited", "printed"
 # a file's name alone at a prompt (`$ vip-daemonset.yml`): a label over the file's lines, written as the note shows them
 FILE_LABEL = re.compile(r"[\w./-]+\.(?:ya?ml|json|toml|conf|cfg|ini|env|properties)")
+# a command that prints a file of the note's (`cat vip-rbac.yml`): what follows is that file, as the note shows it
+SHOWS_FILE = re.compile(r"^(?:sudo\s+)?cat\s+[\w./~-]+\.(?:ya?ml|json|toml|conf|cfg|ini|env|properties)\s*$")
 
 
 def transcript(lines: list[str]) -> list[str]:
@@ -2631,7 +2633,7 @@ def _after_command(command: str, then: str) -> tuple[str, str]:
     here = HEREDOC.search(command)
     if here:
         return "here", here.group(2)
-    return ("edit" if EDITS.match(command) or FILE_LABEL.fullmatch(command) else then), ""
+    return ("edit" if EDITS.match(command) or FILE_LABEL.fullmatch(command) or SHOWS_FILE.match(command) else then), ""
 
 
 def without_printed(code: str) -> str | None:

@@ -313,10 +313,32 @@ def _meant(name: str, problem: Callable[[str], str | None]) -> str:
 PLACEHOLDER_VALUE = re.compile(r"[<>${}|]|\.\.\.|…")
 
 
+HERE_DOCUMENT = re.compile(r"<<-?\s*(['\"]?)(\w+)\1")  # `cat <<EOF > pod.yaml`, `kubectl apply -f - <<'EOF'`
+
+
+def _here_documents(code: str) -> str:
+    """A shell block's here-documents alone, every other line blank (so that lines keep their numbers): the manifest
+    `cat <<EOF > metallb-l2config.yml` writes, without the commands around it. The code as it is when it has none."""
+    lines = code.split("\n")
+    kept = [False] * len(lines)
+    at = 0
+    while at < len(lines):
+        opened = HERE_DOCUMENT.search(lines[at]) if not lines[at].lstrip().startswith("#") else None
+        end = next((n for n in range(at + 1, len(lines)) if lines[n].strip() == opened.group(2)), None) \
+            if opened else None
+        if end is None:
+            at += 1
+            continue
+        kept[at + 1:end] = [True] * (end - at - 1)
+        at = end + 1
+    return "\n".join(line if keep else "" for line, keep in zip(lines, kept)) if any(kept) else code
+
+
 def lint_manifest_text(code: str, path: str, first_line: int, section: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Diagnostics for the manifests in one code block whose first code line is `first_line` of `path`, by line."""
     if "{{" in code and "}}" in code:
         return []  # a Helm or other template, not a manifest yet
+    code = _here_documents(code)
     documents = _parse(code)
     if isinstance(documents, YamlError):
         if re.search(r"^\s*apiVersion:", code, re.M) and re.search(r"^\s*kind:", code, re.M):
