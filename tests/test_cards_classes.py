@@ -4213,3 +4213,14 @@ def test_a_here_document_is_the_manifest_the_lint_checks_and_cat_shows_a_file() 
     assert found.line == 6 and 'unknown field "spec"' in found.message
     shown = "$ cat vip-rbac.yml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: vip"
     assert without_printed(shown) == shown
+
+
+def test_code_fenced_inside_a_list_item_holds_no_explicit_card_and_a_lead_in_is_no_term() -> None:
+    """`* 아래와 같이 사용 가능` ⏎ `  ```java` ⏎ `  .orElseThrow(IllegalArgumentException::new);`: the `::` of Java code
+    fenced inside a list item is no card's separator (it made `.orElseThrow(IllegalArgumentException` → `new);`),
+    and an item that only leads into what is under it (`아래와 같이 사용 가능`, `아래의 그림에서 …하려면`) is no term."""
+    text = ("# Lock\n* 아래와 같이 사용 가능\n  ```java\n  Coupon c = repo.findById(id)\n"
+            "          .orElseThrow(IllegalArgumentException::new);\n  ```\n")
+    cards = cards_of(text)
+    assert not [c for c in cards if c.rule in ("explicit", "term")]
+    assert [c for c in cards_of("# Lock\n* 락 획득::tryLock 호출\n") if c.rule == "explicit"]

@@ -4,6 +4,7 @@ the plugin's separators, cloze syntaxes and `#flashcards/deck` tags as configure
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from flashgen.cards.cloze import ANKI_CLOZE, to_anki_cloze
@@ -36,9 +37,30 @@ def explicit_cards(ctx: RuleContext, section: Section) -> tuple[list[Card], set[
     return cards, used
 
 
+def _fenced_inside(lines: list[str]) -> set[int]:
+    """Indexes of the lines of code fenced inside a list item or a quote (`* text` ⏎ `  ```java` ⏎ `  .orElseThrow(
+    IllegalArgumentException::new);` ⏎ `  ```): code, where `::` is no card's separator."""
+    inside: set[int] = set()
+    closing = ""
+    for index, line in enumerate(lines):
+        bare = re.sub(r"^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", "", line)
+        fence = re.match(r"(`{3,}|~{3,})", bare)
+        if closing:
+            inside.add(index)
+            if fence and bare.strip().startswith(closing) and not bare.strip().strip(closing[0]):
+                closing = ""
+        elif fence:
+            inside.add(index)
+            closing = fence.group(1)
+    return inside
+
+
 def _chunk_cards(ctx: RuleContext, section: Section, chunk: Chunk, used: set[int]) -> list[Card]:
     cards = []
+    code = _fenced_inside(chunk.lines) if "```" in "\n".join(chunk.lines) or "~~~" in "\n".join(chunk.lines) else set()
     for offset, line in enumerate(chunk.lines):
+        if offset in code:
+            continue
         card = _inline(ctx, section, line, chunk.line + offset)
         if card:
             cards.append(card)

@@ -706,7 +706,8 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
         front = f"{said.group('subject')} ({said.group('rest')})"
         return ctx.card("basic", front, "\n".join(f"- {name}" for name in names), item.line, section, "list", head,
                         prompt=ctx.say(f"{len(names)}가지를 나열해 보세요", f"List all {len(names)}"))
-    if body and is_short_label(head) and not head.endswith((":", "?")) and len(visible_text(body)) >= 4 \
+    if body and is_short_label(head) and not head.endswith((":", "?")) and not leads_in(visible_text(head)) \
+            and len(visible_text(body)) >= 4 \
             and not nothing_to_learn(body) and not (SENTENCE_END.search(head) and len(head) > 12) \
             and _shaped_term(head) is None and not _only_examples(item.body):  # (`docker rm ID` - 컨테이너 삭제`
         # over an example: the front says it all)
