@@ -4224,3 +4224,17 @@ def test_code_fenced_inside_a_list_item_holds_no_explicit_card_and_a_lead_in_is_
     cards = cards_of(text)
     assert not [c for c in cards if c.rule in ("explicit", "term")]
     assert [c for c in cards_of("# Lock\n* 락 획득::tryLock 호출\n") if c.rule == "explicit"]
+
+
+def test_a_pasted_sessions_step_is_named_by_its_comment_not_by_a_remark() -> None:
+    """A terminal session pasted as text, its `#` comments read as headings: `# 디플로이먼트의 상태를 확인` ⏎ `# …사용가능으로
+    나온다.` ⏎ `PS C:\\…> kubectl get deploy web`. The comment that names the step asks for the command; the remark on its
+    output (a sentence) opens the answer. Headings of an outline, with no session under them, are left as they are."""
+    text = ("# 디플로이먼트의 상태를 확인\n# 디플로이먼트의 상태가 오해를 일으키기 쉽다.\n"
+            "# 레플리카셋이 상태를 보고하므로 사용가능으로 나온다.\nPS C:\\work\\ch07> kubectl get deploy web\n"
+            "NAME   READY\nweb    1/1\n")
+    [card] = cards_of(text)
+    assert card.front == "디플로이먼트의 상태를 확인"
+    assert card.back == "**레플리카셋이 상태를 보고하므로 사용가능으로 나온다.**\n\n```sh\nPS> kubectl get deploy web\n```"
+    outline = "# 설치\n# 설정\n# 롤링 업데이트\n디플로이먼트는 파드를 조금씩 새 버전으로 바꾼다.\n"
+    assert [c.front for c in cards_of(outline)] == ["롤링 업데이트"]

@@ -29,6 +29,7 @@ from flashgen.cards.lint_warning import warn_rejected
 from flashgen.cards.manifests import manifest_cards, only_manifests, rejected_manifest
 from flashgen.cards.model import Card
 from flashgen.cards.plain import (
+    SESSION_PROMPT,
     SHORTEST,
     aside_card,
     definition_cards,
@@ -436,7 +437,25 @@ def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
                 and len(said.split()) >= 3 and SENTENCE_END.search(said) and len(heading_text(before.title).split()) <= 4 \
                 and not is_generic(heading_text(before.title)):
             named[section.line] = before.title
+    for at, section in enumerate(sections):  # a terminal session pasted as text, its `#` comments read as headings
+        run = at  # (`# 디플로이먼트의 상태를 확인` ⏎ `# …오해를 일으키기 쉽다.` ⏎ `# …사용가능으로 나온다.` ⏎ `PS C:\…> kubectl
+        while run and sections[run - 1].level == 1 and not sections[run - 1].blocks and not sections[run - 1].children:
+            run -= 1  # get deploy …`): the first comment names the step, the last one only remarks on its output
+        first = section.blocks[0] if section.blocks else None
+        if section.level != 1 or at - run < 1 or first is None \
+                or not (first.kind == "code" or first.kind == "paragraph" and SESSION_PROMPT.match(first.source)):
+            continue
+        steps = [other.title for other in sections[run:at + 1] if _names_a_step(heading_text(other.title))]
+        if steps and steps[-1] != section.title:  # (the last comment that names a step, not a remark in a sentence:
+            named[section.line] = steps[-1]  # `파드 이름을 직접 알지 못해도 이 방법으로 …할 수 있다.` is about the step)
     return named
+
+
+def _names_a_step(said: str) -> bool:
+    """A comment that names what a step does (`디플로이먼트의 상태를 확인`, `실행중인 파드 목록 확인`), in a few words and
+    no sentence."""
+    return 0 < len(said.split()) <= 8 and not SENTENCE_END.search(said) and not is_generic(said) \
+        and not said.rstrip().endswith((":", "：", "?"))
 
 
 def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
