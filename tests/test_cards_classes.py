@@ -4183,7 +4183,7 @@ def test_a_manifest_blank_asks_what_means_something_and_what_the_card_does_not_s
            "      - name: c\n        image: busybox:1\n      restartPolicy: Never\n  backoffLimit: 2\n")
     text, groups, _ = cloze_manifest(job)
     assert "image: busybox:1" in text and "{{c1::Never}}" in text and groups == ["restartPolicy", "completions"]
-    svc = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: lb\nspec:\n  selector:\n    app: web\n  ports:\n"
+    svc = ("apiVersion: v1\nkind: Service\nmetadata:\n  name: front\nspec:\n  selector:\n    app: web\n  ports:\n"
            "  - port: 80\n  type: LoadBalancer\n")
     text, groups, _ = cloze_manifest(svc)
     assert groups == ["kind", "type"] and "app: web" in text and "port: 80" in text
@@ -4197,6 +4197,8 @@ def test_a_manifest_blank_asks_what_means_something_and_what_the_card_does_not_s
             "  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: hello\n"
             "            image: busybox\n          restartPolicy: OnFailure\n")
     assert cloze_manifest(cron)[1] == ["schedule", "restartPolicy"]
+    named = svc.replace("name: front", "name: web-service-lb")  # (`lb` abbreviates `LoadBalancer`)
+    assert "type" not in cloze_manifest(named)[1]
 
 
 def test_a_here_document_is_the_manifest_the_lint_checks_and_cat_shows_a_file() -> None:

@@ -486,8 +486,9 @@ def cloze_manifest(code: str, given: set[str] | frozenset[str] = frozenset(),
         if part == "value" and words_of(text) and words_of(text) <= (kind_shown if name == "kind" else chosen):
             continue  # every word of it is on the card already (`nginx:1.27` beside a container named `nginx`), or
             # the task chose it (an object's `kind` is not a choice: the fields the card shows tell it)
-        if part == "value" and name == "kind" and _abbreviated(text, kind_shown):
-            continue  # the object's name abbreviates it (`example-csr` for a CertificateSigningRequest, `web-hpa`)
+        if part == "value" and name in ("kind", "type") and _abbreviated(text, kind_shown if name == "kind" else chosen):
+            continue  # the object's name abbreviates it (`example-csr` for a CertificateSigningRequest, `web-hpa`,
+            # `web-service-lb` for `type: LoadBalancer`)
         if part == "key" and name == TOP_LEVEL and text.lower() in shown:
             continue  # a comment names it (`# no spec: target instead`)
         if part == "key" and "#" in code and _comment_names(lines, index, text):
