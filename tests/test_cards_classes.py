@@ -4240,3 +4240,15 @@ def test_a_pasted_sessions_step_is_named_by_its_comment_not_by_a_remark() -> Non
     assert card.back == "**레플리카셋이 상태를 보고하므로 사용가능으로 나온다.**\n\n```sh\nPS> kubectl get deploy web\n```"
     outline = "# 설치\n# 설정\n# 롤링 업데이트\n디플로이먼트는 파드를 조금씩 새 버전으로 바꾼다.\n"
     assert [c.front for c in cards_of(outline)] == ["롤링 업데이트"]
+
+
+def test_a_helm_templates_action_is_no_cloze_and_a_prompt_without_output_loses_its_folder() -> None:
+    """`name: {{ .Release.Name }}-db-check` in a manifest written outside a fence is a Helm template's action, no
+    `{{…}}` deletion (nor `{{- include "x" . }}`); `{{쿠버네티스}}` still is one. A PowerShell prompt shows as `PS>`
+    whether or not the command printed anything."""
+    from flashgen.cards.cloze import deletions
+    from flashgen.cards.plain import without_printed
+
+    assert deletions("name: {{ .Release.Name }}-db-check") == [] and deletions('{{- include "x" . }}') == []
+    assert [d.inner for d in deletions("컨테이너 오케스트레이션 도구는 {{쿠버네티스}}이다")] == ["쿠버네티스"]
+    assert without_printed("PS C:\\work\\ch12> curl http://x/rng") == "PS> curl http://x/rng"

@@ -26,6 +26,10 @@ class Deletion:
 
 
 FENCE = re.compile(r"^[\s>]*(`{3,}|~{3,})")
+# the start of a Go template's action: a field (`.Values.port`), a variable (`$name`), a trim marker (`- `), a
+# comment (`/*`) or a function the templates of Helm call first (`include`, `toYaml`, `if`, `range` …)
+TEMPLATE = re.compile(r"-?\s*(?:\.[A-Za-z]|\$|/\*|(?:include|template|toYaml|toJson|quote|default|required|tpl|"
+                      r"if|else|end|range|with|define|block)\b)")
 
 
 def deletions(text: str, syntaxes: frozenset[str] = DEFAULT_SYNTAXES) -> list[Deletion]:
@@ -52,8 +56,9 @@ def _line_deletions(line: str, offset: int, syntaxes: frozenset[str]) -> list[De
             anki = ANKI_CLOZE.fullmatch(line, start, end)
             if anki:
                 candidates.append((start, end, anki.start(2), int(anki.group(1))))
-            elif "curly" in syntaxes:
-                candidates.append((start, end, start + 2, None))
+            elif "curly" in syntaxes and not TEMPLATE.match(line, start + 2):
+                candidates.append((start, end, start + 2, None))  # (`{{ .Release.Name }}`, `{{- include … }}`:
+                # a Helm or Go template's action, in a manifest written outside a fence, is no deletion)
     for name, mark in (("highlight", "=="), ("bold", "**")):
         if name in syntaxes and mark in line:
             candidates += [(s, e, s + len(mark), None) for s, e in delimited(line, mark)]

@@ -2556,7 +2556,7 @@ PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.
 # a prompt that opens a paragraph: a terminal session pasted into the note as text
 SESSION_PROMPT = re.compile(r"^(?:\$ |[\w.-]+@[\w.:~/-]+\s*[$#] |PS (?:[A-Za-z]:\\|/)[^>\n]*> )\S")
 # a PowerShell prompt that shows the folder the author typed in (`PS C:\work\kiamol\ch05> kubectl get pv`)
-POWERSHELL_PROMPT = re.compile(r"^(\s*)PS (?:[A-Za-z]:\\|/)[^>\n]*>\s?")
+POWERSHELL_PROMPT = re.compile(r"^(\s*)PS (?:[A-Za-z]:\\|/)[^>\n]*>\s?", re.M)
 # a command that opens a file to change it (`vi etcd.yaml`, `kubectl edit deploy web`): the lines under it are the
 # file as the learner changes it, not output
 EDITS = re.compile(r"^(?:sudo\s+)?(?:vi|vim|nvim|nano|emacs|visudo|kubectl\s+edit|crontab\s+-e|systemctl\s+edit)\b")
@@ -2643,8 +2643,8 @@ def without_printed(code: str) -> str | None:
     nothing but output (and comments) is left."""
     lines = code.split("\n")
     kinds = transcript(lines)
-    if PRINTED not in kinds:
-        return code
+    if PRINTED not in kinds:  # (the author's folder is no part of a command: `PS C:\work>` shows as `PS>`)
+        return POWERSHELL_PROMPT.sub(r"\1PS> ", code) if "PS " in code else code
     kept: list[str] = []
     for line, kind in zip(lines, kinds):
         if kind != PRINTED and (kind or kept and kept[-1].strip()):
