@@ -4252,3 +4252,11 @@ def test_a_helm_templates_action_is_no_cloze_and_a_prompt_without_output_loses_i
     assert deletions("name: {{ .Release.Name }}-db-check") == [] and deletions('{{- include "x" . }}') == []
     assert [d.inner for d in deletions("컨테이너 오케스트레이션 도구는 {{쿠버네티스}}이다")] == ["쿠버네티스"]
     assert without_printed("PS C:\\work\\ch12> curl http://x/rng") == "PS> curl http://x/rng"
+
+
+def test_a_generic_aspect_under_a_differences_label_names_the_things_compared() -> None:
+    """`차이점` ⏎ `* 목적` ⏎ `  - keyword - 정확한 값 매칭` ⏎ `  - text - 풀 텍스트 검색`: `차이점 › 목적` did not say between
+    what; the sub-items name it (`차이점 (keyword vs text) › 목적`)."""
+    text = ("# keywordtext\n## Text\n풀 텍스트 검색용 타입이다.\n\n차이점\n* 목적\n  - keyword - 정확한 값 매칭, 정렬\n"
+            "  - text - 풀 텍스트 검색, 부분 일치\n")
+    assert [c.front for c in cards_of(text) if c.rule == "term"] == ["차이점 (keyword vs text) › 목적"]

@@ -662,6 +662,19 @@ def _command_of_options(section: Section, block: Block, intro: str) -> str:
     return heading.group(1) if heading else ""
 
 
+COMPARED_ITEM = re.compile(r"^[-*+]\s+\**`?(?P<name>[^\s`*:-][^`*:]{0,24}?)`?\**\s*(?:\s-\s|[:：]\s)")
+
+
+def _compared_in(body: str) -> str:
+    """`keyword vs text` when each line of a list names one of two to four things and says what it is in the aspect
+    asked (`- keyword - 정확한 값 매칭`, `- text - 풀 텍스트 검색`); "" otherwise."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    names = [found.group("name").strip() for found in map(COMPARED_ITEM.match, lines) if found]
+    if not 2 <= len(lines) <= 4 or len(names) != len(lines) or len({name.lower() for name in names}) != len(names):
+        return ""
+    return " vs ".join(names) if all(len(name.split()) <= 3 for name in names) else ""
+
+
 def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, prompt: str,
                parent: str = "", glossed: bool = True, before: Item | None = None) -> Card | None:
     """The card of one list item: a definition, a term over its sub-items or a term with its gloss in brackets.
@@ -672,6 +685,9 @@ def _item_card(ctx: RuleContext, section: Section, item: Item, intro: str, promp
     context = intro or topic_of(section, ctx.topic)
     found = split_definition(head) if ctx.on("definitions") else None
     body = _body_markdown(item.body)
+    if intro and words(intro) in DIFFERENCES and body:  # `차이점` ⏎ `* 목적` ⏎ `  - keyword - 정확한 값 매칭` ⏎ `  - text - …`:
+        compared = _compared_in(body)  # the difference is between the things its sub-items name
+        context = f"{heading_text(intro)} ({compared})" if compared else context
     if found and ORDINAL.match(visible_text(found[0]).strip()):
         return None  # `2단계 - …`, `예1: …`: a label that names nothing to recall
     if found and SITUATION_TERM.search(visible_text(found[0]).strip()):
