@@ -4260,3 +4260,14 @@ def test_a_generic_aspect_under_a_differences_label_names_the_things_compared() 
     text = ("# keywordtext\n## Text\n풀 텍스트 검색용 타입이다.\n\n차이점\n* 목적\n  - keyword - 정확한 값 매칭, 정렬\n"
             "  - text - 풀 텍스트 검색, 부분 일치\n")
     assert [c.front for c in cards_of(text) if c.rule == "term"] == ["차이점 (keyword vs text) › 목적"]
+
+
+def test_a_shell_in_a_container_showing_its_folder_is_a_prompt() -> None:
+    """`$ kubectl run -it busybox … sh` ⏎ `/ # wget -q -O - http://web-service` ⏎ what it printed: the command typed in
+    the container's shell (`/ #`, `/var/log/containers #`) is typed, not output, and what it printed is left out."""
+    from flashgen.cards.plain import without_printed
+
+    code = ("$ kubectl run -it busybox --restart=Never --rm --image=busybox sh\n\n/ # wget -q -O - http://web-service\n"
+            "Hello from web-6c8\n/ # env | grep WEB_SERVICE\nWEB_SERVICE_PORT=tcp://10.96.182.208:80\n")
+    assert without_printed(code) == ("$ kubectl run -it busybox --restart=Never --rm --image=busybox sh\n\n"
+                                     "/ # wget -q -O - http://web-service\n/ # env | grep WEB_SERVICE")

@@ -2564,13 +2564,14 @@ def _pinned_versions(code: str) -> bool:
 
 
 # a line typed at a shell prompt (`$ kubectl get pods`, `user@test$ curl …`, `root@k8s-master# apt update`,
-# `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, `➜  ps aux`, `PS C:\work> kubectl get pv`, a prompt
+# `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, `➜  ps aux`, `PS C:\work> kubectl get pv`, a shell
+# in a container showing its folder, `/var/log/containers # cat …`, a prompt
 # alone: `root@node01#`), or a comment; what
 # else a transcript holds after a command is what the command printed
 PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#|"
-                      r"➜(?:\s|$)|PS (?:[A-Za-z]:\\|/)[^>\n]*>(?:\s|$))")
+                      r"➜(?:\s|$)|PS (?:[A-Za-z]:\\|/)[^>\n]*>(?:\s|$)|[~/][\w./~-]* [#$](?:\s|$))")
 # a prompt that opens a paragraph: a terminal session pasted into the note as text
-SESSION_PROMPT = re.compile(r"^(?:\$ |[\w.-]+@[\w.:~/-]+\s*[$#] |PS (?:[A-Za-z]:\\|/)[^>\n]*> )\S")
+SESSION_PROMPT = re.compile(r"^(?:\$ |[\w.-]+@[\w.:~/-]+\s*[$#] |PS (?:[A-Za-z]:\\|/)[^>\n]*> |[~/][\w./~-]* [#$] )\S")
 # a PowerShell prompt that shows the folder the author typed in (`PS C:\work\kiamol\ch05> kubectl get pv`)
 POWERSHELL_PROMPT = re.compile(r"^(\s*)PS (?:[A-Za-z]:\\|/)[^>\n]*>\s?", re.M)
 # a command that opens a file to change it (`vi etcd.yaml`, `kubectl edit deploy web`): the lines under it are the
