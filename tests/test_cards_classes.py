@@ -4065,7 +4065,8 @@ def test_a_kind_the_objects_name_abbreviates_is_no_blank() -> None:
 def test_reference_rows_whose_description_shares_a_word_with_the_name() -> None:
     """A command's description may name what it makes (`ZIP 생성` over `git archive HEAD -o file.zip`): the command is
     still to recall, asked with the section's topic when the description is short. A method's Korean description
-    that shares `SQL` with `.execute(sql)` says more than its name. A column of names in code under a header of
+    that shares `SQL` with `.execute(sql)` says more than its name (and, sharing that word, is asked the other way:
+    what it does → the method). A column of names in code under a header of
     its own (`derive | 기능`) is a reference as `메서드 | 설명` is; a workflow's secrets are its setup, no card."""
     text = ("# Git 저장소 관리\n## 아카이브\n| 명령어 | 설명 |\n|---|---|\n| `git archive HEAD -o file.zip` | ZIP 생성 |\n"
             "| `git archive --format=tar HEAD > file.tar` | TAR 생성 |\n\n"
@@ -4078,7 +4079,7 @@ def test_reference_rows_whose_description_shares_a_word_with_the_name() -> None:
     assert cards == [
         ("아카이브 › ZIP 생성", "`git archive HEAD -o file.zip`"),
         ("아카이브 › TAR 생성", "`git archive --format=tar HEAD > file.tar`"),
-        ("`.execute(sql)`", "SQL 문자열 파싱 + 실행"), ("`.plan(sql)`", "SQL → 실행 계획 생성"),
+        ("주요 메서드 › SQL 문자열 파싱 + 실행", "`.execute(sql)`"), ("주요 메서드 › SQL → 실행 계획 생성", "`.plan(sql)`"),
         ("주요 derive 트레이트 › 암시적 복사", "`Copy`"), ("주요 derive 트레이트 › 기본값 생성", "`Default`"),
         ("`Hash`", "HashMap 키로 사용")]
     assert not [c for c in cards_of(text) if "EC2_HOST" in c.front + c.back]
@@ -4271,3 +4272,16 @@ def test_a_shell_in_a_container_showing_its_folder_is_a_prompt() -> None:
             "Hello from web-6c8\n/ # env | grep WEB_SERVICE\nWEB_SERVICE_PORT=tcp://10.96.182.208:80\n")
     assert without_printed(code) == ("$ kubectl run -it busybox --restart=Never --rm --image=busybox sh\n\n"
                                      "/ # wget -q -O - http://web-service\n/ # env | grep WEB_SERVICE")
+
+
+def test_a_name_whose_description_holds_a_word_of_it_is_asked_by_what_it_does() -> None:
+    """`loop.last` | `true if last iteration`: asked by name, the card gives its answer's word away; asked by what it
+    does, the name is the answer (`Loop variables › true if last iteration` → `loop.last`). A description whose
+    example shows the name whole (`Case-sensitive match. Example: match-case:Cat`) keeps the name on the front."""
+    text = ("# Logic\n## Loop variables\n| Variable | Description |\n|---|---|\n| `loop.last` | `true` if last iteration |\n"
+            "| `loop.index` | current iteration, counted from 1 |\n\n## Search operators\n| Search operator | Description |\n"
+            "|---|---|\n| `match-case:` | Case-sensitive match. Example: `match-case:Cat`. |\n"
+            "| `path:` | Find text in the file's path. Example: `path:notes`. |\n")
+    cards = {c.front: (c.back, c.rule) for c in cards_of(text) if c.rule in ("name", "reference")}
+    assert cards["Loop variables › `true` if last iteration"] == ("`loop.last`", "name")
+    assert cards["`match-case:`"][1] == "reference"

@@ -265,8 +265,10 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
             return None  # `Enable or disable …`: a switch of an app
         if NAMED_IN_CODE.match(visible_text(first)) and not CODE_NAME.match(head):
             return None  # a variable or role not written as one (`Master` | `데이터 쓰기`): one setup's part
-        if len(meaning) < 12 and len(meaning.split()) < 4:  # a name in a few words, `col("name")` | `컬럼 참조`: only
-            # the name in code answers them. None for a name not in code, a word for a word
+        if len(meaning) < 12 and len(meaning.split()) < 4 or CODE_NAME.match(head) and _says_a_word_of(meaning, head) \
+                and len(meaning.split()) <= 8:  # a name in a few words, `col("name")` | `컬럼 참조`, or a name whose
+            # description holds a word of it (`loop.last` | `true if last iteration`: asked by name, the card gives
+            # its answer's word away): only the name in code answers them. None for a name not in code, a word for a word
             # (`timeout` | `타임아웃`: the name in another script), the values it takes (`x64 또는 x86`), two names
             # under a heading that compares them (the table is that comparison), or one project's own script's functions
             if not CODE_NAME.match(head) or VALUES_ONLY.match(meaning) or COMPARING.search(section.title) \
@@ -281,6 +283,14 @@ def _row_card(ctx: RuleContext, section: Section, header: list[str], row: list[s
         return ctx.card("basic", front, described[0][1] + extra, line, section, "reference", visible_text(head),
                         prompt=ctx.say("무엇인가요?", "What is it?"))
     return None
+
+
+def _says_a_word_of(meaning: str, name: str) -> bool:
+    """Whether a description holds a word of the name it describes (`true if last iteration` of `loop.last`)."""
+    if visible_text(name).strip("`:. ").lower() in meaning.lower():
+        return False  # its example shows the name whole (`Case-insensitive match. Example: ignore-case:ikea`)
+    named = {word.lower() for word in re.findall(r"[A-Za-z]{3,}", name)}
+    return bool(named & {word.lower() for word in re.findall(r"[A-Za-z]{3,}", meaning)})
 
 
 def _restated(said: str, name: str, command: bool) -> bool:
