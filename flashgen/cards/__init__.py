@@ -440,7 +440,7 @@ def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
     for at, section in enumerate(sections):  # a terminal session pasted as text, its `#` comments read as headings
         run = at  # (`# 디플로이먼트의 상태를 확인` ⏎ `# …오해를 일으키기 쉽다.` ⏎ `# …사용가능으로 나온다.` ⏎ `PS C:\…> kubectl
         while run and sections[run - 1].level == 1 and not sections[run - 1].blocks and not sections[run - 1].children:
-            run -= 1  # get deploy …`): the first comment names the step, the last one only remarks on its output
+            run -= 1  # get deploy …`): a comment in a few words names the step, a sentence only remarks on it
         first = section.blocks[0] if section.blocks else None
         if section.level != 1 or at - run < 1 or first is None \
                 or not (first.kind == "code" or first.kind == "paragraph" and SESSION_PROMPT.match(first.source)):
