@@ -2565,9 +2565,8 @@ def _pinned_versions(code: str) -> bool:
 
 # a line typed at a shell prompt (`$ kubectl get pods`, `user@test$ curl …`, `root@k8s-master# apt update`,
 # `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, `➜  ps aux`, `PS C:\work> kubectl get pv`, a shell
-# in a container showing its folder, `/var/log/containers # cat …`, a prompt
-# alone: `root@node01#`), or a comment; what
-# else a transcript holds after a command is what the command printed
+# in a container showing its folder, `/var/log/containers # cat …`, a prompt alone: `root@node01#`), or a
+# comment; what else a transcript holds after a command is what the command printed
 PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#|"
                       r"➜(?:\s|$)|PS (?:[A-Za-z]:\\|/)[^>\n]*>(?:\s|$)|[~/][\w./~-]* [#$](?:\s|$))")
 # a prompt that opens a paragraph: a terminal session pasted into the note as text
