@@ -4285,3 +4285,15 @@ def test_a_name_whose_description_holds_a_word_of_it_is_asked_by_what_it_does() 
     cards = {c.front: (c.back, c.rule) for c in cards_of(text) if c.rule in ("name", "reference")}
     assert cards["Loop variables › `true` if last iteration"] == ("`loop.last`", "name")
     assert cards["`match-case:`"][1] == "reference"
+
+
+def test_a_books_numbering_is_left_off_fronts_and_a_preparation_heading_takes_its_topic() -> None:
+    """`(2-5) 연결 롤 표6`: the number in brackets and the table's number are the book's, not the topic (`연결 롤`); a
+    heading `파드 사양 표4` over a table of fields is a spec's table. `사전 작업` alone asks nothing: it is asked with
+    its note (`7-install-redis-cluster › 사전 작업`)."""
+    from flashgen.cards.text import clean_title
+
+    assert clean_title("(2-5) 연결 롤 표6") == "연결 롤" and clean_title("(4) 표4 URL 경로의 배열") == "URL 경로의 배열"
+    assert clean_title("(기본) 설정") == "(기본) 설정" and clean_title("표현식 표시") == "표현식 표시"
+    text = "## 사전 작업\n\n노드마다 swap을 끄고 containerd를 설치한다.\n"
+    assert [c.front for c in cards_of(text, "7-install-redis-cluster.md")] == ["7-install-redis-cluster › 사전 작업"]

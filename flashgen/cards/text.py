@@ -29,10 +29,19 @@ def fence_language(info: str) -> str:
     return FENCE_LANGUAGE.match(info).group(0)
 
 
+# a number in brackets a heading opens with (`(2-4) 연결 대상의 지정`), and the number of the table it labels (`표5`,
+# `표 2 배치잡의 사양`): the book's numbering, which says nothing of the topic
+BRACKETED_NUMBER = re.compile(r"^\(\d+(?:-\d+)*\)\s+")
+TABLE_NUMBER = re.compile(r"(?:^|\s)표\s?\d+(?=\s|$)")
+
+
 @lru_cache(maxsize=1 << 14)
 def clean_title(title: str) -> str:
-    """A heading without its lesson number: `6-4. DaemonSet` -> `DaemonSet`, `2 쿠버네티스 컴포넌트` -> `쿠버네티스 컴포넌트`."""
+    """A heading without its lesson number: `6-4. DaemonSet` -> `DaemonSet`, `2 쿠버네티스 컴포넌트` -> `쿠버네티스 컴포넌트`,
+    `(2-5) 연결 롤 표6` -> `연결 롤`."""
     stripped = LEADING_NUMBER.sub("", title.strip())
+    if "(" in stripped[:1] or "표" in stripped:
+        stripped = " ".join(TABLE_NUMBER.sub(" ", BRACKETED_NUMBER.sub("", stripped)).split())
     return stripped or title.strip()
 
 
