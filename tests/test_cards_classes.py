@@ -4297,3 +4297,16 @@ def test_a_books_numbering_is_left_off_fronts_and_a_preparation_heading_takes_it
     assert clean_title("(기본) 설정") == "(기본) 설정" and clean_title("표현식 표시") == "표현식 표시"
     text = "## 사전 작업\n\n노드마다 swap을 끄고 containerd를 설치한다.\n"
     assert [c.front for c in cards_of(text, "7-install-redis-cluster.md")] == ["7-install-redis-cluster › 사전 작업"]
+
+
+def test_a_table_of_contents_written_as_a_list_is_no_explanation() -> None:
+    """`# ArgoCD 이용한 배포 환경 설정` ⏎ `* 1.ArgoCD App 생성` ⏎ `* 2.ArgoCD App 배포` … over sections of those titles: the
+    note's contents, nothing to recall. Kinds listed under a line about them (`* 종류에 따라 …` ⏎ `  * **ClusterIP**`) stay."""
+    text = ("# ArgoCD 배포\n* 1.ArgoCD App 생성\n* 2.ArgoCD App 배포\n* 3.ArgoCD 롤백\n\n<br>\n\n"
+            "## 1. ArgoCD App 생성\n앱은 저장소의 경로와 대상 클러스터를 묶는다.\n\n## 2. ArgoCD App 배포\nSync를 누르면 배포된다.\n\n"
+            "## 3. ArgoCD 롤백\nHistory에서 이전 버전을 고른다.\n")
+    assert "ArgoCD 배포" not in [c.front for c in cards_of(text)]
+    kinds = ("# Service\n## Service 종류\n* 종류에 따라 Pod에 접근하는 방식이 다름\n  * **ClusterIP**\n  * **NodePort**\n"
+             "  * **LoadBalancer**\n\n### ClusterIP\n클러스터 안에서만 닿는다.\n\n### NodePort\n노드의 포트로 닿는다.\n\n"
+             "### LoadBalancer\n외부 로드밸런서로 닿는다.\n")
+    assert "Service 종류" in [c.front for c in cards_of(kinds)]

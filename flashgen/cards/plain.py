@@ -1482,6 +1482,8 @@ def explain_card(ctx: RuleContext, section: Section, used: set[int], missing: se
     if _only_applies_files(back):
         return None  # `kubectl apply -f .\pi\pi-job-random.yaml`: a lab's step, whose only lesson, `-f`, every
         # such step repeats; the file's name is the lab's
+    if section.children and _lists_its_subsections(back, section):
+        return None  # a table of contents written out (`* 1.ArgoCD App 생성` ⏎ `* 2.ArgoCD App 배포` over those sections)
     if not cut and section.children and goes_over(shown):
         return None  # an overview of what the subsections go over (`…를 정리한다. …를 비교한다.`): they have the cards
     if not cut and (is_pointer(back) or is_meta_sentence(shown) or is_summary_and_link(back)) or is_map_list(back) \
@@ -1706,6 +1708,29 @@ def _lists_its_children(title: str, section: Section) -> bool:
         return False
     titles = {heading_text(clean_title(child.title)).strip().lower() for child in section.children}
     return all(name in titles for name in names)
+
+
+def _flat_title(text: str) -> str:
+    """A title as a table of contents may write it: no numbering, markup, spaces or case (`1.ArgoCD App 생성`, `## 1.
+    ArgoCD App 생성` → `argocdapp생성`)."""
+    return re.sub(r"[\W_]+", "", re.sub(r"^\s*(?:[-*+]\s+)?(?:\d+(?:\.\d+)*\.?\s*)?", "", visible_text(text))).lower()
+
+
+def _lists_its_subsections(back: str, section: Section) -> bool:
+    """An answer that is only a flat list whose items are, four in five of them, the titles of the section's
+    subsections."""
+    lines = [line for line in back.strip().split("\n") if line.strip() and not re.fullmatch(r"\s*(?:<[^>]+>\s*)+", line)]
+    if len(lines) < 3 or not all(re.match(r"^(?:[-*+]|\d+[.)])\s", line) for line in lines):
+        return False  # (a `<br>` spacer is no line of it; a list with items under its items is more than contents)
+    titles: set[str] = set()
+    stack = list(section.children)
+    while stack:
+        child = stack.pop()
+        titles.add(_flat_title(heading_text(child.title)))
+        stack.extend(child.children)
+    named = [_flat_title(line) for line in lines]
+    return sum(bool(name) and any(name == title or len(name) >= 6 and (name in title or title and title in name)
+                                  for title in titles) for name in named) * 5 >= len(lines) * 4
 
 
 CODE_CHILDREN = 12  # the most function names an answer lists
