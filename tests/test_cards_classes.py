@@ -4310,3 +4310,24 @@ def test_a_table_of_contents_written_as_a_list_is_no_explanation() -> None:
              "  * **LoadBalancer**\n\n### ClusterIP\n클러스터 안에서만 닿는다.\n\n### NodePort\n노드의 포트로 닿는다.\n\n"
              "### LoadBalancer\n외부 로드밸런서로 닿는다.\n")
     assert "Service 종류" in [c.front for c in cards_of(kinds)]
+
+
+def test_a_list_of_questions_each_answered_under_it_is_a_quiz() -> None:
+    """`## 질문 모음` ⏎ `1. …Service의 IP로 접근하는 이유가 무엇?` ⏎ `   * 답: …`: a card per question, its answer without
+    the `답:` label; `OX:` (or an answer that opens with `O` or `X`) asks true or false. Elsewhere a list whose items
+    are, four in five, questions with answers under them is a quiz too; a question the note asks itself among its
+    points stays in the explanation."""
+    text = ("# Self Check\n## 질문 모음\n1. Service의 IP로 Pod에 접근하는 이유가 무엇?\n   * 답: Pod가 다시 생성되면 IP가 바뀌기 때문\n"
+            "2. OX: secret은 etcd에 암호화되지 않은 상태로 저장된다.\n   * 답: O, 기본은 평문이다.\n"
+            "3. master노드에서는 CoreDNS에 접근이 불가능하다.\n   * 답: X, 접근할 수 있다.\n")
+    cards = [(c.front, c.back, c.prompt) for c in cards_of(text) if c.rule == "question"]
+    assert cards == [("Service의 IP로 Pod에 접근하는 이유가 무엇?", "* Pod가 다시 생성되면 IP가 바뀌기 때문", ""),
+                     ("secret은 etcd에 암호화되지 않은 상태로 저장된다.", "* O, 기본은 평문이다.", "O/X?"),
+                     ("master노드에서는 CoreDNS에 접근이 불가능하다.", "* X, 접근할 수 있다.", "O/X?")]
+    points = ("# IP\n## IP 주소의 구조\n- 호스트 주소 공간을 크게 할당하면?\n    - 주소가 낭비된다\n- 작게 할당하면?\n"
+              "    - 주소가 부족하다\n- 이 고민을 해결한 개념이 주소의 클래스다\n")
+    assert not [c for c in cards_of(points) if c.rule == "question"]
+    quiz = ("# 스레드\n## 적절한 스레드 수\n- CPU Bound 프로그램에서 적절한 스레드 수는?\n  - 코어 수 + 1\n"
+            "- I/O Bound 프로그램은?\n  - 상황에 따라 조정한다\n")
+    assert [c.front for c in cards_of(quiz) if c.rule == "question"] == [
+        "CPU Bound 프로그램에서 적절한 스레드 수는?", "적절한 스레드 수 › I/O Bound 프로그램은?"]

@@ -40,6 +40,7 @@ from flashgen.cards.plain import (
     label_cards,
     labelled_parts,
     list_cards,
+    listed_question_cards,
     lists_clauses,
     only_output,
     parts_subject,
@@ -495,6 +496,9 @@ def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exerci
         used = used | tasks
     if ctx.on("questions"):  # a question in bold and the paragraphs under it (a FAQ)
         found, answered = faq_cards(ctx, section, used)
+        cards.extend(found)
+        used = used | answered
+        found, answered = listed_question_cards(ctx, section, used)  # (`1. …이유가 무엇?` ⏎ `   * 답: …`)
         cards.extend(found)
         used = used | answered
     if ctx.on("definitions") or ctx.on("terms"):  # (an example is part of what it shows: its section's explanation)

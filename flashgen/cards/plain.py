@@ -1164,6 +1164,60 @@ def question_cards(ctx: RuleContext, section: Section, used: set[int]) -> list[C
     return cards
 
 
+# a quiz's label before its question (`OX:`, `O/X:`, `Q.`, `퀴즈:`), and a heading over a set of questions to answer
+# (`질문 모음`, `Self Check`, `Review questions`)
+QUIZ_LABEL = re.compile(r"^(?:OX|O/X|Q\d*|퀴즈|문제)\s*[:：.)]\s*", re.I)
+QUESTIONS_HEADING = re.compile(r"질문|셀프\s?체크|self[- ]?check|quiz|퀴즈|review questions|check your understanding", re.I)
+ANSWER_LABEL = re.compile(r"^(?:[-*+]\s+)?(?:답|정답|answer|a)\s*[:：.]\s*", re.I)
+WRAPS_ONLY = re.compile(r"\s*(?:[-*+]\s+)?(?:</?(?:details|summary|div|p|b|strong)\b[^>]*>[^<>]{0,40})+\s*", re.I)
+
+
+def listed_question_cards(ctx: RuleContext, section: Section, used: set[int]) -> tuple[list[Card], set[int]]:
+    """A list of questions, each answered by the items under it (`1. …접근하는 이유가 무엇?` ⏎ `   * 답: Pod가 재생성되면
+    IP가 달라지기 때문`, `2. OX: 같은 pod의 다른 container에 localhost로 접근 가능한가?` ⏎ `   * 답: O`): a card per
+    question, the question → its answer (the `답:` label left off), when four in five of the list's items are such
+    questions or a heading says they are. Under a heading of questions (`질문 모음`, `Self
+    Check`) an item that asks without a question mark (`EmptyDir Volume과 HostPath Volume의 차이`, `OX: secret은 …
+    평문으로 저장된다.`) is a question too. Returns the cards and the lines of the items they use."""
+    cards: list[Card] = []
+    taken: set[int] = set()
+    asks = bool(QUESTIONS_HEADING.search(heading_text(section.title)))
+    for block in section.blocks:
+        if block.kind != "list" or block.line in used:
+            continue
+        items = list_items(block)
+        asked = [item for item in items if item.body and mask_markup(item.head).rstrip().endswith("?")]
+        if not asks and (len(asked) < 2 or len(asked) * 5 < len(items) * 4):
+            continue  # (questions the note asks itself among its points, `무조건 호스트 주소 공간을 크게 할당하면?`,
+            # are part of its explanation; a list of questions, each with its answer under it, is a quiz)
+        for item in items:
+            head = item.head.strip()
+            label = QUIZ_LABEL.match(head)
+            question = head[label.end():].strip() if label else head
+            body = "\n".join(line for line in item.body).strip()
+            if not body or len(visible_text(question)) < 6 or item.line in used \
+                    or not (mask_markup(question).rstrip().endswith("?") or asks and (label or item.ordered)):
+                continue
+            lines = [line for line in body.split("\n") if not WRAPS_ONLY.fullmatch(line)]  # (`<details>` ⏎
+            lines[0] = ANSWER_LABEL.sub(lambda found: found.group(0)[:2] if found.group(0)[:1] in "-*+" else "", lines[0], 1)
+            if len(lines) > ctx.config.max_answer_lines * GRACE:  # a long example under the answer: its words, and
+                fence = next((n for n, line in enumerate(lines) if re.match(r"\s*(?:```|~~~)", line)), len(lines))
+                lines = lines[:min(fence, ctx.config.max_answer_lines)] + ["", continued(ctx, section)]  # the link
+            answer = "\n".join(lines).strip()
+            if len(visible_text(answer)) < 2:
+                continue
+            is_ox = bool(label) and label.group(0).strip(" :：.)").upper() in ("OX", "O/X") \
+                or bool(re.match(r"^(?:[-*+]\s+)?[OX](?:[\s,.:)]|$)", answer))  # (answered `X, …`: true or false)
+            prompt = ctx.say("O/X?", "True or false?") if is_ox and not question.rstrip().endswith("?") else ""
+            topic = topic_of(section, ctx.topic)
+            front = in_context(question, topic) if not asks and len(question.split()) <= 4 \
+                and topic.lower() not in visible_text(question).lower() else question  # (`I/O Bound 프로그램은?` under
+            # `적절한 스레드 수`: of what)
+            cards.append(ctx.card("basic", front, answer, item.line, section, "question", question, prompt=prompt))
+            taken.update(range(item.line, item.line + len(item.body) + 1))
+    return cards, taken
+
+
 # a question in bold alone on its line, as FAQs ask them (up to `Do you have any recognized certifications related
 # to …, or other ISO or CSA certifications?`: a long one is still the next question, not part of the answer above)
 BOLD_QUESTION = re.compile(r"^\s*(\*\*|__)(?P<q>[^*_\n]{4,200}\?)\1\s*$")
