@@ -4239,6 +4239,9 @@ def test_a_pasted_sessions_step_is_named_by_its_comment_not_by_a_remark() -> Non
     [card] = cards_of(text)
     assert card.front == "디플로이먼트의 상태를 확인"
     assert card.back == "**레플리카셋이 상태를 보고하므로 사용가능으로 나온다.**\n\n```sh\nPS> kubectl get deploy web\n```"
+    said = ("# 웹 애플리케이션에 포트포워딩을 적용한다.\n# 서비스는 생성하지 않았다.\n# 따라서 두 컴포넌트가 통신하지 못한다.\n"
+            "PS C:\\work\\ch03> kubectl port-forward deploy/numbers-web 8080:80\nForwarding from 127.0.0.1:8080 -> 80\n")
+    assert [c.front for c in cards_of(said)] == ["웹 애플리케이션에 포트포워딩을 적용한다."]  # (a step said in a sentence)
     outline = "# 설치\n# 설정\n# 롤링 업데이트\n디플로이먼트는 파드를 조금씩 새 버전으로 바꾼다.\n"
     assert [c.front for c in cards_of(outline)] == ["롤링 업데이트"]
 

@@ -452,11 +452,16 @@ def _named_by_empty_headings(sections: tuple[Section, ...]) -> dict[int, str]:
     return named
 
 
+# a sentence that says what a step does (`웹 애플리케이션에 포트포워딩을 적용한다.`, `파드의 준비가 끝날 때까지 기다린다.`)
+STEP_SENTENCE = re.compile(r"(?:적용|확인|배포|생성|삭제|실행|조회|출력|수정|변경|설치|추가|접속|연결|배치|업데이트|테스트|"
+                           r"제거|기동|시작|중지|재시작|설정|등록|요청|전송)(?:한다|합니다|하자|해 ?보자)\.?$|기다린다\.?$")
+
+
 def _names_a_step(said: str) -> bool:
-    """A comment that names what a step does (`디플로이먼트의 상태를 확인`, `실행중인 파드 목록 확인`), in a few words and
-    no sentence."""
-    return 0 < len(said.split()) <= 8 and not SENTENCE_END.search(said) and not is_generic(said) \
-        and not said.rstrip().endswith((":", "：", "?"))
+    """A comment that names what a step does (`디플로이먼트의 상태를 확인`, `실행중인 파드 목록 확인`, `…포트포워딩을
+    적용한다.`), in a few words or a sentence of what it does, not a remark on what it showed."""
+    return 0 < len(said.split()) <= 10 and not is_generic(said) and not said.rstrip().endswith((":", "：", "?")) \
+        and (not SENTENCE_END.search(said) or bool(STEP_SENTENCE.search(said.strip())))
 
 
 def _section_cards(ctx: RuleContext, section: Section, missing: set[str], exercises: dict[int, Section],
