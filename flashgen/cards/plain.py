@@ -1194,14 +1194,14 @@ def listed_question_cards(ctx: RuleContext, section: Section, used: set[int]) ->
             head = item.head.strip()
             label = QUIZ_LABEL.match(head)
             question = head[label.end():].strip() if label else head
-            body = "\n".join(line for line in item.body).strip()
+            body = _body_markdown(item.body)
             if not body or len(visible_text(question)) < 6 or item.line in used \
                     or not (mask_markup(question).rstrip().endswith("?") or asks and (label or item.ordered)):
                 continue
             lines = [line for line in body.split("\n") if not WRAPS_ONLY.fullmatch(line)]  # (`<details>` ⏎
             lines[0] = ANSWER_LABEL.sub(lambda found: found.group(0)[:2] if found.group(0)[:1] in "-*+" else "", lines[0], 1)
             if len(lines) > ctx.config.max_answer_lines * GRACE:  # a long example under the answer: its words, and
-                fence = next((n for n, line in enumerate(lines) if re.match(r"\s*(?:```|~~~)", line)), len(lines))
+                fence = next((n for n, line in enumerate(lines) if FENCE_OPEN.match(line)), len(lines))
                 lines = lines[:min(fence, ctx.config.max_answer_lines)] + ["", continued(ctx, section)]  # the link
             answer = "\n".join(lines).strip()
             if len(visible_text(answer)) < 2:
@@ -1776,12 +1776,7 @@ def _lists_its_subsections(back: str, section: Section) -> bool:
     lines = [line for line in back.strip().split("\n") if line.strip() and not re.fullmatch(r"\s*(?:<[^>]+>\s*)+", line)]
     if len(lines) < 3 or not all(re.match(r"^(?:[-*+]|\d+[.)])\s", line) for line in lines):
         return False  # (a `<br>` spacer is no line of it; a list with items under its items is more than contents)
-    titles: set[str] = set()
-    stack = list(section.children)
-    while stack:
-        child = stack.pop()
-        titles.add(_flat_title(heading_text(child.title)))
-        stack.extend(child.children)
+    titles = {_flat_title(heading_text(below.title)) for below in section.walk() if below is not section}
     named = [_flat_title(line) for line in lines]
     return sum(bool(name) and any(name == title or len(name) >= 6 and (name in title or title and title in name)
                                   for title in titles) for name in named) * 5 >= len(lines) * 4
@@ -2646,12 +2641,15 @@ def _pinned_versions(code: str) -> bool:
 # `console$ kubectl drain …`, `controlplane ~ ➜  kubectl …`, `➜  ps aux`, `PS C:\work> kubectl get pv`, a shell
 # in a container showing its folder, `/var/log/containers # cat …`, a prompt alone: `root@node01#`), or a
 # comment; what else a transcript holds after a command is what the command printed
-PROMPTED = re.compile(r"^\s*(?:\$(?:\s|$)|[\w.-]+@[\w.:~/-]+\s*[$#](?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#|"
-                      r"➜(?:\s|$)|PS (?:[A-Za-z]:\\|/)[^>\n]*>(?:\s|$)|[~/][\w./~-]* [#$](?:\s|$))")
+USER_AT_HOST = r"[\w.-]+@[\w.:~/-]+\s*[$#]"  # `user@test$`, `root@k8s-master#`
+POWERSHELL = r"PS (?:[A-Za-z]:\\|/)[^>\n]*>"  # `PS C:\work\kiamol\ch05>`
+IN_FOLDER = r"[~/][\w./~-]* [#$]"  # a shell in a container showing its folder: `/ #`, `/var/log/containers #`
+PROMPTED = re.compile(rf"^\s*(?:\$(?:\s|$)|{USER_AT_HOST}(?:\s|$)|[\w.-]+\$(?:\s|$)|[\w.-]+ [~/][^\s]* ➜(?:\s|$)|#|"
+                      rf"➜(?:\s|$)|{POWERSHELL}(?:\s|$)|{IN_FOLDER}(?:\s|$))")
 # a prompt that opens a paragraph: a terminal session pasted into the note as text
-SESSION_PROMPT = re.compile(r"^(?:\$ |[\w.-]+@[\w.:~/-]+\s*[$#] |PS (?:[A-Za-z]:\\|/)[^>\n]*> |[~/][\w./~-]* [#$] )\S")
+SESSION_PROMPT = re.compile(rf"^(?:\$ |{USER_AT_HOST} |{POWERSHELL} |{IN_FOLDER} )\S")
 # a PowerShell prompt that shows the folder the author typed in (`PS C:\work\kiamol\ch05> kubectl get pv`)
-POWERSHELL_PROMPT = re.compile(r"^(\s*)PS (?:[A-Za-z]:\\|/)[^>\n]*>\s?", re.M)
+POWERSHELL_PROMPT = re.compile(rf"^(\s*){POWERSHELL}\s?", re.M)
 # a command that opens a file to change it (`vi etcd.yaml`, `kubectl edit deploy web`): the lines under it are the
 # file as the learner changes it, not output
 EDITS = re.compile(r"^(?:sudo\s+)?(?:vi|vim|nvim|nano|emacs|visudo|kubectl\s+edit|crontab\s+-e|systemctl\s+edit)\b")
@@ -2666,9 +2664,10 @@ LISTING = re.compile(r"^[A-Z][A-Z0-9()%_/.:-]*(?: [A-Z][A-Z0-9()%_/.:-]*)?(?:(?:
                      r"(?: [A-Z][A-Z0-9()%_/.:-]*)*){2,}\s*$")
 TYPED, EDITED, PRINTED = "typed", "edited", "printed"
 # a file's name alone at a prompt (`$ vip-daemonset.yml`): a label over the file's lines, written as the note shows them
-FILE_LABEL = re.compile(r"[\w./-]+\.(?:ya?ml|json|toml|conf|cfg|ini|env|properties)")
+FILE_EXTENSION = r"\.(?:ya?ml|json|toml|conf|cfg|ini|env|properties)"  # a file a note writes out: a manifest, a config
+FILE_LABEL = re.compile(rf"[\w./-]+{FILE_EXTENSION}")
 # a command that prints a file of the note's (`cat vip-rbac.yml`): what follows is that file, as the note shows it
-SHOWS_FILE = re.compile(r"^(?:sudo\s+)?cat\s+[\w./~-]+\.(?:ya?ml|json|toml|conf|cfg|ini|env|properties)\s*$")
+SHOWS_FILE = re.compile(rf"^(?:sudo\s+)?cat\s+[\w./~-]+{FILE_EXTENSION}\s*$")
 
 
 def transcript(lines: list[str]) -> list[str]:
@@ -2759,8 +2758,8 @@ APPLIES_FILE = re.compile(r"^(?:\$\s+|PS> )?(?:kubectl|k)\s+(?:apply|create|dele
 
 def _only_applies_files(back: str) -> bool:
     """An answer that is only commands applying or deleting the note's own files, nothing else said."""
-    found = re.fullmatch(r"```[\w-]*\n(.*?)\n```", back.strip(), re.S)
-    lines = [line.strip() for line in found.group(1).split("\n") if line.strip()] if found else []
+    code = _fenced_code(back.strip())
+    lines = [line.strip() for line in code.split("\n") if line.strip()] if code else []
     return bool(lines) and all(APPLIES_FILE.match(line) for line in lines)
 
 
